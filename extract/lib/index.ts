@@ -1,0 +1,2 @@
+// The extraction library: browser-safe, pure. Everything Node-only lives in extract/node and cli.ts.
+export * from "./types.ts";
