@@ -12,7 +12,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx", "tests/gold/**/*.test.ts"],
+          include: [
+            "tests/unit/**/*.test.ts",
+            "tests/unit/**/*.test.tsx",
+            "tests/gold/**/*.test.ts",
+          ],
           environment: "node",
         },
       },

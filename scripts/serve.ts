@@ -29,7 +29,9 @@ export interface ServeOptions {
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
  * no rebuild), index.html for unknown paths, and the Content-Security-Policy as a header too.
  */
-export async function serveDashboard(options: ServeOptions): Promise<{ server: Server; url: string }> {
+export async function serveDashboard(
+  options: ServeOptions,
+): Promise<{ server: Server; url: string }> {
   const { distDir, dataDir = DATA_DIR, port = 0, host = "127.0.0.1" } = options;
   const data = dataMiddleware(dataDir);
   const server = createServer((req, res) => {

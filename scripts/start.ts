@@ -19,12 +19,19 @@ function newestInput(): number {
 const csv = join(DATA_DIR, "indicators.csv");
 if (!existsSync(csv) || statSync(csv).mtimeMs < newestInput()) {
   console.log("data/indicators.csv is missing or older than the articles: extracting…");
-  execFileSync(process.execPath, ["--import", "tsx", "extract/cli.ts"], { cwd: ROOT, stdio: "inherit" });
+  execFileSync(process.execPath, ["--import", "tsx", "extract/cli.ts"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
 }
 console.log("building the dashboard…");
-execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-  cwd: ROOT,
-  stdio: "inherit",
-});
+execFileSync(
+  process.execPath,
+  [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+  {
+    cwd: ROOT,
+    stdio: "inherit",
+  },
+);
 const { url } = await serveDashboard({ distDir: join(ROOT, "dist"), port: Number(values.port) });
 console.log(`\n  jiangmen-indicators dashboard: ${url}\n  (Ctrl+C to stop)\n`);

@@ -15,7 +15,15 @@ export default async function setup(project: TestProject) {
   const distDir = join(ROOT, "test-output", "dist");
   execFileSync(
     process.execPath,
-    [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", distDir, "--emptyOutDir", "--logLevel", "warn"],
+    [
+      join(ROOT, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--outDir",
+      distDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
     { cwd: ROOT, stdio: "inherit" },
   );
   const { server, url } = await serveDashboard({ distDir });
