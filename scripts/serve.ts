@@ -38,7 +38,14 @@ export async function serveDashboard(
     res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     res.setHeader("X-Content-Type-Options", "nosniff");
     data(req, res, () => {
-      const path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
+      let path: string;
+      try {
+        path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
+      } catch {
+        res.statusCode = 400;
+        res.end("malformed URL");
+        return;
+      }
       let file = normalize(join(distDir, path));
       if (!file.startsWith(distDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
         file = join(distDir, "index.html");

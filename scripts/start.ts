@@ -1,4 +1,5 @@
-// `npm start`: extract when the CSV is missing or older than the articles, build, serve, print URL.
+// `npm start`: extract when data/indicators.csv is missing or older than the articles or the
+// region table, build the dashboard, serve it on localhost and print the address.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -7,31 +8,45 @@ import { DATA_DIR, ROOT } from "./data-files.ts";
 import { serveDashboard } from "./serve.ts";
 
 const { values } = parseArgs({
-  options: { port: { type: "string", default: process.env.PORT ?? "5173" } },
+  options: {
+    port: { type: "string", default: process.env.PORT ?? "5173" },
+    host: { type: "string", default: "127.0.0.1" },
+    "no-build": { type: "boolean", default: false },
+  },
 });
 
-function newestInput(): number {
+function newestInputTime(): number {
   const raw = join(DATA_DIR, "raw");
   const inputs = [join(DATA_DIR, "regions.csv"), ...readdirSync(raw).map((f) => join(raw, f))];
-  return Math.max(...inputs.filter(existsSync).map((f) => statSync(f).mtimeMs));
+  return Math.max(...inputs.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
 }
 
 const csv = join(DATA_DIR, "indicators.csv");
-if (!existsSync(csv) || statSync(csv).mtimeMs < newestInput()) {
+if (!existsSync(csv) || statSync(csv).mtimeMs < newestInputTime()) {
   console.log("data/indicators.csv is missing or older than the articles: extracting…");
   execFileSync(process.execPath, ["--import", "tsx", "extract/cli.ts"], {
     cwd: ROOT,
     stdio: "inherit",
   });
 }
-console.log("building the dashboard…");
-execFileSync(
-  process.execPath,
-  [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
-  {
+const distDir = join(ROOT, "dist");
+if (!values["no-build"] || !existsSync(join(distDir, "index.html"))) {
+  console.log("building the dashboard…");
+  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build"], {
     cwd: ROOT,
-    stdio: "inherit",
-  },
-);
-const { url } = await serveDashboard({ distDir: join(ROOT, "dist"), port: Number(values.port) });
-console.log(`\n  jiangmen-indicators dashboard: ${url}\n  (Ctrl+C to stop)\n`);
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+// A busy port is common (another dev server): try the next few before giving up.
+const firstPort = Number(values.port);
+for (let port = firstPort; port < firstPort + 20; port++) {
+  try {
+    const { url } = await serveDashboard({ distDir, port, host: values.host });
+    console.log(`\n  jiangmen-indicators dashboard: ${url}\n  (Ctrl+C to stop)\n`);
+    break;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    if (port === firstPort + 19) throw new Error(`ports ${firstPort}–${port} are all busy`);
+  }
+}
