@@ -1,0 +1,619 @@
+// The pipeline for one document: normalize → segment → numbers, periods, places → bind each
+// number to an indicator → facts. Pure: the same document and regions give the same facts.
+
+import type {
+  DocumentResult,
+  Fact,
+  Indicator,
+  Kind,
+  Qualifier,
+  Region,
+  SourceDocument,
+  Unit,
+} from "./types.ts";
+import { normalize, originalRange, type NormalizedText } from "./normalize.ts";
+import { clauseEnd, clauseStart, segment, type Paragraph, type Sentence } from "./segment.ts";
+import { findNumbers, type NumberToken } from "./numbers.ts";
+import { findPeriods, type PeriodMention, type PublicationDate } from "./periods.ts";
+import { inferPublished, parsePublished } from "./published.ts";
+import {
+  buildGazetteer,
+  countRegions,
+  findPlaces,
+  headingRegion,
+  resolveContext,
+  type Gazetteer,
+  type PlaceMention,
+} from "./regions.ts";
+import {
+  COUNT_NOUN_WINDOW,
+  CUES,
+  ENTERPRISE_CLASSIFIERS,
+  ENTERPRISE_NOUNS,
+  EVENT_AFTER,
+  EVENT_BEFORE,
+  FAMILIES,
+  FILLERS,
+  KIND_MARKERS,
+  LIST_CONNECTORS,
+  PROJECT_CLASSIFIERS,
+  PROJECT_NOUNS,
+  THRESHOLD_NOUNS,
+  type Family,
+} from "./indicators.ts";
+
+export interface ExtractOptions {
+  regions: Region[];
+}
+
+/** What the binding step decides for one number before it becomes a fact. */
+interface Draft {
+  token: NumberToken;
+  family: Family;
+  indicator: Indicator;
+  unit: Unit;
+  value: number;
+  qualifier: Qualifier;
+  kind: Kind;
+  /** Capacity estimates (达产后) take a period only from their own clause. */
+  capacity: boolean;
+  subject: string;
+  region: string | undefined;
+  period: string | undefined;
+  /** The region or period was resolved to "no fact" (an outside place). */
+  dropped: boolean;
+}
+
+interface DocContext {
+  text: string;
+  gaz: Gazetteer;
+  pub: PublicationDate | undefined;
+  places: PlaceMention[];
+  periods: PeriodMention[];
+  paragraphs: Paragraph[];
+  pageCounts: Map<string, number>;
+  headingRegions: Map<number, string | undefined>;
+  headingPeriods: Map<number, string | undefined>;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const PUNCT = /[，,。；;：:！？!?、“”‘’"'《》（）()【】\s—…·]/;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** Index of the first item whose start is >= pos. */
+function lowerBound<T extends { start: number }>(list: readonly T[], pos: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Items lying inside [from, to), in order. */
+function within<T extends { start: number; end: number }>(
+  list: readonly T[],
+  from: number,
+  to: number,
+): T[] {
+  const out: T[] = [];
+  for (let i = lowerBound(list, from); i < list.length && list[i]!.start < to; i++) {
+    if (list[i]!.end <= to) out.push(list[i]!);
+  }
+  return out;
+}
+
+/** True when text[from, to) holds only filler words, punctuation and spaces. */
+function onlyFiller(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const m = FILLERS.matchAt(text, i, to);
+    if (m) {
+      i = m.end;
+      continue;
+    }
+    if (PUNCT.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** text[from, to) without leading and trailing filler words and punctuation. */
+function trimFiller(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  for (let changed = true; changed && a < b;) {
+    changed = false;
+    const m = FILLERS.matchAt(text, a, b);
+    if (m) {
+      a = m.end;
+      changed = true;
+    } else if (PUNCT.test(text[a]!) && text[a] !== "“") {
+      a++;
+      changed = true;
+    }
+  }
+  for (let changed = true; changed && a < b;) {
+    changed = false;
+    const m = FILLERS.matchEndingAt(text, b, a);
+    if (m) {
+      b = m.start;
+      changed = true;
+    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”") {
+      b--;
+      changed = true;
+    }
+  }
+  return text.slice(a, b);
+}
+
+/** Nearest value cue ending before `at` in [from, at), and within its gap. */
+function valueCueBefore(text: string, from: number, at: number) {
+  let found: { start: number; end: number; family: Family; maxGap: number } | undefined;
+  for (const m of CUES.scan(text, from, at)) {
+    if (m.value.type === "value")
+      found = { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
+  }
+  if (!found) return undefined;
+  const gap = at - found.end;
+  if (gap > found.maxGap) return undefined;
+  for (let i = found.end; i < at; i++)
+    if (isDigitCode(text.charCodeAt(i)) || PUNCT.test(text[i]!)) return undefined;
+  return found;
+}
+
+/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
+function growthCueBefore(text: string, from: number, at: number) {
+  let found: { start: number; end: number; sign: 1 | -1 } | undefined;
+  for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
+    if (m.value.type === "growth") found = { start: m.start, end: m.end, sign: m.value.sign };
+    else found = undefined;
+  }
+  if (!found || at - found.end > 2) return undefined;
+  for (let i = found.end; i < at; i++)
+    if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
+  return found;
+}
+
+/** A money amount that is part of a class of projects or firms (10亿元以上项目, 超百亿元项目). */
+function isThreshold(text: string, token: NumberToken, clauseStop: number): boolean {
+  const window = text.slice(token.numEnd, Math.min(clauseStop, token.numEnd + 12));
+  const m = /^(?:及)?(以上|以下)?/.exec(window)!;
+  let rest = window.slice(m[0].length);
+  if (m[1] && rest.startsWith("的")) rest = rest.slice(1);
+  else if (rest.startsWith("的")) return false;
+  for (let i = 0; i <= Math.min(6, rest.length); i++) {
+    if (PUNCT.test(rest[i] ?? "") || rest[i] === "的") return false;
+    if (THRESHOLD_NOUNS.some((n) => rest.startsWith(n, i))) return true;
+  }
+  return false;
+}
+
+/** The noun right after a count (24个重大项目): its end, or -1. */
+function nounAfter(text: string, from: number, stop: number, nouns: readonly string[]): number {
+  const end = Math.min(stop, from + COUNT_NOUN_WINDOW);
+  for (let i = from; i < end; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !"、“”".includes(ch))) return -1;
+    for (const n of nouns) if (text.startsWith(n, i)) return i + n.length;
+  }
+  return -1;
+}
+
+/** True when the text before a count ends with the noun it counts (产业项目共51个, 企业1681家). */
+function nounBefore(text: string, from: number, at: number, nouns: readonly string[]): boolean {
+  let e = at;
+  for (let guard = 0; guard < 4 && e > from; guard++) {
+    const f = FILLERS.matchEndingAt(text, e, from);
+    if (f) e = f.start;
+    else if ('”’"'.includes(text[e - 1]!)) e--;
+    else break;
+  }
+  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+}
+
+/** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素. */
+function endsPhrase(text: string, at: number, clauseStop: number): boolean {
+  if (at >= clauseStop) return true;
+  const ch = text[at]!;
+  return PUNCT.test(ch) || LIST_CONNECTORS.has(ch);
+}
+
+function hasEventWord(
+  matcher: typeof EVENT_AFTER,
+  text: string,
+  from: number,
+  to: number,
+): boolean {
+  return matcher.scan(text, from, to).some((m) => m.value);
+}
+
+/** Kind from the markers in the sentence before the number; the nearest marker wins. */
+function kindBefore(text: string, from: number, at: number): { kind: Kind; capacity: boolean } {
+  let kind: Kind = "actual";
+  let capacity = false;
+  for (const m of KIND_MARKERS.scan(text, from, at)) {
+    if (m.value.kind === "neutral") continue;
+    kind = m.value.kind;
+    capacity = m.value.capacity;
+  }
+  return { kind, capacity };
+}
+
+/** Split a list subject (“一带一路”沿线国家和RCEP贸易伙伴) into its items. */
+function listItems(subject: string): string[] {
+  return subject
+    .replace(/^[对与同向]/, "")
+    .split(/和|及|与|、|以及/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function regionAt(
+  ctx: DocContext,
+  mention: PlaceMention,
+  sectionRegion: string | undefined,
+): string | "outside" | undefined {
+  if (mention.place.type === "region") return mention.place.key;
+  if (mention.place.type === "outside") return mention.partner ? undefined : "outside";
+  return resolveContext(ctx.gaz, mention.place.suffix, sectionRegion, ctx.pageCounts);
+}
+
+function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefined {
+  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
+    const r = ctx.headingRegions.get(paragraph.headings[i]!);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Where the number at [start, end) is: the clause, then the sentence, then the paragraph, then
+ * the section headings. An outside place found first means the figure is not about the table. */
+function resolveRegion(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+): string | "outside" | undefined {
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  const section = sectionRegionOf(ctx, paragraph);
+  // Within one scope a named place beats a context word (全市 in 全市率先 ranks, it does not locate).
+  const tryList = (list: PlaceMention[]) => {
+    for (const m of list) {
+      if (m.place.type === "context") continue;
+      const r = regionAt(ctx, m, section);
+      if (r) return r;
+    }
+    for (const m of list) {
+      const r = m.place.type === "context" ? regionAt(ctx, m, section) : undefined;
+      if (r) return r;
+    }
+    return undefined;
+  };
+  return (
+    tryList(within(ctx.places, cs, start).reverse()) ??
+    tryList(within(ctx.places, end, ce)) ??
+    tryList(within(ctx.places, sentence.start, cs).reverse()) ??
+    tryList(within(ctx.places, paragraph.start, sentence.start).reverse()) ??
+    section
+  );
+}
+
+function resolvePeriod(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+  clauseOnly: boolean,
+): string | undefined {
+  const labelled = (list: PeriodMention[]) => list.find((p) => p.label !== "")?.label;
+  const inClause =
+    labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
+  if (inClause || clauseOnly) return inClause;
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  const fromText =
+    labelled(within(ctx.periods, sentence.start, cs).reverse()) ??
+    labelled(within(ctx.periods, paragraph.start, sentence.start).reverse());
+  if (fromText) return fromText;
+  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
+    const p = ctx.headingPeriods.get(paragraph.headings[i]!);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+/** Binds the numbers of one sentence to indicators. */
+function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]): Draft[] {
+  const { text } = ctx;
+  const drafts: Draft[] = [];
+  let lastValue: Draft | undefined;
+  let prevEnd = sentence.start;
+  let prev:
+    | {
+        token: NumberToken;
+        draft: Draft | undefined;
+        items: string[];
+        index: number;
+        growthSign: 0 | 1 | -1;
+      }
+    | undefined;
+
+  for (const token of tokens) {
+    const cs = clauseStart(text, token.start, sentence.start);
+    const ce = clauseEnd(text, token.end, sentence.end);
+    const scope = Math.max(cs, prevEnd);
+    const { kind, capacity } = kindBefore(text, sentence.start, token.start);
+    let draft: Draft | undefined;
+    let items: string[] = [];
+    let growthSign: 0 | 1 | -1 = 0;
+    const base = (
+      family: Family,
+      indicator: Indicator,
+      unit: Unit,
+      value: number,
+      subject: string,
+    ): Draft => ({
+      token,
+      family,
+      indicator,
+      unit,
+      value,
+      qualifier: token.qualifier,
+      kind,
+      capacity,
+      subject,
+      region: undefined,
+      period: undefined,
+      dropped: false,
+    });
+    // A list continued after 分别 (增长7.4%和6.0%): same binding, next subject.
+    const continued =
+      prev &&
+      prev.draft &&
+      prev.token.unit === token.unit &&
+      LIST_CONNECTORS.has(text.slice(prev.token.end, token.start));
+
+    if (continued && prev && prev.draft) {
+      const p = prev.draft;
+      const index = prev.index + 1;
+      const subject = prev.items[index] ?? p.subject;
+      draft = {
+        ...base(p.family, p.indicator, p.unit, token.value * (p.value < 0 ? -1 : 1), subject),
+        region: p.region,
+        period: p.period,
+        kind: p.kind,
+      };
+      if (token.unit === "percent")
+        draft.value = Math.abs(token.value) * (prev.growthSign === -1 ? -1 : 1);
+      items = prev.items;
+      growthSign = prev.growthSign;
+      drafts.push(draft);
+      prev = { token, draft, items, index, growthSign };
+      prevEnd = token.end;
+      continue;
+    }
+
+    if (token.unit === "CNY") {
+      if (isThreshold(text, token, ce)) continue;
+      const cue = valueCueBefore(text, scope, token.start);
+      let family = cue?.family;
+      let subject = "";
+      if (cue) {
+        subject = subjectBefore(ctx, scope, cue.start);
+        const after = text.slice(token.end, Math.min(ce, token.end + 31));
+        if (after.startsWith("的")) {
+          const name = /^的([^，,。；;、]{2,30})/.exec(after)?.[1];
+          if (name && !/\d个/.test(name)) subject = name;
+        }
+      } else if (lastValue && lastValue.unit === "CNY" && onlyFiller(text, scope, token.start)) {
+        family = lastValue.family;
+        subject = lastValue.subject;
+      }
+      if (family && family.unit === "CNY") {
+        draft = base(family, family.value, "CNY", token.value, subject);
+        if (text.includes("分别", scope) && text.indexOf("分别", scope) < token.start)
+          items = listItems(subject);
+        if (items.length > 1) draft.subject = items[0]!;
+      }
+    } else if (token.unit === "percent") {
+      const growth = growthCueBefore(text, scope, token.start);
+      if (growth) {
+        const cue =
+          valueCueBefore(text, scope, growth.start) ?? looseCueBefore(text, scope, growth.start);
+        let family: Family | undefined;
+        let subject = "";
+        let inherited: Draft | undefined;
+        if (cue) {
+          family = cue.family;
+          subject = subjectBefore(ctx, scope, cue.start);
+        } else if (lastValue && onlyFiller(text, scope, growth.start)) {
+          family = lastValue.family;
+          subject = lastValue.subject;
+          inherited = lastValue;
+        }
+        if (family?.growth) {
+          growthSign = growth.sign;
+          draft = base(family, family.growth, "percent", token.value * growth.sign, subject);
+          if (text.slice(scope, token.start).includes("分别")) items = listItems(subject);
+          if (items.length > 1) draft.subject = items[0]!;
+          if (inherited) {
+            draft.region = inherited.region;
+            draft.period = inherited.period;
+          }
+        }
+      }
+    } else if (token.unit === "count") {
+      if (PROJECT_CLASSIFIERS.has(token.classifier)) {
+        const after = nounAfter(text, token.end, ce, PROJECT_NOUNS);
+        const before =
+          after < 0 &&
+          endsPhrase(text, token.end, ce) &&
+          nounBefore(text, scope, token.start, PROJECT_NOUNS);
+        if (after >= 0 || before) {
+          const f = FAMILIES.get("project_count")!;
+          const subject =
+            after >= 0 ? text.slice(token.end, after) : subjectBefore(ctx, scope, token.start);
+          draft = base(f, f.value, "count", token.value, subject);
+        }
+      } else if (ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
+        const after = nounAfter(text, token.end, ce, ENTERPRISE_NOUNS);
+        const before =
+          after < 0 &&
+          endsPhrase(text, token.end, ce) &&
+          nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
+        const event =
+          hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
+          hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce);
+        if ((after >= 0 || before) && !event) {
+          const f = FAMILIES.get("enterprise_count")!;
+          const subject =
+            after >= 0 ? text.slice(token.end, after) : subjectBefore(ctx, scope, token.start);
+          draft = base(f, f.value, "count", token.value, subject);
+        }
+      }
+    }
+
+    prevEnd = token.end;
+    if (!draft) {
+      prev = undefined;
+      continue;
+    }
+    if (draft.region === undefined) {
+      const r = resolveRegion(ctx, sentence, cs, ce, token.start, token.end);
+      if (r === "outside") draft.dropped = true;
+      else draft.region = r;
+    }
+    if (draft.period === undefined) {
+      draft.period = resolvePeriod(ctx, sentence, cs, ce, token.start, token.end, capacity);
+    }
+    drafts.push(draft);
+    if (draft.unit !== "percent") lastValue = draft;
+    prev = { token, draft, items, index: 0, growthSign };
+  }
+  return drafts;
+}
+
+/** A value cue anywhere in the clause before a growth cue (投资额增速, 进出口分别增长). */
+function looseCueBefore(text: string, from: number, at: number) {
+  let found: { start: number; end: number; family: Family } | undefined;
+  for (const m of CUES.scan(text, from, at)) {
+    if (m.value.type === "value") found = { start: m.start, end: m.end, family: m.value.family };
+  }
+  if (!found || !onlyFiller(text, found.end, at)) return undefined;
+  return found;
+}
+
+/** What a figure is about: the words between the last place or period named and the cue. */
+function subjectBefore(ctx: DocContext, from: number, to: number): string {
+  let a = from;
+  for (const list of [ctx.places, ctx.periods] as const) {
+    for (const m of within<{ start: number; end: number }>(list, from, to)) a = Math.max(a, m.end);
+  }
+  const s = trimFiller(ctx.text, a, to);
+  return s.length > 30 ? s.slice(s.length - 30) : s;
+}
+
+/** The period a figure takes when the text gives none: see the contract. */
+function defaultPeriod(draft: Draft, pub: PublicationDate, batch: boolean): string {
+  const month = `${pub.year}-${pad(pub.month)}`;
+  if (draft.kind !== "actual" || draft.capacity) return month;
+  if (draft.family.name === "enterprise_count") return month;
+  if (draft.family.name === "project_investment" && !batch) return month;
+  return `${pub.year - 1}`;
+}
+
+export function extractDocument(doc: SourceDocument, options: ExtractOptions): DocumentResult {
+  const given = parsePublished(doc.published) ? doc.published! : undefined;
+  const published = given ?? inferPublished(doc.text) ?? "";
+  const pub = parsePublished(published);
+  const norm = normalize(doc.text);
+  const text = norm.text;
+  const gaz = buildGazetteer(options.regions);
+  const { paragraphs, sentences } = segment(text);
+  const periods = findPeriods(text, pub);
+  const places = findPlaces(gaz, text);
+  const numbers = findNumbers(text, 0, text.length, periods).filter(
+    (t) => t.unit === "CNY" || t.unit === "percent" || t.unit === "count",
+  );
+  const headingRegions = new Map<number, string | undefined>();
+  const headingPeriods = new Map<number, string | undefined>();
+  paragraphs.forEach((p, i) => {
+    if (!p.headingLevel) return;
+    headingRegions.set(i, headingRegion(gaz, within(places, p.start, p.end)));
+    headingPeriods.set(i, within(periods, p.start, p.end).find((m) => m.label)?.label);
+  });
+  const ctx: DocContext = {
+    text,
+    gaz,
+    pub,
+    places,
+    periods,
+    paragraphs,
+    pageCounts: countRegions(places),
+    headingRegions,
+    headingPeriods,
+  };
+
+  const facts: Fact[] = [];
+  const seen = new Set<string>();
+  let n = 0;
+  for (const sentence of sentences) {
+    while (n < numbers.length && numbers[n]!.start < sentence.start) n++;
+    const tokens: NumberToken[] = [];
+    for (let k = n; k < numbers.length && numbers[k]!.start < sentence.end; k++) {
+      if (numbers[k]!.end <= sentence.end) tokens.push(numbers[k]!);
+    }
+    if (!tokens.length) continue;
+    const drafts = bindSentence(ctx, sentence, tokens);
+    const batch = drafts.some((d) => d.family.name === "project_count");
+    for (const d of drafts) {
+      if (d.dropped || !d.region || !pub) continue;
+      const period = d.period ?? defaultPeriod(d, pub, batch);
+      const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      facts.push(toFact(doc, norm, sentence, d, period, published));
+    }
+  }
+  facts.sort(
+    (a, b) => a.start - b.start || a.end - b.end || a.indicator.localeCompare(b.indicator),
+  );
+  return { facts, published, publishedGuessed: !given };
+}
+
+function toFact(
+  doc: SourceDocument,
+  norm: NormalizedText,
+  sentence: Sentence,
+  d: Draft,
+  period: string,
+  published: string,
+): Fact {
+  const [start, end] = originalRange(norm, d.token.start, d.token.end);
+  const [qs, qe] = originalRange(norm, sentence.start, sentence.end);
+  return {
+    id: `${doc.id}-${start}-${d.indicator}`,
+    indicator: d.indicator,
+    region: d.region!,
+    period,
+    value: d.value,
+    unit: d.unit,
+    qualifier: d.qualifier,
+    kind: d.kind,
+    subject: d.subject,
+    source: doc.id,
+    published,
+    text: doc.text.slice(start, end),
+    quote: doc.text.slice(qs, qe),
+    start,
+    end,
+  };
+}

@@ -1,0 +1,81 @@
+// The indicator lexicon compiled for matching: value cues (地区生产总值 → gdp), growth and decline
+// cues, filler words, count nouns, event words and kind markers. All words come from
+// extract/lexicon/*.json; this module only shapes them.
+
+import indicatorLexicon from "../lexicon/indicators.json" with { type: "json" };
+import kindLexicon from "../lexicon/kinds.json" with { type: "json" };
+import type { Indicator, Kind, Unit } from "./types.ts";
+import { TermMatcher } from "./termMatcher.ts";
+
+export interface Family {
+  name: string;
+  value: Indicator;
+  growth: Indicator | undefined;
+  unit: Unit;
+}
+
+export type Cue =
+  { type: "value"; family: Family; maxGap: number } | { type: "growth"; sign: 1 | -1 };
+
+export type KindMarker = { kind: Kind; capacity: boolean } | { kind: "neutral"; capacity: false };
+
+export const FAMILIES: ReadonlyMap<string, Family> = new Map(
+  Object.entries(indicatorLexicon.families).map(([name, f]) => [
+    name,
+    {
+      name,
+      value: f.value as Indicator,
+      growth: "growth" in f ? (f.growth as Indicator) : undefined,
+      unit: f.unit as Unit,
+    },
+  ]),
+);
+
+const family = (name: string): Family => {
+  const f = FAMILIES.get(name);
+  if (!f) throw new Error(`indicators.json: unknown family "${name}"`);
+  return f;
+};
+
+export const CUES = new TermMatcher<Cue>([
+  ...indicatorLexicon.valueCues.flatMap((group) =>
+    group.terms.map(
+      (term) =>
+        [
+          term,
+          {
+            type: "value",
+            family: family(group.family),
+            maxGap: group.maxGap ?? indicatorLexicon.defaultMaxGap,
+          },
+        ] as const,
+    ),
+  ),
+  ...indicatorLexicon.growthCues.map((t) => [t, { type: "growth", sign: 1 }] as const),
+  ...indicatorLexicon.declineCues.map((t) => [t, { type: "growth", sign: -1 }] as const),
+]);
+
+export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
+export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
+export const PROJECT_NOUNS = indicatorLexicon.projectNouns;
+export const ENTERPRISE_NOUNS = indicatorLexicon.enterpriseNouns;
+export const PROJECT_CLASSIFIERS = new Set(indicatorLexicon.projectClassifiers);
+export const ENTERPRISE_CLASSIFIERS = new Set(indicatorLexicon.enterpriseClassifiers);
+export const COUNT_NOUN_WINDOW = indicatorLexicon.countNounWindow;
+export const THRESHOLD_NOUNS = indicatorLexicon.thresholdNouns;
+
+export const EVENT_BEFORE = new TermMatcher<boolean>([
+  ...indicatorLexicon.enterpriseEventNeutral.map((t) => [t, false] as const),
+  ...indicatorLexicon.enterpriseEventBefore.map((t) => [t, true] as const),
+]);
+export const EVENT_AFTER = new TermMatcher<boolean>([
+  ...indicatorLexicon.enterpriseEventNeutral.map((t) => [t, false] as const),
+  ...indicatorLexicon.enterpriseEventAfter.map((t) => [t, true] as const),
+]);
+
+export const KIND_MARKERS = new TermMatcher<KindMarker>([
+  ...kindLexicon.estimate.map((t) => [t, { kind: "estimate", capacity: false }] as const),
+  ...kindLexicon.capacity.map((t) => [t, { kind: "estimate", capacity: true }] as const),
+  ...kindLexicon.target.map((t) => [t, { kind: "target", capacity: false }] as const),
+  ...kindLexicon.neutral.map((t) => [t, { kind: "neutral", capacity: false }] as const),
+]);

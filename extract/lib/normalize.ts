@@ -1,0 +1,117 @@
+// A normalized view of an article for matching, with a map from every normalized offset back to
+// the original text, so that facts can quote and point into the article exactly as written.
+//
+// What changes: markdown emphasis (**总**投资 → 总投资) is dropped; full-width digits, letters, ％
+// and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words;
+// line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
+// punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
+// which mends sentences broken by page layout (固定资产投资\n\n90亿元). Heading lines (#) are kept
+// as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
+// never longer than the original.
+
+export interface NormalizedText {
+  /** The normalized text; paragraphs are separated by a single "\n". */
+  text: string;
+  /** map[i] is the offset in the original of normalized character i; map[text.length] is the
+   * original length. */
+  map: Int32Array;
+}
+
+const NL = 10;
+const CR = 13;
+
+const isSpace = (c: number) =>
+  c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === CR || c === 0xfeff;
+const isAsciiWord = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Characters after which a paragraph is complete. */
+const CLOSERS = new Set(Array.from("。！？!?…”’」』》）)】;；", (ch) => ch.charCodeAt(0)));
+/** A paragraph with one of these reads like running text rather than a title. */
+const BODY_MARKS = new Set(Array.from("，,；;：:", (ch) => ch.charCodeAt(0)));
+
+/** Maps one character to its normalized form, or -1 to drop it. */
+function foldChar(c: number, prev: number, next: number): number {
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0; // ０-９
+  if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0; // Ａ-ｚ
+  if (c === 0xff05) return 37; // ％
+  if (c === 0xff0e && isDigit(prev) && (isDigit(next) || (next >= 0xff10 && next <= 0xff19))) {
+    return 46; // ． inside a number
+  }
+  return c;
+}
+
+export function normalize(original: string): NormalizedText {
+  const n = original.length;
+  const out = new Uint16Array(n + 1);
+  const map = new Int32Array(n + 1);
+  let len = 0;
+  let prevJoinable = false;
+  let havePrev = false;
+
+  let i = 0;
+  while (i <= n) {
+    let j = original.indexOf("\n", i);
+    if (j < 0) j = n;
+    // Find the first visible character of the line.
+    let k = i;
+    while (k < j && isSpace(original.charCodeAt(k))) k++;
+    if (k < j) {
+      const heading = original.charCodeAt(k) === 35; // '#'
+      if (havePrev && !(prevJoinable && !heading)) {
+        out[len] = NL;
+        map[len++] = i - 1;
+      }
+      const lineStart = len;
+      let bodyMark = false;
+      for (let p = k; p < j; p++) {
+        const c = original.charCodeAt(p);
+        if (c === 42 && original.charCodeAt(p + 1) === 42) {
+          p++; // markdown emphasis "**"
+          continue;
+        }
+        if (isSpace(c)) {
+          // Keep one space between two ASCII words (J. Fraser), drop it elsewhere.
+          let q = p + 1;
+          while (q < j && isSpace(original.charCodeAt(q))) q++;
+          const before = len > lineStart ? out[len - 1]! : 0;
+          const after = q < j ? foldChar(original.charCodeAt(q), 0, 0) : 0;
+          if (isAsciiWord(before) || before === 46) {
+            if (isAsciiWord(after) && !(isDigit(before) && isDigit(after))) {
+              out[len] = 32;
+              map[len++] = p;
+            }
+          }
+          p = q - 1;
+          continue;
+        }
+        const folded = foldChar(c, len > lineStart ? out[len - 1]! : 0, original.charCodeAt(p + 1));
+        if (BODY_MARKS.has(folded)) bodyMark = true;
+        out[len] = folded;
+        map[len++] = p;
+      }
+      if (len > lineStart) {
+        havePrev = true;
+        const last = out[len - 1]!;
+        prevJoinable = !heading && bodyMark && !CLOSERS.has(last);
+      }
+    }
+    i = j + 1;
+  }
+  map[len] = n;
+  let text = "";
+  const CHUNK = 8192;
+  for (let s = 0; s < len; s += CHUNK) {
+    const chunk = out.subarray(s, Math.min(len, s + CHUNK));
+    text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+  }
+  return { text, map: map.subarray(0, len + 1) };
+}
+
+/** Original offsets [start, end) of the normalized range [from, to). */
+export function originalRange(norm: NormalizedText, from: number, to: number): [number, number] {
+  const start = norm.map[from] ?? 0;
+  const end = to > from ? (norm.map[to - 1] ?? 0) + 1 : start;
+  return [start, end];
+}

@@ -1,0 +1,248 @@
+// Numbers as Chinese news writes them: Arabic digits with thousands separators and decimals,
+// Chinese numerals (两千三百, 一百, 十), multipliers (百/千/万/亿 and 万亿, 千万 …), units (元, %,
+// 百分之, 个百分点) and classifiers (个, 家, 项, 宗), 多/余 between numeral and unit, qualifier
+// words touching the number (约, 超, 不足 … 左右, 以上), and ranges (3至5亿元, 8.5亿元至10亿元,
+// 3-5亿元). A range gives its low end with qualifier more_than, and `high` keeps the top.
+
+import qualifierLexicon from "../lexicon/qualifiers.json" with { type: "json" };
+import periodLexicon from "../lexicon/periods.json" with { type: "json" };
+import type { Qualifier } from "./types.ts";
+import { TermMatcher } from "./termMatcher.ts";
+
+export type NumberUnit = "CNY" | "percent" | "points" | "count" | "other";
+
+export interface NumberToken {
+  /** Span of the number with its qualifier words and unit, in the scanned text. */
+  start: number;
+  end: number;
+  /** Span of the numeral itself (without qualifier words). */
+  numStart: number;
+  numEnd: number;
+  value: number;
+  /** Top of a range, when the number is one. */
+  high?: number;
+  unit: NumberUnit;
+  /** The classifier of a count (个, 家, 项, 宗), or the unit word as written. */
+  classifier: string;
+  qualifier: Qualifier;
+}
+
+const NUMBER_RE =
+  /(百分之)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项|宗)?/g;
+
+const MULTIPLIER_EXPONENT: Record<string, number> = {
+  百: 2,
+  千: 3,
+  万: 4,
+  十万: 5,
+  百万: 6,
+  千万: 7,
+  亿: 8,
+  百亿: 10,
+  千亿: 11,
+  万亿: 12,
+};
+
+const DIGIT: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
+export function parseChineseNumeral(s: string): number {
+  if (!s) return NaN;
+  if (!/[十百千万亿]/.test(s)) {
+    // Digit by digit: 二〇二三.
+    let v = 0;
+    for (const ch of s) {
+      const d = DIGIT[ch];
+      if (d === undefined) return NaN;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+  let total = 0; // completed 亿 sections
+  let section = 0; // completed 万 part inside the current 亿 section
+  let group = 0; // below 万
+  let digit = -1;
+  for (const ch of s) {
+    const d = DIGIT[ch];
+    if (d !== undefined) {
+      digit = d;
+      continue;
+    }
+    const small = SMALL_UNIT[ch];
+    if (small !== undefined) {
+      group += (digit < 0 ? 1 : digit) * small;
+      digit = -1;
+      continue;
+    }
+    const big = BIG_UNIT[ch];
+    if (big === undefined) return NaN;
+    group += digit < 0 ? 0 : digit;
+    digit = -1;
+    if (group === 0 && section === 0 && total === 0) group = 1; // 亿 alone as in 百亿 handled above
+    if (big === 1e4) {
+      section += group * 1e4;
+    } else {
+      total = (total + section + group) * 1e8;
+      section = 0;
+    }
+    group = 0;
+  }
+  return total + section + group + (digit < 0 ? 0 : digit);
+}
+
+/** Value of an Arabic numeral times 10^exponent, shifting the decimal point in the string so
+ * that 503.23亿 is exactly 50323000000. */
+export function scaleDecimal(digits: string, exponent: number): number {
+  const clean = digits.replace(/,/g, "");
+  if (exponent === 0) return Number(clean);
+  const dot = clean.indexOf(".");
+  const intPart = dot < 0 ? clean : clean.slice(0, dot);
+  let frac = dot < 0 ? "" : clean.slice(dot + 1);
+  if (frac.length <= exponent) {
+    frac = frac.padEnd(exponent, "0");
+    return Number(intPart + frac);
+  }
+  return Number(`${intPart}${frac.slice(0, exponent)}.${frac.slice(exponent)}`);
+}
+
+type QualifierTable = Record<string, string[]>;
+const matcherOf = (table: QualifierTable) =>
+  new TermMatcher<Qualifier>(
+    Object.entries(table).flatMap(([q, terms]) => terms.map((t) => [t, q as Qualifier] as const)),
+  );
+const PREFIX = matcherOf(qualifierLexicon.prefix);
+const SUFFIX = matcherOf(qualifierLexicon.suffix);
+const RANGE = new Set(periodLexicon.rangeConnectors);
+
+function unitOf(word: string): NumberUnit {
+  if (word === "元") return "CNY";
+  if (word === "%") return "percent";
+  if (word === "个百分点") return "points";
+  if (word === "家次" || word === "") return "other";
+  return "count";
+}
+
+/**
+ * All numbers in text[from, to). Numbers that overlap a span in `skip` (dates, periods) are left
+ * out. Tokens are in text order.
+ */
+export function findNumbers(
+  text: string,
+  from = 0,
+  to = text.length,
+  skip: readonly { start: number; end: number }[] = [],
+): NumberToken[] {
+  const raw: RawToken[] = [];
+  const re = new RegExp(NUMBER_RE.source, "g");
+  re.lastIndex = from;
+  let skipAt = 0;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    let end = start + m[0].length;
+    if (end > to) continue;
+    while (skipAt < skip.length && skip[skipAt]!.end <= start) skipAt++;
+    const s = skip[skipAt];
+    if (s && s.start < end && start < s.end) continue;
+    const [, percentWord, numeral = "", inside1, multiplier = "", inside2, unitWord = ""] = m;
+    let value: number;
+    const arabic = /^\d/.test(numeral);
+    const exponent = MULTIPLIER_EXPONENT[multiplier] ?? 0;
+    if (arabic) value = scaleDecimal(numeral, exponent);
+    else {
+      value = parseChineseNumeral(numeral) * 10 ** exponent;
+    }
+    if (!Number.isFinite(value)) continue;
+    let unit = unitOf(unitWord);
+    if (percentWord) {
+      if (unitWord && unitWord !== "%") {
+        end = start + (m[0].length - unitWord.length);
+      }
+      unit = "percent";
+    }
+    let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
+    let tokenStart = start;
+    const numStart = start;
+    const pre = PREFIX.matchEndingAt(text, start, Math.max(from, start - 4));
+    if (pre) {
+      qualifier = pre.value;
+      tokenStart = pre.start;
+    }
+    const post = unit === "other" ? undefined : SUFFIX.matchAt(text, end, to);
+    if (post && qualifier === "exact") {
+      qualifier = post.value;
+      end = post.end;
+    }
+    raw.push({
+      start: tokenStart,
+      end,
+      numStart,
+      numEnd: start + m[0].length,
+      value,
+      unit,
+      classifier: unitWord,
+      qualifier,
+      exponent,
+      bareDigits: !multiplier && !unitWord && arabic ? numeral : undefined,
+    });
+  }
+  return mergeRanges(text, raw);
+}
+
+interface RawToken extends NumberToken {
+  exponent: number;
+  /** The digits of a numeral written without multiplier or unit: the low end of 3至5亿元. */
+  bareDigits: string | undefined;
+}
+
+const strip = ({ exponent: _e, bareDigits: _b, ...token }: RawToken): NumberToken => token;
+
+function mergeRanges(text: string, tokens: RawToken[]): NumberToken[] {
+  const out: NumberToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const low = tokens[i]!;
+    const high = tokens[i + 1];
+    if (
+      high &&
+      high.unit !== "other" &&
+      high.numStart - low.end === 1 &&
+      RANGE.has(text[low.end]!) &&
+      (low.unit === high.unit || low.bareDigits !== undefined)
+    ) {
+      const value =
+        low.unit === high.unit ? low.value : scaleDecimal(low.bareDigits ?? "", high.exponent);
+      if (Number.isFinite(value) && value <= high.value) {
+        out.push({
+          ...strip(high),
+          start: low.start,
+          numStart: low.numStart,
+          value,
+          high: high.value,
+          qualifier: "more_than",
+        });
+        i++;
+        continue;
+      }
+    }
+    out.push(strip(low));
+  }
+  return out;
+}

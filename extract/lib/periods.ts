@@ -1,0 +1,232 @@
+// Period words and their labels in the contract's grammar (YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM,
+// YYYY-MM-DD, A/B). Relative words resolve against the publication date: 今年 is its year, 去年
+// the one before, 今年以来 runs from January to the publication month, 近五年 covers the five
+// complete years before it, 2018年以来 runs from 2018 to the publication year. A date with a day
+// (4月11日) names when something happened, not the period a figure covers: it is found, so that
+// its digits are not read as a figure, but it carries no label.
+
+import lexicon from "../lexicon/periods.json" with { type: "json" };
+
+export interface PublicationDate {
+  year: number;
+  /** 1-12 */
+  month: number;
+}
+
+export interface PeriodMention {
+  start: number;
+  end: number;
+  /** The period label, or "" for an event date that sets no period. */
+  label: string;
+  /** True when the text names the year (2021年, 去年), not only a part of one (一季度, 3月). */
+  namesYear: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+const RANGE_CHARS = lexicon.rangeConnectors.map((c) => c.replace(/[-\\^\]]/g, "\\$&")).join("");
+const RELATIVE = Object.keys(lexicon.relativeYears).sort((a, b) => b.length - a.length);
+const alt = (words: string[]) =>
+  words
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+
+const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt(lexicon.wholeYear)})`;
+const HEAD = new RegExp(
+  [
+    `(?:${alt(lexicon.sinceMarkers.before)})?(?:\\d{4}年|${alt(RELATIVE)})`,
+    alt(lexicon.sinceStartOfYear),
+    SUB,
+    `(?:${alt(lexicon.lastYears.prefixes)})${NUMERAL}(?:${alt(lexicon.lastYears.suffixes)})`,
+    alt(lexicon.lastOneYear),
+    alt(lexicon.now),
+  ].join("|"),
+  "g",
+);
+const YEAR_AT = new RegExp(
+  `(${alt(lexicon.sinceMarkers.before)})?(?:(\\d{4})年|(${alt(RELATIVE)}))`,
+  "y",
+);
+const SUB_AT = new RegExp(SUB, "y");
+const SINCE_AT = new RegExp(alt(lexicon.sinceMarkers.after), "y");
+const SINCE_YEAR_START_AT = new RegExp(alt(lexicon.sinceStartOfYear), "y");
+const LAST_N_AT = new RegExp(
+  `(?:${alt(lexicon.lastYears.prefixes)})(${NUMERAL})(?:${alt(lexicon.lastYears.suffixes)})`,
+  "y",
+);
+const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
+const NOW_AT = new RegExp(alt(lexicon.now), "y");
+const COMPARISON = lexicon.comparison;
+
+const CN_DIGIT: Record<string, number> = {
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
+function smallNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (s.length === 1) return CN_DIGIT[s] ?? NaN;
+  // 十一 … 十九, 二十
+  if (s[0] === "十") return 10 + (CN_DIGIT[s[1]!] ?? NaN);
+  if (s[1] === "十") return (CN_DIGIT[s[0]!] ?? NaN) * 10;
+  return NaN;
+}
+
+/** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
+function subLabel(y: number, m: RegExpExecArray): string | undefined {
+  const [, q, half, firstQ, month, month2, day, whole] = m;
+  if (q) return `${y}-Q${smallNumber(q)}`;
+  if (half) return `${y}-H${half === "上" ? 1 : 2}`;
+  if (firstQ) {
+    const n = smallNumber(firstQ);
+    return n === 1 ? `${y}-Q1` : `${y}-01/${y}-${pad(n * 3)}`;
+  }
+  if (month) {
+    if (day) return "";
+    const a = Number(month);
+    if (a < 1 || a > 12) return undefined;
+    if (month2) {
+      const b = Number(month2);
+      if (b < a || b > 12) return undefined;
+      return `${y}-${pad(a)}/${y}-${pad(b)}`;
+    }
+    return `${y}-${pad(a)}`;
+  }
+  if (whole) return `${y}`;
+  return undefined;
+}
+
+/**
+ * All period mentions in text[from, to), in order. `pub` resolves relative words; without it
+ * relative mentions get the label "" (they name no period we can place).
+ */
+export function findPeriods(
+  text: string,
+  pub: PublicationDate | undefined,
+  from = 0,
+  to = text.length,
+): PeriodMention[] {
+  const out: PeriodMention[] = [];
+  const head = new RegExp(HEAD.source, "g");
+  head.lastIndex = from;
+  for (let h = head.exec(text); h && h.index < to; h = head.exec(text)) {
+    if (h[0].length === 0) {
+      head.lastIndex++;
+      continue;
+    }
+    const mention = parseAt(text, h.index, to, pub);
+    if (mention) {
+      out.push(mention);
+      head.lastIndex = Math.max(mention.end, h.index + 1);
+    } else head.lastIndex = h.index + 1;
+  }
+  return out;
+}
+
+/** True when a comparison word (比上年, 去年同期) covers part of text[start, end). */
+function isComparison(text: string, start: number, end: number): boolean {
+  const lo = Math.max(0, start - 4);
+  const window = text.slice(lo, Math.min(text.length, end + 4));
+  for (const w of COMPARISON) {
+    for (let i = window.indexOf(w); i >= 0; i = window.indexOf(w, i + 1)) {
+      if (lo + i < end && lo + i + w.length > start) return true;
+    }
+  }
+  return false;
+}
+
+function sticky(re: RegExp, text: string, at: number, to: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  const m = re.exec(text);
+  return m && m.index + m[0].length <= to ? m : null;
+}
+
+function parseAt(
+  text: string,
+  at: number,
+  to: number,
+  pub: PublicationDate | undefined,
+): PeriodMention | undefined {
+  const nowYear = pub?.year;
+  const sinceYearStart = sticky(SINCE_YEAR_START_AT, text, at, to);
+  if (sinceYearStart) {
+    const end = at + sinceYearStart[0].length;
+    const label = pub ? `${pub.year}-01/${pub.year}-${pad(pub.month)}` : "";
+    return { start: at, end, label, namesYear: true };
+  }
+  const lastOne = sticky(LAST_ONE_AT, text, at, to);
+  if (lastOne) {
+    return {
+      start: at,
+      end: at + lastOne[0].length,
+      label: pub ? `${pub.year - 1}` : "",
+      namesYear: true,
+    };
+  }
+  const now = sticky(NOW_AT, text, at, to);
+  if (now) {
+    const label = pub ? `${pub.year}-${pad(pub.month)}` : "";
+    return { start: at, end: at + now[0].length, label, namesYear: true };
+  }
+  const lastN = sticky(LAST_N_AT, text, at, to);
+  if (lastN) {
+    const n = smallNumber(lastN[1]!);
+    if (!Number.isFinite(n) || n < 1 || n > 50) return undefined;
+    const label = !pub ? "" : n === 1 ? `${pub.year - 1}` : `${pub.year - n}/${pub.year - 1}`;
+    return { start: at, end: at + lastN[0].length, label, namesYear: true };
+  }
+  const year = sticky(YEAR_AT, text, at, to);
+  if (year) {
+    let end = at + year[0].length;
+    const [, sinceBefore, digits, relative] = year;
+    const y = digits
+      ? Number(digits)
+      : nowYear === undefined
+        ? undefined
+        : nowYear + (lexicon.relativeYears as Record<string, number>)[relative!]!;
+    if (relative && isComparison(text, at + (sinceBefore?.length ?? 0), end)) {
+      return { start: at, end, label: "", namesYear: false };
+    }
+    const sub = sticky(SUB_AT, text, end, to);
+    if (sub && y !== undefined) {
+      const label = subLabel(y, sub);
+      if (label !== undefined) {
+        end += sub[0].length;
+        return { start: at, end, label, namesYear: true };
+      }
+    }
+    const since = sticky(SINCE_AT, text, end, to);
+    if (since || sinceBefore) {
+      if (since) end += since[0].length;
+      if (y === undefined || !pub) return { start: at, end, label: "", namesYear: true };
+      if (y >= pub.year)
+        return {
+          start: at,
+          end,
+          label: `${pub.year}-01/${pub.year}-${pad(pub.month)}`,
+          namesYear: true,
+        };
+      return { start: at, end, label: `${y}/${pub.year}`, namesYear: true };
+    }
+    return { start: at, end, label: y === undefined ? "" : `${y}`, namesYear: true };
+  }
+  const sub = sticky(SUB_AT, text, at, to);
+  if (sub) {
+    const label = nowYear === undefined ? "" : subLabel(nowYear, sub);
+    if (label === undefined) return undefined;
+    const end = at + sub[0].length;
+    // A bare day date (4月11日) or month: an event date only when it has a day.
+    return { start: at, end, label: label ?? "", namesYear: false };
+  }
+  return undefined;
+}

@@ -1,0 +1,127 @@
+// The gazetteer: places come only from the region table handed in (names and aliases), never
+// from code. Longest alias wins (江门高新区 beats 江门). Ordinary words that contain a short alias
+// (东西部 holds 西部) are read whole first so the alias inside them is not taken for a place.
+// Context words (全区, 区委书记, 全市) name a place through the page they are on. Places outside the
+// table (a fixed list, minus whatever the table names) mark figures that are not about it.
+
+import lexicon from "../lexicon/context.json" with { type: "json" };
+import type { Region } from "./types.ts";
+import { TermMatcher } from "./termMatcher.ts";
+
+export type PlaceValue =
+  | { type: "region"; key: string }
+  | { type: "context"; suffix: string }
+  | { type: "outside" }
+  | { type: "blocker" };
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  place: Exclude<PlaceValue, { type: "blocker" }>;
+  /** True when a partner word (对, 与 …) stands right before: a partner, not a location. */
+  partner: boolean;
+}
+
+export interface Gazetteer {
+  regions: ReadonlyMap<string, Region>;
+  /** The region with no parent (the city), if the table has exactly one. */
+  root: string | undefined;
+  matcher: TermMatcher<PlaceValue>;
+}
+
+export function buildGazetteer(regions: readonly Region[]): Gazetteer {
+  const byKey = new Map(regions.map((r) => [r.key, r] as const));
+  const entries: [string, PlaceValue][] = [];
+  const tableNames = new Set<string>();
+  for (const r of regions) for (const name of [r.name, ...r.aliases]) tableNames.add(name);
+  for (const term of lexicon.outsidePlaces) {
+    if (![...tableNames].some((n) => n.includes(term) || term.includes(n))) {
+      entries.push([term, { type: "outside" }]);
+    }
+  }
+  for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
+  for (const { term, suffix } of lexicon.contextWords)
+    entries.push([term, { type: "context", suffix }]);
+  // Table names last: they replace any fixed word they coincide with.
+  for (const r of regions) {
+    for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
+  }
+  const roots = regions.filter((r) => !r.parent && r.members.length === 0);
+  return {
+    regions: byKey,
+    root: roots.length === 1 ? roots[0]!.key : undefined,
+    matcher: new TermMatcher(entries),
+  };
+}
+
+const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
+
+/** All place mentions in text[from, to), in order. */
+export function findPlaces(
+  gaz: Gazetteer,
+  text: string,
+  from = 0,
+  to = text.length,
+): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of gaz.matcher.scan(text, from, to)) {
+    if (m.value.type === "blocker") continue;
+    const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 2));
+    out.push({ start: m.start, end: m.end, place: m.value, partner });
+  }
+  return out;
+}
+
+/** How often each region is named, for deciding what a page is about. */
+export function countRegions(mentions: readonly PlaceMention[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.place.type === "region") counts.set(m.place.key, (counts.get(m.place.key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The most specific region named in a heading: a district beats the city it belongs to. */
+export function headingRegion(
+  gaz: Gazetteer,
+  mentions: readonly PlaceMention[],
+): string | undefined {
+  let fallback: string | undefined;
+  for (const m of mentions) {
+    if (m.place.type !== "region") continue;
+    const region = gaz.regions.get(m.place.key);
+    if (region?.parent) return region.key;
+    fallback ??= m.place.key;
+  }
+  return fallback;
+}
+
+/**
+ * The region a context word (全区, 全市) stands for: the section's region when its name has the
+ * word's suffix; else the region with that suffix the page names most, unless the root region (the
+ * city) has the suffix too and is named at least as often.
+ */
+export function resolveContext(
+  gaz: Gazetteer,
+  suffix: string,
+  sectionRegion: string | undefined,
+  pageCounts: ReadonlyMap<string, number>,
+): string | undefined {
+  const fits = (key: string | undefined) => {
+    const r = key ? gaz.regions.get(key) : undefined;
+    return !!r && r.members.length === 0 && r.name.endsWith(suffix);
+  };
+  if (fits(sectionRegion)) return sectionRegion;
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [key, count] of pageCounts) {
+    if (key === gaz.root || !fits(key)) continue;
+    if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
+      best = key;
+      bestCount = count;
+    }
+  }
+  const rootCount = gaz.root ? (pageCounts.get(gaz.root) ?? 0) : 0;
+  if (fits(gaz.root) && (!best || rootCount >= bestCount)) return gaz.root;
+  return best;
+}

@@ -1,0 +1,96 @@
+// Paragraphs, sections and sentences of a normalized article.
+//
+// A paragraph is a line of the normalized text. A markdown heading (# or ##) opens a section that
+// runs to the next heading of the same or a higher level; the facts in it can take their place
+// and period from it. Sentences end at 。！？!? (with any closing quotes); clauses, the unit that
+// binds a number to its cue, end at commas, semicolons, colons, dashes and ellipses as well.
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  /** 0 for body text, n for a heading of n "#" marks. */
+  headingLevel: number;
+  /** Index of the innermost heading paragraph that governs this one, or -1. */
+  headings: number[];
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+export interface Segments {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+const SENTENCE_END = new Set(Array.from("。！？!?", (c) => c.charCodeAt(0)));
+const CLOSING = new Set(Array.from("”’」』》）)", (c) => c.charCodeAt(0)));
+const CLAUSE_END = new Set(Array.from("，,；;：:。！？!?", (c) => c.charCodeAt(0)));
+const DASHES = new Set([0x2014, 0x2026]); // a doubled — or … separates clauses
+
+export function segment(text: string): Segments {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  // Stack of open headings: index by level.
+  const open: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (end > start) {
+      let level = 0;
+      while (level < end - start && text.charCodeAt(start + level) === 35) level++;
+      const index = paragraphs.length;
+      if (level > 0) {
+        while (open.length && (paragraphs[open[open.length - 1]!]!.headingLevel ?? 0) >= level)
+          open.pop();
+      }
+      paragraphs.push({ start, end, headingLevel: level, headings: open.slice() });
+      if (level > 0) open.push(index);
+      splitSentences(text, start, end, index, sentences);
+    }
+    start = end + 1;
+  }
+  return { paragraphs, sentences };
+}
+
+function splitSentences(
+  text: string,
+  from: number,
+  to: number,
+  paragraph: number,
+  out: Sentence[],
+) {
+  let s = from;
+  for (let i = from; i < to; i++) {
+    if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
+    let e = i + 1;
+    while (e < to && (SENTENCE_END.has(text.charCodeAt(e)) || CLOSING.has(text.charCodeAt(e)))) e++;
+    out.push({ start: s, end: e, paragraph });
+    s = e;
+    i = e - 1;
+  }
+  if (s < to) out.push({ start: s, end: to, paragraph });
+}
+
+/** Start of the clause that contains `at` (never before `from`). */
+export function clauseStart(text: string, at: number, from: number): number {
+  for (let i = at - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END.has(c)) return i + 1;
+    if (DASHES.has(c) && text.charCodeAt(i - 1) === c) return i + 1;
+  }
+  return from;
+}
+
+/** End of the clause that contains `at` (never after `to`). */
+export function clauseEnd(text: string, at: number, to: number): number {
+  for (let i = at; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END.has(c)) return i;
+    if (DASHES.has(c) && text.charCodeAt(i + 1) === c) return i;
+  }
+  return to;
+}
