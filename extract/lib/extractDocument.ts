@@ -196,6 +196,7 @@ function isThreshold(text: string, token: NumberToken, clauseStop: number): bool
 /** The noun right after a count (24个重大项目): its end, or -1. */
 function nounAfter(text: string, from: number, stop: number, nouns: readonly string[]): number {
   const end = Math.min(stop, from + COUNT_NOUN_WINDOW);
+  if (text[from] === "、") return -1; // 145家、… : the count has ended
   for (let i = from; i < end; i++) {
     const ch = text[i]!;
     if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !"、“”".includes(ch))) return -1;
@@ -284,9 +285,11 @@ function resolveRegion(
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const section = sectionRegionOf(ctx, paragraph);
   // Within one scope a named place beats a context word (全市 in 全市率先 ranks, it does not locate).
-  const tryList = (list: PlaceMention[]) => {
+  // An outside place rules a figure out only when it stands in the figure's own sentence.
+  const tryList = (list: PlaceMention[], outsideCounts = true) => {
     for (const m of list) {
       if (m.place.type === "context") continue;
+      if (!outsideCounts && m.place.type === "outside") continue;
       const r = regionAt(ctx, m, section);
       if (r) return r;
     }
@@ -300,7 +303,7 @@ function resolveRegion(
     tryList(within(ctx.places, cs, start).reverse()) ??
     tryList(within(ctx.places, end, ce)) ??
     tryList(within(ctx.places, sentence.start, cs).reverse()) ??
-    tryList(within(ctx.places, paragraph.start, sentence.start).reverse()) ??
+    tryList(within(ctx.places, paragraph.start, sentence.start).reverse(), false) ??
     section
   );
 }
@@ -408,10 +411,17 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       let subject = "";
       if (cue) {
         subject = subjectBefore(ctx, scope, cue.start);
+        const cut = subject.lastIndexOf("的");
+        if (cut >= 0) subject = subject.slice(cut + 1);
+        if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
+          // Prefer the project's full name when the words before the cue are not one.
+          const name = projectNameBefore(text, sentence.start, cue.start);
+          if (name && (!subject.endsWith("项目") || name.endsWith(subject))) subject = name;
+        }
         const after = text.slice(token.end, Math.min(ce, token.end + 31));
         if (after.startsWith("的")) {
-          const name = /^的([^，,。；;、]{2,30})/.exec(after)?.[1];
-          if (name && !/\d个/.test(name)) subject = name;
+          const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
+          if (name) subject = name;
         }
       } else if (lastValue && lastValue.unit === "CNY" && onlyFiller(text, scope, token.start)) {
         family = lastValue.family;
@@ -452,11 +462,9 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       }
     } else if (token.unit === "count") {
       if (PROJECT_CLASSIFIERS.has(token.classifier)) {
-        const after = nounAfter(text, token.end, ce, PROJECT_NOUNS);
         const before =
-          after < 0 &&
-          endsPhrase(text, token.end, ce) &&
-          nounBefore(text, scope, token.start, PROJECT_NOUNS);
+          endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, PROJECT_NOUNS);
+        const after = before ? -1 : nounAfter(text, token.end, ce, PROJECT_NOUNS);
         if (after >= 0 || before) {
           const f = FAMILIES.get("project_count")!;
           const subject =
@@ -464,11 +472,9 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
           draft = base(f, f.value, "count", token.value, subject);
         }
       } else if (ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
-        const after = nounAfter(text, token.end, ce, ENTERPRISE_NOUNS);
         const before =
-          after < 0 &&
-          endsPhrase(text, token.end, ce) &&
-          nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
+          endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
+        const after = before ? -1 : nounAfter(text, token.end, ce, ENTERPRISE_NOUNS);
         const event =
           hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
           hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce);
@@ -499,6 +505,30 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     prev = { token, draft, items, index: 0, growthSign };
   }
   return drafts;
+}
+
+/** The name after 的 (投资2.1亿元的金隆电器、…): up to a list mark, a number or the next cue. */
+function nameAfter(text: string, from: number, to: number): string | undefined {
+  let end = from;
+  while (end < to && !PUNCT.test(text[end]!) && !isDigitCode(text.charCodeAt(end))) {
+    const cue = CUES.matchAt(text, end, to);
+    if (cue && cue.value.type === "value") break;
+    end++;
+  }
+  while (end > from && LIST_CONNECTORS.has(text[end - 1]!)) end--;
+  // A name that is only a count (的24个项目) says nothing more than the count beside it.
+  return end - from >= 2 && !isDigitCode(text.charCodeAt(end)) ? text.slice(from, end) : undefined;
+}
+
+/** The nearest named project before `at` in the sentence (信义集团鹤山玻璃产业基地项目). */
+function projectNameBefore(text: string, from: number, at: number): string | undefined {
+  for (let i = text.lastIndexOf("项目", at - 2); i >= from; i = text.lastIndexOf("项目", i - 1)) {
+    let s = i;
+    while (s > from && !PUNCT.test(text[s - 1]!) && text[s - 1] !== "的") s--;
+    if (i - s >= 2) return text.slice(s, i + 2);
+    if (i === 0) break;
+  }
+  return undefined;
 }
 
 /** A value cue anywhere in the clause before a growth cue (投资额增速, 进出口分别增长). */
@@ -536,7 +566,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const pub = parsePublished(published);
   const norm = normalize(doc.text);
   const text = norm.text;
-  const gaz = buildGazetteer(options.regions);
+  const gaz = gazetteerFor(options.regions);
   const { paragraphs, sentences } = segment(text);
   const periods = findPeriods(text, pub);
   const places = findPlaces(gaz, text);
@@ -563,7 +593,12 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   };
 
   const facts: Fact[] = [];
-  const seen = new Set<string>();
+  // The same figure restated in another sentence (a lead repeating the body) is one fact; two
+  // equal figures in one sentence (小巨人1家、单项冠军1家) are two.
+  const seen = new Map<string, Sentence>();
+  // A heading restates a figure of its section; it stands as a fact only when the body lacks it.
+  const headingDrafts: { d: Draft; sentence: Sentence }[] = [];
+  const bodyFigures = new Set<string>();
   let n = 0;
   for (const sentence of sentences) {
     while (n < numbers.length && numbers[n]!.start < sentence.start) n++;
@@ -573,20 +608,45 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     }
     if (!tokens.length) continue;
     const drafts = bindSentence(ctx, sentence, tokens);
+    if (paragraphs[sentence.paragraph]!.headingLevel) {
+      headingDrafts.push(...drafts.map((d) => ({ d, sentence })));
+      continue;
+    }
     const batch = drafts.some((d) => d.family.name === "project_count");
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
+      bodyFigures.add(`${d.indicator}|${d.region}|${d.value}`);
       const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const first = seen.get(key);
+      if (first && first !== sentence) continue;
+      seen.set(key, sentence);
       facts.push(toFact(doc, norm, sentence, d, period, published));
     }
+  }
+  for (const { d, sentence } of headingDrafts) {
+    if (d.dropped || !d.region || !pub) continue;
+    if (bodyFigures.has(`${d.indicator}|${d.region}|${d.value}`)) continue;
+    const period = d.period ?? defaultPeriod(d, pub, false);
+    const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
+    const first = seen.get(key);
+    if (first && first !== sentence) continue;
+    seen.set(key, sentence);
+    facts.push(toFact(doc, norm, sentence, d, period, published));
   }
   facts.sort(
     (a, b) => a.start - b.start || a.end - b.end || a.indicator.localeCompare(b.indicator),
   );
   return { facts, published, publishedGuessed: !given };
+}
+
+// Compiling the gazetteer costs more than extracting a short article, and a run passes the same
+// region array for every document: remember it per array (a cache, invisible in the results).
+const gazetteers = new WeakMap<readonly Region[], Gazetteer>();
+function gazetteerFor(regions: readonly Region[]): Gazetteer {
+  let gaz = gazetteers.get(regions);
+  if (!gaz) gazetteers.set(regions, (gaz = buildGazetteer(regions)));
+  return gaz;
 }
 
 function toFact(

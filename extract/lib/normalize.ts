@@ -9,6 +9,8 @@
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
 
+import { charTable } from "./charTable.ts";
+
 export interface NormalizedText {
   /** The normalized text; paragraphs are separated by a single "\n". */
   text: string;
@@ -20,19 +22,20 @@ export interface NormalizedText {
 const NL = 10;
 const CR = 13;
 
-const isSpace = (c: number) =>
-  c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === CR || c === 0xfeff;
+const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
+const isSpace = (c: number) => SPACES[c] === 1;
 const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Characters after which a paragraph is complete. */
-const CLOSERS = new Set(Array.from("。！？!?…”’」』》）)】;；", (ch) => ch.charCodeAt(0)));
+const CLOSERS = charTable("。！？!?…”’」』》）)】;；");
 /** A paragraph with one of these reads like running text rather than a title. */
-const BODY_MARKS = new Set(Array.from("，,；;：:", (ch) => ch.charCodeAt(0)));
+const BODY_MARKS = charTable("，,；;：:");
 
 /** Maps one character to its normalized form, or -1 to drop it. */
 function foldChar(c: number, prev: number, next: number): number {
+  if (c < 0xff05) return c;
   if (c >= 0xff10 && c <= 0xff19) return c - 0xfee0; // ０-９
   if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) return c - 0xfee0; // Ａ-ｚ
   if (c === 0xff05) return 37; // ％
@@ -87,14 +90,14 @@ export function normalize(original: string): NormalizedText {
           continue;
         }
         const folded = foldChar(c, len > lineStart ? out[len - 1]! : 0, original.charCodeAt(p + 1));
-        if (BODY_MARKS.has(folded)) bodyMark = true;
+        if (BODY_MARKS[folded] === 1) bodyMark = true;
         out[len] = folded;
         map[len++] = p;
       }
       if (len > lineStart) {
         havePrev = true;
         const last = out[len - 1]!;
-        prevJoinable = !heading && bodyMark && !CLOSERS.has(last);
+        prevJoinable = !heading && bodyMark && CLOSERS[last] !== 1;
       }
     }
     i = j + 1;

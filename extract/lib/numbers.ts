@@ -27,8 +27,11 @@ export interface NumberToken {
   qualifier: Qualifier;
 }
 
-const NUMBER_RE =
-  /(百分之)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*)(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项|宗)?/g;
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*`;
+const NUMBER_RE = new RegExp(
+  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项|宗)`,
+  "g",
+);
 
 const MULTIPLIER_EXPONENT: Record<string, number> = {
   百: 2,
@@ -137,9 +140,14 @@ function unitOf(word: string): NumberUnit {
   return "count";
 }
 
+// The low end of a range written before a number with a unit (3至5亿元, 8.5亿元至10亿元, 3-5个).
+const RANGE_LOW =
+  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(元|%|个|家|项|宗)?$/;
+
 /**
- * All numbers in text[from, to). Numbers that overlap a span in `skip` (dates, periods) are left
- * out. Tokens are in text order.
+ * All numbers with a unit or classifier in text[from, to) (bare numerals name nothing we chart
+ * and are skipped). Numbers that overlap a span in `skip` (dates, periods) are left out. Tokens
+ * are in text order.
  */
 export function findNumbers(
   text: string,
@@ -147,102 +155,69 @@ export function findNumbers(
   to = text.length,
   skip: readonly { start: number; end: number }[] = [],
 ): NumberToken[] {
-  const raw: RawToken[] = [];
+  const out: NumberToken[] = [];
   const re = new RegExp(NUMBER_RE.source, "g");
   re.lastIndex = from;
   let skipAt = 0;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
     const start = m.index;
     let end = start + m[0].length;
-    if (end > to) continue;
+    if (end > to) break;
     while (skipAt < skip.length && skip[skipAt]!.end <= start) skipAt++;
     const s = skip[skipAt];
     if (s && s.start < end && start < s.end) continue;
-    const [, percentWord, numeral = "", inside1, multiplier = "", inside2, unitWord = ""] = m;
-    let value: number;
-    const arabic = /^\d/.test(numeral);
+    const [, percentWord, percentNumeral, plainNumeral, inside1, multiplier = "", inside2] = m;
+    const numeral = percentNumeral ?? plainNumeral ?? "";
+    const unitWord = m[7] ?? "";
+    const arabic = numeral.charCodeAt(0) <= 57;
     const exponent = MULTIPLIER_EXPONENT[multiplier] ?? 0;
-    if (arabic) value = scaleDecimal(numeral, exponent);
-    else {
-      value = parseChineseNumeral(numeral) * 10 ** exponent;
-    }
+    const value = arabic
+      ? scaleDecimal(numeral, exponent)
+      : parseChineseNumeral(numeral) * 10 ** exponent;
     if (!Number.isFinite(value)) continue;
-    let unit = unitOf(unitWord);
-    if (percentWord) {
-      if (unitWord && unitWord !== "%") {
-        end = start + (m[0].length - unitWord.length);
-      }
-      unit = "percent";
-    }
+    const unit = percentWord ? "percent" : unitOf(unitWord);
     let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
     let tokenStart = start;
-    const numStart = start;
-    const pre = PREFIX.matchEndingAt(text, start, Math.max(from, start - 4));
-    if (pre) {
-      qualifier = pre.value;
-      tokenStart = pre.start;
+    let low: number | undefined;
+    // A range: the number is the top; the low end sits right before a connector.
+    if (RANGE.has(text[start - 1] ?? "") && start - 1 > from) {
+      const r = RANGE_LOW.exec(text.slice(Math.max(from, start - 16), start - 1));
+      if (r && (!r[3] || r[3] === unitWord)) {
+        const lowExp = r[2] ? (MULTIPLIER_EXPONENT[r[2]] ?? 0) : exponent;
+        const v = /^\d/.test(r[1]!)
+          ? scaleDecimal(r[1]!, lowExp)
+          : parseChineseNumeral(r[1]!) * 10 ** lowExp;
+        if (Number.isFinite(v) && v <= value) {
+          low = v;
+          tokenStart = start - 1 - r[0].length;
+          qualifier = "more_than";
+        }
+      }
+    }
+    const numStart = tokenStart;
+    if (low === undefined) {
+      const pre = PREFIX.matchEndingAt(text, start, Math.max(from, start - 4));
+      if (pre) {
+        qualifier = pre.value;
+        tokenStart = pre.start;
+      }
     }
     const post = unit === "other" ? undefined : SUFFIX.matchAt(text, end, to);
     if (post && qualifier === "exact") {
       qualifier = post.value;
       end = post.end;
     }
-    raw.push({
+    out.push({
       start: tokenStart,
       end,
       numStart,
       numEnd: start + m[0].length,
-      value,
+      value: low ?? value,
+      ...(low !== undefined ? { high: value } : {}),
       unit,
       classifier: unitWord,
       qualifier,
-      exponent,
-      bareDigits: !multiplier && !unitWord && arabic ? numeral : undefined,
     });
-  }
-  return mergeRanges(text, raw);
-}
-
-interface RawToken extends NumberToken {
-  exponent: number;
-  /** The digits of a numeral written without multiplier or unit: the low end of 3至5亿元. */
-  bareDigits: string | undefined;
-}
-
-const strip = ({ exponent: _e, bareDigits: _b, ...token }: RawToken): NumberToken => token;
-
-function mergeRanges(text: string, tokens: RawToken[]): NumberToken[] {
-  const out: NumberToken[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const low = tokens[i]!;
-    const high = tokens[i + 1];
-    if (
-      high &&
-      high.unit !== "other" &&
-      high.numStart - low.end === 1 &&
-      RANGE.has(text[low.end]!) &&
-      (low.unit === high.unit || low.bareDigits !== undefined)
-    ) {
-      const value =
-        low.unit === high.unit ? low.value : scaleDecimal(low.bareDigits ?? "", high.exponent);
-      if (Number.isFinite(value) && value <= high.value) {
-        out.push({
-          ...strip(high),
-          start: low.start,
-          numStart: low.numStart,
-          value,
-          high: high.value,
-          qualifier: "more_than",
-        });
-        i++;
-        continue;
-      }
-    }
-    out.push(strip(low));
   }
   return out;
 }

@@ -59,6 +59,7 @@ const LAST_N_AT = new RegExp(
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const COMPARISON = lexicon.comparison;
+const EVENT_PREFIXES = lexicon.eventPrefixes;
 
 const CN_DIGIT: Record<string, number> = {
   一: 1,
@@ -125,6 +126,9 @@ export function findPeriods(
       continue;
     }
     const mention = parseAt(text, h.index, to, pub);
+    if (mention && EVENT_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length))) {
+      mention.label = "";
+    }
     if (mention) {
       out.push(mention);
       head.lastIndex = Math.max(mention.end, h.index + 1);

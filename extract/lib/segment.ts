@@ -5,6 +5,8 @@
 // and period from it. Sentences end at 。！？!? (with any closing quotes); clauses, the unit that
 // binds a number to its cue, end at commas, semicolons, colons, dashes and ellipses as well.
 
+import { charTable } from "./charTable.ts";
+
 export interface Paragraph {
   start: number;
   end: number;
@@ -25,9 +27,9 @@ export interface Segments {
   sentences: Sentence[];
 }
 
-const SENTENCE_END = new Set(Array.from("。！？!?", (c) => c.charCodeAt(0)));
-const CLOSING = new Set(Array.from("”’」』》）)", (c) => c.charCodeAt(0)));
-const CLAUSE_END = new Set(Array.from("，,；;：:。！？!?", (c) => c.charCodeAt(0)));
+const SENTENCE_END = charTable("。！？!?");
+const CLOSING = charTable("”’」』》）)");
+const CLAUSE_END = charTable("，,；;：:。！？!?");
 const DASHES = new Set([0x2014, 0x2026]); // a doubled — or … separates clauses
 
 export function segment(text: string): Segments {
@@ -65,9 +67,10 @@ function splitSentences(
 ) {
   let s = from;
   for (let i = from; i < to; i++) {
-    if (!SENTENCE_END.has(text.charCodeAt(i))) continue;
+    if (SENTENCE_END[text.charCodeAt(i)] !== 1) continue;
     let e = i + 1;
-    while (e < to && (SENTENCE_END.has(text.charCodeAt(e)) || CLOSING.has(text.charCodeAt(e)))) e++;
+    while (e < to && (SENTENCE_END[text.charCodeAt(e)] === 1 || CLOSING[text.charCodeAt(e)] === 1))
+      e++;
     out.push({ start: s, end: e, paragraph });
     s = e;
     i = e - 1;
@@ -79,7 +82,7 @@ function splitSentences(
 export function clauseStart(text: string, at: number, from: number): number {
   for (let i = at - 1; i >= from; i--) {
     const c = text.charCodeAt(i);
-    if (CLAUSE_END.has(c)) return i + 1;
+    if (CLAUSE_END[c] === 1) return i + 1;
     if (DASHES.has(c) && text.charCodeAt(i - 1) === c) return i + 1;
   }
   return from;
@@ -89,7 +92,7 @@ export function clauseStart(text: string, at: number, from: number): number {
 export function clauseEnd(text: string, at: number, to: number): number {
   for (let i = at; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (CLAUSE_END.has(c)) return i;
+    if (CLAUSE_END[c] === 1) return i;
     if (DASHES.has(c) && text.charCodeAt(i + 1) === c) return i;
   }
   return to;

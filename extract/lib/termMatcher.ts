@@ -12,6 +12,8 @@ export interface TermMatch<T> {
 export class TermMatcher<T> {
   private readonly byFirst = new Map<number, { term: string; value: T }[]>();
   private maxLength = 0;
+  /** 1 where a term can start: the scan's fast path. */
+  private readonly starts = new Uint8Array(65536);
 
   /** Later entries for the same term replace earlier ones. Empty terms are ignored. */
   constructor(entries: Iterable<readonly [string, T]>) {
@@ -22,6 +24,7 @@ export class TermMatcher<T> {
       let list = this.byFirst.get(code);
       if (!list) this.byFirst.set(code, (list = []));
       list.push({ term, value });
+      this.starts[code] = 1;
     }
     for (const list of this.byFirst.values()) {
       list.sort((a, b) => b.term.length - a.term.length);
@@ -46,7 +49,7 @@ export class TermMatcher<T> {
   scan(text: string, from = 0, to = text.length): TermMatch<T>[] {
     const out: TermMatch<T>[] = [];
     for (let i = Math.max(0, from); i < to;) {
-      const m = this.byFirst.has(text.charCodeAt(i)) ? this.matchAt(text, i, to) : undefined;
+      const m = this.starts[text.charCodeAt(i)] === 1 ? this.matchAt(text, i, to) : undefined;
       if (m) {
         out.push(m);
         i = m.end;
