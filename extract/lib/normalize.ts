@@ -20,7 +20,6 @@ export interface NormalizedText {
 }
 
 const NL = 10;
-const CR = 13;
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;

@@ -1,0 +1,31 @@
+// Serialises facts to the contract CSV (data/indicators.csv). Browser-safe: PapaParse only.
+// Values are written as they are (no formula escaping): the file is data, not a spreadsheet.
+import Papa from "papaparse";
+import { FACT_COLUMNS, type Fact } from "./types.ts";
+
+/** Rows end with LF; fields are quoted only when RFC 4180 needs it (comma, quote, CR, LF). */
+const UNPARSE_CONFIG = { newline: "\n", quotes: false, escapeFormulae: false } as const;
+
+function factCells(fact: Fact): string[] {
+  return FACT_COLUMNS.map((column) => String(fact[column]));
+}
+
+/** The header line of the contract CSV, newline included. */
+export function csvHeader(): string {
+  return Papa.unparse({ fields: [...FACT_COLUMNS], data: [] }, UNPARSE_CONFIG) + "\n";
+}
+
+/**
+ * The rows for `facts`, in the order given, each ending with a newline; "" for no facts. Used to
+ * stream a file document by document, so that a corpus never has to be held as one string.
+ */
+export function factsToCsvRows(facts: readonly Fact[]): string {
+  if (facts.length === 0) return "";
+  const rows = Papa.unparse(facts.map(factCells), { ...UNPARSE_CONFIG, header: false });
+  return rows + "\n";
+}
+
+/** A whole contract CSV: header, then one row per fact in the order given. */
+export function factsToCsv(facts: readonly Fact[]): string {
+  return csvHeader() + factsToCsvRows(facts);
+}
