@@ -43,6 +43,12 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   plugins: [react(), dataFolder(), contentSecurityPolicy()],
-  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 1500 },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    // Small font subsets would otherwise be inlined as data: URLs, which font-src 'self' blocks.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf|otf)$/.test(file) ? false : undefined),
+  },
   worker: { format: "es" },
 });

@@ -1,0 +1,472 @@
+// The dashboard: data (regions, sources, facts from the worker) → the view state's selection →
+// chart options → views. Everything a view shows derives from the ViewState and the loaded data.
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { createParseClient, type ParseClient } from "./data/parseClient.ts";
+import { resolveCsvParam } from "./data/csvLocation.ts";
+import type { SourceInfo } from "./data/metadata.ts";
+import type { CsvSource } from "./data/protocol.ts";
+import { INDICATOR_UNIT, type FactRow, type Indicator } from "./model/contract.ts";
+import type { Point } from "./model/aggregate.ts";
+import type { FactFilter, FactSort } from "./model/facts.ts";
+import { comparisonPoints, periodsOf, selectPoints, yearsOf } from "./chart/select.ts";
+import { buildTimeSeriesOption, type PointDatum } from "./chart/timeSeries.ts";
+import { buildComparisonOption } from "./chart/comparison.ts";
+import type { ExportText } from "./chart/exportOption.ts";
+import { EChart, type EChartHandle } from "./echarts/EChart.tsx";
+import { indicatorLabel, indicatorName, regionName, t } from "./i18n/dictionary.ts";
+import { useViewState } from "./state/useViewState.ts";
+import { shownRegions, type Language } from "./state/viewState.ts";
+import {
+  ChartTypeToggle,
+  IndicatorPicker,
+  LanguageSwitch,
+  PeriodRange,
+  RegionFilter,
+} from "./view/Controls.tsx";
+import { Tabs, panelId, tabId } from "./view/Tabs.tsx";
+import {
+  BadCsvParam,
+  Empty,
+  LoadError,
+  Loading,
+  RegionTableProblems,
+  RowProblems,
+} from "./view/Status.tsx";
+import { TableView } from "./view/TableView.tsx";
+import { ExportPanel, type ExportSource } from "./view/ExportPanel.tsx";
+import { safeFileName, saveBlob } from "./view/download.ts";
+
+const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
+
+const NO_POINTS: Point[] = [];
+
+/** Publishers and dates of the articles behind some points, for the exported image. */
+function sourceLine(
+  lang: Language,
+  points: readonly Point[],
+  sources: Map<string, SourceInfo>,
+): string {
+  const seen = new Set<string>();
+  for (const p of points) {
+    for (const s of p.sources) {
+      const info = sources.get(s.source);
+      seen.add(`${info?.publisher || s.source} ${info?.published || s.published}`.trim());
+    }
+  }
+  const list = [...seen].sort();
+  const shown = list.slice(0, 6).join(lang === "zh" ? ";" : "; ");
+  const more =
+    list.length > 6
+      ? lang === "zh"
+        ? ` 等 ${list.length} 篇`
+        : ` and ${list.length - 6} more`
+      : "";
+  return `${t(lang, "sourceLine")}${lang === "zh" ? ":" : ": "}${shown}${more}`;
+}
+
+export function App() {
+  const [state, update] = useViewState();
+  const { lang } = state;
+
+  const [client, setClient] = useState<ParseClient | null>(null);
+  useEffect(() => {
+    const created = createParseClient();
+    setClient(created);
+    return () => created.dispose();
+  }, []);
+
+  // The CSV: a file the user opened, else ?csv= (same origin only), else the shipped one.
+  const [userFile, setUserFile] = useState<{ file: File; serial: number } | null>(null);
+  const csvLocation = useMemo(
+    () =>
+      resolveCsvParam(
+        new URLSearchParams(window.location.search).get("csv"),
+        window.location.origin,
+      ),
+    [],
+  );
+  const source: CsvSource | null = userFile
+    ? { kind: "file", file: userFile.file }
+    : csvLocation.ok
+      ? { kind: "url", url: csvLocation.url }
+      : null;
+  const sourceName = userFile ? userFile.file.name : csvLocation.ok ? csvLocation.url : "";
+  const sourceKey = userFile ? `file:${userFile.serial}` : `url:${sourceName}`;
+
+  const regionsQuery = useQuery({
+    queryKey: ["tables", client !== null],
+    queryFn: () => {
+      if (!client) throw new Error("no worker");
+      return client.tables();
+    },
+    enabled: client !== null,
+  });
+  const regionTable = useMemo(() => regionsQuery.data?.regions ?? [], [regionsQuery.data]);
+  const tableKeys = useMemo(() => regionTable.map((r) => r.key), [regionTable]);
+  const tableNames = useMemo(() => new Map(regionTable.map((r) => [r.key, r.name])), [regionTable]);
+  const sources = useMemo(
+    () => new Map((regionsQuery.data?.sources ?? []).map((s) => [s.id, s])),
+    [regionsQuery.data],
+  );
+  const nameOf = useCallback(
+    (key: string) => regionName(lang, key, tableNames),
+    [lang, tableNames],
+  );
+
+  const factsQuery = useQuery({
+    queryKey: ["facts", sourceKey, client !== null],
+    queryFn: () => {
+      if (!client || !source) throw new Error("no data source");
+      return client.load(source, tableKeys, Object.fromEntries(tableNames));
+    },
+    enabled: client !== null && source !== null && regionsQuery.isSuccess,
+  });
+  const points = factsQuery.data?.points ?? NO_POINTS;
+
+  // The selection: points are compact aggregates, so this is cheap on every filter change.
+  const shown = useMemo(() => shownRegions(state, tableKeys), [state, tableKeys]);
+  const unit = INDICATOR_UNIT[state.indicator];
+  const indicatorPoints = useMemo(
+    () => points.filter((p) => p.indicator === state.indicator),
+    [points, state.indicator],
+  );
+  const selected = useMemo(
+    () =>
+      selectPoints(indicatorPoints, {
+        indicator: state.indicator,
+        regions: shown,
+        from: state.from,
+        to: state.to,
+      }),
+    [indicatorPoints, state.indicator, shown, state.from, state.to],
+  );
+  const counts = useMemo(() => {
+    const m = new Map<Indicator, number>();
+    for (const p of points) m.set(p.indicator, (m.get(p.indicator) ?? 0) + 1);
+    return m;
+  }, [points]);
+  const years = useMemo(() => yearsOf(indicatorPoints), [indicatorPoints]);
+  const periods = useMemo(() => periodsOf(selected), [selected]);
+  const comparePeriod = useMemo(() => {
+    if (state.period && periods.some((p) => p.period === state.period)) return state.period;
+    // Default: the period most districts report, the latest of those.
+    const regionsPer = new Map<string, Set<string>>();
+    for (const p of selected)
+      (regionsPer.get(p.period) ?? regionsPer.set(p.period, new Set()).get(p.period))?.add(
+        p.region,
+      );
+    let best: string | null = null;
+    let bestCount = 0;
+    for (const p of periods) {
+      const n = regionsPer.get(p.period)?.size ?? 0;
+      if (n >= bestCount) [best, bestCount] = [p.period, n];
+    }
+    return best;
+  }, [state.period, periods, selected]);
+  const compared = useMemo(
+    () => (comparePeriod ? comparisonPoints(selected, comparePeriod) : NO_POINTS),
+    [selected, comparePeriod],
+  );
+
+  const chartConfig = useMemo(
+    () => ({
+      indicator: state.indicator,
+      unit,
+      lang,
+      chartType: state.chart,
+      regions: shown,
+      tableKeys,
+      regionName: nameOf,
+    }),
+    [state.indicator, unit, lang, state.chart, shown, tableKeys, nameOf],
+  );
+  const timeOption = useMemo(
+    () => buildTimeSeriesOption(chartConfig, selected),
+    [chartConfig, selected],
+  );
+  const compareOption = useMemo(
+    () => (comparePeriod ? buildComparisonOption(chartConfig, comparePeriod, compared) : null),
+    [chartConfig, comparePeriod, compared],
+  );
+
+  // Sources view: the facts behind a clicked point or row.
+  const [openFacts, setOpenFacts] = useState<number[] | null>(null);
+  const onPointClick = useCallback((data: unknown) => {
+    const datum = data as PointDatum | null | undefined;
+    if (datum && Array.isArray(datum.facts) && datum.facts.length) setOpenFacts(datum.facts);
+  }, []);
+  const onRowOpen = useCallback(
+    (fact: FactRow) => {
+      // A row opens every article that reports the same figure, not just its own.
+      const point = points.find((p) => p.facts.includes(fact.index));
+      setOpenFacts(
+        point ? [fact.index, ...point.facts.filter((i) => i !== fact.index)] : [fact.index],
+      );
+    },
+    [points],
+  );
+  const closeSources = useCallback(() => setOpenFacts(null), []);
+
+  // Table search and sort are part of what is downloaded, so they live here.
+  const [search, setSearch] = useState("");
+  const [sort, setSort] = useState<FactSort>({ column: "period", descending: false });
+  const factFilter: FactFilter = useMemo(
+    () => ({
+      indicator: state.indicator,
+      regions: state.regions === null ? null : shown,
+      from: state.from,
+      to: state.to,
+      period: state.view === "compare" ? comparePeriod : null,
+    }),
+    [state.indicator, state.regions, shown, state.from, state.to, state.view, comparePeriod],
+  );
+
+  const chartHandle = useRef<EChartHandle>(null);
+  const viewPoints = state.view === "compare" ? compared : selected;
+  const periodText =
+    state.view === "compare"
+      ? (comparePeriod ?? "")
+      : periods.length
+        ? `${periods[0]?.period}${periods.length > 1 ? ` — ${periods[periods.length - 1]?.period}` : ""}`
+        : "";
+  const exportText: ExportText = {
+    title: indicatorLabel(lang, state.indicator, unit),
+    subtitle: `${shown.map(nameOf).join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
+    sourceLine: sourceLine(lang, viewPoints, sources),
+  };
+  const exportSource = (): ExportSource | null => {
+    const option = state.view === "compare" ? compareOption : timeOption;
+    const size = chartHandle.current?.size();
+    if (!option || !size || !size.width) return null;
+    return { option, text: exportText, ...size };
+  };
+  const fileStem = safeFileName(`${indicatorName("en", state.indicator)}-${periodText}`);
+  const downloadCsv = async () => {
+    if (!client) return;
+    const csv = await client.csv(
+      { ...factFilter, search: state.view === "table" ? search : "" },
+      sort,
+    );
+    // The BOM lets spreadsheet programs read the file as UTF-8.
+    saveBlob(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
+  };
+
+  // A CSV dropped anywhere on the page is opened like one chosen with the file input.
+  const openFile = useCallback(
+    (file: File) => setUserFile((prev) => ({ file, serial: (prev?.serial ?? 0) + 1 })),
+    [],
+  );
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
+    const onDragOver = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const onDrop = (e: DragEvent) => {
+      const file = e.dataTransfer?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      openFile(file);
+    };
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
+    return () => {
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
+    };
+  }, [openFile]);
+  const fileInputId = useId();
+  const comparePeriodId = useId();
+
+  const loadFailed = regionsQuery.error ?? factsQuery.error;
+  const loaded = factsQuery.data;
+  const noRegions = shown.length === 0;
+
+  let body: React.ReactNode;
+  if (!csvLocation.ok && !userFile) body = <BadCsvParam lang={lang} given={csvLocation.given} />;
+  else if (loadFailed) body = <LoadError lang={lang} error={loadFailed} />;
+  else if (!loaded || !client) body = <Loading lang={lang} parsing={regionsQuery.isSuccess} />;
+  else if (state.view === "table")
+    body = (
+      <TableView
+        key={JSON.stringify(factFilter)}
+        lang={lang}
+        client={client}
+        sourceKey={sourceKey}
+        filter={factFilter}
+        search={search}
+        onSearch={setSearch}
+        sort={sort}
+        onSort={setSort}
+        regionName={nameOf}
+        onOpen={onRowOpen}
+      />
+    );
+  else if (state.view === "compare")
+    body = (
+      <>
+        <div className="control inline-control">
+          <label htmlFor={comparePeriodId}>{t(lang, "comparePeriod")}</label>
+          <select
+            id={comparePeriodId}
+            data-testid="compare-period"
+            value={comparePeriod ?? ""}
+            onChange={(e) => update({ period: e.target.value || null })}
+          >
+            {periods.map((p) => (
+              <option key={p.period} value={p.period}>
+                {p.period}
+              </option>
+            ))}
+          </select>
+        </div>
+        {compareOption && compared.length ? (
+          <EChart
+            ref={chartHandle}
+            option={compareOption}
+            testId="chart"
+            ariaLabel={t(lang, "compareAria", {
+              indicator: indicatorName(lang, state.indicator),
+              period: comparePeriod ?? "",
+            })}
+            onItemClick={onPointClick}
+          />
+        ) : (
+          <Empty lang={lang} noRegions={noRegions} />
+        )}
+      </>
+    );
+  else
+    body = selected.length ? (
+      <EChart
+        ref={chartHandle}
+        option={timeOption}
+        testId="chart"
+        ariaLabel={t(lang, "chartAria", { indicator: indicatorName(lang, state.indicator) })}
+        onItemClick={onPointClick}
+      />
+    ) : (
+      <Empty lang={lang} noRegions={noRegions} />
+    );
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t(lang, "appTitle")}</h1>
+          <p className="subtitle">{t(lang, "appSubtitle")}</p>
+        </div>
+        <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
+      </header>
+      <div className="layout">
+        <aside className="sidebar">
+          <IndicatorPicker
+            lang={lang}
+            value={state.indicator}
+            counts={counts}
+            onChange={(indicator) => update({ indicator, period: null })}
+          />
+          <RegionFilter
+            lang={lang}
+            regions={regionTable}
+            tableNames={tableNames}
+            selected={shown}
+            onChange={(regions) => update({ regions })}
+          />
+          <PeriodRange
+            lang={lang}
+            years={years}
+            from={state.from}
+            to={state.to}
+            onChange={(range) => update(range)}
+          />
+          <ChartTypeToggle
+            lang={lang}
+            value={state.chart}
+            onChange={(chart) => update({ chart })}
+          />
+          <div className="control data-source">
+            <p>
+              {t(lang, "dataSource")}: <code data-testid="data-source">{sourceName}</code>
+              {loaded ? (
+                <span className="hint">
+                  {" "}
+                  · {t(lang, "rowsLoaded", { facts: loaded.factCount, rows: loaded.rowCount })}
+                </span>
+              ) : null}
+            </p>
+            <label htmlFor={fileInputId}>{t(lang, "openFile")}</label>
+            <input
+              id={fileInputId}
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="file-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file) openFile(file);
+                e.target.value = "";
+              }}
+            />
+            <p className="hint">{t(lang, "dropHint")}</p>
+            {userFile && csvLocation.ok ? (
+              <button type="button" onClick={() => setUserFile(null)}>
+                {t(lang, "backToShipped")}
+              </button>
+            ) : null}
+          </div>
+        </aside>
+        <main className="main">
+          <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
+          <section
+            id={panelId(state.view)}
+            role="tabpanel"
+            aria-labelledby={tabId(state.view)}
+            className="panel"
+          >
+            <h2 className="panel-title">
+              {indicatorLabel(lang, state.indicator, unit)}
+              {periodText ? <span className="hint"> · {periodText}</span> : null}
+            </h2>
+            {regionsQuery.data ? (
+              <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
+            ) : null}
+            {loaded ? (
+              <RowProblems
+                lang={lang}
+                fileName={sourceName}
+                fileProblem={loaded.fileProblem}
+                problems={loaded.problems}
+                problemCount={loaded.problemCount}
+              />
+            ) : null}
+            {body}
+            {loaded && state.view !== "table" ? (
+              <p className="hint">{t(lang, "clickHint")}</p>
+            ) : null}
+            {loaded ? (
+              <ExportPanel
+                lang={lang}
+                fileStem={fileStem}
+                source={state.view === "table" ? () => null : exportSource}
+                onCsv={downloadCsv}
+              />
+            ) : null}
+          </section>
+        </main>
+      </div>
+      {openFacts && client ? (
+        <Suspense fallback={null}>
+          <SourcesDialog
+            lang={lang}
+            client={client}
+            sourceKey={sourceKey}
+            factIndexes={openFacts}
+            sources={sources}
+            regionName={nameOf}
+            onClose={closeSources}
+          />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// How numbers and text reach the chart: money in 亿元, qualifiers as marks, every string that
+// may end up in HTML escaped first.
+import type { Indicator, Qualifier, Unit } from "../model/contract.ts";
+import { QUALIFIER_MARK } from "../i18n/dictionary.ts";
+import type { Language } from "../state/viewState.ts";
+
+/** The bundled Chinese font first: canvas text must not depend on the machine's fonts. */
+export const FONT_FAMILY = '"Noto Sans SC", "Noto Sans CJK SC", sans-serif';
+
+/** The number as drawn: yuan become 亿元 (÷1e8); counts and percentages stay as they are. */
+export function displayValue(value: number, unit: Unit): number {
+  const shown = unit === "CNY" ? value / 1e8 : value;
+  return Math.round(shown * 1e4) / 1e4; // 503.23亿元, not 503.22999999999996
+}
+
+export function formatNumber(value: number, lang: Language): string {
+  return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 });
+}
+
+/** "≈2,300", ">220", "11.3" … the value with its qualifier mark. */
+export const markedValue = (value: number, qualifier: Qualifier, lang: Language) =>
+  `${QUALIFIER_MARK[qualifier]}${formatNumber(value, lang)}`;
+
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** ECharts tooltips are HTML: every field of a user's CSV goes through this before them. */
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+
+export type { Indicator };

@@ -1,0 +1,157 @@
+// Chart option of the time view: one series per region and kind over the periods in time order.
+// Estimates and targets are their own, dashed and hollow series, so nobody reads them as actuals.
+import type { EChartsCoreOption } from "echarts/core";
+import type { Point } from "../model/aggregate.ts";
+import type { Indicator, Kind, Unit } from "../model/contract.ts";
+import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
+import type { ChartType, Language } from "../state/viewState.ts";
+import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
+import { regionColor } from "./palette.ts";
+import { periodsOf } from "./select.ts";
+import { pointTooltip } from "./tooltip.ts";
+
+export interface ChartConfig {
+  indicator: Indicator;
+  unit: Unit;
+  lang: Language;
+  chartType: ChartType;
+  /** Regions shown, in the region table's order. */
+  regions: readonly string[];
+  /** Every key of the region table, for stable colours. */
+  tableKeys: readonly string[];
+  regionName: (key: string) => string;
+}
+
+/** What a chart data item carries besides its value: enough to label it and open its sources. */
+export interface PointDatum {
+  value: number;
+  label: string;
+  facts: number[];
+}
+
+const KINDS_IN_ORDER: readonly Kind[] = ["actual", "estimate", "target"];
+const LINE_TYPE: Record<Kind, "solid" | "dashed" | "dotted"> = {
+  actual: "solid",
+  estimate: "dashed",
+  target: "dotted",
+};
+const SYMBOL: Record<Kind, string> = {
+  actual: "circle",
+  estimate: "emptyCircle",
+  target: "emptyTriangle",
+};
+
+/** Beyond this many periods the chart switches to large-data settings and hides point labels. */
+export const LARGE_SERIES = 200;
+
+export const seriesName = (regionName: string, kind: Kind, lang: Language) =>
+  kind === "actual" ? regionName : `${regionName} · ${kindName(lang, kind)}`;
+
+export function buildTimeSeriesOption(
+  config: ChartConfig,
+  points: readonly Point[],
+): EChartsCoreOption {
+  const { lang, unit, indicator } = config;
+  const periods = periodsOf(points);
+  const column = new Map(periods.map((p, i) => [p.period, i]));
+  const large = periods.length > LARGE_SERIES;
+  const showLabels = !large && points.length <= 60;
+  const unitLabel = displayUnit(lang, indicator, unit);
+
+  const byRegionKind = new Map<string, Point[]>();
+  for (const p of points) {
+    const key = `${p.region}\u0000${p.kind}`;
+    const list = byRegionKind.get(key);
+    if (list) list.push(p);
+    else byRegionKind.set(key, [p]);
+  }
+
+  const series: Record<string, unknown>[] = [];
+  for (const region of config.regions) {
+    for (const kind of KINDS_IN_ORDER) {
+      const list = byRegionKind.get(`${region}\u0000${kind}`);
+      if (!list) continue;
+      const color = regionColor(region, config.tableKeys);
+      const data: (PointDatum | null)[] = periods.map(() => null);
+      for (const p of list) {
+        const at = column.get(p.period);
+        if (at === undefined) continue;
+        const value = displayValue(p.value, unit);
+        data[at] = { value, label: markedValue(value, p.qualifier, lang), facts: p.facts };
+      }
+      const name = seriesName(config.regionName(region), kind, lang);
+      const hollow = kind !== "actual";
+      const common = {
+        name,
+        data,
+        color,
+        label: {
+          show: showLabels,
+          position: "top",
+          fontSize: 11,
+          formatter: (params: { data?: PointDatum | null }) => params.data?.label ?? "",
+        },
+        emphasis: { focus: "series" },
+        ...(large ? { sampling: "lttb", progressive: 2000, progressiveThreshold: 3000 } : {}),
+      };
+      if (config.chartType === "line") {
+        series.push({
+          ...common,
+          type: "line",
+          connectNulls: true,
+          symbol: SYMBOL[kind],
+          symbolSize: hollow ? 9 : 7,
+          showSymbol: !large,
+          lineStyle: { type: LINE_TYPE[kind], width: hollow ? 1.5 : 2 },
+          itemStyle: { color, borderColor: color, borderWidth: hollow ? 2 : 1 },
+        });
+      } else {
+        series.push({
+          ...common,
+          type: "bar",
+          large,
+          itemStyle: hollow
+            ? {
+                color: "rgba(255,255,255,0)",
+                borderColor: color,
+                borderWidth: 2,
+                borderType: LINE_TYPE[kind],
+              }
+            : { color },
+        });
+      }
+    }
+  }
+
+  return {
+    aria: {
+      enabled: true,
+      label: { description: t(lang, "chartAria", { indicator: indicatorName(lang, indicator) }) },
+    },
+    animation: !large,
+    textStyle: { fontFamily: FONT_FAMILY },
+    legend: { type: "scroll", top: 0, left: 0, right: 0, textStyle: { fontFamily: FONT_FAMILY } },
+    grid: { left: 56, right: 24, top: 48, bottom: periods.length > 30 ? 72 : 40 },
+    tooltip: {
+      trigger: "item",
+      confine: true,
+      formatter: (params: { seriesName?: string; name?: string; data?: PointDatum | null }) =>
+        pointTooltip(params, unitLabel),
+    },
+    xAxis: {
+      type: "category",
+      data: periods.map((p) => p.period),
+      boundaryGap: config.chartType === "bar",
+      axisLabel: { hideOverlap: true },
+    },
+    yAxis: {
+      type: "value",
+      name: unitLabel,
+      nameTextStyle: { align: "left" },
+      scale: unit === "percent",
+    },
+    dataZoom:
+      periods.length > 30 ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18 }] : [],
+    series,
+  };
+}

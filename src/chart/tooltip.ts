@@ -1,0 +1,17 @@
+// Tooltips are HTML in ECharts. Every piece of text in them comes from data files, which a user
+// may have written, so each one is escaped here and nothing else builds tooltip markup.
+import { escapeHtml } from "./format.ts";
+
+export function pointTooltip(
+  params: { seriesName?: string; name?: string; data?: { label: string; facts: number[] } | null },
+  unitLabel: string,
+): string {
+  const datum = params.data;
+  if (!datum) return "";
+  const lines = [
+    `<strong>${escapeHtml(params.seriesName ?? "")}</strong>`,
+    `${escapeHtml(params.name ?? "")}: ${escapeHtml(datum.label)} ${escapeHtml(unitLabel)}`,
+  ];
+  if (datum.facts.length > 1) lines.push(`×${datum.facts.length}`);
+  return lines.join("<br>");
+}

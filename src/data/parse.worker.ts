@@ -1,0 +1,169 @@
+/// <reference lib="webworker" />
+// Parses, checks and aggregates an indicators CSV off the main thread. The file is read in chunks
+// by PapaParse (never one whole string), every row is validated with its file line, and the main
+// thread receives chart points plus the table rows it asks for.
+import Papa from "papaparse";
+import { mapHeader, validateRow, type Column, type FactRow, type RowProblem } from "../model/contract.ts";
+import { PointAggregator } from "../model/aggregate.ts";
+import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
+import { factsToCsv } from "../model/csvExport.ts";
+import { loadTables } from "./tables.ts";
+import { FetchError } from "./fetchError.ts";
+import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let facts: FactRow[] = [];
+let regionNames: Record<string, string> = {};
+/** The last filtered and sorted list, so paging through a large table sorts once. */
+let cached: { key: string; rows: FactRow[] } | null = null;
+
+const post = (message: WorkerResponse) => self.postMessage(message);
+
+/** Lines a parsed row spans: one, plus the line breaks inside its quoted fields. */
+function linesSpanned(row: readonly string[]): number {
+  let n = 1;
+  for (const field of row) {
+    for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) n++;
+    for (let i = field.indexOf("\r"); i >= 0; i = field.indexOf("\r", i + 1)) {
+      if (field[i + 1] !== "\n") n++;
+    }
+  }
+  return n;
+}
+
+async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
+  if (source.kind === "file") return source.file;
+  let response: Response;
+  try {
+    response = await fetch(source.url, { cache: "no-store" });
+  } catch (error) {
+    post({ id, type: "failed", failure: { kind: "network", url: source.url, message: String(error) } });
+    return null;
+  }
+  if (!response.ok) {
+    post({
+      id,
+      type: "failed",
+      failure: { kind: "http", url: source.url, status: response.status, statusText: response.statusText },
+    });
+    return null;
+  }
+  // A Blob stays out of the JS heap as a string; PapaParse then reads it slice by slice.
+  return response.blob();
+}
+
+function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult> {
+  const loaded: FactRow[] = [];
+  const aggregator = new PointAggregator();
+  const problems: RowProblem[] = [];
+  let problemCount = 0;
+  let rowCount = 0;
+  let line = 1;
+  let header: Record<Column, number> | null = null;
+  let fileProblem: string | null = null;
+
+  return new Promise((resolve, reject) => {
+    Papa.parse<string[]>(blob as File, {
+      header: false,
+      skipEmptyLines: false,
+      chunkSize: 1 << 20,
+      chunk(results, parser) {
+        for (const row of results.data) {
+          const rowLine = line;
+          line += linesSpanned(row);
+          if (row.length === 1 && row[0] === "") continue; // a blank line
+          if (!header) {
+            const mapped = mapHeader(row);
+            if (mapped.missing.length) {
+              fileProblem = `missing columns: ${mapped.missing.join(", ")}`;
+              parser.abort();
+              return;
+            }
+            header = mapped.index;
+            continue;
+          }
+          rowCount++;
+          const checked = validateRow(row, header, regionKeys, rowLine, loaded.length);
+          if ("fact" in checked) {
+            loaded.push(checked.fact);
+            aggregator.add(checked.fact);
+          } else {
+            problemCount++;
+            if (problems.length < PROBLEM_LIMIT) problems.push(checked.problem);
+          }
+        }
+      },
+      complete() {
+        if (!header && !fileProblem) fileProblem = "the file is empty";
+        facts = loaded;
+        cached = null;
+        resolve({
+          rowCount,
+          factCount: loaded.length,
+          problems,
+          problemCount,
+          fileProblem,
+          points: aggregator.points(),
+        });
+      },
+      error(error) {
+        reject(error);
+      },
+    });
+  });
+}
+
+function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
+  const key = JSON.stringify([filter, sort]);
+  if (cached?.key === key) return cached.rows;
+  const search = searchPredicate(filter.search, (f) => regionNames[f.region] ?? "");
+  const rows = facts.filter((f) => matchesFilter(f, filter) && search(f)).sort(compareFacts(sort));
+  cached = { key, rows };
+  return rows;
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  try {
+    switch (request.type) {
+      case "tables": {
+        post({ id: request.id, type: "tables", tables: await loadTables() });
+        return;
+      }
+      case "load": {
+        regionNames = request.regionNames;
+        const blob = await readSource(request.id, request.source);
+        if (!blob) return;
+        const result = await parse(blob, new Set(request.regionKeys));
+        post({ id: request.id, type: "loaded", result });
+        return;
+      }
+      case "page": {
+        const rows = filtered(request.filter, request.sort);
+        post({
+          id: request.id,
+          type: "page",
+          total: rows.length,
+          rows: rows.slice(request.offset, request.offset + request.limit),
+        });
+        return;
+      }
+      case "facts": {
+        const rows = request.indexes.map((i) => facts[i]).filter((f): f is FactRow => !!f);
+        post({ id: request.id, type: "facts", rows });
+        return;
+      }
+      case "csv": {
+        post({ id: request.id, type: "csv", csv: factsToCsv(filtered(request.filter, request.sort)) });
+        return;
+      }
+    }
+  } catch (error) {
+    if (error instanceof FetchError) {
+      post({ id: request.id, type: "failed", failure: error.failure });
+      return;
+    }
+    post({ id: request.id, type: "error", message: error instanceof Error ? error.message : String(error) });
+  }
+};

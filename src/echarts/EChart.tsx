@@ -1,0 +1,88 @@
+// The single ECharts wrapper: it owns the instance (init, resize, dispose), waits for the fonts
+// before drawing, and says when a drawing is complete (data-ready, performance mark) so tests,
+// benchmarks and the exporter never act on a half-drawn chart.
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
+import type { EChartsCoreOption, EChartsType } from "echarts/core";
+import { echarts } from "./core.ts";
+import { collectText, ensureFonts } from "./fonts.ts";
+
+export interface EChartHandle {
+  /** The drawn size in CSS pixels. */
+  size(): { width: number; height: number };
+}
+
+export interface EChartProps {
+  option: EChartsCoreOption;
+  testId: string;
+  ariaLabel: string;
+  onItemClick?: (data: unknown) => void;
+  ref?: Ref<EChartHandle>;
+}
+
+export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const [chart, setChart] = useState<EChartsType | null>(null);
+  const [ready, setReady] = useState(false);
+  const clickHandler = useRef(onItemClick);
+
+  useEffect(() => {
+    clickHandler.current = onItemClick;
+  }, [onItemClick]);
+
+  useImperativeHandle(ref, () => ({
+    size: () => ({
+      width: container.current?.clientWidth ?? 0,
+      height: container.current?.clientHeight ?? 0,
+    }),
+  }));
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance = echarts.init(element, null, { renderer: "canvas" });
+    instance.on("click", (params) => clickHandler.current?.(params.data));
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(element);
+    setChart(instance);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      setChart(null);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!chart) return;
+    let current = true;
+    let drawing = false;
+    const onFinished = () => {
+      if (!drawing) return;
+      drawing = false;
+      performance.mark("jm:chart-finished");
+      setReady(true);
+    };
+    chart.on("finished", onFinished);
+    setReady(false);
+    const text = [...collectText(option)].join("");
+    void ensureFonts(text).then(() => {
+      if (!current || chart.isDisposed()) return;
+      drawing = true;
+      chart.setOption(option, { notMerge: true, lazyUpdate: false });
+    });
+    return () => {
+      current = false;
+      chart.off("finished", onFinished);
+    };
+  }, [chart, option]);
+
+  return (
+    <div
+      ref={container}
+      className="chart"
+      data-testid={testId}
+      data-ready={ready ? "true" : "false"}
+      role="img"
+      aria-label={ariaLabel}
+    />
+  );
+}

@@ -1,0 +1,27 @@
+// The one place ECharts is assembled: only the charts, components and renderer the dashboard
+// uses, so the bundle carries no more of ECharts than that.
+import * as echarts from "echarts/core";
+import { BarChart, LineChart } from "echarts/charts";
+import {
+  AriaComponent,
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TitleComponent,
+  TooltipComponent,
+} from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  LineChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  LegendComponent,
+  TitleComponent,
+  DataZoomComponent,
+  AriaComponent,
+  CanvasRenderer,
+]);
+
+export { echarts };

@@ -1,0 +1,29 @@
+// Canvas text is drawn with whatever font is loaded at that moment, and a missing Chinese font
+// draws boxes. So before drawing (and before exporting) the bundled Noto Sans SC subsets that
+// cover the text are loaded explicitly; @fontsource splits the font by unicode-range.
+
+export const FONT_PROBE = '14px "Noto Sans SC"';
+
+/** Every distinct character of every string in an option (labels, names, titles, data labels). */
+export function collectText(value: unknown, into = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 12) return into;
+  if (typeof value === "string") {
+    for (const c of value) into.add(c);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectText(v, into, depth + 1);
+  } else if (value && typeof value === "object") {
+    for (const v of Object.values(value)) collectText(v, into, depth + 1);
+  }
+  return into;
+}
+
+/** Loads the font faces the text needs; resolves when they are ready (or fonts are unsupported). */
+export async function ensureFonts(text: string): Promise<void> {
+  if (typeof document === "undefined" || !document.fonts) return;
+  try {
+    await document.fonts.load(FONT_PROBE, text || "江门");
+    await document.fonts.ready;
+  } finally {
+    document.documentElement.dataset.fontsReady = "true";
+  }
+}

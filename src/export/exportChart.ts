@@ -1,0 +1,76 @@
+// Image export, loaded only when a user exports. The export option is drawn into its own
+// ECharts instance as wide as the chart on screen, after the fonts for every string are loaded:
+// canvas at 1×/2×/3× for PNG, the SVG renderer (server-side mode, no DOM) for SVG.
+import { SVGRenderer } from "echarts/renderers";
+import { GraphicComponent } from "echarts/components";
+import type { EChartsCoreOption } from "echarts/core";
+import { echarts } from "../echarts/core.ts";
+import { collectText, ensureFonts } from "../echarts/fonts.ts";
+import {
+  EXPORT_BOTTOM,
+  EXPORT_TOP,
+  buildExportOption,
+  type ExportText,
+} from "../chart/exportOption.ts";
+
+// The source line is a graphic element, drawn only in exports.
+echarts.use([SVGRenderer, GraphicComponent]);
+
+export type ImageFormat = "png" | "svg";
+
+export interface ExportRequest {
+  option: EChartsCoreOption;
+  text: ExportText;
+  /** The chart's size on screen, CSS pixels. */
+  width: number;
+  height: number;
+  format: ImageFormat;
+  scale: 1 | 2 | 3;
+  transparent: boolean;
+}
+
+export async function renderImage(request: ExportRequest): Promise<Blob> {
+  const option = buildExportOption(request.option, request.text);
+  const width = Math.max(1, Math.round(request.width));
+  const height = Math.max(1, Math.round(request.height)) + EXPORT_TOP + EXPORT_BOTTOM;
+  const backgroundColor = request.transparent ? "rgba(0,0,0,0)" : "#ffffff";
+  await ensureFonts([...collectText(option)].join(""));
+
+  if (request.format === "svg") {
+    const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+    try {
+      chart.setOption({ ...option, backgroundColor });
+      return new Blob([chart.renderToSVGString()], { type: "image/svg+xml" });
+    } finally {
+      chart.dispose();
+    }
+  }
+
+  // A detached element: nothing shows on the page, and the size comes from the init options.
+  const element = document.createElement("div");
+  const chart = echarts.init(element, null, {
+    renderer: "canvas",
+    width,
+    height,
+    devicePixelRatio: 1,
+  });
+  try {
+    const finished = new Promise<void>((resolve) => chart.on("finished", () => resolve()));
+    chart.setOption(option);
+    await finished;
+    const url = chart.getDataURL({ type: "png", pixelRatio: request.scale, backgroundColor });
+    return dataUrlToBlob(url);
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Decodes a base64 data URL here: fetch(dataURL) would break the page's connect-src policy. */
+function dataUrlToBlob(url: string): Blob {
+  const comma = url.indexOf(",");
+  const type = /^data:([^;,]+)/.exec(url)?.[1] ?? "application/octet-stream";
+  const binary = atob(url.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Blob([bytes], { type });
+}

@@ -1,0 +1,199 @@
+// Every label of the dashboard, in Chinese and English, in one place.
+import type { Indicator, Kind, Qualifier, Unit } from "../model/contract.ts";
+import type { IndicatorGroup } from "../model/contract.ts";
+import type { Language } from "../state/viewState.ts";
+
+const LABELS = {
+  appTitle: { zh: "江门经济指标", en: "Jiangmen economic indicators" },
+  appSubtitle: {
+    zh: "从新闻报道中提取的江门市及各区县经济数据",
+    en: "Economic figures for Jiangmen and its districts, extracted from news reports",
+  },
+  language: { zh: "语言", en: "Language" },
+  indicator: { zh: "指标", en: "Indicator" },
+  regions: { zh: "地区", en: "Districts" },
+  regionSearch: { zh: "搜索地区", en: "Search districts" },
+  all: { zh: "全选", en: "All" },
+  none: { zh: "全不选", en: "None" },
+  periodRange: { zh: "时间范围", en: "Period range" },
+  fromYear: { zh: "起始年份", en: "From year" },
+  toYear: { zh: "截止年份", en: "To year" },
+  anyYear: { zh: "不限", en: "Any" },
+  chartType: { zh: "图表类型", en: "Chart type" },
+  line: { zh: "折线图", en: "Line" },
+  bar: { zh: "柱状图", en: "Bar" },
+  views: { zh: "视图", en: "Views" },
+  viewChart: { zh: "趋势图", en: "Chart" },
+  viewCompare: { zh: "地区对比", en: "Compare" },
+  viewTable: { zh: "数据表", en: "Table" },
+  comparePeriod: { zh: "对比时期", en: "Period to compare" },
+  loading: { zh: "正在加载数据…", en: "Loading data…" },
+  parsing: { zh: "正在解析数据…", en: "Parsing data…" },
+  noData: {
+    zh: "当前筛选条件下没有数据。请选择其他指标、地区或时间范围。",
+    en: "No data for this filter. Choose another indicator, districts or period range.",
+  },
+  noRegions: { zh: "未选择任何地区。", en: "No district is selected." },
+  fetchFailed: { zh: "无法获取数据文件", en: "The data file could not be fetched" },
+  badCsvParam: {
+    zh: "参数 csv 只能是本站路径(如 /data/indicators.csv),已拒绝:",
+    en: "The csv parameter must be a path on this site (such as /data/indicators.csv); refused:",
+  },
+  fileProblem: { zh: "文件无法使用", en: "The file cannot be used" },
+  badRows: {
+    zh: "条记录不符合数据规范,已跳过",
+    en: "rows break the data contract and were skipped",
+  },
+  badRowsShown: { zh: "仅列出前", en: "Only the first" },
+  line_: { zh: "第 {n} 行", en: "line {n}" },
+  regionProblems: { zh: "地区表有问题", en: "The region table has problems" },
+  openFile: { zh: "打开本地 CSV 文件", en: "Open a local CSV file" },
+  dropHint: { zh: "或将 CSV 文件拖放到页面上", en: "or drop a CSV file onto the page" },
+  dataSource: { zh: "数据来源", en: "Data" },
+  shippedData: { zh: "内置数据", en: "shipped data" },
+  backToShipped: { zh: "改用内置数据", en: "Use the shipped data" },
+  rowsLoaded: { zh: "{facts} 条事实(共 {rows} 行)", en: "{facts} facts ({rows} rows)" },
+  exportImage: { zh: "导出图片", en: "Export image" },
+  exportFormat: { zh: "格式", en: "Format" },
+  transparent: { zh: "透明背景", en: "Transparent background" },
+  download: { zh: "下载", en: "Download" },
+  downloadCsv: { zh: "下载 CSV", en: "Download CSV" },
+  exporting: { zh: "正在导出…", en: "Exporting…" },
+  tableSearch: { zh: "搜索表格", en: "Search the table" },
+  rowsFound: { zh: "共 {n} 条", en: "{n} rows" },
+  previousPage: { zh: "上一页", en: "Previous page" },
+  nextPage: { zh: "下一页", en: "Next page" },
+  pageOf: { zh: "第 {page} / {pages} 页", en: "Page {page} of {pages}" },
+  openSource: { zh: "查看原文", en: "Open the article" },
+  sources: { zh: "原文出处", en: "Sources" },
+  close: { zh: "关闭", en: "Close" },
+  articleLoading: { zh: "正在加载原文…", en: "Loading the article…" },
+  articleFailed: { zh: "无法加载原文", en: "The article could not be loaded" },
+  reportedBy: { zh: "{n} 篇报道", en: "{n} reports" },
+  sourceLine: { zh: "数据来源", en: "Source" },
+  period: { zh: "时期", en: "Period" },
+  value: { zh: "数值", en: "Value" },
+  region: { zh: "地区", en: "District" },
+  qualifier: { zh: "限定", en: "Qualifier" },
+  kind: { zh: "类型", en: "Kind" },
+  subject: { zh: "对象", en: "Subject" },
+  source: { zh: "出处", en: "Source" },
+  published: { zh: "发布日期", en: "Published" },
+  text: { zh: "原文数字", en: "As written" },
+  quote: { zh: "原句", en: "Sentence" },
+  chartAria: { zh: "{indicator}按地区的时间序列图", en: "{indicator} by district over time" },
+  compareAria: { zh: "{indicator}各地区对比({period})", en: "{indicator} by district ({period})" },
+  clickHint: {
+    zh: "点击图中的点或表格中的行可查看原文。",
+    en: "Click a point or a table row to read the article.",
+  },
+  regionCount: { zh: "已选 {n} / {total}", en: "{n} of {total} selected" },
+  groupGdp: { zh: "地区生产总值", en: "GDP" },
+  groupInvestment: { zh: "投资", en: "Investment" },
+  groupProjects: { zh: "项目", en: "Projects" },
+  groupEnterprises: { zh: "企业", en: "Enterprises" },
+  groupOutput: { zh: "工业与产值", en: "Output" },
+  groupTrade: { zh: "外贸", en: "Trade" },
+  firstPublished: { zh: "发布", en: "published" },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type LabelKey = keyof typeof LABELS;
+
+/** A label in the language, with {name} placeholders filled in. */
+export function t(
+  lang: Language,
+  key: LabelKey,
+  params: Record<string, string | number> = {},
+): string {
+  return LABELS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+    String(params[name] ?? `{${name}}`),
+  );
+}
+
+export const GROUP_LABEL: Record<IndicatorGroup, LabelKey> = {
+  gdp: "groupGdp",
+  investment: "groupInvestment",
+  projects: "groupProjects",
+  enterprises: "groupEnterprises",
+  output: "groupOutput",
+  trade: "groupTrade",
+};
+
+const INDICATOR_NAMES: Record<Indicator, Record<Language, string>> = {
+  gdp: { zh: "地区生产总值", en: "GDP" },
+  gdp_growth: { zh: "地区生产总值增速", en: "GDP growth" },
+  industrial_value_added: { zh: "规上工业增加值", en: "Industrial value added" },
+  industrial_value_added_growth: { zh: "规上工业增加值增速", en: "Industrial value added growth" },
+  fixed_asset_investment: { zh: "固定资产投资", en: "Fixed-asset investment" },
+  fixed_asset_investment_growth: { zh: "固定资产投资增速", en: "Fixed-asset investment growth" },
+  project_investment: { zh: "项目投资额", en: "Project investment" },
+  project_investment_growth: { zh: "项目投资额增速", en: "Project investment growth" },
+  project_count: { zh: "项目数", en: "Number of projects" },
+  project_count_growth: { zh: "项目数增速", en: "Growth in number of projects" },
+  enterprise_count: { zh: "企业数", en: "Number of enterprises" },
+  output_value: { zh: "产值", en: "Output value" },
+  trade_value: { zh: "进出口额", en: "Trade value" },
+  trade_growth: { zh: "进出口增速", en: "Trade growth" },
+};
+
+export const indicatorName = (lang: Language, indicator: Indicator) =>
+  INDICATOR_NAMES[indicator][lang];
+
+/** The unit a reader sees: money in 亿元 (100 million yuan), counts as 家/个, growth in %. */
+export function displayUnit(lang: Language, indicator: Indicator, unit: Unit): string {
+  if (unit === "percent") return "%";
+  if (unit === "CNY") return lang === "zh" ? "亿元" : "100 million yuan";
+  if (indicator === "enterprise_count") return lang === "zh" ? "家" : "enterprises";
+  return lang === "zh" ? "个" : "projects";
+}
+
+export const indicatorLabel = (lang: Language, indicator: Indicator, unit: Unit) =>
+  `${indicatorName(lang, indicator)}(${displayUnit(lang, indicator, unit)})`;
+
+const KIND_NAMES: Record<Kind, Record<Language, string>> = {
+  actual: { zh: "实际", en: "actual" },
+  estimate: { zh: "预计", en: "estimate" },
+  target: { zh: "目标", en: "target" },
+};
+export const kindName = (lang: Language, kind: Kind) => KIND_NAMES[kind][lang];
+
+const QUALIFIER_NAMES: Record<Qualifier, Record<Language, string>> = {
+  exact: { zh: "确切", en: "exact" },
+  approx: { zh: "约", en: "approx." },
+  more_than: { zh: "超过", en: "more than" },
+  less_than: { zh: "不到", en: "less than" },
+};
+export const qualifierName = (lang: Language, qualifier: Qualifier) =>
+  QUALIFIER_NAMES[qualifier][lang];
+
+/** The mark put before a hedged value in labels and tooltips. */
+export const QUALIFIER_MARK: Record<Qualifier, string> = {
+  exact: "",
+  approx: "≈",
+  more_than: ">",
+  less_than: "<",
+};
+
+/** English names of the shipped region keys; Chinese names come from data/regions.csv. */
+const REGION_EN: Record<string, string> = {
+  jiangmen: "Jiangmen (city)",
+  pengjiang: "Pengjiang",
+  jianghai: "Jianghai",
+  xinhui: "Xinhui",
+  taishan: "Taishan",
+  kaiping: "Kaiping",
+  heshan: "Heshan",
+  enping: "Enping",
+  jiangmen_east: "Jiangmen East",
+  jiangmen_west: "Jiangmen West",
+};
+
+/** A region's name: from the region table in Chinese; in English from the map, else its key. */
+export function regionName(
+  lang: Language,
+  key: string,
+  tableNames: ReadonlyMap<string, string>,
+): string {
+  if (lang === "en") return REGION_EN[key] ?? key;
+  return tableNames.get(key) ?? key;
+}

@@ -1,0 +1,209 @@
+// The data contract of data/CONTRACT.md as the dashboard needs it: what each indicator measures,
+// in which unit, and how a raw CSV row becomes a typed fact or a named problem.
+import {
+  FACT_COLUMNS,
+  INDICATORS,
+  KINDS,
+  QUALIFIERS,
+  type Indicator,
+  type Kind,
+  type Qualifier,
+  type Unit,
+} from "../../extract/lib/types.ts";
+import { parsePeriod } from "./period.ts";
+
+export { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS };
+export type { Indicator, Kind, Qualifier, Unit };
+
+/** The unit each indicator is stated in (CONTRACT.md, "Indicators"). */
+export const INDICATOR_UNIT: Record<Indicator, Unit> = {
+  gdp: "CNY",
+  gdp_growth: "percent",
+  industrial_value_added: "CNY",
+  industrial_value_added_growth: "percent",
+  fixed_asset_investment: "CNY",
+  fixed_asset_investment_growth: "percent",
+  project_investment: "CNY",
+  project_investment_growth: "percent",
+  project_count: "count",
+  project_count_growth: "percent",
+  enterprise_count: "count",
+  output_value: "CNY",
+  trade_value: "CNY",
+  trade_growth: "percent",
+};
+
+/** The picker's groups, in the order an economist reads a bulletin. */
+export const INDICATOR_GROUPS = [
+  { key: "gdp", indicators: ["gdp", "gdp_growth"] },
+  {
+    key: "investment",
+    indicators: ["fixed_asset_investment", "fixed_asset_investment_growth"],
+  },
+  {
+    key: "projects",
+    indicators: [
+      "project_investment",
+      "project_investment_growth",
+      "project_count",
+      "project_count_growth",
+    ],
+  },
+  { key: "enterprises", indicators: ["enterprise_count"] },
+  {
+    key: "output",
+    indicators: ["industrial_value_added", "industrial_value_added_growth", "output_value"],
+  },
+  { key: "trade", indicators: ["trade_value", "trade_growth"] },
+] as const satisfies readonly { key: string; indicators: readonly Indicator[] }[];
+
+export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number]["key"];
+
+export const isIndicator = (s: string): s is Indicator =>
+  (INDICATORS as readonly string[]).includes(s);
+export const isKind = (s: string): s is Kind => (KINDS as readonly string[]).includes(s);
+export const isQualifier = (s: string): s is Qualifier =>
+  (QUALIFIERS as readonly string[]).includes(s);
+
+/** One validated fact, with its period resolved to a sortable day range. */
+export interface FactRow {
+  /** Position of the row in its file, for stable ordering and look-ups. */
+  index: number;
+  /** The file line the row starts on (the header is line 1). */
+  line: number;
+  id: string;
+  indicator: Indicator;
+  region: string;
+  period: string;
+  /** First and last day of the period, as days since 1970-01-01 (UTC calendar). */
+  periodStart: number;
+  periodEnd: number;
+  value: number;
+  unit: Unit;
+  qualifier: Qualifier;
+  kind: Kind;
+  subject: string;
+  source: string;
+  published: string;
+  text: string;
+  quote: string;
+  start: number | null;
+  end: number | null;
+}
+
+/** A row that broke the contract, named by its file line so a user can fix it. */
+export interface RowProblem {
+  line: number;
+  reasons: string[];
+}
+
+export type Column = (typeof FACT_COLUMNS)[number];
+
+/** Finds each contract column in a header row; names the ones that are missing. */
+export function mapHeader(header: readonly string[]): {
+  index: Record<Column, number>;
+  missing: Column[];
+} {
+  const names = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h).trim());
+  const index = {} as Record<Column, number>;
+  const missing: Column[] = [];
+  for (const column of FACT_COLUMNS) {
+    const at = names.indexOf(column);
+    index[column] = at;
+    if (at < 0) missing.push(column);
+  }
+  return { index, missing };
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const PUBLISHED = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+const OFFSET = /^\d+$/;
+
+/** Shortens a user's text for a problem message, so a 10 kB field cannot flood the list. */
+const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/**
+ * Checks one data row against the contract. Every broken field is named; a row with any broken
+ * field of indicator, region, period, value, unit, qualifier, kind or offsets is left out.
+ */
+export function validateRow(
+  cells: readonly string[],
+  header: Record<Column, number>,
+  regionKeys: ReadonlySet<string>,
+  line: number,
+  index: number,
+): { fact: FactRow } | { problem: RowProblem } {
+  const cell = (c: Column) => (cells[header[c]] ?? "").trim();
+  const reasons: string[] = [];
+
+  const indicator = cell("indicator");
+  if (!isIndicator(indicator)) reasons.push(`unknown indicator ${show(indicator)}`);
+
+  const region = cell("region");
+  if (!regionKeys.has(region)) reasons.push(`unknown region ${show(region)}`);
+
+  const period = cell("period");
+  const range = parsePeriod(period);
+  if (!range)
+    reasons.push(
+      `period ${show(period)} is not YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD or A/B`,
+    );
+
+  const rawValue = cell("value");
+  const value = NUMBER.test(rawValue) ? Number(rawValue) : NaN;
+  if (!Number.isFinite(value)) reasons.push(`value ${show(rawValue)} is not a number`);
+
+  const unit = cell("unit");
+  if (isIndicator(indicator) && unit !== INDICATOR_UNIT[indicator]) {
+    reasons.push(`unit ${show(unit)} should be ${INDICATOR_UNIT[indicator]} for ${indicator}`);
+  }
+
+  // An empty qualifier or kind reads as the plain case: the extractor writes them, people may not.
+  const qualifier = cell("qualifier") || "exact";
+  if (!isQualifier(qualifier)) reasons.push(`unknown qualifier ${show(qualifier)}`);
+  const kind = cell("kind") || "actual";
+  if (!isKind(kind)) reasons.push(`unknown kind ${show(kind)}`);
+
+  const published = cell("published");
+  if (published && !PUBLISHED.test(published)) {
+    reasons.push(`published ${show(published)} is not YYYY-MM-DD or YYYY-MM`);
+  }
+
+  const rawStart = cell("start");
+  const rawEnd = cell("end");
+  let start: number | null = null;
+  let end: number | null = null;
+  if (rawStart || rawEnd) {
+    if (!OFFSET.test(rawStart) || !OFFSET.test(rawEnd) || Number(rawStart) > Number(rawEnd)) {
+      reasons.push(`offsets ${show(rawStart)}–${show(rawEnd)} are not a range`);
+    } else {
+      start = Number(rawStart);
+      end = Number(rawEnd);
+    }
+  }
+
+  if (reasons.length || !range || !isIndicator(indicator)) return { problem: { line, reasons } };
+  return {
+    fact: {
+      index,
+      line,
+      id: cell("id"),
+      indicator,
+      region,
+      period,
+      periodStart: range.start,
+      periodEnd: range.end,
+      value,
+      unit: INDICATOR_UNIT[indicator],
+      qualifier: qualifier as Qualifier,
+      kind: kind as Kind,
+      subject: cell("subject"),
+      source: cell("source"),
+      published,
+      text: cell("text"),
+      quote: cell("quote"),
+      start,
+      end,
+    },
+  };
+}

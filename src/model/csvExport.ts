@@ -1,0 +1,27 @@
+// The CSV download. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+// return) as a formula, so such text fields get a leading apostrophe; a plain number such as
+// -2.4 is no formula and stays a number.
+import Papa from "papaparse";
+import { FACT_COLUMNS, type FactRow } from "./contract.ts";
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export function neutraliseFormula(field: string): string {
+  if (!FORMULA_START.test(field) || PLAIN_NUMBER.test(field)) return field;
+  return `'${field}`;
+}
+
+/** Contract columns, so a downloaded file can be opened again in the dashboard. */
+export function factsToCsv(facts: Iterable<FactRow>): string {
+  const rows: string[][] = [];
+  for (const f of facts) {
+    rows.push(
+      FACT_COLUMNS.map((c) => {
+        const v = f[c];
+        return neutraliseFormula(v === null ? "" : String(v));
+      }),
+    );
+  }
+  return Papa.unparse({ fields: [...FACT_COLUMNS], data: rows }, { newline: "\r\n" });
+}

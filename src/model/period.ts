@@ -1,0 +1,75 @@
+// Period labels of the contract (YYYY | YYYY-Qn | YYYY-Hn | YYYY-MM | YYYY-MM-DD | A/B) as day
+// ranges, so periods of different granularity sort and overlap on one time line.
+
+/** First and last day of a period, in days since 1970-01-01 of the calendar (no time zone). */
+export interface DayRange {
+  start: number;
+  end: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
+const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+const SINGLE = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])(?:-(\d{2}))?))?$/;
+
+function parseSingle(label: string): DayRange | null {
+  const m = SINGLE.exec(label);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (year < 1900 || year > 2200) return null;
+  if (m[2]) {
+    const q = Number(m[2]);
+    return {
+      start: dayNumber(year, 3 * q - 2, 1),
+      end: dayNumber(year, 3 * q, lastDayOfMonth(year, 3 * q)),
+    };
+  }
+  if (m[3]) {
+    const h = Number(m[3]);
+    return {
+      start: dayNumber(year, 6 * h - 5, 1),
+      end: dayNumber(year, 6 * h, lastDayOfMonth(year, 6 * h)),
+    };
+  }
+  if (m[4]) {
+    const month = Number(m[4]);
+    if (m[5]) {
+      const day = Number(m[5]);
+      if (day < 1 || day > lastDayOfMonth(year, month)) return null;
+      return { start: dayNumber(year, month, day), end: dayNumber(year, month, day) };
+    }
+    return {
+      start: dayNumber(year, month, 1),
+      end: dayNumber(year, month, lastDayOfMonth(year, month)),
+    };
+  }
+  return { start: dayNumber(year, 1, 1), end: dayNumber(year, 12, 31) };
+}
+
+/** The day range of a period label, or null when the label breaks the grammar. */
+export function parsePeriod(label: string): DayRange | null {
+  const parts = label.split("/");
+  if (parts.length === 1) return parseSingle(label);
+  if (parts.length !== 2) return null;
+  const from = parseSingle(parts[0] ?? "");
+  const to = parseSingle(parts[1] ?? "");
+  if (!from || !to || from.start > to.end) return null;
+  return { start: from.start, end: to.end };
+}
+
+/** The calendar year a day number falls in. */
+export const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
+
+/** The day range of the years from..to (inclusive); open ends stay open. */
+export function yearRange(from: number | null, to: number | null): DayRange {
+  return {
+    start: from === null ? -Infinity : dayNumber(from, 1, 1),
+    end: to === null ? Infinity : dayNumber(to, 12, 31),
+  };
+}
+
+export const overlaps = (a: DayRange, b: DayRange) => a.start <= b.end && b.start <= a.end;
+
+/** Orders periods on the time line: by start, then the shorter (finer) one first. */
+export const comparePeriods = (a: DayRange, b: DayRange) => a.start - b.start || a.end - b.end;

@@ -1,0 +1,102 @@
+// The one state of the dashboard's view, and its two-way mapping to the URL query, so a reload or
+// a shared link shows the same chart. Anything unknown or malformed falls back to its default.
+import { isIndicator, type Indicator } from "../model/contract.ts";
+
+export const CHART_TYPES = ["line", "bar"] as const;
+export const VIEWS = ["chart", "compare", "table"] as const;
+export const LANGUAGES = ["zh", "en"] as const;
+export type ChartType = (typeof CHART_TYPES)[number];
+export type ViewTab = (typeof VIEWS)[number];
+export type Language = (typeof LANGUAGES)[number];
+
+export interface ViewState {
+  indicator: Indicator;
+  /** Region keys shown; null means every region of the table. */
+  regions: readonly string[] | null;
+  /** First and last year shown, inclusive; null leaves that end open. */
+  from: number | null;
+  to: number | null;
+  /** The period of the comparison view; null picks the latest one with data. */
+  period: string | null;
+  chart: ChartType;
+  view: ViewTab;
+  lang: Language;
+}
+
+export const DEFAULT_VIEW: ViewState = {
+  indicator: "fixed_asset_investment",
+  regions: null,
+  from: null,
+  to: null,
+  period: null,
+  chart: "line",
+  view: "chart",
+  lang: "zh",
+};
+
+const REGION_KEY = /^[a-z][a-z0-9_]{0,39}$/;
+const YEAR = /^\d{4}$/;
+const PERIOD = /^[0-9QH/-]{4,21}$/;
+
+const oneOf = <T extends string>(options: readonly T[], value: string | null, fallback: T): T =>
+  value !== null && (options as readonly string[]).includes(value) ? (value as T) : fallback;
+
+function year(value: string | null): number | null {
+  if (value === null || !YEAR.test(value)) return null;
+  const n = Number(value);
+  return n >= 1900 && n <= 2200 ? n : null;
+}
+
+/** Reads the view from a query string; never throws. */
+export function parseViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const indicator = params.get("indicator");
+  const rawRegions = params.get("regions");
+  let regions: string[] | null = null;
+  if (rawRegions !== null) {
+    regions = [...new Set(rawRegions.split(",").filter((k) => REGION_KEY.test(k)))];
+    // "regions=garbage" names nothing usable: show everything rather than an empty chart.
+    if (!regions.length && rawRegions !== "") regions = null;
+  }
+  let from = year(params.get("from"));
+  let to = year(params.get("to"));
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  const period = params.get("period");
+  return {
+    indicator: indicator !== null && isIndicator(indicator) ? indicator : DEFAULT_VIEW.indicator,
+    regions,
+    from,
+    to,
+    period: period !== null && PERIOD.test(period) ? period : null,
+    chart: oneOf(CHART_TYPES, params.get("chart"), DEFAULT_VIEW.chart),
+    view: oneOf(VIEWS, params.get("view"), DEFAULT_VIEW.view),
+    lang: oneOf(LANGUAGES, params.get("lang"), DEFAULT_VIEW.lang),
+  };
+}
+
+/**
+ * Writes the view into a query string, leaving defaults out so links stay short, and keeping
+ * parameters that are not part of the view (such as ?csv=).
+ */
+export function serializeViewState(state: ViewState, keep = ""): string {
+  const params = new URLSearchParams(keep);
+  for (const key of ["indicator", "regions", "from", "to", "period", "chart", "view", "lang"])
+    params.delete(key);
+  if (state.indicator !== DEFAULT_VIEW.indicator) params.set("indicator", state.indicator);
+  if (state.regions !== null) params.set("regions", state.regions.join(","));
+  if (state.from !== null) params.set("from", String(state.from));
+  if (state.to !== null) params.set("to", String(state.to));
+  if (state.period !== null) params.set("period", state.period);
+  if (state.chart !== DEFAULT_VIEW.chart) params.set("chart", state.chart);
+  if (state.view !== DEFAULT_VIEW.view) params.set("view", state.view);
+  if (state.lang !== DEFAULT_VIEW.lang) params.set("lang", state.lang);
+  const query = params.toString().replace(/%2C/g, ",");
+  return query ? `?${query}` : "";
+}
+
+/** The regions actually shown: the chosen ones that exist, in the table's order. */
+export function shownRegions(state: ViewState, tableKeys: readonly string[]): string[] {
+  if (state.regions === null) return [...tableKeys];
+  const chosen = new Set(state.regions);
+  return tableKeys.filter((k) => chosen.has(k));
+}

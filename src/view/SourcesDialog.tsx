@@ -1,0 +1,120 @@
+// The articles behind a point or a row. Article files are shown as text only — React text nodes,
+// never HTML — with the number's sentence marked and scrolled into view.
+import { useEffect, useRef } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { ParseClient } from "../data/parseClient.ts";
+import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
+import type { FactRow } from "../model/contract.ts";
+import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
+import { displayValue, markedValue } from "../chart/format.ts";
+import type { Language } from "../state/viewState.ts";
+import { locateFact } from "./locate.ts";
+
+export default function SourcesDialog(props: {
+  lang: Language;
+  client: ParseClient;
+  sourceKey: string;
+  factIndexes: number[];
+  sources: Map<string, SourceInfo>;
+  regionName: (key: string) => string;
+  onClose: () => void;
+}) {
+  const { lang, client, factIndexes, onClose } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const facts = useQuery({
+    queryKey: ["facts-of", props.sourceKey, factIndexes],
+    queryFn: () => client.facts(factIndexes),
+  });
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    const onCancel = () => onClose();
+    element?.addEventListener("close", onCancel);
+    return () => element?.removeEventListener("close", onCancel);
+  }, [onClose]);
+
+  const first = facts.data?.[0];
+  return (
+    <dialog ref={dialog} className="sources" aria-labelledby="sources-title" data-testid="sources">
+      <header>
+        <h2 id="sources-title">
+          {t(lang, "sources")}
+          {first ? ` · ${props.regionName(first.region)} · ${first.period}` : ""}
+          {facts.data && facts.data.length > 1
+            ? ` · ${t(lang, "reportedBy", { n: facts.data.length })}`
+            : ""}
+        </h2>
+        <button type="button" onClick={() => dialog.current?.close()} autoFocus>
+          {t(lang, "close")}
+        </button>
+      </header>
+      {facts.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
+      {facts.data?.map((fact) => (
+        <FactSource
+          key={fact.index}
+          lang={lang}
+          fact={fact}
+          info={props.sources.get(fact.source)}
+          sources={props.sources}
+        />
+      ))}
+    </dialog>
+  );
+}
+
+function FactSource(props: {
+  lang: Language;
+  fact: FactRow;
+  info: SourceInfo | undefined;
+  sources: Map<string, SourceInfo>;
+}) {
+  const { lang, fact, info } = props;
+  const article = useQuery({
+    queryKey: ["article", fact.source],
+    queryFn: () => fetchArticle(fact.source, props.sources),
+  });
+  const mark = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: "center" });
+  }, [article.data]);
+
+  const value = markedValue(displayValue(fact.value, fact.unit), fact.qualifier, lang);
+  const located = article.data === undefined ? null : locateFact(article.data, fact);
+  return (
+    <article className="source" data-source={fact.source}>
+      <h3>{info?.title || fact.source}</h3>
+      <p className="source-meta">
+        {info?.publisher ? `${info.publisher} · ` : ""}
+        {info?.published || fact.published}
+        {" · "}
+        {value} {displayUnit(lang, fact.indicator, fact.unit)}
+        {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
+        {fact.subject ? ` · ${fact.subject}` : ""}
+      </p>
+      <blockquote>{fact.quote}</blockquote>
+      {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
+      {article.isError ? (
+        <p role="alert">
+          {t(lang, "articleFailed")}:{" "}
+          {article.error instanceof Error ? article.error.message : String(article.error)}
+        </p>
+      ) : null}
+      {located ? (
+        <div className="article-text" tabIndex={0} aria-label={info?.title || fact.source}>
+          {located.before}
+          <mark className="sentence" ref={mark}>
+            {located.sentenceBefore}
+            <mark className="number">{located.number}</mark>
+            {located.sentenceAfter}
+          </mark>
+          {located.after}
+        </div>
+      ) : article.data !== undefined ? (
+        <div className="article-text" tabIndex={0}>
+          {article.data}
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,149 @@
+// Every fact under the current filter, one page at a time: the worker filters, searches and sorts,
+// so a million facts never become a million table rows in the DOM.
+import { useId, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ParseClient } from "../data/parseClient.ts";
+import type { FactRow } from "../model/contract.ts";
+import type { FactFilter, FactSort, SortColumn } from "../model/facts.ts";
+import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
+import { displayValue, markedValue } from "../chart/format.ts";
+import type { Language } from "../state/viewState.ts";
+
+export const PAGE_SIZE = 50;
+
+const COLUMNS: { key: SortColumn; label: LabelKey }[] = [
+  { key: "region", label: "region" },
+  { key: "period", label: "period" },
+  { key: "value", label: "value" },
+  { key: "kind", label: "kind" },
+  { key: "subject", label: "subject" },
+  { key: "text", label: "text" },
+  { key: "quote", label: "quote" },
+  { key: "source", label: "source" },
+  { key: "published", label: "published" },
+];
+
+export function TableView(props: {
+  lang: Language;
+  client: ParseClient;
+  sourceKey: string;
+  filter: FactFilter;
+  search: string;
+  onSearch: (s: string) => void;
+  sort: FactSort;
+  onSort: (s: FactSort) => void;
+  regionName: (key: string) => string;
+  onOpen: (fact: FactRow) => void;
+}) {
+  const { lang, client, filter, sort, search } = props;
+  const [page, setPage] = useState(0);
+  const searchId = useId();
+  const fullFilter = { ...filter, search };
+  const query = useQuery({
+    queryKey: ["page", props.sourceKey, fullFilter, sort, page],
+    queryFn: () => client.page(fullFilter, sort, page * PAGE_SIZE, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  const total = query.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const rows = query.data?.rows ?? [];
+  const onSort = (column: SortColumn) => {
+    setPage(0);
+    props.onSort({ column, descending: sort.column === column ? !sort.descending : false });
+  };
+
+  const shownValue = (f: FactRow) =>
+    `${markedValue(displayValue(f.value, f.unit), f.qualifier, lang)} ${displayUnit(lang, f.indicator, f.unit)}`;
+
+  return (
+    <div className="table-view">
+      <div className="table-tools">
+        <label htmlFor={searchId}>{t(lang, "tableSearch")}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={search}
+          onChange={(e) => {
+            setPage(0);
+            props.onSearch(e.target.value);
+          }}
+        />
+        <span aria-live="polite" data-testid="table-count">
+          {t(lang, "rowsFound", { n: total })}
+        </span>
+      </div>
+      <div className="table-scroll">
+        <table
+          data-testid="table"
+          data-ready={query.isSuccess && !query.isPlaceholderData ? "true" : "false"}
+        >
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t(lang, "openSource")}</span>
+              </th>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.key}
+                  scope="col"
+                  aria-sort={
+                    sort.column === c.key ? (sort.descending ? "descending" : "ascending") : "none"
+                  }
+                >
+                  <button type="button" onClick={() => onSort(c.key)}>
+                    {t(lang, c.label)}
+                    <span aria-hidden="true">
+                      {sort.column === c.key ? (sort.descending ? " ▼" : " ▲") : ""}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((f) => (
+              <tr key={f.index} data-line={f.line} onClick={() => props.onOpen(f)}>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      props.onOpen(f);
+                    }}
+                  >
+                    {t(lang, "openSource")}
+                  </button>
+                </td>
+                <td>{props.regionName(f.region)}</td>
+                <td>{f.period}</td>
+                <td className="number" title={qualifierName(lang, f.qualifier)}>
+                  {shownValue(f)}
+                </td>
+                <td>{kindName(lang, f.kind)}</td>
+                <td>{f.subject}</td>
+                <td>{f.text}</td>
+                <td className="quote">{f.quote}</td>
+                <td>{f.source}</td>
+                <td>{f.published}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="pager">
+        <button
+          type="button"
+          disabled={page === 0}
+          onClick={() => setPage((p) => Math.max(0, p - 1))}
+        >
+          {t(lang, "previousPage")}
+        </button>
+        <span>{t(lang, "pageOf", { page: Math.min(page + 1, pages), pages })}</span>
+        <button type="button" disabled={page + 1 >= pages} onClick={() => setPage((p) => p + 1)}>
+          {t(lang, "nextPage")}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The view tabs, with the WAI-ARIA tab pattern: arrow keys move between tabs.
+import type { KeyboardEvent } from "react";
+import { t, type LabelKey } from "../i18n/dictionary.ts";
+import { VIEWS, type Language, type ViewTab } from "../state/viewState.ts";
+
+const TAB_LABEL: Record<ViewTab, LabelKey> = {
+  chart: "viewChart",
+  compare: "viewCompare",
+  table: "viewTable",
+};
+
+export const tabId = (view: ViewTab) => `tab-${view}`;
+export const panelId = (view: ViewTab) => `panel-${view}`;
+
+export function Tabs(props: { lang: Language; value: ViewTab; onChange: (v: ViewTab) => void }) {
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const at = VIEWS.indexOf(props.value);
+    const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = VIEWS[(at + step + VIEWS.length) % VIEWS.length] ?? "chart";
+    props.onChange(next);
+    document.getElementById(tabId(next))?.focus();
+  };
+  return (
+    <div role="tablist" aria-label={t(props.lang, "views")} className="tabs" onKeyDown={onKey}>
+      {VIEWS.map((view) => (
+        <button
+          key={view}
+          type="button"
+          role="tab"
+          id={tabId(view)}
+          aria-selected={props.value === view}
+          aria-controls={panelId(view)}
+          tabIndex={props.value === view ? 0 : -1}
+          onClick={() => props.onChange(view)}
+        >
+          {t(props.lang, TAB_LABEL[view])}
+        </button>
+      ))}
+    </div>
+  );
+}

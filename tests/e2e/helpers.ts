@@ -1,0 +1,60 @@
+// Shared pieces of the browser tests: fixtures served beside the built app, a page that records
+// CSP violations and page errors, and waits on the app's own readiness signals (never sleeps).
+import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { ROOT } from "../../scripts/data-files.ts";
+
+export const FIXTURES = join(ROOT, "tests/fixtures/dashboard");
+export const SCREENSHOTS = join(ROOT, "test-output/screenshots");
+
+/** Serves the fixtures at /fixtures/* of the test build (same origin, as ?csv= requires). */
+export function publishFixtures(): void {
+  const target = join(ROOT, "test-output/dist/fixtures");
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(FIXTURES)) {
+    if (name.endsWith(".csv")) copyFileSync(join(FIXTURES, name), join(target, name));
+  }
+  mkdirSync(SCREENSHOTS, { recursive: true });
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** CSP violations seen by the page, and console messages that report one. */
+  cspViolations: string[];
+  pageErrors: string[];
+}
+
+export async function openPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 800 },
+): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const watched: WatchedPage = { page, cspViolations: [], pageErrors: [] };
+  await page.exposeFunction("__reportCsp", (text: string) => watched.cspViolations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window as unknown as { __reportCsp: (s: string) => void }).__reportCsp(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
+    });
+  });
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) watched.cspViolations.push(message.text());
+  });
+  page.on("pageerror", (error) => watched.pageErrors.push(String(error)));
+  return watched;
+}
+
+/** Waits until the chart has drawn its current option. */
+export async function chartReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="chart"][data-ready="true"]').waitFor({ timeout: 20_000 });
+}
+
+export async function tableReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="table"][data-ready="true"]').waitFor({ timeout: 20_000 });
+}
+
+export const fixtureUrl = (baseUrl: string, file: string, query = "") =>
+  `${baseUrl}?csv=/fixtures/${file}${query ? `&${query}` : ""}`;
