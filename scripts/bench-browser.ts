@@ -1,0 +1,645 @@
+// The dashboard in headless Chromium, on the shipped data and on the 1,000,000-row synthetic file
+// (data/big/indicators.csv, generated when missing). Prints a table of figures beside their
+// targets; nothing is asserted. Exits 1 only when a figure could not be measured (a hook the
+// bench relies on is missing, a page error, a timeout), naming what was missing.
+//
+//   node --import tsx scripts/bench-browser.ts [--timeout S=60] [--runs N=7] [--profile] [--no-build]
+//
+// --profile records CPU profiles of the big load (page and parse worker) into bench-output/ and
+// prints the functions with the most self time.
+//
+// Hooks of the dashboard it relies on: ?csv=<same-origin path>; performance marks jm:data-parsed
+// (the worker's rows reached the page) and jm:chart-finished (ECharts finished a drawing);
+// [data-testid="chart"][data-ready="true"]; checkboxes in [data-testid="region-filter"]; the
+// <select data-testid="indicator-picker">.
+import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Browser, CDPSession, Page } from "playwright-core";
+import { launchBrowser } from "../tests/e2e/browser.ts";
+import {
+  BENCH_DIST,
+  INITIAL_JS_TARGET_KB,
+  buildDashboard,
+  buildIfStale,
+  measureBundle,
+} from "./bench-bundle.ts";
+import { DATA_DIR, ROOT } from "./data-files.ts";
+import { writeBigCsv } from "./gen-big.ts";
+import { serveDashboard } from "./serve.ts";
+
+const BIG_CSV = join(DATA_DIR, "big", "indicators.csv");
+const BIG_URL = "/data/big/indicators.csv";
+const CHART_READY = '[data-testid="chart"][data-ready="true"]';
+const REGION_BOXES = '[data-testid="region-filter"] input[type="checkbox"]';
+const INDICATOR_PICKER = '[data-testid="indicator-picker"]';
+const TARGET = { parseMs: 3000, redrawMs: 100, longTaskMs: 200 };
+
+interface Options {
+  timeoutMs: number;
+  runs: number;
+  profile: boolean;
+  build: boolean;
+}
+function parseArgs(argv: readonly string[]): Options {
+  const options: Options = { timeoutMs: 60_000, runs: 7, profile: false, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const number = () => {
+      const n = Number(argv[++i]);
+      if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
+      return n;
+    };
+    if (flag === "--timeout") options.timeoutMs = number() * 1000;
+    else if (flag === "--runs") options.runs = Math.round(number());
+    else if (flag === "--profile") options.profile = true;
+    else if (flag === "--no-build") options.build = false;
+    else throw new Error(`unknown argument ${flag}`);
+  }
+  return options;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page records about itself, installed before any of its scripts by the browser (an
+// init script is injected over the DevTools protocol, so the page's CSP does not stop it).
+
+interface PageRecord {
+  longTasks: { start: number; duration: number }[];
+  marks: { name: string; t: number }[];
+  chartReadyAt: number | null;
+}
+declare global {
+  interface Window {
+    __jmBench?: PageRecord;
+  }
+}
+
+function installRecorder(chartReady: string): void {
+  const record: PageRecord = { longTasks: [], marks: [], chartReadyAt: null };
+  window.__jmBench = record;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        record.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch {
+    // no Long Tasks API: the figure will read "—"
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) record.marks.push({ name: e.name, t: e.startTime });
+  }).observe({ type: "mark", buffered: true });
+  const check = () => {
+    if (record.chartReadyAt === null && document.querySelector(chartReady)) {
+      record.chartReadyAt = performance.now();
+    }
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    attributeFilter: ["data-ready"],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting, bounded: every wait ends by the timeout with an error that names what was missing and
+// what the page showed instead.
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, fail) => {
+        timer = setTimeout(() => fail(new Error(`${what}: no answer within ${ms / 1000} s`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+class Session {
+  readonly errors: string[] = [];
+  constructor(
+    readonly page: Page,
+    readonly timeoutMs: number,
+  ) {
+    page.on("pageerror", (e) => this.errors.push(`page error: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") this.errors.push(`console error: ${m.text()}`);
+    });
+  }
+
+  /** What the page says about its state, for an error message. */
+  async describe(): Promise<string> {
+    const shown = await withTimeout(
+      this.page.evaluate(() =>
+        ["loading", "load-error", "row-problems", "empty"]
+          .map((id) => document.querySelector(`[data-testid="${id}"]`))
+          .filter((e): e is Element => e !== null)
+          .map(
+            (e) =>
+              `${e.getAttribute("data-testid")}: ${(e.textContent ?? "").trim().slice(0, 160)}`,
+          ),
+      ),
+      5000,
+      "reading the page",
+    ).catch((e: unknown) => [String(e)]);
+    const lines = [...shown, ...this.errors.slice(0, 5)];
+    return lines.length ? `; the page shows ${lines.join(" | ")}` : "";
+  }
+
+  /** Polls `probe` in the page until it returns a value other than null/false, or times out. */
+  async waitFor<T>(what: string, probe: () => T | null | false, ms = this.timeoutMs): Promise<T> {
+    const began = Date.now();
+    for (;;) {
+      const left = ms - (Date.now() - began);
+      if (left <= 0)
+        throw new Error(`${what} did not happen within ${ms / 1000} s${await this.describe()}`);
+      const value = await withTimeout(this.page.evaluate(probe), left, what).catch(() => null);
+      if (value !== null && value !== false) return value as T;
+      await sleep(100);
+    }
+  }
+
+  async record(): Promise<PageRecord> {
+    const r = await withTimeout(
+      this.page.evaluate(() => window.__jmBench),
+      this.timeoutMs,
+      "reading the record",
+    );
+    if (!r) throw new Error("the bench's init script did not run in the page");
+    return r;
+  }
+
+  markTime(record: PageRecord, name: string): number | null {
+    return record.marks.find((m) => m.name === name)?.t ?? null;
+  }
+}
+
+async function openPage(browser: Browser, timeoutMs: number): Promise<Session> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeoutMs);
+  // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
+  await page.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
+  await page.addInitScript(installRecorder, CHART_READY);
+  return new Session(page, timeoutMs);
+}
+
+/**
+ * Clicks (or changes) a control inside the page and times the next jm:chart-finished mark, from
+ * the event to the mark, both on the page's clock.
+ */
+async function timeRedraw(
+  s: Session,
+  action: { kind: "checkbox"; index: number } | { kind: "select"; value: string },
+): Promise<number> {
+  const result = await withTimeout(
+    s.page.evaluate(
+      ({ action, boxes, picker, timeoutMs }) =>
+        new Promise<{ ms: number } | { error: string }>((resolve) => {
+          let t0 = Infinity;
+          const observer = new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              if (e.name === "jm:chart-finished" && e.startTime >= t0) {
+                observer.disconnect();
+                clearTimeout(timer);
+                resolve({ ms: e.startTime - t0 });
+                return;
+              }
+            }
+          });
+          observer.observe({ type: "mark" });
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            resolve({
+              error: `no jm:chart-finished mark within ${timeoutMs / 1000} s of the change`,
+            });
+          }, timeoutMs);
+          if (action.kind === "checkbox") {
+            const box = document.querySelectorAll<HTMLInputElement>(boxes)[action.index];
+            if (!box) return resolve({ error: `no checkbox #${action.index} in ${boxes}` });
+            t0 = performance.now();
+            box.click();
+          } else {
+            const select = document.querySelector<HTMLSelectElement>(picker);
+            if (!select) return resolve({ error: `no ${picker}` });
+            t0 = performance.now();
+            select.value = action.value;
+            select.dispatchEvent(new Event("change", { bubbles: true }));
+          }
+        }),
+      { action, boxes: REGION_BOXES, picker: INDICATOR_PICKER, timeoutMs: s.timeoutMs },
+    ),
+    s.timeoutMs + 5000,
+    "timing a redraw",
+  );
+  if ("error" in result) throw new Error(`${result.error}${await s.describe()}`);
+  return result.ms;
+}
+
+const median = (xs: readonly number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The parse worker, over the browser's DevTools session: its heap and (with --profile) its CPU.
+
+interface WorkerDebugger {
+  send(method: string, params?: object): Promise<Record<string, unknown>>;
+}
+async function attachToWorker(browser: Browser): Promise<WorkerDebugger | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send("Target.getTargets")) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const worker = targetInfos.find((t) => t.type === "worker" && t.url.includes("parse.worker"));
+  if (!worker) return null;
+  const { sessionId } = await cdp.send("Target.attachToTarget", {
+    targetId: worker.targetId,
+    flatten: false,
+  });
+  let nextId = 1;
+  const waiting = new Map<number, (m: Record<string, unknown>) => void>();
+  cdp.on("Target.receivedMessageFromTarget", (event: { sessionId?: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number } & Record<string, unknown>;
+    if (message.id !== undefined) waiting.get(message.id)?.(message);
+  });
+  return {
+    send: (method, params = {}) => {
+      const id = nextId++;
+      const answer = new Promise<Record<string, unknown>>((ok, fail) =>
+        waiting.set(id, (m) =>
+          m.error
+            ? fail(new Error(JSON.stringify(m.error)))
+            : ok(m.result as Record<string, unknown>),
+        ),
+      );
+      void cdp.send("Target.sendMessageToTarget", {
+        sessionId,
+        message: JSON.stringify({ id, method, params }),
+      });
+      return withTimeout(answer, 30_000, `worker ${method}`);
+    },
+  };
+}
+
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+/** The functions with the most self time in a CPU profile. */
+function topSelfTime(profile: CpuProfile, n = 8): string[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byNode.get(samples[i]!);
+    const dt = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+    if (!node) continue;
+    const f = node.callFrame;
+    const file = f.url.split("/").pop() ?? "";
+    const key =
+      `${f.functionName || "(anonymous)"} ${file ? `${file}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ""}`.trim();
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(
+      ([key, ms]) =>
+        `${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / (total || 1)).toFixed(1).padStart(5)}%  ${key}`,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures.
+
+interface Figure {
+  name: string;
+  value: string;
+  target?: string;
+  verdict?: "ok" | "OVER";
+}
+const figures: Figure[] = [];
+const failures: string[] = [];
+const notes: string[] = [];
+const ms = (x: number) => `${Math.round(x).toLocaleString("en")} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+function add(
+  name: string,
+  value: number | null,
+  format: (x: number) => string,
+  target?: number,
+  unit = "ms",
+) {
+  if (value === null) return figures.push({ name, value: "—" });
+  figures.push({
+    name,
+    value: format(value),
+    ...(target === undefined
+      ? {}
+      : {
+          target: `≤ ${target.toLocaleString("en")} ${unit}`,
+          verdict: value <= target ? "ok" : "OVER",
+        }),
+  });
+}
+async function attempt(what: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    failures.push(`${what}: ${message}`);
+    figures.push({ name: what, value: "not measured" });
+  }
+}
+
+function longTaskFigures(record: PageRecord, until: number) {
+  const during = record.longTasks.filter((t) => t.start <= until);
+  const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
+  const blocking = during.reduce((s, t) => s + Math.max(0, t.duration - 50), 0);
+  return { count: during.length, longest, blocking, tasks: during };
+}
+
+async function shippedData(browser: Browser, url: string, options: Options): Promise<void> {
+  const s = await openPage(browser, options.timeoutMs);
+  try {
+    await s.page.goto(url, { waitUntil: "commit" });
+    const readyAt = await s.waitFor(
+      `${CHART_READY} on the shipped data`,
+      () => window.__jmBench?.chartReadyAt ?? null,
+    );
+    await sleep(500);
+    const record = await s.record();
+    const finished = s.markTime(record, "jm:chart-finished");
+    if (finished === null)
+      throw new Error(`the chart is ready but no jm:chart-finished mark was made`);
+    add("shipped data: navigation → first chart", finished, ms);
+    add("shipped data: navigation → data parsed", s.markTime(record, "jm:data-parsed"), ms);
+    add(
+      "shipped data: longest main-thread task",
+      longTaskFigures(record, readyAt).longest,
+      ms,
+      TARGET.longTaskMs,
+    );
+  } finally {
+    await s.page.context().close();
+  }
+}
+
+async function bigData(
+  browser: Browser,
+  url: string,
+  options: Options,
+  rows: number,
+): Promise<void> {
+  const s = await openPage(browser, options.timeoutMs);
+  const cdp: CDPSession = await s.page.context().newCDPSession(s.page);
+  await cdp.send("Performance.enable");
+  const label = `big (${rows.toLocaleString("en")} rows, ${mb(statSync(BIG_CSV).size)})`;
+  let fetched: { start: number; end: number } | null = null;
+  s.page.on("requestfinished", (request) => {
+    if (!request.url().includes(BIG_URL)) return;
+    const t = request.timing();
+    fetched = { start: t.startTime, end: t.startTime + t.responseEnd };
+  });
+  let worker: WorkerDebugger | null = null;
+  const profiles: Promise<void>[] = [];
+  try {
+    if (options.profile) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+      await cdp.send("Profiler.start");
+    }
+    await s.page.goto(`${url}?csv=${encodeURIComponent(BIG_URL)}`, { waitUntil: "commit" });
+    if (options.profile) {
+      // The worker starts with the app; profile it from as early as it can be found.
+      profiles.push(
+        (async () => {
+          for (let i = 0; i < 50 && !worker; i++) {
+            worker = await attachToWorker(browser).catch(() => null);
+            if (!worker) await sleep(20);
+          }
+          if (!worker) return void notes.push("--profile: the parse worker was not found");
+          await worker.send("Profiler.enable");
+          await worker.send("Profiler.setSamplingInterval", { interval: 200 });
+          await worker.send("Profiler.start");
+        })(),
+      );
+    }
+    const timeOrigin = await s.page.evaluate(() => performance.timeOrigin);
+    const parsedAt = await s.waitFor(
+      "the jm:data-parsed mark on the big file",
+      () => window.__jmBench?.marks.find((m) => m.name === "jm:data-parsed")?.t ?? null,
+    );
+    const readyAt = await s.waitFor(
+      `${CHART_READY} on the big file`,
+      () => window.__jmBench?.chartReadyAt ?? null,
+    );
+    await sleep(1500); // let the tasks that follow the first drawing show up
+    const record = await s.record();
+    const finished = s.markTime(record, "jm:chart-finished");
+    if (finished === null)
+      throw new Error("the chart is ready but no jm:chart-finished mark was made");
+
+    add(`${label}: navigation → data parsed`, parsedAt, ms, TARGET.parseMs);
+    const f = fetched as { start: number; end: number } | null;
+    if (f) {
+      notes.push(
+        `big file download: ${ms(f.start - timeOrigin)} → ${ms(f.end - timeOrigin)} after navigation (${ms(f.end - f.start)}); parse after download: ${ms(parsedAt - (f.end - timeOrigin))}`,
+      );
+    }
+    add(`${label}: navigation → first chart`, finished, ms);
+    const tasks = longTaskFigures(record, readyAt + 1500);
+    add("big: longest main-thread task during load", tasks.longest, ms, TARGET.longTaskMs);
+    notes.push(
+      `big load: ${tasks.count} long tasks, total blocking ${ms(tasks.blocking)}; the longest: ${tasks.tasks
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 4)
+        .map((t) => `${ms(t.duration)} at ${ms(t.start)}`)
+        .join(", ")}`,
+    );
+    const marks = record.marks
+      .filter((m) => m.name.startsWith("jm:"))
+      .slice(0, 12)
+      .map((m) => `${m.name} ${ms(m.t)}`);
+    notes.push(`big load marks: ${marks.join(", ")}`);
+
+    if (options.profile) {
+      await Promise.all(profiles);
+      const page = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+      mkdirSync(join(ROOT, "bench-output"), { recursive: true });
+      writeFileSync(
+        join(ROOT, "bench-output", "big-load-page.cpuprofile"),
+        JSON.stringify(page.profile),
+      );
+      notes.push(
+        `page CPU, top self time (bench-output/big-load-page.cpuprofile):\n  ${topSelfTime(page.profile).join("\n  ")}`,
+      );
+      const w = worker as WorkerDebugger | null;
+      if (w) {
+        const result = (await w.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+        writeFileSync(
+          join(ROOT, "bench-output", "big-load-worker.cpuprofile"),
+          JSON.stringify(result.profile),
+        );
+        notes.push(
+          `parse worker CPU, top self time (bench-output/big-load-worker.cpuprofile):\n  ${topSelfTime(result.profile).join("\n  ")}`,
+        );
+      }
+    }
+
+    // Memory after the load: the page's heap (what the main thread keeps), then after a garbage
+    // collection; the worker's heap holds the parsed rows.
+    const metrics = async () => {
+      const { metrics: list } = (await cdp.send("Performance.getMetrics")) as {
+        metrics: { name: string; value: number }[];
+      };
+      return list.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+    };
+    add("big: page JS heap after load", await metrics(), mb);
+    await cdp.send("HeapProfiler.collectGarbage");
+    add("big: page JS heap after a GC", await metrics(), mb);
+    await attempt("big: worker JS heap after load", async () => {
+      worker ??= await attachToWorker(browser);
+      if (!worker) throw new Error("no parse worker target found");
+      const usage = await worker.send("Runtime.getHeapUsage");
+      add("big: worker JS heap after load", Number(usage.usedSize), mb);
+    });
+
+    // Filter → redraw: toggle the first region off and on again, each toggle one redraw.
+    await attempt(`big: region filter → redraw (median of ${options.runs})`, async () => {
+      const boxes = await s.page.evaluate(
+        (sel) => document.querySelectorAll(sel).length,
+        REGION_BOXES,
+      );
+      if (!boxes) throw new Error(`no checkbox in ${REGION_BOXES}${await s.describe()}`);
+      const times: number[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        times.push(await timeRedraw(s, { kind: "checkbox", index: 0 }));
+        await sleep(300);
+      }
+      if (options.runs % 2) await timeRedraw(s, { kind: "checkbox", index: 0 }); // leave it as it was
+      add(
+        `big: region filter → redraw (median of ${options.runs})`,
+        median(times),
+        ms,
+        TARGET.redrawMs,
+      );
+      notes.push(`region toggles: ${times.map((t) => Math.round(t)).join(", ")} ms`);
+    });
+
+    // Indicator → redraw: pick other indicators in turn.
+    await attempt(`big: indicator → redraw (median of ${options.runs})`, async () => {
+      const values = await s.page.evaluate((sel) => {
+        const select = document.querySelector<HTMLSelectElement>(sel);
+        return select
+          ? { current: select.value, all: [...select.options].map((o) => o.value) }
+          : null;
+      }, INDICATOR_PICKER);
+      if (!values) throw new Error(`no ${INDICATOR_PICKER}${await s.describe()}`);
+      const others = values.all.filter((v) => v !== values.current);
+      if (!others.length) throw new Error(`${INDICATOR_PICKER} offers one indicator only`);
+      const times: number[] = [];
+      for (let i = 0; i < options.runs; i++) {
+        times.push(await timeRedraw(s, { kind: "select", value: others[i % others.length]! }));
+        await sleep(300);
+      }
+      add(
+        `big: indicator → redraw (median of ${options.runs})`,
+        median(times),
+        ms,
+        TARGET.redrawMs,
+      );
+      notes.push(`indicator switches: ${times.map((t) => Math.round(t)).join(", ")} ms`);
+    });
+  } finally {
+    await s.page.context().close();
+  }
+}
+
+async function countRows(file: string): Promise<number> {
+  let lines = 0;
+  for await (const chunk of createReadStream(file)) {
+    const buf = chunk as Buffer;
+    for (let i = buf.indexOf(10); i >= 0; i = buf.indexOf(10, i + 1)) lines++;
+  }
+  return Math.max(0, lines - 1); // the header; the generator writes no line break inside a field
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  // The whole run is bounded: whatever hangs, the bench stops by itself.
+  const limit = setTimeout(() => {
+    console.error("bench-browser: gave up after 15 minutes");
+    process.exit(1);
+  }, 15 * 60_000);
+  limit.unref();
+
+  if (!existsSync(BIG_CSV)) {
+    console.log(`${relative(ROOT, BIG_CSV)} is missing: generating it …`);
+    const r = writeBigCsv();
+    console.log(
+      `wrote ${r.rows.toLocaleString("en")} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.seconds.toFixed(1)} s`,
+    );
+  }
+  const rows = await countRows(BIG_CSV);
+  if (options.build) buildIfStale();
+  else if (!existsSync(join(BENCH_DIST, "index.html"))) buildDashboard();
+
+  await attempt("initial JS (gzip -9)", async () => {
+    const bundle = measureBundle(BENCH_DIST);
+    const gz = bundle.initialJs.reduce((s, f) => s + f.gzip, 0) / 1024;
+    add("initial JS (gzip -9)", gz, (x) => `${x.toFixed(1)} KB`, INITIAL_JS_TARGET_KB, "KB");
+  });
+
+  const { server, url } = await serveDashboard({ distDir: BENCH_DIST });
+  let browser: Browser | null = null;
+  try {
+    browser = await launchBrowser();
+    console.log(`Chromium ${browser.version()}, serving ${relative(ROOT, BENCH_DIST)} at ${url}`);
+    if (existsSync(join(DATA_DIR, "indicators.csv"))) {
+      await attempt("shipped data: first chart", () => shippedData(browser!, url, options));
+    } else {
+      figures.push({ name: "shipped data: first chart", value: "no data/indicators.csv yet" });
+    }
+    await attempt("big file", () => bigData(browser!, url, options, rows));
+  } finally {
+    await browser?.close().catch(() => {});
+    const closed = new Promise<void>((ok) => server.close(() => ok()));
+    server.closeAllConnections();
+    await closed;
+  }
+
+  const width = Math.max(...figures.map((f) => f.name.length));
+  const valueWidth = Math.max(...figures.map((f) => f.value.length));
+  console.log("");
+  for (const f of figures) {
+    const target = f.target ? `  ${f.target.padEnd(13)} ${f.verdict}` : "";
+    console.log(`${f.name.padEnd(width)}  ${f.value.padStart(valueWidth)}${target}`);
+  }
+  if (notes.length) console.log(`\n${notes.join("\n")}`);
+  if (failures.length) {
+    console.error(`\nnot measured:\n${failures.map((f) => `- ${f}`).join("\n")}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench-browser: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
