@@ -122,6 +122,18 @@ function onlyFiller(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** True when text[from, to) holds only filler words, punctuation and place names. */
+function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
+  const places = within(ctx.places, from, to);
+  if (!places.length) return false;
+  let at = from;
+  for (const p of places) {
+    if (!onlyFiller(ctx.text, at, p.start)) return false;
+    at = p.end;
+  }
+  return onlyFiller(ctx.text, at, to);
+}
+
 /** text[from, to) without leading and trailing filler words and punctuation. */
 function trimFiller(text: string, from: number, to: number): string {
   let a = from;
@@ -233,16 +245,22 @@ function hasEventWord(
   return matcher.scan(text, from, to).some((m) => m.value);
 }
 
-/** Kind from the markers in the sentence before the number; the nearest marker wins. */
-function kindBefore(text: string, from: number, at: number): { kind: Kind; capacity: boolean } {
+/** Kind from the markers in the sentence before the number: the nearest marker wins. A capacity
+ * marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+function kindBefore(
+  text: string,
+  from: number,
+  clause: number,
+  at: number,
+): { kind: Kind; capacity: boolean } {
   let kind: Kind = "actual";
   let capacity = false;
   for (const m of KIND_MARKERS.scan(text, from, at)) {
     if (m.value.kind === "neutral") continue;
     kind = m.value.kind;
-    capacity = m.value.capacity;
+    if (m.value.capacity && m.start >= clause) capacity = true;
   }
-  return { kind, capacity };
+  return { kind: capacity ? "estimate" : kind, capacity };
 }
 
 /** Split a list subject (“一带一路”沿线国家和RCEP贸易伙伴) into its items. */
@@ -338,6 +356,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
   const { text } = ctx;
   const drafts: Draft[] = [];
   let lastValue: Draft | undefined;
+  let lastDraft: Draft | undefined;
   let prevEnd = sentence.start;
   let prev:
     | {
@@ -353,7 +372,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     const cs = clauseStart(text, token.start, sentence.start);
     const ce = clauseEnd(text, token.end, sentence.end);
     const scope = Math.max(cs, prevEnd);
-    const { kind, capacity } = kindBefore(text, sentence.start, token.start);
+    const { kind, capacity } = kindBefore(text, sentence.start, cs, token.start);
     let draft: Draft | undefined;
     let items: string[] = [];
     let growthSign: 0 | 1 | -1 = 0;
@@ -415,7 +434,11 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
         if (cut >= 0) subject = subject.slice(cut + 1);
         if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
           // Prefer the project's full name when the words before the cue are not one.
-          const name = projectNameBefore(text, sentence.start, cue.start);
+          const name = projectNameBefore(
+            text,
+            mentionEndBefore(ctx, sentence.start, cue.start),
+            cue.start,
+          );
           if (name && (!subject.endsWith("项目") || name.endsWith(subject))) subject = name;
         }
         const after = text.slice(token.end, Math.min(ce, token.end + 31));
@@ -448,6 +471,9 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
           family = lastValue.family;
           subject = lastValue.subject;
           inherited = lastValue;
+        } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
+          // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
+          family = lastDraft.family;
         }
         if (family?.growth) {
           growthSign = growth.sign;
@@ -502,6 +528,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     }
     drafts.push(draft);
     if (draft.unit !== "percent") lastValue = draft;
+    lastDraft = draft;
     prev = { token, draft, items, index: 0, growthSign };
   }
   return drafts;
@@ -541,13 +568,18 @@ function looseCueBefore(text: string, from: number, at: number) {
   return found;
 }
 
-/** What a figure is about: the words between the last place or period named and the cue. */
-function subjectBefore(ctx: DocContext, from: number, to: number): string {
+/** The end of the last place or period named in [from, to), or `from`. */
+function mentionEndBefore(ctx: DocContext, from: number, to: number): number {
   let a = from;
   for (const list of [ctx.places, ctx.periods] as const) {
     for (const m of within<{ start: number; end: number }>(list, from, to)) a = Math.max(a, m.end);
   }
-  const s = trimFiller(ctx.text, a, to);
+  return a;
+}
+
+/** What a figure is about: the words between the last place or period named and the cue. */
+function subjectBefore(ctx: DocContext, from: number, to: number): string {
+  const s = trimFiller(ctx.text, mentionEndBefore(ctx, from, to), to);
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 

@@ -191,6 +191,10 @@ export function findNumbers(
           low = v;
           tokenStart = start - 1 - r[0].length;
           qualifier = "more_than";
+          // The low end may have been read as a number of its own (约8.5亿元至10亿元): the
+          // range replaces it, qualifier words included.
+          while (out.length && out[out.length - 1]!.end > tokenStart)
+            tokenStart = Math.min(tokenStart, out.pop()!.start);
         }
       }
     }

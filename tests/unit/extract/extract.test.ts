@@ -1,0 +1,221 @@
+// extractDocument on short sentences written in the style of 江门日报 / 羊城晚报 (new ones, not
+// the seed articles), then on the seed wordings the gold relies on.
+import { describe, expect, it } from "vitest";
+import { extractDocument } from "../../../extract/lib/index.ts";
+import { extract, jiangmenRegions, otherCityRegions, rows } from "./helpers.ts";
+
+describe("indicators with their growth", () => {
+  it("GDP with growth", () => {
+    expect(rows("2023年，江门市实现地区生产总值3791.94亿元，同比增长4.6%。")).toEqual([
+      "gdp jiangmen 2023 379194000000 exact actual",
+      "gdp_growth jiangmen 2023 4.6 exact actual",
+    ]);
+  });
+  it("a decline is negative", () => {
+    expect(rows("今年1—2月，蓬江区规上工业增加值下降2.4%。")).toEqual([
+      "industrial_value_added_growth pengjiang 2024-01/2024-02 -2.4 exact actual",
+    ]);
+  });
+  it("前三季度 fixed-asset investment", () => {
+    expect(rows("前三季度，台山市完成固定资产投资218.5亿元，同比增长8.1%。")).toEqual([
+      "fixed_asset_investment taishan 2024-01/2024-09 21850000000 exact actual",
+      "fixed_asset_investment_growth taishan 2024-01/2024-09 8.1 exact actual",
+    ]);
+  });
+  it("上半年 trade with its parts", () => {
+    expect(rows("上半年，开平市外贸进出口总额达120亿元，其中出口额95.6亿元。")).toEqual([
+      "trade_value kaiping 2024-H1 12000000000 exact actual",
+      "trade_value kaiping 2024-H1 9560000000 exact actual",
+    ]);
+  });
+  it("a growth broken down by district", () => {
+    expect(
+      rows("江门市1-2月规模以上工业增加值同比增长7.5%，其中蓬江区增长9.1%，江海区下降1.3%。"),
+    ).toEqual([
+      "industrial_value_added_growth jiangmen 2024-01/2024-02 7.5 exact actual",
+      "industrial_value_added_growth pengjiang 2024-01/2024-02 9.1 exact actual",
+      "industrial_value_added_growth jianghai 2024-01/2024-02 -1.3 exact actual",
+    ]);
+  });
+  it("分别 gives one fact per item, each with its subject", () => {
+    const facts = extract("2022年，江门市对美国和欧盟出口分别下降5.2%和3.7%。");
+    expect(facts.map((f) => [f.indicator, f.value, f.subject])).toEqual([
+      ["trade_growth", -5.2, "美国"],
+      ["trade_growth", -3.7, "欧盟"],
+    ]);
+  });
+  it("a growth of growth (投资额增速) binds to the value named before 增速", () => {
+    expect(rows("去年，台山新引进项目34个，投资总额347.72亿元，投资额增速127.6%。")).toEqual([
+      "project_count taishan 2023 34 exact actual",
+      "project_investment taishan 2023 34772000000 exact actual",
+      "project_investment_growth taishan 2023 127.6 exact actual",
+    ]);
+  });
+  it("percentage points are not growth", () => {
+    expect(rows("鹤山市一季度地区生产总值同比增长5.3%，增速比上年同期提高1.2个百分点。")).toEqual([
+      "gdp_growth heshan 2024-Q1 5.3 exact actual",
+    ]);
+  });
+});
+
+describe("kinds", () => {
+  it("预计 → estimate, with its qualifier", () => {
+    expect(rows("预计全年鹤山市GDP增长6%左右。")).toEqual([
+      "gdp_growth heshan 2024 6 approx estimate",
+    ]);
+  });
+  it("力争 → target", () => {
+    expect(rows("力争到2025年，全市规上工业总产值突破1万亿元。")).toEqual([
+      "output_value jiangmen 2025 1000000000000 more_than target",
+    ]);
+  });
+  it("计划总投资 is an actual figure; 将 makes a target", () => {
+    expect(rows("新会区1—2月新签约项目18个，计划总投资86.3亿元。")).toEqual([
+      "project_count xinhui 2024-01/2024-02 18 exact actual",
+      "project_investment xinhui 2024-01/2024-02 8630000000 exact actual",
+    ]);
+    expect(rows("恩平市将新建项目3至5个。")).toEqual([
+      "project_count enping 2024-03 3 more_than target",
+    ]);
+  });
+  it("output at full production is an estimate for the publication month", () => {
+    expect(rows("今年上半年，开平某产业园项目总投资20亿元，达产后预计年产值30亿元。")).toEqual([
+      "project_investment kaiping 2024-H1 2000000000 exact actual",
+      "output_value kaiping 2024-03 3000000000 exact estimate",
+    ]);
+  });
+});
+
+describe("enterprise and project counts", () => {
+  it("stocks of enterprises take the publication month", () => {
+    expect(
+      rows("目前，恩平市拥有国家级专精特新“小巨人”企业3家、省级专精特新中小企业42家。"),
+    ).toEqual([
+      "enterprise_count enping 2024-03 3 exact actual",
+      "enterprise_count enping 2024-03 42 exact actual",
+    ]);
+    expect(rows("全市高新技术企业超过3000家，规模以上工业企业2600多家。")).toEqual([
+      "enterprise_count jiangmen 2024-03 3000 more_than actual",
+      "enterprise_count jiangmen 2024-03 2600 more_than actual",
+    ]);
+  });
+  it("thresholds inside a subject are not values", () => {
+    const facts = extract(
+      "去年，台山新引进超亿元项目34个，落地2个投资超百亿元项目，其中10亿元以上项目9个。",
+    );
+    expect(facts.map((f) => `${f.indicator} ${f.value}`)).toEqual([
+      "project_count 34",
+      "project_count 2",
+      "project_count 9",
+    ]);
+  });
+  it("firms at one event, shares, points, salaries, platforms and grid cells are not indicators", () => {
+    expect(
+      rows(
+        "江海区全区190个网格，组织30家企业参加广交会，拜访企业超20家，13家优质企业现场考察，" +
+          "占全市GDP比重达36.5%，增速提高2.1个百分点，年薪50万元，省级创新平台108家，为企业减税逾10亿元，完成率超100%。",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("regions", () => {
+  it("the place where the activity is: firms investing in another district", () => {
+    expect(
+      rows("推动一批江海企业在恩平投资兴业，其中包括投资2.1亿元的金隆电器。", "2023-07"),
+    ).toEqual(["project_investment enping 2023-07 210000000 exact actual"]);
+  });
+  it("a heading sets the region of its section, 全区 follows it", () => {
+    const text =
+      "# 江门新会 一季度\n\n今年一季度，全区固定资产投资增长11.3%。\n\n# 江门台山\n\n2021年，地区生产总值503.23亿元。";
+    expect(rows(text, "2022-05")).toEqual([
+      "fixed_asset_investment_growth xinhui 2022-Q1 11.3 exact actual",
+      "gdp taishan 2021 50323000000 exact actual",
+    ]);
+  });
+  it("区委书记 on a district's page", () => {
+    const text = "江海区召开会议。区委书记表示，全区今年引进项目20个。";
+    expect(rows(text)).toEqual(["project_count jianghai 2024 20 exact actual"]);
+  });
+  it("figures about places outside the table are not emitted", () => {
+    expect(rows("拱北海关今年进出口总额1000亿元，增长5%。横琴合作区引进项目30个。")).toEqual([]);
+  });
+  it("东部 inside 东西部 is no place", () => {
+    expect(rows("东西部的GDP差距大，东部经济总量约为2300亿元。", "2022-04")).toEqual([
+      "gdp jiangmen_east 2021 230000000000 approx actual",
+    ]);
+  });
+  it("works for another city from its own table", () => {
+    const text =
+      "南海区桂城街道今年一季度固定资产投资增长15.2%。江门市GDP达3000亿元。\n\n顺德区北滘镇引进项目12个。";
+    expect(rows(text, "2024-05", otherCityRegions)).toEqual([
+      "fixed_asset_investment_growth nanhai 2024-Q1 15.2 exact actual",
+      "project_count shunde 2023 12 exact actual",
+    ]);
+  });
+});
+
+describe("periods by default", () => {
+  it("a flow without a period takes the last complete year, a named project the month", () => {
+    expect(
+      rows("鹤山市外贸进出口总额超200亿元。中欧合作区某智造项目总投资15亿元。", "2023-07"),
+    ).toEqual([
+      "trade_value heshan 2022 20000000000 more_than actual",
+      "project_investment heshan 2023-07 1500000000 exact actual",
+    ]);
+  });
+  it("a period earlier in the paragraph carries on", () => {
+    const text = "过去一年，江海区招商成效明显。据统计，引进项目共51个。其中10亿元以上项目9个。";
+    expect(rows(text)).toEqual([
+      "project_count jianghai 2023 51 exact actual",
+      "project_count jianghai 2023 9 exact actual",
+    ]);
+  });
+});
+
+describe("grounding and ids", () => {
+  const text =
+    "# 江门台山\n\n**总**投资逾１００亿元的24个重大项目在一季度集中动工。\n\n今年，全市固定资产投资\n\n90亿元，增长11.3%。";
+  const { facts } = extractDocument(
+    { id: "doc", text, published: "2022-05" },
+    { regions: jiangmenRegions },
+  );
+  it("text is the article's own slice, quote its sentence", () => {
+    expect(facts.length).toBeGreaterThan(0);
+    for (const f of facts) {
+      expect(text.slice(f.start, f.end)).toBe(f.text);
+      expect(text.includes(f.quote)).toBe(true);
+      expect(f.quote.includes(f.text)).toBe(true);
+    }
+    expect(facts.map((f) => f.text)).toContain("逾１００亿元");
+  });
+  it("ids are unique and stable, facts sorted by start", () => {
+    expect(new Set(facts.map((f) => f.id)).size).toBe(facts.length);
+    const again = extractDocument(
+      { id: "doc", text, published: "2022-05" },
+      { regions: jiangmenRegions },
+    );
+    expect(again.facts).toEqual(facts);
+    expect(facts.map((f) => f.start)).toEqual([...facts.map((f) => f.start)].sort((a, b) => a - b));
+  });
+  it("a quote that spans a paragraph break keeps it", () => {
+    const f = facts.find((x) => x.indicator === "fixed_asset_investment");
+    expect(f?.quote).toBe("今年，全市固定资产投资\n\n90亿元，增长11.3%。");
+  });
+});
+
+describe("publication date", () => {
+  it("is taken as given", () => {
+    const r = extractDocument(
+      { id: "d", text: "去年GDP增长5%", published: "2023-07" },
+      { regions: jiangmenRegions },
+    );
+    expect(r).toMatchObject({ published: "2023-07", publishedGuessed: false });
+  });
+  it("is guessed from the text when missing", () => {
+    const text =
+      "部署2024年工作。江门日报讯(记者/何裕)3月8日，会议召开。2023年江海区引进项目共51个。";
+    const r = extractDocument({ id: "d", text }, { regions: jiangmenRegions });
+    expect(r).toMatchObject({ published: "2024-03", publishedGuessed: true });
+  });
+});
