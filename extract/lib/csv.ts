@@ -10,9 +10,9 @@ function factCells(fact: Fact): string[] {
   return FACT_COLUMNS.map((column) => String(fact[column]));
 }
 
-/** The header line of the contract CSV, newline included. */
+/** The header line of the contract CSV, newline included (the column names need no quoting). */
 export function csvHeader(): string {
-  return Papa.unparse({ fields: [...FACT_COLUMNS], data: [] }, UNPARSE_CONFIG) + "\n";
+  return FACT_COLUMNS.join(",") + "\n";
 }
 
 /**

@@ -1,0 +1,148 @@
+// `npm run extract -- --in DIR --out FILE [--regions FILE] [--jobs N]`: the command line. Parses
+// arguments, wires the process (streams, signals, exit status) to the flows in extract/node/run.ts.
+import { availableParallelism } from "node:os";
+import { parseArgs } from "node:util";
+import { ConfigError } from "./node/config.ts";
+import { streamSink } from "./node/output.ts";
+import { EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
+
+const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
+
+usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
+       npm run extract -- --in - < documents.jsonl > facts.csv
+
+  --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
+                  sources.csv (file,published,…)                        default: data/raw
+                  "-" reads JSON Lines {"id","text","published"} from standard input and
+                  writes CSV to standard output (a map step for Hadoop Streaming, Spark
+                  RDD.pipe, GNU parallel); rows keep the input order
+  --out FILE      the CSV to write, replaced atomically            default: data/indicators.csv
+                  (with --in -: standard output unless given)
+  --regions FILE  the region table (key,name,aliases,adcode,parent,members)
+                                                                 default: data/regions.csv
+  --jobs N        worker threads extracting in parallel; the output is the same for any N
+                                                      default: ${availableParallelism()} (the number of cores)
+  -h, --help      this text
+
+A report goes to standard error: documents read, facts written, dates guessed, documents skipped.
+Documents over 256 MiB are skipped. Exit status: 0 done, 1 nothing could be read (output left
+as it was), 2 bad arguments or configuration, 3 an unexpected failure (output left as it was
+in both cases).
+`;
+
+interface CliOptions {
+  inDir: string;
+  outFile: string | undefined;
+  regionsFile: string;
+  jobs: number;
+  help: boolean;
+}
+
+function parseCli(argv: string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        in: { type: "string" },
+        out: { type: "string" },
+        regions: { type: "string" },
+        jobs: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new ConfigError([
+      `${error instanceof Error ? error.message : String(error)} (see --help)`,
+    ]);
+  }
+  const jobsText = values.jobs ?? String(availableParallelism());
+  const jobs = Number(jobsText);
+  if (!/^\d+$/.test(jobsText) || !Number.isSafeInteger(jobs) || jobs < 1) {
+    throw new ConfigError([`--jobs must be a whole number of at least 1, not "${jobsText}"`]);
+  }
+  for (const name of ["in", "out", "regions"] as const) {
+    if (values[name] === "") throw new ConfigError([`--${name} needs a value`]);
+  }
+  return {
+    inDir: values.in ?? "data/raw",
+    outFile: values.out,
+    regionsFile: values.regions ?? "data/regions.csv",
+    jobs,
+    help: values.help ?? false,
+  };
+}
+
+const INTERRUPTS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
+const environment: RunEnvironment = {
+  stderr: process.stderr,
+  now: () => performance.now(),
+  onInterrupt(cleanup) {
+    const handlers = INTERRUPTS.map((signal) => {
+      const handler = () => {
+        cleanup();
+        process.stderr.write(`\nextract: interrupted by ${signal}; output left as it was\n`);
+        process.exit(128 + SIGNAL_NUMBERS[signal]);
+      };
+      process.on(signal, handler);
+      return () => process.off(signal, handler);
+    });
+    return () => handlers.forEach((off) => off());
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseCli(argv);
+  if (options.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  if (options.inDir === "-") {
+    // A reader that stops early (`| head`) is not an error for a filter.
+    process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(EXIT.ok);
+      throw error;
+    });
+    return runStream(
+      {
+        input: process.stdin,
+        output: options.outFile
+          ? { file: options.outFile }
+          : { sink: streamSink(process.stdout), name: "standard output" },
+        regionsFile: options.regionsFile,
+        jobs: options.jobs,
+      },
+      environment,
+    );
+  }
+  return runFolder(
+    {
+      inDir: options.inDir,
+      outFile: options.outFile ?? "data/indicators.csv",
+      regionsFile: options.regionsFile,
+      jobs: options.jobs,
+    },
+    environment,
+  );
+}
+
+main(process.argv.slice(2)).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      for (const message of error.messages) process.stderr.write(`extract: ${message}\n`);
+      process.exitCode = EXIT.config;
+    } else {
+      process.stderr.write(
+        `extract: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = EXIT.failed;
+    }
+  },
+);

@@ -1,0 +1,100 @@
+// Where the CSV goes: a file replaced atomically, or a stream such as standard output.
+import { randomBytes } from "node:crypto";
+import { unlinkSync } from "node:fs";
+import { open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+
+/** Receives the CSV in order; nothing is final until `commit`. */
+export interface OutputSink {
+  write(chunk: string): Promise<void>;
+  /** Makes the output final (for a file: the new file replaces the old one). */
+  commit(): Promise<void>;
+  /** Abandons the output; the old file, if any, stays as it was. */
+  discard(): Promise<void>;
+  /** The same from a signal handler, where nothing can be awaited. */
+  discardSync(): void;
+}
+
+/** Small chunks are gathered into writes of about this size. */
+const WRITE_BATCH = 1 << 16;
+
+/**
+ * Writes `target` atomically: everything goes to a temporary file in the same folder (so the
+ * rename cannot cross file systems), which is flushed to disk and renamed over `target` on
+ * commit. A run killed part way leaves `target` whole (and at worst a `.NAME.*.tmp` file).
+ * Rejects at once when the folder cannot take the temporary file.
+ */
+export async function openAtomicFile(target: string): Promise<OutputSink & { tempPath: string }> {
+  const tempPath = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+  );
+  const handle: FileHandle = await open(tempPath, "wx", 0o644);
+  let batch: string[] = [];
+  let batchLength = 0;
+  let finished = false;
+
+  const flush = async () => {
+    if (!batch.length) return;
+    const text = batch.join("");
+    batch = [];
+    batchLength = 0;
+    await handle.write(text);
+  };
+
+  return {
+    tempPath,
+    write: async (chunk) => {
+      batch.push(chunk);
+      batchLength += chunk.length;
+      if (batchLength >= WRITE_BATCH) await flush();
+    },
+    commit: async () => {
+      await flush();
+      await handle.sync();
+      await handle.close();
+      finished = true;
+      try {
+        await rename(tempPath, target);
+      } catch (error) {
+        await unlink(tempPath).catch(() => undefined);
+        throw error;
+      }
+    },
+    discard: async () => {
+      if (finished) return;
+      finished = true;
+      await handle.close().catch(() => undefined);
+      await unlink(tempPath).catch(() => undefined);
+    },
+    discardSync: () => {
+      if (finished) return;
+      finished = true;
+      try {
+        unlinkSync(tempPath);
+      } catch {
+        // Already gone: nothing to clean.
+      }
+    },
+  };
+}
+
+/** Writes to a stream (standard output in JSON Lines mode), waiting when it is full. */
+export function streamSink(stream: NodeJS.WritableStream): OutputSink {
+  return {
+    write: (chunk) =>
+      new Promise<void>((resolve, reject) => {
+        const onError = (error: Error) => reject(error);
+        stream.once("error", onError);
+        const ready = stream.write(chunk, (error) => {
+          stream.removeListener("error", onError);
+          if (error) reject(error);
+        });
+        if (ready) resolve();
+        else stream.once("drain", () => resolve());
+      }),
+    commit: async () => undefined,
+    discard: async () => undefined,
+    discardSync: () => undefined,
+  };
+}

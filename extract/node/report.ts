@@ -1,0 +1,44 @@
+// The report on standard error at the end of a run.
+
+export interface RunSummary {
+  /** Documents extracted (with or without facts). */
+  read: number;
+  facts: number;
+  /** Where the rows went: a file name or "standard output". */
+  output: string;
+  /** Documents whose publication date was inferred from the text; "" when none could be. */
+  guessed: { label: string; published: string }[];
+  skipped: { label: string; reason: string }[];
+  notes: { label: string; note: string }[];
+  seconds: number;
+  jobs: number;
+  /** Set when the output was not written, to say why. */
+  notWritten?: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function formatReport(summary: RunSummary): string {
+  const lines: string[] = [];
+  const destination = summary.notWritten
+    ? `(${summary.notWritten}; ${summary.output} left as it was)`
+    : `to ${summary.output}`;
+  lines.push(
+    `extract: ${plural(summary.read, "document")} read, ${plural(summary.facts, "fact")} written ${destination}` +
+      ` in ${summary.seconds.toFixed(1)} s with ${plural(summary.jobs, "job")}`,
+  );
+  if (summary.guessed.length) {
+    lines.push(`publication date guessed for ${plural(summary.guessed.length, "document")}:`);
+    for (const g of summary.guessed)
+      lines.push(`  ${g.label}  ${g.published || "(no date found)"}`);
+  }
+  if (summary.skipped.length) {
+    lines.push(`skipped ${plural(summary.skipped.length, "document")}:`);
+    for (const s of summary.skipped) lines.push(`  ${s.label}: ${s.reason}`);
+  }
+  if (summary.notes.length) {
+    lines.push(`notes:`);
+    for (const n of summary.notes) lines.push(`  ${n.label}: ${n.note}`);
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,215 @@
+// The two ways a run goes: a folder of documents to a CSV file, or JSON Lines to CSV on a stream.
+// Side effects come in through RunEnvironment and the sinks, so the flows read top to bottom.
+import { stat } from "node:fs/promises";
+import { csvHeader } from "../lib/csv.ts";
+import { extractDocument } from "../lib/index.ts";
+import type { Region } from "../lib/types.ts";
+import { ConfigError, loadRegions, loadSources } from "./config.ts";
+import { describeError, listDocuments } from "./documents.ts";
+import { parseJsonLine, splitLines } from "./jsonLines.ts";
+import { mapInOrder } from "./ordered.ts";
+import { openAtomicFile, type OutputSink } from "./output.ts";
+import { inProcessRunner, workerPoolRunner, type DocumentRunner } from "./pool.ts";
+import type { DocumentJob, DocumentOutcome } from "./process.ts";
+import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
+import { formatReport, type RunSummary } from "./report.ts";
+
+/** Exit statuses of the command. */
+export const EXIT = { ok: 0, nothingRead: 1, config: 2, failed: 3 } as const;
+
+export interface RunEnvironment {
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  /** Milliseconds, monotonic. */
+  now(): number;
+  /** Runs `cleanup` if the process is interrupted (SIGINT, SIGTERM…); returns the undo. */
+  onInterrupt(cleanup: () => void): () => void;
+}
+
+/** Documents in flight per job: enough to keep every worker busy while the oldest finishes. */
+const WINDOW_PER_JOB = 2;
+
+export function createRunner(jobs: number, regions: Region[]): DocumentRunner {
+  return jobs <= 1 ? inProcessRunner(regions, extractDocument) : workerPoolRunner(jobs, regions);
+}
+
+function emptySummary(output: string, jobs: number): RunSummary {
+  return { read: 0, facts: 0, output, guessed: [], skipped: [], notes: [], seconds: 0, jobs };
+}
+
+/** Sends every outcome's rows to the sink, in order, and tallies the report. */
+async function writeOutcomes(
+  outcomes: AsyncIterable<DocumentOutcome>,
+  sink: OutputSink,
+  summary: RunSummary,
+  onDocument: () => void,
+): Promise<void> {
+  await sink.write(csvHeader());
+  for await (const outcome of outcomes) {
+    onDocument();
+    if (!outcome.ok) {
+      summary.skipped.push({ label: outcome.label, reason: outcome.reason });
+      continue;
+    }
+    summary.read++;
+    summary.facts += outcome.factCount;
+    if (outcome.csvRows) await sink.write(outcome.csvRows);
+    if (outcome.publishedGuessed)
+      summary.guessed.push({ label: outcome.label, published: outcome.published });
+    for (const note of outcome.notes) summary.notes.push({ label: outcome.label, note });
+  }
+}
+
+/** Commits when something was read; otherwise leaves the old output alone. Returns the exit status. */
+async function finish(
+  sink: OutputSink,
+  summary: RunSummary,
+  env: RunEnvironment,
+  started: number,
+): Promise<number> {
+  summary.seconds = (env.now() - started) / 1000;
+  if (summary.read === 0 && summary.skipped.length > 0) {
+    await sink.discard();
+    summary.notWritten = "nothing could be read";
+    env.stderr.write(formatReport(summary));
+    return EXIT.nothingRead;
+  }
+  await sink.commit();
+  env.stderr.write(formatReport(summary));
+  return EXIT.ok;
+}
+
+async function withSink<T>(
+  sink: OutputSink,
+  env: RunEnvironment,
+  body: () => Promise<T>,
+): Promise<T> {
+  const undo = env.onInterrupt(() => sink.discardSync());
+  try {
+    return await body();
+  } catch (error) {
+    await sink.discard();
+    throw error;
+  } finally {
+    undo();
+  }
+}
+
+async function openOutputFile(outFile: string): Promise<OutputSink> {
+  try {
+    return await openAtomicFile(outFile);
+  } catch (error) {
+    throw new ConfigError([`cannot write ${outFile}: ${describeError(error)}`]);
+  }
+}
+
+export interface FolderRunOptions {
+  inDir: string;
+  outFile: string;
+  regionsFile: string;
+  jobs: number;
+}
+
+/** `--in DIR --out FILE`: every document of the folder, one CSV replacing FILE atomically. */
+export async function runFolder(options: FolderRunOptions, env: RunEnvironment): Promise<number> {
+  const started = env.now();
+  const folder = await stat(options.inDir).catch((error: unknown) => {
+    throw new ConfigError([
+      `cannot read the input folder ${options.inDir}: ${describeError(error)}`,
+    ]);
+  });
+  if (!folder.isDirectory()) throw new ConfigError([`the input ${options.inDir} is not a folder`]);
+  const regions = await loadRegions(options.regionsFile);
+  const sources = await loadSources(options.inDir);
+  const listing = await listDocuments(options.inDir, sources);
+  const summary = emptySummary(options.outFile, options.jobs);
+  summary.skipped.push(...listing.skipped.map((s) => ({ label: s.file, reason: s.reason })));
+  for (const entry of listing.unusedSources) {
+    summary.notes.push({
+      label: `sources.csv line ${entry.line}`,
+      note: `no document ${entry.file} in the folder`,
+    });
+  }
+  if (!listing.documents.length) {
+    summary.notWritten = `no .txt or .md document in ${options.inDir}`;
+    env.stderr.write(formatReport(summary));
+    return EXIT.nothingRead;
+  }
+
+  const sink = await openOutputFile(options.outFile);
+  return withSink(sink, env, async () => {
+    const jobs = Math.min(options.jobs, listing.documents.length);
+    const runner = createRunner(jobs, regions);
+    const total = listing.documents.length;
+    const progress =
+      env.stderr.isTTY && total >= PROGRESS_MIN_DOCUMENTS
+        ? new ProgressBar(env.stderr, total, env.now)
+        : undefined;
+    let done = 0;
+    const documentJobs = listing.documents.map((d): DocumentJob => ({
+      kind: "file",
+      label: d.name,
+      id: d.id,
+      path: d.path,
+      ...(d.published ? { published: d.published } : {}),
+    }));
+    try {
+      const outcomes = mapInOrder(documentJobs, jobs * WINDOW_PER_JOB, (job) => runner.run(job));
+      await writeOutcomes(outcomes, sink, summary, () => progress?.update(++done));
+    } finally {
+      progress?.finish();
+      await runner.close();
+    }
+    return finish(sink, summary, env, started);
+  });
+}
+
+export interface StreamRunOptions {
+  input: AsyncIterable<Uint8Array | string>;
+  /** Standard output, or an atomic file when `--out` is given. */
+  output: { sink: OutputSink; name: string } | { file: string };
+  regionsFile: string;
+  jobs: number;
+}
+
+/**
+ * `--in -`: JSON Lines in, CSV (with header) out, rows in input order. A malformed line is
+ * reported with its number and skipped. No input at all gives a header and status 0, so an empty
+ * split of a map job does not fail it.
+ */
+export async function runStream(options: StreamRunOptions, env: RunEnvironment): Promise<number> {
+  const started = env.now();
+  const regions = await loadRegions(options.regionsFile);
+  const { sink, name } =
+    "file" in options.output
+      ? { sink: await openOutputFile(options.output.file), name: options.output.file }
+      : options.output;
+  const summary = emptySummary(name, options.jobs);
+  return withSink(sink, env, async () => {
+    const runner = createRunner(options.jobs, regions);
+    const seenIds = new Map<string, number>();
+    async function* jobsFromLines(): AsyncGenerator<DocumentJob> {
+      for await (const input of splitLines(options.input)) {
+        const parsed =
+          "error" in input
+            ? { error: input.error }
+            : parseJsonLine(input.text, input.line, seenIds);
+        if ("job" in parsed) yield parsed.job;
+        else if ("error" in parsed) {
+          summary.skipped.push({
+            label: `stdin line ${input.line}`,
+            reason: `malformed line: ${parsed.error}`,
+          });
+        }
+      }
+    }
+    try {
+      const outcomes = mapInOrder(jobsFromLines(), options.jobs * WINDOW_PER_JOB, (job) =>
+        runner.run(job),
+      );
+      await writeOutcomes(outcomes, sink, summary, () => undefined);
+    } finally {
+      await runner.close();
+    }
+    return finish(sink, summary, env, started);
+  });
+}
