@@ -163,12 +163,17 @@ function trimFiller(text: string, from: number, to: number): string {
   return text.slice(a, b);
 }
 
-/** Nearest value cue ending before `at` in [from, at), and within its gap. */
-function valueCueBefore(text: string, from: number, at: number) {
+/** Nearest value cue ending before `at` in [from, at), and within its gap. `named`: the amount
+ * is followed by 的 and a name, which some cues need. */
+function valueCueBefore(text: string, from: number, at: number, named = false) {
   let found: { start: number; end: number; family: Family; maxGap: number } | undefined;
   for (const m of CUES.scan(text, from, at)) {
-    if (m.value.type === "value")
-      found = { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
+    if (m.value.type === "none") found = undefined;
+    if (m.value.type !== "value") continue;
+    found =
+      m.value.nameOnly && !named
+        ? undefined
+        : { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
   }
   if (!found) return undefined;
   const gap = at - found.end;
@@ -425,7 +430,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
 
     if (token.unit === "CNY") {
       if (isThreshold(text, token, ce)) continue;
-      const cue = valueCueBefore(text, scope, token.start);
+      const cue = valueCueBefore(text, scope, token.start, text[token.end] === "的");
       let family = cue?.family;
       let subject = "";
       if (cue) {
@@ -434,11 +439,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
         if (cut >= 0) subject = subject.slice(cut + 1);
         if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
           // Prefer the project's full name when the words before the cue are not one.
-          const name = projectNameBefore(
-            text,
-            mentionEndBefore(ctx, sentence.start, cue.start),
-            cue.start,
-          );
+          const name = projectNameBefore(ctx, sentence.start, cue.start);
           if (name && (!subject.endsWith("项目") || name.endsWith(subject))) subject = name;
         }
         const after = text.slice(token.end, Math.min(ce, token.end + 31));
@@ -547,12 +548,18 @@ function nameAfter(text: string, from: number, to: number): string | undefined {
   return end - from >= 2 && !isDigitCode(text.charCodeAt(end)) ? text.slice(from, end) : undefined;
 }
 
-/** The nearest named project before `at` in the sentence (信义集团鹤山玻璃产业基地项目). */
-function projectNameBefore(text: string, from: number, at: number): string | undefined {
+/** The nearest named project before `at` in the sentence (信义集团鹤山玻璃产业基地项目): the words
+ * before a 项目, back to punctuation, 的, or a period named. */
+function projectNameBefore(ctx: DocContext, from: number, at: number): string | undefined {
+  const { text } = ctx;
   for (let i = text.lastIndexOf("项目", at - 2); i >= from; i = text.lastIndexOf("项目", i - 1)) {
+    // Place names are often part of a project's name; a period is not.
+    let floor = from;
+    for (const m of within(ctx.periods, from, i)) floor = Math.max(floor, m.end);
     let s = i;
-    while (s > from && !PUNCT.test(text[s - 1]!) && text[s - 1] !== "的") s--;
-    if (i - s >= 2) return text.slice(s, i + 2);
+    while (s > floor && !PUNCT.test(text[s - 1]!) && text[s - 1] !== "的") s--;
+    const name = text.slice(s, i + 2).replace(/^[\d.]+[个家项]/, "");
+    if (name.length >= 4) return name;
     if (i === 0) break;
   }
   return undefined;
@@ -562,7 +569,9 @@ function projectNameBefore(text: string, from: number, at: number): string | und
 function looseCueBefore(text: string, from: number, at: number) {
   let found: { start: number; end: number; family: Family } | undefined;
   for (const m of CUES.scan(text, from, at)) {
-    if (m.value.type === "value") found = { start: m.start, end: m.end, family: m.value.family };
+    if (m.value.type === "none") found = undefined;
+    if (m.value.type !== "value") continue;
+    found = m.value.nameOnly ? undefined : { start: m.start, end: m.end, family: m.value.family };
   }
   if (!found || !onlyFiller(text, found.end, at)) return undefined;
   return found;

@@ -15,7 +15,9 @@ export interface Family {
 }
 
 export type Cue =
-  { type: "value"; family: Family; maxGap: number } | { type: "growth"; sign: 1 | -1 };
+  | { type: "value"; family: Family; maxGap: number; nameOnly: boolean }
+  | { type: "growth"; sign: 1 | -1 }
+  | { type: "none" };
 
 export type KindMarker = { kind: Kind; capacity: boolean } | { kind: "neutral"; capacity: false };
 
@@ -47,12 +49,14 @@ export const CUES = new TermMatcher<Cue>([
             type: "value",
             family: family(group.family),
             maxGap: group.maxGap ?? indicatorLexicon.defaultMaxGap,
+            nameOnly: "nameOnly" in group && group.nameOnly === true,
           },
         ] as const,
     ),
   ),
   ...indicatorLexicon.growthCues.map((t) => [t, { type: "growth", sign: 1 }] as const),
   ...indicatorLexicon.declineCues.map((t) => [t, { type: "growth", sign: -1 }] as const),
+  ...indicatorLexicon.notCues.map((t) => [t, { type: "none" }] as const),
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));

@@ -54,6 +54,7 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
   };
 }
 
+const INSTITUTIONS = lexicon.institutionSuffixes;
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 
 /** All place mentions in text[from, to), in order. */
@@ -66,6 +67,7 @@ export function findPlaces(
   const out: PlaceMention[] = [];
   for (const m of gaz.matcher.scan(text, from, to)) {
     if (m.value.type === "blocker") continue;
+    if (m.value.type === "region" && INSTITUTIONS.some((w) => text.startsWith(w, m.end))) continue;
     const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 2));
     out.push({ start: m.start, end: m.end, place: m.value, partner });
   }

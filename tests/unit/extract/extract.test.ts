@@ -58,6 +58,50 @@ describe("indicators with their growth", () => {
   });
 });
 
+describe("words that look like cues but are not", () => {
+  it("工业投资 is not a project's investment; 投资 alone needs a name after the amount", () => {
+    expect(rows("江门高新区1—2月完成工业投资15.6亿元，增长25.3%。")).toEqual([]);
+    expect(
+      extract("江海企业在恩平投资兴业，包括投资1亿元的鸿裕达。").map((f) => f.subject),
+    ).toEqual(["鸿裕达"]);
+  });
+  it("per-capita GDP and sector value added are not GDP or industrial value added", () => {
+    expect(rows("2023年，江门市人均GDP达7.9万元，第二产业增加值1600亿元，增长5%。")).toEqual([]);
+  });
+  it("a newspaper's name is not a place", () => {
+    expect(rows("江门日报讯 记者获悉，今年一季度引进项目12个。")).toEqual([]);
+  });
+  it("trade broken into exports and imports", () => {
+    expect(
+      rows("江门市2023年外贸进出口总额1653.6亿元，同比下降4.3%，其中出口1294.3亿元，下降3.1%。"),
+    ).toEqual([
+      "trade_value jiangmen 2023 165360000000 exact actual",
+      "trade_growth jiangmen 2023 -4.3 exact actual",
+      "trade_value jiangmen 2023 129430000000 exact actual",
+      "trade_growth jiangmen 2023 -3.1 exact actual",
+    ]);
+  });
+  it("an indicator without a growth key (产值) drops its growth", () => {
+    expect(rows("恩平市去年规上工业总产值达265.8亿元，同比增长12.6%。")).toEqual([
+      "output_value enping 2023 26580000000 exact actual",
+    ]);
+  });
+});
+
+describe("subjects", () => {
+  it("a project's full name, a kind of enterprise, a class of projects", () => {
+    const facts = extract(
+      "信义集团鹤山玻璃产业基地项目总投资20亿元，项目达产后预计年产值18亿元。江海区拥有规模以上企业145家。去年江海区引进亿元以上产业项目共51个。",
+    );
+    expect(facts.map((f) => f.subject)).toEqual([
+      "信义集团鹤山玻璃产业基地项目",
+      "信义集团鹤山玻璃产业基地项目",
+      "规模以上企业",
+      "亿元以上产业项目",
+    ]);
+  });
+});
+
 describe("kinds", () => {
   it("预计 → estimate, with its qualifier", () => {
     expect(rows("预计全年鹤山市GDP增长6%左右。")).toEqual([
