@@ -362,6 +362,8 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
   const drafts: Draft[] = [];
   let lastValue: Draft | undefined;
   let lastDraft: Draft | undefined;
+  // The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with.
+  let valueList: Draft[] = [];
   let prevEnd = sentence.start;
   let prev:
     | {
@@ -370,6 +372,8 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
         items: string[];
         index: number;
         growthSign: 0 | 1 | -1;
+        regions: string[];
+        pairs: Draft[];
       }
     | undefined;
 
@@ -381,6 +385,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     let draft: Draft | undefined;
     let items: string[] = [];
     let growthSign: 0 | 1 | -1 = 0;
+    let inheritedList = false;
     const base = (
       family: Family,
       indicator: Indicator,
@@ -411,11 +416,13 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     if (continued && prev && prev.draft) {
       const p = prev.draft;
       const index = prev.index + 1;
-      const subject = prev.items[index] ?? p.subject;
+      // A growth list that follows a list of values pairs with it item by item.
+      const pair = prev.pairs[index];
+      const subject = prev.items[index] ?? pair?.subject ?? p.subject;
       draft = {
-        ...base(p.family, p.indicator, p.unit, token.value * (p.value < 0 ? -1 : 1), subject),
-        region: p.region,
-        period: p.period,
+        ...base(p.family, p.indicator, p.unit, token.value, subject),
+        region: prev.regions[index] ?? pair?.region ?? p.region,
+        period: pair?.period ?? p.period,
         kind: p.kind,
       };
       if (token.unit === "percent")
@@ -423,7 +430,11 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       items = prev.items;
       growthSign = prev.growthSign;
       drafts.push(draft);
-      prev = { token, draft, items, index, growthSign };
+      if (draft.unit !== "percent") {
+        lastValue = draft;
+        valueList.push(draft);
+      }
+      prev = { token, draft, items, index, growthSign, regions: prev.regions, pairs: prev.pairs };
       prevEnd = token.end;
       continue;
     }
@@ -484,6 +495,13 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
           if (inherited) {
             draft.region = inherited.region;
             draft.period = inherited.period;
+            const first = valueList[0];
+            if (first && valueList.length > 1 && items.length < 2) {
+              inheritedList = true;
+              draft.region = first.region;
+              draft.period = first.period;
+              draft.subject = first.subject;
+            }
           }
         }
       }
@@ -530,7 +548,18 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     drafts.push(draft);
     if (draft.unit !== "percent") lastValue = draft;
     lastDraft = draft;
-    prev = { token, draft, items, index: 0, growthSign };
+    // 蓬江区、江海区分别引进项目10个、8个: the places of a 分别 list pair with its figures.
+    let regions: string[] = [];
+    if (text.slice(cs, token.start).includes("分别")) {
+      regions = within(ctx.places, cs, token.start).flatMap((m) =>
+        m.place.type === "region" ? [m.place.key] : [],
+      );
+      if (new Set(regions).size < 2) regions = [];
+      else if (!draft.dropped) draft.region = regions[0];
+    }
+    const pairs = inheritedList ? valueList : [];
+    if (draft.unit !== "percent") valueList = [draft];
+    prev = { token, draft, items, index: 0, growthSign, regions, pairs };
   }
   return drafts;
 }

@@ -44,6 +44,21 @@ describe("indicators with their growth", () => {
       ["trade_growth", -3.7, "欧盟"],
     ]);
   });
+  it("分别 pairs a list of places with a list of figures, and growths with values", () => {
+    expect(rows("今年一季度，蓬江区、江海区、新会区分别引进项目10个、8个、12个。")).toEqual([
+      "project_count pengjiang 2024-Q1 10 exact actual",
+      "project_count jianghai 2024-Q1 8 exact actual",
+      "project_count xinhui 2024-Q1 12 exact actual",
+    ]);
+    expect(
+      rows("2023年，台山市和开平市地区生产总值分别为503.2亿元和420.1亿元，分别增长4.5%和3.9%。"),
+    ).toEqual([
+      "gdp taishan 2023 50320000000 exact actual",
+      "gdp kaiping 2023 42010000000 exact actual",
+      "gdp_growth taishan 2023 4.5 exact actual",
+      "gdp_growth kaiping 2023 3.9 exact actual",
+    ]);
+  });
   it("a growth of growth (投资额增速) binds to the value named before 增速", () => {
     expect(rows("去年，台山新引进项目34个，投资总额347.72亿元，投资额增速127.6%。")).toEqual([
       "project_count taishan 2023 34 exact actual",
