@@ -3,10 +3,13 @@
 // targets; nothing is asserted. Exits 1 only when a figure could not be measured (a hook the
 // bench relies on is missing, a page error, a timeout), naming what was missing.
 //
-//   node --import tsx scripts/bench-browser.ts [--timeout S=60] [--runs N=7] [--profile] [--no-build]
+//   node --import tsx scripts/bench-browser.ts [--timeout S=60] [--runs N=7] [--profile]
+//                                              [--unminified] [--no-build]
 //
 // --profile records CPU profiles of the big load (page and parse worker) into bench-output/ and
-// prints the functions with the most self time.
+// prints the functions with the most self time; with --unminified (a build without minification
+// in bench-output/dist-unminified) they carry their source names. --no-build measures the last
+// build as it is.
 //
 // Hooks of the dashboard it relies on: ?csv=<same-origin path>; performance marks jm:data-parsed
 // (the worker's rows reached the page) and jm:chart-finished (ECharts finished a drawing);
@@ -29,7 +32,8 @@ import { serveDashboard } from "./serve.ts";
 
 const BIG_CSV = join(DATA_DIR, "big", "indicators.csv");
 const BIG_URL = "/data/big/indicators.csv";
-const CHART_READY = '[data-testid="chart"][data-ready="true"]';
+const CHART = '[data-testid="chart"]';
+const CHART_READY = `${CHART}[data-ready="true"]`;
 const REGION_BOXES = '[data-testid="region-filter"] input[type="checkbox"]';
 const INDICATOR_PICKER = '[data-testid="indicator-picker"]';
 const TARGET = { parseMs: 3000, redrawMs: 100, longTaskMs: 200 };
@@ -39,9 +43,16 @@ interface Options {
   runs: number;
   profile: boolean;
   build: boolean;
+  minify: boolean;
 }
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { timeoutMs: 60_000, runs: 7, profile: false, build: true };
+  const options: Options = {
+    timeoutMs: 60_000,
+    runs: 7,
+    profile: false,
+    build: true,
+    minify: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const number = () => {
@@ -53,6 +64,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === "--runs") options.runs = Math.round(number());
     else if (flag === "--profile") options.profile = true;
     else if (flag === "--no-build") options.build = false;
+    else if (flag === "--unminified") options.minify = false;
     else throw new Error(`unknown argument ${flag}`);
   }
   return options;
@@ -66,6 +78,8 @@ interface PageRecord {
   longTasks: { start: number; duration: number }[];
   marks: { name: string; t: number }[];
   chartReadyAt: number | null;
+  /** When the chart's canvas was first drawn on (before any entry animation ends). */
+  firstDrawAt: number | null;
 }
 declare global {
   interface Window {
@@ -73,9 +87,29 @@ declare global {
   }
 }
 
-function installRecorder(chartReady: string): void {
-  const record: PageRecord = { longTasks: [], marks: [], chartReadyAt: null };
+function installRecorder({ chart, chartReady }: { chart: string; chartReady: string }): void {
+  const record: PageRecord = { longTasks: [], marks: [], chartReadyAt: null, firstDrawAt: null };
   window.__jmBench = record;
+  // The first fill or stroke on a canvas inside the chart; then the originals come back.
+  const proto = CanvasRenderingContext2D.prototype;
+  const originals = { fill: proto.fill, stroke: proto.stroke, fillText: proto.fillText };
+  for (const name of ["fill", "stroke", "fillText"] as const) {
+    const original = originals[name] as (...args: unknown[]) => void;
+    (proto as unknown as Record<string, unknown>)[name] = function (
+      this: CanvasRenderingContext2D,
+      ...args: unknown[]
+    ) {
+      if (
+        record.firstDrawAt === null &&
+        this.canvas instanceof HTMLCanvasElement &&
+        this.canvas.closest(chart)
+      ) {
+        record.firstDrawAt = performance.now();
+        Object.assign(proto, originals);
+      }
+      return original.apply(this, args);
+    };
+  }
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries())
@@ -122,10 +156,22 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 class Session {
   readonly errors: string[] = [];
+  /** Font files the page fetched: when each finished (epoch ms) and its size. */
+  readonly fonts: Promise<{ end: number; bytes: number }>[] = [];
   constructor(
     readonly page: Page,
     readonly timeoutMs: number,
   ) {
+    page.on("requestfinished", (request) => {
+      if (!/\.(woff2?|ttf|otf)(\?|$)/.test(request.url())) return;
+      const t = request.timing();
+      this.fonts.push(
+        request
+          .sizes()
+          .then((z) => ({ end: t.startTime + t.responseEnd, bytes: z.responseBodySize }))
+          .catch(() => ({ end: t.startTime + t.responseEnd, bytes: 0 })),
+      );
+    });
     page.on("pageerror", (e) => this.errors.push(`page error: ${e.message}`));
     page.on("console", (m) => {
       if (m.type() === "error") this.errors.push(`console error: ${m.text()}`);
@@ -164,6 +210,16 @@ class Session {
     }
   }
 
+  /** "12 font files, 1,234 KB, the last at 1,500 ms", on the page's clock. */
+  async fontLine(): Promise<string> {
+    const fonts = await Promise.all(this.fonts);
+    if (!fonts.length) return "no font files";
+    const origin = await this.page.evaluate(() => performance.timeOrigin);
+    const last = Math.max(...fonts.map((f) => f.end)) - origin;
+    const kb = fonts.reduce((n, f) => n + f.bytes, 0) / 1024;
+    return `${fonts.length} font files, ${Math.round(kb).toLocaleString("en")} KB, the last one in at ${ms(last)}`;
+  }
+
   async record(): Promise<PageRecord> {
     const r = await withTimeout(
       this.page.evaluate(() => window.__jmBench),
@@ -185,7 +241,7 @@ async function openPage(browser: Browser, timeoutMs: number): Promise<Session> {
   page.setDefaultTimeout(timeoutMs);
   // tsx compiles this file with esbuild's keepNames, whose __name helper the page lacks.
   await page.addInitScript({ content: "globalThis.__name ??= (target) => target;" });
-  await page.addInitScript(installRecorder, CHART_READY);
+  await page.addInitScript(installRecorder, { chart: CHART, chartReady: CHART_READY });
   return new Session(page, timeoutMs);
 }
 
@@ -388,8 +444,10 @@ async function shippedData(browser: Browser, url: string, options: Options): Pro
     const finished = s.markTime(record, "jm:chart-finished");
     if (finished === null)
       throw new Error(`the chart is ready but no jm:chart-finished mark was made`);
-    add("shipped data: navigation → first chart", finished, ms);
+    add("shipped data: navigation → chart first drawn", record.firstDrawAt, ms);
+    add("shipped data: navigation → first chart (jm:chart-finished)", finished, ms);
     add("shipped data: navigation → data parsed", s.markTime(record, "jm:data-parsed"), ms);
+    notes.push(`shipped data load: ${await s.fontLine()}`);
     add(
       "shipped data: longest main-thread task",
       longTaskFigures(record, readyAt).longest,
@@ -463,7 +521,8 @@ async function bigData(
         `big file download: ${ms(f.start - timeOrigin)} → ${ms(f.end - timeOrigin)} after navigation (${ms(f.end - f.start)}); parse after download: ${ms(parsedAt - (f.end - timeOrigin))}`,
       );
     }
-    add(`${label}: navigation → first chart`, finished, ms);
+    add(`${label}: navigation → chart first drawn`, record.firstDrawAt, ms);
+    add(`${label}: navigation → first chart (jm:chart-finished)`, finished, ms);
     const tasks = longTaskFigures(record, readyAt + 1500);
     add("big: longest main-thread task during load", tasks.longest, ms, TARGET.longTaskMs);
     notes.push(
@@ -477,7 +536,7 @@ async function bigData(
       .filter((m) => m.name.startsWith("jm:"))
       .slice(0, 12)
       .map((m) => `${m.name} ${ms(m.t)}`);
-    notes.push(`big load marks: ${marks.join(", ")}`);
+    notes.push(`big load marks: ${marks.join(", ")}; ${await s.fontLine()}`);
 
     if (options.profile) {
       await Promise.all(profiles);
@@ -520,6 +579,9 @@ async function bigData(
       const usage = await worker.send("Runtime.getHeapUsage");
       add("big: worker JS heap after load", Number(usage.usedSize), mb);
     });
+
+    // With --profile, one CPU profile of the page covers all the redraws that follow.
+    if (options.profile) await cdp.send("Profiler.start");
 
     // Filter → redraw: toggle the first region off and on again, each toggle one redraw.
     await attempt(`big: region filter → redraw (median of ${options.runs})`, async () => {
@@ -567,6 +629,16 @@ async function bigData(
       );
       notes.push(`indicator switches: ${times.map((t) => Math.round(t)).join(", ")} ms`);
     });
+    if (options.profile) {
+      const redraw = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+      writeFileSync(
+        join(ROOT, "bench-output", "big-redraw-page.cpuprofile"),
+        JSON.stringify(redraw.profile),
+      );
+      notes.push(
+        `page CPU during the redraws, top self time (bench-output/big-redraw-page.cpuprofile):\n  ${topSelfTime(redraw.profile).join("\n  ")}`,
+      );
+    }
   } finally {
     await s.page.context().close();
   }
@@ -598,20 +670,26 @@ async function main(): Promise<void> {
     );
   }
   const rows = await countRows(BIG_CSV);
-  if (options.build) buildIfStale();
-  else if (!existsSync(join(BENCH_DIST, "index.html"))) buildDashboard();
+  const dist = options.minify ? BENCH_DIST : join(ROOT, "bench-output", "dist-unminified");
+  const minify = options.minify;
+  if (options.build) buildIfStale(dist, { minify });
+  else if (!existsSync(join(dist, "index.html"))) buildDashboard(dist, { minify });
 
-  await attempt("initial JS (gzip -9)", async () => {
-    const bundle = measureBundle(BENCH_DIST);
-    const gz = bundle.initialJs.reduce((s, f) => s + f.gzip, 0) / 1024;
-    add("initial JS (gzip -9)", gz, (x) => `${x.toFixed(1)} KB`, INITIAL_JS_TARGET_KB, "KB");
-  });
+  if (minify) {
+    await attempt("initial JS (gzip -9)", async () => {
+      const bundle = measureBundle(dist);
+      const gz = bundle.initialJs.reduce((s, f) => s + f.gzip, 0) / 1024;
+      add("initial JS (gzip -9)", gz, (x) => `${x.toFixed(1)} KB`, INITIAL_JS_TARGET_KB, "KB");
+    });
+  } else {
+    notes.push("an unminified build: the initial JS size is not measured, and timings run slower");
+  }
 
-  const { server, url } = await serveDashboard({ distDir: BENCH_DIST });
+  const { server, url } = await serveDashboard({ distDir: dist });
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();
-    console.log(`Chromium ${browser.version()}, serving ${relative(ROOT, BENCH_DIST)} at ${url}`);
+    console.log(`Chromium ${browser.version()}, serving ${relative(ROOT, dist)} at ${url}`);
     if (existsSync(join(DATA_DIR, "indicators.csv"))) {
       await attempt("shipped data: first chart", () => shippedData(browser!, url, options));
     } else {

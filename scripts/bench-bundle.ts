@@ -38,12 +38,24 @@ function newestMtime(path: string): number {
 }
 
 /** Builds the dashboard with Vite into `outDir`; throws with Vite's output when it fails. */
-export function buildDashboard(outDir = BENCH_DIST): { outDir: string; seconds: number } {
+export function buildDashboard(
+  outDir = BENCH_DIST,
+  { minify = true }: { minify?: boolean } = {},
+): { outDir: string; seconds: number } {
   const began = performance.now();
   const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
   const run = spawnSync(
     process.execPath,
-    [vite, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"],
+    [
+      vite,
+      "build",
+      "--outDir",
+      outDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+      ...(minify ? [] : ["--minify", "false"]),
+    ],
     { cwd: ROOT, encoding: "utf8", timeout: 10 * 60_000 },
   );
   if (run.status !== 0) {
@@ -68,7 +80,7 @@ export function buildDashboard(outDir = BENCH_DIST): { outDir: string; seconds: 
  */
 export function buildIfStale(
   outDir = BENCH_DIST,
-  log: (line: string) => void = console.log,
+  { minify = true, log = console.log }: { minify?: boolean; log?: (line: string) => void } = {},
 ): { outDir: string; seconds: number; reused: boolean } {
   const index = join(outDir, "index.html");
   if (existsSync(index)) {
@@ -80,7 +92,7 @@ export function buildIfStale(
     }
   }
   log(`building the dashboard into ${relative(ROOT, outDir)} …`);
-  const result = buildDashboard(outDir);
+  const result = buildDashboard(outDir, { minify });
   log(`built in ${result.seconds.toFixed(1)} s`);
   return { ...result, reused: false };
 }
