@@ -78,6 +78,7 @@ interface DocContext {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const PUNCT = /[，,。；;：:！？!?、“”‘’"'《》（）()【】\s—…·]/;
+const CLOSERS = "）)”’」》";
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** Index of the first item whose start is >= pos. */
@@ -178,8 +179,12 @@ function valueCueBefore(text: string, from: number, at: number, named = false) {
   if (!found) return undefined;
   const gap = at - found.end;
   if (gap > found.maxGap) return undefined;
-  for (let i = found.end; i < at; i++)
-    if (isDigitCode(text.charCodeAt(i)) || PUNCT.test(text[i]!)) return undefined;
+  // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
+  for (let i = found.end; i < at; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !CLOSERS.includes(ch)))
+      return undefined;
+  }
   return found;
 }
 
@@ -617,7 +622,10 @@ function mentionEndBefore(ctx: DocContext, from: number, to: number): number {
 
 /** What a figure is about: the words between the last place or period named and the cue. */
 function subjectBefore(ctx: DocContext, from: number, to: number): string {
-  const s = trimFiller(ctx.text, mentionEndBefore(ctx, from, to), to);
+  let a = mentionEndBefore(ctx, from, to);
+  // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
+  for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
+  const s = trimFiller(ctx.text, a, to);
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 

@@ -1,4 +1,30 @@
 // The extraction library: browser-safe, pure. Everything Node-only lives in extract/node and cli.ts.
+//
+// extractDocument(doc, { regions }) runs the pipeline, one module per step:
+//   normalize.ts   a matching view of the text (emphasis, full-width forms, spaces, sentences broken
+//                  across paragraphs) with a map back to original offsets
+//   segment.ts     paragraphs, markdown sections, sentences, clauses
+//   numbers.ts     numerals, multipliers, units, qualifiers, ranges
+//   periods.ts     period words and their labels, relative to the publication date
+//   published.ts   the publication date when none is given
+//   regions.ts     the gazetteer built from the region table; context words; outside places
+//   indicators.ts  the cue lexicon (extract/lexicon/*.json) compiled for matching
+//   extractDocument.ts  binding numbers to indicators, regions, periods and kinds; facts
+//
+// Decisions the contract leaves open:
+// - A range (3至5亿元, 8.5亿元至10亿元) gives one fact: the low end, qualifier more_than.
+// - `text` is the number with its qualifier words and unit as written (超220亿元, 6%左右).
+// - `quote` is the sentence as written in the source, from its start to its closing punctuation;
+//   when layout broke it across paragraphs the quote keeps the break (固定资产投资\n\n90亿元，…).
+//   A heading's quote leaves out its # marks.
+// - `id` is `${source}-${start}-${indicator}`: stable, and unique because one number gives at
+//   most one fact.
+// - The same figure restated in another sentence (a lead or a heading repeating the body) is
+//   given once, at its first statement in the body.
+// - A figure with no period of its own takes its clause's, its sentence's, its paragraph's or its
+//   section heading's; else a flow takes the last complete year before publication, while a
+//   stock (enterprise counts), a named project's investment, an estimate or a target takes the
+//   publication month.
 export * from "./types.ts";
 export * from "./regionTable.ts";
 export { extractDocument, type ExtractOptions } from "./extractDocument.ts";

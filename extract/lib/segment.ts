@@ -51,7 +51,7 @@ export function segment(text: string): Segments {
       }
       paragraphs.push({ start, end, headingLevel: level, headings: open.slice() });
       if (level > 0) open.push(index);
-      splitSentences(text, start, end, index, sentences);
+      splitSentences(text, start + level, end, index, sentences);
     }
     start = end + 1;
   }

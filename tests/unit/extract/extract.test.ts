@@ -103,6 +103,21 @@ describe("words that look like cues but are not", () => {
   });
 });
 
+describe("layout", () => {
+  it("a cue may be followed by its bracketed abbreviation", () => {
+    expect(rows("2023年我市实现地区生产总值（GDP）3791.94亿元，同比增长4.6%。")).toEqual([
+      "gdp jiangmen 2023 379194000000 exact actual",
+      "gdp_growth jiangmen 2023 4.6 exact actual",
+    ]);
+  });
+  it("a heading's figure stands when the body lacks it; its quote has no # marks", () => {
+    const facts = extract("# 江门鹤山 对欧贸易额年均增长10%\n\n正文没有数字。");
+    expect(facts.map((f) => [f.indicator, f.region, f.value, f.quote])).toEqual([
+      ["trade_growth", "heshan", 10, "江门鹤山 对欧贸易额年均增长10%"],
+    ]);
+  });
+});
+
 describe("subjects", () => {
   it("a project's full name, a kind of enterprise, a class of projects", () => {
     const facts = extract(
