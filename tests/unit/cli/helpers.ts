@@ -1,0 +1,72 @@
+// Shared by the command-line tests: run the real CLI in a child process, build corpora.
+import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Papa from "papaparse";
+
+export const ROOT = resolve(import.meta.dirname, "../../..");
+export const CLI = join(ROOT, "extract", "cli.ts");
+export const SEED_DIR = join(ROOT, "data", "raw");
+export const REGIONS = join(ROOT, "data", "regions.csv");
+
+/** Prints the child's peak RSS (bytes) on stderr at exit, without touching the CLI. */
+export const REPORT_MAX_RSS =
+  "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS*1024+'\\n'))";
+
+export function cliArgs(args: string[], preloads: string[] = []): string[] {
+  return ["--import", "tsx", ...preloads.flatMap((p) => ["--import", p]), CLI, ...args];
+}
+
+/** Runs the CLI to the end; stderr and stdout as text. Never a TTY: stdio are pipes. */
+export function runCli(
+  args: string[],
+  options: { input?: string; preloads?: string[] } = {},
+): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, cliArgs(args, options.preloads), {
+    cwd: ROOT,
+    input: options.input ?? "",
+    encoding: "utf8",
+    maxBuffer: 256 * 2 ** 20,
+  });
+}
+
+export function startCli(args: string[]) {
+  return spawn(process.execPath, cliArgs(args), { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `${prefix}-`));
+}
+
+export const seedNames = () =>
+  readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort();
+export const seedText = (name: string) => readFileSync(join(SEED_DIR, name), "utf8");
+
+/** Copies the seed articles and their sources.csv into `dir`. */
+export function copySeeds(dir: string): void {
+  for (const name of [...seedNames(), "sources.csv"])
+    copyFileSync(join(SEED_DIR, name), join(dir, name));
+}
+
+/**
+ * Writes `count` documents made of the seed pages with their figures varied (every digit run
+ * shifted by the copy number), so copies are different documents with different facts.
+ */
+export function writeVariedCorpus(dir: string, count: number): void {
+  const seeds = seedNames().map(seedText);
+  for (let i = 0; i < count; i++) {
+    const seed = seeds[i % seeds.length]!;
+    const varied = seed.replace(/\d+/g, (digits) =>
+      String(Number(digits) + Math.floor(i / seeds.length)),
+    );
+    writeFileSync(join(dir, `doc_${String(i).padStart(5, "0")}.txt`), varied);
+  }
+}
+
+/** Parses CLI CSV output into records (header row as keys). */
+export function csvRecords(text: string): Record<string, string>[] {
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
