@@ -74,6 +74,8 @@ interface DocContext {
   pageCounts: Map<string, number>;
   headingRegions: Map<number, string | undefined>;
   headingPeriods: Map<number, string | undefined>;
+  /** The region a page is about, when one clearly dominates its mentions. */
+  pageRegion: string | undefined;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -332,7 +334,8 @@ function resolveRegion(
     tryList(within(ctx.places, end, ce)) ??
     tryList(within(ctx.places, sentence.start, cs).reverse()) ??
     tryList(within(ctx.places, paragraph.start, sentence.start).reverse(), false) ??
-    section
+    section ??
+    ctx.pageRegion
   );
 }
 
@@ -629,6 +632,22 @@ function subjectBefore(ctx: DocContext, from: number, to: number): string {
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
+/** The region named most on a page, if it is named at least three times and half again as often
+ * as any other: a page about one place, whose figures may leave the place unsaid. */
+function dominantRegion(counts: ReadonlyMap<string, number>): string | undefined {
+  let best: string | undefined;
+  let first = 0;
+  let second = 0;
+  for (const [key, n] of counts) {
+    if (n > first || (n === first && best !== undefined && key < best)) {
+      second = first;
+      first = n;
+      best = key;
+    } else if (n > second) second = n;
+  }
+  return first >= 3 && first >= 1.5 * second ? best : undefined;
+}
+
 /** The period a figure takes when the text gives none: see the contract. */
 function defaultPeriod(draft: Draft, pub: PublicationDate, batch: boolean): string {
   const month = `${pub.year}-${pad(pub.month)}`;
@@ -658,6 +677,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     headingRegions.set(i, headingRegion(gaz, within(places, p.start, p.end)));
     headingPeriods.set(i, within(periods, p.start, p.end).find((m) => m.label)?.label);
   });
+  const pageCounts = countRegions(places);
   const ctx: DocContext = {
     text,
     gaz,
@@ -665,7 +685,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     places,
     periods,
     paragraphs,
-    pageCounts: countRegions(places),
+    pageCounts,
+    pageRegion: dominantRegion(pageCounts),
     headingRegions,
     headingPeriods,
   };

@@ -79,8 +79,13 @@ export function normalize(original: string): NormalizedText {
           while (q < j && isSpace(original.charCodeAt(q))) q++;
           const before = len > lineStart ? out[len - 1]! : 0;
           const after = q < j ? foldChar(original.charCodeAt(q), 0, 0) : 0;
+          // A space between digits is a thousands separator (3 791.94) when three digits follow.
+          const thousands =
+            isDigit(before) &&
+            isDigit(after) &&
+            /^\d{3}(?!\d)/.test(original.slice(q, q + 4).replace(/[０-９]/g, "0"));
           if (isAsciiWord(before) || before === 46) {
-            if (isAsciiWord(after) && !(isDigit(before) && isDigit(after))) {
+            if (isAsciiWord(after) && !thousands) {
               out[len] = 32;
               map[len++] = p;
             }

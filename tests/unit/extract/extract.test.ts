@@ -118,6 +118,21 @@ describe("layout", () => {
   });
 });
 
+describe("numbers as other publishers write them", () => {
+  it("a space as thousands separator", () => {
+    expect(rows("去年，蓬江区地区生产总值首次突破1 000亿元，达1 032.6亿元。")).toEqual([
+      "gdp pengjiang 2023 100000000000 more_than actual",
+      "gdp pengjiang 2023 103260000000 exact actual",
+    ]);
+  });
+  it("planned annual investment is a target", () => {
+    expect(rows("今年蓬江区计划安排重点项目120个，年度计划投资120亿元。")).toEqual([
+      "project_count pengjiang 2024 120 exact target",
+      "project_investment pengjiang 2024 12000000000 exact target",
+    ]);
+  });
+});
+
 describe("subjects", () => {
   it("a project's full name, a kind of enterprise, a class of projects", () => {
     const facts = extract(
@@ -210,6 +225,18 @@ describe("regions", () => {
   it("区委书记 on a district's page", () => {
     const text = "江海区召开会议。区委书记表示，全区今年引进项目20个。";
     expect(rows(text)).toEqual(["project_count jianghai 2024 20 exact actual"]);
+  });
+  it("a page about one place gives its region to figures that name none", () => {
+    const text =
+      "蓬江区：产业项目跑出加速度\n\n3月12日，蓬江区重点项目在棠下镇集中开工。区委书记出席。\n\n活动当天，现场签约项目8个，投资额共计23.5亿元。";
+    expect(rows(text)).toEqual([
+      "project_count pengjiang 2023 8 exact actual",
+      "project_investment pengjiang 2023 2350000000 exact actual",
+    ]);
+  });
+  it("a page about several places gives none", () => {
+    const text = "蓬江区与江海区、新会区、台山市合作。\n\n活动当天，现场签约项目8个。";
+    expect(rows(text)).toEqual([]);
   });
   it("figures about places outside the table are not emitted", () => {
     expect(rows("拱北海关今年进出口总额1000亿元，增长5%。横琴合作区引进项目30个。")).toEqual([]);
