@@ -8,7 +8,8 @@ import { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS, UNITS } from "../../../ext
 import { DATA_DIR, ROOT } from "../../../scripts/data-files.ts";
 import { loadRegions, mulberry32, writeBigCsv } from "../../../scripts/gen-big.ts";
 
-const ROWS = 5000;
+// More than two chunks of 10,000 rows, so the chunk boundaries are crossed.
+const ROWS = 25_000;
 const dir = mkdtempSync(join(tmpdir(), "jm-gen-big-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
