@@ -124,6 +124,18 @@ export function App() {
   });
   const points = factsQuery.data?.points ?? NO_POINTS;
 
+  // A link without an indicator opens on the most reported one, never on an empty chart.
+  const indicatorGiven = useRef(new URLSearchParams(window.location.search).has("indicator"));
+  useEffect(() => {
+    if (indicatorGiven.current || !points.length) return;
+    indicatorGiven.current = true;
+    const perIndicator = new Map<Indicator, number>();
+    for (const p of points) perIndicator.set(p.indicator, (perIndicator.get(p.indicator) ?? 0) + 1);
+    if (perIndicator.has(state.indicator)) return;
+    const [most] = [...perIndicator].sort((a, b) => b[1] - a[1]);
+    if (most) update({ indicator: most[0] });
+  }, [points, state.indicator, update]);
+
   // The selection: points are compact aggregates, so this is cheap on every filter change.
   const shown = useMemo(() => shownRegions(state, tableKeys), [state, tableKeys]);
   const unit = INDICATOR_UNIT[state.indicator];
@@ -395,9 +407,12 @@ export function App() {
                 </span>
               ) : null}
             </p>
-            <label htmlFor={fileInputId}>{t(lang, "openFile")}</label>
+            <label htmlFor={fileInputId} className="file-button">
+              {t(lang, "openFile")}
+            </label>
             <input
               id={fileInputId}
+              className="visually-hidden"
               type="file"
               accept=".csv,text/csv"
               data-testid="file-input"
@@ -447,7 +462,7 @@ export function App() {
               <ExportPanel
                 lang={lang}
                 fileStem={fileStem}
-                source={state.view === "table" ? () => null : exportSource}
+                source={state.view === "table" ? null : exportSource}
                 onCsv={downloadCsv}
               />
             ) : null}

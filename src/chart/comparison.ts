@@ -2,7 +2,7 @@
 // sorted so the largest is on top.
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
-import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
+import { displayUnit, kindName } from "../i18n/dictionary.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { regionColor } from "./palette.ts";
 import type { ChartConfig, PointDatum } from "./timeSeries.ts";
@@ -41,12 +41,8 @@ export function buildComparisonOption(
     };
   });
   return {
-    aria: {
-      enabled: true,
-      label: {
-        description: t(lang, "compareAria", { indicator: indicatorName(lang, indicator), period }),
-      },
-    },
+    // ECharts writes a description of the series and values into the container's aria-label.
+    aria: { enabled: true },
     textStyle: { fontFamily: FONT_FAMILY },
     grid: { left: 16, right: 72, top: 32, bottom: 24 },
     tooltip: {

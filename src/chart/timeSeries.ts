@@ -3,7 +3,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
-import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
+import { displayUnit, kindName } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { regionColor } from "./palette.ts";
@@ -124,14 +124,12 @@ export function buildTimeSeriesOption(
   }
 
   return {
-    aria: {
-      enabled: true,
-      label: { description: t(lang, "chartAria", { indicator: indicatorName(lang, indicator) }) },
-    },
+    // ECharts writes a description of the series and values into the container's aria-label.
+    aria: { enabled: true },
     animation: !large,
     textStyle: { fontFamily: FONT_FAMILY },
     legend: { type: "scroll", top: 0, left: 0, right: 0, textStyle: { fontFamily: FONT_FAMILY } },
-    grid: { left: 56, right: 24, top: 48, bottom: periods.length > 30 ? 72 : 40 },
+    grid: { left: 56, right: 24, top: 64, bottom: periods.length > 30 ? 72 : 40 },
     tooltip: {
       trigger: "item",
       confine: true,
@@ -147,7 +145,8 @@ export function buildTimeSeriesOption(
     yAxis: {
       type: "value",
       name: unitLabel,
-      nameTextStyle: { align: "left" },
+      nameTextStyle: { align: "right" },
+      nameGap: 12,
       scale: unit === "percent",
     },
     dataZoom:

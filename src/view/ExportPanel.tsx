@@ -25,8 +25,8 @@ const FORMAT_LABEL: Record<FormatChoice, string> = {
 export function ExportPanel(props: {
   lang: Language;
   fileStem: string;
-  /** The chart to export, or null when nothing is drawn. */
-  source: () => ExportSource | null;
+  /** The chart to export (null when nothing is drawn), or null in views without a chart. */
+  source: (() => ExportSource | null) | null;
   onCsv: () => Promise<void>;
 }) {
   const { lang } = props;
@@ -38,7 +38,7 @@ export function ExportPanel(props: {
   const transparentId = useId();
 
   const exportImage = async () => {
-    const source = props.source();
+    const source = props.source?.();
     if (!source) return;
     setBusy(true);
     setError(null);
@@ -62,34 +62,36 @@ export function ExportPanel(props: {
 
   return (
     <div className="export" data-testid="export" data-busy={busy ? "true" : "false"}>
-      <fieldset className="control">
-        <legend>{t(lang, "exportImage")}</legend>
-        <label htmlFor={formatId}>{t(lang, "exportFormat")}</label>
-        <select
-          id={formatId}
-          value={format}
-          onChange={(e) => setFormat(e.target.value as FormatChoice)}
-        >
-          {FORMATS.map((f) => (
-            <option key={f} value={f}>
-              {FORMAT_LABEL[f]}
-            </option>
-          ))}
-        </select>
-        <label className="inline">
-          <input
-            id={transparentId}
-            type="checkbox"
-            checked={transparent}
-            disabled={format === "svg"}
-            onChange={(e) => setTransparent(e.target.checked)}
-          />
-          {t(lang, "transparent")}
-        </label>
-        <button type="button" onClick={() => void exportImage()} disabled={busy}>
-          {busy ? t(lang, "exporting") : t(lang, "download")}
-        </button>
-      </fieldset>
+      {props.source ? (
+        <fieldset className="control">
+          <legend>{t(lang, "exportImage")}</legend>
+          <label htmlFor={formatId}>{t(lang, "exportFormat")}</label>
+          <select
+            id={formatId}
+            value={format}
+            onChange={(e) => setFormat(e.target.value as FormatChoice)}
+          >
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {FORMAT_LABEL[f]}
+              </option>
+            ))}
+          </select>
+          <label className="inline">
+            <input
+              id={transparentId}
+              type="checkbox"
+              checked={transparent}
+              disabled={format === "svg"}
+              onChange={(e) => setTransparent(e.target.checked)}
+            />
+            {t(lang, "transparent")}
+          </label>
+          <button type="button" onClick={() => void exportImage()} disabled={busy}>
+            {busy ? t(lang, "exporting") : t(lang, "download")}
+          </button>
+        </fieldset>
+      ) : null}
       <button type="button" className="csv" onClick={() => void props.onCsv()}>
         {t(lang, "downloadCsv")}
       </button>

@@ -58,3 +58,26 @@ export async function tableReady(page: Page): Promise<void> {
 
 export const fixtureUrl = (baseUrl: string, file: string, query = "") =>
   `${baseUrl}?csv=/fixtures/${file}${query ? `&${query}` : ""}`;
+
+/** Runs an action and waits until the chart has drawn again because of it. */
+export async function redraw(page: Page, action: () => Promise<unknown>): Promise<void> {
+  const before = await page.evaluate(
+    () => performance.getEntriesByName("jm:chart-finished").length,
+  );
+  await action();
+  await page.waitForFunction(
+    (count) => performance.getEntriesByName("jm:chart-finished").length > count,
+    before,
+    { timeout: 20_000 },
+  );
+  await chartReady(page);
+}
+
+/** What ECharts' aria module says the chart shows: series names and values. */
+export const chartDescription = (page: Page) =>
+  page
+    .locator('[data-testid="chart"]')
+    .getAttribute("aria-label")
+    .then((s) => s ?? "");
+
+export const search = (url: string) => new URL(url).searchParams;

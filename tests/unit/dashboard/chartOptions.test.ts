@@ -1,0 +1,143 @@
+import { describe, expect, test } from "vitest";
+import type { Point } from "../../../src/model/aggregate.ts";
+import { parsePeriod } from "../../../src/model/period.ts";
+import {
+  buildTimeSeriesOption,
+  LARGE_SERIES,
+  type ChartConfig,
+} from "../../../src/chart/timeSeries.ts";
+import { buildComparisonOption } from "../../../src/chart/comparison.ts";
+import { buildExportOption } from "../../../src/chart/exportOption.ts";
+import { comparisonPoints } from "../../../src/chart/select.ts";
+
+const point = (
+  region: string,
+  period: string,
+  value: number,
+  change: Partial<Point> = {},
+): Point => {
+  const range = parsePeriod(period)!;
+  return {
+    indicator: "project_investment",
+    region,
+    period,
+    periodStart: range.start,
+    periodEnd: range.end,
+    kind: "actual",
+    value,
+    qualifier: "exact",
+    subject: "",
+    facts: [0],
+    sources: [{ source: "a", published: "2022-05" }],
+    ...change,
+  };
+};
+
+const NAMES: Record<string, string> = { xinhui: "新会区", taishan: "台山市" };
+const config: ChartConfig = {
+  indicator: "project_investment",
+  unit: "CNY",
+  lang: "zh",
+  chartType: "line",
+  regions: ["xinhui", "taishan"],
+  tableKeys: ["jiangmen", "xinhui", "taishan"],
+  regionName: (k) => NAMES[k] ?? k,
+};
+
+type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe("time series option", () => {
+  const points = [
+    point("xinhui", "2022", 20000000000),
+    point("xinhui", "2022-01/2022-05", 22000000000, { qualifier: "more_than" }),
+    point("xinhui", "2022", 50000000000, { kind: "target", qualifier: "more_than" }),
+    point("taishan", "2021", 34772000000),
+    point("taishan", "2022-Q1", 10022000000),
+  ];
+  const option = buildTimeSeriesOption(config, points) as AnyOption;
+
+  test("periods of mixed granularity sort by start on a category axis labelled with the period", () => {
+    expect(option.xAxis.data).toEqual(["2021", "2022-Q1", "2022-01/2022-05", "2022"]);
+  });
+
+  test("money is drawn in 亿元 and hedged values carry their mark", () => {
+    const xinhui = option.series.find((s: AnyOption) => s.name === "新会区");
+    expect(xinhui.data[2]).toMatchObject({ value: 220, label: ">220" });
+    expect(xinhui.data[3]).toMatchObject({ value: 200, label: "200" });
+    expect(option.yAxis.name).toBe("亿元");
+  });
+
+  test("a target is its own dashed, hollow series named in the legend", () => {
+    const target = option.series.find((s: AnyOption) => s.name === "新会区 · 目标");
+    expect(target.lineStyle.type).toBe("dotted");
+    expect(target.symbol).toBe("emptyTriangle");
+    expect(target.color).toBe(option.series.find((s: AnyOption) => s.name === "新会区").color);
+  });
+
+  test("bars: estimates and targets are hollow with a dashed border", () => {
+    const bars = buildTimeSeriesOption({ ...config, chartType: "bar" }, points) as AnyOption;
+    const target = bars.series.find((s: AnyOption) => s.name === "新会区 · 目标");
+    expect(target.type).toBe("bar");
+    expect(target.itemStyle.borderType).toBe("dotted");
+  });
+
+  test("aria is on and the bundled font comes first", () => {
+    expect(option.aria.enabled).toBe(true);
+    expect(option.textStyle.fontFamily).toMatch(/^"Noto Sans SC"/);
+  });
+
+  test("tooltips escape markup from the data", () => {
+    const html = option.tooltip.formatter({
+      seriesName: "<img src=x onerror=alert(1)>",
+      name: "<script>x</script>",
+      data: { label: "<b>1</b>", facts: [1, 2] },
+    });
+    expect(html).not.toMatch(/<img|<script|<b>/);
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+
+  test("many periods switch to large-data settings", () => {
+    const many = Array.from({ length: LARGE_SERIES + 1 }, (_, i) =>
+      point("xinhui", `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, i),
+    );
+    const big = buildTimeSeriesOption(config, many) as AnyOption;
+    expect(big.series[0]).toMatchObject({ sampling: "lttb", showSymbol: false });
+    expect(big.series[0].progressive).toBeGreaterThan(0);
+    expect(big.dataZoom.length).toBeGreaterThan(0);
+  });
+});
+
+describe("comparison option", () => {
+  test("one period, regions as horizontal bars, the largest on top, actual over target", () => {
+    const points = comparisonPoints(
+      [
+        point("xinhui", "2022", 20000000000),
+        point("xinhui", "2022", 50000000000, { kind: "target" }),
+        point("taishan", "2022", 30000000000, { qualifier: "approx" }),
+        point("taishan", "2021", 1),
+      ],
+      "2022",
+    );
+    const option = buildComparisonOption(config, "2022", points) as AnyOption;
+    expect(option.yAxis.type).toBe("category");
+    expect(option.yAxis.data).toEqual(["新会区", "台山市"]); // bottom to top
+    expect(option.series[0].data.map((d: AnyOption) => d.label)).toEqual(["200", "≈300"]);
+  });
+});
+
+describe("export option", () => {
+  test("adds title, unit, districts, period and source line around the plot", () => {
+    const base = buildTimeSeriesOption(config, [point("xinhui", "2022", 1e10)]) as AnyOption;
+    const option = buildExportOption(base, {
+      title: "项目投资额(亿元)",
+      subtitle: "新会区 · 2022",
+      sourceLine: "数据来源:羊城晚报 2022-05",
+    }) as AnyOption;
+    expect(option.title.text).toBe("项目投资额(亿元)");
+    expect(option.title.subtext).toBe("新会区 · 2022");
+    expect(option.graphic[0].style.text).toBe("数据来源:羊城晚报 2022-05");
+    expect(option.grid.top).toBeGreaterThan(base.grid.top);
+    expect(option.animation).toBe(false);
+    expect(option.series).toBe(base.series);
+  });
+});

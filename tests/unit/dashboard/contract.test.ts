@@ -1,0 +1,85 @@
+import { describe, expect, test } from "vitest";
+import { FACT_COLUMNS, mapHeader, validateRow } from "../../../src/model/contract.ts";
+
+const REGIONS = new Set(["jiangmen", "xinhui", "taishan"]);
+const { index } = mapHeader([...FACT_COLUMNS]);
+const good: Record<string, string> = {
+  id: "a1",
+  indicator: "gdp",
+  region: "taishan",
+  period: "2021",
+  value: "50323000000",
+  unit: "CNY",
+  qualifier: "exact",
+  kind: "actual",
+  subject: "",
+  source: "002_x",
+  published: "2022-05",
+  text: "503.23亿元",
+  quote: "台山地区生产总值达503.23亿元。",
+  start: "10",
+  end: "18",
+};
+const row = (change: Record<string, string> = {}) =>
+  FACT_COLUMNS.map((c) => ({ ...good, ...change })[c] ?? "");
+
+describe("validateRow", () => {
+  test("a contract row becomes a typed fact with its period resolved", () => {
+    const checked = validateRow(row(), index, REGIONS, 7, 0);
+    expect("fact" in checked && checked.fact).toMatchObject({
+      line: 7,
+      indicator: "gdp",
+      value: 50323000000,
+      start: 10,
+      end: 18,
+    });
+  });
+
+  test.each([
+    [{ indicator: "happiness" }, /unknown indicator "happiness"/],
+    [{ region: "atlantis" }, /unknown region "atlantis"/],
+    [{ period: "2022-Q5" }, /period "2022-Q5"/],
+    [{ value: "lots" }, /value "lots" is not a number/],
+    [{ value: "" }, /value "" is not a number/],
+    [{ value: "1e999" }, /not a number/],
+    [{ unit: "percent" }, /unit "percent" should be CNY/],
+    [{ qualifier: "maybe" }, /unknown qualifier/],
+    [{ kind: "guess" }, /unknown kind/],
+    [{ start: "9", end: "3" }, /offsets/],
+    [{ published: "May 2022" }, /published/],
+  ])("%j is refused with a reason", (change, reason) => {
+    const checked = validateRow(row(change), index, REGIONS, 3, 0);
+    expect("problem" in checked).toBe(true);
+    if ("problem" in checked) {
+      expect(checked.problem.line).toBe(3);
+      expect(checked.problem.reasons.join("; ")).toMatch(reason);
+    }
+  });
+
+  test("every broken field is named, not just the first", () => {
+    const checked = validateRow(
+      row({ indicator: "x", region: "y", value: "z" }),
+      index,
+      REGIONS,
+      2,
+      0,
+    );
+    expect("problem" in checked && checked.problem.reasons).toHaveLength(3);
+  });
+
+  test("a negative value is a number", () => {
+    const checked = validateRow(
+      row({ indicator: "gdp_growth", unit: "percent", value: "-2.4" }),
+      index,
+      REGIONS,
+      2,
+      0,
+    );
+    expect("fact" in checked && checked.fact.value).toBe(-2.4);
+  });
+
+  test("a header without contract columns names them", () => {
+    expect(mapHeader(["id", "indicator"]).missing).toContain("region");
+    expect(mapHeader(["\uFEFFid", ...FACT_COLUMNS.slice(1)]).missing).toEqual([]);
+  });
+});

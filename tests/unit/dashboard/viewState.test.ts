@@ -1,0 +1,91 @@
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import {
+  DEFAULT_VIEW,
+  parseViewState,
+  serializeViewState,
+  shownRegions,
+} from "../../../src/state/viewState.ts";
+import { resolveCsvParam } from "../../../src/data/csvLocation.ts";
+
+describe("view state ⇄ URL", () => {
+  test("no parameters give the defaults", () => {
+    expect(parseViewState("")).toEqual(DEFAULT_VIEW);
+    expect(serializeViewState(DEFAULT_VIEW)).toBe("");
+  });
+
+  test("a full view survives the round trip", () => {
+    const state = {
+      ...DEFAULT_VIEW,
+      indicator: "gdp" as const,
+      regions: ["xinhui", "taishan"],
+      from: 2020,
+      to: 2023,
+      period: "2022-Q1",
+      chart: "bar" as const,
+      view: "compare" as const,
+      lang: "en" as const,
+    };
+    expect(parseViewState(serializeViewState(state))).toEqual(state);
+    expect(serializeViewState(state)).toContain("regions=xinhui,taishan");
+  });
+
+  test("no regions is a choice of its own, distinct from all", () => {
+    const none = { ...DEFAULT_VIEW, regions: [] };
+    expect(parseViewState(serializeViewState(none)).regions).toEqual([]);
+  });
+
+  test("garbage falls back to defaults field by field", () => {
+    const state = parseViewState(
+      "?indicator=<script>&regions=%3Cimg%3E,,NOPE&from=abcd&to=99999&chart=pie&view=map&lang=fr&period=<b>",
+    );
+    expect(state).toEqual(DEFAULT_VIEW);
+  });
+
+  test("a reversed year range is put in order", () => {
+    expect(parseViewState("?from=2023&to=2020")).toMatchObject({ from: 2020, to: 2023 });
+  });
+
+  test("other parameters such as csv are kept", () => {
+    expect(serializeViewState({ ...DEFAULT_VIEW, lang: "en" }, "?csv=/x.csv&lang=zh")).toBe(
+      "?csv=%2Fx.csv&lang=en",
+    );
+  });
+
+  test("parsing never throws on any query string", () => {
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const state = parseViewState(s);
+        expect(parseViewState(serializeViewState(state))).toEqual(state);
+      }),
+    );
+  });
+
+  test("shown regions keep the table's order and drop unknown keys", () => {
+    const keys = ["jiangmen", "pengjiang", "xinhui"];
+    expect(
+      shownRegions({ ...DEFAULT_VIEW, regions: ["xinhui", "mars", "jiangmen"] }, keys),
+    ).toEqual(["jiangmen", "xinhui"]);
+    expect(shownRegions(DEFAULT_VIEW, keys)).toEqual(keys);
+  });
+});
+
+describe("?csv=", () => {
+  const origin = "http://127.0.0.1:5173";
+  test.each([
+    [null, "/data/indicators.csv"],
+    ["/data/big/indicators.csv", "/data/big/indicators.csv"],
+    ["/fixtures/a.csv?x=1", "/fixtures/a.csv?x=1"],
+  ])("%j loads %j", (given, url) =>
+    expect(resolveCsvParam(given, origin)).toEqual({ ok: true, url }),
+  );
+
+  test.each([
+    "http://evil.example/a.csv",
+    "//evil.example/a.csv",
+    "javascript:alert(1)",
+    "data:text/csv,a",
+    "a.csv",
+    "/\\evil.example",
+  ])("%j is refused", (given) => expect(resolveCsvParam(given, origin).ok).toBe(false));
+});
