@@ -1,0 +1,86 @@
+// runFolder in process with a fake terminal: when the progress bar shows, and what the report says.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runFolder, type RunEnvironment } from "../../../extract/node/run.ts";
+import { csvRecords, REGIONS, tempDir, writeVariedCorpus } from "./helpers.ts";
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function fakeEnvironment(isTTY: boolean) {
+  const written: string[] = [];
+  let clock = 0;
+  const env: RunEnvironment = {
+    stderr: { isTTY, write: (text: string) => written.push(text) },
+    // Each reading of the clock is 150 ms later, so every document redraws the bar.
+    now: () => (clock += 150),
+    onInterrupt: () => () => undefined,
+  };
+  return { env, written };
+}
+
+async function runOn(documents: number, isTTY: boolean) {
+  const input = tempDir("in");
+  const outDir = tempDir("out");
+  dirs.push(input, outDir);
+  writeVariedCorpus(input, documents);
+  const out = join(outDir, "indicators.csv");
+  const { env, written } = fakeEnvironment(isTTY);
+  const status = await runFolder(
+    { inDir: input, outFile: out, regionsFile: REGIONS, jobs: 1 },
+    env,
+  );
+  return { status, written, out };
+}
+
+describe("progress bar", () => {
+  it("is drawn on a terminal for 20 documents or more, then cleared before the report", async () => {
+    const { status, written } = await runOn(20, true);
+    expect(status).toBe(0);
+    const bars = written.filter((w) => w.startsWith("\r["));
+    expect(bars.length).toBe(20);
+    expect(bars.at(-1)).toMatch(/20\/20 100% {2}ETA 0:00/);
+    expect(written.at(-2)).toBe("\r\x1b[K");
+    expect(written.at(-1)).toMatch(/^extract: 20 documents read/);
+  }, 60_000);
+
+  it("is not drawn for fewer documents, nor off a terminal", async () => {
+    for (const [documents, isTTY] of [
+      [19, true],
+      [25, false],
+    ] as const) {
+      const { written } = await runOn(documents, isTTY);
+      expect(written.join("")).not.toMatch(/\r|ETA/);
+    }
+  }, 60_000);
+});
+
+describe("report", () => {
+  it("lists skipped files and guessed dates, and the output has what it counts", async () => {
+    const input = tempDir("in");
+    const outDir = tempDir("out");
+    dirs.push(input, outDir);
+    writeVariedCorpus(input, 3);
+    writeFileSync(
+      join(input, "sources.csv"),
+      "file,published\ndoc_00000.txt,2022-04\nmissing.txt,2022-05\n",
+    );
+    writeFileSync(join(input, "zero.txt"), "");
+    const out = join(outDir, "indicators.csv");
+    const { env, written } = fakeEnvironment(false);
+    expect(
+      await runFolder({ inDir: input, outFile: out, regionsFile: REGIONS, jobs: 1 }, env),
+    ).toBe(0);
+    const report = written.join("");
+    const rows = csvRecords(readFileSync(out, "utf8")).length;
+    expect(report).toMatch(
+      new RegExp(`^extract: 3 documents read, ${rows} facts written to ${out}`),
+    );
+    expect(report).toMatch(
+      /publication date guessed for 2 documents:\n {2}doc_00001\.txt {2}\S+\n {2}doc_00002\.txt {2}\S+\n/,
+    );
+    expect(report).toMatch(/skipped 1 document:\n {2}zero\.txt: empty file\n/);
+    expect(report).toMatch(/sources\.csv line 3: no document missing\.txt in the folder/);
+  }, 60_000);
+});

@@ -1,0 +1,186 @@
+// The command at scale: interrupted runs, many documents over workers, a very large page, and
+// JSON Lines on standard input. Child processes, so kills and memory are real.
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  copySeeds,
+  csvRecords,
+  REPORT_MAX_RSS,
+  runCli,
+  seedNames,
+  seedText,
+  startCli,
+  tempDir,
+  writeVariedCorpus,
+} from "./helpers.ts";
+
+const dirs: string[] = [];
+const newDir = (prefix: string) => {
+  const dir = tempDir(prefix);
+  dirs.push(dir);
+  return dir;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const OLD_OUTPUT = "id,old\nthe previous run's data\n";
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until the run has opened its temporary output file, i.e. is part way through. */
+async function waitForTempFile(dir: string, child: ReturnType<typeof startCli>): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 20) {
+    if (child.exitCode !== null)
+      throw new Error(`the run ended (status ${child.exitCode}) before it could be interrupted`);
+    if (readdirSync(dir).some((f) => f.endsWith(".tmp"))) return;
+    await sleep(20);
+  }
+  throw new Error("no temporary output file after 30 s");
+}
+
+const exited = (child: ReturnType<typeof startCli>) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on("exit", (code, signal) => resolve({ code, signal })),
+  );
+
+describe("interrupted runs", () => {
+  // Large enough that a run takes seconds, so it is surely killed part way.
+  const input = newDir("corpus");
+  writeVariedCorpus(input, 600);
+
+  it("SIGKILL part way leaves the old file byte for byte", async () => {
+    const outDir = newDir("out");
+    const out = join(outDir, "indicators.csv");
+    writeFileSync(out, OLD_OUTPUT);
+    const child = startCli(["--in", input, "--out", out, "--jobs", "1"]);
+    const exit = exited(child);
+    await waitForTempFile(outDir, child);
+    await sleep(300); // let it write rows into the temporary file
+    child.kill("SIGKILL");
+    expect(await exit).toEqual({ code: null, signal: "SIGKILL" });
+    expect(readFileSync(out, "utf8")).toBe(OLD_OUTPUT);
+  }, 60_000);
+
+  it("SIGTERM part way leaves the old file and removes the temporary one", async () => {
+    const outDir = newDir("out");
+    const out = join(outDir, "indicators.csv");
+    writeFileSync(out, OLD_OUTPUT);
+    const child = startCli(["--in", input, "--out", out, "--jobs", "2"]);
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const exit = exited(child);
+    await waitForTempFile(outDir, child);
+    await sleep(300);
+    child.kill("SIGTERM");
+    expect(await exit).toEqual({ code: 143, signal: null });
+    expect(stderr).toMatch(/interrupted by SIGTERM; output left as it was/);
+    expect(readFileSync(out, "utf8")).toBe(OLD_OUTPUT);
+    expect(readdirSync(outDir)).toEqual(["indicators.csv"]);
+  }, 60_000);
+});
+
+describe("many documents", () => {
+  it("gives the same bytes with --jobs 1 and --jobs 3, and draws no progress bar off a terminal", () => {
+    const input = newDir("corpus");
+    writeVariedCorpus(input, 45);
+    writeFileSync(join(input, "empty.txt"), "");
+    const one = join(newDir("out"), "one.csv");
+    const three = join(newDir("out"), "three.csv");
+    const runOne = runCli(["--in", input, "--out", one, "--jobs", "1"]);
+    const runThree = runCli(["--in", input, "--out", three, "--jobs", "3"]);
+    expect(runOne.status, runOne.stderr).toBe(0);
+    expect(runThree.status, runThree.stderr).toBe(0);
+    expect(csvRecords(readFileSync(one, "utf8")).length).toBeGreaterThan(45);
+    expect(readFileSync(three).equals(readFileSync(one))).toBe(true);
+    expect(runThree.stderr).toMatch(/45 documents read/);
+    expect(runThree.stderr).not.toMatch(/\r|ETA/);
+  }, 120_000);
+});
+
+describe("a very large page", () => {
+  it("reads a 40 MB page with memory bounded by a few times its size", () => {
+    const input = newDir("big");
+    const page = seedNames().map(seedText).join("\n");
+    const copies = Math.ceil((40 * 2 ** 20) / Buffer.byteLength(page));
+    writeFileSync(join(input, "page.txt"), Array.from({ length: copies }, () => page).join("\n"));
+    const out = join(newDir("out"), "big.csv");
+    const run = runCli(["--in", input, "--out", out, "--jobs", "1"], {
+      preloads: [REPORT_MAX_RSS],
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/1 document read, [1-9]\d* facts written/);
+    const maxRss = Number(/maxrss (\d+)/.exec(run.stderr)?.[1]);
+    // 40 MB of UTF-8 is about 14 M UTF-16 code units (28 MB); allow the extractor its working copies.
+    expect(maxRss).toBeLessThan(1.5 * 2 ** 30);
+  }, 120_000);
+});
+
+describe("JSON Lines on standard input", () => {
+  const [name] = seedNames() as [string];
+  const id = name.replace(/\.txt$/, "");
+  const published = /^[^,]+,([^,]*),/m.exec(
+    readFileSync(join(import.meta.dirname, "../../../data/raw/sources.csv"), "utf8")
+      .split("\n")
+      .find((l) => l.startsWith(name))!,
+  )![1]!;
+
+  it("writes CSV with a header to standard output: the same rows as the folder run", () => {
+    const input = newDir("in");
+    copySeeds(input);
+    const out = join(newDir("out"), "folder.csv");
+    expect(runCli(["--in", input, "--out", out, "--jobs", "1"]).status).toBe(0);
+    const folderRows = readFileSync(out, "utf8")
+      .split("\n")
+      .filter((l) => l.startsWith(`${id}-`));
+    expect(folderRows.length).toBeGreaterThan(0);
+
+    const lines = [
+      JSON.stringify({ id, text: seedText(name), published }),
+      "{not json",
+      JSON.stringify({ id: "no-text" }),
+      "",
+      JSON.stringify({
+        id: "second",
+        text: "江门市2023年地区生产总值4022.25亿元，同比增长4.5%。",
+        published: "2024-02",
+      }),
+    ];
+    const run = runCli(["--in", "-", "--jobs", "2"], { input: lines.join("\n") + "\n" });
+    expect(run.status, run.stderr).toBe(0);
+    const [header, ...rows] = run.stdout.split("\n").filter(Boolean);
+    expect(header).toBe(
+      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end",
+    );
+    expect(rows.filter((l) => l.startsWith(`${id}-`))).toEqual(folderRows);
+    expect(rows.some((l) => l.includes(",second,"))).toBe(true);
+    expect(run.stderr).toMatch(/stdin line 2: malformed line: not JSON/);
+    expect(run.stderr).toMatch(/stdin line 3: malformed line: "text" must be a string/);
+    expect(run.stderr).not.toMatch(/stdin line 4/);
+  }, 60_000);
+
+  it("answers empty input with a header and status 0, and only malformed lines with status 1", () => {
+    const empty = runCli(["--in", "-"], { input: "" });
+    expect(empty.status).toBe(0);
+    expect(empty.stdout).toBe(
+      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end\n",
+    );
+    const bad = runCli(["--in", "-"], { input: "[]\n42\n" });
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/stdin line 1: malformed line: not a JSON object/);
+  });
+
+  it("writes to a file atomically when --out is given", () => {
+    const out = join(newDir("out"), "stream.csv");
+    const run = runCli(["--in", "-", "--out", out], {
+      input:
+        JSON.stringify({
+          id: "a",
+          text: "江门市2023年地区生产总值4022.25亿元。",
+          published: "2024-02",
+        }) + "\n",
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(existsSync(out)).toBe(true);
+    expect(csvRecords(readFileSync(out, "utf8")).map((r) => r.source)).toContain("a");
+  });
+});
