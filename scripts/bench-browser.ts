@@ -16,6 +16,7 @@
 // [data-testid="chart"][data-ready="true"]; checkboxes in [data-testid="region-filter"]; the
 // <select data-testid="indicator-picker">.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { join, relative } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
@@ -694,6 +695,10 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();
+    const load = loadavg()[0]!.toFixed(1);
+    console.log(
+      `load average ${load} on ${cpus().length} cores before the runs (other work inflates times)`,
+    );
     console.log(`Chromium ${browser.version()}, serving ${relative(ROOT, dist)} at ${url}`);
     if (existsSync(join(DATA_DIR, "indicators.csv"))) {
       await attempt("shipped data: first chart", () => shippedData(browser!, url, options));
@@ -715,7 +720,8 @@ async function main(): Promise<void> {
     const target = f.target ? `  ${f.target.padEnd(13)} ${f.verdict}` : "";
     console.log(`${f.name.padEnd(width)}  ${f.value.padStart(valueWidth)}${target}`);
   }
-  if (notes.length) console.log(`\n${notes.join("\n")}`);
+  notes.push(`load average ${loadavg()[0]!.toFixed(1)} after the runs`);
+  console.log(`\n${notes.join("\n")}`);
   if (failures.length) {
     console.error(`\nnot measured:\n${failures.map((f) => `- ${f}`).join("\n")}`);
     process.exitCode = 1;
