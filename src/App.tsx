@@ -244,7 +244,11 @@ export function App() {
         : "";
   const exportText: ExportText = {
     title: indicatorLabel(lang, state.indicator, unit),
-    subtitle: `${shown.map(nameOf).join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
+    // The districts the image shows: those of the filter that have a figure in it.
+    subtitle: `${shown
+      .filter((k) => viewPoints.some((p) => p.region === k))
+      .map(nameOf)
+      .join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
     sourceLine: sourceLine(lang, viewPoints, sources),
   };
   const exportSource = (): ExportSource | null => {

@@ -129,7 +129,7 @@ export function buildTimeSeriesOption(
     animation: !large,
     textStyle: { fontFamily: FONT_FAMILY },
     legend: { type: "scroll", top: 0, left: 0, right: 0, textStyle: { fontFamily: FONT_FAMILY } },
-    grid: { left: 56, right: 24, top: 64, bottom: periods.length > 30 ? 72 : 40 },
+    grid: { left: 56, right: 36, top: 64, bottom: periods.length > 30 ? 72 : 40 },
     tooltip: {
       trigger: "item",
       confine: true,

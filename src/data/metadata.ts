@@ -16,6 +16,10 @@ export interface SourceInfo {
   url: string;
 }
 
+/** A data file never comes as HTML: that is a server's fallback page for a missing file. */
+export const isHtml = (response: Response) =>
+  (response.headers.get("content-type") ?? "").toLowerCase().startsWith("text/html");
+
 export async function fetchText(url: string): Promise<string> {
   let response: Response;
   try {
@@ -26,6 +30,7 @@ export async function fetchText(url: string): Promise<string> {
   if (!response.ok) {
     throw new FetchError({ kind: "http", url, status: response.status, statusText: response.statusText });
   }
+  if (isHtml(response)) throw new FetchError({ kind: "html", url });
   return response.text();
 }
 

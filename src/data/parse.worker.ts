@@ -8,6 +8,7 @@ import { PointAggregator } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { loadTables } from "./tables.ts";
+import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
 
@@ -47,6 +48,10 @@ async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
       type: "failed",
       failure: { kind: "http", url: source.url, status: response.status, statusText: response.statusText },
     });
+    return null;
+  }
+  if (isHtml(response)) {
+    post({ id, type: "failed", failure: { kind: "html", url: source.url } });
     return null;
   }
   // A Blob stays out of the JS heap as a string; PapaParse then reads it slice by slice.

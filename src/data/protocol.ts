@@ -35,7 +35,11 @@ export interface LoadResult {
 
 export const PROBLEM_LIMIT = 500;
 
-export type FetchFailure = { kind: "http"; url: string; status: number; statusText: string } | { kind: "network"; url: string; message: string };
+export type FetchFailure =
+  | { kind: "http"; url: string; status: number; statusText: string }
+  | { kind: "network"; url: string; message: string }
+  /** A server that answers every path with the app's page (SPA fallback) instead of a 404. */
+  | { kind: "html"; url: string };
 
 export type WorkerResponse =
   | { id: number; type: "tables"; tables: Tables }

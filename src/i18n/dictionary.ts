@@ -35,6 +35,10 @@ const LABELS = {
   },
   noRegions: { zh: "未选择任何地区。", en: "No district is selected." },
   fetchFailed: { zh: "无法获取数据文件", en: "The data file could not be fetched" },
+  htmlNotCsv: {
+    zh: "服务器返回的是网页而不是数据文件(文件可能不存在)",
+    en: "the server answered with a web page, not a data file (the file is probably missing)",
+  },
   badCsvParam: {
     zh: "参数 csv 只能是本站路径(如 /data/indicators.csv),已拒绝:",
     en: "The csv parameter must be a path on this site (such as /data/indicators.csv); refused:",
@@ -148,7 +152,9 @@ export function displayUnit(lang: Language, indicator: Indicator, unit: Unit): s
 }
 
 export const indicatorLabel = (lang: Language, indicator: Indicator, unit: Unit) =>
-  `${indicatorName(lang, indicator)}(${displayUnit(lang, indicator, unit)})`;
+  lang === "zh"
+    ? `${indicatorName(lang, indicator)}（${displayUnit(lang, indicator, unit)}）`
+    : `${indicatorName(lang, indicator)} (${displayUnit(lang, indicator, unit)})`;
 
 const KIND_NAMES: Record<Kind, Record<Language, string>> = {
   actual: { zh: "实际", en: "actual" },

@@ -22,7 +22,9 @@ export function LoadError(props: { lang: Language; error: unknown }) {
     detail =
       f.kind === "http"
         ? `${f.url} — HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ""}`
-        : `${f.url} — ${f.message}`;
+        : f.kind === "html"
+          ? `${f.url} — ${t(lang, "htmlNotCsv")}`
+          : `${f.url} — ${f.message}`;
   } else {
     detail = error instanceof Error ? error.message : String(error);
   }

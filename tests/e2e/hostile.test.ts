@@ -1,0 +1,174 @@
+// Hostile and broken input: a user's own CSV (file input and drag-and-drop) with markup in every
+// text field, rows that break the contract, a missing file, and a ?csv= pointing elsewhere.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser.ts";
+import {
+  FIXTURES,
+  SCREENSHOTS,
+  chartReady,
+  fixtureUrl,
+  openPage,
+  publishFixtures,
+  tableReady,
+  type WatchedPage,
+} from "./helpers.ts";
+
+const baseUrl = inject("baseUrl");
+let browser: Browser;
+let watched: WatchedPage;
+let page: Page;
+
+beforeAll(async () => {
+  publishFixtures();
+  browser = await launchBrowser();
+  watched = await openPage(browser);
+  page = watched.page;
+});
+afterAll(async () => browser?.close());
+
+const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+const MARKUP = "<img src=x onerror=window.__pwned=1>";
+
+async function hoverAcrossChart(): Promise<void> {
+  const box = (await page.getByTestId("chart").boundingBox())!;
+  for (let x = box.x + 40; x < box.x + box.width; x += 12) {
+    for (const y of [0.3, 0.5, 0.7, 0.9]) await page.mouse.move(x, box.y + box.height * y);
+  }
+}
+
+describe("hostile input", () => {
+  test("markup in a user's CSV (file input) stays text in chart, tooltip, table and sources", async () => {
+    await page.goto(fixtureUrl(baseUrl, "indicators.csv", "indicator=project_investment"));
+    await chartReady(page);
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "hostile.csv"));
+    await page.getByTestId("data-source").filter({ hasText: "hostile.csv" }).waitFor();
+    await chartReady(page);
+    await hoverAcrossChart();
+    // A tooltip appeared at some point and shows no live markup.
+    expect(await page.locator(".chart img, .chart script").count()).toBe(0);
+    expect(await pwned()).toBeUndefined();
+
+    await page.getByRole("tab", { name: /数据表/ }).click();
+    await tableReady(page);
+    const cells = await page.getByTestId("table").locator("tbody").innerText();
+    expect(cells).toContain(MARKUP);
+    expect(cells).toContain("<script>window.__pwned=1</script>");
+    expect(
+      await page.getByTestId("table").locator("img, script, a[href^='javascript']").count(),
+    ).toBe(0);
+
+    // Open the sources of every row: quotes with markup, and a source id that is markup itself.
+    const buttons = page.getByTestId("table").getByRole("button", { name: "查看原文" });
+    const count = await buttons.count();
+    for (let i = 0; i < count; i++) {
+      await buttons.nth(i).click();
+      const dialog = page.getByTestId("sources");
+      await dialog.locator("article.source").first().waitFor();
+      await dialog.locator(".article-text, [role=alert]").first().waitFor();
+      expect(await dialog.locator("img, script").count()).toBe(0);
+      if (i === 0) await page.screenshot({ path: join(SCREENSHOTS, "hostile-sources.png") });
+      await dialog.getByRole("button", { name: "关闭" }).click();
+      await dialog.waitFor({ state: "detached" });
+    }
+    expect(await pwned()).toBeUndefined();
+  });
+
+  test("the markup source id is refused as a document id, said as text", async () => {
+    await page.getByLabel("搜索表格").fill("kaiping");
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="table"] tbody tr').length === 1,
+    );
+    await page.getByTestId("table").getByRole("button", { name: "查看原文" }).click();
+    const alert = page.getByTestId("sources").getByRole("alert");
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain(`"${MARKUP}" is not a document id`);
+    await page.getByTestId("sources").getByRole("button", { name: "关闭" }).click();
+    expect(await pwned()).toBeUndefined();
+  });
+
+  test("bad rows are listed with their file lines and reasons; good rows are charted", async () => {
+    await page.goto(fixtureUrl(baseUrl, "indicators.csv", "indicator=gdp"));
+    await chartReady(page);
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES, "bad-rows.csv"));
+    const problems = page.getByTestId("row-problems");
+    await problems.waitFor();
+    await expect(problems.locator("summary").textContent()).resolves.toContain(
+      "5 条记录不符合数据规范",
+    );
+    const items = await problems.locator("li").allTextContents();
+    expect(items).toEqual([
+      expect.stringMatching(/^第 6 行: unknown indicator "happiness"/),
+      expect.stringMatching(/^第 7 行: unknown region "atlantis"/),
+      expect.stringMatching(/^第 8 行: period "2022-Q5"/),
+      expect.stringMatching(/^第 9 行: value "lots" is not a number/),
+      // line 10–11 hold a good row whose quote spans two lines
+      expect.stringMatching(/^第 12 行: period "yesterday"/),
+    ]);
+    await chartReady(page);
+    const description = await page.getByTestId("chart").getAttribute("aria-label");
+    expect(description).toContain("开平市"); // the good multi-line row
+    expect(description).toContain("台山市");
+    await page.screenshot({ path: join(SCREENSHOTS, "bad-rows.png") });
+  });
+
+  test("a CSV dropped on the page is opened and checked the same way", async () => {
+    const content = readFileSync(join(FIXTURES, "bad-rows.csv"), "utf8");
+    const dataTransfer = await page.evaluateHandle((text) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "dropped.csv", { type: "text/csv" }));
+      return transfer;
+    }, content);
+    await page.locator(".app").dispatchEvent("dragover", { dataTransfer });
+    await page.locator(".app").dispatchEvent("drop", { dataTransfer });
+    await page.getByTestId("data-source").filter({ hasText: "dropped.csv" }).waitFor();
+    await expect(page.getByTestId("row-problems").locator("li").count()).resolves.toBe(5);
+  });
+
+  test("a CSV that cannot be fetched says which URL and status", async () => {
+    // The test server answers unknown paths with the app page; a real 404 comes from the route.
+    await page.context().route(
+      (url) => url.pathname === "/fixtures/missing.csv",
+      (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "not found" }),
+    );
+    await page.goto(fixtureUrl(baseUrl, "missing.csv"));
+    const alert = page.getByTestId("load-error");
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain("/fixtures/missing.csv");
+    expect(text).toContain("404");
+  });
+
+  test("a missing CSV served as the app's HTML page is not parsed as data", async () => {
+    await page.goto(fixtureUrl(baseUrl, "does-not-exist.csv"));
+    const alert = page.getByTestId("load-error");
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain("/fixtures/does-not-exist.csv");
+    expect(text).toContain("网页");
+  });
+
+  test("?csv= on another origin is refused without a request", async () => {
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
+    for (const evil of [
+      "https://evil.example/x.csv",
+      "//evil.example/x.csv",
+      "javascript:window.__pwned=1",
+    ]) {
+      await page.goto(`${baseUrl}?csv=${encodeURIComponent(evil)}`);
+      const alert = page.getByTestId("load-error");
+      await alert.waitFor();
+      await expect(alert.textContent()).resolves.toContain(evil);
+    }
+    expect(requested.filter((u) => new URL(u).host === "evil.example")).toEqual([]);
+    expect(await pwned()).toBeUndefined();
+  });
+
+  test("no CSP violation or page error along the way", () => {
+    expect(watched.cspViolations).toEqual([]);
+    expect(watched.pageErrors).toEqual([]);
+  });
+});
