@@ -79,6 +79,13 @@ interface DocContext {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+// How far the binding looks around a number, in characters: text without punctuation (or a page
+// that is one paragraph) must not make every number rescan everything before it.
+const CLAUSE_WINDOW = 200;
+const SENTENCE_WINDOW = 400;
+const PARAGRAPH_WINDOW = 1500;
+/** A quote longer than this (a "sentence" with no full stop) is cut around the number. */
+const QUOTE_LIMIT = 600;
 const PUNCT = /[，,。；;：:！？!?、“”‘’"'《》（）()【】\s—…·]/;
 const CLOSERS = "）)”’」》";
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
@@ -304,6 +311,28 @@ function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefi
 
 /** Where the number at [start, end) is: the clause, then the sentence, then the paragraph, then
  * the section headings. An outside place found first means the figure is not about the table. */
+/** The region of the first usable mention in `list`. Within one scope a named place beats a
+ * context word (全市 in 全市率先 ranks, it does not locate). An outside place rules a figure out
+ * only when `outsideCounts` (the figure's own sentence). */
+function placeIn(
+  ctx: DocContext,
+  list: readonly PlaceMention[],
+  section: string | undefined,
+  outsideCounts: boolean,
+): string | "outside" | undefined {
+  for (const m of list) {
+    if (m.place.type === "context") continue;
+    if (!outsideCounts && m.place.type === "outside") continue;
+    const r = regionAt(ctx, m, section);
+    if (r) return r;
+  }
+  for (const m of list) {
+    const r = m.place.type === "context" ? regionAt(ctx, m, section) : undefined;
+    if (r) return r;
+  }
+  return undefined;
+}
+
 function resolveRegion(
   ctx: DocContext,
   sentence: Sentence,
@@ -314,29 +343,28 @@ function resolveRegion(
 ): string | "outside" | undefined {
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const section = sectionRegionOf(ctx, paragraph);
-  // Within one scope a named place beats a context word (全市 in 全市率先 ranks, it does not locate).
-  // An outside place rules a figure out only when it stands in the figure's own sentence.
-  const tryList = (list: PlaceMention[], outsideCounts = true) => {
-    for (const m of list) {
-      if (m.place.type === "context") continue;
-      if (!outsideCounts && m.place.type === "outside") continue;
-      const r = regionAt(ctx, m, section);
-      if (r) return r;
-    }
-    for (const m of list) {
-      const r = m.place.type === "context" ? regionAt(ctx, m, section) : undefined;
-      if (r) return r;
-    }
-    return undefined;
-  };
+  const tryList = (list: PlaceMention[], outsideCounts = true) =>
+    placeIn(ctx, list, section, outsideCounts);
   return (
     tryList(within(ctx.places, cs, start).reverse()) ??
     tryList(within(ctx.places, end, ce)) ??
     tryList(within(ctx.places, sentence.start, cs).reverse()) ??
-    tryList(within(ctx.places, paragraph.start, sentence.start).reverse(), false) ??
+    tryList(
+      within(
+        ctx.places,
+        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+        sentence.start,
+      ).reverse(),
+      false,
+    ) ??
     section ??
     ctx.pageRegion
   );
+}
+
+function labelled(list: readonly PeriodMention[]): string | undefined {
+  for (const p of list) if (p.label !== "") return p.label;
+  return undefined;
 }
 
 function resolvePeriod(
@@ -348,20 +376,52 @@ function resolvePeriod(
   end: number,
   clauseOnly: boolean,
 ): string | undefined {
-  const labelled = (list: PeriodMention[]) => list.find((p) => p.label !== "")?.label;
   const inClause =
     labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
   if (inClause || clauseOnly) return inClause;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText =
     labelled(within(ctx.periods, sentence.start, cs).reverse()) ??
-    labelled(within(ctx.periods, paragraph.start, sentence.start).reverse());
+    labelled(
+      within(
+        ctx.periods,
+        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+        sentence.start,
+      ).reverse(),
+    );
   if (fromText) return fromText;
   for (let i = paragraph.headings.length - 1; i >= 0; i--) {
     const p = ctx.headingPeriods.get(paragraph.headings[i]!);
     if (p) return p;
   }
   return undefined;
+}
+
+function newDraft(
+  token: NumberToken,
+  family: Family,
+  indicator: Indicator,
+  unit: Unit,
+  value: number,
+  subject: string,
+  kind: Kind,
+  capacity: boolean,
+): Draft {
+  const qualifier = token.qualifier;
+  return {
+    token,
+    family,
+    indicator,
+    unit,
+    value,
+    qualifier,
+    kind,
+    capacity,
+    subject,
+    region: undefined,
+    period: undefined,
+    dropped: false,
+  };
 }
 
 /** Binds the numbers of one sentence to indicators. */
@@ -386,10 +446,12 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
     | undefined;
 
   for (const token of tokens) {
-    const cs = clauseStart(text, token.start, sentence.start);
-    const ce = clauseEnd(text, token.end, sentence.end);
+    const near = Math.max(sentence.start, token.start - SENTENCE_WINDOW);
+    const window: Sentence = { ...sentence, start: near };
+    const cs = clauseStart(text, token.start, Math.max(near, token.start - CLAUSE_WINDOW));
+    const ce = clauseEnd(text, token.end, Math.min(sentence.end, token.end + CLAUSE_WINDOW));
     const scope = Math.max(cs, prevEnd);
-    const { kind, capacity } = kindBefore(text, sentence.start, cs, token.start);
+    const { kind, capacity } = kindBefore(text, near, cs, token.start);
     let draft: Draft | undefined;
     let items: string[] = [];
     let growthSign: 0 | 1 | -1 = 0;
@@ -400,20 +462,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       unit: Unit,
       value: number,
       subject: string,
-    ): Draft => ({
-      token,
-      family,
-      indicator,
-      unit,
-      value,
-      qualifier: token.qualifier,
-      kind,
-      capacity,
-      subject,
-      region: undefined,
-      period: undefined,
-      dropped: false,
-    });
+    ) => newDraft(token, family, indicator, unit, value, subject, kind, capacity);
     // A list continued after 分别 (增长7.4%和6.0%): same binding, next subject.
     const continued =
       prev &&
@@ -458,7 +507,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
         if (cut >= 0) subject = subject.slice(cut + 1);
         if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
           // Prefer the project's full name when the words before the cue are not one.
-          const name = projectNameBefore(ctx, sentence.start, cue.start);
+          const name = projectNameBefore(ctx, near, cue.start);
           if (name && (!subject.endsWith("项目") || name.endsWith(subject))) subject = name;
         }
         const after = text.slice(token.end, Math.min(ce, token.end + 31));
@@ -472,8 +521,7 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       }
       if (family && family.unit === "CNY") {
         draft = base(family, family.value, "CNY", token.value, subject);
-        if (text.includes("分别", scope) && text.indexOf("分别", scope) < token.start)
-          items = listItems(subject);
+        if (text.slice(scope, token.start).includes("分别")) items = listItems(subject);
         if (items.length > 1) draft.subject = items[0]!;
       }
     } else if (token.unit === "percent") {
@@ -546,12 +594,12 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
       continue;
     }
     if (draft.region === undefined) {
-      const r = resolveRegion(ctx, sentence, cs, ce, token.start, token.end);
+      const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
       if (r === "outside") draft.dropped = true;
       else draft.region = r;
     }
     if (draft.period === undefined) {
-      draft.period = resolvePeriod(ctx, sentence, cs, ce, token.start, token.end, capacity);
+      draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, capacity);
     }
     drafts.push(draft);
     if (draft.unit !== "percent") lastValue = draft;
@@ -757,7 +805,12 @@ function toFact(
   published: string,
 ): Fact {
   const [start, end] = originalRange(norm, d.token.start, d.token.end);
-  const [qs, qe] = originalRange(norm, sentence.start, sentence.end);
+  const long = sentence.end - sentence.start > QUOTE_LIMIT;
+  const [qs, qe] = originalRange(
+    norm,
+    long ? Math.max(sentence.start, d.token.start - QUOTE_LIMIT / 2) : sentence.start,
+    long ? Math.min(sentence.end, d.token.end + QUOTE_LIMIT / 2) : sentence.end,
+  );
   return {
     id: `${doc.id}-${start}-${d.indicator}`,
     indicator: d.indicator,

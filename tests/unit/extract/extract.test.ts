@@ -305,6 +305,18 @@ describe("grounding and ids", () => {
   });
 });
 
+describe("text without sentence ends", () => {
+  it("quotes a window around the number rather than the whole run", () => {
+    const text = "江海区引进项目12个总投资3亿元增长5%".repeat(2000);
+    const facts = extract(text);
+    expect(facts.length).toBeGreaterThan(0);
+    for (const f of facts) {
+      expect(f.quote.length).toBeLessThanOrEqual(700);
+      expect(f.quote.includes(f.text)).toBe(true);
+    }
+  });
+});
+
 describe("publication date", () => {
   it("is taken as given", () => {
     const r = extractDocument(
