@@ -6,7 +6,13 @@ import { createParseClient, type ParseClient } from "./data/parseClient.ts";
 import { resolveCsvParam } from "./data/csvLocation.ts";
 import type { SourceInfo } from "./data/metadata.ts";
 import type { CsvSource } from "./data/protocol.ts";
-import { INDICATOR_UNIT, type FactRow, type Indicator } from "./model/contract.ts";
+import {
+  INDICATORS,
+  INDICATOR_UNIT,
+  isIndicator,
+  type FactRow,
+  type Indicator,
+} from "./model/contract.ts";
 import type { Point } from "./model/aggregate.ts";
 import type { FactFilter, FactSort } from "./model/facts.ts";
 import { comparisonPoints, periodsOf, selectPoints, yearsOf } from "./chart/select.ts";
@@ -124,16 +130,20 @@ export function App() {
   });
   const points = factsQuery.data?.points ?? NO_POINTS;
 
-  // A link without an indicator opens on the most reported one, never on an empty chart.
-  const indicatorGiven = useRef(new URLSearchParams(window.location.search).has("indicator"));
+  // A link without a (valid) indicator opens on the most reported one, so the first view is the
+  // richest chart the data allows rather than whatever the default happens to be.
+  const indicatorGiven = useRef(
+    isIndicator(new URLSearchParams(window.location.search).get("indicator") ?? ""),
+  );
   useEffect(() => {
     if (indicatorGiven.current || !points.length) return;
     indicatorGiven.current = true;
     const perIndicator = new Map<Indicator, number>();
     for (const p of points) perIndicator.set(p.indicator, (perIndicator.get(p.indicator) ?? 0) + 1);
-    if (perIndicator.has(state.indicator)) return;
-    const [most] = [...perIndicator].sort((a, b) => b[1] - a[1]);
-    if (most) update({ indicator: most[0] });
+    const [most] = [...perIndicator].sort(
+      (a, b) => b[1] - a[1] || INDICATORS.indexOf(a[0]) - INDICATORS.indexOf(b[0]),
+    );
+    if (most && most[0] !== state.indicator) update({ indicator: most[0] });
   }, [points, state.indicator, update]);
 
   // The selection: points are compact aggregates, so this is cheap on every filter change.

@@ -2,7 +2,7 @@
 // sorted so the largest is on top.
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
-import { displayUnit, kindName } from "../i18n/dictionary.ts";
+import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { regionColor } from "./palette.ts";
 import type { ChartConfig, PointDatum } from "./timeSeries.ts";
@@ -49,7 +49,7 @@ export function buildComparisonOption(
       trigger: "item",
       confine: true,
       formatter: (params: { seriesName?: string; name?: string; data?: PointDatum | null }) =>
-        pointTooltip(params, unitLabel),
+        pointTooltip(params, unitLabel, (n) => t(lang, "reportedBy", { n })),
     },
     xAxis: { type: "value", name: unitLabel },
     yAxis: { type: "category", data: names, axisLabel: { width: 140, overflow: "truncate" } },

@@ -3,7 +3,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
-import { displayUnit, kindName } from "../i18n/dictionary.ts";
+import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { regionColor } from "./palette.ts";
@@ -134,7 +134,7 @@ export function buildTimeSeriesOption(
       trigger: "item",
       confine: true,
       formatter: (params: { seriesName?: string; name?: string; data?: PointDatum | null }) =>
-        pointTooltip(params, unitLabel),
+        pointTooltip(params, unitLabel, (n) => t(lang, "reportedBy", { n })),
     },
     xAxis: {
       type: "category",

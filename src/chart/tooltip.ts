@@ -5,6 +5,8 @@ import { escapeHtml } from "./format.ts";
 export function pointTooltip(
   params: { seriesName?: string; name?: string; data?: { label: string; facts: number[] } | null },
   unitLabel: string,
+  /** "3 篇报道": said when several facts stand behind the point. */
+  reports: (n: number) => string,
 ): string {
   const datum = params.data;
   if (!datum) return "";
@@ -12,6 +14,6 @@ export function pointTooltip(
     `<strong>${escapeHtml(params.seriesName ?? "")}</strong>`,
     `${escapeHtml(params.name ?? "")}: ${escapeHtml(datum.label)} ${escapeHtml(unitLabel)}`,
   ];
-  if (datum.facts.length > 1) lines.push(`×${datum.facts.length}`);
+  if (datum.facts.length > 1) lines.push(escapeHtml(reports(datum.facts.length)));
   return lines.join("<br>");
 }

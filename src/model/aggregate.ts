@@ -24,11 +24,11 @@ export const pointKey = (f: Pick<FactRow, "indicator" | "region" | "period" | "k
   `${f.indicator}\u0000${f.region}\u0000${f.period}\u0000${f.kind}`;
 
 /**
- * Which of several facts stands for the point: a region-wide total over a figure about one
- * subject, an exact figure over a hedged one, the newest article over older ones, then the first.
+ * Which of several facts stands for the point: an exact figure over a hedged one (超, 约), then a
+ * region-wide total over a figure about one subject, then the newest article, then the first row.
  */
 export function representative(a: FactRow, b: FactRow): FactRow {
-  const score = (f: FactRow) => [f.subject ? 0 : 1, f.qualifier === "exact" ? 1 : 0] as const;
+  const score = (f: FactRow) => [f.qualifier === "exact" ? 1 : 0, f.subject ? 0 : 1] as const;
   const [sa, sb] = [score(a), score(b)];
   if (sa[0] !== sb[0]) return sa[0] > sb[0] ? a : b;
   if (sa[1] !== sb[1]) return sa[1] > sb[1] ? a : b;
@@ -36,7 +36,6 @@ export function representative(a: FactRow, b: FactRow): FactRow {
   return a.index <= b.index ? a : b;
 }
 
-/** Incremental aggregation, so the worker can feed it chunk by chunk while parsing streams. */
 export class PointAggregator {
   private readonly byKey = new Map<
     string,

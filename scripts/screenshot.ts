@@ -1,0 +1,57 @@
+// `npm run screenshot`: the README's picture of the dashboard (chart view, Chinese, 1280×800) on
+// the shipped data, taken with the project's own browser tooling and written to
+// tests/e2e/__screenshots__/dashboard.png.
+//
+//   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { launchBrowser } from "../tests/e2e/browser.ts";
+import { ROOT } from "./data-files.ts";
+import { serveDashboard } from "./serve.ts";
+
+const { values } = parseArgs({
+  options: {
+    query: { type: "string", default: "" },
+    out: { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/dashboard.png") },
+    "no-build": { type: "boolean", default: false },
+  },
+});
+
+const distDir = join(ROOT, "test-output", "screenshot-dist");
+if (!values["no-build"]) {
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/vite/bin/vite.js"),
+      "build",
+      "--outDir",
+      distDir,
+      "--emptyOutDir",
+      "--logLevel",
+      "warn",
+    ],
+    { cwd: ROOT, stdio: "inherit" },
+  );
+}
+
+const { server, url } = await serveDashboard({ distDir });
+const browser = await launchBrowser();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${url}${values.query ? `?${values.query}` : ""}`);
+  await page.locator('[data-testid="chart"][data-ready="true"]').waitFor({ timeout: 30_000 });
+  // Fonts: the chart waited for its own text; the page's text must be in too.
+  await page.evaluate(() => document.fonts.ready);
+  const out = resolve(values.out);
+  mkdirSync(dirname(out), { recursive: true });
+  await page.screenshot({ path: out });
+  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+  console.log(`screenshot: ${out}`);
+} finally {
+  await browser.close();
+  server.close();
+}
