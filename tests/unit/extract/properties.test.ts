@@ -214,6 +214,34 @@ describe("properties", () => {
     );
   });
 
+  it("extractDocument: any region table, even a strange one, gives facts only about its keys", () => {
+    const name = fc.oneof(
+      fc.constantFrom("江门", "江海", "区", "市", "东部", "全区", "1", "亿元"),
+      fc.string({ maxLength: 4 }),
+    );
+    const table = fc.uniqueArray(
+      fc.record({
+        key: fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/),
+        name,
+        aliases: fc.array(name, { maxLength: 4 }),
+        parent: fc.constantFrom("", "root"),
+      }),
+      { selector: (r) => r.key, minLength: 1, maxLength: 6 },
+    );
+    fc.assert(
+      fc.property(table, cjkText, (rows, text) => {
+        const regions = rows.map((r) => ({ ...r, adcode: "", members: [] as string[] }));
+        const keys = new Set(regions.map((r) => r.key));
+        const { facts } = extractDocument({ id: "t", text, published: "2024-03" }, { regions });
+        for (const f of facts) {
+          expect(keys.has(f.region)).toBe(true);
+          expect(text.slice(f.start, f.end)).toBe(f.text);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds facts in generated sentences of the expected shape", () => {
     fc.assert(
       fc.property(
