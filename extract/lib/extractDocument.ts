@@ -515,7 +515,12 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
           const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
           if (name) subject = name;
         }
-      } else if (lastValue && lastValue.unit === "CNY" && onlyFiller(text, scope, token.start)) {
+      } else if (
+        lastValue &&
+        lastValue.unit === "CNY" &&
+        (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))
+      ) {
+        // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
         family = lastValue.family;
         subject = lastValue.subject;
       }
@@ -585,6 +590,23 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
             after >= 0 ? text.slice(token.end, after) : subjectBefore(ctx, scope, token.start);
           draft = base(f, f.value, "count", token.value, subject);
         }
+      }
+      // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
+      // by place.
+      if (
+        !draft &&
+        lastValue?.unit === "count" &&
+        lastValue.token.classifier === token.classifier &&
+        endsPhrase(text, token.end, ce) &&
+        onlyFillerOrPlaces(ctx, scope, token.start)
+      ) {
+        draft = base(
+          lastValue.family,
+          lastValue.indicator,
+          "count",
+          token.value,
+          lastValue.subject,
+        );
       }
     }
 

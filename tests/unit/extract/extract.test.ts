@@ -44,6 +44,20 @@ describe("indicators with their growth", () => {
       ["trade_growth", -3.7, "欧盟"],
     ]);
   });
+  it("a total broken down by place", () => {
+    expect(
+      rows("今年一季度，全市完成固定资产投资500亿元，其中蓬江区完成80亿元，江海区65亿元。"),
+    ).toEqual([
+      "fixed_asset_investment jiangmen 2024-Q1 50000000000 exact actual",
+      "fixed_asset_investment pengjiang 2024-Q1 8000000000 exact actual",
+      "fixed_asset_investment jianghai 2024-Q1 6500000000 exact actual",
+    ]);
+    expect(rows("去年全市引进项目50个，其中蓬江区12个，新会区15个。")).toEqual([
+      "project_count jiangmen 2023 50 exact actual",
+      "project_count pengjiang 2023 12 exact actual",
+      "project_count xinhui 2023 15 exact actual",
+    ]);
+  });
   it("分别 pairs a list of places with a list of figures, and growths with values", () => {
     expect(rows("今年一季度，蓬江区、江海区、新会区分别引进项目10个、8个、12个。")).toEqual([
       "project_count pengjiang 2024-Q1 10 exact actual",
