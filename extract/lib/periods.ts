@@ -32,11 +32,20 @@ const alt = (words: string[]) =>
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("|");
 
+// A year in Arabic digits or digit by digit in Chinese (二〇二三年).
+const YEAR_DIGITS = "(?:\\d{4}|[〇零一二三四五六七八九]{4})";
+const CN_YEAR_DIGIT = "〇一二三四五六七八九";
+const yearNumber = (s: string) =>
+  /^\d{4}$/.test(s)
+    ? Number(s)
+    : Number(
+        Array.from(s, (c) => Math.max(0, CN_YEAR_DIGIT.indexOf(c === "零" ? "〇" : c))).join(""),
+      );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt(lexicon.wholeYear)})`;
 const HEAD = new RegExp(
   [
-    `(?:${alt(lexicon.sinceMarkers.before)})?(?:\\d{4}年|${alt(RELATIVE)})`,
+    `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
     alt(lexicon.sinceStartOfYear),
     SUB,
     `(?:${alt(lexicon.lastYears.prefixes)})${NUMERAL}(?:${alt(lexicon.lastYears.suffixes)})`,
@@ -46,7 +55,7 @@ const HEAD = new RegExp(
   "g",
 );
 const YEAR_AT = new RegExp(
-  `(${alt(lexicon.sinceMarkers.before)})?(?:(\\d{4})年|(${alt(RELATIVE)}))`,
+  `(${alt(lexicon.sinceMarkers.before)})?(?:(${YEAR_DIGITS})年|(${alt(RELATIVE)}))`,
   "y",
 );
 const SUB_AT = new RegExp(SUB, "y");
@@ -194,7 +203,7 @@ function parseAt(
     let end = at + year[0].length;
     const [, sinceBefore, digits, relative] = year;
     const y = digits
-      ? Number(digits)
+      ? yearNumber(digits)
       : nowYear === undefined
         ? undefined
         : nowYear + (lexicon.relativeYears as Record<string, number>)[relative!]!;

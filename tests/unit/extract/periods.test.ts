@@ -7,6 +7,7 @@ const labels = (text: string, p = pub) => findPeriods(text, p).map((m) => m.labe
 describe("period labels", () => {
   it.each([
     ["2021年", "2021"],
+    ["二〇二三年", "2023"],
     ["2022年第一季度", "2022-Q1"],
     ["一季度", "2024-Q1"],
     ["第三季度", "2024-Q3"],
@@ -58,6 +59,10 @@ describe("period labels", () => {
   it("without a publication date relative words have no label", () => {
     expect(findPeriods("今年一季度", undefined).every((m) => m.label === "")).toBe(true);
     expect(findPeriods("2021年", undefined).map((m) => m.label)).toEqual(["2021"]);
+  });
+
+  it("four digits without 年 are not a year", () => {
+    expect(labels("增长1234家")).toEqual([]);
   });
 
   it("近年来 and 一年多来 are not periods", () => {
