@@ -698,7 +698,7 @@ function subjectBefore(ctx: DocContext, from: number, to: number): string {
   let a = mentionEndBefore(ctx, from, to);
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
   for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
-  const s = trimFiller(ctx.text, a, to);
+  const s = trimFiller(ctx.text, a, to).replace(/^的/, "");
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 

@@ -202,6 +202,15 @@ describe("enterprise and project counts", () => {
       "enterprise_count jiangmen 2024-03 2600 more_than actual",
     ]);
   });
+  it("counts named by 总数 and firms defined by a threshold", () => {
+    const facts = extract(
+      "今年以来，鹤山市新签约项目总数达120个，营收超百亿元的企业10家，全市共有A级景区30家。",
+    );
+    expect(facts.map((f) => [f.indicator, f.value, f.subject])).toEqual([
+      ["project_count", 120, "新签约项目总数"],
+      ["enterprise_count", 10, "企业"],
+    ]);
+  });
   it("thresholds inside a subject are not values", () => {
     const facts = extract(
       "去年，台山新引进超亿元项目34个，落地2个投资超百亿元项目，其中10亿元以上项目9个。",
