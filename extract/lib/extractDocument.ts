@@ -786,7 +786,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       if (d.dropped || !d.region || !pub) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
       bodyFigures.add(`${d.indicator}|${d.region}|${d.value}`);
-      const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
+      const key = `${d.indicator}|${d.region}|${period}|${d.value}|${d.subject}`;
       const first = seen.get(key);
       if (first && first !== sentence) continue;
       seen.set(key, sentence);
@@ -797,7 +797,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     if (d.dropped || !d.region || !pub) continue;
     if (bodyFigures.has(`${d.indicator}|${d.region}|${d.value}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
-    const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
+    const key = `${d.indicator}|${d.region}|${period}|${d.value}|${d.subject}`;
     const first = seen.get(key);
     if (first && first !== sentence) continue;
     seen.set(key, sentence);

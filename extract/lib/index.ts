@@ -19,8 +19,9 @@
 //   A heading's quote leaves out its # marks.
 // - `id` is `${source}-${start}-${indicator}`: stable, and unique because one number gives at
 //   most one fact.
-// - The same figure restated in another sentence (a lead or a heading repeating the body) is
-//   given once, at its first statement in the body.
+// - The same figure about the same subject restated in another sentence (a lead repeating the
+//   body) is given once, at its first statement; a heading's figure stands only when the body
+//   lacks it.
 // - A figure with no period of its own takes its clause's, its sentence's, its paragraph's or its
 //   section heading's; else a flow takes the last complete year before publication, while a
 //   stock (enterprise counts), a named project's investment, an estimate or a target takes the

@@ -279,6 +279,15 @@ describe("regions", () => {
   });
 });
 
+describe("restatements", () => {
+  it("a lead repeating the body gives one fact; two projects of equal size give two", () => {
+    expect(
+      rows("今年一季度，新会区固定资产投资增长11.3%。据统计，一季度新会区固定资产投资增长11.3%。"),
+    ).toEqual(["fixed_asset_investment_growth xinhui 2024-Q1 11.3 exact actual"]);
+    expect(extract("鹤山市甲项目总投资10亿元。鹤山市乙项目总投资10亿元。")).toHaveLength(2);
+  });
+});
+
 describe("periods by default", () => {
   it("a flow without a period takes the last complete year, a named project the month", () => {
     expect(
