@@ -764,7 +764,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const facts: Fact[] = [];
   // The same figure restated in another sentence (a lead repeating the body) is one fact; two
   // equal figures in one sentence (小巨人1家、单项冠军1家) are two.
-  const seen = new Map<string, Sentence>();
+  const seen = new Map<string, { subject: string; sentence: Sentence }[]>();
   // A heading restates a figure of its section; it stands as a fact only when the body lacks it.
   const headingDrafts: { d: Draft; sentence: Sentence }[] = [];
   const bodyFigures = new Set<string>();
@@ -786,10 +786,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       if (d.dropped || !d.region || !pub) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
       bodyFigures.add(`${d.indicator}|${d.region}|${d.value}`);
-      const key = `${d.indicator}|${d.region}|${period}|${d.value}|${d.subject}`;
-      const first = seen.get(key);
-      if (first && first !== sentence) continue;
-      seen.set(key, sentence);
+      if (restated(seen, d, period, sentence)) continue;
       facts.push(toFact(doc, norm, sentence, d, period, published));
     }
   }
@@ -797,16 +794,34 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     if (d.dropped || !d.region || !pub) continue;
     if (bodyFigures.has(`${d.indicator}|${d.region}|${d.value}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
-    const key = `${d.indicator}|${d.region}|${period}|${d.value}|${d.subject}`;
-    const first = seen.get(key);
-    if (first && first !== sentence) continue;
-    seen.set(key, sentence);
+    if (restated(seen, d, period, sentence)) continue;
     facts.push(toFact(doc, norm, sentence, d, period, published));
   }
   facts.sort(
     (a, b) => a.start - b.start || a.end - b.end || a.indicator.localeCompare(b.indicator),
   );
   return { facts, published, publishedGuessed: !given };
+}
+
+/**
+ * True when another sentence already stated this figure: same indicator, region, period and
+ * value, and subjects that agree (one contains the other: 重大项目 and 项目, or an empty one).
+ * Records the figure otherwise. Two equal figures in one sentence are two facts.
+ */
+function restated(
+  seen: Map<string, { subject: string; sentence: Sentence }[]>,
+  d: Draft,
+  period: string,
+  sentence: Sentence,
+): boolean {
+  const key = `${d.indicator}|${d.region}|${period}|${d.value}`;
+  const earlier = seen.get(key) ?? [];
+  const same = earlier.some(
+    (e) =>
+      e.sentence !== sentence && (e.subject.includes(d.subject) || d.subject.includes(e.subject)),
+  );
+  if (!same) seen.set(key, [...earlier, { subject: d.subject, sentence }]);
+  return same;
 }
 
 // Compiling the gazetteer costs more than extracting a short article, and a run passes the same
