@@ -35,6 +35,7 @@ import {
   FAMILIES,
   FILLERS,
   KIND_MARKERS,
+  LEVEL_MARKERS,
   LIST_CONNECTORS,
   PROJECT_CLASSIFIERS,
   PROJECT_NOUNS,
@@ -144,6 +145,19 @@ function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean 
   return onlyFiller(ctx.text, at, to);
 }
 
+/** True when text[from, to) holds only filler words, punctuation and the base of a comparison
+ * (比2022年增长: the period after 比 names no period of the figure). */
+function onlyFillerOrComparisons(ctx: DocContext, from: number, to: number): boolean {
+  const periods = within(ctx.periods, from, to);
+  if (!periods.length || periods.some((p) => p.label !== "")) return false;
+  let at = from;
+  for (const p of periods) {
+    if (!onlyFiller(ctx.text, at, p.start)) return false;
+    at = p.end;
+  }
+  return onlyFiller(ctx.text, at, to);
+}
+
 /** text[from, to) without leading and trailing filler words and punctuation. */
 function trimFiller(text: string, from: number, to: number): string {
   let a = from;
@@ -205,8 +219,11 @@ function growthCueBefore(text: string, from: number, at: number) {
     else found = undefined;
   }
   if (!found || at - found.end > 2) return undefined;
-  for (let i = found.end; i < at; i++)
+  for (let i = found.end; i < at; i++) {
     if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
+    // 回落至3%: the level the rate fell to, not a fall.
+    if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
+  }
   return found;
 }
 
@@ -540,7 +557,11 @@ function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]
         if (cue) {
           family = cue.family;
           subject = subjectBefore(ctx, scope, cue.start);
-        } else if (lastValue && onlyFiller(text, scope, growth.start)) {
+        } else if (
+          lastValue &&
+          (onlyFiller(text, scope, growth.start) ||
+            onlyFillerOrComparisons(ctx, scope, growth.start))
+        ) {
           family = lastValue.family;
           subject = lastValue.subject;
           inherited = lastValue;

@@ -60,6 +60,7 @@ export const CUES = new TermMatcher<Cue>([
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
+export const LEVEL_MARKERS: readonly string[] = indicatorLexicon.levelMarkers;
 export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;
 export const ENTERPRISE_NOUNS = indicatorLexicon.enterpriseNouns;

@@ -69,6 +69,7 @@ const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
+const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 
 const CN_DIGIT: Record<string, number> = {
   一: 1,
@@ -135,7 +136,11 @@ export function findPeriods(
       continue;
     }
     const mention = parseAt(text, h.index, to, pub);
-    if (mention && EVENT_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length))) {
+    if (
+      mention &&
+      (EVENT_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length)) ||
+        COMPARISON_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length)))
+    ) {
       mention.label = "";
     }
     if (mention) {

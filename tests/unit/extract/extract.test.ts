@@ -80,6 +80,16 @@ describe("indicators with their growth", () => {
       "project_investment_growth taishan 2023 127.6 exact actual",
     ]);
   });
+  it("the base of a comparison is not the period; 负增长 is a fall; 回落至 states a level", () => {
+    expect(rows("2023年，江门市地区生产总值3791亿元，比2022年增长4.6%。")).toEqual([
+      "gdp jiangmen 2023 379100000000 exact actual",
+      "gdp_growth jiangmen 2023 4.6 exact actual",
+    ]);
+    expect(rows("今年一季度，开平市规上工业增加值负增长2%，GDP增速回落至3%。")).toEqual([
+      "industrial_value_added_growth kaiping 2024-Q1 -2 exact actual",
+      "gdp_growth kaiping 2024-Q1 3 exact actual",
+    ]);
+  });
   it("percentage points are not growth", () => {
     expect(rows("鹤山市一季度地区生产总值同比增长5.3%，增速比上年同期提高1.2个百分点。")).toEqual([
       "gdp_growth heshan 2024-Q1 5.3 exact actual",

@@ -54,6 +54,7 @@ describe("period labels", () => {
   it("comparison words name no period", () => {
     expect(labels("比上年增长5%")).toEqual([""]);
     expect(labels("较去年同期提高")).toEqual([""]);
+    expect(labels("比2022年增长")).toEqual([""]);
   });
 
   it("without a publication date relative words have no label", () => {
