@@ -13,10 +13,10 @@ import {
   type FactRow,
   type Indicator,
 } from "./model/contract.ts";
-import type { Point } from "./model/aggregate.ts";
+import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
 import type { FactFilter, FactSort } from "./model/facts.ts";
 import { comparisonPoints, periodsOf, selectPoints, yearsOf } from "./chart/select.ts";
-import { buildTimeSeriesOption, type PointDatum } from "./chart/timeSeries.ts";
+import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
 import type { ExportText } from "./chart/exportOption.ts";
 import { EChart, type EChartHandle } from "./echarts/EChart.tsx";
@@ -47,18 +47,16 @@ const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
 
 const NO_POINTS: Point[] = [];
 
-/** Publishers and dates of the articles behind some points, for the exported image. */
+/** Publishers and dates of the articles behind the figures shown, for the exported image. */
 function sourceLine(
   lang: Language,
-  points: readonly Point[],
+  behind: readonly { source: string; published: string }[],
   sources: Map<string, SourceInfo>,
 ): string {
   const seen = new Set<string>();
-  for (const p of points) {
-    for (const s of p.sources) {
-      const info = sources.get(s.source);
-      seen.add(`${info?.publisher || s.source} ${info?.published || s.published}`.trim());
-    }
+  for (const s of behind) {
+    const info = sources.get(s.source);
+    seen.add(`${info?.publisher || s.source} ${info?.published || s.published}`.trim());
   }
   const list = [...seen].sort();
   const shown = list.slice(0, 6).join(lang === "zh" ? ";" : "; ");
@@ -128,7 +126,11 @@ export function App() {
     },
     enabled: client !== null && source !== null && regionsQuery.isSuccess,
   });
-  const points = factsQuery.data?.points ?? NO_POINTS;
+  const pointTable = factsQuery.data?.points;
+  const byIndicator = useMemo(
+    () => (pointTable ? indexByIndicator(pointTable) : new Map<Indicator, Uint32Array>()),
+    [pointTable],
+  );
 
   // A link without a (valid) indicator opens on the most reported one, so the first view is the
   // richest chart the data allows rather than whatever the default happens to be.
@@ -136,23 +138,22 @@ export function App() {
     isIndicator(new URLSearchParams(window.location.search).get("indicator") ?? ""),
   );
   useEffect(() => {
-    if (indicatorGiven.current || !points.length) return;
+    if (indicatorGiven.current || !byIndicator.size) return;
     indicatorGiven.current = true;
-    const perIndicator = new Map<Indicator, number>();
-    for (const p of points) perIndicator.set(p.indicator, (perIndicator.get(p.indicator) ?? 0) + 1);
-    const [most] = [...perIndicator].sort(
-      (a, b) => b[1] - a[1] || INDICATORS.indexOf(a[0]) - INDICATORS.indexOf(b[0]),
+    const [most] = [...byIndicator].sort(
+      (a, b) => b[1].length - a[1].length || INDICATORS.indexOf(a[0]) - INDICATORS.indexOf(b[0]),
     );
     if (most && most[0] !== state.indicator) update({ indicator: most[0] });
-  }, [points, state.indicator, update]);
+  }, [byIndicator, state.indicator, update]);
 
   // The selection: points are compact aggregates, so this is cheap on every filter change.
   const shown = useMemo(() => shownRegions(state, tableKeys), [state, tableKeys]);
   const unit = INDICATOR_UNIT[state.indicator];
-  const indicatorPoints = useMemo(
-    () => points.filter((p) => p.indicator === state.indicator),
-    [points, state.indicator],
-  );
+  // Only the shown indicator's points become objects; the rest stay in the typed columns.
+  const indicatorPoints = useMemo(() => {
+    const ids = byIndicator.get(state.indicator);
+    return pointTable && ids ? Array.from(ids, (id) => pointAt(pointTable, id)) : NO_POINTS;
+  }, [pointTable, byIndicator, state.indicator]);
   const selected = useMemo(
     () =>
       selectPoints(indicatorPoints, {
@@ -163,11 +164,10 @@ export function App() {
       }),
     [indicatorPoints, state.indicator, shown, state.from, state.to],
   );
-  const counts = useMemo(() => {
-    const m = new Map<Indicator, number>();
-    for (const p of points) m.set(p.indicator, (m.get(p.indicator) ?? 0) + 1);
-    return m;
-  }, [points]);
+  const counts = useMemo(
+    () => new Map([...byIndicator].map(([indicator, ids]) => [indicator, ids.length])),
+    [byIndicator],
+  );
   const years = useMemo(() => yearsOf(indicatorPoints), [indicatorPoints]);
   const periods = useMemo(() => periodsOf(selected), [selected]);
   const comparePeriod = useMemo(() => {
@@ -212,23 +212,14 @@ export function App() {
     [chartConfig, comparePeriod, compared],
   );
 
-  // Sources view: the facts behind a clicked point or row.
-  const [openFacts, setOpenFacts] = useState<number[] | null>(null);
-  const onPointClick = useCallback((data: unknown) => {
-    const datum = data as PointDatum | null | undefined;
-    if (datum && Array.isArray(datum.facts) && datum.facts.length) setOpenFacts(datum.facts);
+  // Sources view: the facts behind a clicked point, or behind the point of a table row.
+  const [openSources, setOpenSources] = useState<{ point: number } | { fact: number } | null>(null);
+  const onPointClick = useCallback((value: unknown) => {
+    const point = pointIdOf(value);
+    if (point !== null) setOpenSources({ point });
   }, []);
-  const onRowOpen = useCallback(
-    (fact: FactRow) => {
-      // A row opens every article that reports the same figure, not just its own.
-      const point = points.find((p) => p.facts.includes(fact.index));
-      setOpenFacts(
-        point ? [fact.index, ...point.facts.filter((i) => i !== fact.index)] : [fact.index],
-      );
-    },
-    [points],
-  );
-  const closeSources = useCallback(() => setOpenFacts(null), []);
+  const onRowOpen = useCallback((fact: FactRow) => setOpenSources({ fact: fact.index }), []);
+  const closeSources = useCallback(() => setOpenSources(null), []);
 
   // Table search and sort are part of what is downloaded, so they live here.
   const [search, setSearch] = useState("");
@@ -252,20 +243,21 @@ export function App() {
       : periods.length
         ? `${periods[0]?.period}${periods.length > 1 ? ` — ${periods[periods.length - 1]?.period}` : ""}`
         : "";
-  const exportText: ExportText = {
-    title: indicatorLabel(lang, state.indicator, unit),
-    // The districts the image shows: those of the filter that have a figure in it.
-    subtitle: `${shown
-      .filter((k) => viewPoints.some((p) => p.region === k))
-      .map(nameOf)
-      .join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
-    sourceLine: sourceLine(lang, viewPoints, sources),
-  };
-  const exportSource = (): ExportSource | null => {
+  const exportSource = async (): Promise<ExportSource | null> => {
     const option = state.view === "compare" ? compareOption : timeOption;
     const size = chartHandle.current?.size();
-    if (!option || !size || !size.width) return null;
-    return { option, text: exportText, ...size };
+    if (!client || !option || !size || !size.width) return null;
+    const behind = await client.sources(viewPoints.map((p) => p.id));
+    const text: ExportText = {
+      title: indicatorLabel(lang, state.indicator, unit),
+      // The districts the image shows: those of the filter that have a figure in it.
+      subtitle: `${shown
+        .filter((k) => viewPoints.some((p) => p.region === k))
+        .map(nameOf)
+        .join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
+      sourceLine: sourceLine(lang, behind, sources),
+    };
+    return { option, text, ...size };
   };
   const fileStem = safeFileName(`${indicatorName("en", state.indicator)}-${periodText}`);
   const downloadCsv = async () => {
@@ -483,13 +475,13 @@ export function App() {
           </section>
         </main>
       </div>
-      {openFacts && client ? (
+      {openSources && client ? (
         <Suspense fallback={null}>
           <SourcesDialog
             lang={lang}
             client={client}
             sourceKey={sourceKey}
-            factIndexes={openFacts}
+            of={openSources}
             sources={sources}
             regionName={nameOf}
             onClose={closeSources}

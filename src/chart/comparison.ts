@@ -2,10 +2,18 @@
 // sorted so the largest is on top.
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
+import { QUALIFIERS } from "../model/contract.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
-import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
+import { FONT_FAMILY, displayValue } from "./format.ts";
 import { regionColor } from "./palette.ts";
-import type { ChartConfig, PointDatum } from "./timeSeries.ts";
+import {
+  TUPLE_AT,
+  TUPLE_VALUE,
+  tupleLabel,
+  tupleTooltipData,
+  type ChartConfig,
+  type PointTuple,
+} from "./timeSeries.ts";
 import { pointTooltip } from "./tooltip.ts";
 
 export function buildComparisonOption(
@@ -22,13 +30,18 @@ export function buildComparisonOption(
       ? config.regionName(p.region)
       : `${config.regionName(p.region)} · ${kindName(lang, p.kind)}`,
   );
-  const data = sorted.map((p): PointDatum & { itemStyle: Record<string, unknown> } => {
-    const value = displayValue(p.value, unit);
+  const data = sorted.map((p, i) => {
     const color = regionColor(p.region, config.tableKeys);
+    const value: PointTuple = [
+      i,
+      displayValue(p.value, unit),
+      p.id,
+      QUALIFIERS.indexOf(p.qualifier),
+      p.factCount,
+    ];
     return {
       value,
-      label: markedValue(value, p.qualifier, lang),
-      facts: p.facts,
+      // Estimates and targets are hollow, as in the time chart.
       itemStyle:
         p.kind === "actual"
           ? { color }
@@ -48,8 +61,18 @@ export function buildComparisonOption(
     tooltip: {
       trigger: "item",
       confine: true,
-      formatter: (params: { seriesName?: string; name?: string; data?: PointDatum | null }) =>
-        pointTooltip(params, unitLabel, (n) => t(lang, "reportedBy", { n })),
+      formatter: (params: { seriesName?: string; name?: string; value?: unknown }) =>
+        Array.isArray(params.value)
+          ? pointTooltip(
+              {
+                seriesName: names[params.value[TUPLE_AT] as number] ?? "",
+                name: period,
+                data: tupleTooltipData(params.value as number[], lang),
+              },
+              unitLabel,
+              (n) => t(lang, "reportedBy", { n }),
+            )
+          : "",
     },
     xAxis: { type: "value", name: unitLabel },
     yAxis: { type: "category", data: names, axisLabel: { width: 140, overflow: "truncate" } },
@@ -58,10 +81,12 @@ export function buildComparisonOption(
         type: "bar",
         name: period,
         data,
+        encode: { x: TUPLE_VALUE, y: TUPLE_AT },
         label: {
           show: true,
           position: "right",
-          formatter: (params: { data?: PointDatum | null }) => params.data?.label ?? "",
+          formatter: (params: { value?: unknown }) =>
+            Array.isArray(params.value) ? tupleLabel(params.value as number[], lang) : "",
         },
       },
     ],

@@ -13,8 +13,15 @@ export function displayValue(value: number, unit: Unit): number {
   return Math.round(shown * 1e4) / 1e4; // 503.23亿元, not 503.22999999999996
 }
 
+// One formatter per language: toLocaleString builds a new one on every call, which costs
+// seconds over the tens of thousands of labels of a large file.
+const FORMATTERS: Record<Language, Intl.NumberFormat> = {
+  zh: new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 }),
+};
+
 export function formatNumber(value: number, lang: Language): string {
-  return value.toLocaleString(lang === "zh" ? "zh-CN" : "en-US", { maximumFractionDigits: 2 });
+  return FORMATTERS[lang].format(value);
 }
 
 /** "≈2,300", ">220", "11.3" … the value with its qualifier mark. */

@@ -6,6 +6,7 @@ import type { Indicator, Kind, Unit } from "../model/contract.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
+import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
 import { periodsOf } from "./select.ts";
 import { pointTooltip } from "./tooltip.ts";
@@ -22,12 +23,33 @@ export interface ChartConfig {
   regionName: (key: string) => string;
 }
 
-/** What a chart data item carries besides its value: enough to label it and open its sources. */
-export interface PointDatum {
-  value: number;
-  label: string;
-  facts: number[];
+/**
+ * A chart data item: plain numbers, which ECharts handles far faster than objects on large files.
+ * [position on the category axis, value as drawn, point id, qualifier index, number of facts]
+ */
+export type PointTuple = [number, number, number, number, number];
+const AT = 0;
+const VALUE = 1;
+const POINT = 2;
+const QUALIFIER = 3;
+const FACTS = 4;
+
+/** The point id of a clicked data item, if it is one of ours. */
+export function pointIdOf(data: unknown): number | null {
+  return Array.isArray(data) && typeof data[POINT] === "number" ? data[POINT] : null;
 }
+
+/** "≈2,300", ">220": the value of a data item with its qualifier mark. */
+export const tupleLabel = (tuple: readonly number[], lang: Language) =>
+  markedValue(tuple[VALUE] ?? 0, QUALIFIERS[tuple[QUALIFIER] ?? 0] ?? "exact", lang);
+
+/** The text of a data item for tooltips: label and number of reports. */
+export const tupleTooltipData = (tuple: readonly number[], lang: Language) => ({
+  label: tupleLabel(tuple, lang),
+  n: tuple[FACTS] ?? 1,
+});
+
+export { AT as TUPLE_AT, VALUE as TUPLE_VALUE };
 
 const KINDS_IN_ORDER: readonly Kind[] = ["actual", "estimate", "target"];
 const LINE_TYPE: Record<Kind, "solid" | "dashed" | "dotted"> = {
@@ -72,24 +94,32 @@ export function buildTimeSeriesOption(
       const list = byRegionKind.get(`${region}\u0000${kind}`);
       if (!list) continue;
       const color = regionColor(region, config.tableKeys);
-      const data: (PointDatum | null)[] = periods.map(() => null);
+      const data: PointTuple[] = [];
       for (const p of list) {
         const at = column.get(p.period);
         if (at === undefined) continue;
-        const value = displayValue(p.value, unit);
-        data[at] = { value, label: markedValue(value, p.qualifier, lang), facts: p.facts };
+        data.push([
+          at,
+          displayValue(p.value, unit),
+          p.id,
+          QUALIFIERS.indexOf(p.qualifier),
+          p.factCount,
+        ]);
       }
+      data.sort((a, b) => a[AT] - b[AT]);
       const name = seriesName(config.regionName(region), kind, lang);
       const hollow = kind !== "actual";
       const common = {
         name,
         data,
+        encode: { x: AT, y: VALUE },
         color,
         label: {
           show: showLabels,
           position: "top",
           fontSize: 11,
-          formatter: (params: { data?: PointDatum | null }) => params.data?.label ?? "",
+          formatter: (params: { data?: unknown }) =>
+            Array.isArray(params.data) ? tupleLabel(params.data, lang) : "",
         },
         emphasis: { focus: "series" },
         ...(large ? { sampling: "lttb", progressive: 2000, progressiveThreshold: 3000 } : {}),
@@ -98,7 +128,6 @@ export function buildTimeSeriesOption(
         series.push({
           ...common,
           type: "line",
-          connectNulls: true,
           symbol: SYMBOL[kind],
           symbolSize: hollow ? 9 : 7,
           showSymbol: !large,
@@ -133,8 +162,18 @@ export function buildTimeSeriesOption(
     tooltip: {
       trigger: "item",
       confine: true,
-      formatter: (params: { seriesName?: string; name?: string; data?: PointDatum | null }) =>
-        pointTooltip(params, unitLabel, (n) => t(lang, "reportedBy", { n })),
+      formatter: (params: { seriesName?: string; name?: string; data?: unknown }) =>
+        Array.isArray(params.data)
+          ? pointTooltip(
+              {
+                seriesName: params.seriesName,
+                name: periods[params.data[AT] as number]?.period ?? "",
+                data: tupleTooltipData(params.data as number[], lang),
+              },
+              unitLabel,
+              (n) => t(lang, "reportedBy", { n }),
+            )
+          : "",
     },
     xAxis: {
       type: "category",

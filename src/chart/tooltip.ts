@@ -3,7 +3,7 @@
 import { escapeHtml } from "./format.ts";
 
 export function pointTooltip(
-  params: { seriesName?: string; name?: string; data?: { label: string; facts: number[] } | null },
+  params: { seriesName?: string; name?: string; data?: { label: string; n: number } | null },
   unitLabel: string,
   /** "3 篇报道": said when several facts stand behind the point. */
   reports: (n: number) => string,
@@ -14,6 +14,6 @@ export function pointTooltip(
     `<strong>${escapeHtml(params.seriesName ?? "")}</strong>`,
     `${escapeHtml(params.name ?? "")}: ${escapeHtml(datum.label)} ${escapeHtml(unitLabel)}`,
   ];
-  if (datum.facts.length > 1) lines.push(escapeHtml(reports(datum.facts.length)));
+  if (datum.n > 1) lines.push(escapeHtml(reports(datum.n)));
   return lines.join("<br>");
 }

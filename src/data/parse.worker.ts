@@ -4,7 +4,8 @@
 // thread receives chart points plus the table rows it asks for.
 import Papa from "papaparse";
 import { mapHeader, validateRow, type Column, type FactRow, type RowProblem } from "../model/contract.ts";
-import { PointAggregator } from "../model/aggregate.ts";
+import type { DayRange } from "../model/period.ts";
+import { PointAggregator, tableBuffers, toPointTable, type AggregatedPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { loadTables } from "./tables.ts";
@@ -14,7 +15,11 @@ import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, typ
 
 declare const self: DedicatedWorkerGlobalScope;
 
+// The worker's own state: the facts of the last file loaded and the points built from them.
 let facts: FactRow[] = [];
+let points: AggregatedPoint[] = [];
+/** For each fact, the point it belongs to. */
+let factPoint = new Int32Array(0);
 let regionNames: Record<string, string> = {};
 /** The last filtered and sorted list, so paging through a large table sorts once. */
 let cached: { key: string; rows: FactRow[] } | null = null;
@@ -67,6 +72,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
   let line = 1;
   let header: Record<Column, number> | null = null;
   let fileProblem: string | null = null;
+  const periodCache = new Map<string, DayRange | null>();
 
   return new Promise((resolve, reject) => {
     Papa.parse<string[]>(blob as File, {
@@ -89,7 +95,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
             continue;
           }
           rowCount++;
-          const checked = validateRow(row, header, regionKeys, rowLine, loaded.length);
+          const checked = validateRow(row, header, regionKeys, rowLine, loaded.length, periodCache);
           if ("fact" in checked) {
             loaded.push(checked.fact);
             aggregator.add(checked.fact);
@@ -102,6 +108,11 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
       complete() {
         if (!header && !fileProblem) fileProblem = "the file is empty";
         facts = loaded;
+        points = aggregator.points();
+        factPoint = new Int32Array(loaded.length);
+        points.forEach((p, id) => {
+          for (const f of p.facts) factPoint[f] = id;
+        });
         cached = null;
         resolve({
           rowCount,
@@ -109,7 +120,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
           problems,
           problemCount,
           fileProblem,
-          points: aggregator.points(),
+          points: toPointTable(points),
         });
       },
       error(error) {
@@ -141,7 +152,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const blob = await readSource(request.id, request.source);
         if (!blob) return;
         const result = await parse(blob, new Set(request.regionKeys));
-        post({ id: request.id, type: "loaded", result });
+        // The point columns move to the page without a copy.
+        self.postMessage({ id: request.id, type: "loaded", result } satisfies WorkerResponse, tableBuffers(result.points));
         return;
       }
       case "page": {
@@ -155,8 +167,23 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       }
       case "facts": {
-        const rows = request.indexes.map((i) => facts[i]).filter((f): f is FactRow => !!f);
+        const of = request.of;
+        const pointId = "point" in of ? of.point : (factPoint[of.fact] ?? -1);
+        const behind = points[pointId]?.facts ?? [];
+        const order = "fact" in of ? [of.fact, ...behind.filter((i) => i !== of.fact)] : behind;
+        const rows = order.map((i) => facts[i]).filter((f): f is FactRow => !!f);
         post({ id: request.id, type: "facts", rows });
+        return;
+      }
+      case "sources": {
+        const seen = new Map<string, { source: string; published: string }>();
+        for (const id of request.points) {
+          for (const s of points[id]?.sources ?? []) {
+            if (seen.size >= 200) break;
+            seen.set(`${s.source}\u0000${s.published}`, s);
+          }
+        }
+        post({ id: request.id, type: "sources", sources: [...seen.values()] });
         return;
       }
       case "csv": {

@@ -13,7 +13,8 @@ export interface ParseClient {
   tables(): Promise<Tables>;
   load(source: CsvSource, regionKeys: string[], regionNames: Record<string, string>): Promise<LoadResult>;
   page(filter: FactFilter, sort: FactSort, offset: number, limit: number): Promise<{ rows: FactRow[]; total: number }>;
-  facts(indexes: number[]): Promise<FactRow[]>;
+  facts(of: { point: number } | { fact: number }): Promise<FactRow[]>;
+  sources(points: number[]): Promise<{ source: string; published: string }[]>;
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
   dispose(): void;
 }
@@ -62,10 +63,15 @@ export function createParseClient(): ParseClient {
       if (r.type !== "page") throw new Error(`unexpected answer ${r.type}`);
       return { rows: r.rows, total: r.total };
     },
-    async facts(indexes) {
-      const r = await send({ type: "facts", indexes });
+    async facts(of) {
+      const r = await send({ type: "facts", of });
       if (r.type !== "facts") throw new Error(`unexpected answer ${r.type}`);
       return r.rows;
+    },
+    async sources(points) {
+      const r = await send({ type: "sources", points });
+      if (r.type !== "sources") throw new Error(`unexpected answer ${r.type}`);
+      return r.sources;
     },
     async csv(filter, sort) {
       const r = await send({ type: "csv", filter, sort });

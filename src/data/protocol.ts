@@ -1,7 +1,7 @@
 // Messages between the main thread and the parse worker. The worker owns the facts; the main
 // thread gets compact chart points and asks for the rows it shows (one table page at a time).
 import type { FactRow, RowProblem } from "../model/contract.ts";
-import type { Point } from "../model/aggregate.ts";
+import type { PointTable } from "../model/aggregate.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import type { Region } from "../../extract/lib/types.ts";
 import type { TableProblem } from "../../extract/lib/regionTable.ts";
@@ -19,7 +19,9 @@ export type WorkerRequest =
   | { id: number; type: "tables" }
   | { id: number; type: "load"; source: CsvSource; regionKeys: string[]; regionNames: Record<string, string> }
   | { id: number; type: "page"; filter: FactFilter; sort: FactSort; offset: number; limit: number }
-  | { id: number; type: "facts"; indexes: number[] }
+  /** The facts behind a point, or behind the point of a fact (that fact first). */
+  | { id: number; type: "facts"; of: { point: number } | { fact: number } }
+  | { id: number; type: "sources"; points: number[] }
   | { id: number; type: "csv"; filter: FactFilter; sort: FactSort };
 
 export interface LoadResult {
@@ -30,7 +32,7 @@ export interface LoadResult {
   problemCount: number;
   /** A problem with the file as a whole (missing columns, empty file). */
   fileProblem: string | null;
-  points: Point[];
+  points: PointTable;
 }
 
 export const PROBLEM_LIMIT = 500;
@@ -47,5 +49,6 @@ export type WorkerResponse =
   | { id: number; type: "failed"; failure: FetchFailure }
   | { id: number; type: "page"; rows: FactRow[]; total: number }
   | { id: number; type: "facts"; rows: FactRow[] }
+  | { id: number; type: "sources"; sources: { source: string; published: string }[] }
   | { id: number; type: "csv"; csv: string }
   | { id: number; type: "error"; message: string };

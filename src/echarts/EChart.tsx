@@ -15,7 +15,7 @@ export interface EChartProps {
   option: EChartsCoreOption;
   testId: string;
   ariaLabel: string;
-  onItemClick?: (data: unknown) => void;
+  onItemClick?: (value: unknown) => void;
   ref?: Ref<EChartHandle>;
 }
 
@@ -40,7 +40,8 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, null, { renderer: "canvas" });
-    instance.on("click", (params) => clickHandler.current?.(params.data));
+    // The value, not the data item: our items carry their point id in the value tuple.
+    instance.on("click", (params) => clickHandler.current?.(params.value));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     setChart(instance);

@@ -4,13 +4,23 @@
 
 export const FONT_PROBE = '14px "Noto Sans SC"';
 
-/** Every distinct character of every string in an option (labels, names, titles, data labels). */
-export function collectText(value: unknown, into = new Set<string>(), depth = 0): Set<string> {
+/** Characters numbers and qualifier marks are drawn with, always loaded. */
+const NUMERALS = "0123456789.,-+%≈<>·—/QH ";
+
+/**
+ * The distinct characters of the strings in an option (names, titles, labels). Long arrays are
+ * sampled: past their first entries they hold data labels, which are NUMERALS anyway.
+ */
+export function collectText(
+  value: unknown,
+  into = new Set<string>(NUMERALS),
+  depth = 0,
+): Set<string> {
   if (depth > 12) return into;
   if (typeof value === "string") {
     for (const c of value) into.add(c);
   } else if (Array.isArray(value)) {
-    for (const v of value) collectText(v, into, depth + 1);
+    for (let i = 0; i < value.length && i < 200; i++) collectText(value[i], into, depth + 1);
   } else if (value && typeof value === "object") {
     for (const v of Object.values(value)) collectText(v, into, depth + 1);
   }

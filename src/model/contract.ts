@@ -10,7 +10,7 @@ import {
   type Qualifier,
   type Unit,
 } from "../../extract/lib/types.ts";
-import { parsePeriod } from "./period.ts";
+import { parsePeriod, type DayRange } from "./period.ts";
 
 export { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS };
 export type { Indicator, Kind, Qualifier, Unit };
@@ -59,11 +59,12 @@ export const INDICATOR_GROUPS = [
 
 export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number]["key"];
 
-export const isIndicator = (s: string): s is Indicator =>
-  (INDICATORS as readonly string[]).includes(s);
-export const isKind = (s: string): s is Kind => (KINDS as readonly string[]).includes(s);
-export const isQualifier = (s: string): s is Qualifier =>
-  (QUALIFIERS as readonly string[]).includes(s);
+const INDICATOR_SET: ReadonlySet<string> = new Set(INDICATORS);
+const KIND_SET: ReadonlySet<string> = new Set(KINDS);
+const QUALIFIER_SET: ReadonlySet<string> = new Set(QUALIFIERS);
+export const isIndicator = (s: string): s is Indicator => INDICATOR_SET.has(s);
+export const isKind = (s: string): s is Kind => KIND_SET.has(s);
+export const isQualifier = (s: string): s is Qualifier => QUALIFIER_SET.has(s);
 
 /** One validated fact, with its period resolved to a sortable day range. */
 export interface FactRow {
@@ -132,6 +133,8 @@ export function validateRow(
   regionKeys: ReadonlySet<string>,
   line: number,
   index: number,
+  /** Parsed periods by label: a large file repeats a few thousand labels a million times. */
+  periodCache?: Map<string, DayRange | null>,
 ): { fact: FactRow } | { problem: RowProblem } {
   const cell = (c: Column) => (cells[header[c]] ?? "").trim();
   const reasons: string[] = [];
@@ -143,7 +146,11 @@ export function validateRow(
   if (!regionKeys.has(region)) reasons.push(`unknown region ${show(region)}`);
 
   const period = cell("period");
-  const range = parsePeriod(period);
+  let range = periodCache?.get(period);
+  if (range === undefined) {
+    range = parsePeriod(period);
+    if (periodCache && periodCache.size < 100_000) periodCache.set(period, range);
+  }
   if (!range)
     reasons.push(
       `period ${show(period)} is not YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD or A/B`,

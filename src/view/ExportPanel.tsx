@@ -26,7 +26,7 @@ export function ExportPanel(props: {
   lang: Language;
   fileStem: string;
   /** The chart to export (null when nothing is drawn), or null in views without a chart. */
-  source: (() => ExportSource | null) | null;
+  source: (() => Promise<ExportSource | null>) | null;
   onCsv: () => Promise<void>;
 }) {
   const { lang } = props;
@@ -38,11 +38,11 @@ export function ExportPanel(props: {
   const transparentId = useId();
 
   const exportImage = async () => {
-    const source = props.source?.();
-    if (!source) return;
     setBusy(true);
     setError(null);
     try {
+      const source = await props.source?.();
+      if (!source) return;
       const { renderImage } = await import("../export/exportChart.ts");
       const isSvg = format === "svg";
       const scale = isSvg ? 1 : (Number(format.slice(4)) as 1 | 2 | 3);

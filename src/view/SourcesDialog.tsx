@@ -14,16 +14,17 @@ export default function SourcesDialog(props: {
   lang: Language;
   client: ParseClient;
   sourceKey: string;
-  factIndexes: number[];
+  /** A chart point, or a table row whose point is meant. */
+  of: { point: number } | { fact: number };
   sources: Map<string, SourceInfo>;
   regionName: (key: string) => string;
   onClose: () => void;
 }) {
-  const { lang, client, factIndexes, onClose } = props;
+  const { lang, client, of, onClose } = props;
   const dialog = useRef<HTMLDialogElement>(null);
   const facts = useQuery({
-    queryKey: ["facts-of", props.sourceKey, factIndexes],
-    queryFn: () => client.facts(factIndexes),
+    queryKey: ["facts-of", props.sourceKey, of],
+    queryFn: () => client.facts(of),
   });
 
   useEffect(() => {

@@ -1,5 +1,10 @@
 import { expect, test } from "vitest";
-import { aggregate } from "../../../src/model/aggregate.ts";
+import {
+  aggregate,
+  indexByIndicator,
+  pointAt,
+  toPointTable,
+} from "../../../src/model/aggregate.ts";
 import type { FactRow } from "../../../src/model/contract.ts";
 
 const fact = (index: number, change: Partial<FactRow>): FactRow => ({
@@ -51,4 +56,35 @@ test("a region-wide total stands for the point over a figure about one subject",
   const [point] = aggregate([fact(0, { subject: "某项目", value: 1 }), fact(1, { value: 2 })]);
   expect(point?.value).toBe(2);
   expect(point?.facts[0]).toBe(1);
+});
+
+test("the point table carries the points to the page and back, indexed by indicator", () => {
+  const aggregated = aggregate([
+    fact(0, {}),
+    fact(1, { indicator: "gdp_growth", unit: "percent", value: 8.5, qualifier: "approx" }),
+    fact(2, {
+      region: "xinhui",
+      period: "2022-Q1",
+      periodStart: 19000,
+      periodEnd: 19089,
+      kind: "estimate",
+    }),
+    fact(3, {}),
+  ]);
+  const table = toPointTable(aggregated);
+  expect(table.count).toBe(3);
+  const byIndicator = indexByIndicator(table);
+  expect([...byIndicator.keys()].sort()).toEqual(["gdp", "gdp_growth"]);
+  const growth = pointAt(table, byIndicator.get("gdp_growth")![0]!);
+  expect(growth).toMatchObject({
+    indicator: "gdp_growth",
+    value: 8.5,
+    qualifier: "approx",
+    factCount: 1,
+  });
+  const gdp = [...byIndicator.get("gdp")!].map((id) => pointAt(table, id));
+  expect(gdp.map((p) => [p.region, p.period, p.kind, p.factCount]).sort()).toEqual([
+    ["taishan", "2021", "actual", 2],
+    ["xinhui", "2022-Q1", "estimate", 1],
+  ]);
 });

@@ -4,8 +4,10 @@ import { parsePeriod } from "../../../src/model/period.ts";
 import {
   buildTimeSeriesOption,
   LARGE_SERIES,
+  pointIdOf,
   type ChartConfig,
 } from "../../../src/chart/timeSeries.ts";
+import { pointTooltip } from "../../../src/chart/tooltip.ts";
 import { buildComparisonOption } from "../../../src/chart/comparison.ts";
 import { buildExportOption } from "../../../src/chart/exportOption.ts";
 import { comparisonPoints } from "../../../src/chart/select.ts";
@@ -18,6 +20,7 @@ const point = (
 ): Point => {
   const range = parsePeriod(period)!;
   return {
+    id: 7,
     indicator: "project_investment",
     region,
     period,
@@ -26,9 +29,7 @@ const point = (
     kind: "actual",
     value,
     qualifier: "exact",
-    subject: "",
-    facts: [0],
-    sources: [{ source: "a", published: "2022-05" }],
+    factCount: 1,
     ...change,
   };
 };
@@ -62,8 +63,13 @@ describe("time series option", () => {
 
   test("money is drawn in 亿元 and hedged values carry their mark", () => {
     const xinhui = option.series.find((s: AnyOption) => s.name === "新会区");
-    expect(xinhui.data[2]).toMatchObject({ value: 220, label: ">220" });
-    expect(xinhui.data[3]).toMatchObject({ value: 200, label: "200" });
+    // [category position, value in 亿元, point id, qualifier index, facts]
+    expect(xinhui.data).toEqual([
+      [2, 220, 7, 2, 1],
+      [3, 200, 7, 0, 1],
+    ]);
+    expect(xinhui.label.formatter({ data: xinhui.data[0] })).toBe(">220");
+    expect(pointIdOf(xinhui.data[1])).toBe(7);
     expect(option.yAxis.name).toBe("亿元");
   });
 
@@ -89,11 +95,17 @@ describe("time series option", () => {
   test("tooltips escape markup from the data", () => {
     const html = option.tooltip.formatter({
       seriesName: "<img src=x onerror=alert(1)>",
-      name: "<script>x</script>",
-      data: { label: "<b>1</b>", facts: [1, 2] },
+      data: [0, 1, 7, 0, 2],
     });
-    expect(html).not.toMatch(/<img|<script|<b>/);
+    expect(html).not.toMatch(/<img/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).toContain("2 篇报道");
+    const direct = pointTooltip(
+      { seriesName: "<script>x</script>", name: "<b>", data: { label: "<i>1</i>", n: 1 } },
+      "亿元",
+      () => "",
+    );
+    expect(direct).not.toMatch(/<script|<b>|<i>/);
   });
 
   test("many periods switch to large-data settings", () => {
@@ -121,7 +133,11 @@ describe("comparison option", () => {
     const option = buildComparisonOption(config, "2022", points) as AnyOption;
     expect(option.yAxis.type).toBe("category");
     expect(option.yAxis.data).toEqual(["新会区", "台山市"]); // bottom to top
-    expect(option.series[0].data.map((d: AnyOption) => d.label)).toEqual(["200", "≈300"]);
+    const labels = option.series[0].data.map((d: AnyOption) =>
+      option.series[0].label.formatter({ value: d.value }),
+    );
+    expect(labels).toEqual(["200", "≈300"]);
+    expect(option.series[0].data[0].value[2]).toBe(7);
   });
 });
 
