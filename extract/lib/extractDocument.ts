@@ -335,11 +335,13 @@ function placeIn(
   ctx: DocContext,
   list: readonly PlaceMention[],
   section: string | undefined,
-  outsideCounts: boolean,
+  outsideCounts: "all" | "places" | "none",
 ): string | "outside" | undefined {
   for (const m of list) {
     if (m.place.type === "context") continue;
-    if (!outsideCounts && m.place.type === "outside") continue;
+    if (m.place.type === "outside") {
+      if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
+    }
     const r = regionAt(ctx, m, section);
     if (r) return r;
   }
@@ -360,19 +362,19 @@ function resolveRegion(
 ): string | "outside" | undefined {
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const section = sectionRegionOf(ctx, paragraph);
-  const tryList = (list: PlaceMention[], outsideCounts = true) =>
+  const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
     placeIn(ctx, list, section, outsideCounts);
   return (
-    tryList(within(ctx.places, cs, start).reverse()) ??
-    tryList(within(ctx.places, end, ce)) ??
-    tryList(within(ctx.places, sentence.start, cs).reverse()) ??
+    tryList(within(ctx.places, cs, start).reverse(), "all") ??
+    tryList(within(ctx.places, end, ce), "all") ??
+    tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
     tryList(
       within(
         ctx.places,
         Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
         sentence.start,
       ).reverse(),
-      false,
+      "none",
     ) ??
     section ??
     ctx.pageRegion

@@ -11,7 +11,7 @@ import { TermMatcher } from "./termMatcher.ts";
 export type PlaceValue =
   | { type: "region"; key: string }
   | { type: "context"; suffix: string }
-  | { type: "outside" }
+  | { type: "outside"; scope: boolean }
   | { type: "blocker" };
 
 export interface PlaceMention {
@@ -36,9 +36,10 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
   for (const r of regions) for (const name of [r.name, ...r.aliases]) tableNames.add(name);
   for (const term of lexicon.outsidePlaces) {
     if (![...tableNames].some((n) => n.includes(term) || term.includes(n))) {
-      entries.push([term, { type: "outside" }]);
+      entries.push([term, { type: "outside", scope: false }]);
     }
   }
+  for (const term of lexicon.outsideScopes) entries.push([term, { type: "outside", scope: true }]);
   for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
   for (const { term, suffix } of lexicon.contextWords)
     entries.push([term, { type: "context", suffix }]);

@@ -274,6 +274,14 @@ describe("regions", () => {
   it("figures about places outside the table are not emitted", () => {
     expect(rows("拱北海关今年进出口总额1000亿元，增长5%。横琴合作区引进项目30个。")).toEqual([]);
   });
+  it("national and provincial figures are not emitted; 全国 elsewhere in the sentence only describes", () => {
+    expect(
+      rows("2023年，全国规上工业增加值增长4.6%，全省GDP 13.57万亿元，国内生产总值增长5.2%。"),
+    ).toEqual([]);
+    expect(rows("江海区作为全国百强区，今年引进项目20个。")).toEqual([
+      "project_count jianghai 2024 20 exact actual",
+    ]);
+  });
   it("东部 inside 东西部 is no place", () => {
     expect(rows("东西部的GDP差距大，东部经济总量约为2300亿元。", "2022-04")).toEqual([
       "gdp jiangmen_east 2021 230000000000 approx actual",
