@@ -218,7 +218,10 @@ function growthCueBefore(text: string, from: number, at: number) {
     if (m.value.type === "growth") found = { start: m.start, end: m.end, sign: m.value.sign };
     else found = undefined;
   }
-  if (!found || at - found.end > 2) return undefined;
+  // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
+  if (!found || at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))) {
+    return undefined;
+  }
   for (let i = found.end; i < at; i++) {
     if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
     // 回落至3%: the level the rate fell to, not a fall.

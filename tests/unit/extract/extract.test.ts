@@ -182,6 +182,11 @@ describe("kinds", () => {
       "output_value jiangmen 2025 1000000000000 more_than target",
     ]);
   });
+  it("a growth target (增长目标为)", () => {
+    expect(rows("今年，恩平市地区生产总值增长目标为6%左右。")).toEqual([
+      "gdp_growth enping 2024 6 approx target",
+    ]);
+  });
   it("计划总投资 is an actual figure; 将 makes a target", () => {
     expect(rows("新会区1—2月新签约项目18个，计划总投资86.3亿元。")).toEqual([
       "project_count xinhui 2024-01/2024-02 18 exact actual",
