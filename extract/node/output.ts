@@ -1,7 +1,7 @@
 // Where the CSV goes: a file replaced atomically, or a stream such as standard output.
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Receives the CSV in order; nothing is final until `commit`. */
@@ -15,6 +15,42 @@ export interface OutputSink {
   discardSync(): void;
 }
 
+/** `.NAME.PID.HEX.tmp`: the temporary file of a run of process PID writing NAME. */
+function tempFileName(target: string, pid: number): string {
+  return `.${basename(target)}.${pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes temporary files that killed runs (SIGKILL, power loss) left beside `target`. Only files
+ * of processes that no longer run are touched, so a concurrent run keeps its own. Returns the
+ * names removed, for the report.
+ */
+export async function removeStaleTempFiles(target: string, running = isRunning): Promise<string[]> {
+  const prefix = `.${basename(target)}.`;
+  const pattern = /^(\d+)\.[0-9a-f]{12}\.tmp$/;
+  const removed: string[] = [];
+  for (const name of await readdir(dirname(target)).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = pattern.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || running(Number(pid))) continue;
+    await unlink(join(dirname(target), name)).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
 /** Small chunks are gathered into writes of about this size. */
 const WRITE_BATCH = 1 << 16;
 
@@ -25,10 +61,7 @@ const WRITE_BATCH = 1 << 16;
  * Rejects at once when the folder cannot take the temporary file.
  */
 export async function openAtomicFile(target: string): Promise<OutputSink & { tempPath: string }> {
-  const tempPath = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const tempPath = join(dirname(target), tempFileName(target, process.pid));
   const handle: FileHandle = await open(tempPath, "wx", 0o644);
   let batch: string[] = [];
   let batchLength = 0;

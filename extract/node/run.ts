@@ -8,7 +8,7 @@ import { ConfigError, loadRegions, loadSources } from "./config.ts";
 import { describeError, listDocuments } from "./documents.ts";
 import { parseJsonLine, splitLines } from "./jsonLines.ts";
 import { mapInOrder } from "./ordered.ts";
-import { openAtomicFile, type OutputSink } from "./output.ts";
+import { openAtomicFile, removeStaleTempFiles, type OutputSink } from "./output.ts";
 import { inProcessRunner, workerPoolRunner, type DocumentRunner } from "./pool.ts";
 import type { DocumentJob, DocumentOutcome } from "./process.ts";
 import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
@@ -94,7 +94,11 @@ async function withSink<T>(
   }
 }
 
-async function openOutputFile(outFile: string): Promise<OutputSink> {
+/** Opens the atomic output, first clearing what killed runs left; notes go to the report. */
+async function openOutputFile(outFile: string, summary: RunSummary): Promise<OutputSink> {
+  for (const name of await removeStaleTempFiles(outFile)) {
+    summary.notes.push({ label: name, note: "removed: left by an interrupted run" });
+  }
   try {
     return await openAtomicFile(outFile);
   } catch (error) {
@@ -135,7 +139,7 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
     return EXIT.nothingRead;
   }
 
-  const sink = await openOutputFile(options.outFile);
+  const sink = await openOutputFile(options.outFile, summary);
   return withSink(sink, env, async () => {
     const jobs = Math.min(options.jobs, listing.documents.length);
     const runner = createRunner(jobs, regions);
@@ -179,11 +183,12 @@ export interface StreamRunOptions {
 export async function runStream(options: StreamRunOptions, env: RunEnvironment): Promise<number> {
   const started = env.now();
   const regions = await loadRegions(options.regionsFile);
-  const { sink, name } =
-    "file" in options.output
-      ? { sink: await openOutputFile(options.output.file), name: options.output.file }
-      : options.output;
+  const name = "file" in options.output ? options.output.file : options.output.name;
   const summary = emptySummary(name, options.jobs);
+  const sink =
+    "file" in options.output
+      ? await openOutputFile(options.output.file, summary)
+      : options.output.sink;
   return withSink(sink, env, async () => {
     const runner = createRunner(options.jobs, regions);
     const seenIds = new Map<string, number>();

@@ -58,6 +58,16 @@ describe("interrupted runs", () => {
     child.kill("SIGKILL");
     expect(await exit).toEqual({ code: null, signal: "SIGKILL" });
     expect(readFileSync(out, "utf8")).toBe(OLD_OUTPUT);
+
+    // The killed run's temporary file is left; the next run clears it and says so.
+    const [leftover] = readdirSync(outDir).filter((f) => f.endsWith(".tmp"));
+    expect(leftover).toBeDefined();
+    const small = newDir("small");
+    writeVariedCorpus(small, 2);
+    const next = runCli(["--in", small, "--out", out, "--jobs", "1"]);
+    expect(next.status, next.stderr).toBe(0);
+    expect(next.stderr).toContain(`${leftover}: removed: left by an interrupted run`);
+    expect(readdirSync(outDir)).toEqual(["indicators.csv"]);
   }, 60_000);
 
   it("SIGTERM part way leaves the old file and removes the temporary one", async () => {

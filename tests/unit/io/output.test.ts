@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openAtomicFile, streamSink } from "../../../extract/node/output.ts";
+import { openAtomicFile, removeStaleTempFiles, streamSink } from "../../../extract/node/output.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -52,6 +52,27 @@ describe("openAtomicFile", () => {
     await sink.write("x");
     await expect(sink.commit()).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(["taken"]);
+  });
+});
+
+describe("removeStaleTempFiles", () => {
+  it("removes only the temporary files of this target left by processes that no longer run", async () => {
+    const target = join(dir, "out.csv");
+    const names = [
+      ".out.csv.1001.0123456789ab.tmp", // dead run: removed
+      ".out.csv.42.0123456789ab.tmp", // running: kept
+      ".other.csv.1001.0123456789ab.tmp", // another target: kept
+      ".out.csv.1001.notours.tmp", // not our pattern: kept
+      "out.csv",
+    ];
+    for (const name of names) writeFileSync(join(dir, name), "");
+    const removed = await removeStaleTempFiles(target, (pid) => pid === 42);
+    expect(removed).toEqual([".out.csv.1001.0123456789ab.tmp"]);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
+  });
+
+  it("finds nothing in a folder that does not exist", async () => {
+    expect(await removeStaleTempFiles(join(dir, "missing", "out.csv"))).toEqual([]);
   });
 });
 
