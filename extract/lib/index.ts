@@ -9,7 +9,11 @@
 //   published.ts   the publication date when none is given
 //   regions.ts     the gazetteer built from the region table; context words; outside places
 //   indicators.ts  the cue lexicon (extract/lexicon/*.json) compiled for matching
-//   extractDocument.ts  binding numbers to indicators, regions, periods and kinds; facts
+//   context.ts     what the binding shares about a document; mention lookups; the page's region
+//   resolve.ts     where and when a number is (clause → sentence → paragraph → section → page)
+//   bind.ts        each number to an indicator, with kind, qualifier and subject
+//   facts.ts       default periods, restatements, fact rows grounded in the original text
+//   extractDocument.ts  the pipeline
 //
 // Decisions the contract leaves open:
 // - A range (3至5亿元, 8.5亿元至10亿元) gives one fact: the low end, qualifier more_than.

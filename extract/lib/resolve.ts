@@ -1,0 +1,123 @@
+// Where and when a number is: its region from the clause, the sentence, the paragraph, the
+// section headings and the page; its period from the clause, the sentence, the paragraph and the
+// section headings.
+
+import type { Sentence } from "./segment.ts";
+import type { PeriodMention } from "./periods.ts";
+import { resolveContext, type PlaceMention } from "./regions.ts";
+import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
+import type { Paragraph } from "./segment.ts";
+
+/** The region a mention stands for; "outside" for a place outside the table. */
+function regionAt(
+  ctx: DocContext,
+  mention: PlaceMention,
+  sectionRegion: string | undefined,
+): string | "outside" | undefined {
+  if (mention.place.type === "region") return mention.place.key;
+  if (mention.place.type === "outside") return mention.partner ? undefined : "outside";
+  return resolveContext(ctx.gaz, mention.place.suffix, sectionRegion, ctx.pageCounts);
+}
+
+function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefined {
+  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
+    const r = ctx.headingRegions.get(paragraph.headings[i]!);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** The region of the first usable mention in `list`. Within one scope a named place beats a
+ * context word (全市 in 全市率先 ranks, it does not locate). `outsideCounts` says which outside
+ * mentions rule the figure out: all of them (its clause), places but not scopes such as 全国 (its
+ * sentence), or none (earlier sentences). */
+function placeIn(
+  ctx: DocContext,
+  list: readonly PlaceMention[],
+  section: string | undefined,
+  outsideCounts: "all" | "places" | "none",
+): string | "outside" | undefined {
+  for (const m of list) {
+    if (m.place.type === "context") continue;
+    if (m.place.type === "outside") {
+      if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
+    }
+    const r = regionAt(ctx, m, section);
+    if (r) return r;
+  }
+  for (const m of list) {
+    const r = m.place.type === "context" ? regionAt(ctx, m, section) : undefined;
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Where the number at [start, end) is: the clause (before the number, then after it), the
+ * sentence, the paragraph, the section headings, the page. "outside" means the figure is about a
+ * place outside the table. */
+export function resolveRegion(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+): string | "outside" | undefined {
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  const section = sectionRegionOf(ctx, paragraph);
+  const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
+    placeIn(ctx, list, section, outsideCounts);
+  return (
+    tryList(within(ctx.places, cs, start).reverse(), "all") ??
+    tryList(within(ctx.places, end, ce), "all") ??
+    tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
+    tryList(
+      within(
+        ctx.places,
+        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+        sentence.start,
+      ).reverse(),
+      "none",
+    ) ??
+    section ??
+    ctx.pageRegion
+  );
+}
+
+function labelled(list: readonly PeriodMention[]): string | undefined {
+  for (const p of list) if (p.label !== "") return p.label;
+  return undefined;
+}
+
+/** The period of the number at [start, end): the clause, the sentence, the paragraph, the
+ * section headings; undefined when none names one. A capacity figure (`clauseOnly`) looks only at
+ * its clause. */
+export function resolvePeriod(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+  clauseOnly: boolean,
+): string | undefined {
+  const inClause =
+    labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
+  if (inClause || clauseOnly) return inClause;
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  const fromText =
+    labelled(within(ctx.periods, sentence.start, cs).reverse()) ??
+    labelled(
+      within(
+        ctx.periods,
+        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+        sentence.start,
+      ).reverse(),
+    );
+  if (fromText) return fromText;
+  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
+    const p = ctx.headingPeriods.get(paragraph.headings[i]!);
+    if (p) return p;
+  }
+  return undefined;
+}
