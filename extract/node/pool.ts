@@ -29,13 +29,13 @@ const WORKER_MODULE = new URL("./worker.ts", import.meta.url);
  * is TypeScript, and Node 20 does not pass tsx's loader to worker threads, so a tiny bootstrap
  * registers tsx in the worker before importing it.
  */
-function startWorker(regions: Region[]): Worker {
+function startWorker(module: URL, regions: Region[]): Worker {
   const workerData = { regions };
-  if (!WORKER_MODULE.pathname.endsWith(".ts")) return new Worker(WORKER_MODULE, { workerData });
+  if (!module.pathname.endsWith(".ts")) return new Worker(module, { workerData });
   const tsx = import.meta.resolve("tsx/esm/api");
   const bootstrap =
     `import(${JSON.stringify(tsx)})` +
-    `.then((api) => { api.register(); return import(${JSON.stringify(WORKER_MODULE.href)}); })`;
+    `.then((api) => { api.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
@@ -51,9 +51,14 @@ interface Slot {
 
 /**
  * A pool of `size` worker threads, each extracting one document at a time. A worker that dies
- * turns its document into a skipped outcome (with the reason) and is replaced.
+ * turns its document into a skipped outcome (with the reason) and is replaced. `module` is the
+ * worker's code: extract/node/worker.ts, or a stand-in in tests.
  */
-export function workerPoolRunner(size: number, regions: Region[]): DocumentRunner {
+export function workerPoolRunner(
+  size: number,
+  regions: Region[],
+  module: URL = WORKER_MODULE,
+): DocumentRunner {
   const queue: Task[] = [];
   const slots: Slot[] = [];
   let closing = false;
@@ -79,7 +84,7 @@ export function workerPoolRunner(size: number, regions: Region[]): DocumentRunne
       if (task) task.resolve({ ok: false, label: task.job.label, id: task.job.id, reason });
       if (closing) return;
       slot.worker.removeAllListeners();
-      slot.worker = startWorker(regions);
+      slot.worker = startWorker(module, regions);
       attach(slot);
       dispatch();
     };
@@ -90,7 +95,7 @@ export function workerPoolRunner(size: number, regions: Region[]): DocumentRunne
   };
 
   for (let i = 0; i < size; i++) {
-    const slot: Slot = { worker: startWorker(regions), task: undefined };
+    const slot: Slot = { worker: startWorker(module, regions), task: undefined };
     attach(slot);
     slots.push(slot);
   }
