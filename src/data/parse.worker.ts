@@ -11,7 +11,7 @@ import { factsToCsv } from "../model/csvExport.ts";
 import { loadTables } from "./tables.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
-import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
+import { PROBLEM_LIMIT, type CsvSource, type FileProblem, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -71,7 +71,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
   let rowCount = 0;
   let line = 1;
   let header: Record<Column, number> | null = null;
-  let fileProblem: string | null = null;
+  let fileProblem: FileProblem | null = null;
   const periodCache = new Map<string, DayRange | null>();
 
   return new Promise((resolve, reject) => {
@@ -87,7 +87,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
           if (!header) {
             const mapped = mapHeader(row);
             if (mapped.missing.length) {
-              fileProblem = `missing columns: ${mapped.missing.join(", ")}`;
+              fileProblem = { kind: "missing-columns", columns: mapped.missing };
               parser.abort();
               return;
             }
@@ -106,7 +106,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
         }
       },
       complete() {
-        if (!header && !fileProblem) fileProblem = "the file is empty";
+        if (!header && !fileProblem) fileProblem = { kind: "empty" };
         facts = loaded;
         points = aggregator.points();
         factPoint = new Int32Array(loaded.length);

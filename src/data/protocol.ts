@@ -31,11 +31,13 @@ export interface LoadResult {
   problems: RowProblem[];
   problemCount: number;
   /** A problem with the file as a whole (missing columns, empty file). */
-  fileProblem: string | null;
+  fileProblem: FileProblem | null;
   points: PointTable;
 }
 
 export const PROBLEM_LIMIT = 500;
+
+export type FileProblem = { kind: "missing-columns"; columns: string[] } | { kind: "empty" };
 
 export type FetchFailure =
   | { kind: "http"; url: string; status: number; statusText: string }

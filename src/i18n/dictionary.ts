@@ -1,5 +1,5 @@
 // Every label of the dashboard, in Chinese and English, in one place.
-import type { Indicator, Kind, Qualifier, Unit } from "../model/contract.ts";
+import type { Indicator, Kind, Qualifier, RowReason, Unit } from "../model/contract.ts";
 import type { IndicatorGroup } from "../model/contract.ts";
 import type { Language } from "../state/viewState.ts";
 
@@ -44,6 +44,11 @@ const LABELS = {
     en: "The csv parameter must be a path on this site (such as /data/indicators.csv); refused:",
   },
   fileProblem: { zh: "文件无法使用", en: "The file cannot be used" },
+  fileEmpty: { zh: "文件是空的", en: "the file is empty" },
+  missingColumns: {
+    zh: "缺少列 {columns}(数据规范见 data/CONTRACT.md)",
+    en: "missing columns {columns} (see the contract, data/CONTRACT.md)",
+  },
   badRows: {
     zh: "条记录不符合数据规范,已跳过",
     en: "rows break the data contract and were skipped",
@@ -202,4 +207,33 @@ export function regionName(
 ): string {
   if (lang === "en") return REGION_EN[key] ?? key;
   return tableNames.get(key) ?? key;
+}
+
+/** A refused field, in words. */
+export function describeReason(lang: Language, r: RowReason): string {
+  const zh = lang === "zh";
+  switch (r.field) {
+    case "indicator":
+      return zh ? `未知指标 ${r.value}` : `unknown indicator ${r.value}`;
+    case "region":
+      return zh ? `未知地区 ${r.value}` : `unknown region ${r.value}`;
+    case "qualifier":
+      return zh ? `未知限定词 ${r.value}` : `unknown qualifier ${r.value}`;
+    case "kind":
+      return zh ? `未知类型 ${r.value}` : `unknown kind ${r.value}`;
+    case "period":
+      return zh
+        ? `时期 ${r.value} 不符合 YYYY、YYYY-Qn、YYYY-Hn、YYYY-MM、YYYY-MM-DD 或 A/B 格式`
+        : `period ${r.value} is not YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD or A/B`;
+    case "value":
+      return zh ? `数值 ${r.value} 不是数字` : `value ${r.value} is not a number`;
+    case "published":
+      return zh
+        ? `发布日期 ${r.value} 不是 YYYY-MM-DD 或 YYYY-MM`
+        : `published ${r.value} is not YYYY-MM-DD or YYYY-MM`;
+    case "unit":
+      return zh ? `单位 ${r.value} 应为 ${r.expected}` : `unit ${r.value} should be ${r.expected}`;
+    case "offsets":
+      return zh ? `偏移量 ${r.value} 不是有效范围` : `offsets ${r.value} are not a range`;
+  }
 }

@@ -154,48 +154,58 @@ export function representative(a: FactRow, b: FactRow): FactRow {
 }
 
 export class PointAggregator {
-  private readonly byKey = new Map<
-    string,
-    { best: FactRow; facts: number[]; sources: Map<string, string> }
-  >();
+  /** Point id by indicator, region, period and kind. */
+  private readonly ids = new Map<string, number>();
+  private readonly best: FactRow[] = [];
+  /** Every fact added, and the point each one went to: lists are built once, at the end. */
+  private readonly facts: FactRow[] = [];
+  private factPoint = new Int32Array(1024);
 
   add(fact: FactRow): void {
     const key = pointKey(fact);
-    const entry = this.byKey.get(key);
-    if (!entry) {
-      this.byKey.set(key, {
-        best: fact,
-        facts: [fact.index],
-        sources: new Map([[fact.source, fact.published]]),
-      });
-      return;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.best.push(fact) - 1;
+      this.ids.set(key, id);
+    } else {
+      this.best[id] = representative(this.best[id]!, fact);
     }
-    entry.facts.push(fact.index);
-    // A few sources per point are enough for a source line; all facts stay listed.
-    if (entry.sources.size < 20 && !entry.sources.has(fact.source)) {
-      entry.sources.set(fact.source, fact.published);
+    const at = this.facts.push(fact) - 1;
+    if (at >= this.factPoint.length) {
+      const grown = new Int32Array(this.factPoint.length * 2);
+      grown.set(this.factPoint);
+      this.factPoint = grown;
     }
-    entry.best = representative(entry.best, fact);
+    this.factPoint[at] = id;
   }
 
   points(): AggregatedPoint[] {
-    const out: AggregatedPoint[] = [];
-    for (const { best, facts, sources } of this.byKey.values()) {
-      out.push({
-        indicator: best.indicator,
-        region: best.region,
-        period: best.period,
-        periodStart: best.periodStart,
-        periodEnd: best.periodEnd,
-        kind: best.kind,
-        value: best.value,
-        qualifier: best.qualifier,
-        subject: best.subject,
-        facts: [best.index, ...facts.filter((i) => i !== best.index)],
-        sources: [...sources].map(([source, published]) => ({ source, published })),
-      });
+    const lists = this.best.map((best) => ({
+      facts: [best.index],
+      sources: new Map<string, string>(),
+    }));
+    for (let i = 0; i < this.facts.length; i++) {
+      const fact = this.facts[i]!;
+      const list = lists[this.factPoint[i]!]!;
+      if (fact !== this.best[this.factPoint[i]!]) list.facts.push(fact.index);
+      // A few sources per point are enough for a source line; all facts stay listed.
+      if (list.sources.size < 20 && !list.sources.has(fact.source)) {
+        list.sources.set(fact.source, fact.published);
+      }
     }
-    return out;
+    return this.best.map((best, id) => ({
+      indicator: best.indicator,
+      region: best.region,
+      period: best.period,
+      periodStart: best.periodStart,
+      periodEnd: best.periodEnd,
+      kind: best.kind,
+      value: best.value,
+      qualifier: best.qualifier,
+      subject: best.subject,
+      facts: lists[id]!.facts,
+      sources: [...lists[id]!.sources].map(([source, published]) => ({ source, published })),
+    }));
   }
 }
 

@@ -95,8 +95,15 @@ export interface FactRow {
 /** A row that broke the contract, named by its file line so a user can fix it. */
 export interface RowProblem {
   line: number;
-  reasons: string[];
+  reasons: RowReason[];
 }
+
+/** Why a field was refused, as data: the page words it in the reader's language. */
+export type RowReason =
+  | { field: "indicator" | "region" | "qualifier" | "kind"; problem: "unknown"; value: string }
+  | { field: "period" | "value" | "published"; problem: "format"; value: string }
+  | { field: "unit"; problem: "unit"; value: string; expected: Unit }
+  | { field: "offsets"; problem: "range"; value: string };
 
 export type Column = (typeof FACT_COLUMNS)[number];
 
@@ -137,13 +144,15 @@ export function validateRow(
   periodCache?: Map<string, DayRange | null>,
 ): { fact: FactRow } | { problem: RowProblem } {
   const cell = (c: Column) => (cells[header[c]] ?? "").trim();
-  const reasons: string[] = [];
+  const reasons: RowReason[] = [];
 
   const indicator = cell("indicator");
-  if (!isIndicator(indicator)) reasons.push(`unknown indicator ${show(indicator)}`);
+  if (!isIndicator(indicator))
+    reasons.push({ field: "indicator", problem: "unknown", value: show(indicator) });
 
   const region = cell("region");
-  if (!regionKeys.has(region)) reasons.push(`unknown region ${show(region)}`);
+  if (!regionKeys.has(region))
+    reasons.push({ field: "region", problem: "unknown", value: show(region) });
 
   const period = cell("period");
   let range = periodCache?.get(period);
@@ -151,29 +160,33 @@ export function validateRow(
     range = parsePeriod(period);
     if (periodCache && periodCache.size < 100_000) periodCache.set(period, range);
   }
-  if (!range)
-    reasons.push(
-      `period ${show(period)} is not YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD or A/B`,
-    );
+  if (!range) reasons.push({ field: "period", problem: "format", value: show(period) });
 
   const rawValue = cell("value");
   const value = NUMBER.test(rawValue) ? Number(rawValue) : NaN;
-  if (!Number.isFinite(value)) reasons.push(`value ${show(rawValue)} is not a number`);
+  if (!Number.isFinite(value))
+    reasons.push({ field: "value", problem: "format", value: show(rawValue) });
 
   const unit = cell("unit");
   if (isIndicator(indicator) && unit !== INDICATOR_UNIT[indicator]) {
-    reasons.push(`unit ${show(unit)} should be ${INDICATOR_UNIT[indicator]} for ${indicator}`);
+    reasons.push({
+      field: "unit",
+      problem: "unit",
+      value: show(unit),
+      expected: INDICATOR_UNIT[indicator],
+    });
   }
 
   // An empty qualifier or kind reads as the plain case: the extractor writes them, people may not.
   const qualifier = cell("qualifier") || "exact";
-  if (!isQualifier(qualifier)) reasons.push(`unknown qualifier ${show(qualifier)}`);
+  if (!isQualifier(qualifier))
+    reasons.push({ field: "qualifier", problem: "unknown", value: show(qualifier) });
   const kind = cell("kind") || "actual";
-  if (!isKind(kind)) reasons.push(`unknown kind ${show(kind)}`);
+  if (!isKind(kind)) reasons.push({ field: "kind", problem: "unknown", value: show(kind) });
 
   const published = cell("published");
   if (published && !PUBLISHED.test(published)) {
-    reasons.push(`published ${show(published)} is not YYYY-MM-DD or YYYY-MM`);
+    reasons.push({ field: "published", problem: "format", value: show(published) });
   }
 
   const rawStart = cell("start");
@@ -182,7 +195,11 @@ export function validateRow(
   let end: number | null = null;
   if (rawStart || rawEnd) {
     if (!OFFSET.test(rawStart) || !OFFSET.test(rawEnd) || Number(rawStart) > Number(rawEnd)) {
-      reasons.push(`offsets ${show(rawStart)}–${show(rawEnd)} are not a range`);
+      reasons.push({
+        field: "offsets",
+        problem: "range",
+        value: `${show(rawStart)}–${show(rawEnd)}`,
+      });
     } else {
       start = Number(rawStart);
       end = Number(rawEnd);

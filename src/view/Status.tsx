@@ -3,7 +3,8 @@
 import type { RowProblem } from "../model/contract.ts";
 import type { TableProblem } from "../../extract/lib/regionTable.ts";
 import { FetchError } from "../data/parseClient.ts";
-import { t } from "../i18n/dictionary.ts";
+import type { FileProblem } from "../data/protocol.ts";
+import { describeReason, t } from "../i18n/dictionary.ts";
 import type { Language } from "../state/viewState.ts";
 
 export function Loading(props: { lang: Language; parsing?: boolean }) {
@@ -49,7 +50,7 @@ export function BadCsvParam(props: { lang: Language; given: string }) {
 export function RowProblems(props: {
   lang: Language;
   fileName: string;
-  fileProblem: string | null;
+  fileProblem: FileProblem | null;
   problems: readonly RowProblem[];
   problemCount: number;
 }) {
@@ -57,7 +58,10 @@ export function RowProblems(props: {
   if (fileProblem) {
     return (
       <div className="status error" role="alert" data-testid="row-problems">
-        <strong>{t(lang, "fileProblem")}</strong> <code>{fileName}</code>: {fileProblem}
+        <strong>{t(lang, "fileProblem")}</strong> <code>{fileName}</code>:{" "}
+        {fileProblem.kind === "empty"
+          ? t(lang, "fileEmpty")
+          : t(lang, "missingColumns", { columns: fileProblem.columns.join(", ") })}
       </div>
     );
   }
@@ -71,7 +75,8 @@ export function RowProblems(props: {
       <ul>
         {problems.map((p) => (
           <li key={p.line} data-line={p.line}>
-            {t(lang, "line_", { n: p.line })}: {p.reasons.join("; ")}
+            {t(lang, "line_", { n: p.line })}:{" "}
+            {p.reasons.map((r) => describeReason(lang, r)).join("; ")}
           </li>
         ))}
       </ul>

@@ -100,12 +100,12 @@ describe("hostile input", () => {
     );
     const items = await problems.locator("li").allTextContents();
     expect(items).toEqual([
-      expect.stringMatching(/^第 6 行: unknown indicator "happiness"/),
-      expect.stringMatching(/^第 7 行: unknown region "atlantis"/),
-      expect.stringMatching(/^第 8 行: period "2022-Q5"/),
-      expect.stringMatching(/^第 9 行: value "lots" is not a number/),
+      expect.stringMatching(/^第 6 行: 未知指标 "happiness"/),
+      expect.stringMatching(/^第 7 行: 未知地区 "atlantis"/),
+      expect.stringMatching(/^第 8 行: 时期 "2022-Q5" 不符合/),
+      expect.stringMatching(/^第 9 行: 数值 "lots" 不是数字/),
       // line 10–11 hold a good row whose quote spans two lines
-      expect.stringMatching(/^第 12 行: period "yesterday"/),
+      expect.stringMatching(/^第 12 行: 时期 "yesterday"/),
     ]);
     await chartReady(page);
     const description = await page.getByTestId("chart").getAttribute("aria-label");
@@ -125,6 +125,17 @@ describe("hostile input", () => {
     await page.locator(".app").dispatchEvent("drop", { dataTransfer });
     await page.getByTestId("data-source").filter({ hasText: "dropped.csv" }).waitFor();
     await expect(page.getByTestId("row-problems").locator("li").count()).resolves.toBe(5);
+  });
+
+  test("a file that is not an indicators CSV names the missing columns", async () => {
+    await page.getByTestId("file-input").setInputFiles({
+      name: "other.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name,score\nx,1\n"),
+    });
+    const problem = page.getByTestId("row-problems");
+    await problem.filter({ hasText: "other.csv" }).waitFor();
+    await expect(problem.textContent()).resolves.toContain("缺少列 id, indicator, region");
   });
 
   test("a CSV that cannot be fetched says which URL and status", async () => {

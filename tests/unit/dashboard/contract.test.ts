@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { FACT_COLUMNS, mapHeader, validateRow } from "../../../src/model/contract.ts";
+import { describeReason } from "../../../src/i18n/dictionary.ts";
 
 const REGIONS = new Set(["jiangmen", "xinhui", "taishan"]);
 const { index } = mapHeader([...FACT_COLUMNS]);
@@ -52,7 +53,11 @@ describe("validateRow", () => {
     expect("problem" in checked).toBe(true);
     if ("problem" in checked) {
       expect(checked.problem.line).toBe(3);
-      expect(checked.problem.reasons.join("; ")).toMatch(reason);
+      const words = checked.problem.reasons.map((r) => describeReason("en", r)).join("; ");
+      expect(words).toMatch(reason);
+      expect(checked.problem.reasons.map((r) => describeReason("zh", r)).join("")).toMatch(
+        /[\u4e00-\u9fff]/,
+      );
     }
   });
 
