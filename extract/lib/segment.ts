@@ -12,7 +12,7 @@ export interface Paragraph {
   end: number;
   /** 0 for body text, n for a heading of n "#" marks. */
   headingLevel: number;
-  /** Index of the innermost heading paragraph that governs this one, or -1. */
+  /** Indices of the heading paragraphs that govern this one, outermost first. */
   headings: number[];
 }
 
