@@ -86,6 +86,7 @@ async function main() {
 
   const small = measureCommand(RSS_CORPUS_DOCUMENTS, cores);
   const large = measureCommand(RSS_CORPUS_DOCUMENTS * 10, cores);
+  const bigPage = measureCommand(1, 1, BIG_PAGE_BYTES);
 
   const oneCore = chars / extractSeconds;
   const rows: [string, string, string][] = [
@@ -119,6 +120,11 @@ async function main() {
       mib(large.maxRss),
       `${mib(large.bytes)} input, ${large.seconds.toFixed(1)} s`,
     ],
+    [
+      "CLI peak RSS, one page",
+      mib(bigPage.maxRss),
+      `${mib(bigPage.bytes)} input, ${bigPage.seconds.toFixed(1)} s`,
+    ],
   ];
   const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const row of rows)
@@ -133,15 +139,25 @@ async function main() {
 const REPORT_MAX_RSS =
   "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS*1024+'\\n'))";
 
-/** Runs the real command on a generated folder and reads the child's peak RSS. */
-function measureCommand(documents: number, jobs: number) {
+/** The size of the one-page run: a whole newspaper archive pasted into one file. */
+const BIG_PAGE_BYTES = 100 * 2 ** 20;
+
+/**
+ * Runs the real command on a generated folder and reads the child's peak RSS: `documents` varied
+ * seed pages, or with `pageBytes` one page of about that size made of varied pages.
+ */
+function measureCommand(documents: number, jobs: number, pageBytes = 0) {
   const dir = mkdtempSync(join(tmpdir(), "bench-extract-"));
   try {
     let bytes = 0;
     for (let i = 0; i < documents; i++) {
-      const page = variedPage(i);
-      bytes += Buffer.byteLength(page);
-      writeFileSync(join(dir, `doc_${String(i).padStart(6, "0")}.txt`), page);
+      const parts: string[] = [];
+      do {
+        const page = variedPage(parts.length + i);
+        parts.push(page);
+        bytes += Buffer.byteLength(page);
+      } while (bytes < pageBytes);
+      writeFileSync(join(dir, `doc_${String(i).padStart(6, "0")}.txt`), parts.join("\n"));
     }
     const started = performance.now();
     const args = ["--import", "tsx", "--import", REPORT_MAX_RSS, join(ROOT, "extract", "cli.ts")];
