@@ -368,6 +368,7 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
           if (name) subject = name;
         }
       } else if (
+        token.classifier !== "" &&
         lastValue &&
         lastValue.unit === "CNY" &&
         (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))

@@ -22,14 +22,15 @@ export interface NumberToken {
   /** Top of a range, when the number is one. */
   high?: number;
   unit: NumberUnit;
-  /** The classifier of a count (个, 家, 项, 宗), or the unit word as written. */
+  /** The classifier of a count (个, 家, 项, 宗), or the unit word as written; "" for an amount in
+   * 亿 written without 元, which binds only to a cue right before it. */
   classifier: string;
   qualifier: Qualifier;
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*`;
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项|宗)`,
+  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -175,7 +176,9 @@ export function findNumbers(
       ? scaleDecimal(numeral, exponent)
       : parseChineseNumeral(numeral) * 10 ** exponent;
     if (!Number.isFinite(value)) continue;
-    const unit = percentWord ? "percent" : unitOf(unitWord);
+    // 总投资超百亿 (no 元): an amount of yuan, written bare; `classifier` stays "" to say so.
+    const bareYuan = !percentWord && unitWord === "" && /亿$/.test(numeral + multiplier);
+    const unit = percentWord ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
     let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
     let tokenStart = start;
     let low: number | undefined;

@@ -157,6 +157,18 @@ describe("numbers as other publishers write them", () => {
   });
 });
 
+describe("amounts in 亿 without 元", () => {
+  it("bind to a cue right before them; 亿美元 and 亿人次 are not yuan", () => {
+    expect(rows("江门GDP突破4000亿，台山新引进项目总投资超百亿。")).toEqual([
+      "gdp jiangmen 2023 400000000000 more_than actual",
+      "project_investment taishan 2024-03 10000000000 more_than actual",
+    ]);
+    expect(
+      rows("蓬江区实际利用外资2.3亿美元，接待游客1.2亿人次，新落地投资超百亿项目2个。"),
+    ).toEqual(["project_count pengjiang 2023 2 exact actual"]);
+  });
+});
+
 describe("subjects", () => {
   it("a project's full name, a kind of enterprise, a class of projects", () => {
     const facts = extract(

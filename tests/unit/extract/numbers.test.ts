@@ -118,6 +118,14 @@ describe("what is not a number", () => {
       15,
     ]);
   });
+  it("项目 after a number is not the classifier 项", () => {
+    expect(findNumbers("超百亿项目2个，5项目").map((t) => [t.value, t.unit])).toEqual([
+      [2, "count"],
+    ]);
+    expect(findNumbers("总投资超百亿。").map((t) => [t.value, t.unit])).toEqual([
+      [10000000000, "CNY"],
+    ]);
+  });
   it("家次 is not a count of firms", () => {
     expect(findNumbers("对接拜访企业超400家次")[0]?.unit).toBe("other");
   });
