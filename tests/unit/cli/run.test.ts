@@ -84,3 +84,24 @@ describe("report", () => {
     expect(report).toMatch(/sources\.csv line 3: no document missing\.txt in the folder/);
   }, 60_000);
 });
+
+describe("threads", () => {
+  it("uses one thread for a small corpus when --jobs is the default, as many as asked otherwise", async () => {
+    const input = tempDir("in");
+    const outDir = tempDir("out");
+    dirs.push(input, outDir);
+    writeVariedCorpus(input, 6);
+    const run = async (jobsAreDefault: boolean) => {
+      const { env, written } = fakeEnvironment(false);
+      const out = join(outDir, `${jobsAreDefault}.csv`);
+      const options = { inDir: input, outFile: out, regionsFile: REGIONS, jobs: 3, jobsAreDefault };
+      expect(await runFolder(options, env)).toBe(0);
+      return { report: written.join(""), bytes: readFileSync(out) };
+    };
+    const byDefault = await run(true);
+    const asked = await run(false);
+    expect(byDefault.report).toMatch(/with 1 job\n/);
+    expect(asked.report).toMatch(/with 3 jobs\n/);
+    expect(asked.bytes.equals(byDefault.bytes)).toBe(true);
+  }, 60_000);
+});
