@@ -56,6 +56,7 @@ export function buildComparisonOption(
   return {
     // ECharts writes a description of the series and values into the container's aria-label.
     aria: { enabled: true },
+    animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
     grid: { left: 16, right: 72, top: 32, bottom: 24 },
     tooltip: {
@@ -80,6 +81,7 @@ export function buildComparisonOption(
       {
         type: "bar",
         name: period,
+        barMaxWidth: 36,
         data,
         encode: { x: TUPLE_VALUE, y: TUPLE_AT },
         label: {

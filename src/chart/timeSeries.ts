@@ -155,7 +155,8 @@ export function buildTimeSeriesOption(
   return {
     // ECharts writes a description of the series and values into the container's aria-label.
     aria: { enabled: true },
-    animation: !large,
+    // No animation: a filter change shows its result at once, and `finished` follows the draw.
+    animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
     legend: { type: "scroll", top: 0, left: 0, right: 0, textStyle: { fontFamily: FONT_FAMILY } },
     grid: { left: 56, right: 36, top: 64, bottom: periods.length > 30 ? 72 : 40 },

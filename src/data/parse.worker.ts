@@ -78,7 +78,7 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
     Papa.parse<string[]>(blob as File, {
       header: false,
       skipEmptyLines: false,
-      chunkSize: 1 << 20,
+      chunkSize: 4 << 20,
       chunk(results, parser) {
         for (const row of results.data) {
           const rowLine = line;

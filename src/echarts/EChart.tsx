@@ -4,7 +4,7 @@
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { EChartsCoreOption, EChartsType } from "echarts/core";
 import { echarts } from "./core.ts";
-import { collectText, ensureFonts } from "./fonts.ts";
+import { FONT_PROBE, collectText, ensureFonts } from "./fonts.ts";
 
 export interface EChartHandle {
   /** The drawn size in CSS pixels. */
@@ -65,11 +65,14 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     chart.on("finished", onFinished);
     setReady(false);
     const text = [...collectText(option)].join("");
-    void ensureFonts(text).then(() => {
+    const draw = () => {
       if (!current || chart.isDisposed()) return;
       drawing = true;
       chart.setOption(option, { notMerge: true, lazyUpdate: false });
-    });
+    };
+    // Draw in this task when the fonts are in: a filter change should not wait for a promise turn.
+    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text)) draw();
+    else void ensureFonts(text).then(draw);
     return () => {
       current = false;
       chart.off("finished", onFinished);

@@ -30,6 +30,11 @@ export function collectText(
 /** Loads the font faces the text needs; resolves when they are ready (or fonts are unsupported). */
 export async function ensureFonts(text: string): Promise<void> {
   if (typeof document === "undefined" || !document.fonts) return;
+  // Already loaded (the common case on a filter change): no need to wait a turn for it.
+  if (document.fonts.status === "loaded" && document.fonts.check(FONT_PROBE, text || "江门")) {
+    document.documentElement.dataset.fontsReady = "true";
+    return;
+  }
   try {
     await document.fonts.load(FONT_PROBE, text || "江门");
     await document.fonts.ready;

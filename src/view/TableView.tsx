@@ -121,7 +121,7 @@ export function TableView(props: {
                   {shownValue(f)}
                 </td>
                 <td>{kindName(lang, f.kind)}</td>
-                <td>{f.subject}</td>
+                <td className="subject">{f.subject}</td>
                 <td>{f.text}</td>
                 <td className="quote">{f.quote}</td>
                 <td>{f.source}</td>
