@@ -124,6 +124,25 @@ describe("a very large page", () => {
   }, 120_000);
 });
 
+describe("a page without a sentence end", () => {
+  it("is extracted in one go: every figure of one endless sentence, offsets on their text", () => {
+    const input = newDir("endless");
+    const clauses = Array.from(
+      { length: 5000 },
+      (_, i) => `江门市固定资产投资${i + 1}亿元，增长${i % 50}.${i % 10}%，`,
+    );
+    const text = clauses.join("");
+    writeFileSync(join(input, "endless.txt"), text);
+    writeFileSync(join(input, "sources.csv"), "file,published\nendless.txt,2024-03\n");
+    const out = join(newDir("out"), "endless.csv");
+    const run = runCli(["--in", input, "--out", out, "--jobs", "1"]);
+    expect(run.status, run.stderr).toBe(0);
+    const rows = csvRecords(readFileSync(out, "utf8"));
+    expect(rows.length).toBeGreaterThanOrEqual(5000);
+    for (const row of rows) expect(text.slice(Number(row.start), Number(row.end))).toBe(row.text);
+  }, 60_000);
+});
+
 describe("JSON Lines on standard input", () => {
   const [name] = seedNames() as [string];
   const id = name.replace(/\.txt$/, "");
