@@ -63,7 +63,11 @@ async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
   return response.blob();
 }
 
+/** Bumped by every load: a load that a newer one overtook must not replace its facts. */
+let loadGeneration = 0;
+
 function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult> {
+  const generation = ++loadGeneration;
   const loaded: FactRow[] = [];
   const aggregator = new PointAggregator();
   const problems: RowProblem[] = [];
@@ -80,6 +84,10 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
       skipEmptyLines: false,
       chunkSize: 4 << 20,
       chunk(results, parser) {
+        if (generation !== loadGeneration) {
+          parser.abort(); // overtaken by a newer load: stop reading
+          return;
+        }
         for (const row of results.data) {
           const rowLine = line;
           line += linesSpanned(row);
@@ -106,6 +114,10 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
         }
       },
       complete() {
+        if (generation !== loadGeneration) {
+          reject(new Error("a newer file was opened"));
+          return;
+        }
         if (!header && !fileProblem) fileProblem = { kind: "empty" };
         facts = loaded;
         points = aggregator.points();

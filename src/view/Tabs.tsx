@@ -31,7 +31,7 @@ export function Tabs(props: { lang: Language; value: ViewTab; onChange: (v: View
           role="tab"
           id={tabId(view)}
           aria-selected={props.value === view}
-          aria-controls={panelId(view)}
+          aria-controls={props.value === view ? panelId(view) : undefined}
           tabIndex={props.value === view ? 0 : -1}
           onClick={() => props.onChange(view)}
         >
