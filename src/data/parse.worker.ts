@@ -9,6 +9,7 @@ import { PointAggregator, tableBuffers, toPointTable, type AggregatedPoint } fro
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { loadTables } from "./tables.ts";
+import { linesSpanned } from "../model/lines.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type FileProblem, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
@@ -25,18 +26,6 @@ let regionNames: Record<string, string> = {};
 let cached: { key: string; rows: FactRow[] } | null = null;
 
 const post = (message: WorkerResponse) => self.postMessage(message);
-
-/** Lines a parsed row spans: one, plus the line breaks inside its quoted fields. */
-function linesSpanned(row: readonly string[]): number {
-  let n = 1;
-  for (const field of row) {
-    for (let i = field.indexOf("\n"); i >= 0; i = field.indexOf("\n", i + 1)) n++;
-    for (let i = field.indexOf("\r"); i >= 0; i = field.indexOf("\r", i + 1)) {
-      if (field[i + 1] !== "\n") n++;
-    }
-  }
-  return n;
-}
 
 async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
   if (source.kind === "file") return source.file;
