@@ -10,6 +10,7 @@ import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type Fac
 import { factsToCsv } from "../model/csvExport.ts";
 import { loadTables } from "./tables.ts";
 import { linesSpanned } from "../model/lines.ts";
+import { lastRowEnd, textPieces } from "../model/csvChunks.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type FileProblem, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
@@ -27,8 +28,11 @@ let cached: { key: string; rows: FactRow[] } | null = null;
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
-async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
-  if (source.kind === "file") return source.file;
+async function readSource(
+  id: number,
+  source: CsvSource,
+): Promise<ReadableStream<Uint8Array> | null> {
+  if (source.kind === "file") return source.file.stream();
   let response: Response;
   try {
     response = await fetch(source.url, { cache: "no-store" });
@@ -48,14 +52,20 @@ async function readSource(id: number, source: CsvSource): Promise<Blob | null> {
     post({ id, type: "failed", failure: { kind: "html", url: source.url } });
     return null;
   }
-  // A Blob stays out of the JS heap as a string; PapaParse then reads it slice by slice.
-  return response.blob();
+  // Parsing starts with the first bytes: download and parse overlap, and no whole-file string.
+  return response.body ?? (await response.blob()).stream();
 }
 
 /** Bumped by every load: a load that a newer one overtook must not replace its facts. */
 let loadGeneration = 0;
 
-function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult> {
+/** Text handed to PapaParse at a time: large enough that per-call costs vanish. */
+const PARSE_PIECE = 2 << 20;
+
+async function parse(
+  stream: ReadableStream<Uint8Array>,
+  regionKeys: ReadonlySet<string>,
+): Promise<LoadResult> {
   const generation = ++loadGeneration;
   const loaded: FactRow[] = [];
   const aggregator = new PointAggregator();
@@ -67,68 +77,69 @@ function parse(blob: Blob, regionKeys: ReadonlySet<string>): Promise<LoadResult>
   let fileProblem: FileProblem | null = null;
   const periodCache = new Map<string, DayRange | null>();
 
-  return new Promise((resolve, reject) => {
-    Papa.parse<string[]>(blob as File, {
-      header: false,
-      skipEmptyLines: false,
-      chunkSize: 4 << 20,
-      chunk(results, parser) {
-        if (generation !== loadGeneration) {
-          parser.abort(); // overtaken by a newer load: stop reading
-          return;
+  /** Parses whole rows; false when the file turned out not to be an indicators CSV. */
+  const parseRows = (text: string): boolean => {
+    const rows = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }).data;
+    // Text ending in a line break yields a last, empty "row" that is no line of the file.
+    const last = rows[rows.length - 1];
+    if (/[\r\n]$/.test(text) && last && last.length === 1 && last[0] === "") rows.pop();
+    for (const row of rows) {
+      const rowLine = line;
+      line += linesSpanned(row);
+      if (row.length === 1 && row[0] === "") continue; // a blank line
+      if (!header) {
+        const mapped = mapHeader(row);
+        if (mapped.missing.length) {
+          fileProblem = { kind: "missing-columns", columns: mapped.missing };
+          return false;
         }
-        for (const row of results.data) {
-          const rowLine = line;
-          line += linesSpanned(row);
-          if (row.length === 1 && row[0] === "") continue; // a blank line
-          if (!header) {
-            const mapped = mapHeader(row);
-            if (mapped.missing.length) {
-              fileProblem = { kind: "missing-columns", columns: mapped.missing };
-              parser.abort();
-              return;
-            }
-            header = mapped.index;
-            continue;
-          }
-          rowCount++;
-          const checked = validateRow(row, header, regionKeys, rowLine, loaded.length, periodCache);
-          if ("fact" in checked) {
-            loaded.push(checked.fact);
-            aggregator.add(checked.fact);
-          } else {
-            problemCount++;
-            if (problems.length < PROBLEM_LIMIT) problems.push(checked.problem);
-          }
-        }
-      },
-      complete() {
-        if (generation !== loadGeneration) {
-          reject(new Error("a newer file was opened"));
-          return;
-        }
-        if (!header && !fileProblem) fileProblem = { kind: "empty" };
-        facts = loaded;
-        points = aggregator.points();
-        factPoint = new Int32Array(loaded.length);
-        points.forEach((p, id) => {
-          for (const f of p.facts) factPoint[f] = id;
-        });
-        cached = null;
-        resolve({
-          rowCount,
-          factCount: loaded.length,
-          problems,
-          problemCount,
-          fileProblem,
-          points: toPointTable(points),
-        });
-      },
-      error(error) {
-        reject(error);
-      },
-    });
+        header = mapped.index;
+        continue;
+      }
+      rowCount++;
+      const checked = validateRow(row, header, regionKeys, rowLine, loaded.length, periodCache);
+      if ("fact" in checked) {
+        loaded.push(checked.fact);
+        aggregator.add(checked.fact);
+      } else {
+        problemCount++;
+        if (problems.length < PROBLEM_LIMIT) problems.push(checked.problem);
+      }
+    }
+    return true;
+  };
+
+  let buffer = "";
+  let usable = true;
+  for await (const piece of textPieces(stream)) {
+    if (generation !== loadGeneration) throw new Error("a newer file was opened");
+    buffer += piece;
+    if (buffer.length < PARSE_PIECE) continue;
+    const end = lastRowEnd(buffer);
+    if (end <= 0) continue; // one row longer than a piece: keep reading
+    usable = parseRows(buffer.slice(0, end));
+    buffer = buffer.slice(end);
+    if (!usable) break;
+  }
+  if (generation !== loadGeneration) throw new Error("a newer file was opened");
+  if (usable && buffer) parseRows(buffer);
+  if (!header && !fileProblem) fileProblem = { kind: "empty" };
+
+  facts = loaded;
+  points = aggregator.points();
+  factPoint = new Int32Array(loaded.length);
+  points.forEach((p, id) => {
+    for (const f of p.facts) factPoint[f] = id;
   });
+  cached = null;
+  return {
+    rowCount,
+    factCount: loaded.length,
+    problems,
+    problemCount,
+    fileProblem,
+    points: toPointTable(points),
+  };
 }
 
 function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
@@ -150,9 +161,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case "load": {
         regionNames = request.regionNames;
-        const blob = await readSource(request.id, request.source);
-        if (!blob) return;
-        const result = await parse(blob, new Set(request.regionKeys));
+        const stream = await readSource(request.id, request.source);
+        if (!stream) return;
+        const result = await parse(stream, new Set(request.regionKeys));
         // The point columns move to the page without a copy.
         self.postMessage({ id: request.id, type: "loaded", result } satisfies WorkerResponse, tableBuffers(result.points));
         return;

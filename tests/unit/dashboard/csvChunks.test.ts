@@ -1,0 +1,56 @@
+import { expect, test } from "vitest";
+import fc from "fast-check";
+import Papa from "papaparse";
+import { lastRowEnd, textPieces } from "../../../src/model/csvChunks.ts";
+
+test.each([
+  ["a,b\nc,d\n", 8],
+  ["a,b\nc,d", 4],
+  ['a,"x\ny"\nc', 8],
+  ['a,"x\ny', -1],
+  ['a,"say ""hi""\nthere"\nb', 21],
+  ["no newline", -1],
+  ["a\r\nb\r\n", 6],
+])("lastRowEnd(%j) = %i", (text, end) => expect(lastRowEnd(text)).toBe(end));
+
+test("cutting a CSV at lastRowEnd anywhere gives the same rows as parsing it whole", () => {
+  const field = fc.oneof(
+    fc.constantFrom("", "江门", "a\nb", 'say "hi"', "1,2", "x\r\ny"),
+    fc.string({ maxLength: 5 }),
+  );
+  fc.assert(
+    fc.property(
+      fc.array(fc.array(field, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }),
+      fc.nat(),
+      (rows, cutSeed) => {
+        const csv = Papa.unparse(rows, { newline: "\n" }) + "\n";
+        const whole = Papa.parse<string[]>(csv).data.slice(0, -1);
+        const cut = cutSeed % (csv.length + 1);
+        const end = lastRowEnd(csv.slice(0, cut));
+        const head = end > 0 ? csv.slice(0, end) : "";
+        const tail = end > 0 ? csv.slice(end) : csv;
+        const parts = [head, tail]
+          .filter((p) => p)
+          .flatMap((p) => {
+            const data = Papa.parse<string[]>(p).data;
+            return p.endsWith("\n") ? data.slice(0, -1) : data;
+          });
+        expect(parts).toEqual(whole);
+      },
+    ),
+  );
+});
+
+test("textPieces decodes a byte stream split inside a character and drops the BOM", async () => {
+  const bytes = new TextEncoder().encode("\uFEFFid,江门\n");
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes.slice(0, 7)); // the cut falls inside 江
+      controller.enqueue(bytes.slice(7));
+      controller.close();
+    },
+  });
+  let text = "";
+  for await (const piece of textPieces(stream)) text += piece;
+  expect(text).toBe("id,江门\n");
+});
