@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// Parses, checks and aggregates an indicators CSV off the main thread. The file is read in chunks
-// by PapaParse (never one whole string), every row is validated with its file line, and the main
+// Parses, checks and aggregates an indicators CSV off the main thread. The response (or opened
+// file) is read as a byte stream while it downloads and handed to PapaParse in pieces of whole
+// rows (never one whole-file string), every row is validated with its file line, and the main
 // thread receives chart points plus the table rows it asks for.
 import Papa from "papaparse";
 import { mapHeader, validateRow, type Column, type FactRow, type RowProblem } from "../model/contract.ts";
