@@ -47,6 +47,7 @@ for (let port = firstPort; port < firstPort + 20; port++) {
     break;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
-    if (port === firstPort + 19) throw new Error(`ports ${firstPort}–${port} are all busy`);
+    if (port === firstPort + 19)
+      throw new Error(`ports ${firstPort}–${port} are all busy`, { cause: error });
   }
 }
