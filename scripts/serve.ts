@@ -27,7 +27,7 @@ export interface ServeOptions {
 
 /**
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
- * no rebuild), index.html for unknown paths, and the Content-Security-Policy as a header too.
+ * no rebuild), index.html for unknown page routes (404 for missing files), and the Content-Security-Policy as a header too.
  */
 export async function serveDashboard(
   options: ServeOptions,
@@ -48,6 +48,14 @@ export async function serveDashboard(
       }
       let file = normalize(join(distDir, path));
       if (!file.startsWith(distDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+        // Only page routes fall back to the app; a missing data file or asset is a real 404,
+        // so a mistyped ?csv= path reads as "not found" rather than as an HTML page.
+        if (path.startsWith("/data/") || extname(path) !== "") {
+          res.statusCode = 404;
+          res.setHeader("Content-Type", "text/plain; charset=utf-8");
+          res.end(`not found: ${path}`);
+          return;
+        }
         file = join(distDir, "index.html");
       }
       res.setHeader("Content-Type", TYPES[extname(file)] ?? "application/octet-stream");

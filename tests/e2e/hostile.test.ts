@@ -139,11 +139,7 @@ describe("hostile input", () => {
   });
 
   test("a CSV that cannot be fetched says which URL and status", async () => {
-    // The test server answers unknown paths with the app page; a real 404 comes from the route.
-    await page.context().route(
-      (url) => url.pathname === "/fixtures/missing.csv",
-      (route) => route.fulfill({ status: 404, contentType: "text/plain", body: "not found" }),
-    );
+    // The project's server answers a missing file with a real 404.
     await page.goto(fixtureUrl(baseUrl, "missing.csv"));
     const alert = page.getByTestId("load-error");
     await alert.waitFor();
@@ -152,7 +148,17 @@ describe("hostile input", () => {
     expect(text).toContain("404");
   });
 
-  test("a missing CSV served as the app's HTML page is not parsed as data", async () => {
+  test("a missing CSV served as an app's HTML page is not parsed as data", async () => {
+    // Many static hosts answer every unknown path with the app page and status 200.
+    await page.context().route(
+      (url) => url.pathname === "/fixtures/does-not-exist.csv",
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          body: "<!doctype html><title>app</title><div id=root></div>",
+        }),
+    );
     await page.goto(fixtureUrl(baseUrl, "does-not-exist.csv"));
     const alert = page.getByTestId("load-error");
     await alert.waitFor();

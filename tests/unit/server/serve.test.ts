@@ -60,6 +60,14 @@ describe("serveDashboard", () => {
     expect(await escape.text()).toContain("<title>app</title>");
   });
 
+  it("answers a missing data file or asset with 404, not with the app page", async () => {
+    const data = await fetch(`${url}data/nope.csv`);
+    expect(data.status).toBe(404);
+    expect(await data.text()).toContain("/data/nope.csv");
+    expect((await fetch(`${url}assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${url}some/route`)).status).toBe(200);
+  });
+
   it("answers a malformed URL with 400 and keeps serving", async () => {
     expect((await fetch(`${url}%E0%A4%A`)).status).toBe(400);
     expect((await fetch(`${url}data/indicators.csv`)).status).toBe(200);
