@@ -24,6 +24,7 @@ import {
   FAMILIES,
   FILLERS,
   KIND_MARKERS,
+  KIND_OBJECT_MARKERS,
   LEVEL_MARKERS,
   LIST_CONNECTORS,
   PROJECT_CLASSIFIERS,
@@ -52,6 +53,7 @@ export interface Draft {
 
 const PUNCT = /[，,。；;：:！？!?、“”‘’"'《》（）()【】\s—…·]/;
 const CLOSERS = "）)”’」》";
+const NUMERAL_START = /[\d一二两三四五六七八九十百千几数]/;
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /** True when text[from, to) holds only filler words, punctuation and spaces. */
@@ -234,6 +236,7 @@ function kindBefore(
   let capacity = false;
   for (const m of KIND_MARKERS.scan(text, from, at)) {
     if (m.value.kind === "neutral") continue;
+    if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
     kind = m.value.kind;
     if (m.value.capacity && m.start >= clause) capacity = true;
   }
@@ -478,7 +481,8 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       else draft.region = r;
     }
     if (draft.period === undefined) {
-      draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, capacity);
+      const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
+      draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
     }
     drafts.push(draft);
     if (draft.unit !== "percent") lastValue = draft;

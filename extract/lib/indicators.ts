@@ -12,6 +12,8 @@ export interface Family {
   value: Indicator;
   growth: Indicator | undefined;
   unit: Unit;
+  /** Counts what a place has now (企业N家), not a flow over a period. */
+  stock: boolean;
 }
 
 export type Cue =
@@ -29,6 +31,7 @@ export const FAMILIES: ReadonlyMap<string, Family> = new Map(
       value: f.value as Indicator,
       growth: "growth" in f ? (f.growth as Indicator) : undefined,
       unit: f.unit as Unit,
+      stock: "stock" in f && f.stock === true,
     },
   ]),
 );
@@ -77,6 +80,9 @@ export const EVENT_AFTER = new TermMatcher<boolean>([
   ...indicatorLexicon.enterpriseEventNeutral.map((t) => [t, false] as const),
   ...indicatorLexicon.enterpriseEventAfter.map((t) => [t, true] as const),
 ]);
+
+/** Target words that, followed by a numeral, mark an object (将56个项目纳入) rather than a plan. */
+export const KIND_OBJECT_MARKERS: ReadonlySet<string> = new Set(kindLexicon.objectMarkers);
 
 export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.estimate.map((t) => [t, { kind: "estimate", capacity: false }] as const),

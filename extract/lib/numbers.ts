@@ -130,6 +130,7 @@ const matcherOf = (table: QualifierTable) =>
     Object.entries(table).flatMap(([q, terms]) => terms.map((t) => [t, q as Qualifier] as const)),
   );
 const PREFIX = matcherOf(qualifierLexicon.prefix);
+const NOT_PREFIX = new TermMatcher(qualifierLexicon.notPrefix.map((t) => [t, true] as const));
 const SUFFIX = matcherOf(qualifierLexicon.suffix);
 const RANGE = new Set(periodLexicon.rangeConnectors);
 
@@ -204,7 +205,7 @@ export function findNumbers(
     const numStart = tokenStart;
     if (low === undefined) {
       const pre = PREFIX.matchEndingAt(text, start, Math.max(from, start - 4));
-      if (pre) {
+      if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
       }

@@ -20,6 +20,17 @@ export interface PeriodMention {
   label: string;
   /** True when the text names the year (2021年, 去年), not only a part of one (一季度, 3月). */
   namesYear: boolean;
+  /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
+  wholeOfContextYear?: boolean;
+}
+
+/** How far back a bare 全年 looks for the year the text is about, in characters. */
+const CONTEXT_YEAR_WINDOW = 2000;
+
+/** The year a labelled mention is in (its end, for an interval such as 2019/2023). */
+function yearOfLabel(label: string): number {
+  const slash = label.indexOf("/");
+  return Number((slash < 0 ? label : label.slice(slash + 1)).slice(0, 4));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -143,6 +154,20 @@ export function findPeriods(
     ) {
       mention.label = "";
     }
+    if (mention?.wholeOfContextYear && mention.label !== "") {
+      // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
+      for (
+        let i = out.length - 1;
+        i >= 0 && out[i]!.end >= mention.start - CONTEXT_YEAR_WINDOW;
+        i--
+      ) {
+        const p = out[i]!;
+        if (p.namesYear && p.label !== "") {
+          mention.label = `${yearOfLabel(p.label)}`;
+          break;
+        }
+      }
+    }
     if (mention) {
       out.push(mention);
       head.lastIndex = Math.max(mention.end, h.index + 1);
@@ -244,7 +269,7 @@ function parseAt(
     if (label === undefined) return undefined;
     const end = at + sub[0].length;
     // A bare day date (4月11日) or month: an event date only when it has a day.
-    return { start: at, end, label: label ?? "", namesYear: false };
+    return { start: at, end, label, namesYear: false, wholeOfContextYear: !!sub[7] };
   }
   return undefined;
 }

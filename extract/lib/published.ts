@@ -1,6 +1,6 @@
 // The publication date of an article that came without one, guessed from its text: the date in a
 // dateline (江门日报讯(记者/…)1月30日, 据新华社北京1月30日电) wins, else the latest full date, else
-// the latest month named; a date without its year takes the latest year the text names.
+// the latest month named (an ISO date after 发布时间 counts as a dateline); a date without its year takes the latest year the text names.
 
 import type { PublicationDate } from "./periods.ts";
 
@@ -10,6 +10,10 @@ const DATE_RE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]/g;
 const MONTH_RE = /(\d{4})年(\d{1,2})月/g;
 const DATELINE_RE =
   /讯[^。\n]{0,30}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日|(\d{1,2})月(\d{1,2})日电/g;
+
+// Web pages and government sites date themselves in ISO style: 发布时间：2024-02-05.
+const ISO_DATE_RE = /(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/g;
+const ISO_DATELINE_RE = /(?:发布|发表|更新|日期|时间)[^。\n\d]{0,6}$/;
 
 const plausibleYear = (y: number) => y >= 1950 && y <= 2100;
 const validDay = (m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= 31;
@@ -26,6 +30,10 @@ interface Dated {
 export function inferPublished(text: string): string | undefined {
   let latestYear = 0;
   for (const m of text.matchAll(YEAR_RE)) {
+    const y = Number(m[1]);
+    if (plausibleYear(y) && y > latestYear) latestYear = y;
+  }
+  for (const m of text.matchAll(ISO_DATE_RE)) {
     const y = Number(m[1]);
     if (plausibleYear(y) && y > latestYear) latestYear = y;
   }
@@ -59,6 +67,12 @@ export function inferPublished(text: string): string | undefined {
   for (const m of text.matchAll(DATE_RE)) {
     const d = dated(m[1], m[2], m[3]);
     if (d) all.push(d);
+  }
+  for (const m of text.matchAll(ISO_DATE_RE)) {
+    const d = dated(m[1], m[2], m[3]);
+    if (!d) continue;
+    all.push(d);
+    if (ISO_DATELINE_RE.test(text.slice(Math.max(0, m.index - 12), m.index))) datelines.push(d);
   }
   const best = latest(datelines) ?? latest(all);
   if (best) {

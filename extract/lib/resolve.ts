@@ -90,8 +90,8 @@ function labelled(list: readonly PeriodMention[]): string | undefined {
 }
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
- * section headings; undefined when none names one. A capacity figure (`clauseOnly`) looks only at
- * its clause. */
+ * section headings; undefined when none names one. A capacity figure (`reach` "clause") looks
+ * only at its clause, a stock figure (`reach` "sentence") only at its sentence. */
 export function resolvePeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -99,21 +99,21 @@ export function resolvePeriod(
   ce: number,
   start: number,
   end: number,
-  clauseOnly: boolean,
+  reach: "clause" | "sentence" | "paragraph",
 ): string | undefined {
   const inClause =
     labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
-  if (inClause || clauseOnly) return inClause;
+  if (inClause || reach === "clause") return inClause;
+  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse());
+  if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
-  const fromText =
-    labelled(within(ctx.periods, sentence.start, cs).reverse()) ??
-    labelled(
-      within(
-        ctx.periods,
-        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
-        sentence.start,
-      ).reverse(),
-    );
+  const fromText = labelled(
+    within(
+      ctx.periods,
+      Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+      sentence.start,
+    ).reverse(),
+  );
   if (fromText) return fromText;
   for (let i = paragraph.headings.length - 1; i >= 0; i--) {
     const p = ctx.headingPeriods.get(paragraph.headings[i]!);
