@@ -481,7 +481,13 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       else draft.region = r;
     }
     if (draft.period === undefined) {
-      const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
+      const reach = capacity
+        ? "clause"
+        : draft.family.stock
+          ? "sentence"
+          : draft.family.statistic
+            ? "story"
+            : "paragraph";
       draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
     }
     drafts.push(draft);

@@ -14,6 +14,9 @@ export interface Paragraph {
   headingLevel: number;
   /** Indices of the heading paragraphs that govern this one, outermost first. */
   headings: number[];
+  /** A short line without sentence or clause punctuation: a title, a kicker, a caption. It
+   * restates the story below it and ends the one above it. */
+  titleLike: boolean;
 }
 
 export interface Sentence {
@@ -49,13 +52,28 @@ export function segment(text: string): Segments {
         while (open.length && (paragraphs[open[open.length - 1]!]!.headingLevel ?? 0) >= level)
           open.pop();
       }
-      paragraphs.push({ start, end, headingLevel: level, headings: open.slice() });
+      paragraphs.push({
+        start,
+        end,
+        headingLevel: level,
+        headings: open.slice(),
+        titleLike: level > 0 || isTitleLike(text, start, end),
+      });
       if (level > 0) open.push(index);
       splitSentences(text, start + level, end, index, sentences);
     }
     start = end + 1;
   }
   return { paragraphs, sentences };
+}
+
+/** Longest line, in characters, that can pass for a title. */
+const TITLE_LIMIT = 40;
+
+function isTitleLike(text: string, start: number, end: number): boolean {
+  if (end - start > TITLE_LIMIT) return false;
+  for (let i = start; i < end; i++) if (CLAUSE_END[text.charCodeAt(i)] === 1) return false;
+  return true;
 }
 
 function splitSentences(
