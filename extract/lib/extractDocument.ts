@@ -60,7 +60,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // The same figure restated in another sentence (a lead repeating the body) is one fact; two
   // equal figures in one sentence (小巨人1家、单项冠军1家) are two.
   const seen = new Map<string, { subject: string; sentence: Sentence }[]>();
-  // A heading restates a figure of its section; it stands as a fact only when the body lacks it.
+  // A heading or title restates, often rounded, a figure of the story below it (鹤山集中签约15个项目
+  // 总投资超300亿元 over 总投资约312亿元): it stands as a fact only when the body states nothing
+  // of that indicator for that region.
   const headingDrafts: { d: Draft; sentence: Sentence }[] = [];
   const bodyFigures = new Set<string>();
   let n = 0;
@@ -72,7 +74,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     }
     if (!tokens.length) continue;
     const drafts = bindSentence(ctx, sentence, tokens);
-    if (paragraphs[sentence.paragraph]!.headingLevel) {
+    if (paragraphs[sentence.paragraph]!.titleLike) {
       headingDrafts.push(...drafts.map((d) => ({ d, sentence })));
       continue;
     }
@@ -80,14 +82,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
-      bodyFigures.add(`${d.indicator}|${d.region}|${d.value}`);
+      bodyFigures.add(`${d.indicator}|${d.region}`);
       if (restated(seen, d, period, sentence)) continue;
       facts.push(toFact(doc, norm, sentence, d, period, published));
     }
   }
   for (const { d, sentence } of headingDrafts) {
     if (d.dropped || !d.region || !pub) continue;
-    if (bodyFigures.has(`${d.indicator}|${d.region}|${d.value}`)) continue;
+    if (bodyFigures.has(`${d.indicator}|${d.region}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
     if (restated(seen, d, period, sentence)) continue;
     facts.push(toFact(doc, norm, sentence, d, period, published));
