@@ -12,6 +12,7 @@ import {
   countRegions,
   findPlaces,
   headingRegion,
+  resolveContext,
   type Gazetteer,
 } from "./regions.ts";
 import { dominantRegion, within, type DocContext } from "./context.ts";
@@ -43,6 +44,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     headingPeriods.set(i, within(periods, p.start, p.end).find((m) => m.label)?.label);
   });
   const pageCounts = countRegions(places);
+  // 全市 on a city's work report names the city as surely as 江门市 does: context words count
+  // toward the page's region, each for the region it stands for on this page.
+  const withContext = new Map(pageCounts);
+  for (const m of places) {
+    if (m.place.type !== "context") continue;
+    const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts);
+    if (r) withContext.set(r, (withContext.get(r) ?? 0) + 1);
+  }
   const ctx: DocContext = {
     text,
     gaz,
@@ -51,7 +60,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     periods,
     paragraphs,
     pageCounts,
-    pageRegion: dominantRegion(pageCounts),
+    pageRegion: dominantRegion(withContext),
     headingRegions,
     headingPeriods,
   };
