@@ -2,22 +2,24 @@
 // line breaks. The text is cut after the last line break that is outside quotes, so PapaParse
 // always sees whole rows and the rest waits for the next piece.
 
-/** The index just after the last row-ending "\n" outside quotes, or -1 if there is none. */
+/**
+ * The index just after the last row-ending "\n" outside quotes, or -1 if there is none. `text`
+ * starts at a row start, so a line break is outside quotes when an even number of quotes come
+ * before it ("" inside a field counts twice, which keeps the parity). Walking back from the end
+ * visits each quote once, and a large piece is cut after one step.
+ */
 export function lastRowEnd(text: string): number {
-  let last = -1;
-  let i = 0;
+  let quotes = 0;
+  for (let q = text.indexOf('"'); q >= 0; q = text.indexOf('"', q + 1)) quotes++;
+  let pos = text.length;
   for (;;) {
-    const quote = text.indexOf('"', i);
-    // Outside quotes from i up to the next quote: a line break there ends a row.
-    const limit = quote < 0 ? text.length : quote;
-    const newline = text.lastIndexOf("\n", limit - 1);
-    if (newline >= i) last = newline + 1;
-    if (quote < 0) return last;
-    // Inside quotes: skip to the closing quote ("" inside a field closes and reopens, which is
-    // the same as staying inside).
-    const close = text.indexOf('"', quote + 1);
-    if (close < 0) return last;
-    i = close + 1;
+    const newline = text.lastIndexOf("\n", pos - 1);
+    if (newline < 0) return -1;
+    for (let q = text.lastIndexOf('"', pos - 1); q > newline; q = text.lastIndexOf('"', q - 1)) {
+      quotes--;
+    }
+    if (quotes % 2 === 0) return newline + 1;
+    pos = newline;
   }
 }
 
