@@ -3,23 +3,22 @@
 // file) is read as a byte stream while it downloads and handed to PapaParse in pieces of whole
 // rows (never one whole-file string), every row is validated with its file line, and the main
 // thread receives chart points plus the table rows it asks for.
-import Papa from "papaparse";
-import { mapHeader, validateRow, type Column, type FactRow, type RowProblem } from "../model/contract.ts";
-import type { DayRange } from "../model/period.ts";
-import { PointAggregator, tableBuffers, toPointTable, type AggregatedPoint } from "../model/aggregate.ts";
+import { INDICATORS, type FactRow } from "../model/contract.ts";
+import { aggregateStore, tableBuffers, toPointTable, type AggregatedPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
+import { FactLoader } from "../model/factLoader.ts";
+import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
-import { linesSpanned } from "../model/lines.ts";
 import { lastRowEnd, textPieces } from "../model/csvChunks.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
-import { PROBLEM_LIMIT, type CsvSource, type FileProblem, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
+import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
 
 // The worker's own state: the facts of the last file loaded and the points built from them.
-let facts: FactRow[] = [];
+let facts = new FactStore();
 let points: AggregatedPoint[] = [];
 /** For each fact, the point it belongs to. */
 let factPoint = new Int32Array(0);
@@ -68,77 +67,35 @@ async function parse(
   regionKeys: ReadonlySet<string>,
 ): Promise<LoadResult> {
   const generation = ++loadGeneration;
-  const loaded: FactRow[] = [];
-  const aggregator = new PointAggregator();
-  const problems: RowProblem[] = [];
-  let problemCount = 0;
-  let rowCount = 0;
-  let line = 1;
-  let header: Record<Column, number> | null = null;
-  let fileProblem: FileProblem | null = null;
-  const periodCache = new Map<string, DayRange | null>();
-
-  /** Parses whole rows; false when the file turned out not to be an indicators CSV. */
-  const parseRows = (text: string): boolean => {
-    const rows = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false }).data;
-    // Text ending in a line break yields a last, empty "row" that is no line of the file.
-    const last = rows[rows.length - 1];
-    if (/[\r\n]$/.test(text) && last && last.length === 1 && last[0] === "") rows.pop();
-    for (const row of rows) {
-      const rowLine = line;
-      line += linesSpanned(row);
-      if (row.length === 1 && row[0] === "") continue; // a blank line
-      if (!header) {
-        const mapped = mapHeader(row);
-        if (mapped.missing.length) {
-          fileProblem = { kind: "missing-columns", columns: mapped.missing };
-          return false;
-        }
-        header = mapped.index;
-        continue;
-      }
-      rowCount++;
-      const checked = validateRow(row, header, regionKeys, rowLine, loaded.length, periodCache);
-      if ("fact" in checked) {
-        loaded.push(checked.fact);
-        aggregator.add(checked.fact);
-      } else {
-        problemCount++;
-        if (problems.length < PROBLEM_LIMIT) problems.push(checked.problem);
-      }
-    }
-    return true;
-  };
-
+  const loader = new FactLoader(regionKeys, PROBLEM_LIMIT);
   let buffer = "";
-  let usable = true;
   for await (const piece of textPieces(stream)) {
     if (generation !== loadGeneration) throw new Error("a newer file was opened");
     buffer += piece;
     if (buffer.length < PARSE_PIECE) continue;
     const end = lastRowEnd(buffer);
     if (end <= 0) continue; // one row longer than a piece: keep reading
-    usable = parseRows(buffer.slice(0, end));
+    const usable = loader.feed(buffer.slice(0, end));
     buffer = buffer.slice(end);
     if (!usable) break;
   }
   if (generation !== loadGeneration) throw new Error("a newer file was opened");
-  if (usable && buffer) parseRows(buffer);
-  if (!header && !fileProblem) fileProblem = { kind: "empty" };
+  if (buffer) loader.feed(buffer);
+  loader.finish();
 
-  facts = loaded;
-  points = aggregator.points();
-  factPoint = new Int32Array(loaded.length);
+  facts = loader.store;
+  points = aggregateStore(facts);
+  factPoint = new Int32Array(facts.count);
   points.forEach((p, id) => {
     for (const f of p.facts) factPoint[f] = id;
   });
   cached = null;
   return {
-    rowCount,
-    factCount: loaded.length,
-    problems,
-    problemCount,
-    fileProblem,
+    rowCount: loader.rowCount,
+    factCount: facts.count,
+    problems: loader.problems,
+    problemCount: loader.problemCount,
+    fileProblem: loader.fileProblem,
     points: toPointTable(points),
   };
 }
@@ -147,7 +104,15 @@ function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
   const key = JSON.stringify([filter, sort]);
   if (cached?.key === key) return cached.rows;
   const search = searchPredicate(filter.search, (f) => regionNames[f.region] ?? "");
-  const rows = facts.filter((f) => matchesFilter(f, filter) && search(f)).sort(compareFacts(sort));
+  // The indicator column rules out most rows before any of them becomes an object.
+  const indicator = INDICATORS.indexOf(filter.indicator);
+  const rows: FactRow[] = [];
+  for (let i = 0; i < facts.count; i++) {
+    if (facts.indicator[i] !== indicator) continue;
+    const fact = facts.row(i);
+    if (matchesFilter(fact, filter) && search(fact)) rows.push(fact);
+  }
+  rows.sort(compareFacts(sort));
   cached = { key, rows };
   return rows;
 }
@@ -184,7 +149,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const pointId = "point" in of ? of.point : (factPoint[of.fact] ?? -1);
         const behind = points[pointId]?.facts ?? [];
         const order = "fact" in of ? [of.fact, ...behind.filter((i) => i !== of.fact)] : behind;
-        const rows = order.map((i) => facts[i]).filter((f): f is FactRow => !!f);
+        const rows = order.filter((i) => i >= 0 && i < facts.count).map((i) => facts.row(i));
         post({ id: request.id, type: "facts", rows });
         return;
       }

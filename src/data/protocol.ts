@@ -2,6 +2,7 @@
 // thread gets compact chart points and asks for the rows it shows (one table page at a time).
 import type { FactRow, RowProblem } from "../model/contract.ts";
 import type { PointTable } from "../model/aggregate.ts";
+import type { FileProblem } from "../model/factLoader.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import type { Region } from "../../extract/lib/types.ts";
 import type { TableProblem } from "../../extract/lib/regionTable.ts";
@@ -37,7 +38,7 @@ export interface LoadResult {
 
 export const PROBLEM_LIMIT = 500;
 
-export type FileProblem = { kind: "missing-columns"; columns: string[] } | { kind: "empty" };
+export type { FileProblem };
 
 export type FetchFailure =
   | { kind: "http"; url: string; status: number; statusText: string }

@@ -11,6 +11,7 @@ import {
   type Kind,
   type Qualifier,
 } from "./contract.ts";
+import { FactStore } from "./factStore.ts";
 
 /** A chart point as the page uses it. */
 export interface Point {
@@ -137,80 +138,80 @@ export function pointAt(table: PointTable, id: number): Point {
   };
 }
 
-export const pointKey = (f: Pick<FactRow, "indicator" | "region" | "period" | "kind">) =>
-  `${f.indicator}\u0000${f.region}\u0000${f.period}\u0000${f.kind}`;
+const EXACT = QUALIFIERS.indexOf("exact");
 
 /**
- * Which of several facts stands for the point: an exact figure over a hedged one (超, 约), then a
- * region-wide total over a figure about one subject, then the newest article, then the first row.
+ * Whether fact `a` of the store stands for its point rather than fact `b`: an exact figure over
+ * a hedged one (超, 约), then a region-wide total over a figure about one subject, then the newest
+ * article, then the first row.
  */
-export function representative(a: FactRow, b: FactRow): FactRow {
-  const score = (f: FactRow) => [f.qualifier === "exact" ? 1 : 0, f.subject ? 0 : 1] as const;
-  const [sa, sb] = [score(a), score(b)];
-  if (sa[0] !== sb[0]) return sa[0] > sb[0] ? a : b;
-  if (sa[1] !== sb[1]) return sa[1] > sb[1] ? a : b;
-  if (a.published !== b.published) return a.published > b.published ? a : b;
-  return a.index <= b.index ? a : b;
+function represents(store: FactStore, a: number, b: number, noSubject: number): boolean {
+  const ea = store.qualifier[a] === EXACT;
+  if (ea !== (store.qualifier[b] === EXACT)) return ea;
+  const ta = store.subject[a] === noSubject;
+  if (ta !== (store.subject[b] === noSubject)) return ta;
+  const pa = store.dates.values[store.published[a]!]!;
+  const pb = store.dates.values[store.published[b]!]!;
+  if (pa !== pb) return pa > pb;
+  return a <= b;
 }
 
-export class PointAggregator {
-  /** Point id by indicator, region, period and kind. */
-  private readonly ids = new Map<string, number>();
-  private readonly best: FactRow[] = [];
-  /** Every fact added, and the point each one went to: lists are built once, at the end. */
-  private readonly facts: FactRow[] = [];
-  private factPoint = new Int32Array(1024);
-
-  add(fact: FactRow): void {
-    const key = pointKey(fact);
-    let id = this.ids.get(key);
+/** The points of the facts in a store; `facts` lists positions in the store. */
+export function aggregateStore(store: FactStore): AggregatedPoint[] {
+  // One number per indicator, region, period and kind: no key strings for a million rows.
+  const regions = store.regions.values.length;
+  const ids = new Map<number, number>();
+  const best: number[] = [];
+  const pointOf = new Uint32Array(store.count);
+  const noSubject = store.subjects.find("");
+  for (let i = 0; i < store.count; i++) {
+    const key =
+      ((store.period[i]! * regions + store.region[i]!) * KINDS.length + store.kind[i]!) *
+        INDICATORS.length +
+      store.indicator[i]!;
+    let id = ids.get(key);
     if (id === undefined) {
-      id = this.best.push(fact) - 1;
-      this.ids.set(key, id);
-    } else {
-      this.best[id] = representative(this.best[id]!, fact);
+      id = best.push(i) - 1;
+      ids.set(key, id);
+    } else if (represents(store, i, best[id]!, noSubject)) {
+      best[id] = i;
     }
-    const at = this.facts.push(fact) - 1;
-    if (at >= this.factPoint.length) {
-      const grown = new Int32Array(this.factPoint.length * 2);
-      grown.set(this.factPoint);
-      this.factPoint = grown;
-    }
-    this.factPoint[at] = id;
+    pointOf[i] = id;
   }
-
-  points(): AggregatedPoint[] {
-    const lists = this.best.map((best) => ({
-      facts: [best.index],
-      sources: new Map<string, string>(),
-    }));
-    for (let i = 0; i < this.facts.length; i++) {
-      const fact = this.facts[i]!;
-      const list = lists[this.factPoint[i]!]!;
-      if (fact !== this.best[this.factPoint[i]!]) list.facts.push(fact.index);
-      // A few sources per point are enough for a source line; all facts stay listed.
-      if (list.sources.size < 20 && !list.sources.has(fact.source)) {
-        list.sources.set(fact.source, fact.published);
-      }
+  const lists = best.map((b) => ({ facts: [b], sources: new Map<number, number>() }));
+  for (let i = 0; i < store.count; i++) {
+    const list = lists[pointOf[i]!]!;
+    if (i !== best[pointOf[i]!]) list.facts.push(i);
+    // A few sources per point are enough for a source line; all facts stay listed.
+    const source = store.source[i]!;
+    if (list.sources.size < 20 && !list.sources.has(source)) {
+      list.sources.set(source, store.published[i]!);
     }
-    return this.best.map((best, id) => ({
-      indicator: best.indicator,
-      region: best.region,
-      period: best.period,
-      periodStart: best.periodStart,
-      periodEnd: best.periodEnd,
-      kind: best.kind,
-      value: best.value,
-      qualifier: best.qualifier,
-      subject: best.subject,
+  }
+  return best.map((b, id) => {
+    const period = store.period[b]!;
+    return {
+      indicator: INDICATORS[store.indicator[b]!]!,
+      region: store.regions.values[store.region[b]!]!,
+      period: store.periods.values[period]!,
+      periodStart: store.periodStart[period]!,
+      periodEnd: store.periodEnd[period]!,
+      kind: KINDS[store.kind[b]!]!,
+      value: store.value[b]!,
+      qualifier: QUALIFIERS[store.qualifier[b]!]!,
+      subject: store.subjects.values[store.subject[b]!]!,
       facts: lists[id]!.facts,
-      sources: [...lists[id]!.sources].map(([source, published]) => ({ source, published })),
-    }));
-  }
+      sources: [...lists[id]!.sources].map(([source, published]) => ({
+        source: store.sources.values[source]!,
+        published: store.dates.values[published]!,
+      })),
+    };
+  });
 }
 
-export function aggregate(facts: Iterable<FactRow>): AggregatedPoint[] {
-  const aggregator = new PointAggregator();
-  for (const fact of facts) aggregator.add(fact);
-  return aggregator.points();
+/** The points of a list of facts; `facts` lists their `index`. */
+export function aggregate(facts: readonly FactRow[]): AggregatedPoint[] {
+  const store = new FactStore();
+  for (const fact of facts) store.add(fact);
+  return aggregateStore(store).map((p) => ({ ...p, facts: p.facts.map((i) => facts[i]!.index) }));
 }

@@ -127,6 +127,9 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PUBLISHED = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const OFFSET = /^\d+$/;
 
+// Outside validateRow, so that no closure is made per row of a million.
+const cellAt = (cells: readonly string[], at: number) => (cells[at] ?? "").trim();
+
 /** Shortens a user's text for a problem message, so a 10 kB field cannot flood the list. */
 const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -143,7 +146,7 @@ export function validateRow(
   /** Parsed periods by label: a large file repeats a few thousand labels a million times. */
   periodCache?: Map<string, DayRange | null>,
 ): { fact: FactRow } | { problem: RowProblem } {
-  const cell = (c: Column) => (cells[header[c]] ?? "").trim();
+  const cell = (c: Column) => cellAt(cells, header[c]);
   const reasons: RowReason[] = [];
 
   const indicator = cell("indicator");
