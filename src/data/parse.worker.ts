@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 // Parses, checks and aggregates an indicators CSV off the main thread. The response (or opened
-// file) is read as a byte stream while it downloads and handed to PapaParse in pieces of whole
-// rows (never one whole-file string), every row is validated with its file line, and the main
-// thread receives chart points plus the table rows it asks for.
+// file) is read as a byte stream while it downloads, cut at row ends into pieces of a few MB that
+// are decoded and parsed one by one (never one whole-file string), every row is validated with
+// its file line, and the main thread receives chart points plus the table rows it asks for.
 import { INDICATORS, type FactRow } from "../model/contract.ts";
 import { aggregateStore, tableBuffers, toPointTable, type AggregatedPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
@@ -10,7 +10,7 @@ import { factsToCsv } from "../model/csvExport.ts";
 import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
-import { lastRowEnd, textPieces } from "../model/csvChunks.ts";
+import { rowTexts } from "../model/csvChunks.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
@@ -59,28 +59,17 @@ async function readSource(
 /** Bumped by every load: a load that a newer one overtook must not replace its facts. */
 let loadGeneration = 0;
 
-/** Text handed to PapaParse at a time: large enough that per-call costs vanish. */
-const PARSE_PIECE = 2 << 20;
-
 async function parse(
   stream: ReadableStream<Uint8Array>,
   regionKeys: ReadonlySet<string>,
 ): Promise<LoadResult> {
   const generation = ++loadGeneration;
   const loader = new FactLoader(regionKeys, PROBLEM_LIMIT);
-  let buffer = "";
-  for await (const piece of textPieces(stream)) {
+  for await (const rows of rowTexts(stream)) {
     if (generation !== loadGeneration) throw new Error("a newer file was opened");
-    buffer += piece;
-    if (buffer.length < PARSE_PIECE) continue;
-    const end = lastRowEnd(buffer);
-    if (end <= 0) continue; // one row longer than a piece: keep reading
-    const usable = loader.feed(buffer.slice(0, end));
-    buffer = buffer.slice(end);
-    if (!usable) break;
+    if (!loader.feed(rows)) break;
   }
   if (generation !== loadGeneration) throw new Error("a newer file was opened");
-  if (buffer) loader.feed(buffer);
   loader.finish();
 
   facts = loader.store;

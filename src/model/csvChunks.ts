@@ -23,17 +23,62 @@ export function lastRowEnd(text: string): number {
   }
 }
 
-/** The decoded text of a byte stream, piece by piece (UTF-8, BOM dropped by the decoder). */
-export async function* textPieces(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  // (The DOM typings want a stream of BufferSource; a Uint8Array stream is one.)
-  const decoder = new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>;
-  const reader = stream.pipeThrough(decoder).getReader();
+const QUOTE = 0x22;
+const LINE_FEED = 0x0a;
+
+/** lastRowEnd on UTF-8 bytes (a quote or a line feed byte is never part of another character). */
+export function lastRowEndInBytes(bytes: Uint8Array): number {
+  let quotes = 0;
+  for (let q = bytes.indexOf(QUOTE); q >= 0; q = bytes.indexOf(QUOTE, q + 1)) quotes++;
+  let pos = bytes.length;
+  for (;;) {
+    const newline = pos > 0 ? bytes.lastIndexOf(LINE_FEED, pos - 1) : -1;
+    if (newline < 0) return -1;
+    for (
+      let q = bytes.lastIndexOf(QUOTE, pos - 1);
+      q > newline;
+      q = bytes.lastIndexOf(QUOTE, q - 1)
+    ) {
+      quotes--;
+    }
+    if (quotes % 2 === 0) return newline + 1;
+    pos = newline;
+  }
+}
+
+/**
+ * The text of a UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last
+ * piece holds the rest; the BOM is dropped). The bytes are cut at a row end before decoding, so
+ * each piece is decoded by one call into one flat string: no string is built by appending.
+ */
+export async function* rowTexts(
+  stream: ReadableStream<Uint8Array>,
+  pieceBytes = 4 << 20,
+): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  const reader = stream.getReader();
+  let buffer = new Uint8Array(pieceBytes * 2);
+  let length = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
+      if (done) break;
+      if (length + value.length > buffer.length) {
+        const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
+        grown.set(buffer.subarray(0, length));
+        buffer = grown;
+      }
+      buffer.set(value, length);
+      length += value.length;
+      if (length < pieceBytes) continue;
+      const end = lastRowEndInBytes(buffer.subarray(0, length));
+      if (end <= 0) continue; // one row longer than a piece: keep reading
+      yield decoder.decode(buffer.subarray(0, end), { stream: true });
+      buffer.copyWithin(0, end, length);
+      length -= end;
     }
+    const rest = decoder.decode(buffer.subarray(0, length));
+    if (rest) yield rest;
   } finally {
     void reader.cancel().catch(() => undefined);
   }

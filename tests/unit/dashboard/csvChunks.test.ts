@@ -1,7 +1,7 @@
 import { expect, test } from "vitest";
 import fc from "fast-check";
 import Papa from "papaparse";
-import { lastRowEnd, textPieces } from "../../../src/model/csvChunks.ts";
+import { lastRowEnd, lastRowEndInBytes, rowTexts } from "../../../src/model/csvChunks.ts";
 
 test.each([
   ["a,b\nc,d\n", 8],
@@ -42,16 +42,58 @@ test("cutting a CSV at lastRowEnd anywhere gives the same rows as parsing it who
   );
 });
 
-test("textPieces decodes a byte stream split inside a character and drops the BOM", async () => {
-  const bytes = new TextEncoder().encode("\uFEFFid,江门\n");
-  const stream = new ReadableStream<Uint8Array>({
+const streamOf = (parts: Uint8Array[]) =>
+  new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(bytes.slice(0, 7)); // the cut falls inside 江
-      controller.enqueue(bytes.slice(7));
+      for (const part of parts) controller.enqueue(part);
       controller.close();
     },
   });
+
+test("rowTexts decodes a byte stream split inside a character and drops the BOM", async () => {
+  const bytes = new TextEncoder().encode("\uFEFFid,江门\n");
   let text = "";
-  for await (const piece of textPieces(stream)) text += piece;
+  // the cut falls inside 江
+  for await (const piece of rowTexts(streamOf([bytes.slice(0, 7), bytes.slice(7)]))) text += piece;
   expect(text).toBe("id,江门\n");
 });
+
+test("rowTexts gives pieces of whole rows that make up the text, whatever the byte chunks", async () => {
+  const field = fc.constantFrom("", "江门", "a\nb", 'say "hi"', "1,2", "x\r\ny", "台山市");
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.array(field, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 20 }),
+      fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 10 }),
+      fc.integer({ min: 1, max: 64 }),
+      async (rows, sizes, pieceBytes) => {
+        const csv = Papa.unparse(rows, { newline: "\n" }) + "\n";
+        const bytes = new TextEncoder().encode(csv);
+        const chunks: Uint8Array[] = [];
+        for (let at = 0, k = 0; at < bytes.length; k++) {
+          const size = sizes[k % sizes.length]!;
+          chunks.push(bytes.slice(at, at + size));
+          at += size;
+        }
+        const pieces: string[] = [];
+        for await (const piece of rowTexts(streamOf(chunks), pieceBytes)) pieces.push(piece);
+        expect(pieces.join("")).toBe(csv);
+        const parsed = pieces.flatMap((p) =>
+          Papa.parse<string[]>(p, { delimiter: "," }).data.slice(
+            0,
+            p.endsWith("\n") ? -1 : undefined,
+          ),
+        );
+        expect(parsed).toEqual(Papa.parse<string[]>(csv, { delimiter: "," }).data.slice(0, -1));
+      },
+    ),
+  );
+});
+
+test.each([
+  ["a,b\nc,d\n", 8],
+  ['a,"x\ny"\nc', 8],
+  ['a,"x\ny', -1],
+  ["江,门\n台", 8],
+])("lastRowEndInBytes(%j) = %i", (text, end) =>
+  expect(lastRowEndInBytes(new TextEncoder().encode(text))).toBe(end),
+);
