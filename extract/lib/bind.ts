@@ -481,13 +481,7 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       else draft.region = r;
     }
     if (draft.period === undefined) {
-      const reach = capacity
-        ? "clause"
-        : draft.family.stock
-          ? "sentence"
-          : draft.family.statistic
-            ? "story"
-            : "paragraph";
+      const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
       draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
     }
     drafts.push(draft);

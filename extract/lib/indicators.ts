@@ -14,8 +14,6 @@ export interface Family {
   unit: Unit;
   /** Counts what a place has now (企业N家), not a flow over a period. */
   stock: boolean;
-  /** A region-wide statistic (GDP, investment, trade) whose period a story may state once. */
-  statistic: boolean;
 }
 
 export type Cue =
@@ -34,7 +32,6 @@ export const FAMILIES: ReadonlyMap<string, Family> = new Map(
       growth: "growth" in f ? (f.growth as Indicator) : undefined,
       unit: f.unit as Unit,
       stock: "stock" in f && f.stock === true,
-      statistic: "statistic" in f && f.statistic === true,
     },
   ]),
 );

@@ -91,8 +91,9 @@ function labelled(list: readonly PeriodMention[]): string | undefined {
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
  * section headings; undefined when none names one. A capacity figure (`reach` "clause") looks
- * only at its clause, a stock figure (`reach` "sentence") only at its sentence; a statistic (`reach`
- * "story") also at the paragraphs of its story before it. */
+ * only at its clause, a stock figure (`reach` "sentence") only at its sentence. Past the paragraph
+ * and its headings, only the title of its story counts: the contract gives a flow figure the period
+ * of its sentence or paragraph, else the last complete year, and a title is the story's heading. */
 export function resolvePeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -100,7 +101,7 @@ export function resolvePeriod(
   ce: number,
   start: number,
   end: number,
-  reach: "clause" | "sentence" | "paragraph" | "story",
+  reach: "clause" | "sentence" | "paragraph",
 ): string | undefined {
   const inClause =
     labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
@@ -120,23 +121,19 @@ export function resolvePeriod(
     const p = ctx.headingPeriods.get(paragraph.headings[i]!);
     if (p) return p;
   }
-  return storyPeriod(ctx, sentence.paragraph, reach === "story");
+  return titlePeriod(ctx, sentence.paragraph);
 }
 
-/** The period a story states before paragraph `index`: the one its title names (三、2024年重点工作,
+/** The period the title of the story holding paragraph `index` names (三、2024年重点工作,
  * 一季度江门经济运行开局良好), found back to the title or heading that starts the story, no
- * further than PARAGRAPH_WINDOW characters. `throughBody`: the last period named in the story's
- * earlier paragraphs counts too (a quarterly report names 一季度 once, then goes on
- * 投资保持增长。…同比增长4.5%). */
-function storyPeriod(ctx: DocContext, index: number, throughBody: boolean): string | undefined {
+ * further than PARAGRAPH_WINDOW characters. */
+function titlePeriod(ctx: DocContext, index: number): string | undefined {
   const floor = ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW;
   for (let i = index - 1; i >= 0; i--) {
     const p = ctx.paragraphs[i]!;
     if (p.end < floor) return undefined;
-    if (p.titleLike || throughBody) {
-      const found = labelled(within(ctx.periods, Math.max(p.start, floor), p.end).reverse());
-      if (found || p.titleLike) return found;
-    }
+    if (p.titleLike)
+      return labelled(within(ctx.periods, Math.max(p.start, floor), p.end).reverse());
   }
   return undefined;
 }

@@ -339,6 +339,18 @@ describe("periods by default", () => {
       "project_count jianghai 2023 9 exact actual",
     ]);
   });
+  it("a period does not carry past its paragraph, but a story's title gives one", () => {
+    const body =
+      "一季度，江海区地区生产总值增长5.2%。\n\n投资保持增长。江海区固定资产投资增长4.5%。";
+    expect(rows(body, "2024-04")).toEqual([
+      "gdp_growth jianghai 2024-Q1 5.2 exact actual",
+      "fixed_asset_investment_growth jianghai 2023 4.5 exact actual",
+    ]);
+    expect(rows(`一季度江海经济开局良好\n\n${body}`, "2024-04")).toEqual([
+      "gdp_growth jianghai 2024-Q1 5.2 exact actual",
+      "fixed_asset_investment_growth jianghai 2024-Q1 4.5 exact actual",
+    ]);
+  });
 });
 
 describe("grounding and ids", () => {
