@@ -41,6 +41,16 @@ describe("gazetteer", () => {
   it("context words and outside places", () => {
     expect(places("全区，全市第一，拱北海关，横琴")).toEqual(["ctx:区", "outside", "outside"]);
   });
+  it("cities and provinces across China are outside; names that are also words only with 市", () => {
+    expect(places("襄阳市，湖北省，斗门区，宁德市")).toEqual([
+      "outside",
+      "outside",
+      "outside",
+      "outside",
+    ]);
+    expect(places("朝阳产业，大庆典礼，新乡村建设")).toEqual([]);
+    expect(places("朝阳市，大庆市")).toEqual(["outside", "outside"]);
+  });
   it("a partner word marks a partner", () => {
     const [m] = findPlaces(gaz, "对香港出口");
     expect(m?.partner).toBe(true);
@@ -49,6 +59,9 @@ describe("gazetteer", () => {
     const other = buildGazetteer(otherCityRegions);
     expect(places("桂城街道，北滘镇，江门", other)).toEqual(["nanhai", "shunde", "outside"]);
     expect(places("佛山", gaz)).toEqual(["outside"]);
+    // The fixed outside list yields to the table: 顺德 is outside Jiangmen but a district here.
+    expect(places("顺德，南海区", other)).toEqual(["shunde", "nanhai"]);
+    expect(places("顺德，南海区", gaz)).toEqual(["outside", "outside"]);
   });
 });
 
