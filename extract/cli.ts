@@ -9,7 +9,7 @@ import { EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
 const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
 
 usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
-       npm run extract -- --in - < documents.jsonl > facts.csv
+       npm run extract -- --in - [--no-header] < documents.jsonl > facts.csv
 
   --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
                   sources.csv (file,published,…)                        default: data/raw
@@ -23,6 +23,8 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
   --jobs N        worker threads extracting in parallel; the output is the same for any N
                   default: ${availableParallelism()} (the number of cores), fewer for a small corpus
                   (a thread costs ~0.3 s to start: one per 4 MiB of input at most)
+  --no-header     with --in -: rows only, no header line, so the outputs of many map tasks
+                  concatenate into one CSV (add the header once: --in - < /dev/null)
   -h, --help      this text
 
 A report goes to standard error: documents read, facts written, dates guessed, documents skipped.
@@ -37,6 +39,7 @@ interface CliOptions {
   regionsFile: string;
   jobs: number;
   jobsAreDefault: boolean;
+  header: boolean;
   help: boolean;
 }
 
@@ -50,6 +53,7 @@ function parseCli(argv: string[]): CliOptions {
         out: { type: "string" },
         regions: { type: "string" },
         jobs: { type: "string" },
+        "no-header": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -68,12 +72,16 @@ function parseCli(argv: string[]): CliOptions {
   for (const name of ["in", "out", "regions"] as const) {
     if (values[name] === "") throw new ConfigError([`--${name} needs a value`]);
   }
+  if (values["no-header"] && values.in !== "-") {
+    throw new ConfigError(["--no-header applies to --in - only (a folder run writes a whole CSV)"]);
+  }
   return {
     inDir: values.in ?? "data/raw",
     outFile: values.out,
     regionsFile: values.regions ?? "data/regions.csv",
     jobs,
     jobsAreDefault: values.jobs === undefined,
+    header: !values["no-header"],
     help: values.help ?? false,
   };
 }
@@ -118,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
           : { sink: streamSink(process.stdout), name: "standard output" },
         regionsFile: options.regionsFile,
         jobs: options.jobs,
+        header: options.header,
       },
       environment,
     );

@@ -42,8 +42,9 @@ async function writeOutcomes(
   sink: OutputSink,
   summary: RunSummary,
   onDocument: () => void,
+  header = true,
 ): Promise<void> {
-  await sink.write(csvHeader());
+  if (header) await sink.write(csvHeader());
   for await (const outcome of outcomes) {
     onDocument();
     if (!outcome.ok) {
@@ -197,6 +198,8 @@ export interface StreamRunOptions {
   output: { sink: OutputSink; name: string } | { file: string };
   regionsFile: string;
   jobs: number;
+  /** False for `--no-header`: the outputs of many map tasks concatenate into one CSV. */
+  header?: boolean;
 }
 
 /**
@@ -235,7 +238,7 @@ export async function runStream(options: StreamRunOptions, env: RunEnvironment):
       const outcomes = mapInOrder(jobsFromLines(), options.jobs * WINDOW_PER_JOB, (job) =>
         runner.run(job),
       );
-      await writeOutcomes(outcomes, sink, summary, () => undefined);
+      await writeOutcomes(outcomes, sink, summary, () => undefined, options.header ?? true);
     } finally {
       await runner.close();
     }

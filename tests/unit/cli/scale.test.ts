@@ -197,6 +197,35 @@ describe("JSON Lines on standard input", () => {
     expect(bad.stderr).toMatch(/stdin line 1: malformed line: not a JSON object/);
   });
 
+  it("--no-header: map tasks over splits of the input concatenate into the one-process CSV", () => {
+    const docs = [
+      {
+        id: "a",
+        text: "江门市2023年地区生产总值4022.25亿元，同比增长4.5%。",
+        published: "2024-02",
+      },
+      { id: "b", text: "今年一季度，新会区固定资产投资增长12.3%。", published: "2024-04" },
+      { id: "c", text: "鹤山市今年签约项目15个，总投资120亿元。", published: "2023-11" },
+    ].map((d) => JSON.stringify(d) + "\n");
+    const whole = runCli(["--in", "-"], { input: docs.join("") });
+    expect(whole.status, whole.stderr).toBe(0);
+    const header = runCli(["--in", "-"], { input: "" }).stdout;
+    const parts = [docs.slice(0, 2), docs.slice(2)].map((split) => {
+      const run = runCli(["--in", "-", "--no-header"], { input: split.join("") });
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout.startsWith("id,")).toBe(false);
+      return run.stdout;
+    });
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+    expect(header + parts.join("")).toBe(whole.stdout);
+  }, 60_000);
+
+  it("refuses --no-header for a folder run, which writes a whole CSV", () => {
+    const run = runCli(["--no-header"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--no-header applies to --in - only/);
+  });
+
   it("writes to a file atomically when --out is given", () => {
     const out = join(newDir("out"), "stream.csv");
     const run = runCli(["--in", "-", "--out", out], {
