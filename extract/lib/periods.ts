@@ -6,6 +6,7 @@
 // its digits are not read as a figure, but it carries no label.
 
 import lexicon from "../lexicon/periods.json" with { type: "json" };
+import { parseChineseNumeral } from "./numbers.ts";
 
 export interface PublicationDate {
   year: number;
@@ -82,26 +83,9 @@ const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 
-const CN_DIGIT: Record<string, number> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
+/** A quarter, month count or year count: Arabic digits or a Chinese numeral (三, 十一, 二十). */
 function smallNumber(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s.length === 1) return CN_DIGIT[s] ?? NaN;
-  // 十一 … 十九, 二十
-  if (s[0] === "十") return 10 + (CN_DIGIT[s[1]!] ?? NaN);
-  if (s[1] === "十") return (CN_DIGIT[s[0]!] ?? NaN) * 10;
-  return NaN;
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
 }
 
 /** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
