@@ -5,97 +5,17 @@
 // `node --import tsx scripts/bench-bundle.ts [--no-build]` — --no-build measures the last build.
 // The figures are printed, never asserted: a miss is shown as such and the exit code stays 0;
 // only a failed build or a missing index.html exits 1.
-import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./data-files.ts";
+import { buildDashboard, buildIfStale } from "./build.ts";
+
+export { buildDashboard, buildIfStale };
 
 export const BENCH_DIST = join(ROOT, "bench-output", "dist");
 export const INITIAL_JS_TARGET_KB = 300;
-
-/** Where a build's inputs live: a build older than any of them is stale. */
-const BUILD_INPUTS = [
-  "index.html",
-  "src",
-  "public",
-  "extract/lib",
-  "extract/lexicon",
-  "vite.config.ts",
-  "scripts/csp.ts",
-  "scripts/data-files.ts",
-  "package-lock.json",
-];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
-  return newest;
-}
-
-/** Builds the dashboard with Vite into `outDir`; throws with Vite's output when it fails. */
-export function buildDashboard(
-  outDir = BENCH_DIST,
-  { minify = true }: { minify?: boolean } = {},
-): { outDir: string; seconds: number } {
-  const began = performance.now();
-  const vite = join(ROOT, "node_modules", "vite", "bin", "vite.js");
-  const run = spawnSync(
-    process.execPath,
-    [
-      vite,
-      "build",
-      "--outDir",
-      outDir,
-      "--emptyOutDir",
-      "--logLevel",
-      "warn",
-      ...(minify ? [] : ["--minify", "false"]),
-    ],
-    { cwd: ROOT, encoding: "utf8", timeout: 10 * 60_000 },
-  );
-  if (run.status !== 0) {
-    const output = `${run.stdout ?? ""}${run.stderr ?? ""}`
-      .trim()
-      .split("\n")
-      .slice(-30)
-      .join("\n");
-    throw new Error(
-      `vite build failed (${run.error?.message ?? `exit ${run.status ?? run.signal}`}):\n${output}`,
-    );
-  }
-  if (!existsSync(join(outDir, "index.html"))) {
-    throw new Error(`vite build wrote no ${relative(ROOT, join(outDir, "index.html"))}`);
-  }
-  return { outDir, seconds: (performance.now() - began) / 1000 };
-}
-
-/**
- * Builds unless `outDir` holds a build newer than every input (src/, index.html, the Vite config,
- * the lock file …), so the browser benchmark right after this one does not build twice.
- */
-export function buildIfStale(
-  outDir = BENCH_DIST,
-  { minify = true, log = console.log }: { minify?: boolean; log?: (line: string) => void } = {},
-): { outDir: string; seconds: number; reused: boolean } {
-  const index = join(outDir, "index.html");
-  if (existsSync(index)) {
-    const built = statSync(index).mtimeMs;
-    const inputs = Math.max(...BUILD_INPUTS.map((p) => newestMtime(join(ROOT, p))));
-    if (built > inputs) {
-      log(`reusing the build in ${relative(ROOT, outDir)} (newer than its sources)`);
-      return { outDir, seconds: 0, reused: true };
-    }
-  }
-  log(`building the dashboard into ${relative(ROOT, outDir)} …`);
-  const result = buildDashboard(outDir, { minify });
-  log(`built in ${result.seconds.toFixed(1)} s`);
-  return { ...result, reused: false };
-}
 
 export interface FileSize {
   file: string;
@@ -241,7 +161,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     if (noBuild) console.log(`measuring the last build in ${relative(ROOT, BENCH_DIST)}`);
     else {
       console.log(`building the dashboard into ${relative(ROOT, BENCH_DIST)} …`);
-      console.log(`built in ${buildDashboard().seconds.toFixed(1)} s`);
+      console.log(`built in ${buildDashboard(BENCH_DIST).seconds.toFixed(1)} s`);
     }
     for (const line of formatBundle(measureBundle())) console.log(line);
   } catch (error) {

@@ -3,12 +3,12 @@
 // tests/e2e/__screenshots__/dashboard.png.
 //
 //   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
-import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { ROOT } from "./data-files.ts";
+import { buildDashboard } from "./build.ts";
 import { serveDashboard } from "./serve.ts";
 
 const { values } = parseArgs({
@@ -20,21 +20,7 @@ const { values } = parseArgs({
 });
 
 const distDir = join(ROOT, "test-output", "screenshot-dist");
-if (!values["no-build"]) {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/vite/bin/vite.js"),
-      "build",
-      "--outDir",
-      distDir,
-      "--emptyOutDir",
-      "--logLevel",
-      "warn",
-    ],
-    { cwd: ROOT, stdio: "inherit" },
-  );
-}
+if (!values["no-build"]) buildDashboard(distDir);
 
 const { server, url } = await serveDashboard({ distDir });
 const browser = await launchBrowser();

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_DIR, ROOT } from "./data-files.ts";
+import { buildDashboard } from "./build.ts";
 import { serveDashboard } from "./serve.ts";
 
 const { values } = parseArgs({
@@ -32,10 +33,7 @@ if (!existsSync(csv) || statSync(csv).mtimeMs < newestInputTime()) {
 const distDir = join(ROOT, "dist");
 if (!values["no-build"] || !existsSync(join(distDir, "index.html"))) {
   console.log("building the dashboard…");
-  execFileSync(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build"], {
-    cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  buildDashboard(distDir);
 }
 
 // A busy port is common (another dev server): try the next few before giving up.

@@ -1,7 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { ROOT } from "../../scripts/data-files.ts";
+import { buildDashboard } from "../../scripts/build.ts";
 import { serveDashboard } from "../../scripts/serve.ts";
 
 declare module "vitest" {
@@ -13,19 +13,7 @@ declare module "vitest" {
 /** Builds the dashboard once into test-output/dist and serves it the way `npm start` does. */
 export default async function setup(project: TestProject) {
   const distDir = join(ROOT, "test-output", "dist");
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, "node_modules/vite/bin/vite.js"),
-      "build",
-      "--outDir",
-      distDir,
-      "--emptyOutDir",
-      "--logLevel",
-      "warn",
-    ],
-    { cwd: ROOT, stdio: "inherit" },
-  );
+  buildDashboard(distDir);
   const { server, url } = await serveDashboard({ distDir });
   project.provide("baseUrl", url);
   return async () => {
