@@ -3,6 +3,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
+import { periodGrain, type PeriodGrain } from "../model/period.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
@@ -34,10 +35,22 @@ const POINT = 2;
 const QUALIFIER = 3;
 const FACTS = 4;
 
-/** The point id of a clicked data item, if it is one of ours. */
+/** The point id of a clicked data item, if it is one of ours (a line break has none). */
 export function pointIdOf(data: unknown): number | null {
-  return Array.isArray(data) && typeof data[POINT] === "number" ? data[POINT] : null;
+  return Array.isArray(data) && Number.isInteger(data[POINT]) ? (data[POINT] as number) : null;
 }
+
+const GRAIN_ORDER: Record<PeriodGrain, number> = {
+  year: 0,
+  half: 1,
+  quarter: 2,
+  month: 3,
+  day: 4,
+  span: 5,
+};
+
+/** An empty item: ECharts draws nothing for it and does not join the line across it. */
+const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0];
 
 /** "≈2,300", ">220": the value of a data item with its qualifier mark. */
 export const tupleLabel = (tuple: readonly number[], lang: Language) =>
@@ -94,19 +107,33 @@ export function buildTimeSeriesOption(
       const list = byRegionKind.get(`${region}\u0000${kind}`);
       if (!list) continue;
       const color = regionColor(region, config.tableKeys);
-      const data: PointTuple[] = [];
+      const placed: { tuple: PointTuple; grain: PeriodGrain }[] = [];
       for (const p of list) {
         const at = column.get(p.period);
         if (at === undefined) continue;
-        data.push([
+        const tuple: PointTuple = [
           at,
           displayValue(p.value, unit),
           p.id,
           QUALIFIERS.indexOf(p.qualifier),
           p.factCount,
-        ]);
+        ];
+        placed.push({ tuple, grain: periodGrain(p.period) });
       }
-      data.sort((a, b) => a[AT] - b[AT]);
+      // A line joins only periods of one kind: years to years, quarters to quarters. ECharts
+      // draws a line in data order, so each kind is one run in time order, runs kept apart by
+      // an empty item; bars need no runs.
+      const line = config.chartType === "line";
+      placed.sort(
+        (a, b) =>
+          (line ? GRAIN_ORDER[a.grain] - GRAIN_ORDER[b.grain] : 0) || a.tuple[AT] - b.tuple[AT],
+      );
+      const data: PointTuple[] = [];
+      placed.forEach(({ tuple, grain }, i) => {
+        const before = placed[i - 1];
+        if (line && before && before.grain !== grain) data.push(lineBreakAt(tuple[AT]));
+        data.push(tuple);
+      });
       const name = seriesName(config.regionName(region), kind, lang);
       const hollow = kind !== "actual";
       const common = {

@@ -73,3 +73,18 @@ export const overlaps = (a: DayRange, b: DayRange) => a.start <= b.end && b.star
 
 /** Orders periods on the time line: by start, then the shorter (finer) one first. */
 export const comparePeriods = (a: DayRange, b: DayRange) => a.start - b.start || a.end - b.end;
+
+export type PeriodGrain = "year" | "half" | "quarter" | "month" | "day" | "span";
+
+/**
+ * The kind of period a label names. Values of different kinds (a year, a quarter, the cumulative
+ * 1—5月) are not steps of one series: a line from a year's total to a quarter's reads as a fall.
+ */
+export function periodGrain(label: string): PeriodGrain {
+  if (label.includes("/")) return "span";
+  if (label.includes("-Q")) return "quarter";
+  if (label.includes("-H")) return "half";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(label)) return "day";
+  if (/^\d{4}-\d{2}$/.test(label)) return "month";
+  return "year";
+}

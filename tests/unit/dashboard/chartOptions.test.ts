@@ -64,13 +64,35 @@ describe("time series option", () => {
   test("money is drawn in 亿元 and hedged values carry their mark", () => {
     const xinhui = option.series.find((s: AnyOption) => s.name === "新会区");
     // [category position, value in 亿元, point id, qualifier index, facts]
+    // 1—5月 and the year 2022 are periods of different kinds: an empty item keeps them apart.
     expect(xinhui.data).toEqual([
-      [2, 220, 7, 2, 1],
       [3, 200, 7, 0, 1],
+      [2, NaN, NaN, 0, 0],
+      [2, 220, 7, 2, 1],
     ]);
-    expect(xinhui.label.formatter({ data: xinhui.data[0] })).toBe(">220");
-    expect(pointIdOf(xinhui.data[1])).toBe(7);
+    expect(xinhui.label.formatter({ data: xinhui.data[2] })).toBe(">220");
+    expect(pointIdOf(xinhui.data[0])).toBe(7);
+    expect(pointIdOf(xinhui.data[1])).toBeNull();
     expect(option.yAxis.name).toBe("亿元");
+  });
+
+  test("a line joins periods of one kind only; bars need no breaks", () => {
+    const mixed = [
+      point("taishan", "2021", 30000000000),
+      point("taishan", "2022-Q1", 8000000000),
+      point("taishan", "2022-Q2", 9000000000),
+      point("taishan", "2022", 35000000000),
+      point("taishan", "2023", 37000000000),
+    ];
+    const values = (chartType: "line" | "bar") =>
+      (buildTimeSeriesOption({ ...config, chartType, regions: ["taishan"] }, mixed) as AnyOption)
+        .series[0].data as number[][];
+    // The axis runs 2021, 2022-Q1, 2022, 2022-Q2, 2023; the line joins the years across the
+    // quarters between them, then the quarters, apart from the years.
+    const line = values("line");
+    expect(line.map((d: number[]) => d[1])).toEqual([300, 350, 370, NaN, 80, 90]);
+    expect(line.map((d: number[]) => d[0])).toEqual([0, 2, 4, 1, 1, 3]);
+    expect(values("bar").map((d: number[]) => d[1])).toEqual([300, 80, 350, 90, 370]);
   });
 
   test("a target is its own dashed, hollow series named in the legend", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { comparePeriods, parsePeriod, yearOfDay } from "../../../src/model/period.ts";
+import { comparePeriods, parsePeriod, periodGrain, yearOfDay } from "../../../src/model/period.ts";
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -54,5 +54,13 @@ describe("parsePeriod", () => {
   test("a quarter sorts before the year it starts with a shorter span", () => {
     expect(comparePeriods(parsePeriod("2022-Q1")!, parsePeriod("2022")!)).toBeLessThan(0);
     expect(comparePeriods(parsePeriod("2021")!, parsePeriod("2022-Q1")!)).toBeLessThan(0);
+  });
+});
+
+describe("periodGrain", () => {
+  test("names the kind of period each label of the grammar is", () => {
+    const labels = ["2023", "2023-H1", "2023-Q4", "2023-07", "2023-07-15", "2023-01/2023-05"];
+    expect(labels.map(periodGrain)).toEqual(["year", "half", "quarter", "month", "day", "span"]);
+    expect(periodGrain("2018/2022")).toBe("span");
   });
 });
