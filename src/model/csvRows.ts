@@ -31,39 +31,57 @@ function quotedRowEnd(text: string, quote: number, newline: Newline): number {
   }
 }
 
+/** Some consecutive rows of a text, and the part of the text they were parsed from. */
+export interface RowRun {
+  text: string;
+  rows: string[][];
+}
+
 /**
  * The rows of `text`, which holds whole rows only (a final line break is optional and yields no
- * empty last row). The same cells as `Papa.parse(text, { delimiter: ",", newline })`.
+ * empty last row): the same cells as `Papa.parse(text, { delimiter: ",", newline })`, in runs of
+ * about `runChars` or less. Used one run at a time, the cells of a run are garbage before the
+ * next is parsed, so the collector never has a whole piece's cells to copy.
  */
-export function parseRows(text: string, newline: Newline): string[][] {
+export function* rowRuns(text: string, newline: Newline, runChars = 1 << 16): Generator<RowRun> {
   const parser = new Papa.Parser({ delimiter: ",", newline });
-  const rows: string[][] = [];
-  const take = (from: number, to: number) => {
-    if (from >= to) return;
-    const part: string[][] = parser.parse(text.slice(from, to), 0, false).data;
+  function run(from: number, to: number): RowRun {
+    const part = text.slice(from, to);
+    const rows: string[][] = parser.parse(part, 0, false).data;
     // A part that ends in a line break yields a last, empty "row" that is no line of the file.
-    if (text.endsWith(newline, to) && part.length && part[part.length - 1]!.length === 1) {
-      if (part[part.length - 1]![0] === "") part.pop();
+    const last = rows[rows.length - 1];
+    if (part.endsWith(newline) && last?.length === 1 && last[0] === "") rows.pop();
+    return { text: part, rows };
+  }
+  /** Quote-free lines from..to, cut after a line break every `runChars` or so. */
+  function* plain(from: number, to: number): Generator<RowRun> {
+    while (from < to) {
+      const cut = to - from > runChars ? text.indexOf(newline, from + runChars) : -1;
+      const end = cut < 0 || cut >= to ? to : cut + newline.length;
+      yield run(from, end);
+      from = end;
     }
-    for (const row of part) rows.push(row);
-  };
+  }
   let from = 0;
   while (from < text.length) {
     const quote = text.indexOf('"', from);
     if (quote < 0) {
-      take(from, text.length);
+      yield* plain(from, text.length);
       break;
     }
     // Quote-free lines up to the line the quote is on go the fast way, that row the careful way.
     const lineStart = text.lastIndexOf(newline, quote);
     const rowStart = lineStart < from ? from : lineStart + newline.length;
-    take(from, rowStart);
+    yield* plain(from, rowStart);
     const rowEnd = quotedRowEnd(text, quote, newline);
-    take(rowStart, rowEnd);
+    yield run(rowStart, rowEnd);
     from = rowEnd;
   }
-  return rows;
 }
+
+/** All rows of `text` at once (see rowRuns). */
+export const parseRows = (text: string, newline: Newline): string[][] =>
+  [...rowRuns(text, newline)].flatMap((r) => r.rows);
 
 const count = (text: string, char: string) => {
   let n = 0;

@@ -3,7 +3,7 @@
 // bad ones into a problem list. Knows nothing of streams or workers, so it runs in a unit test as
 // it runs in the parse worker.
 import { mapHeader, validateRow, type Column, type RowProblem } from "./contract.ts";
-import { detectNewline, oneLinePerRow, parseRows, type Newline } from "./csvRows.ts";
+import { detectNewline, oneLinePerRow, rowRuns, type Newline, type RowRun } from "./csvRows.ts";
 import { FactStore } from "./factStore.ts";
 import { linesSpanned } from "./lines.ts";
 import type { DayRange } from "./period.ts";
@@ -18,17 +18,30 @@ export class FactLoader {
   problemCount = 0;
   rowCount = 0;
   fileProblem: FileProblem | null = null;
-  /** The file line the next row starts on (the header is line 1). */
+  /** The line the next row starts on: the header is line 1, or a piece's first row is. */
   private line = 1;
-  private header: Record<Column, number> | null = null;
-  private newline: Newline | null = null;
+  header: Record<Column, number> | null;
+  newline: Newline | null;
   /** Parsed periods by label: a large file repeats a few thousand labels a million times. */
   private readonly periodCache = new Map<string, DayRange | null>();
 
+  /**
+   * A loader for a whole file, or (given the header and line break a loader of the file's start
+   * found) for a piece of its rows, whose lines then count from the piece's first row.
+   */
   constructor(
     private readonly regionKeys: ReadonlySet<string>,
     private readonly problemLimit: number,
-  ) {}
+    known: { header: Record<Column, number>; newline: Newline } | null = null,
+  ) {
+    this.header = known?.header ?? null;
+    this.newline = known?.newline ?? null;
+  }
+
+  /** How many file lines the rows fed so far span. */
+  get lines(): number {
+    return this.line - 1;
+  }
 
   /**
    * Reads `text`, which holds whole rows (a final line break is optional). False when the file
@@ -36,10 +49,16 @@ export class FactLoader {
    */
   feed(text: string): boolean {
     if (this.fileProblem) return false;
-    this.newline ??= detectNewline(text);
-    const rows = parseRows(text, this.newline);
+    const newline = (this.newline ??= detectNewline(text));
+    for (const run of rowRuns(text, newline)) {
+      if (!this.readRows(run, newline)) return false;
+    }
+    return true;
+  }
+
+  private readRows({ text, rows }: RowRun, newline: Newline): boolean {
     // Fields are searched for line breaks only where some row spans several lines.
-    const oneLineEach = oneLinePerRow(text, this.newline, rows.length);
+    const oneLineEach = oneLinePerRow(text, newline, rows.length);
     for (const row of rows) {
       const rowLine = this.line;
       this.line += oneLineEach ? 1 : linesSpanned(row);

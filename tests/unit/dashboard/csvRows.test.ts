@@ -5,6 +5,7 @@ import {
   detectNewline,
   oneLinePerRow,
   parseRows,
+  rowRuns,
   type Newline,
 } from "../../../src/model/csvRows.ts";
 import { linesSpanned } from "../../../src/model/lines.ts";
@@ -40,6 +41,18 @@ test("parseRows gives PapaParse's rows for any mix of quoted and plain rows", ()
     fc.property(table, newlines, fc.boolean(), (rows, newline, finalBreak) => {
       const text = Papa.unparse(rows, { newline }) + (finalBreak ? newline : "");
       expect(parseRows(text, newline)).toEqual(papa(text, newline));
+    }),
+  );
+});
+
+test("rowRuns cut anywhere small give the same rows, each run from its own text", () => {
+  fc.assert(
+    fc.property(table, newlines, fc.integer({ min: 1, max: 30 }), (rows, newline, runChars) => {
+      const text = Papa.unparse(rows, { newline }) + newline;
+      const runs = [...rowRuns(text, newline, runChars)];
+      expect(runs.map((r) => r.text).join("")).toBe(text);
+      expect(runs.flatMap((r) => r.rows)).toEqual(papa(text, newline));
+      for (const run of runs) expect(run.rows).toEqual(papa(run.text, newline));
     }),
   );
 });
