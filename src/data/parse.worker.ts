@@ -10,7 +10,8 @@ import { factsToCsv } from "../model/csvExport.ts";
 import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
-import { rowTexts } from "../model/csvChunks.ts";
+import { decodePiece, rowPieces } from "../model/csvChunks.ts";
+import { createPiecePool, type PiecePool } from "./piecePool.ts";
 import { isHtml } from "./metadata.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
@@ -59,20 +60,69 @@ async function readSource(
 /** Bumped by every load: a load that a newer one overtook must not replace its facts. */
 let loadGeneration = 0;
 
+/**
+ * Piece workers beside this one: on two cores, two of them keep both busy while this worker
+ * reads the download and joins their answers.
+ */
+const PIECE_WORKERS = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 2));
+let piecePool: PiecePool | null = null;
+/** Numbers pieces across loads, so an answer for an overtaken load is never taken for another. */
+let pieceSeq = 0;
+
 async function parse(
   stream: ReadableStream<Uint8Array>,
   regionKeys: ReadonlySet<string>,
 ): Promise<LoadResult> {
   const generation = ++loadGeneration;
+  const stale = () => generation !== loadGeneration;
+  // This worker reads the file's start (the header); once the header is known, later pieces are
+  // checked by piece workers side by side and joined here in file order.
   const loader = new FactLoader(regionKeys, PROBLEM_LIMIT);
-  for await (const rows of rowTexts(stream)) {
-    if (generation !== loadGeneration) throw new Error("a newer file was opened");
-    if (!loader.feed(rows)) break;
+  const store = loader.store;
+  const problems = loader.problems;
+  let problemCount = 0;
+  let rowCount = 0;
+  let lines = 0;
+  let joined = Promise.resolve();
+  let first = true;
+  for await (const bytes of rowPieces(stream)) {
+    if (stale()) throw new Error("a newer file was opened");
+    const { header, newline } = loader;
+    if (!header || !newline) {
+      if (!loader.feed(decodePiece(bytes, first))) break;
+      first = false;
+      lines = loader.lines;
+      continue;
+    }
+    piecePool ??= createPiecePool(PIECE_WORKERS);
+    const piece = piecePool.parse({
+      seq: ++pieceSeq,
+      bytes,
+      header,
+      newline,
+      regionKeys: [...regionKeys],
+      problemLimit: PROBLEM_LIMIT,
+    });
+    // If an earlier piece failed, the join stops there and this answer is never awaited.
+    piece.catch(() => undefined);
+    joined = joined.then(async () => {
+      const part = await piece;
+      if (stale()) return;
+      store.append(part.block, lines);
+      for (const p of part.problems) {
+        if (problems.length >= PROBLEM_LIMIT) break;
+        problems.push({ ...p, line: p.line + lines });
+      }
+      problemCount += part.problemCount;
+      rowCount += part.rowCount;
+      lines += part.lines;
+    });
   }
-  if (generation !== loadGeneration) throw new Error("a newer file was opened");
+  await joined;
+  if (stale()) throw new Error("a newer file was opened");
   loader.finish();
 
-  facts = loader.store;
+  facts = store;
   points = aggregateStore(facts);
   factPoint = new Int32Array(facts.count);
   points.forEach((p, id) => {
@@ -80,10 +130,10 @@ async function parse(
   });
   cached = null;
   return {
-    rowCount: loader.rowCount,
+    rowCount: loader.rowCount + rowCount,
     factCount: facts.count,
-    problems: loader.problems,
-    problemCount: loader.problemCount,
+    problems,
+    problemCount: loader.problemCount + problemCount,
     fileProblem: loader.fileProblem,
     points: toPointTable(points),
   };

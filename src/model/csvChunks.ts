@@ -47,15 +47,14 @@ export function lastRowEndInBytes(bytes: Uint8Array): number {
 }
 
 /**
- * The text of a UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last
- * piece holds the rest; the BOM is dropped). The bytes are cut at a row end before decoding, so
- * each piece is decoded by one call into one flat string: no string is built by appending.
+ * A UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last piece holds the
+ * rest). Cut before decoding, each piece is decoded by one call into one flat string, wherever
+ * that happens: no string is built by appending.
  */
-export async function* rowTexts(
+export async function* rowPieces(
   stream: ReadableStream<Uint8Array>,
   pieceBytes = 4 << 20,
-): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
+): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let buffer = new Uint8Array(pieceBytes * 2);
   let length = 0;
@@ -73,13 +72,29 @@ export async function* rowTexts(
       if (length < pieceBytes) continue;
       const end = lastRowEndInBytes(buffer.subarray(0, length));
       if (end <= 0) continue; // one row longer than a piece: keep reading
-      yield decoder.decode(buffer.subarray(0, end), { stream: true });
+      yield buffer.slice(0, end);
       buffer.copyWithin(0, end, length);
       length -= end;
     }
-    const rest = decoder.decode(buffer.subarray(0, length));
-    if (rest) yield rest;
+    if (length) yield buffer.slice(0, length);
   } finally {
     void reader.cancel().catch(() => undefined);
+  }
+}
+
+/** The text of a piece of a UTF-8 stream; only the first piece's BOM is dropped. */
+export const decodePiece = (piece: Uint8Array, first: boolean): string =>
+  // Elsewhere than at the file's start, U+FEFF is a character of a field.
+  new TextDecoder("utf-8", { ignoreBOM: !first }).decode(piece);
+
+/** The text of a UTF-8 byte stream in pieces of whole rows (see rowPieces). */
+export async function* rowTexts(
+  stream: ReadableStream<Uint8Array>,
+  pieceBytes = 4 << 20,
+): AsyncGenerator<string> {
+  let first = true;
+  for await (const piece of rowPieces(stream, pieceBytes)) {
+    yield decodePiece(piece, first);
+    first = false;
   }
 }

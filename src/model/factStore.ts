@@ -1,8 +1,9 @@
-// Validated facts kept as columns: typed arrays for the coded fields and shared strings for the
-// repeated ones. A million FactRow objects cost the worker hundreds of megabytes and long garbage
+// Validated facts kept as columns: typed arrays for the coded fields, pooled strings for the
+// repeated ones and joined text (TextColumn) for the rest. A million FactRow objects cost the worker hundreds of megabytes and long garbage
 // collections; as columns they are a few dozen arrays, and a FactRow is made only for the rows a
 // table page, a source list or a download asks for.
 import { INDICATORS, INDICATOR_UNIT, KINDS, QUALIFIERS, type FactRow } from "./contract.ts";
+import { TextColumn, type JoinedText } from "./textColumn.ts";
 
 /** Strings numbered in the order first seen, so a column stores the number. */
 export class StringPool {
@@ -38,6 +39,60 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
   return grown;
 }
 
+/**
+ * A store's contents as plain data, to send from one worker to another: the typed arrays cut to
+ * the row count (their buffers can be transferred) and the pools' strings.
+ */
+export interface StoreBlock {
+  count: number;
+  indicator: Uint8Array;
+  kind: Uint8Array;
+  qualifier: Uint8Array;
+  region: Uint32Array;
+  period: Uint32Array;
+  value: Float64Array;
+  line: Uint32Array;
+  start: Float64Array;
+  end: Float64Array;
+  subject: Uint32Array;
+  source: Uint32Array;
+  published: Uint32Array;
+  regions: string[];
+  periods: string[];
+  periodStart: number[];
+  periodEnd: number[];
+  subjects: string[];
+  sources: string[];
+  dates: string[];
+  id: JoinedText;
+  text: JoinedText;
+  quote: JoinedText;
+}
+
+/** The buffers of a block, to hand to postMessage as transferables. */
+export const blockBuffers = (b: StoreBlock): ArrayBuffer[] =>
+  [
+    b.indicator,
+    b.kind,
+    b.qualifier,
+    b.region,
+    b.period,
+    b.value,
+    b.line,
+    b.start,
+    b.end,
+    b.subject,
+    b.source,
+    b.published,
+    b.id.ends,
+    b.text.ends,
+    b.quote.ends,
+  ].map((a) => a.buffer as ArrayBuffer);
+
+/** Each code of a block's pool as the code of the same string in `pool`. */
+const recode = (pool: StringPool, values: readonly string[]) =>
+  Uint32Array.from(values, (v) => pool.id(v));
+
 export class FactStore {
   count = 0;
   indicator = new Uint8Array(1024);
@@ -63,13 +118,15 @@ export class FactStore {
   readonly subjects = new StringPool();
   readonly sources = new StringPool();
   readonly dates = new StringPool();
-  id: string[] = [];
-  text: string[] = [];
-  quote: string[] = [];
+  readonly id = new TextColumn();
+  readonly text = new TextColumn();
+  readonly quote = new TextColumn();
 
-  private ensureRoom(): void {
-    if (this.count < this.indicator.length) return;
-    const size = this.indicator.length * 2;
+  /** Makes room for `rows` rows in all. */
+  private reserve(rows: number): void {
+    if (rows <= this.indicator.length) return;
+    let size = this.indicator.length * 2;
+    while (size < rows) size *= 2;
     this.indicator = grow(this.indicator, size);
     this.kind = grow(this.kind, size);
     this.qualifier = grow(this.qualifier, size);
@@ -86,7 +143,7 @@ export class FactStore {
 
   /** Appends a fact; its position in the store is the returned number (its `index` is not kept). */
   add(fact: FactRow): number {
-    this.ensureRoom();
+    this.reserve(this.count + 1);
     const i = this.count++;
     this.indicator[i] = INDICATOR_CODE.get(fact.indicator)!;
     this.kind[i] = KIND_CODE.get(fact.kind)!;
@@ -107,10 +164,73 @@ export class FactStore {
     this.published[i] = this.dates.id(fact.published);
     this.id.push(fact.id);
     this.text.push(fact.text);
-    // Facts of one sentence follow each other and share its quote: keep one copy.
-    const previous = this.quote[i - 1];
-    this.quote.push(previous === fact.quote ? previous : fact.quote);
+    this.quote.push(fact.quote);
     return i;
+  }
+
+  block(): StoreBlock {
+    const n = this.count;
+    return {
+      count: n,
+      indicator: this.indicator.slice(0, n),
+      kind: this.kind.slice(0, n),
+      qualifier: this.qualifier.slice(0, n),
+      region: this.region.slice(0, n),
+      period: this.period.slice(0, n),
+      value: this.value.slice(0, n),
+      line: this.line.slice(0, n),
+      start: this.start.slice(0, n),
+      end: this.end.slice(0, n),
+      subject: this.subject.slice(0, n),
+      source: this.source.slice(0, n),
+      published: this.published.slice(0, n),
+      regions: this.regions.values,
+      periods: this.periods.values,
+      periodStart: this.periodStart,
+      periodEnd: this.periodEnd,
+      subjects: this.subjects.values,
+      sources: this.sources.values,
+      dates: this.dates.values,
+      id: this.id.joined(),
+      text: this.text.joined(),
+      quote: this.quote.joined(),
+    };
+  }
+
+  /** Appends the facts of a block (made by another store), their lines moved by `lineOffset`. */
+  append(b: StoreBlock, lineOffset: number): void {
+    const region = recode(this.regions, b.regions);
+    const subject = recode(this.subjects, b.subjects);
+    const source = recode(this.sources, b.sources);
+    const published = recode(this.dates, b.dates);
+    const period = Uint32Array.from(b.periods, (label, k) => {
+      const id = this.periods.id(label);
+      if (id === this.periodStart.length) {
+        this.periodStart.push(b.periodStart[k]!);
+        this.periodEnd.push(b.periodEnd[k]!);
+      }
+      return id;
+    });
+    this.reserve(this.count + b.count);
+    const at = this.count;
+    this.indicator.set(b.indicator, at);
+    this.kind.set(b.kind, at);
+    this.qualifier.set(b.qualifier, at);
+    this.value.set(b.value, at);
+    this.start.set(b.start, at);
+    this.end.set(b.end, at);
+    for (let i = 0; i < b.count; i++) {
+      this.region[at + i] = region[b.region[i]!]!;
+      this.period[at + i] = period[b.period[i]!]!;
+      this.line[at + i] = b.line[i]! + lineOffset;
+      this.subject[at + i] = subject[b.subject[i]!]!;
+      this.source[at + i] = source[b.source[i]!]!;
+      this.published[at + i] = published[b.published[i]!]!;
+    }
+    this.id.appendJoined(b.id);
+    this.text.appendJoined(b.text);
+    this.quote.appendJoined(b.quote);
+    this.count = at + b.count;
   }
 
   row(i: number): FactRow {
@@ -121,7 +241,7 @@ export class FactStore {
     return {
       index: i,
       line: this.line[i]!,
-      id: this.id[i]!,
+      id: this.id.get(i),
       indicator,
       region: this.regions.values[this.region[i]!]!,
       period: this.periods.values[period]!,
@@ -134,8 +254,8 @@ export class FactStore {
       subject: this.subjects.values[this.subject[i]!]!,
       source: this.sources.values[this.source[i]!]!,
       published: this.dates.values[this.published[i]!]!,
-      text: this.text[i]!,
-      quote: this.quote[i]!,
+      text: this.text.get(i),
+      quote: this.quote.get(i),
       start: Number.isNaN(start) ? null : start,
       end: Number.isNaN(end) ? null : end,
     };

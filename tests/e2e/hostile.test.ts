@@ -114,6 +114,37 @@ describe("hostile input", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "bad-rows.png") });
   });
 
+  test("in a file large enough to be checked in pieces side by side, bad rows keep their file lines", async () => {
+    // Rows spanning two lines throughout, so every piece after the first starts at a line
+    // only the pieces before it can tell; the bad rows come last, in the last piece.
+    const lines = readFileSync(join(FIXTURES, "bad-rows.csv"), "utf8").split("\n");
+    const header = lines[0]!;
+    const good = lines.slice(1, 5).join("\n"); // four one-line rows
+    const twoLines = lines.slice(9, 11).join("\n"); // a good row whose quote spans two lines
+    const bad = lines.slice(5, 13).join("\n"); // the fixture's bad rows (and its multi-line one)
+    const repeats = 8000; // six lines a repeat, about 10 MB
+    const body = `${good}\n${twoLines}\n`.repeat(repeats);
+    const csv = `${header}\n${body}${bad}`;
+    const buffer = Buffer.from(csv);
+    expect(buffer.length).toBeGreaterThan(9_000_000); // pieces are 4 MB
+    await page.getByTestId("file-input").setInputFiles({
+      name: "large.csv",
+      mimeType: "text/csv",
+      buffer,
+    });
+    const problems = page.getByTestId("row-problems");
+    await problems.filter({ hasText: "large.csv" }).waitFor({ timeout: 30_000 });
+    await expect(problems.locator("summary").textContent()).resolves.toContain(
+      "5 条记录不符合数据规范",
+    );
+    const before = 1 + 6 * repeats;
+    const items = await problems.locator("li").allTextContents();
+    expect(items.map((item) => item.replace(/:.*/s, ""))).toEqual(
+      [1, 2, 3, 4, 7].map((k) => `第 ${before + k} 行`),
+    );
+    await chartReady(page);
+  });
+
   test("a CSV dropped on the page is opened and checked the same way", async () => {
     const content = readFileSync(join(FIXTURES, "bad-rows.csv"), "utf8");
     const dataTransfer = await page.evaluateHandle((text) => {

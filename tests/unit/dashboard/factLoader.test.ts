@@ -150,4 +150,14 @@ test("a store gives back every field of the facts put in, by position", () => {
   for (const f of input) store.add(f);
   expect(store.count).toBe(input.length);
   expect(Array.from({ length: store.count }, (_, i) => store.row(i))).toEqual(input);
+
+  // Blocks of other stores (as piece workers send them) append with their lines moved.
+  const joined = new FactStore();
+  const parts = [input.slice(0, 1000), input.slice(1000, 1001), input.slice(1001)];
+  for (const part of parts) {
+    const piece = new FactStore();
+    for (const f of part) piece.add({ ...f, line: f.line - part[0]!.line + 1 });
+    joined.append(piece.block(), part[0]!.line - 1);
+  }
+  expect(Array.from({ length: joined.count }, (_, i) => joined.row(i))).toEqual(input);
 });

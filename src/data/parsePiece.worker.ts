@@ -1,0 +1,31 @@
+/// <reference lib="webworker" />
+// Checks one piece of an indicators CSV (whole rows, after the header) and sends its facts back
+// as columns; the parse worker runs a few of these side by side on a large file.
+import { decodePiece } from "../model/csvChunks.ts";
+import { FactLoader } from "../model/factLoader.ts";
+import { blockBuffers } from "../model/factStore.ts";
+import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+self.onmessage = (event: MessageEvent<PieceRequest>) => {
+  const { seq, bytes, header, newline, regionKeys, problemLimit } = event.data;
+  try {
+    const loader = new FactLoader(new Set(regionKeys), problemLimit, { header, newline });
+    loader.feed(decodePiece(bytes, false));
+    const block = loader.store.block();
+    const response: PieceResponse = {
+      seq,
+      type: "parsed",
+      block,
+      problems: loader.problems,
+      problemCount: loader.problemCount,
+      rowCount: loader.rowCount,
+      lines: loader.lines,
+    };
+    self.postMessage(response, blockBuffers(block));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    self.postMessage({ seq, type: "error", message } satisfies PieceResponse);
+  }
+};

@@ -1,0 +1,40 @@
+// A few piece workers, started on the first large file and kept for the next; pieces go to them
+// in turn, and each answer comes back as a promise.
+import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
+
+export type ParsedPiece = Extract<PieceResponse, { type: "parsed" }>;
+
+export interface PiecePool {
+  parse(request: PieceRequest): Promise<ParsedPiece>;
+}
+
+export function createPiecePool(size: number): PiecePool {
+  const waiting = new Map<number, { resolve: (r: ParsedPiece) => void; reject: (e: Error) => void }>();
+  const workers = Array.from({ length: size }, () => {
+    const worker = new Worker(new URL("./parsePiece.worker.ts", import.meta.url), { type: "module" });
+    worker.onmessage = (event: MessageEvent<PieceResponse>) => {
+      const response = event.data;
+      const promise = waiting.get(response.seq);
+      if (!promise) return;
+      waiting.delete(response.seq);
+      if (response.type === "parsed") promise.resolve(response);
+      else promise.reject(new Error(response.message));
+    };
+    worker.onerror = (event) => {
+      const error = new Error(`a piece worker failed: ${event.message || "unknown error"}`);
+      for (const promise of waiting.values()) promise.reject(error);
+      waiting.clear();
+    };
+    return worker;
+  });
+  let next = 0;
+  return {
+    parse(request) {
+      return new Promise<ParsedPiece>((resolve, reject) => {
+        waiting.set(request.seq, { resolve, reject });
+        const worker = workers[next++ % workers.length]!;
+        worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
+      });
+    },
+  };
+}
