@@ -6,7 +6,8 @@
 //   node --import tsx scripts/bench-browser.ts [--timeout S=60] [--runs N=7] [--profile]
 //                                              [--unminified] [--no-build]
 //
-// --profile records CPU profiles of the big load (page and parse worker) into bench-output/ and
+// --profile records CPU profiles of the big load (page, parse worker and one of its piece
+// workers) into bench-output/ and
 // prints the functions with the most self time; with --unminified (a build without minification
 // in bench-output/dist-unminified) they carry their source names. --no-build measures the last
 // build as it is.
@@ -310,12 +311,16 @@ const median = (xs: readonly number[]) => {
 interface WorkerDebugger {
   send(method: string, params?: object): Promise<Record<string, unknown>>;
 }
-async function attachToWorker(browser: Browser): Promise<WorkerDebugger | null> {
+async function attachToWorker(
+  browser: Browser,
+  name = "parse.worker",
+  nth = 0,
+): Promise<WorkerDebugger | null> {
   const cdp = await browser.newBrowserCDPSession();
   const { targetInfos } = (await cdp.send("Target.getTargets")) as {
     targetInfos: { targetId: string; type: string; url: string }[];
   };
-  const worker = targetInfos.find((t) => t.type === "worker" && t.url.includes("parse.worker"));
+  const worker = targetInfos.filter((t) => t.type === "worker" && t.url.includes(name))[nth];
   if (!worker) {
     await cdp.detach().catch(() => {});
     return null;
@@ -482,6 +487,7 @@ async function bigData(
     fetched = { start: t.startTime, end: t.startTime + t.responseEnd };
   });
   let worker: WorkerDebugger | null = null;
+  let piece: WorkerDebugger | null = null;
   const profiles: Promise<void>[] = [];
   try {
     if (options.profile) {
@@ -502,6 +508,17 @@ async function bigData(
           await worker.send("Profiler.enable");
           await worker.send("Profiler.setSamplingInterval", { interval: 200 });
           await worker.send("Profiler.start");
+        })(),
+        // One of the piece workers the parse worker starts for a large file, once it exists.
+        (async () => {
+          for (let i = 0; i < 150 && !piece; i++) {
+            piece = await attachToWorker(browser, "parsePiece").catch(() => null);
+            if (!piece) await sleep(20);
+          }
+          if (!piece) return void notes.push("--profile: no piece worker was found");
+          await piece.send("Profiler.enable");
+          await piece.send("Profiler.setSamplingInterval", { interval: 200 });
+          await piece.send("Profiler.start");
         })(),
       );
     }
@@ -564,6 +581,17 @@ async function bigData(
         );
         notes.push(
           `parse worker CPU, top self time (bench-output/big-load-worker.cpuprofile):\n  ${topSelfTime(result.profile).join("\n  ")}`,
+        );
+      }
+      const p = piece as WorkerDebugger | null;
+      if (p) {
+        const result = (await p.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+        writeFileSync(
+          join(ROOT, "bench-output", "big-load-piece.cpuprofile"),
+          JSON.stringify(result.profile),
+        );
+        notes.push(
+          `a piece worker's CPU, top self time (bench-output/big-load-piece.cpuprofile):\n  ${topSelfTime(result.profile).join("\n  ")}`,
         );
       }
     }
