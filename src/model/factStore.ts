@@ -1,7 +1,8 @@
 // Validated facts kept as columns: typed arrays for the coded fields, pooled strings for the
-// repeated ones and joined text (TextColumn) for the rest. A million FactRow objects cost the worker hundreds of megabytes and long garbage
-// collections; as columns they are a few dozen arrays, and a FactRow is made only for the rows a
-// table page, a source list or a download asks for.
+// repeated ones and joined text (TextColumn) for the rest. A million FactRow objects cost the
+// worker hundreds of megabytes and long garbage collections; as columns they are a few dozen
+// arrays, and a FactRow is made only for the rows a table page, a source list or a download
+// asks for.
 import { INDICATORS, INDICATOR_UNIT, KINDS, QUALIFIERS, type FactRow } from "./contract.ts";
 import { TextColumn, type JoinedText } from "./textColumn.ts";
 
