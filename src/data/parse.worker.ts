@@ -4,7 +4,7 @@
 // are decoded and parsed one by one (never one whole-file string), every row is validated with
 // its file line, and the main thread receives chart points plus the table rows it asks for.
 import { INDICATORS, type FactRow } from "../model/contract.ts";
-import { aggregateStore, tableBuffers, toPointTable, type AggregatedPoint } from "../model/aggregate.ts";
+import { PointIndex, sourcesOf, tableBuffers, type FactsByPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { FactLoader } from "../model/factLoader.ts";
@@ -20,9 +20,8 @@ declare const self: DedicatedWorkerGlobalScope;
 
 // The worker's own state: the facts of the last file loaded and the points built from them.
 let facts = new FactStore();
-let points: AggregatedPoint[] = [];
-/** For each fact, the point it belongs to. */
-let factPoint = new Int32Array(0);
+let points = new PointIndex();
+let factsByPoint: FactsByPoint = points.factsByPoint();
 let regionNames: Record<string, string> = {};
 /** The last filtered and sorted list, so paging through a large table sorts once. */
 let cached: { key: string; rows: FactRow[] } | null = null;
@@ -79,6 +78,8 @@ async function parse(
   // checked by piece workers side by side and joined here in file order.
   const loader = new FactLoader(regionKeys, PROBLEM_LIMIT);
   const store = loader.store;
+  // Facts are grouped into points piece by piece, while later pieces are still being checked.
+  const index = new PointIndex();
   const problems = loader.problems;
   let problemCount = 0;
   let rowCount = 0;
@@ -109,6 +110,7 @@ async function parse(
       const part = await piece;
       if (stale()) return;
       store.append(part.block, lines);
+      index.addFrom(store);
       for (const p of part.problems) {
         if (problems.length >= PROBLEM_LIMIT) break;
         problems.push({ ...p, line: p.line + lines });
@@ -122,12 +124,10 @@ async function parse(
   if (stale()) throw new Error("a newer file was opened");
   loader.finish();
 
+  index.addFrom(store);
   facts = store;
-  points = aggregateStore(facts);
-  factPoint = new Int32Array(facts.count);
-  points.forEach((p, id) => {
-    for (const f of p.facts) factPoint[f] = id;
-  });
+  points = index;
+  factsByPoint = index.factsByPoint();
   cached = null;
   return {
     rowCount: loader.rowCount + rowCount,
@@ -135,8 +135,14 @@ async function parse(
     problems,
     problemCount: loader.problemCount + problemCount,
     fileProblem: loader.fileProblem,
-    points: toPointTable(points),
+    points: index.table(store),
   };
+}
+
+/** The facts behind a point, its representative first (none for an unknown point). */
+function factsOf(point: number): Uint32Array {
+  if (!(point >= 0 && point < points.count)) return new Uint32Array(0);
+  return factsByPoint.facts.subarray(factsByPoint.start[point]!, factsByPoint.start[point + 1]!);
 }
 
 function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
@@ -185,8 +191,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case "facts": {
         const of = request.of;
-        const pointId = "point" in of ? of.point : (factPoint[of.fact] ?? -1);
-        const behind = points[pointId]?.facts ?? [];
+        const pointId = "point" in of ? of.point : points.pointOfFact(of.fact);
+        const behind = [...factsOf(pointId)];
         const order = "fact" in of ? [of.fact, ...behind.filter((i) => i !== of.fact)] : behind;
         const rows = order.filter((i) => i >= 0 && i < facts.count).map((i) => facts.row(i));
         post({ id: request.id, type: "facts", rows });
@@ -195,7 +201,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       case "sources": {
         const seen = new Map<string, { source: string; published: string }>();
         for (const id of request.points) {
-          for (const s of points[id]?.sources ?? []) {
+          for (const s of sourcesOf(facts, factsOf(id))) {
             if (seen.size >= 200) break;
             seen.set(`${s.source}\u0000${s.published}`, s);
           }

@@ -62,43 +62,6 @@ export interface PointTable {
   factCount: Uint32Array;
 }
 
-export function toPointTable(points: readonly AggregatedPoint[]): PointTable {
-  const count = points.length;
-  const table: PointTable = {
-    count,
-    indicator: new Uint8Array(count),
-    region: new Uint16Array(count),
-    regionKeys: [],
-    period: new Uint32Array(count),
-    periods: [],
-    kind: new Uint8Array(count),
-    qualifier: new Uint8Array(count),
-    value: new Float64Array(count),
-    factCount: new Uint32Array(count),
-  };
-  const regionAt = new Map<string, number>();
-  const periodAt = new Map<string, number>();
-  points.forEach((p, i) => {
-    let r = regionAt.get(p.region);
-    if (r === undefined) regionAt.set(p.region, (r = table.regionKeys.push(p.region) - 1));
-    let q = periodAt.get(p.period);
-    if (q === undefined) {
-      periodAt.set(
-        p.period,
-        (q = table.periods.push({ label: p.period, start: p.periodStart, end: p.periodEnd }) - 1),
-      );
-    }
-    table.indicator[i] = INDICATORS.indexOf(p.indicator);
-    table.region[i] = r;
-    table.period[i] = q;
-    table.kind[i] = KINDS.indexOf(p.kind);
-    table.qualifier[i] = QUALIFIERS.indexOf(p.qualifier);
-    table.value[i] = p.value;
-    table.factCount[i] = p.facts.length;
-  });
-  return table;
-}
-
 /** The typed arrays of a table, to hand to postMessage as transferables. */
 export const tableBuffers = (t: PointTable): ArrayBuffer[] =>
   [t.indicator, t.region, t.period, t.kind, t.qualifier, t.value, t.factCount].map(
@@ -156,42 +119,138 @@ function represents(store: FactStore, a: number, b: number, noSubject: number): 
   return a <= b;
 }
 
+/** Facts by point: those of point p are `facts[start[p]]` up to `facts[start[p + 1]]`. */
+export interface FactsByPoint {
+  start: Uint32Array;
+  facts: Uint32Array;
+}
+
+/**
+ * Facts grouped into points as they come (by indicator, region, period and kind, each point with
+ * its representative fact), so a large file is grouped piece by piece while it still loads.
+ */
+export class PointIndex {
+  /** Point id by a number made of indicator, region, period and kind codes. */
+  private readonly ids = new Map<number, number>();
+  /** The representative fact (a position in the store) of each point. */
+  private readonly best: number[] = [];
+  private pointOf = new Uint32Array(1024);
+  private grouped = 0;
+
+  get count(): number {
+    return this.best.length;
+  }
+
+  /** The point a fact belongs to. */
+  pointOfFact(fact: number): number {
+    return fact >= 0 && fact < this.grouped ? this.pointOf[fact]! : -1;
+  }
+
+  /** Groups the facts the store received since the last call. */
+  addFrom(store: FactStore): void {
+    if (store.count > this.pointOf.length) {
+      const grown = new Uint32Array(Math.max(store.count, this.pointOf.length * 2));
+      grown.set(this.pointOf);
+      this.pointOf = grown;
+    }
+    // "" gets its code when the first fact without a subject comes; earlier facts all had one.
+    const noSubject = store.subjects.find("");
+    for (let i = this.grouped; i < store.count; i++) {
+      // Region codes number the regions of the region table, far fewer than 65,536.
+      const region = store.region[i]!;
+      if (region >= 65_536) throw new Error("more than 65,536 regions");
+      const key =
+        ((store.period[i]! * 65_536 + region) * KINDS.length + store.kind[i]!) * INDICATORS.length +
+        store.indicator[i]!;
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.best.push(i) - 1;
+        this.ids.set(key, id);
+      } else if (represents(store, i, this.best[id]!, noSubject)) {
+        this.best[id] = i;
+      }
+      this.pointOf[i] = id;
+    }
+    this.grouped = store.count;
+  }
+
+  /** Every point's facts, its representative first, then in file order. */
+  factsByPoint(): FactsByPoint {
+    const points = this.best.length;
+    const start = new Uint32Array(points + 1);
+    for (let i = 0; i < this.grouped; i++) start[this.pointOf[i]! + 1]!++;
+    for (let p = 0; p < points; p++) start[p + 1]! += start[p]!;
+    const facts = new Uint32Array(this.grouped);
+    const fill = start.slice(0, points);
+    for (let p = 0; p < points; p++) facts[fill[p]!++] = this.best[p]!;
+    for (let i = 0; i < this.grouped; i++) {
+      const p = this.pointOf[i]!;
+      if (i !== this.best[p]) facts[fill[p]!++] = i;
+    }
+    return { start, facts };
+  }
+
+  /** The points as the page gets them. */
+  table(store: FactStore): PointTable {
+    const count = this.best.length;
+    const table: PointTable = {
+      count,
+      indicator: new Uint8Array(count),
+      region: new Uint16Array(count),
+      regionKeys: store.regions.values,
+      period: new Uint32Array(count),
+      periods: store.periods.values.map((label, k) => ({
+        label,
+        start: store.periodStart[k]!,
+        end: store.periodEnd[k]!,
+      })),
+      kind: new Uint8Array(count),
+      qualifier: new Uint8Array(count),
+      value: new Float64Array(count),
+      factCount: new Uint32Array(count),
+    };
+    for (let i = 0; i < this.grouped; i++) table.factCount[this.pointOf[i]!]!++;
+    this.best.forEach((b, p) => {
+      table.indicator[p] = store.indicator[b]!;
+      table.region[p] = store.region[b]!;
+      table.period[p] = store.period[b]!;
+      table.kind[p] = store.kind[b]!;
+      table.qualifier[p] = store.qualifier[b]!;
+      table.value[p] = store.value[b]!;
+    });
+    return table;
+  }
+}
+
+/** The distinct sources of some facts (at most `limit`), with their publication dates. */
+export function sourcesOf(
+  store: FactStore,
+  facts: Iterable<number>,
+  limit = 20,
+): { source: string; published: string }[] {
+  const seen = new Map<number, number>();
+  for (const i of facts) {
+    if (seen.size >= limit) break;
+    if (!seen.has(store.source[i]!)) seen.set(store.source[i]!, store.published[i]!);
+  }
+  return [...seen].map(([source, published]) => ({
+    source: store.sources.values[source]!,
+    published: store.dates.values[published]!,
+  }));
+}
+
 /** The points of the facts in a store; `facts` lists positions in the store. */
 export function aggregateStore(store: FactStore): AggregatedPoint[] {
-  // One number per indicator, region, period and kind: no key strings for a million rows.
-  const regions = store.regions.values.length;
-  const ids = new Map<number, number>();
-  const best: number[] = [];
-  const pointOf = new Uint32Array(store.count);
-  const noSubject = store.subjects.find("");
-  for (let i = 0; i < store.count; i++) {
-    const key =
-      ((store.period[i]! * regions + store.region[i]!) * KINDS.length + store.kind[i]!) *
-        INDICATORS.length +
-      store.indicator[i]!;
-    let id = ids.get(key);
-    if (id === undefined) {
-      id = best.push(i) - 1;
-      ids.set(key, id);
-    } else if (represents(store, i, best[id]!, noSubject)) {
-      best[id] = i;
-    }
-    pointOf[i] = id;
-  }
-  const lists = best.map((b) => ({ facts: [b], sources: new Map<number, number>() }));
-  for (let i = 0; i < store.count; i++) {
-    const list = lists[pointOf[i]!]!;
-    if (i !== best[pointOf[i]!]) list.facts.push(i);
-    // A few sources per point are enough for a source line; all facts stay listed.
-    const source = store.source[i]!;
-    if (list.sources.size < 20 && !list.sources.has(source)) {
-      list.sources.set(source, store.published[i]!);
-    }
-  }
-  return best.map((b, id) => {
+  const index = new PointIndex();
+  index.addFrom(store);
+  const { start, facts } = index.factsByPoint();
+  const table = index.table(store);
+  return Array.from({ length: index.count }, (_, p) => {
+    const mine = [...facts.subarray(start[p]!, start[p + 1]!)];
+    const b = mine[0]!;
     const period = store.period[b]!;
     return {
-      indicator: INDICATORS[store.indicator[b]!]!,
+      indicator: INDICATORS[table.indicator[p]!]!,
       region: store.regions.values[store.region[b]!]!,
       period: store.periods.values[period]!,
       periodStart: store.periodStart[period]!,
@@ -200,11 +259,8 @@ export function aggregateStore(store: FactStore): AggregatedPoint[] {
       value: store.value[b]!,
       qualifier: QUALIFIERS[store.qualifier[b]!]!,
       subject: store.subjects.values[store.subject[b]!]!,
-      facts: lists[id]!.facts,
-      sources: [...lists[id]!.sources].map(([source, published]) => ({
-        source: store.sources.values[source]!,
-        published: store.dates.values[published]!,
-      })),
+      facts: mine,
+      sources: sourcesOf(store, mine),
     };
   });
 }

@@ -1,10 +1,12 @@
 import { expect, test } from "vitest";
 import {
+  PointIndex,
   aggregate,
   indexByIndicator,
   pointAt,
-  toPointTable,
+  sourcesOf,
 } from "../../../src/model/aggregate.ts";
+import { FactStore } from "../../../src/model/factStore.ts";
 import type { FactRow } from "../../../src/model/contract.ts";
 
 const fact = (index: number, change: Partial<FactRow>): FactRow => ({
@@ -59,7 +61,8 @@ test("a region-wide total stands for the point over a figure about one subject",
 });
 
 test("the point table carries the points to the page and back, indexed by indicator", () => {
-  const aggregated = aggregate([
+  const store = new FactStore();
+  for (const f of [
     fact(0, {}),
     fact(1, { indicator: "gdp_growth", unit: "percent", value: 8.5, qualifier: "approx" }),
     fact(2, {
@@ -70,8 +73,11 @@ test("the point table carries the points to the page and back, indexed by indica
       kind: "estimate",
     }),
     fact(3, {}),
-  ]);
-  const table = toPointTable(aggregated);
+  ])
+    store.add(f);
+  const index = new PointIndex();
+  index.addFrom(store);
+  const table = index.table(store);
   expect(table.count).toBe(3);
   const byIndicator = indexByIndicator(table);
   expect([...byIndicator.keys()].sort()).toEqual(["gdp", "gdp_growth"]);
@@ -86,5 +92,63 @@ test("the point table carries the points to the page and back, indexed by indica
   expect(gdp.map((p) => [p.region, p.period, p.kind, p.factCount]).sort()).toEqual([
     ["taishan", "2021", "actual", 2],
     ["xinhui", "2022-Q1", "estimate", 1],
+  ]);
+});
+
+test("facts grouped piece by piece make the same points as grouped at once", () => {
+  const facts = Array.from({ length: 200 }, (_, i) =>
+    fact(i, {
+      region: i % 3 ? "taishan" : "xinhui",
+      period: i % 4 ? "2021" : "2022",
+      kind: i % 5 ? "actual" : "target",
+      qualifier: i % 7 ? "exact" : "approx",
+      subject: i % 11 ? "" : "某项目",
+      published: `2022-0${1 + (i % 9)}`,
+      source: `s${i % 13}`,
+      value: i,
+    }),
+  );
+  const whole = new FactStore();
+  for (const f of facts) whole.add(f);
+  const once = new PointIndex();
+  once.addFrom(whole);
+
+  const growing = new FactStore();
+  const inSteps = new PointIndex();
+  for (const [from, to] of [
+    [0, 1],
+    [1, 50],
+    [50, 51],
+    [51, 200],
+  ] as const) {
+    for (const f of facts.slice(from, to)) growing.add(f);
+    inSteps.addFrom(growing);
+  }
+  expect(inSteps.table(growing)).toEqual(once.table(whole));
+  expect(inSteps.factsByPoint()).toEqual(once.factsByPoint());
+  expect(facts.map((_, i) => inSteps.pointOfFact(i))).toEqual(
+    facts.map((_, i) => once.pointOfFact(i)),
+  );
+  expect(inSteps.pointOfFact(-1)).toBe(-1);
+  expect(inSteps.pointOfFact(200)).toBe(-1);
+
+  // Every fact is listed under exactly one point, the point's representative first.
+  const { start, facts: listed } = once.factsByPoint();
+  expect([...listed].sort((a, b) => a - b)).toEqual(facts.map((_, i) => i));
+  for (let p = 0; p < once.count; p++) {
+    const mine = [...listed.subarray(start[p]!, start[p + 1]!)];
+    expect(mine.every((i) => once.pointOfFact(i) === p)).toBe(true);
+    expect(once.table(whole).value[p]).toBe(facts[mine[0]!]!.value);
+  }
+});
+
+test("sources of facts are distinct, with their dates, up to a limit", () => {
+  const store = new FactStore();
+  for (const [i, source] of ["a", "b", "a", "c", "d"].entries())
+    store.add(fact(i, { source, published: `2022-0${i + 1}` }));
+  expect(sourcesOf(store, [0, 1, 2, 3, 4], 3)).toEqual([
+    { source: "a", published: "2022-01" },
+    { source: "b", published: "2022-02" },
+    { source: "c", published: "2022-04" },
   ]);
 });
