@@ -147,15 +147,16 @@ export function validateRow(
   periodCache?: Map<string, DayRange | null>,
 ): { fact: FactRow } | { problem: RowProblem } {
   const cell = (c: Column) => cellAt(cells, header[c]);
-  const reasons: RowReason[] = [];
+  // Made on the first broken field: most rows of a large file have none.
+  let reasons: RowReason[] | null = null;
+  const refuse = (reason: RowReason) => (reasons ??= []).push(reason);
 
   const indicator = cell("indicator");
-  if (!isIndicator(indicator))
-    reasons.push({ field: "indicator", problem: "unknown", value: show(indicator) });
+  const known = isIndicator(indicator);
+  if (!known) refuse({ field: "indicator", problem: "unknown", value: show(indicator) });
 
   const region = cell("region");
-  if (!regionKeys.has(region))
-    reasons.push({ field: "region", problem: "unknown", value: show(region) });
+  if (!regionKeys.has(region)) refuse({ field: "region", problem: "unknown", value: show(region) });
 
   const period = cell("period");
   let range = periodCache?.get(period);
@@ -163,16 +164,15 @@ export function validateRow(
     range = parsePeriod(period);
     if (periodCache && periodCache.size < 100_000) periodCache.set(period, range);
   }
-  if (!range) reasons.push({ field: "period", problem: "format", value: show(period) });
+  if (!range) refuse({ field: "period", problem: "format", value: show(period) });
 
   const rawValue = cell("value");
   const value = NUMBER.test(rawValue) ? Number(rawValue) : NaN;
-  if (!Number.isFinite(value))
-    reasons.push({ field: "value", problem: "format", value: show(rawValue) });
+  if (!Number.isFinite(value)) refuse({ field: "value", problem: "format", value: show(rawValue) });
 
   const unit = cell("unit");
-  if (isIndicator(indicator) && unit !== INDICATOR_UNIT[indicator]) {
-    reasons.push({
+  if (known && unit !== INDICATOR_UNIT[indicator]) {
+    refuse({
       field: "unit",
       problem: "unit",
       value: show(unit),
@@ -183,13 +183,13 @@ export function validateRow(
   // An empty qualifier or kind reads as the plain case: the extractor writes them, people may not.
   const qualifier = cell("qualifier") || "exact";
   if (!isQualifier(qualifier))
-    reasons.push({ field: "qualifier", problem: "unknown", value: show(qualifier) });
+    refuse({ field: "qualifier", problem: "unknown", value: show(qualifier) });
   const kind = cell("kind") || "actual";
-  if (!isKind(kind)) reasons.push({ field: "kind", problem: "unknown", value: show(kind) });
+  if (!isKind(kind)) refuse({ field: "kind", problem: "unknown", value: show(kind) });
 
   const published = cell("published");
   if (published && !PUBLISHED.test(published)) {
-    reasons.push({ field: "published", problem: "format", value: show(published) });
+    refuse({ field: "published", problem: "format", value: show(published) });
   }
 
   const rawStart = cell("start");
@@ -198,18 +198,14 @@ export function validateRow(
   let end: number | null = null;
   if (rawStart || rawEnd) {
     if (!OFFSET.test(rawStart) || !OFFSET.test(rawEnd) || Number(rawStart) > Number(rawEnd)) {
-      reasons.push({
-        field: "offsets",
-        problem: "range",
-        value: `${show(rawStart)}–${show(rawEnd)}`,
-      });
+      refuse({ field: "offsets", problem: "range", value: `${show(rawStart)}–${show(rawEnd)}` });
     } else {
       start = Number(rawStart);
       end = Number(rawEnd);
     }
   }
 
-  if (reasons.length || !range || !isIndicator(indicator)) return { problem: { line, reasons } };
+  if (reasons || !range || !known) return { problem: { line, reasons: reasons ?? [] } };
   return {
     fact: {
       index,
