@@ -130,8 +130,11 @@ export interface FactsByPoint {
  * its representative fact), so a large file is grouped piece by piece while it still loads.
  */
 export class PointIndex {
-  /** Point id by a number made of indicator, region, period and kind codes. */
-  private readonly ids = new Map<number, number>();
+  /**
+   * Point id by period code, then by a number made of the region, kind and indicator codes: two
+   * small-integer look-ups cost less than one by a number too large for V8's small integers.
+   */
+  private readonly ids: Map<number, number>[] = [];
   /** The representative fact (a position in the store) of each point. */
   private readonly best: number[] = [];
   private pointOf = new Uint32Array(1024);
@@ -156,16 +159,15 @@ export class PointIndex {
     // "" gets its code when the first fact without a subject comes; earlier facts all had one.
     const noSubject = store.subjects.find("");
     for (let i = this.grouped; i < store.count; i++) {
-      // Region codes number the regions of the region table, far fewer than 65,536.
-      const region = store.region[i]!;
-      if (region >= 65_536) throw new Error("more than 65,536 regions");
+      // Region codes number the regions of the region table, so the key stays a small integer.
       const key =
-        ((store.period[i]! * 65_536 + region) * KINDS.length + store.kind[i]!) * INDICATORS.length +
+        (store.region[i]! * KINDS.length + store.kind[i]!) * INDICATORS.length +
         store.indicator[i]!;
-      let id = this.ids.get(key);
+      const ids = (this.ids[store.period[i]!] ??= new Map<number, number>());
+      let id = ids.get(key);
       if (id === undefined) {
         id = this.best.push(i) - 1;
-        this.ids.set(key, id);
+        ids.set(key, id);
       } else if (represents(store, i, this.best[id]!, noSubject)) {
         this.best[id] = i;
       }

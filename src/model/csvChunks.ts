@@ -56,27 +56,37 @@ export async function* rowPieces(
   pieceBytes = 4 << 20,
 ): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
-  let buffer = new Uint8Array(pieceBytes * 2);
+  // The chunks as they came, copied once, into the piece they end up in.
+  let chunks: Uint8Array[] = [];
   let length = 0;
+  /** The length to look for a row end at: twice as far after a failed look, so a row of many
+   * pieces is joined and scanned a few times, not once per chunk. */
+  let lookAt = pieceBytes;
+  const joined = () => {
+    const piece = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of chunks) {
+      piece.set(chunk, at);
+      at += chunk.length;
+    }
+    return piece;
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (length + value.length > buffer.length) {
-        const grown = new Uint8Array(Math.max(buffer.length * 2, length + value.length));
-        grown.set(buffer.subarray(0, length));
-        buffer = grown;
-      }
-      buffer.set(value, length);
+      chunks.push(value);
       length += value.length;
-      if (length < pieceBytes) continue;
-      const end = lastRowEndInBytes(buffer.subarray(0, length));
-      if (end <= 0) continue; // one row longer than a piece: keep reading
-      yield buffer.slice(0, end);
-      buffer.copyWithin(0, end, length);
-      length -= end;
+      if (length < lookAt) continue;
+      const bytes = joined();
+      const end = lastRowEndInBytes(bytes);
+      // One row longer than a piece: keep reading, from the joined bytes.
+      chunks = [end > 0 ? bytes.slice(end) : bytes];
+      length = chunks[0]!.length;
+      lookAt = end > 0 ? pieceBytes : length * 2;
+      if (end > 0) yield bytes.subarray(0, end);
     }
-    if (length) yield buffer.slice(0, length);
+    if (length) yield joined();
   } finally {
     void reader.cancel().catch(() => undefined);
   }
