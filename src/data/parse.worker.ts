@@ -86,7 +86,8 @@ async function parse(
   let lines = 0;
   let joined = Promise.resolve();
   let first = true;
-  for await (const bytes of rowPieces(stream)) {
+  // A small first piece: the piece workers start as soon as this worker has read the header.
+  for await (const bytes of rowPieces(stream, 4 << 20, 64 << 10)) {
     if (stale()) throw new Error("a newer file was opened");
     const { header, newline } = loader;
     if (!header || !newline) {

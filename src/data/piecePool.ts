@@ -27,13 +27,25 @@ export function createPiecePool(size: number): PiecePool {
     };
     return worker;
   });
-  let next = 0;
+  /** Pieces sent to each worker and not answered yet. */
+  const queued = workers.map(() => 0);
   return {
     parse(request) {
+      // To the worker with the shortest queue, so one held up by the machine falls behind less.
+      const k = queued.indexOf(Math.min(...queued));
+      queued[k]!++;
       return new Promise<ParsedPiece>((resolve, reject) => {
-        waiting.set(request.seq, { resolve, reject });
-        const worker = workers[next++ % workers.length]!;
-        worker.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
+        waiting.set(request.seq, {
+          resolve: (r) => {
+            queued[k]!--;
+            resolve(r);
+          },
+          reject: (e) => {
+            queued[k]!--;
+            reject(e);
+          },
+        });
+        workers[k]!.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
       });
     },
   };

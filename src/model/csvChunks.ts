@@ -54,6 +54,8 @@ export function lastRowEndInBytes(bytes: Uint8Array): number {
 export async function* rowPieces(
   stream: ReadableStream<Uint8Array>,
   pieceBytes = 4 << 20,
+  /** The first piece can be smaller: whoever reads the header waits for no more than that. */
+  firstPieceBytes = pieceBytes,
 ): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   // The chunks as they came, copied once, into the piece they end up in.
@@ -61,7 +63,7 @@ export async function* rowPieces(
   let length = 0;
   /** The length to look for a row end at: twice as far after a failed look, so a row of many
    * pieces is joined and scanned a few times, not once per chunk. */
-  let lookAt = pieceBytes;
+  let lookAt = firstPieceBytes;
   const joined = () => {
     const piece = new Uint8Array(length);
     let at = 0;

@@ -1,7 +1,12 @@
 import { expect, test } from "vitest";
 import fc from "fast-check";
 import Papa from "papaparse";
-import { lastRowEnd, lastRowEndInBytes, rowTexts } from "../../../src/model/csvChunks.ts";
+import {
+  lastRowEnd,
+  lastRowEndInBytes,
+  rowPieces,
+  rowTexts,
+} from "../../../src/model/csvChunks.ts";
 
 test.each([
   ["a,b\nc,d\n", 8],
@@ -76,6 +81,11 @@ test("rowTexts gives pieces of whole rows that make up the text, whatever the by
         }
         const pieces: string[] = [];
         for await (const piece of rowTexts(streamOf(chunks), pieceBytes)) pieces.push(piece);
+        const firstSmall: string[] = [];
+        const decoder = new TextDecoder();
+        for await (const piece of rowPieces(streamOf(chunks), pieceBytes, 1))
+          firstSmall.push(decoder.decode(piece, { stream: true }));
+        expect(firstSmall.join("")).toBe(csv);
         expect(pieces.join("")).toBe(csv);
         const parsed = pieces.flatMap((p) =>
           Papa.parse<string[]>(p, { delimiter: "," }).data.slice(
