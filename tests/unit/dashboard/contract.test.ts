@@ -36,6 +36,33 @@ describe("validateRow", () => {
     });
   });
 
+  test("white space around any cell is dropped, ASCII or not", () => {
+    const checked = validateRow(
+      row({
+        id: " a1\t",
+        indicator: "\u3000gdp",
+        region: "taishan\u00a0",
+        value: " 12 ",
+        subject: "\u3000项目\u3000",
+        quote: "句子。 ",
+        published: "\uFEFF2022-05",
+      }),
+      index,
+      REGIONS,
+      7,
+      0,
+    );
+    expect("fact" in checked && checked.fact).toMatchObject({
+      id: "a1",
+      indicator: "gdp",
+      region: "taishan",
+      value: 12,
+      subject: "项目",
+      quote: "句子。",
+      published: "2022-05",
+    });
+  });
+
   test.each([
     [{ indicator: "happiness" }, /unknown indicator "happiness"/],
     [{ region: "atlantis" }, /unknown region "atlantis"/],
