@@ -98,15 +98,3 @@ export async function* rowPieces(
 export const decodePiece = (piece: Uint8Array, first: boolean): string =>
   // Elsewhere than at the file's start, U+FEFF is a character of a field.
   new TextDecoder("utf-8", { ignoreBOM: !first }).decode(piece);
-
-/** The text of a UTF-8 byte stream in pieces of whole rows (see rowPieces). */
-export async function* rowTexts(
-  stream: ReadableStream<Uint8Array>,
-  pieceBytes = 4 << 20,
-): AsyncGenerator<string> {
-  let first = true;
-  for await (const piece of rowPieces(stream, pieceBytes)) {
-    yield decodePiece(piece, first);
-    first = false;
-  }
-}

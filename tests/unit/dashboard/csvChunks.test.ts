@@ -5,7 +5,7 @@ import {
   lastRowEnd,
   lastRowEndInBytes,
   rowPieces,
-  rowTexts,
+  decodePiece,
 } from "../../../src/model/csvChunks.ts";
 
 test.each([
@@ -54,6 +54,15 @@ const streamOf = (parts: Uint8Array[]) =>
       controller.close();
     },
   });
+
+/** The text of a stream in pieces, decoded as the workers decode them. */
+async function* rowTexts(stream: ReadableStream<Uint8Array>, pieceBytes?: number) {
+  let first = true;
+  for await (const piece of rowPieces(stream, pieceBytes)) {
+    yield decodePiece(piece, first);
+    first = false;
+  }
+}
 
 test("rowTexts decodes a byte stream split inside a character and drops the BOM", async () => {
   const bytes = new TextEncoder().encode("\uFEFFid,江门\n");
