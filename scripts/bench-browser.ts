@@ -613,6 +613,19 @@ async function bigData(
       const usage = await worker.send("Runtime.getHeapUsage");
       add("big: worker JS heap after load", Number(usage.usedSize), mb);
     });
+    // The piece workers keep nothing after a load, but their heaps count until collected.
+    await attempt("big: piece workers' JS heap after load", async () => {
+      let used = 0;
+      let found = 0;
+      for (let nth = 0; ; nth++) {
+        const piece = await attachToWorker(browser, "parsePiece", nth);
+        if (!piece) break;
+        found++;
+        used += Number((await piece.send("Runtime.getHeapUsage")).usedSize);
+      }
+      if (!found) return void notes.push("no piece worker: the big file was parsed in one worker");
+      add(`big: piece workers' JS heap after load (${found}, summed)`, used, mb);
+    });
 
     // With --profile, one CPU profile of the page covers all the redraws that follow.
     if (options.profile) await cdp.send("Profiler.start");
