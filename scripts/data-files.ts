@@ -39,9 +39,13 @@ export function dataMiddleware(dataDir = DATA_DIR) {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const file = resolveDataPath(path, dataDir);
     if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
+    const { size } = statSync(file);
     res.setHeader("Content-Type", contentType(file));
+    res.setHeader("Content-Length", size);
     res.setHeader("Cache-Control", "no-store");
-    createReadStream(file).pipe(res);
+    // 1 MiB reads instead of 64 KiB: a data file can be hundreds of MB, and on a small machine
+    // the server's per-chunk work competes with the browser parsing what it sends.
+    createReadStream(file, { highWaterMark: 1 << 20 }).pipe(res);
   };
 }
 
