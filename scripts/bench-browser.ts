@@ -563,36 +563,23 @@ async function bigData(
 
     if (options.profile) {
       await Promise.all(profiles);
-      const page = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
       mkdirSync(join(ROOT, "bench-output"), { recursive: true });
-      writeFileSync(
-        join(ROOT, "bench-output", "big-load-page.cpuprofile"),
-        JSON.stringify(page.profile),
-      );
-      notes.push(
-        `page CPU, top self time (bench-output/big-load-page.cpuprofile):\n  ${topSelfTime(page.profile).join("\n  ")}`,
-      );
-      const w = worker as WorkerDebugger | null;
-      if (w) {
+      const save = (file: string, what: string, profile: CpuProfile) => {
+        writeFileSync(join(ROOT, "bench-output", file), JSON.stringify(profile));
+        notes.push(
+          `${what}, top self time (bench-output/${file}):\n  ${topSelfTime(profile).join("\n  ")}`,
+        );
+      };
+      const page = (await cdp.send("Profiler.stop")) as { profile: CpuProfile };
+      save("big-load-page.cpuprofile", "page CPU", page.profile);
+      for (const [session, file, what] of [
+        [worker, "big-load-worker.cpuprofile", "parse worker CPU"],
+        [piece, "big-load-piece.cpuprofile", "a piece worker's CPU"],
+      ] as const) {
+        const w = session as WorkerDebugger | null;
+        if (!w) continue;
         const result = (await w.send("Profiler.stop")) as unknown as { profile: CpuProfile };
-        writeFileSync(
-          join(ROOT, "bench-output", "big-load-worker.cpuprofile"),
-          JSON.stringify(result.profile),
-        );
-        notes.push(
-          `parse worker CPU, top self time (bench-output/big-load-worker.cpuprofile):\n  ${topSelfTime(result.profile).join("\n  ")}`,
-        );
-      }
-      const p = piece as WorkerDebugger | null;
-      if (p) {
-        const result = (await p.send("Profiler.stop")) as unknown as { profile: CpuProfile };
-        writeFileSync(
-          join(ROOT, "bench-output", "big-load-piece.cpuprofile"),
-          JSON.stringify(result.profile),
-        );
-        notes.push(
-          `a piece worker's CPU, top self time (bench-output/big-load-piece.cpuprofile):\n  ${topSelfTime(result.profile).join("\n  ")}`,
-        );
+        save(file, what, result.profile);
       }
     }
 
