@@ -130,6 +130,12 @@ const OFFSET = /^\d+$/;
 // Outside validateRow, so that no closure is made per row of a million.
 const cellAt = (cells: readonly string[], at: number) => (cells[at] ?? "").trim();
 
+/** `reasons` with one more: the list is made on the first broken field, as most rows have none. */
+function refuse(reasons: RowReason[] | null, reason: RowReason): RowReason[] {
+  (reasons ??= []).push(reason);
+  return reasons;
+}
+
 /** Shortens a user's text for a problem message, so a 10 kB field cannot flood the list. */
 const show = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
@@ -146,33 +152,36 @@ export function validateRow(
   /** Parsed periods by label: a large file repeats a few thousand labels a million times. */
   periodCache?: Map<string, DayRange | null>,
 ): { fact: FactRow } | { problem: RowProblem } {
-  const cell = (c: Column) => cellAt(cells, header[c]);
-  // Made on the first broken field: most rows of a large file have none.
+  // No closures here (cells are read and reasons added by module functions): a million rows
+  // would make a million of each.
   let reasons: RowReason[] | null = null;
-  const refuse = (reason: RowReason) => (reasons ??= []).push(reason);
 
-  const indicator = cell("indicator");
+  const indicator = cellAt(cells, header.indicator);
   const known = isIndicator(indicator);
-  if (!known) refuse({ field: "indicator", problem: "unknown", value: show(indicator) });
+  if (!known)
+    reasons = refuse(reasons, { field: "indicator", problem: "unknown", value: show(indicator) });
 
-  const region = cell("region");
-  if (!regionKeys.has(region)) refuse({ field: "region", problem: "unknown", value: show(region) });
+  const region = cellAt(cells, header.region);
+  if (!regionKeys.has(region))
+    reasons = refuse(reasons, { field: "region", problem: "unknown", value: show(region) });
 
-  const period = cell("period");
+  const period = cellAt(cells, header.period);
   let range = periodCache?.get(period);
   if (range === undefined) {
     range = parsePeriod(period);
     if (periodCache && periodCache.size < 100_000) periodCache.set(period, range);
   }
-  if (!range) refuse({ field: "period", problem: "format", value: show(period) });
+  if (!range)
+    reasons = refuse(reasons, { field: "period", problem: "format", value: show(period) });
 
-  const rawValue = cell("value");
+  const rawValue = cellAt(cells, header.value);
   const value = NUMBER.test(rawValue) ? Number(rawValue) : NaN;
-  if (!Number.isFinite(value)) refuse({ field: "value", problem: "format", value: show(rawValue) });
+  if (!Number.isFinite(value))
+    reasons = refuse(reasons, { field: "value", problem: "format", value: show(rawValue) });
 
-  const unit = cell("unit");
+  const unit = cellAt(cells, header.unit);
   if (known && unit !== INDICATOR_UNIT[indicator]) {
-    refuse({
+    reasons = refuse(reasons, {
       field: "unit",
       problem: "unit",
       value: show(unit),
@@ -181,24 +190,29 @@ export function validateRow(
   }
 
   // An empty qualifier or kind reads as the plain case: the extractor writes them, people may not.
-  const qualifier = cell("qualifier") || "exact";
+  const qualifier = cellAt(cells, header.qualifier) || "exact";
   if (!isQualifier(qualifier))
-    refuse({ field: "qualifier", problem: "unknown", value: show(qualifier) });
-  const kind = cell("kind") || "actual";
-  if (!isKind(kind)) refuse({ field: "kind", problem: "unknown", value: show(kind) });
+    reasons = refuse(reasons, { field: "qualifier", problem: "unknown", value: show(qualifier) });
+  const kind = cellAt(cells, header.kind) || "actual";
+  if (!isKind(kind))
+    reasons = refuse(reasons, { field: "kind", problem: "unknown", value: show(kind) });
 
-  const published = cell("published");
+  const published = cellAt(cells, header.published);
   if (published && !PUBLISHED.test(published)) {
-    refuse({ field: "published", problem: "format", value: show(published) });
+    reasons = refuse(reasons, { field: "published", problem: "format", value: show(published) });
   }
 
-  const rawStart = cell("start");
-  const rawEnd = cell("end");
+  const rawStart = cellAt(cells, header.start);
+  const rawEnd = cellAt(cells, header.end);
   let start: number | null = null;
   let end: number | null = null;
   if (rawStart || rawEnd) {
     if (!OFFSET.test(rawStart) || !OFFSET.test(rawEnd) || Number(rawStart) > Number(rawEnd)) {
-      refuse({ field: "offsets", problem: "range", value: `${show(rawStart)}–${show(rawEnd)}` });
+      reasons = refuse(reasons, {
+        field: "offsets",
+        problem: "range",
+        value: `${show(rawStart)}–${show(rawEnd)}`,
+      });
     } else {
       start = Number(rawStart);
       end = Number(rawEnd);
@@ -210,7 +224,7 @@ export function validateRow(
     fact: {
       index,
       line,
-      id: cell("id"),
+      id: cellAt(cells, header.id),
       indicator,
       region,
       period,
@@ -220,11 +234,11 @@ export function validateRow(
       unit: INDICATOR_UNIT[indicator],
       qualifier: qualifier as Qualifier,
       kind: kind as Kind,
-      subject: cell("subject"),
-      source: cell("source"),
+      subject: cellAt(cells, header.subject),
+      source: cellAt(cells, header.source),
       published,
-      text: cell("text"),
-      quote: cell("quote"),
+      text: cellAt(cells, header.text),
+      quote: cellAt(cells, header.quote),
       start,
       end,
     },
