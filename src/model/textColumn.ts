@@ -21,15 +21,26 @@ export class TextColumn {
   /** The index of each chunk's first value. */
   private readonly firsts: number[] = [];
   private joinedCount = 0;
-  /** Values pushed one by one since the last chunk. */
+  /** Values pushed one by one since the last chunk: the last few as they are, the ones before
+   * joined a few hundred at a time (while they are fresh in the cache), with where each ends. */
   private pending: string[] = [];
+  private parts: string[] = [];
+  private partEnds: number[] = [];
+  private partChars = 0;
 
   get length(): number {
-    return this.joinedCount + this.pending.length;
+    return this.joinedCount + this.partEnds.length + this.pending.length;
   }
 
   push(value: string): void {
-    this.pending.push(value);
+    if (this.pending.push(value) === 512) this.joinPending();
+  }
+
+  private joinPending(): void {
+    const values = this.pending;
+    for (const value of values) this.partEnds.push((this.partChars += value.length));
+    this.parts.push(values.join(""));
+    this.pending = [];
   }
 
   /** Appends values already joined, after all values so far. */
@@ -48,7 +59,8 @@ export class TextColumn {
   }
 
   get(i: number): string {
-    if (i >= this.joinedCount) return this.pending[i - this.joinedCount] ?? "";
+    if (i >= this.joinedCount) this.seal();
+    if (i >= this.joinedCount) return "";
     // The last chunk whose first value is at or before i.
     let lo = 0;
     let hi = this.firsts.length - 1;
@@ -63,9 +75,12 @@ export class TextColumn {
   }
 
   private seal(): void {
-    if (!this.pending.length) return;
-    const values = this.pending;
-    this.pending = [];
-    this.appendJoined(joinTexts(values));
+    if (this.pending.length) this.joinPending();
+    if (!this.parts.length) return;
+    const joined = { text: this.parts.join(""), ends: Uint32Array.from(this.partEnds) };
+    this.parts = [];
+    this.partEnds = [];
+    this.partChars = 0;
+    this.appendJoined(joined);
   }
 }

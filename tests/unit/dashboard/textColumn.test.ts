@@ -35,3 +35,21 @@ test("values pushed one by one and appended joined read back in order", () => {
     ),
   );
 });
+
+test("thousands of values pushed (joined a few hundred at a time) read back in order", () => {
+  const values = Array.from({ length: 2345 }, (_, i) =>
+    i % 7 === 0 ? "" : `${i % 3 === 0 ? "江门" : "x"}${i}`,
+  );
+  const column = new TextColumn();
+  values.slice(0, 1000).forEach((v) => column.push(v));
+  column.appendJoined(joinTexts(["a", "", "bc"]));
+  values.slice(1000).forEach((v) => column.push(v));
+  const expected = [...values.slice(0, 1000), "a", "", "bc", ...values.slice(1000)];
+  expect(column.length).toBe(expected.length);
+  expect(column.get(999)).toBe(values[999]);
+  expect(Array.from({ length: column.length }, (_, i) => column.get(i))).toEqual(expected);
+  const all = column.joined();
+  expect(all.text).toBe(expected.join(""));
+  expect(all.ends[all.ends.length - 1]).toBe(expected.join("").length);
+  expect(all.ends[1003]! - all.ends[1002]!).toBe(values[1000]!.length);
+});
