@@ -1,26 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { FACT_COLUMNS, mapHeader, validateRow } from "../../../src/model/contract.ts";
 import { describeReason } from "../../../src/i18n/dictionary.ts";
+import { GOOD_ROW, REGIONS } from "./fixtures.ts";
 
-const REGIONS = new Set(["jiangmen", "xinhui", "taishan"]);
 const { index } = mapHeader([...FACT_COLUMNS]);
-const good: Record<string, string> = {
-  id: "a1",
-  indicator: "gdp",
-  region: "taishan",
-  period: "2021",
-  value: "50323000000",
-  unit: "CNY",
-  qualifier: "exact",
-  kind: "actual",
-  subject: "",
-  source: "002_x",
-  published: "2022-05",
-  text: "503.23亿元",
-  quote: "台山地区生产总值达503.23亿元。",
-  start: "10",
-  end: "18",
-};
+const good = GOOD_ROW;
 const row = (change: Record<string, string> = {}) =>
   FACT_COLUMNS.map((c) => ({ ...good, ...change })[c] ?? "");
 

@@ -5,25 +5,9 @@ import { FACT_COLUMNS, type FactRow } from "../../../src/model/contract.ts";
 import { lastRowEnd } from "../../../src/model/csvChunks.ts";
 import { FactLoader } from "../../../src/model/factLoader.ts";
 import { FactStore } from "../../../src/model/factStore.ts";
+import { GOOD_ROW, REGIONS } from "./fixtures.ts";
 
-const REGIONS = new Set(["jiangmen", "xinhui", "taishan"]);
-const good: Record<string, string> = {
-  id: "a1",
-  indicator: "gdp",
-  region: "taishan",
-  period: "2021",
-  value: "50323000000",
-  unit: "CNY",
-  qualifier: "exact",
-  kind: "actual",
-  subject: "",
-  source: "002_x",
-  published: "2022-05",
-  text: "503.23亿元",
-  quote: "台山地区生产总值达503.23亿元。",
-  start: "10",
-  end: "18",
-};
+const good = GOOD_ROW;
 const csv = (rows: Record<string, string>[], newline = "\n") =>
   Papa.unparse(
     [
