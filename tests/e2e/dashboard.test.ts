@@ -2,34 +2,27 @@
 // language. One page walks through the features in turn; the last test checks that none of it
 // broke the Content-Security-Policy.
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
 import {
   SCREENSHOTS,
   chartDescription,
   chartReady,
   fixtureUrl,
-  openPage,
-  publishFixtures,
   redraw,
   search,
   tableReady,
+  useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
 let watched: WatchedPage;
 let page: Page;
-
-beforeAll(async () => {
-  publishFixtures();
-  browser = await launchBrowser();
-  watched = await openPage(browser);
-  page = watched.page;
+useWatchedPage((w) => {
+  watched = w;
+  page = w.page;
 });
-afterAll(async () => browser?.close());
 
 const tab = (name: RegExp) => page.getByRole("tab", { name });
 

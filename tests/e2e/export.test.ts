@@ -2,30 +2,23 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
 import {
   SCREENSHOTS,
   chartReady,
   fixtureUrl,
-  openPage,
-  publishFixtures,
+  useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
 let watched: WatchedPage;
 let page: Page;
-
-beforeAll(async () => {
-  publishFixtures();
-  browser = await launchBrowser();
-  watched = await openPage(browser);
-  page = watched.page;
+useWatchedPage((w) => {
+  watched = w;
+  page = w.page;
 });
-afterAll(async () => browser?.close());
 
 async function download(action: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), action()]);

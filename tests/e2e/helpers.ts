@@ -3,7 +3,9 @@
 import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { ROOT } from "../../scripts/data-files.ts";
+import { launchBrowser } from "./browser.ts";
 
 export const FIXTURES = join(ROOT, "tests/fixtures/dashboard");
 export const SCREENSHOTS = join(ROOT, "test-output/screenshots");
@@ -81,3 +83,14 @@ export const chartDescription = (page: Page) =>
     .then((s) => s ?? "");
 
 export const search = (url: string) => new URL(url).searchParams;
+
+/** One browser and one watched page for a test file: fixtures published, closed at the end. */
+export function useWatchedPage(receive: (watched: WatchedPage) => void): void {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    publishFixtures();
+    browser = await launchBrowser();
+    receive(await openPage(browser));
+  });
+  afterAll(async () => browser?.close());
+}

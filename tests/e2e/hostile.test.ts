@@ -2,32 +2,25 @@
 // text field, rows that break the contract, a missing file, and a ?csv= pointing elsewhere.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { describe, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
 import {
   FIXTURES,
   SCREENSHOTS,
   chartReady,
   fixtureUrl,
-  openPage,
-  publishFixtures,
   tableReady,
+  useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
 
 const baseUrl = inject("baseUrl");
-let browser: Browser;
 let watched: WatchedPage;
 let page: Page;
-
-beforeAll(async () => {
-  publishFixtures();
-  browser = await launchBrowser();
-  watched = await openPage(browser);
-  page = watched.page;
+useWatchedPage((w) => {
+  watched = w;
+  page = w.page;
 });
-afterAll(async () => browser?.close());
 
 const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 const MARKUP = "<img src=x onerror=window.__pwned=1>";
