@@ -7,30 +7,9 @@ import {
   sourcesOf,
 } from "../../../src/model/aggregate.ts";
 import { FactStore } from "../../../src/model/factStore.ts";
-import type { FactRow } from "../../../src/model/contract.ts";
+import { factRow } from "./fixtures.ts";
 
-const fact = (index: number, change: Partial<FactRow>): FactRow => ({
-  index,
-  line: index + 2,
-  id: `f${index}`,
-  indicator: "gdp",
-  region: "taishan",
-  period: "2021",
-  periodStart: 18628,
-  periodEnd: 18992,
-  value: 50323000000,
-  unit: "CNY",
-  qualifier: "exact",
-  kind: "actual",
-  subject: "",
-  source: "a",
-  published: "2022-05",
-  text: "",
-  quote: "",
-  start: null,
-  end: null,
-  ...change,
-});
+const fact = factRow;
 
 test("facts on the same indicator, region, period and kind make one point that keeps them all", () => {
   const points = aggregate([

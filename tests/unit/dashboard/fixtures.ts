@@ -1,5 +1,7 @@
-// A valid row of the indicators CSV and a small region table, shared by the tests that read
-// CSV rows; each test changes the fields it is about.
+// A valid row of the indicators CSV, a parsed fact and a small region table, shared by the
+// dashboard tests; each test changes the fields it is about.
+import type { FactRow } from "../../../src/model/contract.ts";
+
 export const REGIONS: ReadonlySet<string> = new Set(["jiangmen", "xinhui", "taishan"]);
 
 export const GOOD_ROW: Readonly<Record<string, string>> = {
@@ -19,3 +21,27 @@ export const GOOD_ROW: Readonly<Record<string, string>> = {
   start: "10",
   end: "18",
 };
+
+/** A parsed fact: 台山 GDP 2021, row `index` of its file (line index + 2). */
+export const factRow = (index: number, change: Partial<FactRow> = {}): FactRow => ({
+  index,
+  line: index + 2,
+  id: `f${index}`,
+  indicator: "gdp",
+  region: "taishan",
+  period: "2021",
+  periodStart: 18628,
+  periodEnd: 18992,
+  value: 50323000000,
+  unit: "CNY",
+  qualifier: "exact",
+  kind: "actual",
+  subject: "",
+  source: "a",
+  published: "2022-05",
+  text: "",
+  quote: "",
+  start: null,
+  end: null,
+  ...change,
+});
