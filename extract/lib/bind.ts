@@ -24,6 +24,7 @@ import {
   FAMILIES,
   FILLERS,
   KIND_MARKERS,
+  KIND_AUXILIARIES,
   KIND_OBJECT_MARKERS,
   LEVEL_MARKERS,
   LIST_CONNECTORS,
@@ -224,8 +225,9 @@ function hasEventWord(
   return matcher.scan(text, from, to).some((m) => m.value);
 }
 
-/** Kind from the markers in the sentence before the number: the nearest marker wins. A capacity
- * marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+/** Kind from the markers in the sentence before the number: the nearest marker wins, except that
+ * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破). A
+ * capacity marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
 function kindBefore(
   text: string,
   from: number,
@@ -234,10 +236,13 @@ function kindBefore(
 ): { kind: Kind; capacity: boolean } {
   let kind: Kind = "actual";
   let capacity = false;
+  let estimateAt = -1;
   for (const m of KIND_MARKERS.scan(text, from, at)) {
     if (m.value.kind === "neutral") continue;
     if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
+    if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
     kind = m.value.kind;
+    if (kind === "estimate") estimateAt = m.start;
     if (m.value.capacity && m.start >= clause) capacity = true;
   }
   return { kind: capacity ? "estimate" : kind, capacity };

@@ -83,6 +83,7 @@ export const EVENT_AFTER = new TermMatcher<boolean>([
 
 /** Target words that, followed by a numeral, mark an object (将56个项目纳入) rather than a plan. */
 export const KIND_OBJECT_MARKERS: ReadonlySet<string> = new Set(kindLexicon.objectMarkers);
+export const KIND_AUXILIARIES: ReadonlySet<string> = new Set(kindLexicon.auxiliaries);
 
 export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.estimate.map((t) => [t, { kind: "estimate", capacity: false }] as const),

@@ -189,6 +189,14 @@ describe("kinds", () => {
       "gdp_growth heshan 2024 6 approx estimate",
     ]);
   });
+  it("将 after 预计 in its clause is the future of the estimate; a later clause's 将 is a plan", () => {
+    expect(rows("预计全年江海区地区生产总值将突破520亿元。")).toEqual([
+      "gdp jianghai 2024 52000000000 more_than estimate",
+    ]);
+    expect(rows("新会区一季度预计增长5%，全年将实现固定资产投资增长10%。")).toEqual([
+      "fixed_asset_investment_growth xinhui 2024 10 exact target",
+    ]);
+  });
   it("力争 → target", () => {
     expect(rows("力争到2025年，全市规上工业总产值突破1万亿元。")).toEqual([
       "output_value jiangmen 2025 1000000000000 more_than target",
