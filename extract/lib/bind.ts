@@ -24,6 +24,7 @@ import {
   FAMILIES,
   FILLERS,
   KIND_MARKERS,
+  CARRY_CUES,
   KIND_AUXILIARIES,
   KIND_OBJECT_MARKERS,
   LEVEL_MARKERS,
@@ -150,6 +151,19 @@ function valueCueBefore(text: string, from: number, at: number, named = false) {
       return undefined;
   }
   return found;
+}
+
+/** True when `cue` is a carry cue (完成投资) that continues the money indicator of `before`, a
+ * figure earlier in the sentence, because no project is named between them. */
+function continuesIndicator(
+  text: string,
+  cue: { start: number; end: number; family: Family },
+  before: Draft | undefined,
+): boolean {
+  if (!before || before.family.unit !== "CNY" || before.family === cue.family) return false;
+  if (!CARRY_CUES.has(text.slice(cue.start, cue.end))) return false;
+  const between = text.slice(before.token.end, cue.start);
+  return !PROJECT_NOUNS.some((noun) => between.includes(noun));
 }
 
 /** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
@@ -361,7 +375,11 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       const cue = valueCueBefore(text, scope, token.start, text[token.end] === "的");
       let family = cue?.family;
       let subject = "";
-      if (cue) {
+      if (cue && continuesIndicator(text, cue, lastDraft)) {
+        // 固定资产投资年均增长9.5%，累计完成投资超7000亿元: the same investment, in total.
+        family = lastDraft!.family;
+        subject = lastDraft!.subject;
+      } else if (cue) {
         subject = subjectBefore(ctx, scope, cue.start);
         const cut = subject.lastIndexOf("的");
         if (cut >= 0) subject = subject.slice(cut + 1);

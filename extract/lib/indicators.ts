@@ -91,3 +91,6 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.target.map((t) => [t, { kind: "target", capacity: false }] as const),
   ...kindLexicon.neutral.map((t) => [t, { kind: "neutral", capacity: false }] as const),
 ]);
+
+/** Investment words that continue the money indicator before them unless projects are named. */
+export const CARRY_CUES: ReadonlySet<string> = new Set(indicatorLexicon.carryCues);

@@ -183,6 +183,19 @@ describe("subjects", () => {
   });
 });
 
+describe("investment that continues an indicator", () => {
+  it("完成投资 right after fixed-asset investment is its total; after projects, theirs", () => {
+    expect(rows("过去五年，江门固定资产投资年均增长9.5%，累计完成投资超7000亿元。")).toEqual([
+      "fixed_asset_investment_growth jiangmen 2019/2023 9.5 exact actual",
+      "fixed_asset_investment jiangmen 2019/2023 700000000000 more_than actual",
+    ]);
+    expect(rows("今年江海区固定资产投资增长8%，重点项目完成投资120亿元。")).toEqual([
+      "fixed_asset_investment_growth jianghai 2024 8 exact actual",
+      "project_investment jianghai 2024 12000000000 exact actual",
+    ]);
+  });
+});
+
 describe("kinds", () => {
   it("预计 → estimate, with its qualifier", () => {
     expect(rows("预计全年鹤山市GDP增长6%左右。")).toEqual([
