@@ -21,13 +21,8 @@ import { cpus, loadavg } from "node:os";
 import { join, relative } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
-import {
-  BENCH_DIST,
-  INITIAL_JS_TARGET_KB,
-  buildDashboard,
-  buildIfStale,
-  measureBundle,
-} from "./bench-bundle.ts";
+import { BENCH_DIST, INITIAL_JS_TARGET_KB, measureBundle } from "./bench-bundle.ts";
+import { buildDashboard, buildIfStale } from "./build.ts";
 import { DATA_DIR, ROOT } from "./data-files.ts";
 import { writeBigCsv } from "./gen-big.ts";
 import { serveDashboard } from "./serve.ts";

@@ -10,9 +10,7 @@ import { extname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { ROOT } from "./data-files.ts";
-import { buildDashboard, buildIfStale } from "./build.ts";
-
-export { buildDashboard, buildIfStale };
+import { buildDashboard } from "./build.ts";
 
 export const BENCH_DIST = join(ROOT, "bench-output", "dist");
 export const INITIAL_JS_TARGET_KB = 300;

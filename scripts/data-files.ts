@@ -1,4 +1,4 @@
-import { cpSync, createReadStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { cpSync, createReadStream, mkdirSync, readdirSync, statSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -38,10 +38,10 @@ export function dataMiddleware(dataDir = DATA_DIR) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
     const file = resolveDataPath(path, dataDir);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) return next();
-    const { size } = statSync(file);
+    const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+    if (!file || !stat?.isFile()) return next();
     res.setHeader("Content-Type", contentType(file));
-    res.setHeader("Content-Length", size);
+    res.setHeader("Content-Length", stat.size);
     res.setHeader("Cache-Control", "no-store");
     // 1 MiB reads instead of 64 KiB: a data file can be hundreds of MB, and on a small machine
     // the server's per-chunk work competes with the browser parsing what it sends.

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
@@ -27,7 +27,8 @@ export interface ServeOptions {
 
 /**
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
- * no rebuild), index.html for unknown page routes (404 for missing files), and the Content-Security-Policy as a header too.
+ * no rebuild), index.html for unknown page routes (404 for missing files), and the
+ * Content-Security-Policy as a header too.
  */
 export async function serveDashboard(
   options: ServeOptions,
@@ -47,7 +48,8 @@ export async function serveDashboard(
         return;
       }
       let file = normalize(join(distDir, path));
-      if (!file.startsWith(distDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      const inside = file.startsWith(distDir + sep);
+      if (!inside || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
         // Only page routes fall back to the app; a missing data file or asset is a real 404,
         // so a mistyped ?csv= path reads as "not found" rather than as an HTML page.
         if (path.startsWith("/data/") || extname(path) !== "") {
