@@ -1,5 +1,5 @@
-// A few piece workers, started on the first large file and kept for the next; pieces go to them
-// in turn, and each answer comes back as a promise.
+// A few piece workers, started on the first large file and kept for the next; each piece goes to
+// the worker with the shortest queue, and its answer comes back as a promise.
 import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
 
 export type ParsedPiece = Extract<PieceResponse, { type: "parsed" }>;
