@@ -1,13 +1,20 @@
-// `npm run eval`: scores the extraction of data/raw against the gold facts, lenient and strict,
-// printing per-document counts, every miss and every unmatched row.
-//   --gold DIR     gold CSVs (default tests/fixtures/gold)
-//   --pred FILE    score this CSV instead of extracting
+// `npm run eval`: scores an extraction against hand-checked gold facts, lenient and strict,
+// printing per-document precision, recall and F1, every miss and every unmatched row.
+//   (no flags)      extract data/raw and score it against tests/fixtures/gold
+//   --gold DIR      gold CSVs (default tests/fixtures/gold)
+//   --pred FILE     score this CSV instead of extracting
 //   --in DIR, --regions FILE   what to extract (default data/raw, data/regions.csv)
-//   --min-f1 X     exit 1 when the lenient F1 is below X
-import { readFile } from "node:fs/promises";
+//   --min-f1 X      exit 1 when the lenient F1 is below X
+//   --corpus [DIR]  score a development set laid out as DIR/raw (texts and sources.csv), DIR/gold
+//                   and DIR/regions.csv; a DIR whose sub-folders are such sets scores each of them.
+//                   Without DIR: every set under ../shared/corpus. Checks the targets of issue 9.
+import { existsSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { extractFolderFacts } from "../extract/node/corpus.ts";
 import {
+  documentFigures,
   factsToRows,
   formatScoreDetails,
   formatScoreLine,
@@ -16,7 +23,15 @@ import {
   readGoldDir,
   scoreRows,
   type PredRow,
+  type Score,
 } from "./score.ts";
+
+/** Where the development sets live beside a checkout; they are read from there, never copied. */
+const DEFAULT_CORPUS = resolve(import.meta.dirname, "../../shared/corpus");
+
+/** What a development set must reach (issue 9): lenient F1 overall and per document, strict F1,
+ * lenient precision. */
+export const CORPUS_TARGETS = { f1: 0.9, documentF1: 0.75, strictF1: 0.8, precision: 0.9 };
 
 async function readPredictions(file: string): Promise<PredRow[]> {
   const { rows, columns } = parseCsvRecords(await readFile(file, "utf8"));
@@ -25,8 +40,97 @@ async function readPredictions(file: string): Promise<PredRow[]> {
   return rows;
 }
 
+const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
+const isSet = (dir: string) => isDir(join(dir, "raw")) && isDir(join(dir, "gold"));
+
+/** The sets a --corpus argument names: the folder itself, or its sub-folders that are sets. */
+async function corpusSets(dir: string): Promise<string[]> {
+  if (!isDir(dir)) {
+    throw new Error(
+      dir === DEFAULT_CORPUS
+        ? `no development corpus at ${dir} (the ../shared folder beside this checkout is absent); ` +
+            `name a set with --corpus DIR`
+        : `${dir} is not a folder`,
+    );
+  }
+  if (isSet(dir)) return [dir];
+  const sets = (await readdir(dir))
+    .sort()
+    .map((name) => join(dir, name))
+    .filter(isSet);
+  if (!sets.length) throw new Error(`${dir} holds no set (a folder with raw/ and gold/)`);
+  return sets;
+}
+
+interface SetResult {
+  name: string;
+  lenient: Score;
+  strict: Score;
+}
+
+/** Extracts one set with its own region table and prints its scores. */
+async function scoreSet(dir: string): Promise<SetResult> {
+  const regions = join(dir, "regions.csv");
+  if (!existsSync(regions)) throw new Error(`${dir} has no regions.csv`);
+  const name = dir.split(/[\\/]/).filter(Boolean).pop()!;
+  const { facts, skipped } = await extractFolderFacts(join(dir, "raw"), regions);
+  const gold = await readGoldDir(join(dir, "gold"));
+  const predicted = factsToRows(facts);
+  const lenient = scoreRows(gold, predicted, false);
+  const strict = scoreRows(gold, predicted, true);
+  console.log(`\n=== ${name} (${dir}): ${facts.length} facts ===`);
+  for (const s of skipped) console.log(`skipped ${s.file}: ${s.reason}`);
+  console.log(formatScoreDetails(lenient));
+  console.log("\n" + formatScoreDetails(strict));
+  console.log("\n" + formatScoreLine(lenient) + "\n" + formatScoreLine(strict));
+  return { name, lenient, strict };
+}
+
+/** The targets a set misses, in words; empty when it meets them all. */
+export function targetMisses({ lenient, strict }: Omit<SetResult, "name">): string[] {
+  const t = CORPUS_TARGETS;
+  const out: string[] = [];
+  if (lenient.f1 < t.f1) out.push(`lenient F1 ${lenient.f1.toFixed(3)} < ${t.f1}`);
+  if (strict.f1 < t.strictF1) out.push(`strict F1 ${strict.f1.toFixed(3)} < ${t.strictF1}`);
+  if (lenient.precision < t.precision)
+    out.push(`lenient precision ${lenient.precision.toFixed(3)} < ${t.precision}`);
+  for (const d of lenient.perDocument) {
+    const { f1 } = documentFigures(d);
+    if (f1 < t.documentF1) out.push(`${d.doc}: lenient F1 ${f1.toFixed(3)} < ${t.documentF1}`);
+  }
+  return out;
+}
+
+async function evalCorpus(dir: string): Promise<number> {
+  const results: SetResult[] = [];
+  for (const set of await corpusSets(dir)) results.push(await scoreSet(set));
+  console.log("\nset         lenient P     R    F1   strict F1   targets");
+  let met = true;
+  for (const r of results) {
+    const misses = targetMisses(r);
+    met &&= misses.length === 0;
+    console.log(
+      `${r.name.padEnd(12)}${r.lenient.precision.toFixed(3).padStart(9)} ${r.lenient.recall.toFixed(3)} ` +
+        `${r.lenient.f1.toFixed(3)}   ${r.strict.f1.toFixed(3).padStart(9)}   ${misses.length ? "missed: " + misses.join("; ") : "met"}`,
+    );
+  }
+  return met ? 0 : 1;
+}
+
+/** `--corpus` may stand alone (every set of the default corpus) or take a folder. */
+function corpusArgument(argv: string[]): { argv: string[]; corpus: string | undefined } {
+  const i = argv.indexOf("--corpus");
+  if (i < 0) return { argv, corpus: undefined };
+  const next = argv[i + 1];
+  const hasDir = next !== undefined && !next.startsWith("--");
+  const rest = [...argv.slice(0, i), ...argv.slice(i + (hasDir ? 2 : 1))];
+  return { argv: rest, corpus: hasDir ? resolve(next) : DEFAULT_CORPUS };
+}
+
 async function main(): Promise<number> {
+  const { argv, corpus } = corpusArgument(process.argv.slice(2));
   const { values } = parseArgs({
+    args: argv,
     options: {
       gold: { type: "string", default: "tests/fixtures/gold" },
       pred: { type: "string" },
@@ -35,6 +139,7 @@ async function main(): Promise<number> {
       "min-f1": { type: "string" },
     },
   });
+  if (corpus !== undefined) return evalCorpus(corpus);
   const gold = await readGoldDir(values.gold);
   let predicted: PredRow[];
   if (values.pred) {

@@ -225,13 +225,28 @@ export function formatScoreLine(score: Score): string {
   );
 }
 
-/** Per-document counts, every miss and every unmatched row: what a developer needs to fix. */
+/** Precision, recall and F1 of one document's counts. */
+export function documentFigures(d: DocumentScore): {
+  precision: number;
+  recall: number;
+  f1: number;
+} {
+  const precision = d.predicted ? d.correct / d.predicted : d.required ? 0 : 1;
+  const recall = d.required ? d.found / d.required : 1;
+  return { precision, recall, f1: f1Of(precision, recall) };
+}
+
+/** Per-document counts and figures, every miss and every unmatched row: what a developer needs
+ * to fix. */
 export function formatScoreDetails(score: Score): string {
-  const lines = [`doc                       required found 1:1 predicted correct`];
+  const width = Math.max(26, ...score.perDocument.map((d) => d.doc.length + 2));
+  const lines = [`${"doc".padEnd(width)}required found 1:1 predicted correct     P     R    F1`];
   for (const d of score.perDocument) {
+    const { precision, recall, f1 } = documentFigures(d);
     lines.push(
-      `${d.doc.padEnd(26)}${String(d.required).padStart(8)}${String(d.found).padStart(6)}` +
-        `${String(d.foundOneToOne).padStart(4)}${String(d.predicted).padStart(10)}${String(d.correct).padStart(8)}`,
+      `${d.doc.padEnd(width)}${String(d.required).padStart(8)}${String(d.found).padStart(6)}` +
+        `${String(d.foundOneToOne).padStart(4)}${String(d.predicted).padStart(10)}${String(d.correct).padStart(8)}` +
+        ` ${fixed(precision)} ${fixed(recall)} ${fixed(f1)}`,
     );
   }
   if (score.misses.length) {
