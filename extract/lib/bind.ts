@@ -14,6 +14,7 @@ import {
   type DocContext,
 } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
+import type { PlaceMention } from "./regions.ts";
 import {
   COUNT_NOUN_WINDOW,
   CUES,
@@ -32,8 +33,17 @@ import {
   PROJECT_CLASSIFIERS,
   PROJECT_NOUNS,
   THRESHOLD_NOUNS,
+  BREAKDOWN_FAMILIES,
+  BREAKDOWN_MARKERS,
   type Family,
 } from "./indicators.ts";
+
+/** Longest bracketed aside between a noun and its count (（产品）), in characters. */
+const ASIDE_LIMIT = 8;
+/** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
+const BREAKDOWN_NAME_LIMIT = 16;
+/** How far back an open cue (总产值突破万亿，达…) may stand from its amount, in characters. */
+const OPEN_CUE_WINDOW = 40;
 
 /** What the binding step decides for one number before it becomes a fact. */
 export interface Draft {
@@ -84,7 +94,35 @@ function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean 
     if (!onlyFiller(ctx.text, at, p.start)) return false;
     at = p.end;
   }
-  return onlyFiller(ctx.text, at, to);
+  return onlyFiller(ctx.text, ctx.text[at] === "的" ? at + 1 : at, to);
+}
+
+/** The regions named in text[from, to) as places, in order, once each: a partner (与广州相同) is
+ * not one, unless it only follows another place in a list (武汉、杭州和成都). */
+function regionKeys(ctx: DocContext, from: number, to: number): string[] {
+  const keys: string[] = [];
+  let last: PlaceMention | undefined;
+  for (const m of within(ctx.places, from, to)) {
+    const listed = !m.partner || (!!last && LIST_CONNECTORS.has(ctx.text.slice(last.end, m.start)));
+    if (m.place.type === "region" && listed && !keys.includes(m.place.key)) keys.push(m.place.key);
+    last = m;
+  }
+  return keys;
+}
+
+/** The last enumeration of two or more places in text[from, to) (宁波、青岛、无锡), joined only by
+ * list marks: the places a 分别 list pairs with its figures. */
+function placeRun(ctx: DocContext, from: number, to: number): string[] {
+  const mentions = within(ctx.places, from, to).filter((m) => m.place.type === "region");
+  let run: typeof mentions = [];
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (run.length && LIST_CONNECTORS.has(ctx.text.slice(m.end, run[0]!.start))) {
+      run.unshift(m);
+    } else if (run.length >= 2) break;
+    else run = [m];
+  }
+  return run.length >= 2 ? run.map((m) => (m.place as { type: "region"; key: string }).key) : [];
 }
 
 /** True when text[from, to) holds only filler words, punctuation and the base of a comparison
@@ -97,7 +135,7 @@ function onlyFillerOrComparisons(ctx: DocContext, from: number, to: number): boo
     if (!onlyFiller(ctx.text, at, p.start)) return false;
     at = p.end;
   }
-  return onlyFiller(ctx.text, at, to);
+  return onlyFiller(ctx.text, ctx.text[at] === "的" ? at + 1 : at, to);
 }
 
 /** text[from, to) without leading and trailing filler words and punctuation. */
@@ -168,10 +206,12 @@ function continuesIndicator(
 
 /** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
 function growthCueBefore(text: string, from: number, at: number) {
-  let found: { start: number; end: number; sign: 1 | -1 } | undefined;
+  let found: { start: number; end: number; sign: 1 | -1; family?: Family } | undefined;
   for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
-    if (m.value.type === "growth") found = { start: m.start, end: m.end, sign: m.value.sign };
-    else found = undefined;
+    if (m.value.type === "growth") {
+      found = { start: m.start, end: m.end, sign: m.value.sign };
+      if (m.value.family) found.family = m.value.family;
+    } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
   if (!found || at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))) {
@@ -185,13 +225,44 @@ function growthCueBefore(text: string, from: number, at: number) {
   return found;
 }
 
+/** The indicator named right after a figure (3151.08亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
+ *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
+function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "percent") {
+  let i = at;
+  if (text[i] === "的") i++;
+  const m = CUES.matchAt(text, i, stop);
+  if (!m) return undefined;
+  if (unit === "CNY")
+    return m.value.type === "value" && !m.value.nameOnly ? m.value.family : undefined;
+  if (m.value.type === "growth") return m.value.family;
+  if (m.value.type !== "value") return undefined;
+  const g = CUES.matchAt(text, m.end, stop);
+  return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
+}
+
+/** True when a growth or decline word stands right before an amount (增加了约1.36万亿元): the
+ * amount is a difference between two figures, not a figure. A level marker (增长到, 回落至) states
+ * the figure itself. */
+function changeBefore(text: string, from: number, at: number): boolean {
+  let found: { end: number } | undefined;
+  for (const m of CUES.scan(text, Math.max(from, at - 10), at))
+    found = m.value.type === "growth" && !m.value.family ? m : undefined;
+  if (!found) return false;
+  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return false;
+  return onlyFiller(text, found.end, at);
+}
+
 /** A money amount that is part of a class of projects or firms (10亿元以上项目, 超百亿元项目). */
 function isThreshold(text: string, token: NumberToken, clauseStop: number): boolean {
   const window = text.slice(token.numEnd, Math.min(clauseStop, token.numEnd + 12));
   const m = /^(?:及)?(以上|以下)?/.exec(window)!;
   let rest = window.slice(m[0].length);
-  if (m[1] && rest.startsWith("的")) rest = rest.slice(1);
+  // 超10亿元的内资项目 is a class as 10亿元以上的项目 is; 投资10亿元的项目 names one amount.
+  // 总投资逾100亿元的24个重大项目 is the batch's total: a count before the noun names the batch.
+  const qualified = token.qualifier === "more_than" || token.qualifier === "less_than";
+  if ((m[1] || qualified) && rest.startsWith("的")) rest = rest.slice(1);
   else if (rest.startsWith("的")) return false;
+  if (!m[1] && /^\d/.test(rest)) return false;
   for (let i = 0; i <= Math.min(6, rest.length); i++) {
     if (PUNCT.test(rest[i] ?? "") || rest[i] === "的") return false;
     if (THRESHOLD_NOUNS.some((n) => rest.startsWith(n, i))) return true;
@@ -211,6 +282,32 @@ function nounAfter(text: string, from: number, stop: number, nouns: readonly str
   return -1;
 }
 
+/** The end of the list of counts that tokens[t] opens (65家和56家): the counts of one classifier
+ * joined by list marks. */
+function listEnd(text: string, tokens: readonly NumberToken[], t: number): number {
+  let i = t;
+  while (
+    i + 1 < tokens.length &&
+    tokens[i + 1]!.classifier === tokens[t]!.classifier &&
+    LIST_CONNECTORS.has(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
+  )
+    i++;
+  return tokens[i]!.end;
+}
+
+/** The noun a count counts: right after it, or after the last count of the list it opens
+ * (65家和56家科创板上市公司 counts 科创板上市公司 twice). */
+function nounAfterList(
+  text: string,
+  tokens: readonly NumberToken[],
+  t: number,
+  stop: number,
+  nouns: readonly string[],
+): number {
+  const end = listEnd(text, tokens, t);
+  return nounAfter(text, end, end === tokens[t]!.end ? stop : Math.max(stop, end + 1), nouns);
+}
+
 /** True when the text before a count ends with the noun it counts (产业项目共51个, 企业1681家). */
 function nounBefore(text: string, from: number, at: number, nouns: readonly string[]): boolean {
   let e = at;
@@ -218,7 +315,12 @@ function nounBefore(text: string, from: number, at: number, nouns: readonly stri
     const f = FILLERS.matchEndingAt(text, e, from);
     if (f) e = f.start;
     else if ('”’"'.includes(text[e - 1]!)) e--;
-    else break;
+    else if (text[e - 1] === "）" || text[e - 1] === ")") {
+      // 单项冠军企业（产品）18家: an aside in brackets.
+      const open = Math.max(text.lastIndexOf("（", e), text.lastIndexOf("(", e));
+      if (open < from || e - open > ASIDE_LIMIT) break;
+      e = open;
+    } else break;
   }
   return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
 }
@@ -237,6 +339,16 @@ function hasEventWord(
   to: number,
 ): boolean {
   return matcher.scan(text, from, to).some((m) => m.value);
+}
+
+/** Where the statement holding `at` starts: after the last semicolon of the sentence, which joins
+ * statements of their own (计划引进…；…集中开工 is no plan), unless a colon before it opens a list
+ * of items (主要预期目标是：…；…；…), whose head speaks for every item. */
+function statementStart(text: string, from: number, at: number): number {
+  const i = Math.max(text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1));
+  if (i < from) return from;
+  const colon = Math.max(text.lastIndexOf("：", i), text.lastIndexOf(":", i));
+  return colon >= from ? from : i + 1;
 }
 
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
@@ -298,10 +410,28 @@ function newDraft(
   };
 }
 
+/** What one sentence hands the next in its paragraph: the region-wide growth figure a list of
+ * industries below it breaks down (规上工业增加值增长11.9%。主要产业中，汽车产业增长14.0%…). */
+export interface SentenceCarry {
+  paragraph: number;
+  head: Draft | undefined;
+}
+
+export function newCarry(): SentenceCarry {
+  return { paragraph: -1, head: undefined };
+}
+
 /** Binds the numbers of one sentence to indicators. */
-export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: NumberToken[]): Draft[] {
+export function bindSentence(
+  ctx: DocContext,
+  sentence: Sentence,
+  tokens: NumberToken[],
+  carry: SentenceCarry = newCarry(),
+): Draft[] {
   const { text } = ctx;
   const drafts: Draft[] = [];
+  if (carry.paragraph !== sentence.paragraph) carry.head = undefined;
+  carry.paragraph = sentence.paragraph;
   let lastValue: Draft | undefined;
   let lastDraft: Draft | undefined;
   // The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with.
@@ -319,17 +449,25 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       }
     | undefined;
 
-  for (const token of tokens) {
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
     const near = Math.max(sentence.start, token.start - SENTENCE_WINDOW);
     const window: Sentence = { ...sentence, start: near };
     const cs = clauseStart(text, token.start, Math.max(near, token.start - CLAUSE_WINDOW));
     const ce = clauseEnd(text, token.end, Math.min(sentence.end, token.end + CLAUSE_WINDOW));
     const scope = Math.max(cs, prevEnd);
-    const { kind, capacity } = kindBefore(text, near, cs, token.start);
+    const { kind, capacity } = kindBefore(
+      text,
+      statementStart(text, near, token.start),
+      cs,
+      token.start,
+    );
     let draft: Draft | undefined;
     let items: string[] = [];
     let growthSign: 0 | 1 | -1 = 0;
     let inheritedList = false;
+    // The places an elliptical figure stands for (苏州为10.9%; 成都、杭州也达到10%): each gets it.
+    let ellipticalPlaces: string[] = [];
     const base = (
       family: Family,
       indicator: Indicator,
@@ -371,11 +509,19 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
     }
 
     if (token.unit === "CNY") {
-      if (isThreshold(text, token, ce)) continue;
-      const cue = valueCueBefore(text, scope, token.start, text[token.end] === "的");
+      if (isThreshold(text, token, ce)) {
+        prevEnd = token.end;
+        continue;
+      }
+      const cue = changeBefore(text, scope, token.start)
+        ? undefined
+        : valueCueBefore(text, scope, token.start, text[token.end] === "的");
       let family = cue?.family;
       let subject = "";
-      if (cue && continuesIndicator(text, cue, lastDraft)) {
+      if (changeBefore(text, scope, token.start)) {
+        // 增加了约1.36万亿元: a difference between two figures.
+        family = undefined;
+      } else if (cue && continuesIndicator(text, cue, lastDraft)) {
         // 固定资产投资年均增长9.5%，累计完成投资超7000亿元: the same investment, in total.
         family = lastDraft!.family;
         subject = lastDraft!.subject;
@@ -393,20 +539,38 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
           const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
           if (name) subject = name;
         }
-      } else if (
-        token.classifier !== "" &&
-        lastValue &&
-        lastValue.unit === "CNY" &&
-        (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))
-      ) {
-        // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
-        family = lastValue.family;
-        subject = lastValue.subject;
+      } else {
+        family = cueAfter(text, token.end, ce, "CNY");
+        if (
+          !family &&
+          token.classifier !== "" &&
+          lastValue &&
+          lastValue.unit === "CNY" &&
+          (onlyFiller(text, scope, token.start) ||
+            onlyFillerOrPlaces(ctx, scope, token.start) ||
+            onlyFillerOrComparisons(ctx, scope, token.start))
+        ) {
+          // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
+          family = lastValue.family;
+          subject = lastValue.subject;
+        } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
+          // 规上工业总产值突破万亿，达10051.6亿元: the cue of an earlier clause that no number took.
+          const open = openCueBefore(text, tokens, t, near, scope);
+          if (open) {
+            family = open.family;
+            subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
+            const cut = subject.lastIndexOf("的");
+            if (cut >= 0) subject = subject.slice(cut + 1);
+          }
+        }
       }
       if (family && family.unit === "CNY") {
         draft = base(family, family.value, "CNY", token.value, subject);
         if (text.slice(scope, token.start).includes("分别")) items = listItems(subject);
         if (items.length > 1) draft.subject = items[0]!;
+        // 比2020年的73129亿元: the base of a comparison is that period's figure.
+        const basePeriod = comparisonBase(ctx, cs, token.start);
+        if (basePeriod) draft.period = basePeriod;
       }
     } else if (token.unit === "percent") {
       const growth = growthCueBefore(text, scope, token.start);
@@ -419,6 +583,8 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
         if (cue) {
           family = cue.family;
           subject = subjectBefore(ctx, scope, cue.start);
+        } else if (growth.family) {
+          family = growth.family;
         } else if (
           lastValue &&
           (onlyFiller(text, scope, growth.start) ||
@@ -430,6 +596,14 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
         } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
           // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
           family = lastDraft.family;
+          ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+        } else {
+          // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
+          const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
+          if (head) {
+            family = head.family;
+            subject = head.subject;
+          }
         }
         if (family?.growth) {
           growthSign = growth.sign;
@@ -448,40 +622,58 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
             }
           }
         }
+      } else {
+        const after = cueAfter(text, token.end, ce, "percent");
+        if (after?.growth) {
+          // 10.5%的经济增速
+          draft = base(after, after.growth, "percent", token.value, "");
+        } else if (
+          lastDraft?.unit === "percent" &&
+          lastDraft.subject === "" &&
+          onlyFillerOrPlaces(ctx, scope, token.start)
+        ) {
+          // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
+          draft = base(lastDraft.family, lastDraft.indicator, "percent", token.value, "");
+          ellipticalPlaces = regionKeys(ctx, scope, token.start);
+        }
       }
     } else if (token.unit === "count") {
       if (PROJECT_CLASSIFIERS.has(token.classifier)) {
         const before =
           endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, PROJECT_NOUNS);
-        const after = before ? -1 : nounAfter(text, token.end, ce, PROJECT_NOUNS);
+        const after = before ? -1 : nounAfterList(text, tokens, t, ce, PROJECT_NOUNS);
         if (after >= 0 || before) {
           const f = FAMILIES.get("project_count")!;
           const subject =
-            after >= 0 ? text.slice(token.end, after) : subjectBefore(ctx, scope, token.start);
+            after >= 0
+              ? text.slice(listEnd(text, tokens, t), after)
+              : subjectBefore(ctx, scope, token.start);
           draft = base(f, f.value, "count", token.value, subject);
         }
       } else if (ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
         const before =
           endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
-        const after = before ? -1 : nounAfter(text, token.end, ce, ENTERPRISE_NOUNS);
+        const after = before ? -1 : nounAfterList(text, tokens, t, ce, ENTERPRISE_NOUNS);
         const event =
           hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
           hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce);
         if ((after >= 0 || before) && !event) {
           const f = FAMILIES.get("enterprise_count")!;
           const subject =
-            after >= 0 ? text.slice(token.end, after) : subjectBefore(ctx, scope, token.start);
+            after >= 0
+              ? text.slice(listEnd(text, tokens, t), after)
+              : subjectBefore(ctx, scope, token.start);
           draft = base(f, f.value, "count", token.value, subject);
         }
       }
       // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
-      // by place.
+      // by place; 新增单项冠军企业18家，累计达63家: or restated as a total.
       if (
         !draft &&
         lastValue?.unit === "count" &&
         lastValue.token.classifier === token.classifier &&
         endsPhrase(text, token.end, ce) &&
-        onlyFillerOrPlaces(ctx, scope, token.start)
+        (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))
       ) {
         draft = base(
           lastValue.family,
@@ -496,6 +688,13 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
     prevEnd = token.end;
     if (!draft) {
       prev = undefined;
+      // An amount that binds to nothing (一般公共预算收入7284.5亿元) stands between the figures
+      // before it and the words after it: a growth rate after it is not theirs.
+      if (token.unit === "CNY") {
+        lastValue = undefined;
+        lastDraft = undefined;
+        valueList = [];
+      }
       continue;
     }
     if (draft.region === undefined) {
@@ -508,22 +707,85 @@ export function bindSentence(ctx: DocContext, sentence: Sentence, tokens: Number
       draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
     }
     drafts.push(draft);
+    if (ellipticalPlaces.length > 1 && !draft.dropped) {
+      draft.region = ellipticalPlaces[0];
+      for (const key of ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
+    }
     if (draft.unit !== "percent") lastValue = draft;
     lastDraft = draft;
+    if (
+      draft.unit === "percent" &&
+      draft.subject === "" &&
+      BREAKDOWN_FAMILIES.has(draft.family.name)
+    )
+      carry.head = draft;
     // 蓬江区、江海区分别引进项目10个、8个: the places of a 分别 list pair with its figures.
     let regions: string[] = [];
     if (text.slice(cs, token.start).includes("分别")) {
-      regions = within(ctx.places, cs, token.start).flatMap((m) =>
-        m.place.type === "region" ? [m.place.key] : [],
-      );
-      if (new Set(regions).size < 2) regions = [];
-      else if (!draft.dropped) draft.region = regions[0];
+      regions = placeRun(ctx, near, token.start);
+      if (regions.length && !draft.dropped) draft.region = regions[0];
     }
     const pairs = inheritedList ? valueList : [];
     if (draft.unit !== "percent") valueList = [draft];
     prev = { token, draft, items, index: 0, growthSign, regions, pairs };
   }
   return drafts;
+}
+
+/** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
+ * 达10051.6亿元; 从GDP总量来看，广东稳居第一，为124369.67亿元), for the amount at tokens[t]. */
+function openCueBefore(
+  text: string,
+  tokens: readonly NumberToken[],
+  t: number,
+  from: number,
+  at: number,
+): { start: number; family: Family } | undefined {
+  const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
+  let found: { start: number; family: Family } | undefined;
+  for (const m of CUES.scan(text, floor, at)) {
+    if (m.value.type === "value" && !m.value.nameOnly)
+      found = { start: m.start, family: m.value.family };
+    else if (m.value.type !== "value") found = undefined;
+  }
+  return found;
+}
+
+/** The clause before an amount holds only filler, place names or nothing (，为124369.67亿元). */
+function fillerOrPlacesOnly(ctx: DocContext, from: number, to: number): boolean {
+  return onlyFiller(ctx.text, from, to) || onlyFillerOrPlaces(ctx, from, to);
+}
+
+/** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的73129亿元) that the amount
+ * at `at` states, when no growth word stands between them. */
+function comparisonBase(ctx: DocContext, from: number, at: number): string | undefined {
+  const periods = within(ctx.periods, from, at);
+  const last = periods[periods.length - 1];
+  if (!last?.base) return undefined;
+  for (const m of CUES.scan(ctx.text, last.end, at))
+    if (m.value.type === "growth") return undefined;
+  return last.base;
+}
+
+/** The region-wide growth figure that a breakdown (其中，汽车产业增长14.0%) lists the parts of:
+ * the head must be of a family whose parts the contract counts (增加值, investment), a breakdown
+ * word must open the list, and the part's name must be a short name that no cue word is in. */
+function breakdownHead(
+  ctx: DocContext,
+  head: Draft | undefined,
+  sentence: Sentence,
+  scope: number,
+  at: number,
+): { family: Family; subject: string } | undefined {
+  if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
+  const { text } = ctx;
+  const lead = text.slice(sentence.start, at);
+  if (!BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
+  const subject = trimFiller(text, scope, at).replace(/^的/, "");
+  if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
+  if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
+  if (within(ctx.places, scope, at).length) return;
+  return { family: head.family, subject };
 }
 
 /** The name after 的 (投资2.1亿元的金隆电器、…): up to a list mark, a number or the next cue. */

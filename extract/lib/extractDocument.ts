@@ -16,7 +16,7 @@ import {
   type Gazetteer,
 } from "./regions.ts";
 import { dominantRegion, within, type DocContext } from "./context.ts";
-import { bindSentence, type Draft } from "./bind.ts";
+import { bindSentence, newCarry, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
 
 export interface ExtractOptions {
@@ -75,6 +75,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const headingDrafts: { d: Draft; sentence: Sentence }[] = [];
   const bodyFigures = new Set<string>();
   let n = 0;
+  const carry = newCarry();
   for (const sentence of sentences) {
     while (n < numbers.length && numbers[n]!.start < sentence.start) n++;
     const tokens: NumberToken[] = [];
@@ -82,7 +83,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       if (numbers[k]!.end <= sentence.end) tokens.push(numbers[k]!);
     }
     if (!tokens.length) continue;
-    const drafts = bindSentence(ctx, sentence, tokens);
+    const drafts = bindSentence(ctx, sentence, tokens, carry);
     if (paragraphs[sentence.paragraph]!.titleLike) {
       headingDrafts.push(...drafts.map((d) => ({ d, sentence })));
       continue;
@@ -106,6 +107,12 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   facts.sort(
     (a, b) => a.start - b.start || a.end - b.end || a.indicator.localeCompare(b.indicator),
   );
+  // One figure may stand for several places (成都、杭州也达到10%): their ids name the place.
+  const ids = new Set<string>();
+  for (const f of facts) {
+    if (ids.has(f.id)) f.id = `${f.id}-${f.region}`;
+    ids.add(f.id);
+  }
   return { facts, published, publishedGuessed: !given };
 }
 

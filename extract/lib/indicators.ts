@@ -18,7 +18,7 @@ export interface Family {
 
 export type Cue =
   | { type: "value"; family: Family; maxGap: number; nameOnly: boolean }
-  | { type: "growth"; sign: 1 | -1 }
+  | { type: "growth"; sign: 1 | -1; family?: Family }
   | { type: "none" };
 
 export type KindMarker = { kind: Kind; capacity: boolean } | { kind: "neutral"; capacity: false };
@@ -60,6 +60,9 @@ export const CUES = new TermMatcher<Cue>([
   ...indicatorLexicon.growthCues.map((t) => [t, { type: "growth", sign: 1 }] as const),
   ...indicatorLexicon.declineCues.map((t) => [t, { type: "growth", sign: -1 }] as const),
   ...indicatorLexicon.notCues.map((t) => [t, { type: "none" }] as const),
+  ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
+    terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
+  ),
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
@@ -91,6 +94,11 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.target.map((t) => [t, { kind: "target", capacity: false }] as const),
   ...kindLexicon.neutral.map((t) => [t, { kind: "neutral", capacity: false }] as const),
 ]);
+
+/** Families whose region-wide growth a 其中 list breaks down into parts (industries). */
+export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
+/** Words that open such a list (其中, 主要产业中, 分行业看). */
+export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
 
 /** Investment words that continue the money indicator before them unless projects are named. */
 export const CARRY_CUES: ReadonlySet<string> = new Set(indicatorLexicon.carryCues);

@@ -21,6 +21,9 @@ export interface PeriodMention {
   label: string;
   /** True when the text names the year (2021年, 去年), not only a part of one (一季度, 3月). */
   namesYear: boolean;
+  /** The period a comparison names as its base (比2020年, 相比2020年): no period of a growth
+   * rate, but the period of an amount stated in the comparison (比2020年的73129亿元). */
+  base?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
 }
@@ -54,7 +57,7 @@ const yearNumber = (s: string) =>
         Array.from(s, (c) => Math.max(0, CN_YEAR_DIGIT.indexOf(c === "零" ? "〇" : c))).join(""),
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
-const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt(lexicon.wholeYear)})`;
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -90,7 +93,7 @@ function smallNumber(s: string): number {
 
 /** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
 function subLabel(y: number, m: RegExpExecArray): string | undefined {
-  const [, q, half, firstQ, month, month2, day, whole] = m;
+  const [, q, half, firstQ, month, month2, day, whole, report, firstMonths] = m;
   if (q) return `${y}-Q${smallNumber(q)}`;
   if (half) return `${y}-H${half === "上" ? 1 : 2}`;
   if (firstQ) {
@@ -109,6 +112,15 @@ function subLabel(y: number, m: RegExpExecArray): string | undefined {
     return `${y}-${pad(a)}`;
   }
   if (whole) return `${y}`;
+  if (report) {
+    const part = (lexicon.reports as Record<string, string>)[report]!;
+    return part === "Q1-Q3" ? `${y}-01/${y}-09` : `${y}-${part}`;
+  }
+  if (firstMonths) {
+    const n = smallNumber(firstMonths);
+    if (!(n >= 1 && n <= 12)) return undefined;
+    return n === 1 ? `${y}-01` : `${y}-01/${y}-${pad(n)}`;
+  }
   return undefined;
 }
 
@@ -133,9 +145,14 @@ export function findPeriods(
     const mention = parseAt(text, h.index, to, pub);
     if (
       mention &&
-      (EVENT_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length)) ||
-        COMPARISON_PREFIXES.some((w) => text.startsWith(w, mention.start - w.length)))
+      [...EVENT_PREFIXES, ...COMPARISON_PREFIXES].some(
+        (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
+      )
     ) {
+      const comparison = COMPARISON_PREFIXES.some(
+        (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
+      );
+      if (comparison && mention.label !== "") mention.base = mention.label;
       mention.label = "";
     }
     if (mention?.wholeOfContextYear && mention.label !== "") {
