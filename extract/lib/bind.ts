@@ -38,6 +38,8 @@ import {
   type Family,
 } from "./indicators.ts";
 
+/** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
+const BOUND_AMOUNT = /^[\d.]+[万亿千百]*(?:美元|元)(?:以上|以下)/;
 /** Longest bracketed aside between a noun and its count (（产品）), in characters. */
 const ASIDE_LIMIT = 8;
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
@@ -272,11 +274,19 @@ function isThreshold(text: string, token: NumberToken, clauseStop: number): bool
 
 /** The noun right after a count (24个重大项目): its end, or -1. */
 function nounAfter(text: string, from: number, stop: number, nouns: readonly string[]): number {
-  const end = Math.min(stop, from + COUNT_NOUN_WINDOW);
+  let end = Math.min(stop, from + COUNT_NOUN_WINDOW);
   if (text[from] === "、") return -1; // 145家、… : the count has ended
   for (let i = from; i < end; i++) {
     const ch = text[i]!;
-    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !"、“”".includes(ch))) return -1;
+    if (isDigitCode(text.charCodeAt(i))) {
+      // 58个投资总额1000万美元以上新设外资项目: a threshold inside the noun phrase.
+      const bound = BOUND_AMOUNT.exec(text.slice(i, end));
+      if (!bound) return -1;
+      end = Math.min(stop, end + bound[0].length);
+      i += bound[0].length - 1;
+      continue;
+    }
+    if (PUNCT.test(ch) && !"、“”".includes(ch)) return -1;
     for (const n of nouns) if (text.startsWith(n, i)) return i + n.length;
   }
   return -1;

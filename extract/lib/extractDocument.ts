@@ -3,6 +3,7 @@
 
 import type { DocumentResult, Fact, Region, SourceDocument } from "./types.ts";
 import { normalize } from "./normalize.ts";
+import kindLexicon from "../lexicon/kinds.json" with { type: "json" };
 import { segment, type Sentence } from "./segment.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
 import { findPeriods } from "./periods.ts";
@@ -82,7 +83,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     for (let k = n; k < numbers.length && numbers[k]!.start < sentence.end; k++) {
       if (numbers[k]!.end <= sentence.end) tokens.push(numbers[k]!);
     }
-    if (!tokens.length) continue;
+    if (!tokens.length || isQuestion(text, sentence)) continue;
     const drafts = bindSentence(ctx, sentence, tokens, carry);
     if (paragraphs[sentence.paragraph]!.titleLike) {
       headingDrafts.push(...drafts.map((d) => ({ d, sentence })));
@@ -114,6 +115,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     ids.add(f.id);
   }
   return { facts, published, publishedGuessed: !given };
+}
+
+const QUESTION_MARKERS: readonly string[] = kindLexicon.questionMarkers;
+
+/** A question (能破2万亿吗, 今年破两亿元？) states no figure: a rhetorical question is no fact. */
+function isQuestion(text: string, sentence: Sentence): boolean {
+  const body = text.slice(sentence.start, sentence.end);
+  return QUESTION_MARKERS.some((m) => body.includes(m));
 }
 
 // Compiling the gazetteer costs more than extracting a short article, and a run passes the same

@@ -6,6 +6,7 @@
 
 import qualifierLexicon from "../lexicon/qualifiers.json" with { type: "json" };
 import periodLexicon from "../lexicon/periods.json" with { type: "json" };
+import numeralLexicon from "../lexicon/numerals.json" with { type: "json" };
 import type { Qualifier } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
 
@@ -34,35 +35,27 @@ const NUMBER_RE = new RegExp(
   "g",
 );
 
-const MULTIPLIER_EXPONENT: Record<string, number> = {
-  百: 2,
-  千: 3,
-  万: 4,
-  十万: 5,
-  百万: 6,
-  千万: 7,
-  亿: 8,
-  百亿: 10,
-  千亿: 11,
-  万亿: 12,
-};
+const MULTIPLIER_EXPONENT: Readonly<Record<string, number>> = checkTable(
+  "multipliers",
+  numeralLexicon.multipliers,
+);
+const DIGIT = checkTable("digits", numeralLexicon.digits);
+const SMALL_UNIT = checkTable("smallUnits", numeralLexicon.smallUnits);
+const BIG_UNIT = checkTable("bigUnits", numeralLexicon.bigUnits);
+const ORDINAL_PREFIXES: readonly string[] = numeralLexicon.ordinalPrefixes;
+const ARTICLE_NUMERALS: ReadonlySet<string> = new Set(numeralLexicon.articleNumerals);
 
-const DIGIT: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
-const BIG_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** A numeral table of numerals.json, checked when it loads: one-character keys (multipliers may
+ * be two) with finite numbers. */
+function checkTable(name: string, table: Record<string, number>): Readonly<Record<string, number>> {
+  const entries = Object.entries(table);
+  if (!entries.length) throw new Error(`numerals.json: "${name}" is empty`);
+  for (const [key, value] of entries) {
+    if (!key || key.length > 2 || typeof value !== "number" || !Number.isFinite(value))
+      throw new Error(`numerals.json: "${name}" has a bad entry "${key}": ${String(value)}`);
+  }
+  return table;
+}
 
 /** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
 export function parseChineseNumeral(s: string): number {
@@ -171,6 +164,16 @@ export function findNumbers(
     const [, percentWord, percentNumeral, plainNumeral, inside1, multiplier = "", inside2] = m;
     const numeral = percentNumeral ?? plainNumeral ?? "";
     const unitWord = m[7] ?? "";
+    // 第二家 is a rank; 一家上市公司 is "a listed firm": neither is a figure.
+    if (ORDINAL_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length)))
+      continue;
+    if (
+      ARTICLE_NUMERALS.has(numeral) &&
+      !multiplier &&
+      !percentWord &&
+      unitOf(unitWord) === "count"
+    )
+      continue;
     const arabic = numeral.charCodeAt(0) <= 57;
     const exponent = MULTIPLIER_EXPONENT[multiplier] ?? 0;
     const value = arabic

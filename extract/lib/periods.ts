@@ -66,6 +66,7 @@ const HEAD = new RegExp(
     `(?:${alt(lexicon.lastYears.prefixes)})${NUMERAL}(?:${alt(lexicon.lastYears.suffixes)})`,
     alt(lexicon.lastOneYear),
     alt(lexicon.now),
+    alt(Object.keys(lexicon.plans)),
   ].join("|"),
   "g",
 );
@@ -82,6 +83,8 @@ const LAST_N_AT = new RegExp(
 );
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
+const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
+const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
@@ -154,6 +157,9 @@ export function findPeriods(
       );
       if (comparison && mention.label !== "") mention.base = mention.label;
       mention.label = "";
+    } else if (mention && COMPARISON_SUFFIXES.some((w) => text.startsWith(w, mention.end))) {
+      // 2020年同期: the base of a year-on-year comparison.
+      mention.label = "";
     }
     if (mention?.wholeOfContextYear && mention.label !== "") {
       // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
@@ -216,6 +222,11 @@ function parseAt(
       label: pub ? `${pub.year - 1}` : "",
       namesYear: true,
     };
+  }
+  const plan = sticky(PLAN_AT, text, at, to);
+  if (plan) {
+    const label = (lexicon.plans as Record<string, string>)[plan[0]]!;
+    return { start: at, end: at + plan[0].length, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);
   if (now) {

@@ -20,6 +20,11 @@ export interface PlaceMention {
   place: Exclude<PlaceValue, { type: "blocker" }>;
   /** True when a partner word (对, 与 …) stands right before: a partner, not a location. */
   partner: boolean;
+  /** True when a locative word (在, 落户) stands right before: where the activity is. */
+  locative: boolean;
+  /** True when a comparison word (仅次于, 高于) stands right before: the object of a comparison,
+   * never where a figure is. */
+  compared: boolean;
 }
 
 export interface Gazetteer {
@@ -39,7 +44,17 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
       entries.push([term, { type: "outside", scope: false }]);
     }
   }
-  for (const term of lexicon.outsideScopes) entries.push([term, { type: "outside", scope: true }]);
+  const suffixes = lexicon.scopeSuffixes as Record<string, string>;
+  for (const term of lexicon.outsideScopes) {
+    // 全省 in a province's table is that province, as 全市 is the city: a context word there.
+    const suffix = suffixes[term];
+    const fits = suffix && regions.some((r) => r.members.length === 0 && r.name.endsWith(suffix));
+    entries.push([term, fits ? { type: "context", suffix } : { type: "outside", scope: true }]);
+  }
+  for (const [term, suffix] of Object.entries(suffixes)) {
+    if (!lexicon.outsideScopes.includes(term) && regions.some((r) => r.name.endsWith(suffix)))
+      entries.push([term, { type: "context", suffix }]);
+  }
   for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
   for (const { term, suffix } of lexicon.contextWords)
     entries.push([term, { type: "context", suffix }]);
@@ -57,6 +72,8 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
 
 const INSTITUTIONS = lexicon.institutionSuffixes;
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
+const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
+const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
 
 /** All place mentions in text[from, to), in order. */
 export function findPlaces(
@@ -69,8 +86,10 @@ export function findPlaces(
   for (const m of gaz.matcher.scan(text, from, to)) {
     if (m.value.type === "blocker") continue;
     if (m.value.type === "region" && INSTITUTIONS.some((w) => text.startsWith(w, m.end))) continue;
-    const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 2));
-    out.push({ start: m.start, end: m.end, place: m.value, partner });
+    const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    const locative = !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared });
   }
   return out;
 }
@@ -101,7 +120,8 @@ export function headingRegion(
 
 /**
  * The region a context word (全区, 全市) stands for: the section's region when its name has the
- * word's suffix; else the region with that suffix the page names most, unless the root region (the
+ * word's suffix; else the first of `nearby` (the page's region, the place named last before the
+ * word) that has it; else the region with that suffix the page names most, unless the root region (the
  * city) has the suffix too and is named at least as often.
  */
 export function resolveContext(
@@ -109,12 +129,14 @@ export function resolveContext(
   suffix: string,
   sectionRegion: string | undefined,
   pageCounts: ReadonlyMap<string, number>,
+  nearby: readonly (string | undefined)[] = [],
 ): string | undefined {
   const fits = (key: string | undefined) => {
     const r = key ? gaz.regions.get(key) : undefined;
     return !!r && r.members.length === 0 && r.name.endsWith(suffix);
   };
   if (fits(sectionRegion)) return sectionRegion;
+  for (const key of nearby) if (fits(key)) return key;
   let best: string | undefined;
   let bestCount = 0;
   for (const [key, count] of pageCounts) {

@@ -7,6 +7,7 @@ import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
 import type { Paragraph } from "./segment.ts";
+import periodLexicon from "../lexicon/periods.json" with { type: "json" };
 
 /** The region a mention stands for; "outside" for a place outside the table. */
 function regionAt(
@@ -16,7 +17,27 @@ function regionAt(
 ): string | "outside" | undefined {
   if (mention.place.type === "region") return mention.place.key;
   if (mention.place.type === "outside") return mention.partner ? undefined : "outside";
-  return resolveContext(ctx.gaz, mention.place.suffix, sectionRegion, ctx.pageCounts);
+  const { suffix } = mention.place;
+  return resolveContext(ctx.gaz, suffix, sectionRegion, ctx.pageCounts, [
+    ctx.pageRegion,
+    placeNamedBefore(ctx, mention.start, suffix),
+  ]);
+}
+
+/** How far back a context word (全市) looks for the place it stands for, in characters. */
+const CONTEXT_WINDOW = 600;
+
+/** The region named last before `at` (within CONTEXT_WINDOW) whose name ends with `suffix`: in an
+ * article about several cities, 全市 is the city the text was just speaking of (重庆…。同时，全市…). */
+function placeNamedBefore(ctx: DocContext, at: number, suffix: string): string | undefined {
+  const before = within(ctx.places, Math.max(0, at - CONTEXT_WINDOW), at);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.place.type !== "region" || m.partner) continue;
+    const r = ctx.gaz.regions.get(m.place.key);
+    if (r && r.members.length === 0 && r.name.endsWith(suffix)) return r.key;
+  }
+  return undefined;
 }
 
 function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefined {
@@ -37,8 +58,10 @@ function placeIn(
   section: string | undefined,
   outsideCounts: "all" | "places" | "none",
 ): string | "outside" | undefined {
+  // 在淮北投资的徐州企业: the place the activity is in comes first.
+  for (const m of list) if (m.locative && m.place.type === "region") return m.place.key;
   for (const m of list) {
-    if (m.place.type === "context") continue;
+    if (m.place.type === "context" || m.compared) continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
     }
@@ -121,7 +144,22 @@ export function resolvePeriod(
     const p = ctx.headingPeriods.get(paragraph.headings[i]!);
     if (p) return p;
   }
-  return titlePeriod(ctx, sentence.paragraph);
+  return continuedPeriod(ctx, sentence.paragraph) ?? titlePeriod(ctx, sentence.paragraph);
+}
+
+const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;
+
+/** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时) speaks of that
+ * paragraph's period: the last one it names. */
+function continuedPeriod(ctx: DocContext, index: number): string | undefined {
+  const p = ctx.paragraphs[index]!;
+  const before = ctx.paragraphs[index - 1];
+  if (!before || before.titleLike) return undefined;
+  const opening = ctx.text.slice(p.start, p.start + 8).trimStart();
+  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  return labelled(
+    within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end).reverse(),
+  );
 }
 
 /** The period the title of the story holding paragraph `index` names (三、2024年重点工作,
