@@ -14,6 +14,8 @@ import {
   type DocContext,
 } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
+import { TermMatcher } from "./termMatcher.ts";
+import qualifierLexicon from "../lexicon/qualifiers.json" with { type: "json" };
 import type { PlaceMention } from "./regions.ts";
 import {
   COUNT_NOUN_WINDOW,
@@ -37,6 +39,16 @@ import {
   BREAKDOWN_MARKERS,
   type Family,
 } from "./indicators.ts";
+
+const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, true] as const));
+
+/** True when the figure is a threshold crossed (突破4万亿, 破两亿元, 迈上了千亿台阶). */
+function isMilestone(text: string, token: NumberToken): boolean {
+  if (token.unit !== "CNY") return false;
+  let at = token.numStart;
+  if (text[at - 1] === "了") at--;
+  return !!MILESTONES.matchEndingAt(text, at, Math.max(0, token.start - 3));
+}
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
 const BOUND_AMOUNT = /^[\d.]+[万亿千百]*(?:美元|元)(?:以上|以下)/;
@@ -425,10 +437,12 @@ function newDraft(
 export interface SentenceCarry {
   paragraph: number;
   head: Draft | undefined;
+  /** The last region-wide rate of the sentence before (武汉经济增速达到18.8%。此外，苏州达到10.9%). */
+  rate: Draft | undefined;
 }
 
 export function newCarry(): SentenceCarry {
-  return { paragraph: -1, head: undefined };
+  return { paragraph: -1, head: undefined, rate: undefined };
 }
 
 /** Binds the numbers of one sentence to indicators. */
@@ -440,8 +454,13 @@ export function bindSentence(
 ): Draft[] {
   const { text } = ctx;
   const drafts: Draft[] = [];
-  if (carry.paragraph !== sentence.paragraph) carry.head = undefined;
+  if (carry.paragraph !== sentence.paragraph) {
+    carry.head = undefined;
+    carry.rate = undefined;
+  }
   carry.paragraph = sentence.paragraph;
+  const rateBefore = carry.rate;
+  carry.rate = undefined;
   let lastValue: Draft | undefined;
   let lastDraft: Draft | undefined;
   // The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with.
@@ -637,14 +656,18 @@ export function bindSentence(
         if (after?.growth) {
           // 10.5%的经济增速
           draft = base(after, after.growth, "percent", token.value, "");
-        } else if (
-          lastDraft?.unit === "percent" &&
-          lastDraft.subject === "" &&
-          onlyFillerOrPlaces(ctx, scope, token.start)
-        ) {
+        } else {
           // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
-          draft = base(lastDraft.family, lastDraft.indicator, "percent", token.value, "");
-          ellipticalPlaces = regionKeys(ctx, scope, token.start);
+          const rate = lastDraft ? lastDraft : rateBefore;
+          if (
+            rate?.unit === "percent" &&
+            rate.subject === "" &&
+            onlyFillerOrPlaces(ctx, scope, token.start)
+          ) {
+            draft = base(rate.family, rate.indicator, "percent", token.value, "");
+            draft.period = rate.period;
+            ellipticalPlaces = regionKeys(ctx, scope, token.start);
+          }
         }
       }
     } else if (token.unit === "count") {
@@ -716,6 +739,9 @@ export function bindSentence(
       const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
       draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
     }
+    // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
+    // heads the figures that continue it: 首次突破500亿元，达503.23亿元).
+    if (draft.period === undefined && isMilestone(text, token)) draft.dropped = true;
     drafts.push(draft);
     if (ellipticalPlaces.length > 1 && !draft.dropped) {
       draft.region = ellipticalPlaces[0];
@@ -723,12 +749,10 @@ export function bindSentence(
     }
     if (draft.unit !== "percent") lastValue = draft;
     lastDraft = draft;
-    if (
-      draft.unit === "percent" &&
-      draft.subject === "" &&
-      BREAKDOWN_FAMILIES.has(draft.family.name)
-    )
-      carry.head = draft;
+    if (draft.unit === "percent" && draft.subject === "") {
+      if (BREAKDOWN_FAMILIES.has(draft.family.name)) carry.head = draft;
+      carry.rate = draft;
+    } else carry.rate = undefined;
     // 蓬江区、江海区分别引进项目10个、8个: the places of a 分别 list pair with its figures.
     let regions: string[] = [];
     if (text.slice(cs, token.start).includes("分别")) {

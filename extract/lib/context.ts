@@ -15,6 +15,9 @@ export interface DocContext {
   pageCounts: Map<string, number>;
   headingRegions: Map<number, string | undefined>;
   headingPeriods: Map<number, string | undefined>;
+  /** The period the article's headline names (1-6月，四川外商直接投资…): its subject, for the
+   * flow figures that nothing nearer dates. */
+  headlinePeriod: string | undefined;
   /** The region a page is about, when one clearly dominates its mentions. */
   pageRegion: string | undefined;
 }

@@ -4,9 +4,9 @@
 import type { DocumentResult, Fact, Region, SourceDocument } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import kindLexicon from "../lexicon/kinds.json" with { type: "json" };
-import { segment, type Sentence } from "./segment.ts";
+import { segment, type Paragraph, type Sentence } from "./segment.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
-import { findPeriods } from "./periods.ts";
+import { findPeriods, type PeriodMention, type PublicationDate } from "./periods.ts";
 import { inferPublished, parsePublished } from "./published.ts";
 import {
   buildGazetteer,
@@ -64,6 +64,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     pageRegion: dominantRegion(withContext),
     headingRegions,
     headingPeriods,
+    headlinePeriod: headlinePeriod(text, paragraphs, periods),
   };
 
   const facts: Fact[] = [];
@@ -93,6 +94,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
+      if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
       bodyFigures.add(`${d.indicator}|${d.region}`);
       if (restated(seen, d, period, sentence)) continue;
       facts.push(toFact(doc, norm, sentence, d, period, published));
@@ -102,6 +104,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     if (d.dropped || !d.region || !pub) continue;
     if (bodyFigures.has(`${d.indicator}|${d.region}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
+    if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
     if (restated(seen, d, period, sentence)) continue;
     facts.push(toFact(doc, norm, sentence, d, period, published));
   }
@@ -115,6 +118,29 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     ids.add(f.id);
   }
   return { facts, published, publishedGuessed: !given };
+}
+
+/** Longest first line, in characters, read as the article's headline. */
+const HEADLINE_LIMIT = 60;
+
+/** The period the first line names, when it reads as the headline: short, with no full stop. */
+function headlinePeriod(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  periods: readonly PeriodMention[],
+): string | undefined {
+  const first = paragraphs[0];
+  if (!first || first.end - first.start > HEADLINE_LIMIT) return undefined;
+  // A headline states no sentence: a first line with a full stop is body text.
+  if (/[。！!]/.test(text.slice(first.start, first.end))) return undefined;
+  return within(periods, first.start, first.end).find((m) => m.label)?.label;
+}
+
+/** True when a period ends in a year after publication (到2025年, 十四五 seen from 2022): no
+ * result yet, so a figure for it is a target however it is worded. */
+function isFuture(period: string, pub: PublicationDate): boolean {
+  const end = period.slice(period.lastIndexOf("/") + 1);
+  return Number(end.slice(0, 4)) > pub.year;
 }
 
 const QUESTION_MARKERS: readonly string[] = kindLexicon.questionMarkers;

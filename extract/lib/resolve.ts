@@ -61,7 +61,8 @@ function placeIn(
   // 在淮北投资的徐州企业: the place the activity is in comes first.
   for (const m of list) if (m.locative && m.place.type === "region") return m.place.key;
   for (const m of list) {
-    if (m.place.type === "context" || m.compared) continue;
+    // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
+    if (m.place.type === "context" || (m.compared && outsideCounts !== "all")) continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
     }
@@ -144,7 +145,11 @@ export function resolvePeriod(
     const p = ctx.headingPeriods.get(paragraph.headings[i]!);
     if (p) return p;
   }
-  return continuedPeriod(ctx, sentence.paragraph) ?? titlePeriod(ctx, sentence.paragraph);
+  return (
+    continuedPeriod(ctx, sentence.paragraph) ??
+    titlePeriod(ctx, sentence.paragraph) ??
+    ctx.headlinePeriod
+  );
 }
 
 const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;

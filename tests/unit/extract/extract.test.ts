@@ -159,9 +159,12 @@ describe("numbers as other publishers write them", () => {
 
 describe("amounts in 亿 without 元", () => {
   it("bind to a cue right before them; 亿美元 and 亿人次 are not yuan", () => {
+    // A milestone with no period (突破4000亿, undated) is no fact; dated, it is a bound (issue 9).
     expect(rows("江门GDP突破4000亿，台山新引进项目总投资超百亿。")).toEqual([
-      "gdp jiangmen 2023 400000000000 more_than actual",
       "project_investment taishan 2024-03 10000000000 more_than actual",
+    ]);
+    expect(rows("2023年江门GDP突破4000亿。")).toEqual([
+      "gdp jiangmen 2023 400000000000 more_than actual",
     ]);
     expect(
       rows("蓬江区实际利用外资2.3亿美元，接待游客1.2亿人次，新落地投资超百亿项目2个。"),
