@@ -37,6 +37,7 @@ import {
   THRESHOLD_NOUNS,
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  SHARED_MARKERS,
   type Family,
 } from "./indicators.ts";
 
@@ -733,7 +734,13 @@ export function bindSentence(
     if (draft.region === undefined) {
       const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
       if (r === "outside") draft.dropped = true;
-      else draft.region = r;
+      else if (typeof r === "object") {
+        // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
+        const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));
+        if (shared) ellipticalPlaces = [...r.group];
+        draft.region = shared ? r.group[0] : undefined;
+        draft.dropped = !shared;
+      } else draft.region = r;
     }
     if (draft.period === undefined) {
       const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";

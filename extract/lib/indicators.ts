@@ -100,5 +100,8 @@ export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
 
+/** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
+export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;
+
 /** Investment words that continue the money indicator before them unless projects are named. */
 export const CARRY_CUES: ReadonlySet<string> = new Set(indicatorLexicon.carryCues);

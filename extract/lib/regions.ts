@@ -12,6 +12,8 @@ export type PlaceValue =
   | { type: "region"; key: string }
   | { type: "context"; suffix: string }
   | { type: "outside"; scope: boolean }
+  /** Sibling places written together as one name (粤苏鲁, 蓬江江海): a grouping the table lacks. */
+  | { type: "group"; keys: string[] }
   | { type: "blocker" };
 
 export interface PlaceMention {
@@ -90,6 +92,39 @@ export function findPlaces(
     const locative = !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared });
+  }
+  return groupSiblings(gaz, out);
+}
+
+/** Joins sibling regions written back to back (粤苏鲁: three provinces) into one group mention.
+ * A region followed by one it contains (江门台山) is a place and its part, not a group. */
+function groupSiblings(gaz: Gazetteer, mentions: PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  const parentOf = (m: PlaceMention) =>
+    m.place.type === "region" ? (gaz.regions.get(m.place.key)?.parent ?? "") : undefined;
+  for (const m of mentions) {
+    const last = out[out.length - 1];
+    const parent = parentOf(m);
+    if (last && last.end === m.start && parent !== undefined && m.place.type === "region") {
+      const first = last.place.type === "group" ? last.place.keys[0] : undefined;
+      const keys =
+        last.place.type === "group"
+          ? (gaz.regions.get(first!)?.parent ?? "") === parent
+            ? last.place.keys
+            : undefined
+          : last.place.type === "region" && parentOf(last) === parent
+            ? [last.place.key]
+            : undefined;
+      if (keys && !keys.includes(m.place.key)) {
+        out[out.length - 1] = {
+          ...last,
+          end: m.end,
+          place: { type: "group", keys: [...keys, m.place.key] },
+        };
+        continue;
+      }
+    }
+    out.push(m);
   }
   return out;
 }

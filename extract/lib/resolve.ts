@@ -9,28 +9,42 @@ import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
 import type { Paragraph } from "./segment.ts";
 import periodLexicon from "../lexicon/periods.json" with { type: "json" };
 
-/** The region a mention stands for; "outside" for a place outside the table. */
+/** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
+ * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
+export type RegionAnswer = string | "outside" | { group: readonly string[] } | undefined;
+
+/** The region a mention stands for; "outside" for a place outside the table. A context word (全市)
+ * is the section's place, else a fitting place named earlier in its sentence, else the page's,
+ * else a fitting place named shortly before. */
 function regionAt(
   ctx: DocContext,
   mention: PlaceMention,
   sectionRegion: string | undefined,
-): string | "outside" | undefined {
-  if (mention.place.type === "region") return mention.place.key;
-  if (mention.place.type === "outside") return mention.partner ? undefined : "outside";
-  const { suffix } = mention.place;
-  return resolveContext(ctx.gaz, suffix, sectionRegion, ctx.pageCounts, [
+  sentenceStart: number,
+): RegionAnswer {
+  const { place } = mention;
+  if (place.type === "region") return place.key;
+  if (place.type === "group") return { group: place.keys };
+  if (place.type === "outside") return mention.partner ? undefined : "outside";
+  return resolveContext(ctx.gaz, place.suffix, sectionRegion, ctx.pageCounts, [
+    placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
     ctx.pageRegion,
-    placeNamedBefore(ctx, mention.start, suffix),
+    placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
   ]);
 }
 
 /** How far back a context word (全市) looks for the place it stands for, in characters. */
 const CONTEXT_WINDOW = 600;
 
-/** The region named last before `at` (within CONTEXT_WINDOW) whose name ends with `suffix`: in an
- * article about several cities, 全市 is the city the text was just speaking of (重庆…。同时，全市…). */
-function placeNamedBefore(ctx: DocContext, at: number, suffix: string): string | undefined {
-  const before = within(ctx.places, Math.max(0, at - CONTEXT_WINDOW), at);
+/** The region named last in [from, at) whose name ends with `suffix`: in an article about several
+ * cities, 全市 is the city the text was just speaking of (重庆…。同时，全市…). */
+function placeNamedBefore(
+  ctx: DocContext,
+  at: number,
+  suffix: string,
+  from: number,
+): string | undefined {
+  const before = within(ctx.places, Math.max(0, from), at);
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
     if (m.place.type !== "region" || m.partner) continue;
@@ -57,7 +71,8 @@ function placeIn(
   list: readonly PlaceMention[],
   section: string | undefined,
   outsideCounts: "all" | "places" | "none",
-): string | "outside" | undefined {
+  sentenceStart: number,
+): RegionAnswer {
   // 在淮北投资的徐州企业: the place the activity is in comes first.
   for (const m of list) if (m.locative && m.place.type === "region") return m.place.key;
   for (const m of list) {
@@ -66,19 +81,18 @@ function placeIn(
     if (m.place.type === "outside") {
       if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
     }
-    const r = regionAt(ctx, m, section);
+    const r = regionAt(ctx, m, section, sentenceStart);
     if (r) return r;
   }
   for (const m of list) {
-    const r = m.place.type === "context" ? regionAt(ctx, m, section) : undefined;
+    const r = m.place.type === "context" ? regionAt(ctx, m, section, sentenceStart) : undefined;
     if (r) return r;
   }
   return undefined;
 }
 
 /** Where the number at [start, end) is: the clause (before the number, then after it), the
- * sentence, the paragraph, the section headings, the page. "outside" means the figure is about a
- * place outside the table. */
+ * sentence, the paragraph, the section headings, the page. */
 export function resolveRegion(
   ctx: DocContext,
   sentence: Sentence,
@@ -86,11 +100,11 @@ export function resolveRegion(
   ce: number,
   start: number,
   end: number,
-): string | "outside" | undefined {
+): RegionAnswer {
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const section = sectionRegionOf(ctx, paragraph);
   const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
-    placeIn(ctx, list, section, outsideCounts);
+    placeIn(ctx, list, section, outsideCounts, sentence.start);
   return (
     tryList(within(ctx.places, cs, start).reverse(), "all") ??
     tryList(within(ctx.places, end, ce), "all") ??
