@@ -41,7 +41,8 @@ async function readSource(
   }
   let response: Response;
   try {
-    response = await fetch(source.url, { cache: "no-store" });
+    // Revalidated every time: an unchanged file comes back as a 304 from the server, not again.
+    response = await fetch(source.url, { cache: "no-cache" });
   } catch (error) {
     post({ id, type: "failed", failure: { kind: "network", url: source.url, message: String(error) } });
     return null;
