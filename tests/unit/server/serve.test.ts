@@ -5,7 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../../scripts/csp.ts";
-import { etagMatches, requestPath, resolveDataPath } from "../../../scripts/data-files.ts";
+import {
+  dataMiddleware,
+  etagMatches,
+  requestPath,
+  resolveDataPath,
+} from "../../../scripts/data-files.ts";
 import { guarded, serveDashboard } from "../../../scripts/serve.ts";
 
 /** A raw request: fetch would normalise the path (`..`, `%00`) before sending it. */
@@ -115,6 +120,44 @@ describe("resolveDataPath", () => {
     expect(resolveDataPath("/data/%2e%2e/%2e%2e/etc/passwd", dataDir)).toBeNull();
     expect(resolveDataPath("/data/%E0%A4%A", dataDir)).toBeNull();
     expect(resolveDataPath("/index.html", dataDir)).toBeNull();
+  });
+});
+
+describe("dataMiddleware (Vite's dev and preview servers)", () => {
+  it("serves GET and HEAD of live data files with an ETag, and passes everything else on", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "jm-middleware-"));
+    writeFileSync(join(dataDir, "indicators.csv"), "id\n1\n");
+    const data = dataMiddleware(dataDir);
+    const server = createServer((req, res) =>
+      data(req, res, () => {
+        res.statusCode = 418; // what the next middleware would answer
+        res.end("next");
+      }),
+    );
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const first = await fetch(`${base}data/indicators.csv`);
+      expect([first.status, await first.text()]).toEqual([200, "id\n1\n"]);
+      expect(first.headers.get("content-type")).toMatch(/text\/csv/);
+      const etag = first.headers.get("etag") ?? "";
+      const again = await fetch(`${base}data/indicators.csv`, {
+        headers: { "If-None-Match": etag },
+      });
+      expect(again.status).toBe(304);
+      expect((await fetch(`${base}data/indicators.csv`, { method: "HEAD" })).status).toBe(200);
+      for (const [path, method] of [
+        ["/data/indicators.csv", "POST"],
+        ["/data/missing.csv", "GET"],
+        ["/data/raw/%00.txt", "GET"],
+        ["/data/../package.json", "GET"],
+        ["/index.html", "GET"],
+      ] as const) {
+        expect((await rawGet(base, path, method)).status, `${method} ${path}`).toBe(418);
+      }
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 });
 
