@@ -176,7 +176,10 @@ describe("hostile input", () => {
     await page.locator(".app").dispatchEvent("dragover", { dataTransfer });
     await page.locator(".app").dispatchEvent("drop", { dataTransfer });
     await page.getByTestId("data-source").filter({ hasText: "dropped.csv" }).waitFor();
-    await expect(page.getByTestId("row-problems").locator("li").count()).resolves.toBe(5);
+    // The name shows as soon as the file is chosen; the problems once it has been read.
+    const problems = page.getByTestId("row-problems").filter({ hasText: "dropped.csv" });
+    await problems.waitFor();
+    await expect(problems.locator("li").count()).resolves.toBe(5);
   });
 
   test("a file that is not an indicators CSV names the missing columns", async () => {
