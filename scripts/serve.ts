@@ -1,9 +1,15 @@
-import { createReadStream, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize, sep } from "node:path";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { extname, join } from "node:path";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
-import { DATA_DIR, dataMiddleware } from "./data-files.ts";
+import {
+  answerInternalError,
+  contentType,
+  DATA_DIR,
+  inside,
+  requestPath,
+  sendFile,
+} from "./data-files.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -17,6 +23,7 @@ const TYPES: Record<string, string> = {
   ".csv": "text/csv; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
 };
+const distType = (file: string) => TYPES[extname(file)] ?? "application/octet-stream";
 
 export interface ServeOptions {
   distDir: string;
@@ -25,47 +32,100 @@ export interface ServeOptions {
   host?: string;
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * The error boundary around every request: whatever `handler` throws or rejects with is answered
+ * 500 (or, once the answer has begun, by cutting the connection) with one line on standard error,
+ * and the server goes on with the next request.
+ */
+export function guarded(
+  handler: Handler,
+  log: (line: string) => void = console.error,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    let running: Promise<void>;
+    try {
+      running = handler(req, res);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.catch((error: unknown) => {
+      try {
+        answerInternalError(req, res, error, log);
+      } catch {
+        res.destroy();
+      }
+    });
+  };
+}
+
+function answer(res: ServerResponse, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.end(text);
+}
+
 /**
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
  * no rebuild), index.html for unknown page routes (404 for missing files), and the
- * Content-Security-Policy as a header too.
+ * Content-Security-Policy as a header too. GET and HEAD only (405 otherwise); a path that is
+ * malformed or tries to leave the folders is answered 400; every file carries an ETag, and
+ * If-None-Match with it is answered 304. No request can stop the server: see `guarded`.
  */
 export async function serveDashboard(
   options: ServeOptions,
 ): Promise<{ server: Server; url: string }> {
   const { distDir, dataDir = DATA_DIR, port = 0, host = "127.0.0.1" } = options;
-  const data = dataMiddleware(dataDir);
-  const server = createServer((req, res) => {
-    res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    res.setHeader("X-Content-Type-Options", "nosniff");
-    data(req, res, () => {
-      let path: string;
-      try {
-        path = decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/");
-      } catch {
-        res.statusCode = 400;
-        res.end("malformed URL");
-        return;
+  const server = createServer(
+    guarded(async (req, res) => {
+      res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        res.setHeader("Allow", "GET, HEAD");
+        return answer(res, 405, `method not allowed: ${req.method}`);
       }
-      let file = normalize(join(distDir, path));
-      const inside = file.startsWith(distDir + sep);
-      if (!inside || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-        // Only page routes fall back to the app; a missing data file or asset is a real 404,
-        // so a mistyped ?csv= path reads as "not found" rather than as an HTML page.
-        if (path.startsWith("/data/") || extname(path) !== "") {
-          res.statusCode = 404;
-          res.setHeader("Content-Type", "text/plain; charset=utf-8");
-          res.end(`not found: ${path}`);
-          return;
-        }
-        file = join(distDir, "index.html");
+      const checked = requestPath(req.url ?? "/");
+      if (!checked.ok) return answer(res, 400, `bad request: ${checked.reason}`);
+      const path = checked.path;
+
+      if (path.startsWith("/data/")) {
+        // Live data first (browsers keep a copy but ask each time), then what the build copied.
+        const file = inside(dataDir, path.slice("/data/".length));
+        const headers = { "Content-Type": contentType(file ?? ""), "Cache-Control": "no-cache" };
+        if (file && (await sendFile(req, res, file, headers))) return;
       }
-      res.setHeader("Content-Type", TYPES[extname(file)] ?? "application/octet-stream");
-      if (file.includes(`${sep}assets${sep}`)) {
-        res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+      const file = inside(distDir, path);
+      const headers: Record<string, string> = { "Content-Type": distType(path) };
+      if (path.startsWith("/assets/")) {
+        headers["Cache-Control"] = "public, max-age=31536000, immutable";
       }
-      createReadStream(file).pipe(res);
-    });
+      if (file && (await sendFile(req, res, file, headers))) return;
+      // Only page routes fall back to the app; a missing data file or asset is a real 404,
+      // so a mistyped ?csv= path reads as "not found" rather than as an HTML page.
+      if (!path.startsWith("/data/") && extname(path) === "") {
+        const index = join(distDir, "index.html");
+        if (await sendFile(req, res, index, { "Content-Type": distType(index) })) return;
+      }
+      answer(res, 404, `not found: ${path}`);
+    }),
+  );
+  // A request the HTTP parser refuses (a raw NUL, an unknown method, headers over 16 KB) is
+  // answered 400 instead of Node's bare close or 431.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (!socket.writable || error.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  });
+  // CONNECT is for proxies: without this listener Node would drop the connection unanswered.
+  server.on("connect", (_req: IncomingMessage, socket: Socket) => {
+    socket.setTimeout(5000, () => socket.destroy());
+    socket.end(
+      "HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n",
+    );
   });
   await new Promise<void>((ok, fail) => {
     server.once("error", fail);

@@ -1,8 +1,17 @@
 // Where the CSV goes: a file replaced atomically, or a stream such as standard output.
 import { randomBytes } from "node:crypto";
 import { unlinkSync } from "node:fs";
-import { open, readdir, rename, unlink, type FileHandle } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import {
+  lstat,
+  open,
+  readdir,
+  readlink,
+  rename,
+  stat,
+  unlink,
+  type FileHandle,
+} from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
 
 /** Receives the CSV in order; nothing is final until `commit`. */
 export interface OutputSink {
@@ -30,12 +39,71 @@ function isRunning(pid: number): boolean {
   }
 }
 
+/** Symbolic links followed before giving up, as the kernel does (ELOOP). */
+const MAX_LINKS = 40;
+
+/**
+ * The file a write to `target` should replace: `target` itself, or, when it is a symbolic link
+ * (or a chain of them), the file it points to, even one that does not exist yet. Renaming over
+ * the link itself would replace the link with a regular file.
+ */
+export async function resolveWriteTarget(target: string): Promise<string> {
+  let path = resolve(target);
+  for (let links = 0; ; links++) {
+    let isLink: boolean;
+    try {
+      isLink = (await lstat(path)).isSymbolicLink();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return path;
+      throw error;
+    }
+    if (!isLink) return path;
+    if (links >= MAX_LINKS) {
+      throw Object.assign(new Error(`ELOOP: too many symbolic links from ${target}`), {
+        code: "ELOOP",
+      });
+    }
+    path = resolve(dirname(path), await readlink(path));
+  }
+}
+
+/** The permission bits a new file for `file` gets: those of the file it replaces, else 0644. */
+async function modeFor(file: string): Promise<number> {
+  const old = await stat(file).catch(() => undefined);
+  return old?.isFile() ? old.mode & 0o7777 : 0o644;
+}
+
+/** Errors of fsync on a folder from systems that do not offer it (Windows, some network FS). */
+const NO_FOLDER_SYNC = new Set(["EISDIR", "EPERM", "EACCES", "EINVAL", "ENOTSUP", "EBADF"]);
+
+/**
+ * Flushes a folder's entries to disk, so a rename in it survives a power cut. Where the system
+ * cannot sync folders there is nothing more to do; other failures are errors.
+ */
+async function syncFolder(folder: string): Promise<void> {
+  let handle: FileHandle;
+  try {
+    handle = await open(folder, "r");
+  } catch (error) {
+    if (NO_FOLDER_SYNC.has((error as NodeJS.ErrnoException).code ?? "")) return;
+    throw error;
+  }
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!NO_FOLDER_SYNC.has((error as NodeJS.ErrnoException).code ?? "")) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Removes temporary files that killed runs (SIGKILL, power loss) left beside `target`. Only files
  * of processes that no longer run are touched, so a concurrent run keeps its own. Returns the
  * names removed, for the report.
  */
 export async function removeStaleTempFiles(target: string, running = isRunning): Promise<string[]> {
+  target = await resolveWriteTarget(target).catch(() => target);
   const prefix = `.${basename(target)}.`;
   const pattern = /^(\d+)\.[0-9a-f]{12}\.tmp$/;
   const removed: string[] = [];
@@ -57,12 +125,25 @@ const WRITE_BATCH = 1 << 16;
 /**
  * Writes `target` atomically: everything goes to a temporary file in the same folder (so the
  * rename cannot cross file systems), which is flushed to disk and renamed over `target` on
- * commit. A run killed part way leaves `target` whole (and at worst a `.NAME.*.tmp` file).
- * Rejects at once when the folder cannot take the temporary file.
+ * commit, and then the folder is flushed too, so the new name survives a power cut. A run killed
+ * part way leaves `target` whole (and at worst a `.NAME.*.tmp` file). What the user set stays:
+ * the new file gets the old one's permission bits, and a `target` that is a symbolic link is
+ * written through, replacing the file it points to and keeping the link. Rejects at once when
+ * the folder cannot take the temporary file.
  */
 export async function openAtomicFile(target: string): Promise<OutputSink & { tempPath: string }> {
-  const tempPath = join(dirname(target), tempFileName(target, process.pid));
-  const handle: FileHandle = await open(tempPath, "wx", 0o644);
+  const file = await resolveWriteTarget(target);
+  const mode = await modeFor(file);
+  const tempPath = join(dirname(file), tempFileName(file, process.pid));
+  const handle: FileHandle = await open(tempPath, "wx", mode);
+  try {
+    // The mode given to open is cut by the umask; the old file's bits are set as they were.
+    await handle.chmod(mode);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(tempPath).catch(() => undefined);
+    throw error;
+  }
   let batch: string[] = [];
   let batchLength = 0;
   let finished = false;
@@ -88,11 +169,12 @@ export async function openAtomicFile(target: string): Promise<OutputSink & { tem
       await handle.close();
       finished = true;
       try {
-        await rename(tempPath, target);
+        await rename(tempPath, file);
       } catch (error) {
         await unlink(tempPath).catch(() => undefined);
         throw error;
       }
+      await syncFolder(dirname(file));
     },
     discard: async () => {
       if (finished) return;

@@ -13,6 +13,7 @@ import { loadTables } from "./tables.ts";
 import { decodePiece, rowPieces } from "../model/csvChunks.ts";
 import { createPiecePool, type PiecePool } from "./piecePool.ts";
 import { isHtml } from "./metadata.ts";
+import { localFileStream } from "./localFile.ts";
 import { FetchError } from "./fetchError.ts";
 import { PROBLEM_LIMIT, type CsvSource, type LoadResult, type WorkerRequest, type WorkerResponse } from "./protocol.ts";
 
@@ -32,10 +33,16 @@ async function readSource(
   id: number,
   source: CsvSource,
 ): Promise<ReadableStream<Uint8Array> | null> {
-  if (source.kind === "file") return source.file.stream();
+  if (source.kind === "file") {
+    const opened = await localFileStream(source.file);
+    if (opened.ok) return opened.stream;
+    post({ id, type: "failed", failure: opened.failure });
+    return null;
+  }
   let response: Response;
   try {
-    response = await fetch(source.url, { cache: "no-store" });
+    // Revalidated every time: an unchanged file comes back as a 304 from the server, not again.
+    response = await fetch(source.url, { cache: "no-cache" });
   } catch (error) {
     post({ id, type: "failed", failure: { kind: "network", url: source.url, message: String(error) } });
     return null;

@@ -44,7 +44,9 @@ export type FetchFailure =
   | { kind: "http"; url: string; status: number; statusText: string }
   | { kind: "network"; url: string; message: string }
   /** A server that answers every path with the app's page (SPA fallback) instead of a 404. */
-  | { kind: "html"; url: string };
+  | { kind: "html"; url: string }
+  /** A file the user opened that is not text in UTF-8 or GB18030 (`url` is its name). */
+  | { kind: "encoding"; url: string; message: string };
 
 export type WorkerResponse =
   | { id: number; type: "tables"; tables: Tables }

@@ -35,6 +35,11 @@ const LABELS = {
   },
   noRegions: { zh: "未选择任何地区。", en: "No district is selected." },
   fetchFailed: { zh: "无法获取数据文件", en: "The data file could not be fetched" },
+  readFailed: { zh: "无法读取数据文件", en: "The data file could not be read" },
+  notText: {
+    zh: "不是 UTF-8 或 GB18030(GBK)编码的文本;请在 Excel 中另存为“CSV UTF-8”后重新打开",
+    en: "not text in UTF-8 or GB18030 (GBK); save it as “CSV UTF-8” in Excel and open it again",
+  },
   htmlNotCsv: {
     zh: "服务器返回的是网页而不是数据文件(文件可能不存在)",
     en: "the server answered with a web page, not a data file (the file is probably missing)",

@@ -18,20 +18,24 @@ export function Loading(props: { lang: Language; parsing?: boolean }) {
 export function LoadError(props: { lang: Language; error: unknown }) {
   const { error, lang } = props;
   let detail: string;
+  let heading = t(lang, "fetchFailed");
   if (error instanceof FetchError) {
     const f = error.failure;
+    if (f.kind === "encoding") heading = t(lang, "readFailed");
     detail =
       f.kind === "http"
         ? `${f.url} — HTTP ${f.status}${f.statusText ? ` ${f.statusText}` : ""}`
         : f.kind === "html"
           ? `${f.url} — ${t(lang, "htmlNotCsv")}`
-          : `${f.url} — ${f.message}`;
+          : f.kind === "encoding"
+            ? `${f.url} — ${t(lang, "notText")} (${f.message})`
+            : `${f.url} — ${f.message}`;
   } else {
     detail = error instanceof Error ? error.message : String(error);
   }
   return (
     <div className="status error" role="alert" data-testid="load-error">
-      <strong>{t(lang, "fetchFailed")}</strong>
+      <strong>{heading}</strong>
       <p>{detail}</p>
     </div>
   );

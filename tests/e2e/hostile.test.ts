@@ -22,6 +22,34 @@ useWatchedPage((w) => {
   page = w.page;
 });
 
+/**
+ * Text in GBK bytes, as Excel on Chinese Windows saves "CSV (逗号分隔)": the table is read off
+ * Node's own GBK decoder, so the test needs no encoder package.
+ */
+function encodeGbk(text: string): Buffer {
+  const decoder = new TextDecoder("gbk");
+  const table = new Map<string, [number, number]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(Uint8Array.of(lead, trail));
+      if (char.length === 1 && char !== "\uFFFD" && !table.has(char))
+        table.set(char, [lead, trail]);
+    }
+  }
+  const bytes: number[] = [];
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80) bytes.push(code);
+    else {
+      const pair = table.get(char);
+      if (!pair) throw new Error(`${char} (U+${code.toString(16)}) has no GBK code`);
+      bytes.push(...pair);
+    }
+  }
+  return Buffer.from(bytes);
+}
+
 const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 const MARKUP = "<img src=x onerror=window.__pwned=1>";
 
@@ -148,7 +176,10 @@ describe("hostile input", () => {
     await page.locator(".app").dispatchEvent("dragover", { dataTransfer });
     await page.locator(".app").dispatchEvent("drop", { dataTransfer });
     await page.getByTestId("data-source").filter({ hasText: "dropped.csv" }).waitFor();
-    await expect(page.getByTestId("row-problems").locator("li").count()).resolves.toBe(5);
+    // The name shows as soon as the file is chosen; the problems once it has been read.
+    const problems = page.getByTestId("row-problems").filter({ hasText: "dropped.csv" });
+    await problems.waitFor();
+    await expect(problems.locator("li").count()).resolves.toBe(5);
   });
 
   test("a file that is not an indicators CSV names the missing columns", async () => {
@@ -160,6 +191,49 @@ describe("hostile input", () => {
     const problem = page.getByTestId("row-problems");
     await problem.filter({ hasText: "other.csv" }).waitFor();
     await expect(problem.textContent()).resolves.toContain("缺少列 id, indicator, region");
+  });
+
+  test("a CSV saved by Excel on Chinese Windows (GBK, CRLF) opens with its Chinese fields intact", async () => {
+    await page.goto(fixtureUrl(baseUrl, "indicators.csv", "indicator=project_investment"));
+    await chartReady(page);
+    const text = readFileSync(join(FIXTURES, "indicators.csv"), "utf8").replace(/\r?\n/g, "\r\n");
+    const buffer = encodeGbk(text);
+    // Really GBK: not valid UTF-8, so only the detection can read it.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(buffer)).toThrow();
+    expect(buffer.includes(Buffer.from("\r\n"))).toBe(true);
+    await page.getByTestId("file-input").setInputFiles({
+      name: "江门指标-excel.csv",
+      mimeType: "text/csv",
+      buffer,
+    });
+    await page.getByTestId("data-source").filter({ hasText: "江门指标-excel.csv" }).waitFor();
+    await chartReady(page);
+    expect(await page.getByTestId("row-problems").count()).toBe(0);
+    await page.getByRole("tab", { name: /数据表/ }).click();
+    await tableReady(page);
+    const cells = await page.getByTestId("table").locator("tbody").innerText();
+    expect(cells).toContain("扶贫协作帮扶资金");
+    expect(cells).toContain("600万元");
+    expect(cells).toContain("蓬江区");
+    expect(cells).not.toContain("\uFFFD");
+  });
+
+  test("a dropped file that is neither UTF-8 nor GB18030 gets a message naming it", async () => {
+    const bytes = [...Buffer.from("id,indicator\r\n1,"), ...Array(40).fill([0x80, 0xff]).flat()];
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], "未知编码.csv", { type: "text/csv" }));
+      return transfer;
+    }, bytes);
+    await page.locator(".app").dispatchEvent("dragover", { dataTransfer });
+    await page.locator(".app").dispatchEvent("drop", { dataTransfer });
+    const alert = page.getByTestId("load-error");
+    await alert.waitFor();
+    const message = await alert.textContent();
+    expect(message).toContain("无法读取数据文件");
+    expect(message).toContain("未知编码.csv");
+    expect(message).toContain("不是 UTF-8 或 GB18030(GBK)编码的文本");
+    expect(message).toContain("not text in UTF-8 or GB18030");
   });
 
   test("a CSV that cannot be fetched says which URL and status", async () => {

@@ -1,5 +1,17 @@
 // Atomic output: the old file stays whole until commit; nothing is left behind.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -52,6 +64,86 @@ describe("openAtomicFile", () => {
     await sink.write("x");
     await expect(sink.commit()).rejects.toThrow();
     expect(readdirSync(dir)).toEqual(["taken"]);
+  });
+});
+
+describe("openAtomicFile keeps what the user set", () => {
+  const modeOf = (file: string) => statSync(file).mode & 0o7777;
+  const write = async (target: string, text: string) => {
+    const sink = await openAtomicFile(target);
+    await sink.write(text);
+    await sink.commit();
+  };
+
+  it("gives the new file the old file's mode, whatever the umask would allow", async () => {
+    const target = join(dir, "out.csv");
+    for (const mode of [0o600, 0o664, 0o640]) {
+      writeFileSync(target, "old\n");
+      chmodSync(target, mode);
+      await write(target, "new\n");
+      expect(readFileSync(target, "utf8")).toBe("new\n");
+      expect(modeOf(target).toString(8)).toBe(mode.toString(8));
+    }
+  });
+
+  it("creates a new file with mode 0644 (less what the umask removes)", async () => {
+    const target = join(dir, "fresh.csv");
+    await write(target, "new\n");
+    const umask = process.umask();
+    expect(modeOf(target).toString(8)).toBe((0o644 & ~umask).toString(8));
+  });
+
+  it("writes through a symbolic link to the file it points to, keeping the link", async () => {
+    mkdirSync(join(dir, "real"));
+    const real = join(dir, "real", "indicators.csv");
+    writeFileSync(real, "old\n");
+    chmodSync(real, 0o640);
+    const link = join(dir, "link.csv");
+    symlinkSync("real/indicators.csv", link);
+    await write(link, "new\n");
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe("real/indicators.csv");
+    expect(readFileSync(real, "utf8")).toBe("new\n");
+    expect(modeOf(real).toString(8)).toBe("640");
+    // No temporary file left beside the link or the file.
+    expect(readdirSync(dir).sort()).toEqual(["link.csv", "real"]);
+    expect(readdirSync(join(dir, "real"))).toEqual(["indicators.csv"]);
+  });
+
+  it("follows a chain of links, and a link to a file not yet there creates that file", async () => {
+    const real = join(dir, "real.csv");
+    symlinkSync(real, join(dir, "first.csv"));
+    symlinkSync("first.csv", join(dir, "second.csv"));
+    await write(join(dir, "second.csv"), "created\n");
+    expect(readFileSync(real, "utf8")).toBe("created\n");
+    expect(lstatSync(join(dir, "first.csv")).isSymbolicLink()).toBe(true);
+    expect(lstatSync(join(dir, "second.csv")).isSymbolicLink()).toBe(true);
+  });
+
+  it("refuses a loop of links instead of spinning", async () => {
+    symlinkSync("b.csv", join(dir, "a.csv"));
+    symlinkSync("a.csv", join(dir, "b.csv"));
+    await expect(openAtomicFile(join(dir, "a.csv"))).rejects.toThrow(/ELOOP/);
+  });
+
+  it("leaves the link and its file as they were when discarded", async () => {
+    const real = join(dir, "real.csv");
+    writeFileSync(real, "old\n");
+    symlinkSync("real.csv", join(dir, "link.csv"));
+    const sink = await openAtomicFile(join(dir, "link.csv"));
+    await sink.write("half");
+    await sink.discard();
+    expect(readFileSync(real, "utf8")).toBe("old\n");
+    expect(readdirSync(dir).sort()).toEqual(["link.csv", "real.csv"]);
+  });
+
+  it("finds the temporary files a killed run left beside the file a link points to", async () => {
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real", "out.csv"), "old\n");
+    symlinkSync("real/out.csv", join(dir, "link.csv"));
+    writeFileSync(join(dir, "real", ".out.csv.1001.0123456789ab.tmp"), "");
+    const removed = await removeStaleTempFiles(join(dir, "link.csv"), () => false);
+    expect(removed).toEqual([".out.csv.1001.0123456789ab.tmp"]);
   });
 });
 

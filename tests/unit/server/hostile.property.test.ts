@@ -1,0 +1,292 @@
+// Generated hostile requests against the preview server in a child process (so that a crash shows
+// as an exit): NUL bytes, traversal in many encodings, over-long paths, invalid UTF-8, odd
+// methods and Range headers. The server must answer each with an expected status, never serve a
+// byte of a file outside dist/ and data/, and still be running at the end.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../../..");
+const CHILD = join(import.meta.dirname, "serve-child.ts");
+const RUNS = 1200;
+const ALLOWED = new Set([200, 206, 304, 400, 404, 405]);
+
+const root = mkdtempSync(join(tmpdir(), "jm-hostile-"));
+/** Files the server may send, and their bytes. */
+const servable = new Map<string, Buffer>();
+/** Files beside and far above the served folders: none of their bytes may ever be sent. */
+const secrets: { name: string; bytes: Buffer }[] = [];
+
+function plant(rel: string, text: string): void {
+  const file = join(root, rel);
+  mkdirSync(join(file, ".."), { recursive: true });
+  writeFileSync(file, text);
+  servable.set(rel, Buffer.from(text));
+}
+
+function setUpFolders(): void {
+  plant("dist/index.html", "<!doctype html><title>app</title>");
+  plant("dist/assets/app.js", "console.log('app')");
+  plant("dist/data/indicators.csv", "id\nbuilt\n");
+  plant("data/indicators.csv", "id\nlive\n");
+  plant("data/raw/a.txt", "江门市地区生产总值");
+  // A copy of package.json beside dist/ and data/: reachable only by leaving them.
+  const pkg = readFileSync(join(ROOT, "package.json"));
+  writeFileSync(join(root, "package.json"), pkg);
+  writeFileSync(join(root, "secret.txt"), "SECRET-BESIDE-THE-FOLDERS-6c1e");
+  secrets.push({ name: "package.json", bytes: pkg.subarray(0, 64) });
+  secrets.push({ name: "secret.txt", bytes: Buffer.from("SECRET-BESIDE-THE-FOLDERS") });
+  if (existsSync("/etc/passwd")) {
+    const firstLine = readFileSync("/etc/passwd", "utf8").split("\n")[0] ?? "";
+    if (firstLine.length >= 8) secrets.push({ name: "/etc/passwd", bytes: Buffer.from(firstLine) });
+  }
+}
+
+// Request targets are byte strings (latin1): raw bytes above 0x7F are invalid UTF-8 on purpose.
+const utf8Bytes = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+const dotDot = fc.constantFrom(
+  "..",
+  "%2e%2e",
+  "%2E%2E",
+  ".%2e",
+  "%2e.",
+  "%252e%252e", // double encoding
+  "%c0%ae%c0%ae", // over-long UTF-8 dots
+  "%e0%80%ae%e0%80%ae",
+  "%uff0e%uff0e",
+  utf8Bytes("\uff0e\uff0e"), // fullwidth dots
+  "...",
+  "..%00",
+  ".",
+);
+const separator = fc.constantFrom(
+  "/",
+  "//",
+  "%2f",
+  "%2F",
+  "%5c",
+  "%5C",
+  "\\",
+  "%252f",
+  "%c0%af",
+  ";/",
+);
+const name = fc.constantFrom(
+  "etc",
+  "passwd",
+  "package.json",
+  "secret.txt",
+  "data",
+  "dist",
+  "raw",
+  "index.html",
+  "indicators.csv",
+  "assets",
+  "app.js",
+  "a.txt",
+  "nope.csv",
+  "",
+  "~",
+);
+const hostile = fc.oneof(
+  fc.constantFrom(
+    "%00",
+    "\x00",
+    "%",
+    "%f",
+    "%zz",
+    "%ff",
+    "%fe%ff",
+    "%e0%a4%a",
+    "\xff\xfe",
+    "\xc3\x28",
+    "\xed\xa0\x80", // a UTF-16 surrogate in UTF-8
+    "%ed%a0%80",
+    " ",
+    "\t",
+    "\r\n",
+    "%0d%0a",
+    "%7f",
+    utf8Bytes("江门"),
+  ),
+  fc.constantFrom(100, 255, 256, 1000, 2049, 4096, 20_000).map((n) => "a".repeat(n)),
+);
+const segment = fc.oneof({ weight: 3, arbitrary: dotDot }, name, hostile);
+const prefix = fc.constantFrom(
+  "/",
+  "/data/",
+  "/data/raw/",
+  "/assets/",
+  "//",
+  "/./",
+  "",
+  "*",
+  "http://127.0.0.1/",
+);
+const suffix = fc.constantFrom("", "", "?x=1", "?../../etc/passwd", "#frag", "%00.csv", ".csv");
+const path = fc
+  .tuple(prefix, fc.array(fc.tuple(segment, separator), { maxLength: 8 }), suffix)
+  .map(([p, parts, s]) => p + parts.map(([seg, sep]) => seg + sep).join("") + s);
+const method = fc.oneof(
+  { weight: 6, arbitrary: fc.constant("GET") },
+  { weight: 2, arbitrary: fc.constant("HEAD") },
+  fc.constantFrom(
+    "POST",
+    "PUT",
+    "DELETE",
+    "OPTIONS",
+    "PATCH",
+    "TRACE",
+    "CONNECT",
+    "PROPFIND",
+    "BREW",
+    "get",
+  ),
+);
+const range = fc.option(
+  fc.constantFrom(
+    "bytes=0-10",
+    "bytes=-5",
+    "bytes=5-",
+    "bytes=10-0",
+    "bytes=0-1,3-4",
+    "bytes=99999999999999-",
+    "items=1-2",
+    "bytes=abc",
+    "bytes=0-0\x00",
+  ),
+);
+const ifNoneMatch = fc.option(fc.constantFrom("*", 'W/"x"', "garbage"), { freq: 5 });
+const hostileRequest = fc.record({ method, path, range, ifNoneMatch });
+type HostileRequest = {
+  method: string;
+  path: string;
+  range: string | null;
+  ifNoneMatch: string | null;
+};
+
+interface RawAnswer {
+  status: number;
+  headers: string;
+  body: Buffer;
+}
+
+/** Sends `request` as raw bytes on a fresh connection and reads the answer until the server closes. */
+function send(port: number, request: HostileRequest): Promise<RawAnswer> {
+  const lines = [
+    `${request.method} ${request.path} HTTP/1.1`,
+    "Host: 127.0.0.1",
+    "Connection: close",
+  ];
+  if (request.range !== null) lines.push(`Range: ${request.range}`);
+  if (request.ifNoneMatch !== null) lines.push(`If-None-Match: ${request.ifNoneMatch}`);
+  if (["POST", "PUT", "PATCH"].includes(request.method)) lines.push("Content-Length: 0");
+  const bytes = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, "127.0.0.1");
+    const timer = setTimeout(() => {
+      socket.destroy();
+      fail(new Error(`no answer within 5 s to ${JSON.stringify(request)}`));
+    }, 5000);
+    const done = () => {
+      clearTimeout(timer);
+      const all = Buffer.concat(chunks);
+      const end = all.indexOf("\r\n\r\n");
+      const headers = all.subarray(0, end < 0 ? all.length : end).toString("latin1");
+      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(headers)?.[1] ?? NaN);
+      ok({ status, headers, body: end < 0 ? Buffer.alloc(0) : all.subarray(end + 4) });
+    };
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("end", done);
+    // A server that answers early (400 to an over-long request) may reset the rest: keep the answer.
+    socket.on("error", done);
+    socket.write(bytes);
+  });
+}
+
+let child: ChildProcess;
+let port = 0;
+let stderr = "";
+
+describe("the preview server under hostile requests", () => {
+  beforeAll(async () => {
+    setUpFolders();
+    child = spawn(process.execPath, ["--import", "tsx", CHILD, root], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const url = await new Promise<string>((ok, fail) => {
+      let out = "";
+      child.stdout!.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) ok(out.trim());
+      });
+      child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
+    });
+    port = Number(new URL(url).port);
+  }, 30_000);
+
+  afterAll(() => {
+    child?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it(`answers ${RUNS} generated hostile requests as expected, sends no outside byte, and stays up`, async () => {
+    const statuses = new Map<number, number>();
+    let sent = 0;
+    await fc.assert(
+      fc.asyncProperty(hostileRequest, async (request) => {
+        const answer = await send(port, request);
+        sent++;
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        expect(ALLOWED, `${JSON.stringify(request)} → ${answer.headers}`).toContain(answer.status);
+        for (const secret of secrets) {
+          expect(answer.body.includes(secret.bytes), `${secret.name} leaked`).toBe(false);
+        }
+        if (answer.status === 200 && request.method === "GET") {
+          // A whole file from inside dist/ or data/, byte for byte.
+          const match = [...servable.values()].some((bytes) => bytes.equals(answer.body));
+          expect(match, `${JSON.stringify(request)} sent ${answer.body.toString()}`).toBe(true);
+        }
+        if (request.method === "HEAD") expect(answer.body.length).toBe(0);
+        expect(child.exitCode).toBeNull();
+      }),
+      {
+        numRuns: RUNS,
+        examples: [
+          [{ method: "GET", path: "/data/raw/%00.txt", range: null, ifNoneMatch: null }],
+          [{ method: "GET", path: "/../package.json", range: null, ifNoneMatch: null }],
+          [
+            {
+              method: "GET",
+              path: "/data/%2e%2e/%2e%2e/secret.txt",
+              range: "bytes=0-10",
+              ifNoneMatch: null,
+            },
+          ],
+        ],
+      },
+    );
+    expect(sent).toBeGreaterThanOrEqual(RUNS);
+    // Not only refusals: the generator reaches real files too.
+    expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
+    expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
+
+    // Still alive and serving, with nothing reported as an internal error.
+    expect([child.exitCode, child.signalCode]).toEqual([null, null]);
+    const last = await send(port, {
+      method: "GET",
+      path: "/data/indicators.csv",
+      range: null,
+      ifNoneMatch: null,
+    });
+    expect([last.status, last.body.toString()]).toEqual([200, "id\nlive\n"]);
+    expect(stderr).not.toMatch(/internal error/);
+  }, 120_000);
+});
