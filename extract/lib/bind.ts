@@ -364,16 +364,6 @@ function hasEventWord(
   return matcher.scan(text, from, to).some((m) => m.value);
 }
 
-/** Where the statement holding `at` starts: after the last semicolon of the sentence, which joins
- * statements of their own (计划引进…；…集中开工 is no plan), unless a colon before it opens a list
- * of items (主要预期目标是：…；…；…), whose head speaks for every item. */
-function statementStart(text: string, from: number, at: number): number {
-  const i = Math.max(text.lastIndexOf("；", at - 1), text.lastIndexOf(";", at - 1));
-  if (i < from) return from;
-  const colon = Math.max(text.lastIndexOf("：", i), text.lastIndexOf(":", i));
-  return colon >= from ? from : i + 1;
-}
-
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
  * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破). A
  * capacity marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
@@ -486,12 +476,7 @@ export function bindSentence(
     const cs = clauseStart(text, token.start, Math.max(near, token.start - CLAUSE_WINDOW));
     const ce = clauseEnd(text, token.end, Math.min(sentence.end, token.end + CLAUSE_WINDOW));
     const scope = Math.max(cs, prevEnd);
-    const { kind, capacity } = kindBefore(
-      text,
-      statementStart(text, near, token.start),
-      cs,
-      token.start,
-    );
+    const { kind, capacity } = kindBefore(text, near, cs, token.start);
     let draft: Draft | undefined;
     let items: string[] = [];
     let growthSign: 0 | 1 | -1 = 0;

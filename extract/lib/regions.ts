@@ -34,6 +34,8 @@ export interface Gazetteer {
   /** The region with no parent (the city), if the table has exactly one. */
   root: string | undefined;
   matcher: TermMatcher<PlaceValue>;
+  /** One-character province names (粤 → the table's 广东省), for runs such as 粤苏鲁. */
+  abbreviations: ReadonlyMap<string, string>;
 }
 
 export function buildGazetteer(regions: readonly Region[]): Gazetteer {
@@ -65,10 +67,18 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
     for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
   }
   const roots = regions.filter((r) => !r.parent && r.members.length === 0);
+  const abbreviations = new Map<string, string>();
+  for (const [char, name] of Object.entries(
+    lexicon.provinceAbbreviations as Record<string, string>,
+  )) {
+    const r = regions.find((x) => x.members.length === 0 && x.name.startsWith(name));
+    if (r) abbreviations.set(char, r.key);
+  }
   return {
     regions: byKey,
     root: roots.length === 1 ? roots[0]!.key : undefined,
     matcher: new TermMatcher(entries),
+    abbreviations,
   };
 }
 
@@ -93,7 +103,43 @@ export function findPlaces(
     const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared });
   }
-  return groupSiblings(gaz, out);
+  return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));
+}
+
+const ABBREVIATION_BLOCKERS: readonly string[] = lexicon.abbreviationBlockers;
+
+/** Adds the runs of two or more province abbreviations (粤苏鲁) as groups of the table's
+ * provinces, where every character is one and no other name covers them. */
+function withAbbreviationRuns(
+  gaz: Gazetteer,
+  text: string,
+  from: number,
+  to: number,
+  mentions: PlaceMention[],
+): PlaceMention[] {
+  if (gaz.abbreviations.size < 2) return mentions;
+  const runs: PlaceMention[] = [];
+  for (let i = from; i < to; i++) {
+    if (!gaz.abbreviations.has(text[i]!)) continue;
+    let j = i;
+    while (j < to && gaz.abbreviations.has(text[j]!)) j++;
+    const run = text.slice(i, j);
+    const keys = [...new Set([...run].map((c) => gaz.abbreviations.get(c)!))];
+    const blocked = ABBREVIATION_BLOCKERS.some((b) => text.startsWith(b, i));
+    const covered = mentions.some((m) => m.start < j && i < m.end);
+    if (j - i >= 2 && keys.length >= 2 && !blocked && !covered)
+      runs.push({
+        start: i,
+        end: j,
+        place: { type: "group", keys },
+        partner: false,
+        locative: false,
+        compared: false,
+      });
+    i = j;
+  }
+  if (!runs.length) return mentions;
+  return [...mentions, ...runs].sort((a, b) => a.start - b.start);
 }
 
 /** Joins sibling regions written back to back (粤苏鲁: three provinces) into one group mention.
