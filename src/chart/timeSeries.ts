@@ -102,23 +102,12 @@ const tupleOf = (p: Point, unit: Unit): PointTuple => [
   p.disagree ? 1 : 0,
 ];
 
-/** A data item, marked when its reports disagree (a red diamond, in chart and tooltip). */
-const itemOf = (tuple: PointTuple) =>
-  tuple[DISAGREE]
-    ? {
-        value: tuple,
-        symbol: "diamond",
-        symbolSize: 15,
-        itemStyle: { borderColor: DISAGREE_COLOR, borderWidth: 3 },
-      }
-    : tuple;
-
 /**
  * A region's points as one line's data: each line class (years, quarters, 1—5月 …) is one run in
  * time order, runs kept apart by an empty item, and an empty item wherever a period is missing
  * between two neighbours (2019 then 2021), so a gap in time shows as a gap.
  */
-export function lineData(points: readonly Point[], unit: Unit): (PointTuple | object)[] {
+export function lineData(points: readonly Point[], unit: Unit): PointTuple[] {
   const placed = points.map((p) => {
     const range = { start: p.periodStart, end: p.periodEnd };
     const cls = lineClass(p.period, range);
@@ -128,7 +117,7 @@ export function lineData(points: readonly Point[], unit: Unit): (PointTuple | ob
     (a, b) =>
       (a.cls.key < b.cls.key ? -1 : a.cls.key > b.cls.key ? 1 : 0) || a.tuple[AT] - b.tuple[AT],
   );
-  const data: (PointTuple | object)[] = [];
+  const data: PointTuple[] = [];
   placed.forEach((item, i) => {
     const before = placed[i - 1];
     if (
@@ -138,7 +127,7 @@ export function lineData(points: readonly Point[], unit: Unit): (PointTuple | ob
         item.month - before.month > item.cls.step)
     )
       data.push(lineBreakAt(item.tuple[AT]));
-    data.push(itemOf(item.tuple));
+    data.push(item.tuple);
   });
   return data;
 }
@@ -236,7 +225,7 @@ export function buildTimeSeriesOption(
           large,
           data: [...list]
             .sort((a, b) => a.periodStart - b.periodStart)
-            .map((p) => itemOf(tupleOf(p, unit))),
+            .map((p) => tupleOf(p, unit)),
           itemStyle: hollow
             ? {
                 color: "rgba(255,255,255,0)",
@@ -259,7 +248,7 @@ export function buildTimeSeriesOption(
         symbol: "rect",
         symbolSize: 9,
         encode: { x: AT, y: VALUE },
-        data: parts.map((p) => itemOf(tupleOf(p, unit))),
+        data: parts.map((p) => tupleOf(p, unit)),
         itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
         label: {
           show: parts.length <= 40,
@@ -275,6 +264,25 @@ export function buildTimeSeriesOption(
         },
       });
     }
+  }
+
+  // Figures whose reports disagree: a red diamond over the point, in a legend entry of its own.
+  const disputed = points.filter((p) => p.disagree && (!p.subject || config.showSubjects));
+  if (disputed.length) {
+    const name = t(lang, "disagreeLabel");
+    legend.push(name);
+    series.push({
+      name,
+      type: "scatter",
+      color: DISAGREE_COLOR,
+      symbol: "diamond",
+      symbolSize: 16,
+      z: 5,
+      encode: { x: AT, y: VALUE },
+      data: disputed.map((p) => tupleOf(p, unit)),
+      itemStyle: { color: "rgba(255,255,255,0)", borderColor: DISAGREE_COLOR, borderWidth: 2.5 },
+      label: { show: false },
+    });
   }
 
   return {

@@ -22,6 +22,6 @@ export function pointTooltip(
   ];
   if (datum.n > 1) lines.push(escapeHtml(reports(datum.n)));
   if (datum.disagree && disagreement)
-    lines.push(`<span style="color:#c62828">≠ ${escapeHtml(disagreement)}</span>`);
+    lines.push(`<strong class="disagree">≠ ${escapeHtml(disagreement)}</strong>`);
   return lines.join("<br>");
 }

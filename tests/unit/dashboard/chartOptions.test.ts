@@ -146,14 +146,15 @@ describe("time series option", () => {
   });
 
   test("a figure whose reports disagree is marked in the chart and the tooltip", () => {
+    const marks = named(option, "数值不一致", "scatter");
+    expect(marks.symbol).toBe("diamond");
+    expect(marks.itemStyle.borderColor).toBe("#c62828");
+    expect(tuples(marks).map((d) => d[1])).toEqual([100.22]);
     const taishan = named(option, "台山市");
-    const marked = taishan.data[2] as AnyOption;
-    expect(marked.symbol).toBe("diamond");
-    expect(marked.itemStyle.borderColor).toBe("#c62828");
-    expect(taishan.label.formatter({ value: marked.value })).toBe("≠100.22");
-    const html = option.tooltip.formatter({ seriesName: "台山市", value: marked.value });
+    expect(taishan.label.formatter({ value: tuples(taishan)[2] })).toBe("≠100.22");
+    const html = option.tooltip.formatter({ seriesName: "台山市", value: tuples(taishan)[2] });
     expect(html).toContain("≠ 各篇报道的数值不一致");
-    expect(Array.isArray(taishan.data[0])).toBe(true); // an agreed figure stays a plain tuple
+    expect(option.legend.data).toContain("数值不一致");
   });
 
   test("a target is its own dashed, hollow series named in the legend", () => {
@@ -161,7 +162,7 @@ describe("time series option", () => {
     expect(target.lineStyle.type).toBe("dotted");
     expect(target.symbol).toBe("emptyTriangle");
     expect(target.color).toBe(named(option, "新会区").color);
-    expect(option.legend.data).toEqual(["新会区", "新会区 · 目标", "台山市"]);
+    expect(option.legend.data).toEqual(["新会区", "新会区 · 目标", "台山市", "数值不一致"]);
   });
 
   test("bars: estimates and targets are hollow with a dashed border", () => {
