@@ -148,6 +148,11 @@ describe("hostile input", () => {
     await page.locator(".app").dispatchEvent("dragover", { dataTransfer });
     await page.locator(".app").dispatchEvent("drop", { dataTransfer });
     await page.getByTestId("data-source").filter({ hasText: "dropped.csv" }).waitFor();
+    // The name shows at once; the problems once the dropped file is parsed.
+    await page.getByText("1 facts (").or(page.getByText("条事实")).first().waitFor();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="row-problems"] li').length > 0,
+    );
     await expect(page.getByTestId("row-problems").locator("li").count()).resolves.toBe(5);
   });
 
