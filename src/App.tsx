@@ -1,11 +1,9 @@
 // The dashboard: data (regions, sources, facts from the worker) → the view state's selection →
-// chart options → views. Everything a view shows derives from the ViewState and the loaded data.
+// chart options → views. What a view shows derives from the ViewState and the loaded data in one
+// pure function (deriveDashboard); side effects live in hooks; this file composes them.
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { createParseClient, type ParseClient } from "./data/parseClient.ts";
-import { resolveCsvParam } from "./data/csvLocation.ts";
 import type { SourceInfo } from "./data/metadata.ts";
-import type { CsvSource } from "./data/protocol.ts";
 import {
   INDICATORS,
   INDICATOR_UNIT,
@@ -14,21 +12,27 @@ import {
   type Indicator,
 } from "./model/contract.ts";
 import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
-import type { FactFilter, FactSort } from "./model/facts.ts";
-import { comparisonPoints, periodsOf, selectPoints, yearsOf } from "./chart/select.ts";
+import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
+import { describeChart, describeComparison } from "./chart/describe.ts";
 import type { ExportText } from "./chart/exportOption.ts";
 import { EChart, type EChartHandle } from "./echarts/EChart.tsx";
 import { indicatorLabel, indicatorName, regionName, t } from "./i18n/dictionary.ts";
 import { useViewState } from "./state/useViewState.ts";
-import { shownRegions, type Language } from "./state/viewState.ts";
+import { deriveDashboard } from "./state/derive.ts";
+import type { Language } from "./state/viewState.ts";
+import { useParseClient } from "./hooks/useParseClient.ts";
+import { useCsvSource } from "./hooks/useCsvSource.ts";
+import { useFileDrop } from "./hooks/useFileDrop.ts";
 import {
   ChartTypeToggle,
+  FrequencyPicker,
   IndicatorPicker,
   LanguageSwitch,
   PeriodRange,
   RegionFilter,
+  SubjectToggle,
 } from "./view/Controls.tsx";
 import { Tabs, panelId, tabId } from "./view/Tabs.tsx";
 import {
@@ -46,7 +50,6 @@ import { safeFileName, saveBlob } from "./view/download.ts";
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
 
 const NO_POINTS: Point[] = [];
-
 /** Publishers and dates of the articles behind the figures shown, for the exported image. */
 function sourceLine(
   lang: Language,
@@ -72,31 +75,10 @@ function sourceLine(
 export function App() {
   const [state, update] = useViewState();
   const { lang } = state;
-
-  const [client, setClient] = useState<ParseClient | null>(null);
-  useEffect(() => {
-    const created = createParseClient();
-    setClient(created);
-    return () => created.dispose();
-  }, []);
-
-  // The CSV: a file the user opened, else ?csv= (same origin only), else the shipped one.
-  const [userFile, setUserFile] = useState<{ file: File; serial: number } | null>(null);
-  const csvLocation = useMemo(
-    () =>
-      resolveCsvParam(
-        new URLSearchParams(window.location.search).get("csv"),
-        window.location.origin,
-      ),
-    [],
-  );
-  const source: CsvSource | null = userFile
-    ? { kind: "file", file: userFile.file }
-    : csvLocation.ok
-      ? { kind: "url", url: csvLocation.url }
-      : null;
-  const sourceName = userFile ? userFile.file.name : csvLocation.ok ? csvLocation.url : "";
-  const sourceKey = userFile ? `file:${userFile.serial}` : `url:${sourceName}`;
+  const client = useParseClient();
+  const csv = useCsvSource();
+  useFileDrop(csv.openFile);
+  const { source, key: sourceKey, name: sourceName, location: csvLocation } = csv;
 
   const regionsQuery = useQuery({
     queryKey: ["tables", client !== null],
@@ -143,52 +125,23 @@ export function App() {
     const [most] = [...byIndicator].sort(
       (a, b) => b[1].length - a[1].length || INDICATORS.indexOf(a[0]) - INDICATORS.indexOf(b[0]),
     );
-    if (most && most[0] !== state.indicator) update({ indicator: most[0] });
+    if (most && most[0] !== state.indicator) update({ indicator: most[0] }, "replace");
   }, [byIndicator, state.indicator, update]);
 
-  // The selection: points are compact aggregates, so this is cheap on every filter change.
-  const shown = useMemo(() => shownRegions(state, tableKeys), [state, tableKeys]);
   const unit = INDICATOR_UNIT[state.indicator];
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
   const indicatorPoints = useMemo(() => {
     const ids = byIndicator.get(state.indicator);
     return pointTable && ids ? Array.from(ids, (id) => pointAt(pointTable, id)) : NO_POINTS;
   }, [pointTable, byIndicator, state.indicator]);
-  const selected = useMemo(
-    () =>
-      selectPoints(indicatorPoints, {
-        indicator: state.indicator,
-        regions: shown,
-        from: state.from,
-        to: state.to,
-      }),
-    [indicatorPoints, state.indicator, shown, state.from, state.to],
+  const derived = useMemo(
+    () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
+    [state, indicatorPoints, tableKeys],
   );
+  const { regions: shown, periods, comparePeriod, compared, drawn } = derived;
   const counts = useMemo(
     () => new Map([...byIndicator].map(([indicator, ids]) => [indicator, ids.length])),
     [byIndicator],
-  );
-  const years = useMemo(() => yearsOf(indicatorPoints), [indicatorPoints]);
-  const periods = useMemo(() => periodsOf(selected), [selected]);
-  const comparePeriod = useMemo(() => {
-    if (state.period && periods.some((p) => p.period === state.period)) return state.period;
-    // Default: the period most districts report, the latest of those.
-    const regionsPer = new Map<string, Set<string>>();
-    for (const p of selected)
-      (regionsPer.get(p.period) ?? regionsPer.set(p.period, new Set()).get(p.period))?.add(
-        p.region,
-      );
-    let best: string | null = null;
-    let bestCount = 0;
-    for (const p of periods) {
-      const n = regionsPer.get(p.period)?.size ?? 0;
-      if (n >= bestCount) [best, bestCount] = [p.period, n];
-    }
-    return best;
-  }, [state.period, periods, selected]);
-  const compared = useMemo(
-    () => (comparePeriod ? comparisonPoints(selected, comparePeriod) : NO_POINTS),
-    [selected, comparePeriod],
   );
 
   const chartConfig = useMemo(
@@ -200,13 +153,11 @@ export function App() {
       regions: shown,
       tableKeys,
       regionName: nameOf,
+      showSubjects: derived.showSubjects,
     }),
-    [state.indicator, unit, lang, state.chart, shown, tableKeys, nameOf],
+    [state.indicator, unit, lang, state.chart, shown, tableKeys, nameOf, derived.showSubjects],
   );
-  const timeOption = useMemo(
-    () => buildTimeSeriesOption(chartConfig, selected),
-    [chartConfig, selected],
-  );
+  const timeOption = useMemo(() => buildTimeSeriesOption(chartConfig, drawn), [chartConfig, drawn]);
   const compareOption = useMemo(
     () => (comparePeriod ? buildComparisonOption(chartConfig, comparePeriod, compared) : null),
     [chartConfig, comparePeriod, compared],
@@ -221,9 +172,7 @@ export function App() {
   const onRowOpen = useCallback((fact: FactRow) => setOpenSources({ fact: fact.index }), []);
   const closeSources = useCallback(() => setOpenSources(null), []);
 
-  // Table search and sort are part of what is downloaded, so they live here.
-  const [search, setSearch] = useState("");
-  const [sort, setSort] = useState<FactSort>({ column: "period", descending: false });
+  // The table lists every fact under the filter, whatever the frequency or subject toggle.
   const factFilter: FactFilter = useMemo(
     () => ({
       indicator: state.indicator,
@@ -231,17 +180,34 @@ export function App() {
       from: state.from,
       to: state.to,
       period: state.view === "compare" ? comparePeriod : null,
+      disputed: state.view === "table" && state.disputed,
     }),
-    [state.indicator, state.regions, shown, state.from, state.to, state.view, comparePeriod],
+    [
+      state.indicator,
+      state.regions,
+      shown,
+      state.from,
+      state.to,
+      state.view,
+      comparePeriod,
+      state.disputed,
+    ],
   );
 
   const chartHandle = useRef<EChartHandle>(null);
-  const viewPoints = state.view === "compare" ? compared : selected;
+  const viewPoints = state.view === "compare" ? compared : drawn;
+  const timePeriods = [...new Set(drawn.map((p) => p.period))];
   const periodText =
     state.view === "compare"
       ? (comparePeriod ?? "")
-      : periods.length
-        ? `${periods[0]?.period}${periods.length > 1 ? ` — ${periods[periods.length - 1]?.period}` : ""}`
+      : drawn.length
+        ? (() => {
+            const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
+            const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+            return timePeriods.length > 1 && first.period !== last.period
+              ? `${first.period} — ${last.period}`
+              : first.period;
+          })()
         : "";
   const exportSource = async (): Promise<ExportSource | null> => {
     const option = state.view === "compare" ? compareOption : timeOption;
@@ -262,37 +228,14 @@ export function App() {
   const fileStem = safeFileName(`${indicatorName("en", state.indicator)}-${periodText}`);
   const downloadCsv = async () => {
     if (!client) return;
-    const csv = await client.csv(
-      { ...factFilter, search: state.view === "table" ? search : "" },
-      sort,
+    const text = await client.csv(
+      { ...factFilter, search: state.view === "table" ? state.search : "" },
+      state.sort,
     );
     // The BOM lets spreadsheet programs read the file as UTF-8.
-    saveBlob(new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
+    saveBlob(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
   };
 
-  // A CSV dropped anywhere on the page is opened like one chosen with the file input.
-  const openFile = useCallback(
-    (file: File) => setUserFile((prev) => ({ file, serial: (prev?.serial ?? 0) + 1 })),
-    [],
-  );
-  useEffect(() => {
-    const hasFiles = (e: DragEvent) => e.dataTransfer?.types.includes("Files") ?? false;
-    const onDragOver = (e: DragEvent) => {
-      if (hasFiles(e)) e.preventDefault();
-    };
-    const onDrop = (e: DragEvent) => {
-      const file = e.dataTransfer?.files[0];
-      if (!file) return;
-      e.preventDefault();
-      openFile(file);
-    };
-    window.addEventListener("dragover", onDragOver);
-    window.addEventListener("drop", onDrop);
-    return () => {
-      window.removeEventListener("dragover", onDragOver);
-      window.removeEventListener("drop", onDrop);
-    };
-  }, [openFile]);
   const fileInputId = useId();
   const comparePeriodId = useId();
 
@@ -301,7 +244,8 @@ export function App() {
   const noRegions = shown.length === 0;
 
   let body: React.ReactNode;
-  if (!csvLocation.ok && !userFile) body = <BadCsvParam lang={lang} given={csvLocation.given} />;
+  if (!csvLocation.ok && !csv.userFile)
+    body = <BadCsvParam lang={lang} given={csvLocation.given} />;
   else if (loadFailed) body = <LoadError lang={lang} error={loadFailed} />;
   else if (!loaded || !client) body = <Loading lang={lang} parsing={regionsQuery.isSuccess} />;
   else if (state.view === "table")
@@ -312,10 +256,12 @@ export function App() {
         client={client}
         sourceKey={sourceKey}
         filter={factFilter}
-        search={search}
-        onSearch={setSearch}
-        sort={sort}
-        onSort={setSort}
+        search={state.search}
+        onSearch={(search) => update({ search }, state.search ? "replace" : "push")}
+        sort={state.sort}
+        onSort={(sort) => update({ sort })}
+        disputed={state.disputed}
+        onDisputed={(disputed) => update({ disputed })}
         regionName={nameOf}
         onOpen={onRowOpen}
       />
@@ -343,10 +289,7 @@ export function App() {
             ref={chartHandle}
             option={compareOption}
             testId="chart"
-            ariaLabel={t(lang, "compareAria", {
-              indicator: indicatorName(lang, state.indicator),
-              period: comparePeriod ?? "",
-            })}
+            ariaLabel={describeComparison({ ...chartConfig }, comparePeriod ?? "", compared)}
             onItemClick={onPointClick}
           />
         ) : (
@@ -355,12 +298,12 @@ export function App() {
       </>
     );
   else
-    body = selected.length ? (
+    body = drawn.length ? (
       <EChart
         ref={chartHandle}
         option={timeOption}
         testId="chart"
-        ariaLabel={t(lang, "chartAria", { indicator: indicatorName(lang, state.indicator) })}
+        ariaLabel={describeChart(chartConfig, drawn)}
         onItemClick={onPointClick}
       />
     ) : (
@@ -382,7 +325,9 @@ export function App() {
             lang={lang}
             value={state.indicator}
             counts={counts}
-            onChange={(indicator) => update({ indicator, period: null })}
+            onChange={(indicator) =>
+              update({ indicator, period: null, freq: null, subjects: null })
+            }
           />
           <RegionFilter
             lang={lang}
@@ -393,7 +338,7 @@ export function App() {
           />
           <PeriodRange
             lang={lang}
-            years={years}
+            years={derived.years}
             from={state.from}
             to={state.to}
             onChange={(range) => update(range)}
@@ -424,13 +369,13 @@ export function App() {
               data-testid="file-input"
               onChange={(e) => {
                 const file = e.target.files?.[0];
-                if (file) openFile(file);
+                if (file) csv.openFile(file);
                 e.target.value = "";
               }}
             />
             <p className="hint">{t(lang, "dropHint")}</p>
-            {userFile && csvLocation.ok ? (
-              <button type="button" onClick={() => setUserFile(null)}>
+            {csv.userFile && csvLocation.ok ? (
+              <button type="button" onClick={csv.closeFile}>
                 {t(lang, "backToShipped")}
               </button>
             ) : null}
@@ -458,6 +403,32 @@ export function App() {
                 fileProblem={loaded.fileProblem}
                 problems={loaded.problems}
                 problemCount={loaded.problemCount}
+              />
+            ) : null}
+            {loaded && state.view === "chart" ? (
+              <div className="chart-tools">
+                <FrequencyPicker
+                  lang={lang}
+                  options={derived.frequencies}
+                  value={derived.frequency}
+                  onChange={(freq) => update({ freq })}
+                />
+                <SubjectToggle
+                  lang={lang}
+                  hasTotals={derived.hasTotals}
+                  hasParts={derived.hasParts}
+                  checked={derived.showSubjects}
+                  onChange={(subjects) => update({ subjects })}
+                />
+              </div>
+            ) : null}
+            {loaded && state.view === "compare" ? (
+              <SubjectToggle
+                lang={lang}
+                hasTotals={compared.some((p) => !p.subject) || !compared.length}
+                hasParts={derived.selected.some((p) => p.subject && p.period === comparePeriod)}
+                checked={compared.some((p) => p.subject)}
+                onChange={(subjects) => update({ subjects })}
               />
             ) : null}
             {body}

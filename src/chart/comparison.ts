@@ -25,10 +25,11 @@ export function buildComparisonOption(
   const unitLabel = displayUnit(lang, indicator, unit);
   // Ascending: a category axis draws its first entry at the bottom.
   const sorted = [...points].sort((a, b) => a.value - b.value);
-  const names = sorted.map((p) =>
-    p.kind === "actual"
-      ? config.regionName(p.region)
-      : `${config.regionName(p.region)} · ${kindName(lang, p.kind)}`,
+  const names = sorted.map(
+    (p) =>
+      `${config.regionName(p.region)}${p.subject ? ` · ${p.subject}` : ""}${
+        p.kind === "actual" ? "" : ` · ${kindName(lang, p.kind)}`
+      }`,
   );
   const data = sorted.map((p, i) => {
     const color = regionColor(p.region, config.tableKeys);
@@ -38,10 +39,12 @@ export function buildComparisonOption(
       p.id,
       QUALIFIERS.indexOf(p.qualifier),
       p.factCount,
+      p.disagree ? 1 : 0,
     ];
     return {
       value,
       // Estimates and targets are hollow, as in the time chart.
+      ...(p.disagree ? { label: { color: "#c62828", fontWeight: "bold" } } : {}),
       itemStyle:
         p.kind === "actual"
           ? { color }
@@ -54,8 +57,8 @@ export function buildComparisonOption(
     };
   });
   return {
-    // ECharts writes a description of the series and values into the container's aria-label.
-    aria: { enabled: true },
+    // The description a screen reader hears is the container's label (describeComparison).
+    aria: { enabled: false },
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
     grid: { left: 16, right: 72, top: 32, bottom: 24 },
@@ -72,6 +75,7 @@ export function buildComparisonOption(
               },
               unitLabel,
               (n) => t(lang, "reportedBy", { n }),
+              t(lang, "reportsDisagree"),
             )
           : "",
     },

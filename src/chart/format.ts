@@ -21,7 +21,8 @@ const FORMATTERS: Record<Language, Intl.NumberFormat> = {
 };
 
 export function formatNumber(value: number, lang: Language): string {
-  return FORMATTERS[lang].format(value);
+  // A value that rounds to zero is 0, never "-0" (Intl keeps the sign of -0.001).
+  return FORMATTERS[lang].format(Math.abs(value) < 0.005 ? 0 : value);
 }
 
 /** "≈2,300", ">220", "11.3" … the value with its qualifier mark. */

@@ -43,17 +43,26 @@ export function periodsOf(points: readonly Point[]): PeriodOption[] {
 const KIND_PREFERENCE: Record<Kind, number> = { actual: 0, estimate: 1, target: 2 };
 
 /**
- * The comparison view's points: one per region for one period, an actual figure over an estimate
- * over a target.
+ * The comparison view's points: one region-wide figure per region for one period, an actual
+ * figure over an estimate over a target; figures about subjects beside them when shown.
  */
-export function comparisonPoints(points: readonly Point[], period: string): Point[] {
+export function comparisonPoints(
+  points: readonly Point[],
+  period: string,
+  showSubjects = false,
+): Point[] {
   const best = new Map<string, Point>();
+  const parts: Point[] = [];
   for (const p of points) {
     if (p.period !== period) continue;
+    if (p.subject) {
+      if (showSubjects) parts.push(p);
+      continue;
+    }
     const seen = best.get(p.region);
     if (!seen || KIND_PREFERENCE[p.kind] < KIND_PREFERENCE[seen.kind]) best.set(p.region, p);
   }
-  return [...best.values()];
+  return [...best.values(), ...parts];
 }
 
 /** The years the points span, for the period range pickers. */

@@ -1,15 +1,18 @@
-// Chart option of the time view: one series per region and kind over the periods in time order.
+// Chart option of the time view. Time is on a time axis: each period sits at its real place, the
+// point at its middle and a faint bar across its span, so a five-year interval reaches over the
+// years it covers and a missing year leaves a gap. A region's line is its region-wide figures
+// only, and joins only periods of one length (years with years, 1—5月 with 1—5月); figures about a
+// subject (a project, a kind of firm, a partner) are separate markers named by their subject.
 // Estimates and targets are their own, dashed and hollow series, so nobody reads them as actuals.
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
-import { periodGrain, type PeriodGrain } from "../model/period.ts";
+import { lineClass, periodMiddle, startMonth } from "../model/period.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
-import { periodsOf } from "./select.ts";
 import { pointTooltip } from "./tooltip.ts";
 
 export interface ChartConfig {
@@ -22,44 +25,48 @@ export interface ChartConfig {
   /** Every key of the region table, for stable colours. */
   tableKeys: readonly string[];
   regionName: (key: string) => string;
+  /** Whether figures about a subject are drawn (as markers beside the regions' lines). */
+  showSubjects?: boolean;
 }
 
 /**
  * A chart data item: plain numbers, which ECharts handles far faster than objects on large files.
- * [position on the category axis, value as drawn, point id, qualifier index, number of facts]
+ * [time (ms, the period's middle), value as drawn, point id, qualifier index, number of facts,
+ * 1 when its reports disagree]
  */
-export type PointTuple = [number, number, number, number, number];
+export type PointTuple = [number, number, number, number, number, number];
 const AT = 0;
 const VALUE = 1;
 const POINT = 2;
 const QUALIFIER = 3;
 const FACTS = 4;
+const DISAGREE = 5;
 
 /** The point id of a clicked data item, if it is one of ours (a line break has none). */
 export function pointIdOf(data: unknown): number | null {
   return Array.isArray(data) && Number.isInteger(data[POINT]) ? (data[POINT] as number) : null;
 }
 
-const GRAIN_ORDER: Record<PeriodGrain, number> = {
-  year: 0,
-  half: 1,
-  quarter: 2,
-  month: 3,
-  day: 4,
-  span: 5,
-};
-
 /** An empty item: ECharts draws nothing for it and does not join the line across it. */
-const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0];
+const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 
-/** "≈2,300", ">220": the value of a data item with its qualifier mark. */
+/** The mark of a figure whose reports disagree. */
+export const DISAGREE_MARK = "≠";
+const DISAGREE_COLOR = "#c62828";
+
+/** "≈2,300", ">220", "≠2,300": the value of a data item with its qualifier mark. */
 export const tupleLabel = (tuple: readonly number[], lang: Language) =>
-  markedValue(tuple[VALUE] ?? 0, QUALIFIERS[tuple[QUALIFIER] ?? 0] ?? "exact", lang);
+  `${tuple[DISAGREE] ? DISAGREE_MARK : ""}${markedValue(
+    tuple[VALUE] ?? 0,
+    QUALIFIERS[tuple[QUALIFIER] ?? 0] ?? "exact",
+    lang,
+  )}`;
 
-/** The text of a data item for tooltips: label and number of reports. */
+/** The text of a data item for tooltips: label, number of reports, whether they disagree. */
 export const tupleTooltipData = (tuple: readonly number[], lang: Language) => ({
-  label: tupleLabel(tuple, lang),
+  label: markedValue(tuple[VALUE] ?? 0, QUALIFIERS[tuple[QUALIFIER] ?? 0] ?? "exact", lang),
   n: tuple[FACTS] ?? 1,
+  disagree: tuple[DISAGREE] === 1,
 });
 
 export { AT as TUPLE_AT, VALUE as TUPLE_VALUE };
@@ -76,96 +83,149 @@ const SYMBOL: Record<Kind, string> = {
   target: "emptyTriangle",
 };
 
-/** Beyond this many periods the chart switches to large-data settings and hides point labels. */
+/** Beyond this many points the chart switches to large-data settings and hides point labels. */
 export const LARGE_SERIES = 200;
 
 export const seriesName = (regionName: string, kind: Kind, lang: Language) =>
   kind === "actual" ? regionName : `${regionName} · ${kindName(lang, kind)}`;
+
+/** The legend name of a region's figures about subjects. */
+export const subjectSeriesName = (regionName: string, lang: Language) =>
+  `${regionName} · ${t(lang, "subjectFigures")}`;
+
+const tupleOf = (p: Point, unit: Unit): PointTuple => [
+  periodMiddle({ start: p.periodStart, end: p.periodEnd }),
+  displayValue(p.value, unit),
+  p.id,
+  QUALIFIERS.indexOf(p.qualifier),
+  p.factCount,
+  p.disagree ? 1 : 0,
+];
+
+/**
+ * A region's points as one line's data: each line class (years, quarters, 1—5月 …) is one run in
+ * time order, runs kept apart by an empty item, and an empty item wherever a period is missing
+ * between two neighbours (2019 then 2021), so a gap in time shows as a gap.
+ */
+export function lineData(points: readonly Point[], unit: Unit): PointTuple[] {
+  const placed = points.map((p) => {
+    const range = { start: p.periodStart, end: p.periodEnd };
+    const cls = lineClass(p.period, range);
+    return { p, cls, month: startMonth(range), tuple: tupleOf(p, unit) };
+  });
+  placed.sort(
+    (a, b) =>
+      (a.cls.key < b.cls.key ? -1 : a.cls.key > b.cls.key ? 1 : 0) || a.tuple[AT] - b.tuple[AT],
+  );
+  const data: PointTuple[] = [];
+  placed.forEach((item, i) => {
+    const before = placed[i - 1];
+    if (
+      before &&
+      (before.cls.key !== item.cls.key ||
+        item.cls.step === 0 ||
+        item.month - before.month > item.cls.step)
+    )
+      data.push(lineBreakAt(item.tuple[AT]));
+    data.push(item.tuple);
+  });
+  return data;
+}
+
+/** Faint bars across each period's span: [start, value], [end, value], then a break. */
+function spanData(points: readonly Point[], unit: Unit): number[][] {
+  const data: number[][] = [];
+  for (const p of points) {
+    const v = displayValue(p.value, unit);
+    data.push([p.periodStart * 86_400_000, v], [(p.periodEnd + 1) * 86_400_000, v], [NaN, NaN]);
+  }
+  return data;
+}
 
 export function buildTimeSeriesOption(
   config: ChartConfig,
   points: readonly Point[],
 ): EChartsCoreOption {
   const { lang, unit, indicator } = config;
-  const periods = periodsOf(points);
-  const column = new Map(periods.map((p, i) => [p.period, i]));
-  const large = periods.length > LARGE_SERIES;
+  const large = points.length > LARGE_SERIES;
   const showLabels = !large && points.length <= 60;
   const unitLabel = displayUnit(lang, indicator, unit);
+  const byId = new Map(points.map((p) => [p.id, p]));
+  const line = config.chartType === "line";
 
   const byRegionKind = new Map<string, Point[]>();
+  const subjectsOf = new Map<string, Point[]>();
   for (const p of points) {
+    if (p.subject) {
+      if (!config.showSubjects) continue;
+      const list = subjectsOf.get(p.region);
+      if (list) list.push(p);
+      else subjectsOf.set(p.region, [p]);
+      continue;
+    }
     const key = `${p.region}\u0000${p.kind}`;
     const list = byRegionKind.get(key);
     if (list) list.push(p);
     else byRegionKind.set(key, [p]);
   }
 
+  const valueLabel = {
+    show: showLabels,
+    position: "top",
+    fontSize: 11,
+    formatter: (params: { value?: unknown }) =>
+      Array.isArray(params.value) ? tupleLabel(params.value, lang) : "",
+  };
+
   const series: Record<string, unknown>[] = [];
+  const legend: string[] = [];
   for (const region of config.regions) {
+    const color = regionColor(region, config.tableKeys);
     for (const kind of KINDS_IN_ORDER) {
       const list = byRegionKind.get(`${region}\u0000${kind}`);
       if (!list) continue;
-      const color = regionColor(region, config.tableKeys);
-      const placed: { tuple: PointTuple; grain: PeriodGrain }[] = [];
-      for (const p of list) {
-        const at = column.get(p.period);
-        if (at === undefined) continue;
-        const tuple: PointTuple = [
-          at,
-          displayValue(p.value, unit),
-          p.id,
-          QUALIFIERS.indexOf(p.qualifier),
-          p.factCount,
-        ];
-        placed.push({ tuple, grain: periodGrain(p.period) });
-      }
-      // A line joins only periods of one kind: years to years, quarters to quarters. ECharts
-      // draws a line in data order, so each kind is one run in time order, runs kept apart by
-      // an empty item; bars need no runs.
-      const line = config.chartType === "line";
-      placed.sort(
-        (a, b) =>
-          (line ? GRAIN_ORDER[a.grain] - GRAIN_ORDER[b.grain] : 0) || a.tuple[AT] - b.tuple[AT],
-      );
-      const data: PointTuple[] = [];
-      placed.forEach(({ tuple, grain }, i) => {
-        const before = placed[i - 1];
-        if (line && before && before.grain !== grain) data.push(lineBreakAt(tuple[AT]));
-        data.push(tuple);
-      });
       const name = seriesName(config.regionName(region), kind, lang);
+      legend.push(name);
       const hollow = kind !== "actual";
       const common = {
         name,
-        data,
         encode: { x: AT, y: VALUE },
         color,
-        label: {
-          show: showLabels,
-          position: "top",
-          fontSize: 11,
-          formatter: (params: { data?: unknown }) =>
-            Array.isArray(params.data) ? tupleLabel(params.data, lang) : "",
-        },
+        label: valueLabel,
         emphasis: { focus: "series" },
-        ...(large ? { sampling: "lttb", progressive: 2000, progressiveThreshold: 3000 } : {}),
+        ...(large ? { progressive: 2000, progressiveThreshold: 3000 } : {}),
       };
-      if (config.chartType === "line") {
+      if (line) {
         series.push({
           ...common,
           type: "line",
+          data: lineData(list, unit),
           symbol: SYMBOL[kind],
           symbolSize: hollow ? 9 : 7,
           showSymbol: !large,
           lineStyle: { type: LINE_TYPE[kind], width: hollow ? 1.5 : 2 },
           itemStyle: { color, borderColor: color, borderWidth: hollow ? 2 : 1 },
         });
+        // The span of each period, under its point: same name, so the legend toggles both.
+        series.push({
+          name,
+          type: "line",
+          data: spanData(list, unit),
+          silent: true,
+          symbol: "none",
+          color,
+          lineStyle: { width: 5, opacity: 0.22, type: "solid", cap: "butt" },
+          tooltip: { show: false },
+          z: 1,
+        });
       } else {
         series.push({
           ...common,
           type: "bar",
           large,
+          data: [...list]
+            .sort((a, b) => a.periodStart - b.periodStart)
+            .map((p) => tupleOf(p, unit)),
           itemStyle: hollow
             ? {
                 color: "rgba(255,255,255,0)",
@@ -177,37 +237,92 @@ export function buildTimeSeriesOption(
         });
       }
     }
+    const parts = subjectsOf.get(region);
+    if (parts) {
+      const name = subjectSeriesName(config.regionName(region), lang);
+      legend.push(name);
+      series.push({
+        name,
+        type: "scatter",
+        color,
+        symbol: "rect",
+        symbolSize: 9,
+        encode: { x: AT, y: VALUE },
+        data: parts.map((p) => tupleOf(p, unit)),
+        itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
+        label: {
+          show: parts.length <= 40,
+          position: "right",
+          fontSize: 10,
+          color: "#555",
+          width: 120,
+          overflow: "truncate",
+          formatter: (params: { value?: unknown }) => {
+            const p = Array.isArray(params.value) ? byId.get(params.value[POINT] as number) : null;
+            return p ? `${p.subject} ${tupleLabel(params.value as number[], lang)}` : "";
+          },
+        },
+      });
+    }
+  }
+
+  // Figures whose reports disagree: a red diamond over the point, in a legend entry of its own.
+  const disputed = points.filter((p) => p.disagree && (!p.subject || config.showSubjects));
+  if (disputed.length) {
+    const name = t(lang, "disagreeLabel");
+    legend.push(name);
+    series.push({
+      name,
+      type: "scatter",
+      color: DISAGREE_COLOR,
+      symbol: "diamond",
+      symbolSize: 16,
+      z: 5,
+      encode: { x: AT, y: VALUE },
+      data: disputed.map((p) => tupleOf(p, unit)),
+      itemStyle: { color: "rgba(255,255,255,0)", borderColor: DISAGREE_COLOR, borderWidth: 2.5 },
+      label: { show: false },
+    });
   }
 
   return {
-    // ECharts writes a description of the series and values into the container's aria-label.
-    aria: { enabled: true },
+    // The description a screen reader hears is the container's label (describeChart), in words.
+    aria: { enabled: false },
     // No animation: a filter change shows its result at once, and `finished` follows the draw.
     animation: false,
     textStyle: { fontFamily: FONT_FAMILY },
-    legend: { type: "scroll", top: 0, left: 0, right: 0, textStyle: { fontFamily: FONT_FAMILY } },
-    grid: { left: 56, right: 36, top: 64, bottom: periods.length > 30 ? 72 : 40 },
+    legend: {
+      type: "scroll",
+      top: 0,
+      left: 0,
+      right: 0,
+      data: legend,
+      textStyle: { fontFamily: FONT_FAMILY },
+    },
+    grid: { left: 56, right: 36, top: 64, bottom: large ? 72 : 40 },
     tooltip: {
       trigger: "item",
       confine: true,
-      formatter: (params: { seriesName?: string; name?: string; data?: unknown }) =>
-        Array.isArray(params.data)
-          ? pointTooltip(
-              {
-                seriesName: params.seriesName,
-                name: periods[params.data[AT] as number]?.period ?? "",
-                data: tupleTooltipData(params.data as number[], lang),
-              },
-              unitLabel,
-              (n) => t(lang, "reportedBy", { n }),
-            )
-          : "",
+      formatter: (params: { seriesName?: string; value?: unknown }) => {
+        if (!Array.isArray(params.value)) return "";
+        const p = byId.get(params.value[POINT] as number);
+        if (!p) return "";
+        return pointTooltip(
+          {
+            seriesName: params.seriesName,
+            name: p.subject ? `${p.period} · ${p.subject}` : p.period,
+            data: tupleTooltipData(params.value as number[], lang),
+          },
+          unitLabel,
+          (n) => t(lang, "reportedBy", { n }),
+          t(lang, "reportsDisagree"),
+        );
+      },
     },
     xAxis: {
-      type: "category",
-      data: periods.map((p) => p.period),
-      boundaryGap: config.chartType === "bar",
+      type: "time",
       axisLabel: { hideOverlap: true },
+      splitLine: { show: false },
     },
     yAxis: {
       type: "value",
@@ -216,8 +331,7 @@ export function buildTimeSeriesOption(
       nameGap: 12,
       scale: unit === "percent",
     },
-    dataZoom:
-      periods.length > 30 ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18 }] : [],
+    dataZoom: large ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18 }] : [],
     series,
   };
 }

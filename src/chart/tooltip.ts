@@ -3,10 +3,16 @@
 import { escapeHtml } from "./format.ts";
 
 export function pointTooltip(
-  params: { seriesName?: string; name?: string; data?: { label: string; n: number } | null },
+  params: {
+    seriesName?: string;
+    name?: string;
+    data?: { label: string; n: number; disagree?: boolean } | null;
+  },
   unitLabel: string,
   /** "3 篇报道": said when several facts stand behind the point. */
   reports: (n: number) => string,
+  /** Said, marked, when the reports of the figure disagree. */
+  disagreement = "",
 ): string {
   const datum = params.data;
   if (!datum) return "";
@@ -15,5 +21,7 @@ export function pointTooltip(
     `${escapeHtml(params.name ?? "")}: ${escapeHtml(datum.label)} ${escapeHtml(unitLabel)}`,
   ];
   if (datum.n > 1) lines.push(escapeHtml(reports(datum.n)));
+  if (datum.disagree && disagreement)
+    lines.push(`<strong class="disagree">≠ ${escapeHtml(disagreement)}</strong>`);
   return lines.join("<br>");
 }

@@ -1,6 +1,7 @@
 // The small tables the dashboard reads beside the facts: region names and article metadata.
 // They are parsed in the worker (which has PapaParse anyway), keeping the parser off the page.
 import { FetchError } from "./fetchError.ts";
+import { decodeDocument } from "../../extract/node/decode.ts";
 
 export const REGIONS_URL = "/data/regions.csv";
 export const SOURCES_URL = "/data/raw/sources.csv";
@@ -37,11 +38,38 @@ export async function fetchText(url: string): Promise<string> {
 /** A document id is a file name stem; anything else (slashes, dots leading up) is not fetched. */
 export const isSafeSourceId = (id: string) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id) && !id.includes("..");
 
-/** The article text: the file sources.csv names, else <id>.txt. */
+/** Fetches a data file's bytes; null when the server has no such file (404). */
+async function fetchBytes(url: string): Promise<Uint8Array | null> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store" });
+  } catch (error) {
+    throw new FetchError({ kind: "network", url, message: String(error) });
+  }
+  if (response.status === 404) return null;
+  if (!response.ok) {
+    throw new FetchError({ kind: "http", url, status: response.status, statusText: response.statusText });
+  }
+  if (isHtml(response)) throw new FetchError({ kind: "html", url });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/**
+ * The article text as the extractor read it: the file sources.csv names, else <id>.txt, else
+ * <id>.md, decoded by the extractor's own detection (UTF-8 with or without BOM, GB18030/GBK,
+ * UTF-16 with BOM), so fact offsets point into the same text.
+ */
 export async function fetchArticle(id: string, sources: ReadonlyMap<string, SourceInfo>): Promise<string> {
   if (!isSafeSourceId(id)) throw new Error(`"${id}" is not a document id`);
   const file = sources.get(id)?.file;
-  const name = file && isSafeSourceId(file) ? file : `${id}.txt`;
-  const text = await fetchText(`/data/raw/${encodeURIComponent(name)}`);
-  return text.replace(/^\uFEFF/, "");
+  const names = file && isSafeSourceId(file) ? [file] : [`${id}.txt`, `${id}.md`];
+  for (const name of names) {
+    const url = `/data/raw/${encodeURIComponent(name)}`;
+    const bytes = await fetchBytes(url);
+    if (!bytes) continue;
+    const decoded = decodeDocument(bytes);
+    if (!decoded.ok) throw new Error(`${name}: ${decoded.reason}`);
+    return decoded.text;
+  }
+  throw new FetchError({ kind: "http", url: `/data/raw/${names.join(" | ")}`, status: 404, statusText: "Not Found" });
 }

@@ -162,6 +162,7 @@ function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
   const rows: FactRow[] = [];
   for (let i = 0; i < facts.count; i++) {
     if (facts.indicator[i] !== indicator) continue;
+    if (filter.disputed && !points.disagrees(points.pointOfFact(i))) continue;
     const fact = facts.row(i);
     if (matchesFilter(fact, filter) && search(fact)) rows.push(fact);
   }

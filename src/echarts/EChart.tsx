@@ -40,6 +40,8 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, null, { renderer: "canvas" });
+    // The browser tests read what is drawn (values and pixel positions) from the instance.
+    (element as HTMLDivElement & { chart?: EChartsType }).chart = instance;
     // The value, not the data item: our items carry their point id in the value tuple.
     instance.on("click", (params) => clickHandler.current?.(params.value));
     const observer = new ResizeObserver(() => instance.resize());

@@ -1,9 +1,8 @@
 // The one place ECharts is assembled: only the charts, components and renderer the dashboard
 // uses, so the bundle carries no more of ECharts than that.
 import * as echarts from "echarts/core";
-import { BarChart, LineChart } from "echarts/charts";
+import { BarChart, LineChart, ScatterChart } from "echarts/charts";
 import {
-  AriaComponent,
   DataZoomComponent,
   GridComponent,
   LegendComponent,
@@ -15,12 +14,12 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   LineChart,
   BarChart,
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   LegendComponent,
   TitleComponent,
   DataZoomComponent,
-  AriaComponent,
   CanvasRenderer,
 ]);
 

@@ -7,6 +7,13 @@ import type { EChartsCoreOption } from "echarts/core";
 import { echarts } from "../echarts/core.ts";
 import { collectText, ensureFonts } from "../echarts/fonts.ts";
 import {
+  SVG_FONT_FAMILY,
+  embeddedFontFaces,
+  svgText,
+  withFontFaces,
+  withFontFamily,
+} from "./svgFont.ts";
+import {
   EXPORT_BOTTOM,
   EXPORT_TOP,
   buildExportOption,
@@ -38,12 +45,18 @@ export async function renderImage(request: ExportRequest): Promise<Blob> {
 
   if (request.format === "svg") {
     const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+    let svg: string;
     try {
-      chart.setOption({ ...option, backgroundColor });
-      return new Blob([chart.renderToSVGString()], { type: "image/svg+xml" });
+      // The family in single quotes: ECharts writes it into a double-quoted style attribute.
+      const svgOption = withFontFamily(option, SVG_FONT_FAMILY) as EChartsCoreOption;
+      chart.setOption({ ...svgOption, backgroundColor });
+      svg = chart.renderToSVGString();
     } finally {
       chart.dispose();
     }
+    // The SVG carries the font pieces for the characters it draws.
+    const faces = await embeddedFontFaces(svgText(svg));
+    return new Blob([withFontFaces(svg, faces)], { type: "image/svg+xml" });
   }
 
   // A detached element: nothing shows on the page, and the size comes from the init options.

@@ -1,5 +1,7 @@
 // Facts → chart points. Several articles often report the same figure; the chart shows one point
-// per indicator, region, period and kind, and keeps every fact behind it for the sources view.
+// per indicator, region, period, kind and subject (a project's investment is not the district's),
+// and keeps every fact behind it for the sources view. Reports of one figure that disagree beyond
+// rounding are marked, never silently resolved.
 // The worker aggregates; the page receives the points as a columnar table of typed arrays (moved,
 // not copied) and turns into objects only the points of the indicator it shows.
 import {
@@ -25,8 +27,12 @@ export interface Point {
   kind: Kind;
   value: number;
   qualifier: Qualifier;
+  /** What the figure is about beyond the region; empty for a region-wide figure. */
+  subject: string;
   /** How many facts (reports) stand behind the point. */
   factCount: number;
+  /** Whether its reports give values that differ by more than rounding. */
+  disagree: boolean;
 }
 
 /** A point in the worker, with every fact behind it. */
@@ -40,8 +46,10 @@ export interface AggregatedPoint {
   /** The value drawn: that of the representative fact (see `representative`). */
   value: number;
   qualifier: Qualifier;
-  /** The subject of the representative fact; empty for a region-wide total. */
+  /** What the figure is about; empty for a region-wide total. */
   subject: string;
+  /** Whether the reports behind it disagree beyond rounding. */
+  disagree: boolean;
   /** Row indexes of every fact behind this point, representative first. */
   facts: number[];
   /** Distinct sources behind this point, with their publication dates. */
@@ -60,13 +68,25 @@ export interface PointTable {
   qualifier: Uint8Array;
   value: Float64Array;
   factCount: Uint32Array;
+  /** Into `subjects`; the code of "" marks a region-wide figure. */
+  subject: Uint32Array;
+  subjects: string[];
+  disagree: Uint8Array;
 }
 
 /** The typed arrays of a table, to hand to postMessage as transferables. */
 export const tableBuffers = (t: PointTable): ArrayBuffer[] =>
-  [t.indicator, t.region, t.period, t.kind, t.qualifier, t.value, t.factCount].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  [
+    t.indicator,
+    t.region,
+    t.period,
+    t.kind,
+    t.qualifier,
+    t.value,
+    t.factCount,
+    t.subject,
+    t.disagree,
+  ].map((a) => a.buffer as ArrayBuffer);
 
 /** Point ids by indicator, built once per load, so a filter change touches one indicator only. */
 export function indexByIndicator(table: PointTable): Map<Indicator, Uint32Array> {
@@ -97,7 +117,9 @@ export function pointAt(table: PointTable, id: number): Point {
     kind: KINDS[table.kind[id]!]!,
     value: table.value[id]!,
     qualifier: QUALIFIERS[table.qualifier[id]!]!,
+    subject: table.subjects[table.subject[id]!] ?? "",
     factCount: table.factCount[id]!,
+    disagree: table.disagree[id] === 1,
   };
 }
 
@@ -105,18 +127,48 @@ const EXACT = QUALIFIERS.indexOf("exact");
 
 /**
  * Whether fact `a` of the store stands for its point rather than fact `b`: an exact figure over
- * a hedged one (超, 约), then a region-wide total over a figure about one subject, then the newest
- * article, then the first row.
+ * a hedged one (超, 约), then the newest article, then the first row. So the point drawn is the
+ * newest exact report.
  */
-function represents(store: FactStore, a: number, b: number, noSubject: number): boolean {
+function represents(store: FactStore, a: number, b: number): boolean {
   const ea = store.qualifier[a] === EXACT;
   if (ea !== (store.qualifier[b] === EXACT)) return ea;
-  const ta = store.subject[a] === noSubject;
-  if (ta !== (store.subject[b] === noSubject)) return ta;
   const pa = store.dates.values[store.published[a]!]!;
   const pb = store.dates.values[store.published[b]!]!;
   if (pa !== pb) return pa > pb;
   return a <= b;
+}
+
+/**
+ * Half the place value of a number's last non-zero digit: 2300 → 50, 503.23 → 0.005. A report of
+ * 2300 stands for anything that rounds to it.
+ */
+export function roundingOf(value: number): number {
+  const a = Math.abs(value);
+  if (!Number.isFinite(a) || a === 0) return 0;
+  const top = Math.floor(Math.log10(a));
+  for (let k = top; k > top - 15; k--) {
+    const step = 10 ** k;
+    const q = a / step;
+    if (Math.abs(q - Math.round(q)) < 1e-6) return step / 2;
+  }
+  return 0;
+}
+
+const MORE_THAN = QUALIFIERS.indexOf("more_than");
+const LESS_THAN = QUALIFIERS.indexOf("less_than");
+
+/**
+ * The open interval of true values a report allows: a number stands for what rounds to it, 超500
+ * for anything above 500, 不到500 for anything below. Reports of one figure agree when
+ * their intervals share a value (2300 and 约2300 do; 2300 and 2400 do not).
+ */
+export function reportBounds(value: number, qualifier: number): { low: number; high: number } {
+  const slack = roundingOf(value) || Math.abs(value) * 1e-9 || 1e-9;
+  // 超500 is above 500 itself: its bound is the number as stated, not what rounds to it.
+  if (qualifier === MORE_THAN) return { low: value, high: Infinity };
+  if (qualifier === LESS_THAN) return { low: -Infinity, high: value };
+  return { low: value - slack, high: value + slack };
 }
 
 /** Facts by point: those of point p are `facts[start[p]]` up to `facts[start[p + 1]]`. */
@@ -126,17 +178,22 @@ export interface FactsByPoint {
 }
 
 /**
- * Facts grouped into points as they come (by indicator, region, period and kind, each point with
- * its representative fact), so a large file is grouped piece by piece while it still loads.
+ * Facts grouped into points as they come (by indicator, region, period, kind and subject, each
+ * point with its representative fact), so a large file is grouped piece by piece while it still
+ * loads.
  */
 export class PointIndex {
   /**
-   * Point id by period code, then by a number made of the region, kind and indicator codes: two
-   * small-integer look-ups cost less than one by a number too large for V8's small integers.
+   * Point id by period code, then by subject code, then by a number made of the region, kind and
+   * indicator codes: small-integer look-ups cost less than one by a number too large for V8's
+   * small integers.
    */
-  private readonly ids: Map<number, number>[] = [];
+  private readonly ids: Map<number, Map<number, number>>[] = [];
   /** The representative fact (a position in the store) of each point. */
   private readonly best: number[] = [];
+  /** The narrowest bounds all reports of each point allow (see reportBounds). */
+  private readonly low: number[] = [];
+  private readonly high: number[] = [];
   private pointOf = new Uint32Array(1024);
   private grouped = 0;
 
@@ -149,6 +206,15 @@ export class PointIndex {
     return fact >= 0 && fact < this.grouped ? this.pointOf[fact]! : -1;
   }
 
+  /** Whether the reports of a point disagree beyond rounding. */
+  disagrees(point: number): boolean {
+    const low = this.low[point]!;
+    const high = this.high[point]!;
+    // Touching intervals (2300 and 2400 meet at 2350) disagree, float noise included.
+    const noise = 1e-9 * Math.max(1, Math.abs(Number.isFinite(low) ? low : high));
+    return !(low < high - noise);
+  }
+
   /** Groups the facts the store received since the last call. */
   addFrom(store: FactStore): void {
     if (store.count > this.pointOf.length) {
@@ -156,20 +222,26 @@ export class PointIndex {
       grown.set(this.pointOf);
       this.pointOf = grown;
     }
-    // "" gets its code when the first fact without a subject comes; earlier facts all had one.
-    const noSubject = store.subjects.find("");
     for (let i = this.grouped; i < store.count; i++) {
       // Region codes number the regions of the region table, so the key stays a small integer.
       const key =
         (store.region[i]! * KINDS.length + store.kind[i]!) * INDICATORS.length +
         store.indicator[i]!;
-      const ids = (this.ids[store.period[i]!] ??= new Map<number, number>());
+      const bySubject = (this.ids[store.period[i]!] ??= new Map<number, Map<number, number>>());
+      const subject = store.subject[i]!;
+      let ids = bySubject.get(subject);
+      if (!ids) bySubject.set(subject, (ids = new Map<number, number>()));
+      const { low, high } = reportBounds(store.value[i]!, store.qualifier[i]!);
       let id = ids.get(key);
       if (id === undefined) {
         id = this.best.push(i) - 1;
+        this.low.push(low);
+        this.high.push(high);
         ids.set(key, id);
-      } else if (represents(store, i, this.best[id]!, noSubject)) {
-        this.best[id] = i;
+      } else {
+        if (represents(store, i, this.best[id]!)) this.best[id] = i;
+        if (low > this.low[id]!) this.low[id] = low;
+        if (high < this.high[id]!) this.high[id] = high;
       }
       this.pointOf[i] = id;
     }
@@ -210,6 +282,9 @@ export class PointIndex {
       qualifier: new Uint8Array(count),
       value: new Float64Array(count),
       factCount: new Uint32Array(count),
+      subject: new Uint32Array(count),
+      subjects: store.subjects.values,
+      disagree: new Uint8Array(count),
     };
     for (let i = 0; i < this.grouped; i++) table.factCount[this.pointOf[i]!]!++;
     this.best.forEach((b, p) => {
@@ -219,6 +294,8 @@ export class PointIndex {
       table.kind[p] = store.kind[b]!;
       table.qualifier[p] = store.qualifier[b]!;
       table.value[p] = store.value[b]!;
+      table.subject[p] = store.subject[b]!;
+      table.disagree[p] = this.disagrees(p) ? 1 : 0;
     });
     return table;
   }
@@ -261,6 +338,7 @@ export function aggregateStore(store: FactStore): AggregatedPoint[] {
       value: store.value[b]!,
       qualifier: QUALIFIERS[store.qualifier[b]!]!,
       subject: store.subjects.values[store.subject[b]!]!,
+      disagree: table.disagree[p] === 1,
       facts: mine,
       sources: sourcesOf(store, mine),
     };

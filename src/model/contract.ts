@@ -130,6 +130,23 @@ const OFFSET = /^\d+$/;
 // Outside validateRow, so that no closure is made per row of a million.
 const cellAt = (cells: readonly string[], at: number) => (cells[at] ?? "").trim();
 
+const APOSTROPHE = 0x27;
+/** Characters after which a downloaded CSV's leading apostrophe is an escape (see csvExport). */
+const ESCAPED = "=+-@\t\r'";
+
+/**
+ * Undoes the download's formula escape: an apostrophe before = + - @, a tab, a carriage return or
+ * another apostrophe is dropped. Any other text is returned as it is.
+ */
+export function restoreFormula(field: string): string {
+  return field.charCodeAt(0) === APOSTROPHE && field.length > 1 && ESCAPED.includes(field[1]!)
+    ? field.slice(1)
+    : field;
+}
+
+/** A free-text cell: trimmed, the download's formula escape undone. */
+const textAt = (cells: readonly string[], at: number) => restoreFormula(cellAt(cells, at));
+
 /** `reasons` with one more: the list is made on the first broken field, as most rows have none. */
 function refuse(reasons: RowReason[] | null, reason: RowReason): RowReason[] {
   (reasons ??= []).push(reason);
@@ -224,7 +241,7 @@ export function validateRow(
     fact: {
       index,
       line,
-      id: cellAt(cells, header.id),
+      id: textAt(cells, header.id),
       indicator,
       region,
       period,
@@ -234,11 +251,11 @@ export function validateRow(
       unit: INDICATOR_UNIT[indicator],
       qualifier: qualifier as Qualifier,
       kind: kind as Kind,
-      subject: cellAt(cells, header.subject),
-      source: cellAt(cells, header.source),
+      subject: textAt(cells, header.subject),
+      source: textAt(cells, header.source),
       published,
-      text: cellAt(cells, header.text),
-      quote: cellAt(cells, header.quote),
+      text: textAt(cells, header.text),
+      quote: textAt(cells, header.quote),
       start,
       end,
     },

@@ -1,16 +1,20 @@
 // The CSV download. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
 // return) as a formula, so such text fields get a leading apostrophe; a plain number such as
-// -2.4 is no formula and stays a number.
+// -2.4 is no formula and stays a number. The escape is reversible: a field that itself starts
+// with an apostrophe gets one more, and the dashboard's reader (restoreFormula, in validateRow)
+// drops exactly one, so a downloaded file opened again gives the same facts, quotes included.
 import Papa from "papaparse";
-import { FACT_COLUMNS, type FactRow } from "./contract.ts";
+import { FACT_COLUMNS, restoreFormula, type FactRow } from "./contract.ts";
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const ESCAPED_START = /^[=+\-@\t\r']/;
 const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function neutraliseFormula(field: string): string {
-  if (!FORMULA_START.test(field) || PLAIN_NUMBER.test(field)) return field;
+  if (!ESCAPED_START.test(field) || PLAIN_NUMBER.test(field)) return field;
   return `'${field}`;
 }
+
+export { restoreFormula };
 
 /** Contract columns, so a downloaded file can be opened again in the dashboard. */
 export function factsToCsv(facts: Iterable<FactRow>): string {

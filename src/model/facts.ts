@@ -13,6 +13,8 @@ export interface FactFilter {
   period?: string | null;
   /** Case-insensitive text looked for in every shown column. */
   search?: string;
+  /** Only facts of figures whose reports disagree (checked where the points are: the worker). */
+  disputed?: boolean;
 }
 
 export type SortColumn = Exclude<Column, "id" | "start" | "end" | "unit">;

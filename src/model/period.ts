@@ -88,3 +88,61 @@ export function periodGrain(label: string): PeriodGrain {
   if (/^\d{4}-\d{2}$/.test(label)) return "month";
   return "year";
 }
+
+/**
+ * How often a figure is reported, as FRED names a series' frequency: 年度, 半年度, 季度, 月度,
+ * 年初至今 (1—n月, cumulative from January within one year), and "other" (days, multi-year spans).
+ */
+export const FREQUENCIES = ["year", "half", "quarter", "month", "ytd", "other"] as const;
+export type Frequency = (typeof FREQUENCIES)[number];
+
+const DAY = 86_400_000;
+const monthOf = (day: number) => {
+  const d = new Date(day * DAY);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+};
+
+export function frequencyOf(label: string, range: DayRange): Frequency {
+  const grain = periodGrain(label);
+  if (grain === "year" || grain === "half" || grain === "quarter" || grain === "month")
+    return grain;
+  if (grain === "span") {
+    const from = monthOf(range.start);
+    const to = monthOf(range.end);
+    // From the first of January to the end of a month of the same year.
+    if (from % 12 === 0 && Math.floor(from / 12) === Math.floor(to / 12)) return "ytd";
+  }
+  return "other";
+}
+
+/**
+ * Which periods one line may join, and how far apart two neighbours may start before the gap
+ * shows: years join years a year apart; 1—5月 figures join other 1—5月 figures a year apart; a
+ * five-year span joins the next five-year span. `step` is in months; 0 joins nothing.
+ */
+export function lineClass(label: string, range: DayRange): { key: string; step: number } {
+  const frequency = frequencyOf(label, range);
+  const months = monthOf(range.end) - monthOf(range.start) + 1;
+  switch (frequency) {
+    case "year":
+      return { key: "year", step: 12 };
+    case "half":
+      return { key: "half", step: 6 };
+    case "quarter":
+      return { key: "quarter", step: 3 };
+    case "month":
+      return { key: "month", step: 1 };
+    case "ytd":
+      return { key: `ytd${months}`, step: 12 };
+    default:
+      return periodGrain(label) === "day"
+        ? { key: "day", step: 0 }
+        : { key: `span${months}`, step: months };
+  }
+}
+
+/** The first month of a period as a month count (year × 12 + month − 1). */
+export const startMonth = (range: DayRange) => monthOf(range.start);
+
+/** The middle of a period in milliseconds since 1970 (UTC calendar), where a time axis puts it. */
+export const periodMiddle = (range: DayRange) => ((range.start + range.end + 1) / 2) * DAY;

@@ -1,13 +1,21 @@
-// Keeps the ViewState and the address bar in step: every change is written to the URL (replacing
-// the entry, so dragging through filters does not flood the history), and back/forward reads it.
-import { useCallback, useEffect, useState } from "react";
+// Keeps the ViewState and the address bar in step. A user's action pushes a history entry, so
+// back and forward step through views; typing in a search box replaces the entry it started, and
+// choices the page makes by itself (the first indicator) replace too. Back/forward read the URL.
+import { useCallback, useEffect, useRef, useState } from "react";
 import { parseViewState, serializeViewState, type ViewState } from "./viewState.ts";
 
-export function useViewState(): [ViewState, (change: Partial<ViewState>) => void] {
+export type HistoryMode = "push" | "replace";
+export type UpdateView = (change: Partial<ViewState>, mode?: HistoryMode) => void;
+
+export function useViewState(): [ViewState, UpdateView] {
   const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search));
+  const mode = useRef<HistoryMode>("replace");
 
   useEffect(() => {
-    const onPop = () => setState(parseViewState(window.location.search));
+    const onPop = () => {
+      mode.current = "replace";
+      setState(parseViewState(window.location.search));
+    };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);
@@ -15,18 +23,17 @@ export function useViewState(): [ViewState, (change: Partial<ViewState>) => void
   useEffect(() => {
     const query = serializeViewState(state, window.location.search);
     if (query !== window.location.search) {
-      window.history.replaceState(
-        null,
-        "",
-        `${window.location.pathname}${query}${window.location.hash}`,
-      );
+      const url = `${window.location.pathname}${query}${window.location.hash}`;
+      if (mode.current === "push") window.history.pushState(null, "", url);
+      else window.history.replaceState(null, "", url);
     }
+    mode.current = "replace";
     document.documentElement.lang = state.lang === "zh" ? "zh-CN" : "en";
   }, [state]);
 
-  const update = useCallback(
-    (change: Partial<ViewState>) => setState((s) => ({ ...s, ...change })),
-    [],
-  );
+  const update = useCallback<UpdateView>((change, how = "push") => {
+    if (how === "push") mode.current = "push";
+    setState((s) => ({ ...s, ...change }));
+  }, []);
   return [state, update];
 }

@@ -1,6 +1,22 @@
 // The one state of the dashboard's view, and its two-way mapping to the URL query, so a reload or
 // a shared link shows the same chart. Anything unknown or malformed falls back to its default.
 import { isIndicator, type Indicator } from "../model/contract.ts";
+import { FREQUENCIES, type Frequency } from "../model/period.ts";
+import type { FactSort, SortColumn } from "../model/facts.ts";
+
+export const SORT_COLUMNS: readonly SortColumn[] = [
+  "region",
+  "period",
+  "value",
+  "kind",
+  "subject",
+  "text",
+  "quote",
+  "source",
+  "published",
+  "indicator",
+  "qualifier",
+];
 
 export const CHART_TYPES = ["line", "bar"] as const;
 export const VIEWS = ["chart", "compare", "table"] as const;
@@ -21,6 +37,15 @@ export interface ViewState {
   chart: ChartType;
   view: ViewTab;
   lang: Language;
+  /** The time chart's frequency; null picks the one with the most points. */
+  freq: Frequency | null;
+  /** Whether figures about subjects are drawn; null: only when there are no region-wide ones. */
+  subjects: boolean | null;
+  /** The table's search text and sort. */
+  search: string;
+  sort: FactSort;
+  /** The table lists only figures whose reports disagree. */
+  disputed: boolean;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -32,7 +57,38 @@ export const DEFAULT_VIEW: ViewState = {
   chart: "line",
   view: "chart",
   lang: "zh",
+  freq: null,
+  subjects: null,
+  search: "",
+  sort: { column: "period", descending: false },
+  disputed: false,
 };
+
+/** The view's own query parameters; anything else (such as ?csv=) is left alone. */
+const VIEW_PARAMS = [
+  "indicator",
+  "regions",
+  "from",
+  "to",
+  "period",
+  "chart",
+  "view",
+  "lang",
+  "freq",
+  "subjects",
+  "q",
+  "sort",
+  "disputed",
+];
+
+function parseSort(value: string | null): FactSort {
+  if (value === null) return DEFAULT_VIEW.sort;
+  const descending = value.startsWith("-");
+  const column = descending ? value.slice(1) : value;
+  return (SORT_COLUMNS as readonly string[]).includes(column)
+    ? { column: column as SortColumn, descending }
+    : DEFAULT_VIEW.sort;
+}
 
 const REGION_KEY = /^[a-z][a-z0-9_]{0,39}$/;
 const YEAR = /^\d{4}$/;
@@ -71,6 +127,12 @@ export function parseViewState(search: string): ViewState {
     chart: oneOf(CHART_TYPES, params.get("chart"), DEFAULT_VIEW.chart),
     view: oneOf(VIEWS, params.get("view"), DEFAULT_VIEW.view),
     lang: oneOf(LANGUAGES, params.get("lang"), DEFAULT_VIEW.lang),
+    freq: oneOf<Frequency | "">(FREQUENCIES, params.get("freq"), "") || null,
+    subjects: params.get("subjects") === "1" ? true : params.get("subjects") === "0" ? false : null,
+    // Search text is the user's own: kept as typed, only bounded in length.
+    search: (params.get("q") ?? "").slice(0, 200),
+    sort: parseSort(params.get("sort")),
+    disputed: params.get("disputed") === "1",
   };
 }
 
@@ -80,8 +142,7 @@ export function parseViewState(search: string): ViewState {
  */
 export function serializeViewState(state: ViewState, keep = ""): string {
   const params = new URLSearchParams(keep);
-  for (const key of ["indicator", "regions", "from", "to", "period", "chart", "view", "lang"])
-    params.delete(key);
+  for (const key of VIEW_PARAMS) params.delete(key);
   if (state.indicator !== DEFAULT_VIEW.indicator) params.set("indicator", state.indicator);
   if (state.regions !== null) params.set("regions", state.regions.join(","));
   if (state.from !== null) params.set("from", String(state.from));
@@ -90,6 +151,12 @@ export function serializeViewState(state: ViewState, keep = ""): string {
   if (state.chart !== DEFAULT_VIEW.chart) params.set("chart", state.chart);
   if (state.view !== DEFAULT_VIEW.view) params.set("view", state.view);
   if (state.lang !== DEFAULT_VIEW.lang) params.set("lang", state.lang);
+  if (state.freq !== null) params.set("freq", state.freq);
+  if (state.subjects !== null) params.set("subjects", state.subjects ? "1" : "0");
+  if (state.search) params.set("q", state.search);
+  if (state.sort.column !== DEFAULT_VIEW.sort.column || state.sort.descending)
+    params.set("sort", `${state.sort.descending ? "-" : ""}${state.sort.column}`);
+  if (state.disputed) params.set("disputed", "1");
   const query = params.toString().replace(/%2C/g, ",");
   return query ? `?${query}` : "";
 }

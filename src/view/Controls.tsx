@@ -4,6 +4,7 @@ import type { Region } from "../../extract/lib/types.ts";
 import { INDICATOR_GROUPS, INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
 import { GROUP_LABEL, indicatorLabel, regionName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
+import type { Frequency } from "../model/period.ts";
 
 export function IndicatorPicker(props: {
   lang: Language;
@@ -205,6 +206,69 @@ export function LanguageSwitch(props: { lang: Language; onChange: (l: Language) 
           English
         </option>
       </select>
+    </div>
+  );
+}
+
+/** The time chart's frequency (年度, 季度 …), offering those the selection has. */
+export function FrequencyPicker(props: {
+  lang: Language;
+  options: readonly { frequency: Frequency; count: number }[];
+  value: Frequency | null;
+  onChange: (f: Frequency) => void;
+}) {
+  const id = useId();
+  const { lang } = props;
+  if (!props.options.length) return null;
+  return (
+    <div className="control inline-control">
+      <label htmlFor={id}>{t(lang, "frequency")}</label>
+      <select
+        id={id}
+        data-testid="frequency"
+        value={props.value ?? ""}
+        onChange={(e) => props.onChange(e.target.value as Frequency)}
+      >
+        {props.options.map((o) => (
+          <option key={o.frequency} value={o.frequency}>
+            {t(lang, `freq_${o.frequency}`)} · {o.count}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Shows or hides figures about parts (a project, an industry, a partner). Where only such figures
+ * exist they are shown, and a line says they are not totals.
+ */
+export function SubjectToggle(props: {
+  lang: Language;
+  hasTotals: boolean;
+  hasParts: boolean;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+}) {
+  const { lang } = props;
+  if (!props.hasParts) return null;
+  return (
+    <div className="control subject-toggle">
+      {props.hasTotals ? (
+        <label className="inline">
+          <input
+            type="checkbox"
+            data-testid="subjects"
+            checked={props.checked}
+            onChange={(e) => props.onChange(e.target.checked)}
+          />
+          {t(lang, "showSubjects")}
+        </label>
+      ) : (
+        <p className="hint" role="note" data-testid="only-subjects">
+          {t(lang, "onlySubjects")}
+        </p>
+      )}
     </div>
   );
 }

@@ -51,6 +51,9 @@ export default function SourcesDialog(props: {
         </button>
       </header>
       {facts.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
+      {facts.data && facts.data.length > 1 ? (
+        <ReportValues lang={lang} facts={facts.data} sources={props.sources} />
+      ) : null}
       {facts.data?.map((fact) => (
         <FactSource
           key={fact.index}
@@ -61,6 +64,48 @@ export default function SourcesDialog(props: {
         />
       ))}
     </dialog>
+  );
+}
+
+/** Each report's value side by side, so a reader sees at once where the articles differ. */
+function ReportValues(props: {
+  lang: Language;
+  facts: readonly FactRow[];
+  sources: Map<string, SourceInfo>;
+}) {
+  const { lang, facts } = props;
+  const shown = facts.map((f) => markedValue(displayValue(f.value, f.unit), f.qualifier, lang));
+  const differ = new Set(facts.map((f) => `${f.value}`)).size > 1;
+  return (
+    <table className="report-values" data-testid="report-values">
+      <caption>
+        {t(lang, "reportedBy", { n: facts.length })}
+        {differ ? ` · ${t(lang, "valuesDiffer")}` : ""}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, "source")}</th>
+          <th scope="col">{t(lang, "published")}</th>
+          <th scope="col">{t(lang, "value")}</th>
+          <th scope="col">{t(lang, "text")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {facts.map((f, i) => {
+          const info = props.sources.get(f.source);
+          return (
+            <tr key={f.index}>
+              <td>{info?.publisher || f.source}</td>
+              <td>{info?.published || f.published}</td>
+              <td className="number">
+                {shown[i]} {displayUnit(lang, f.indicator, f.unit)}
+              </td>
+              <td>{f.text}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
 

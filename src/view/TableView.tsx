@@ -32,13 +32,15 @@ export function TableView(props: {
   onSearch: (s: string) => void;
   sort: FactSort;
   onSort: (s: FactSort) => void;
+  disputed: boolean;
+  onDisputed: (on: boolean) => void;
   regionName: (key: string) => string;
   onOpen: (fact: FactRow) => void;
 }) {
   const { lang, client, filter, sort, search } = props;
   const [page, setPage] = useState(0);
   const searchId = useId();
-  const fullFilter = { ...filter, search };
+  const fullFilter = { ...filter, search, disputed: props.disputed };
   const query = useQuery({
     queryKey: ["page", props.sourceKey, fullFilter, sort, page],
     queryFn: () => client.page(fullFilter, sort, page * PAGE_SIZE, PAGE_SIZE),
@@ -68,6 +70,18 @@ export function TableView(props: {
             props.onSearch(e.target.value);
           }}
         />
+        <label className="inline">
+          <input
+            type="checkbox"
+            data-testid="disputed"
+            checked={props.disputed}
+            onChange={(e) => {
+              setPage(0);
+              props.onDisputed(e.target.checked);
+            }}
+          />
+          {t(lang, "onlyDisagreements")}
+        </label>
         <span aria-live="polite" data-testid="table-count">
           {t(lang, "rowsFound", { n: total })}
         </span>

@@ -37,9 +37,9 @@ describe("dashboard", () => {
     expect(marks.parsed).toBe(1);
     expect(marks.finished).toBeGreaterThanOrEqual(1);
     const description = await chartDescription(page);
-    // A target is its own series, named in the legend.
-    expect(description).toContain("新会区 · 目标");
-    expect(description).toContain("台山市");
+    // Said in words: indicator, districts, time span, latest values; no raw data, no NaN.
+    expect(description).toMatch(/^项目投资额,.*台山市.*,2021 — 2023。最新:/);
+    expect(description).not.toMatch(/NaN|-0\b/);
     await expect(page.getByTestId("indicator-picker").inputValue()).resolves.toBe(
       "project_investment",
     );
@@ -173,21 +173,24 @@ describe("dashboard", () => {
     await page.getByLabel("搜索表格").fill("");
   });
 
-  test("a figure reported several times lists every report", async () => {
+  test("a figure reported several times lists every report of that figure only", async () => {
     await page.goto(
       fixtureUrl(
         baseUrl,
         "indicators.csv",
-        "indicator=enterprise_count&view=table&regions=jianghai",
+        "indicator=enterprise_count&view=table&regions=jianghai&q=1681",
       ),
     );
     await tableReady(page);
     await page.getByTestId("table").getByRole("button", { name: "查看原文" }).first().click();
     const dialog = page.getByTestId("sources");
-    await dialog.locator("mark.number").nth(2).waitFor();
-    await expect(dialog.locator("article.source").count()).resolves.toBe(3);
+    await dialog.locator("mark.number").nth(1).waitFor();
+    // 1681 and 近1700 新一代电子信息企业 are one figure; 145 规上企业 is another and stays out.
+    await expect(dialog.locator("article.source").count()).resolves.toBe(2);
     const numbers = await dialog.locator("mark.number").allTextContents();
-    expect(numbers.sort()).toEqual(["145家", "1681家", "近1700家"]);
+    expect(numbers.sort()).toEqual(["1681家", "近1700家"]);
+    const values = await dialog.getByTestId("report-values").locator("td.number").allTextContents();
+    expect(values.map((v) => v.trim()).sort()).toEqual(["1,681 家", "≈1,700 家"]);
     await dialog.getByRole("button", { name: "关闭" }).click();
   });
 

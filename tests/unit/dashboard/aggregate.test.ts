@@ -4,10 +4,12 @@ import {
   aggregate,
   indexByIndicator,
   pointAt,
+  roundingOf,
   sourcesOf,
 } from "../../../src/model/aggregate.ts";
 import { FactStore } from "../../../src/model/factStore.ts";
 import { factRow } from "./fixtures.ts";
+import type { FactRow } from "../../../src/model/contract.ts";
 
 const fact = factRow;
 
@@ -33,10 +35,44 @@ test("estimates and targets are separate points from actuals", () => {
   expect(points.map((p) => p.kind).sort()).toEqual(["actual", "estimate", "target"]);
 });
 
-test("a region-wide total stands for the point over a figure about one subject", () => {
-  const [point] = aggregate([fact(0, { subject: "某项目", value: 1 }), fact(1, { value: 2 })]);
-  expect(point?.value).toBe(2);
-  expect(point?.facts[0]).toBe(1);
+test("figures about different subjects are different points, never merged", () => {
+  const points = aggregate([
+    fact(0, { subject: "一带一路沿线国家", value: 7.4 }),
+    fact(1, { subject: "东盟", value: 14 }),
+    fact(2, { value: 8 }),
+    fact(3, { subject: "东盟", value: 14, source: "b" }),
+  ]);
+  expect(points.map((p) => [p.subject, p.value, p.facts.length]).sort()).toEqual([
+    ["", 8, 1],
+    ["一带一路沿线国家", 7.4, 1],
+    ["东盟", 14, 2],
+  ]);
+});
+
+test("reports disagree when their values differ by more than rounding", () => {
+  const disagree = (...facts: Partial<FactRow>[]) =>
+    aggregate(facts.map((f, i) => fact(i, f))).map((p) => p.disagree);
+  expect(disagree({ value: 2300 }, { value: 2300, qualifier: "approx" })).toEqual([false]);
+  expect(disagree({ value: 2300 }, { value: 2400 })).toEqual([true]);
+  expect(disagree({ value: 1681 }, { value: 1700, qualifier: "approx" })).toEqual([false]);
+  expect(disagree({ value: 50323000000 }, { value: 50000000000, qualifier: "more_than" })).toEqual([
+    false,
+  ]);
+  expect(disagree({ value: 480 }, { value: 500, qualifier: "more_than" })).toEqual([true]);
+  expect(disagree({ value: 11.3 }, { value: 11.4 })).toEqual([true]);
+  expect(disagree({ value: 0 }, { value: 0 })).toEqual([false]);
+  expect(roundingOf(503.23)).toBeCloseTo(0.005);
+  expect(roundingOf(2300)).toBe(50);
+});
+
+test("the point drawn is the newest exact report", () => {
+  const [point] = aggregate([
+    fact(0, { value: 2400, published: "2023-01" }),
+    fact(1, { value: 2300, published: "2023-06" }),
+    fact(2, { value: 2500, qualifier: "approx", published: "2024-01" }),
+  ]);
+  expect(point?.value).toBe(2300);
+  expect(point?.disagree).toBe(true);
 });
 
 test("the point table carries the points to the page and back, indexed by indicator", () => {

@@ -29,7 +29,9 @@ const point = (
     kind: "actual",
     value,
     qualifier: "exact",
+    subject: "",
     factCount: 1,
+    disagree: false,
     ...change,
   };
 };
@@ -47,77 +49,137 @@ const config: ChartConfig = {
 
 type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+const DAY = 86_400_000;
+const middle = (period: string) => {
+  const r = parsePeriod(period)!;
+  return ((r.start + r.end + 1) / 2) * DAY;
+};
+/** The drawn items of a series: tuples, whether plain or wrapped with a mark. */
+const tuples = (series: AnyOption): number[][] =>
+  series.data.map((d: unknown) => (Array.isArray(d) ? d : (d as AnyOption).value));
+const named = (option: AnyOption, name: string, type = "line") =>
+  option.series.find((s: AnyOption) => s.name === name && s.type === type && !s.silent);
+
 describe("time series option", () => {
   const points = [
     point("xinhui", "2022", 20000000000),
-    point("xinhui", "2022-01/2022-05", 22000000000, { qualifier: "more_than" }),
     point("xinhui", "2022", 50000000000, { kind: "target", qualifier: "more_than" }),
     point("taishan", "2021", 34772000000),
-    point("taishan", "2022-Q1", 10022000000),
+    point("taishan", "2023", 10022000000, { id: 9, disagree: true }),
   ];
   const option = buildTimeSeriesOption(config, points) as AnyOption;
 
-  test("periods of mixed granularity sort by start on a category axis labelled with the period", () => {
-    expect(option.xAxis.data).toEqual(["2021", "2022-Q1", "2022-01/2022-05", "2022"]);
+  test("periods sit on a time axis at the middle of their span", () => {
+    expect(option.xAxis.type).toBe("time");
+    const taishan = tuples(named(option, "台山市"));
+    expect([taishan[0]![0], taishan[2]![0]]).toEqual([middle("2021"), middle("2023")]);
+    // March 2022 sits inside 2022, not after it; the five years 2018/2022 centre on mid-2020.
+    expect(middle("2022-03")).toBeGreaterThan(middle("2022-Q1") - 40 * DAY);
+    expect(middle("2022-03")).toBeLessThan(middle("2022"));
+    expect(new Date(middle("2018/2022")).getUTCFullYear()).toBe(2020);
+  });
+
+  test("a missing year is a gap: 2021 and 2023 are not joined across 2022", () => {
+    const taishan = tuples(named(option, "台山市"));
+    expect(taishan.map((d) => d[1])).toEqual([347.72, NaN, 100.22]);
+    expect(pointIdOf(taishan[1])).toBeNull();
+  });
+
+  test("each period's span is drawn under its point, silent and named like its series", () => {
+    const span = option.series.find((s: AnyOption) => s.name === "台山市" && s.silent);
+    expect(span.data.slice(0, 2)).toEqual([
+      [parsePeriod("2021")!.start * DAY, 347.72],
+      [(parsePeriod("2021")!.end + 1) * DAY, 347.72],
+    ]);
   });
 
   test("money is drawn in 亿元 and hedged values carry their mark", () => {
-    const xinhui = option.series.find((s: AnyOption) => s.name === "新会区");
-    // [category position, value in 亿元, point id, qualifier index, facts]
-    // 1—5月 and the year 2022 are periods of different kinds: an empty item keeps them apart.
-    expect(xinhui.data).toEqual([
-      [3, 200, 7, 0, 1],
-      [2, NaN, NaN, 0, 0],
-      [2, 220, 7, 2, 1],
-    ]);
-    expect(xinhui.label.formatter({ data: xinhui.data[2] })).toBe(">220");
-    expect(pointIdOf(xinhui.data[0])).toBe(7);
-    expect(pointIdOf(xinhui.data[1])).toBeNull();
+    const target = named(option, "新会区 · 目标");
+    expect(tuples(target)[0]!.slice(1, 5)).toEqual([500, 7, 2, 1]);
+    expect(target.label.formatter({ value: tuples(target)[0] })).toBe(">500");
     expect(option.yAxis.name).toBe("亿元");
   });
 
-  test("a line joins periods of one kind only; bars need no breaks", () => {
+  test("a line joins periods of one length only: years, quarters and 1—5月 apart", () => {
     const mixed = [
       point("taishan", "2021", 30000000000),
       point("taishan", "2022-Q1", 8000000000),
       point("taishan", "2022-Q2", 9000000000),
       point("taishan", "2022", 35000000000),
       point("taishan", "2023", 37000000000),
+      point("taishan", "2022-01/2022-05", 12000000000),
+      point("taishan", "2023-01/2023-05", 13000000000),
+      point("taishan", "2023-01/2023-02", 5000000000),
+      point("taishan", "2018/2022", 240000000000),
     ];
-    const values = (chartType: "line" | "bar") =>
-      (buildTimeSeriesOption({ ...config, chartType, regions: ["taishan"] }, mixed) as AnyOption)
-        .series[0].data as number[][];
-    // The axis runs 2021, 2022-Q1, 2022, 2022-Q2, 2023; the line joins the years across the
-    // quarters between them, then the quarters, apart from the years.
-    const line = values("line");
-    expect(line.map((d: number[]) => d[1])).toEqual([300, 350, 370, NaN, 80, 90]);
-    expect(line.map((d: number[]) => d[0])).toEqual([0, 2, 4, 1, 1, 3]);
-    expect(values("bar").map((d: number[]) => d[1])).toEqual([300, 80, 350, 90, 370]);
+    const data = tuples(
+      named(
+        buildTimeSeriesOption({ ...config, regions: ["taishan"] }, mixed) as AnyOption,
+        "台山市",
+      ),
+    );
+    // Runs, split by an empty item: 2023-01/02 alone, 1—5月 2022→2023, the quarters, the
+    // five-year span alone, the years 2021→2022→2023.
+    const runs = data
+      .map((d) => (Number.isNaN(d[1]) ? "|" : String(d[1])))
+      .join(" ")
+      .split(" | ");
+    expect(runs.sort()).toEqual(["120 130", "2400", "300 350 370", "50", "80 90"].sort());
+  });
+
+  test("figures about a subject are unjoined markers named by their subject, shown on request", () => {
+    const withParts = [
+      point("xinhui", "2022", 20000000000),
+      point("xinhui", "2022", 3000000000, { id: 11, subject: "中创新航江门基地项目" }),
+    ];
+    const hidden = buildTimeSeriesOption(config, withParts) as AnyOption;
+    expect(hidden.series.some((s: AnyOption) => s.type === "scatter")).toBe(false);
+    expect(tuples(named(hidden, "新会区")).map((d) => d[1])).toEqual([200]);
+    const shown = buildTimeSeriesOption({ ...config, showSubjects: true }, withParts) as AnyOption;
+    const parts = named(shown, "新会区 · 分项", "scatter");
+    expect(tuples(parts).map((d) => d[1])).toEqual([30]);
+    expect(parts.label.formatter({ value: tuples(parts)[0] })).toBe("中创新航江门基地项目 30");
+    expect(tuples(named(shown, "新会区")).map((d) => d[1])).toEqual([200]);
+    expect(
+      shown.tooltip.formatter({ seriesName: "新会区 · 分项", value: tuples(parts)[0] }),
+    ).toContain("2022 · 中创新航江门基地项目");
+  });
+
+  test("a figure whose reports disagree is marked in the chart and the tooltip", () => {
+    const marks = named(option, "数值不一致", "scatter");
+    expect(marks.symbol).toBe("diamond");
+    expect(marks.itemStyle.borderColor).toBe("#c62828");
+    expect(tuples(marks).map((d) => d[1])).toEqual([100.22]);
+    const taishan = named(option, "台山市");
+    expect(taishan.label.formatter({ value: tuples(taishan)[2] })).toBe("≠100.22");
+    const html = option.tooltip.formatter({ seriesName: "台山市", value: tuples(taishan)[2] });
+    expect(html).toContain("≠ 各篇报道的数值不一致");
+    expect(option.legend.data).toContain("数值不一致");
   });
 
   test("a target is its own dashed, hollow series named in the legend", () => {
-    const target = option.series.find((s: AnyOption) => s.name === "新会区 · 目标");
+    const target = named(option, "新会区 · 目标");
     expect(target.lineStyle.type).toBe("dotted");
     expect(target.symbol).toBe("emptyTriangle");
-    expect(target.color).toBe(option.series.find((s: AnyOption) => s.name === "新会区").color);
+    expect(target.color).toBe(named(option, "新会区").color);
+    expect(option.legend.data).toEqual(["新会区", "新会区 · 目标", "台山市", "数值不一致"]);
   });
 
   test("bars: estimates and targets are hollow with a dashed border", () => {
     const bars = buildTimeSeriesOption({ ...config, chartType: "bar" }, points) as AnyOption;
-    const target = bars.series.find((s: AnyOption) => s.name === "新会区 · 目标");
-    expect(target.type).toBe("bar");
+    const target = named(bars, "新会区 · 目标", "bar");
     expect(target.itemStyle.borderType).toBe("dotted");
   });
 
-  test("aria is on and the bundled font comes first", () => {
-    expect(option.aria.enabled).toBe(true);
+  test("ECharts' own aria text is off (the label is ours) and the bundled font comes first", () => {
+    expect(option.aria.enabled).toBe(false);
     expect(option.textStyle.fontFamily).toMatch(/^"Noto Sans SC"/);
   });
 
-  test("tooltips escape markup from the data", () => {
+  test("tooltips escape markup from the data and never say -0", () => {
     const html = option.tooltip.formatter({
       seriesName: "<img src=x onerror=alert(1)>",
-      data: [0, 1, 7, 0, 2],
+      value: [0, 1, 7, 0, 2, 0],
     });
     expect(html).not.toMatch(/<img/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
@@ -128,14 +190,17 @@ describe("time series option", () => {
       () => "",
     );
     expect(direct).not.toMatch(/<script|<b>|<i>/);
+    const tiny = option.tooltip.formatter({ seriesName: "x", value: [0, -0.0001, 7, 0, 1, 0] });
+    expect(tiny).toContain(": 0 亿元");
+    expect(tiny).not.toContain("-0");
   });
 
-  test("many periods switch to large-data settings", () => {
+  test("many points switch to large-data settings", () => {
     const many = Array.from({ length: LARGE_SERIES + 1 }, (_, i) =>
       point("xinhui", `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`, i),
     );
     const big = buildTimeSeriesOption(config, many) as AnyOption;
-    expect(big.series[0]).toMatchObject({ sampling: "lttb", showSymbol: false });
+    expect(big.series[0]).toMatchObject({ showSymbol: false });
     expect(big.series[0].progressive).toBeGreaterThan(0);
     expect(big.dataZoom.length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import Papa from "papaparse";
-import { factsToCsv, neutraliseFormula } from "../../../src/model/csvExport.ts";
+import { factsToCsv, neutraliseFormula, restoreFormula } from "../../../src/model/csvExport.ts";
 import { FACT_COLUMNS, type FactRow } from "../../../src/model/contract.ts";
 
 test.each([
@@ -50,4 +50,23 @@ test("the downloaded CSV keeps the contract columns and neutralises every text f
   expect(row.source).toBe("'@a");
   expect(row.text).toBe("'-2.4%");
   expect(row.quote).toBe("'+cmd");
+});
+
+test("the escape is undone on reading, so a download opened again gives the same text", () => {
+  for (const text of [
+    "=1+2",
+    "- 据统计,全市…",
+    "'quoted'",
+    "''=x",
+    "@a",
+    "plain",
+    "-2.4",
+    "'",
+    "",
+  ]) {
+    expect(restoreFormula(neutraliseFormula(text))).toBe(text);
+  }
+  // Safe in a spreadsheet: nothing escaped starts with a formula character.
+  expect(neutraliseFormula("- 据统计")).toBe("'- 据统计");
+  expect(neutraliseFormula("'=x")).toBe("''=x");
 });

@@ -25,9 +25,29 @@ describe("view state ⇄ URL", () => {
       chart: "bar" as const,
       view: "compare" as const,
       lang: "en" as const,
+      freq: "quarter" as const,
+      subjects: true,
+      search: "中创 新航&x=1",
+      sort: { column: "value" as const, descending: true },
+      disputed: true,
     };
     expect(parseViewState(serializeViewState(state))).toEqual(state);
     expect(serializeViewState(state)).toContain("regions=xinhui,taishan");
+  });
+
+  test("table search, sort, frequency and the subject toggle are in the URL", () => {
+    const query = serializeViewState({
+      ...DEFAULT_VIEW,
+      search: "台山",
+      sort: { column: "value", descending: true },
+      freq: "ytd",
+      subjects: false,
+    });
+    expect(new URLSearchParams(query).get("q")).toBe("台山");
+    expect(new URLSearchParams(query).get("sort")).toBe("-value");
+    expect(new URLSearchParams(query).get("freq")).toBe("ytd");
+    expect(new URLSearchParams(query).get("subjects")).toBe("0");
+    expect(parseViewState("?sort=evil&freq=hourly&subjects=2")).toEqual(DEFAULT_VIEW);
   });
 
   test("no regions is a choice of its own, distinct from all", () => {

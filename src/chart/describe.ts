@@ -1,0 +1,74 @@
+// What a screen reader hears for a chart: the indicator, the districts, the time span and the
+// latest value of each district, in the interface language. Built from the points, never from
+// ECharts' own description (which reads out raw data items and NaN for line breaks).
+import type { Point } from "../model/aggregate.ts";
+import type { Indicator, Unit } from "../model/contract.ts";
+import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
+import type { Language } from "../state/viewState.ts";
+import { displayValue, markedValue } from "./format.ts";
+
+export interface DescribeConfig {
+  indicator: Indicator;
+  unit: Unit;
+  lang: Language;
+  regions: readonly string[];
+  regionName: (key: string) => string;
+}
+
+const join = (lang: Language, items: readonly string[]) => items.join(lang === "zh" ? "、" : ", ");
+
+function valueText(p: Point, config: DescribeConfig): string {
+  const { lang, unit, indicator } = config;
+  const value = markedValue(displayValue(p.value, unit), p.qualifier, lang);
+  const unitText = displayUnit(lang, indicator, unit);
+  const kind = p.kind === "actual" ? "" : ` (${kindName(lang, p.kind)})`;
+  const dispute = p.disagree ? ` (${t(lang, "disagreeLabel")})` : "";
+  return `${value}${unit === "percent" ? "" : " "}${unitText}${kind}${dispute}`;
+}
+
+/** "地区生产总值:台山市、江门东部;2021 至 2022;最新 台山市 2022 503.23 亿元 …" */
+export function describeChart(config: DescribeConfig, points: readonly Point[]): string {
+  const { lang } = config;
+  const name = indicatorName(lang, config.indicator);
+  if (!points.length) return `${name}: ${t(lang, "noData")}`;
+  const shown = config.regions.filter((r) => points.some((p) => p.region === r));
+  const first = points.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
+  const last = points.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+  const latest = shown.map((region) => {
+    const mine = points.filter((p) => p.region === region && !p.subject);
+    const pool = mine.length ? mine : points.filter((p) => p.region === region);
+    const p = pool.reduce((a, b) =>
+      b.periodEnd > a.periodEnd || (b.periodEnd === a.periodEnd && b.kind === "actual") ? b : a,
+    );
+    const subject = p.subject ? ` ${p.subject}` : "";
+    return `${config.regionName(region)}${subject} ${p.period} ${valueText(p, config)}`;
+  });
+  const parts = points.filter((p) => p.subject).length;
+  const span = first.period === last.period ? first.period : `${first.period} — ${last.period}`;
+  return lang === "zh"
+    ? `${name},${join(lang, shown.map(config.regionName))},${span}。最新:${latest.join(";")}。${
+        parts ? `含 ${parts} 个分项数字。` : ""
+      }`
+    : `${name} for ${join(lang, shown.map(config.regionName))}, ${span}. Latest: ${latest.join(
+        "; ",
+      )}.${parts ? ` Includes ${parts} figures about parts.` : ""}`;
+}
+
+/** The comparison chart in words: the period and each bar, largest first. */
+export function describeComparison(
+  config: DescribeConfig,
+  period: string,
+  points: readonly Point[],
+): string {
+  const { lang } = config;
+  const name = indicatorName(lang, config.indicator);
+  const bars = [...points]
+    .sort((a, b) => b.value - a.value)
+    .map(
+      (p) =>
+        `${config.regionName(p.region)}${p.subject ? ` ${p.subject}` : ""} ${valueText(p, config)}`,
+    );
+  return lang === "zh"
+    ? `${name},${period} 各地区对比:${bars.join(";")}。`
+    : `${name} by district, ${period}: ${bars.join("; ")}.`;
+}
