@@ -5,7 +5,8 @@
 // and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words;
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
-// which mends sentences broken by page layout (固定资产投资\n\n90亿元). Heading lines (#) are kept
+// which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
+// indented with an ideographic space, the mark of a new paragraph. Heading lines (#) are kept
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
 
@@ -61,7 +62,10 @@ export function normalize(original: string): NormalizedText {
     while (k < j && isSpace(original.charCodeAt(k))) k++;
     if (k < j) {
       const heading = original.charCodeAt(k) === 35; // '#'
-      if (havePrev && !(prevJoinable && !heading)) {
+      // A line indented with an ideographic space (　　8月15日…) opens a paragraph by the
+      // typesetting of Chinese text: the line before it has ended, whatever its punctuation.
+      const indented = original.charCodeAt(i) === 0x3000;
+      if (havePrev && !(prevJoinable && !heading && !indented)) {
         out[len] = NL;
         map[len++] = i - 1;
       }

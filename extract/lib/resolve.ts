@@ -8,6 +8,7 @@ import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
 import type { Paragraph } from "./segment.ts";
 import periodLexicon from "../lexicon/periods.json" with { type: "json" };
+import contextLexicon from "../lexicon/context.json" with { type: "json" };
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
@@ -32,6 +33,8 @@ function regionAt(
     placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
   ]);
 }
+
+const EXAMPLE_MARKERS: readonly string[] = contextLexicon.exampleMarkers;
 
 /** How far back a context word (全市) looks for the place it stands for, in characters. */
 const CONTEXT_WINDOW = 600;
@@ -105,8 +108,16 @@ export function resolveRegion(
   const section = sectionRegionOf(ctx, paragraph);
   const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
     placeIn(ctx, list, section, outsideCounts, sentence.start);
+  // 推动台嘉成都玻纤、嘉里粮油等102个项目: the names before 等 are examples, and a place inside
+  // them (成都) is part of a name, not where the count is.
+  const examples = EXAMPLE_MARKERS.some((w) => ctx.text.startsWith(w, start - w.length));
   return (
-    tryList(within(ctx.places, cs, start).reverse(), "all") ??
+    tryList(
+      within(ctx.places, cs, start)
+        .filter((m) => !examples || m.place.type === "context")
+        .reverse(),
+      "all",
+    ) ??
     tryList(within(ctx.places, end, ce), "all") ??
     tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
     tryList(
