@@ -62,7 +62,7 @@ export function normalize(original: string): NormalizedText {
     while (k < j && isSpace(original.charCodeAt(k))) k++;
     if (k < j) {
       const heading = original.charCodeAt(k) === 35; // '#'
-      // A line indented with an ideographic space (　　8月15日…) opens a paragraph by the
+      // A line indented with an ideographic space (U+3000) opens a paragraph by the
       // typesetting of Chinese text: the line before it has ended, whatever its punctuation.
       const indented = original.charCodeAt(i) === 0x3000;
       if (havePrev && !(prevJoinable && !heading && !indented)) {
