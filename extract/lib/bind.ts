@@ -509,8 +509,7 @@ export function bindSentence(
         period: pair?.period ?? p.period,
         kind: p.kind,
       };
-      if (token.unit === "percent")
-        draft.value = Math.abs(token.value) * (prev.growthSign === -1 ? -1 : 1);
+      if (token.unit === "percent") draft.value = token.value * (prev.growthSign === -1 ? -1 : 1);
       items = prev.items;
       growthSign = prev.growthSign;
       drafts.push(draft);

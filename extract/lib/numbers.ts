@@ -44,6 +44,7 @@ const SMALL_UNIT = checkTable("smallUnits", numeralLexicon.smallUnits);
 const BIG_UNIT = checkTable("bigUnits", numeralLexicon.bigUnits);
 const ORDINAL_PREFIXES: readonly string[] = numeralLexicon.ordinalPrefixes;
 const ARTICLE_NUMERALS: ReadonlySet<string> = new Set(numeralLexicon.articleNumerals);
+const MINUS_SIGNS: ReadonlySet<string> = new Set(numeralLexicon.minusSigns);
 
 /** A numeral table of numerals.json, checked when it loads: one-character keys (multipliers may
  * be two) with finite numbers. */
@@ -205,9 +206,22 @@ export function findNumbers(
         }
       }
     }
+    // 增长-2.4%: a signed rate (a sign after a digit is a range: 3-5%).
+    let sign = 1;
+    if (
+      low === undefined &&
+      unit === "percent" &&
+      !percentWord &&
+      start - 1 >= from &&
+      MINUS_SIGNS.has(text[start - 1]!) &&
+      !/[\d０-９]/.test(text[start - 2] ?? "")
+    ) {
+      sign = -1;
+      tokenStart = start - 1;
+    }
     const numStart = tokenStart;
     if (low === undefined) {
-      const pre = PREFIX.matchEndingAt(text, start, Math.max(from, start - 4));
+      const pre = PREFIX.matchEndingAt(text, tokenStart, Math.max(from, tokenStart - 4));
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
@@ -223,7 +237,7 @@ export function findNumbers(
       end,
       numStart,
       numEnd: start + m[0].length,
-      value: low ?? value,
+      value: low ?? value * sign,
       ...(low !== undefined ? { high: value } : {}),
       unit,
       classifier: unitWord,

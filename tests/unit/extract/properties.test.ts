@@ -242,6 +242,36 @@ describe("properties", () => {
     );
   });
 
+  it("signed rates: 增长-x%, 增速为-x% and 下降x% give negative growth, 增长x% positive", () => {
+    const minus = fc.constantFrom("-", "－", "−");
+    fc.assert(
+      fc.property(
+        fc.constantFrom("蓬江区", "江海区", "新会区", "台山市", "开平市", "鹤山市", "恩平市"),
+        fc.integer({ min: -999, max: 999 }).filter((n) => n !== 0),
+        fc.constantFrom("增长", "增速为", "同比增长", "下降"),
+        minus,
+        (place, tenths, cue, sign) => {
+          const rate = Math.abs(tenths) / 10;
+          // A decline states the size of the fall; the other cues state the signed rate.
+          const written = cue === "下降" ? `${rate}%` : tenths < 0 ? `${sign}${rate}%` : `${rate}%`;
+          const { facts } = extractDocument(
+            {
+              id: "s",
+              text: `2023年，${place}规模以上工业增加值${cue}${written}。`,
+              published: "2024-03",
+            },
+            { regions: jiangmenRegions },
+          );
+          expect(facts).toHaveLength(1);
+          expect(facts[0]!.indicator).toBe("industrial_value_added_growth");
+          expect(facts[0]!.value).toBe(cue === "下降" ? -rate : tenths / 10);
+          expect(facts[0]!.text).toBe(written);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("finds facts in generated sentences of the expected shape", () => {
     fc.assert(
       fc.property(
