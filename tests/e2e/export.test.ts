@@ -145,6 +145,49 @@ describe("export", () => {
         return { error: error?.textContent ?? null, root: doc.documentElement.nodeName };
       }, svg);
       expect(parsed).toEqual({ error: null, root: "svg" });
+
+      // Drawn as an image, as another program would open it: with its embedded pieces the text
+      // has ink; the same SVG without them draws its Chinese differently (the test browser has no
+      // CJK font of its own), so the glyphs on the first image are the embedded font's.
+      const bare = svg.replace(/<defs><style>[\s\S]*?<\/style><\/defs>/, "");
+      expect(bare.length).toBeLessThan(svg.length / 2);
+      const drawn = await blank.evaluate(
+        async ({ withFont, withoutFont }) => {
+          const render = async (text: string) => {
+            const img = new Image();
+            img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}`;
+            document.body.append(img);
+            await img.decode();
+            // The image's own fonts load after it decodes (text waits invisible meanwhile, as a
+            // viewer's first paint would): draw it once they have had time to arrive.
+            await new Promise((resolve) => setTimeout(resolve, 1500));
+            const canvas = document.createElement("canvas");
+            canvas.width = img.naturalWidth;
+            canvas.height = img.naturalHeight;
+            const context = canvas.getContext("2d")!;
+            context.fillStyle = "#fff";
+            context.fillRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(img, 0, 0);
+            return { data: context.getImageData(0, 0, canvas.width, canvas.height).data, canvas };
+          };
+          const a = await render(withFont);
+          const b = await render(withoutFont);
+          let inked = 0;
+          let differing = 0;
+          for (let i = 0; i < a.data.length; i += 4) {
+            if (a.data[i]! < 200) inked++;
+            if (Math.abs(a.data[i]! - b.data[i]!) > 60) differing++;
+          }
+          return { inked, differing, png: a.canvas.toDataURL("image/png") };
+        },
+        { withFont: svg, withoutFont: bare },
+      );
+      writeFileSync(
+        join(SCREENSHOTS, "export-svg-drawn.png"),
+        Buffer.from(drawn.png.split(",")[1]!, "base64"),
+      );
+      expect(drawn.inked).toBeGreaterThan(2000);
+      expect(drawn.differing).toBeGreaterThan(500);
     } finally {
       await blank.close();
     }
