@@ -15,7 +15,13 @@ import {
 import type { Family } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
+  ATTRIBUTIVE,
+  PROJECT_NAME_COUNT,
+  PROJECT_NAME_NOUN,
   PUNCT,
+  THRESHOLD_BOUND,
+} from "./lexicon.ts";
+import {
   cueAfter,
   fillerOrPlacesOnly,
   isDigitCode,
@@ -33,16 +39,16 @@ const OPEN_CUE_WINDOW = 40;
 /** A money amount that is part of a class of projects or firms (10亿元以上项目, 超百亿元项目). */
 export function isThreshold(text: string, token: NumberToken, clauseStop: number): boolean {
   const window = text.slice(token.numEnd, Math.min(clauseStop, token.numEnd + 12));
-  const m = /^(?:及)?(以上|以下)?/.exec(window)!;
+  const m = THRESHOLD_BOUND.exec(window)!;
   let rest = window.slice(m[0].length);
   // 超10亿元的内资项目 is a class as 10亿元以上的项目 is; 投资10亿元的项目 names one amount.
   // 总投资逾100亿元的24个重大项目 is the batch's total: a count before the noun names the batch.
   const qualified = token.qualifier === "more_than" || token.qualifier === "less_than";
-  if ((m[1] || qualified) && rest.startsWith("的")) rest = rest.slice(1);
-  else if (rest.startsWith("的")) return false;
+  if ((m[1] || qualified) && rest.startsWith(ATTRIBUTIVE)) rest = rest.slice(ATTRIBUTIVE.length);
+  else if (rest.startsWith(ATTRIBUTIVE)) return false;
   if (!m[1] && /^\d/.test(rest)) return false;
   for (let i = 0; i <= Math.min(6, rest.length); i++) {
-    if (PUNCT.test(rest[i] ?? "") || rest[i] === "的") return false;
+    if (PUNCT.test(rest[i] ?? "") || rest[i] === ATTRIBUTIVE) return false;
     if (THRESHOLD_NOUNS.some((n) => rest.startsWith(n, i))) return true;
   }
   return false;
@@ -120,13 +126,18 @@ function nameAfter(text: string, from: number, to: number): string | undefined {
  * before a 项目, back to punctuation, 的, or a period named. */
 function projectNameBefore(ctx: DocContext, from: number, at: number): string | undefined {
   const { text } = ctx;
-  for (let i = text.lastIndexOf("项目", at - 2); i >= from; i = text.lastIndexOf("项目", i - 1)) {
+  const noun = PROJECT_NAME_NOUN;
+  for (
+    let i = text.lastIndexOf(noun, at - noun.length);
+    i >= from;
+    i = text.lastIndexOf(noun, i - 1)
+  ) {
     // Place names are often part of a project's name; a period is not.
     let floor = from;
     for (const m of within(ctx.periods, from, i)) floor = Math.max(floor, m.end);
     let s = i;
-    while (s > floor && !PUNCT.test(text[s - 1]!) && text[s - 1] !== "的") s--;
-    const name = text.slice(s, i + 2).replace(/^[\d.]+[个家项]/, "");
+    while (s > floor && !PUNCT.test(text[s - 1]!) && text[s - 1] !== ATTRIBUTIVE) s--;
+    const name = text.slice(s, i + noun.length).replace(PROJECT_NAME_COUNT, "");
     if (name.length >= 4) return name;
     if (i === 0) break;
   }
@@ -140,7 +151,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   const { token, t, near, cs, ce, scope } = tc;
   const cue = changeBefore(text, scope, token.start)
     ? undefined
-    : valueCueBefore(text, scope, token.start, text[token.end] === "的");
+    : valueCueBefore(text, scope, token.start, text[token.end] === ATTRIBUTIVE);
   let family = cue?.family;
   let subject = "";
   if (changeBefore(text, scope, token.start)) {
@@ -152,15 +163,15 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     subject = lastDraft!.subject;
   } else if (cue) {
     subject = subjectBefore(ctx, scope, cue.start);
-    const cut = subject.lastIndexOf("的");
+    const cut = subject.lastIndexOf(ATTRIBUTIVE);
     if (cut >= 0) subject = subject.slice(cut + 1);
     if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
       // Prefer the project's full name when the words before the cue are not one.
       const name = projectNameBefore(ctx, near, cue.start);
-      if (name && (!subject.endsWith("项目") || name.endsWith(subject))) subject = name;
+      if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
     }
     const after = text.slice(token.end, Math.min(ce, token.end + 31));
-    if (after.startsWith("的")) {
+    if (after.startsWith(ATTRIBUTIVE)) {
       const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
       if (name) subject = name;
     }
@@ -184,7 +195,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       if (open) {
         family = open.family;
         subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
-        const cut = subject.lastIndexOf("的");
+        const cut = subject.lastIndexOf(ATTRIBUTIVE);
         if (cut >= 0) subject = subject.slice(cut + 1);
       }
     }

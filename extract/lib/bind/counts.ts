@@ -16,10 +16,10 @@ import {
   PROJECT_NOUNS,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { PUNCT, isDigitCode, onlyFiller, onlyFillerOrPlaces, subjectBefore } from "./text.ts";
+import { isDigitCode, onlyFiller, onlyFillerOrPlaces, subjectBefore } from "./text.ts";
+import { BOUND_AMOUNT, PUNCT } from "./lexicon.ts";
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
-const BOUND_AMOUNT = /^[\d.]+[万亿千百]*(?:美元|元)(?:以上|以下)/;
 
 /** Longest bracketed aside between a noun and its count (（产品）), in characters. */
 const ASIDE_LIMIT = 8;

@@ -12,8 +12,8 @@ import {
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { PUNCT, withoutAttributive } from "./lexicon.ts";
 import {
-  PUNCT,
   cueAfter,
   isDigitCode,
   onlyFiller,
@@ -76,7 +76,7 @@ function breakdownHead(
   const { text } = ctx;
   const lead = text.slice(sentence.start, at);
   if (!BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
-  const subject = trimFiller(text, scope, at).replace(/^的/, "");
+  const subject = withoutAttributive(trimFiller(text, scope, at));
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
   if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
   if (within(ctx.places, scope, at).length) return;

@@ -6,8 +6,7 @@ import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
 import qualifierLexicon from "../../lexicon/qualifiers.json" with { type: "json" };
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
-
-const NUMERAL_START = /[\d一二两三四五六七八九十百千几数]/;
+import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
 
 const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, true] as const));
 
@@ -15,7 +14,7 @@ const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, tr
 export function isMilestone(text: string, token: NumberToken): boolean {
   if (token.unit !== "CNY") return false;
   let at = token.numStart;
-  if (text[at - 1] === "了") at--;
+  if (text[at - 1] === PERFECTIVE) at--;
   return !!MILESTONES.matchEndingAt(text, at, Math.max(0, token.start - 3));
 }
 

@@ -5,12 +5,13 @@
 import { within, type DocContext } from "../context.ts";
 import { LIST_CONNECTORS } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { LIST_ITEM_SEPARATOR, LIST_PARTNER_PREFIX, RESPECTIVELY } from "./lexicon.ts";
 
 /** Split a list subject (“一带一路”沿线国家和RCEP贸易伙伴) into its items. */
 export function listItems(subject: string): string[] {
   return subject
-    .replace(/^[对与同向]/, "")
-    .split(/和|及|与|、|以及/)
+    .replace(LIST_PARTNER_PREFIX, "")
+    .split(LIST_ITEM_SEPARATOR)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -32,7 +33,8 @@ function placeRun(ctx: DocContext, from: number, to: number): string[] {
 
 /** True when text[from, to) says 分别: the figures after it are one per item. */
 export function saysRespectively(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).includes("分别");
+  const words = text.slice(from, to);
+  return RESPECTIVELY.some((w) => words.includes(w));
 }
 
 /** A figure after 分别 opens a list of its subject's items (进出口分别增长): it takes the first. */

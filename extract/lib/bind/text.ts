@@ -4,10 +4,7 @@
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
 import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
-
-export const PUNCT = /[，,。；;：:！？!?、“”‘’"'《》（）()【】\s—…·]/;
-
-const CLOSERS = "）)”’」》";
+import { ATTRIBUTIVE, CLOSERS, PUNCT, withoutAttributive } from "./lexicon.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -37,7 +34,7 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
     if (!onlyFiller(ctx.text, at, p.start)) return false;
     at = p.end;
   }
-  return onlyFiller(ctx.text, ctx.text[at] === "的" ? at + 1 : at, to);
+  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
 }
 
 /** The clause before an amount holds only filler, place names or nothing (，为124369.67亿元). */
@@ -68,7 +65,7 @@ export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: numbe
     if (!onlyFiller(ctx.text, at, p.start)) return false;
     at = p.end;
   }
-  return onlyFiller(ctx.text, ctx.text[at] === "的" ? at + 1 : at, to);
+  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
 }
 
 /** text[from, to) without leading and trailing filler words and punctuation. */
@@ -105,7 +102,7 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   let a = mentionEndBefore(ctx, from, to);
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
   for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
-  const s = trimFiller(ctx.text, a, to).replace(/^的/, "");
+  const s = withoutAttributive(trimFiller(ctx.text, a, to));
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
@@ -137,7 +134,7 @@ export function valueCueBefore(text: string, from: number, at: number, named = f
  *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
 export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "percent") {
   let i = at;
-  if (text[i] === "的") i++;
+  if (text[i] === ATTRIBUTIVE) i++;
   const m = CUES.matchAt(text, i, stop);
   if (!m) return undefined;
   if (unit === "CNY")
