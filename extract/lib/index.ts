@@ -12,6 +12,7 @@
 //   context.ts     what the binding shares about a document; mention lookups; the page's region
 //   resolve.ts     where and when a number is (clause → sentence → paragraph → section → page)
 //   bind.ts        each number to an indicator, with kind, qualifier and subject
+//   bind/          the binders by what they bind (amounts, growth, counts, lists) and their state
 //   facts.ts       default periods, restatements, fact rows grounded in the original text
 //   extractDocument.ts  the pipeline
 //

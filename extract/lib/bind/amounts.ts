@@ -1,0 +1,210 @@
+// Amounts (CNY): a money figure binds to the value cue before it, to the cue after it (3151.08亿元的
+// 经济总量), or continues the figure before it; thresholds (10亿元以上项目) and differences
+// (增加了约1.36万亿元) are no figures.
+
+import type { NumberToken } from "../numbers.ts";
+import { within, type DocContext } from "../context.ts";
+import {
+  CARRY_CUES,
+  CUES,
+  LEVEL_MARKERS,
+  LIST_CONNECTORS,
+  PROJECT_NOUNS,
+  THRESHOLD_NOUNS,
+} from "../indicators.ts";
+import type { Family } from "../indicators.ts";
+import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import {
+  ATTRIBUTIVE,
+  PROJECT_NAME_COUNT,
+  PROJECT_NAME_NOUN,
+  PUNCT,
+  THRESHOLD_BOUND,
+} from "./lexicon.ts";
+import {
+  cueAfter,
+  fillerOrPlacesOnly,
+  isDigitCode,
+  onlyFiller,
+  onlyFillerOrComparisons,
+  onlyFillerOrPlaces,
+  subjectBefore,
+  valueCueBefore,
+} from "./text.ts";
+import { openItems } from "./lists.ts";
+
+/** How far back an open cue (总产值突破万亿，达…) may stand from its amount, in characters. */
+const OPEN_CUE_WINDOW = 40;
+
+/** A money amount that is part of a class of projects or firms (10亿元以上项目, 超百亿元项目). */
+export function isThreshold(text: string, token: NumberToken, clauseStop: number): boolean {
+  const window = text.slice(token.numEnd, Math.min(clauseStop, token.numEnd + 12));
+  const m = THRESHOLD_BOUND.exec(window)!;
+  let rest = window.slice(m[0].length);
+  // 超10亿元的内资项目 is a class as 10亿元以上的项目 is; 投资10亿元的项目 names one amount.
+  // 总投资逾100亿元的24个重大项目 is the batch's total: a count before the noun names the batch.
+  const qualified = token.qualifier === "more_than" || token.qualifier === "less_than";
+  if ((m[1] || qualified) && rest.startsWith(ATTRIBUTIVE)) rest = rest.slice(ATTRIBUTIVE.length);
+  else if (rest.startsWith(ATTRIBUTIVE)) return false;
+  if (!m[1] && /^\d/.test(rest)) return false;
+  for (let i = 0; i <= Math.min(6, rest.length); i++) {
+    if (PUNCT.test(rest[i] ?? "") || rest[i] === ATTRIBUTIVE) return false;
+    if (THRESHOLD_NOUNS.some((n) => rest.startsWith(n, i))) return true;
+  }
+  return false;
+}
+
+/** True when a growth or decline word stands right before an amount (增加了约1.36万亿元): the
+ * amount is a difference between two figures, not a figure. A level marker (增长到, 回落至) states
+ * the figure itself. */
+function changeBefore(text: string, from: number, at: number): boolean {
+  let found: { end: number } | undefined;
+  for (const m of CUES.scan(text, Math.max(from, at - 10), at))
+    found = m.value.type === "growth" && !m.value.family ? m : undefined;
+  if (!found) return false;
+  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return false;
+  return onlyFiller(text, found.end, at);
+}
+
+/** True when `cue` is a carry cue (完成投资) that continues the money indicator of `before`, a
+ * figure earlier in the sentence, because no project is named between them. */
+function continuesIndicator(
+  text: string,
+  cue: { start: number; end: number; family: Family },
+  before: Draft | undefined,
+): boolean {
+  if (!before || before.family.unit !== "CNY" || before.family === cue.family) return false;
+  if (!CARRY_CUES.has(text.slice(cue.start, cue.end))) return false;
+  const between = text.slice(before.token.end, cue.start);
+  return !PROJECT_NOUNS.some((noun) => between.includes(noun));
+}
+
+/** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
+ * 达10051.6亿元; 从GDP总量来看，广东稳居第一，为124369.67亿元), for the amount at tokens[t]. */
+function openCueBefore(
+  text: string,
+  tokens: readonly NumberToken[],
+  t: number,
+  from: number,
+  at: number,
+): { start: number; family: Family } | undefined {
+  const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
+  let found: { start: number; family: Family } | undefined;
+  for (const m of CUES.scan(text, floor, at)) {
+    if (m.value.type === "value" && !m.value.nameOnly)
+      found = { start: m.start, family: m.value.family };
+    else if (m.value.type !== "value") found = undefined;
+  }
+  return found;
+}
+
+/** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的73129亿元) that the amount
+ * at `at` states, when no growth word stands between them. */
+function comparisonBase(ctx: DocContext, from: number, at: number): string | undefined {
+  const periods = within(ctx.periods, from, at);
+  const last = periods[periods.length - 1];
+  if (!last?.base) return undefined;
+  for (const m of CUES.scan(ctx.text, last.end, at))
+    if (m.value.type === "growth") return undefined;
+  return last.base;
+}
+
+/** The name after 的 (投资2.1亿元的金隆电器、…): up to a list mark, a number or the next cue. */
+function nameAfter(text: string, from: number, to: number): string | undefined {
+  let end = from;
+  while (end < to && !PUNCT.test(text[end]!) && !isDigitCode(text.charCodeAt(end))) {
+    const cue = CUES.matchAt(text, end, to);
+    if (cue && cue.value.type === "value") break;
+    end++;
+  }
+  while (end > from && LIST_CONNECTORS.has(text[end - 1]!)) end--;
+  // A name that is only a count (的24个项目) says nothing more than the count beside it.
+  return end - from >= 2 && !isDigitCode(text.charCodeAt(end)) ? text.slice(from, end) : undefined;
+}
+
+/** The nearest named project before `at` in the sentence (信义集团鹤山玻璃产业基地项目): the words
+ * before a 项目, back to punctuation, 的, or a period named. */
+function projectNameBefore(ctx: DocContext, from: number, at: number): string | undefined {
+  const { text } = ctx;
+  const noun = PROJECT_NAME_NOUN;
+  for (
+    let i = text.lastIndexOf(noun, at - noun.length);
+    i >= from;
+    i = text.lastIndexOf(noun, i - 1)
+  ) {
+    // Place names are often part of a project's name; a period is not.
+    let floor = from;
+    for (const m of within(ctx.periods, from, i)) floor = Math.max(floor, m.end);
+    let s = i;
+    while (s > floor && !PUNCT.test(text[s - 1]!) && text[s - 1] !== ATTRIBUTIVE) s--;
+    const name = text.slice(s, i + noun.length).replace(PROJECT_NAME_COUNT, "");
+    if (name.length >= 4) return name;
+    if (i === 0) break;
+  }
+  return undefined;
+}
+
+/** Binds a money amount: its indicator and subject, or undefined when it states no figure. */
+export function bindAmount(state: BindState, tc: TokenContext): Draft | undefined {
+  const { ctx, tokens, lastDraft, lastValue } = state;
+  const { text } = ctx;
+  const { token, t, near, cs, ce, scope } = tc;
+  const cue = changeBefore(text, scope, token.start)
+    ? undefined
+    : valueCueBefore(text, scope, token.start, text[token.end] === ATTRIBUTIVE);
+  let family = cue?.family;
+  let subject = "";
+  if (changeBefore(text, scope, token.start)) {
+    // 增加了约1.36万亿元: a difference between two figures.
+    family = undefined;
+  } else if (cue && continuesIndicator(text, cue, lastDraft)) {
+    // 固定资产投资年均增长9.5%，累计完成投资超7000亿元: the same investment, in total.
+    family = lastDraft!.family;
+    subject = lastDraft!.subject;
+  } else if (cue) {
+    subject = subjectBefore(ctx, scope, cue.start);
+    const cut = subject.lastIndexOf(ATTRIBUTIVE);
+    if (cut >= 0) subject = subject.slice(cut + 1);
+    if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
+      // Prefer the project's full name when the words before the cue are not one.
+      const name = projectNameBefore(ctx, near, cue.start);
+      if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
+    }
+    const after = text.slice(token.end, Math.min(ce, token.end + 31));
+    if (after.startsWith(ATTRIBUTIVE)) {
+      const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
+      if (name) subject = name;
+    }
+  } else {
+    family = cueAfter(text, token.end, ce, "CNY");
+    if (
+      !family &&
+      token.classifier !== "" &&
+      lastValue &&
+      lastValue.unit === "CNY" &&
+      (onlyFiller(text, scope, token.start) ||
+        onlyFillerOrPlaces(ctx, scope, token.start) ||
+        onlyFillerOrComparisons(ctx, scope, token.start))
+    ) {
+      // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
+      family = lastValue.family;
+      subject = lastValue.subject;
+    } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
+      // 规上工业总产值突破万亿，达10051.6亿元: the cue of an earlier clause that no number took.
+      const open = openCueBefore(text, tokens, t, near, scope);
+      if (open) {
+        family = open.family;
+        subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
+        const cut = subject.lastIndexOf(ATTRIBUTIVE);
+        if (cut >= 0) subject = subject.slice(cut + 1);
+      }
+    }
+  }
+  if (!family || family.unit !== "CNY") return undefined;
+  const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
+  openItems(text, tc, draft);
+  // 比2020年的73129亿元: the base of a comparison is that period's figure.
+  const basePeriod = comparisonBase(ctx, cs, token.start);
+  if (basePeriod) draft.period = basePeriod;
+  return draft;
+}

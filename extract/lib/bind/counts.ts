@@ -1,0 +1,160 @@
+// Counts (projects, enterprises): a count binds when the noun it counts stands right after it or
+// right before it (24个重大项目, 企业1681家); firms counted at an event (组织30家企业参展) are no
+// stock of the place. A bare count after a count of the same kind breaks it down or restates it.
+
+import type { NumberToken } from "../numbers.ts";
+import {
+  COUNT_NOUN_WINDOW,
+  ENTERPRISE_CLASSIFIERS,
+  ENTERPRISE_NOUNS,
+  EVENT_AFTER,
+  EVENT_BEFORE,
+  FAMILIES,
+  FILLERS,
+  LIST_CONNECTORS,
+  PROJECT_CLASSIFIERS,
+  PROJECT_NOUNS,
+} from "../indicators.ts";
+import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { isDigitCode, onlyFiller, onlyFillerOrPlaces, subjectBefore } from "./text.ts";
+import { BOUND_AMOUNT, PUNCT } from "./lexicon.ts";
+
+/** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
+
+/** Longest bracketed aside between a noun and its count (（产品）), in characters. */
+const ASIDE_LIMIT = 8;
+
+/** The noun right after a count (24个重大项目): its end, or -1. */
+function nounAfter(text: string, from: number, stop: number, nouns: readonly string[]): number {
+  let end = Math.min(stop, from + COUNT_NOUN_WINDOW);
+  if (text[from] === "、") return -1; // 145家、… : the count has ended
+  for (let i = from; i < end; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i))) {
+      // 58个投资总额1000万美元以上新设外资项目: a threshold inside the noun phrase.
+      const bound = BOUND_AMOUNT.exec(text.slice(i, end));
+      if (!bound) return -1;
+      end = Math.min(stop, end + bound[0].length);
+      i += bound[0].length - 1;
+      continue;
+    }
+    if (PUNCT.test(ch) && !"、“”".includes(ch)) return -1;
+    for (const n of nouns) if (text.startsWith(n, i)) return i + n.length;
+  }
+  return -1;
+}
+
+/** The end of the list of counts that tokens[t] opens (65家和56家): the counts of one classifier
+ * joined by list marks. */
+function listEnd(text: string, tokens: readonly NumberToken[], t: number): number {
+  let i = t;
+  while (
+    i + 1 < tokens.length &&
+    tokens[i + 1]!.classifier === tokens[t]!.classifier &&
+    LIST_CONNECTORS.has(text.slice(tokens[i]!.end, tokens[i + 1]!.start))
+  )
+    i++;
+  return tokens[i]!.end;
+}
+
+/** The noun a count counts: right after it, or after the last count of the list it opens
+ * (65家和56家科创板上市公司 counts 科创板上市公司 twice). */
+function nounAfterList(
+  text: string,
+  tokens: readonly NumberToken[],
+  t: number,
+  stop: number,
+  nouns: readonly string[],
+): number {
+  const end = listEnd(text, tokens, t);
+  return nounAfter(text, end, end === tokens[t]!.end ? stop : Math.max(stop, end + 1), nouns);
+}
+
+/** True when the text before a count ends with the noun it counts (产业项目共51个, 企业1681家). */
+function nounBefore(text: string, from: number, at: number, nouns: readonly string[]): boolean {
+  let e = at;
+  for (let guard = 0; guard < 4 && e > from; guard++) {
+    const f = FILLERS.matchEndingAt(text, e, from);
+    if (f) e = f.start;
+    else if ('”’"'.includes(text[e - 1]!)) e--;
+    else if (text[e - 1] === "）" || text[e - 1] === ")") {
+      // 单项冠军企业（产品）18家: an aside in brackets.
+      const open = Math.max(text.lastIndexOf("（", e), text.lastIndexOf("(", e));
+      if (open < from || e - open > ASIDE_LIMIT) break;
+      e = open;
+    } else break;
+  }
+  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+}
+
+/** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素. */
+function endsPhrase(text: string, at: number, clauseStop: number): boolean {
+  if (at >= clauseStop) return true;
+  const ch = text[at]!;
+  return PUNCT.test(ch) || LIST_CONNECTORS.has(ch);
+}
+
+/** True when an event word of `matcher` (not a neutral one) stands in text[from, to). */
+function hasEventWord(
+  matcher: typeof EVENT_AFTER,
+  text: string,
+  from: number,
+  to: number,
+): boolean {
+  return matcher.scan(text, from, to).some((m) => m.value);
+}
+
+/** Binds a count of projects or enterprises, or undefined. */
+export function bindCount(state: BindState, tc: TokenContext): Draft | undefined {
+  const { ctx, tokens, lastValue } = state;
+  const { text } = ctx;
+  const { token, t, cs, ce, scope } = tc;
+  let draft: Draft | undefined;
+  if (PROJECT_CLASSIFIERS.has(token.classifier)) {
+    const before =
+      endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, PROJECT_NOUNS);
+    const after = before ? -1 : nounAfterList(text, tokens, t, ce, PROJECT_NOUNS);
+    if (after >= 0 || before) {
+      const f = FAMILIES.get("project_count")!;
+      const subject =
+        after >= 0
+          ? text.slice(listEnd(text, tokens, t), after)
+          : subjectBefore(ctx, scope, token.start);
+      draft = newDraft(tc, f, f.value, "count", token.value, subject);
+    }
+  } else if (ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
+    const before =
+      endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
+    const after = before ? -1 : nounAfterList(text, tokens, t, ce, ENTERPRISE_NOUNS);
+    const event =
+      hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
+      hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce);
+    if ((after >= 0 || before) && !event) {
+      const f = FAMILIES.get("enterprise_count")!;
+      const subject =
+        after >= 0
+          ? text.slice(listEnd(text, tokens, t), after)
+          : subjectBefore(ctx, scope, token.start);
+      draft = newDraft(tc, f, f.value, "count", token.value, subject);
+    }
+  }
+  // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
+  // by place; 新增单项冠军企业18家，累计达63家: or restated as a total.
+  if (
+    !draft &&
+    lastValue?.unit === "count" &&
+    lastValue.token.classifier === token.classifier &&
+    endsPhrase(text, token.end, ce) &&
+    (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))
+  ) {
+    draft = newDraft(
+      tc,
+      lastValue.family,
+      lastValue.indicator,
+      "count",
+      token.value,
+      lastValue.subject,
+    );
+  }
+  return draft;
+}

@@ -1,0 +1,174 @@
+// Growth rates (percent): a rate binds to the growth cue before it and the indicator that cue
+// follows, to the value before it (503.2亿元，增长8.1%), to a breakdown's head (其中，汽车产业增长
+// 14.0%), to the cue after it (10.5%的经济增速), or repeats the rate before it place by place.
+
+import type { Sentence } from "../segment.ts";
+import { within, type DocContext } from "../context.ts";
+import {
+  BREAKDOWN_FAMILIES,
+  BREAKDOWN_MARKERS,
+  CUES,
+  LEVEL_MARKERS,
+  type Family,
+} from "../indicators.ts";
+import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { PUNCT, withoutAttributive } from "./lexicon.ts";
+import {
+  cueAfter,
+  isDigitCode,
+  onlyFiller,
+  onlyFillerOrComparisons,
+  onlyFillerOrPlaces,
+  regionKeys,
+  subjectBefore,
+  trimFiller,
+  valueCueBefore,
+} from "./text.ts";
+import { openItems } from "./lists.ts";
+
+/** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
+const BREAKDOWN_NAME_LIMIT = 16;
+
+/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
+function growthCueBefore(text: string, from: number, at: number) {
+  let found: { start: number; end: number; sign: 1 | -1; family?: Family } | undefined;
+  for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
+    if (m.value.type === "growth") {
+      found = { start: m.start, end: m.end, sign: m.value.sign };
+      if (m.value.family) found.family = m.value.family;
+    } else found = undefined;
+  }
+  // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
+  if (!found || at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))) {
+    return undefined;
+  }
+  for (let i = found.end; i < at; i++) {
+    if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
+    // 回落至3%: the level the rate fell to, not a fall.
+    if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
+  }
+  return found;
+}
+
+/** A value cue anywhere in the clause before a growth cue (投资额增速, 进出口分别增长). */
+function looseCueBefore(text: string, from: number, at: number) {
+  let found: { start: number; end: number; family: Family } | undefined;
+  for (const m of CUES.scan(text, from, at)) {
+    if (m.value.type === "none") found = undefined;
+    if (m.value.type !== "value") continue;
+    found = m.value.nameOnly ? undefined : { start: m.start, end: m.end, family: m.value.family };
+  }
+  if (!found || !onlyFiller(text, found.end, at)) return undefined;
+  return found;
+}
+
+/** The region-wide growth figure that a breakdown (其中，汽车产业增长14.0%) lists the parts of:
+ * the head must be of a family whose parts the contract counts (增加值, investment), a breakdown
+ * word must open the list, and the part's name must be a short name that no cue word is in. */
+function breakdownHead(
+  ctx: DocContext,
+  head: Draft | undefined,
+  sentence: Sentence,
+  scope: number,
+  at: number,
+): { family: Family; subject: string } | undefined {
+  if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
+  const { text } = ctx;
+  const lead = text.slice(sentence.start, at);
+  if (!BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
+  const subject = withoutAttributive(trimFiller(text, scope, at));
+  if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
+  if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
+  if (within(ctx.places, scope, at).length) return;
+  return { family: head.family, subject };
+}
+
+/** Binds a percent: a growth rate with its indicator and sign, or undefined. */
+export function bindRate(state: BindState, tc: TokenContext): Draft | undefined {
+  const { text } = state.ctx;
+  const growth = growthCueBefore(text, tc.scope, tc.token.start);
+  return growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
+}
+
+/** A rate after a growth cue (增长8.1%): of the indicator named before the cue, or of the figure
+ * it follows. */
+function rateAfterCue(
+  state: BindState,
+  tc: TokenContext,
+  growth: NonNullable<ReturnType<typeof growthCueBefore>>,
+): Draft | undefined {
+  const { ctx, sentence, carry, lastDraft, lastValue, valueList } = state;
+  const { text } = ctx;
+  const { token, scope } = tc;
+  const cue =
+    valueCueBefore(text, scope, growth.start) ?? looseCueBefore(text, scope, growth.start);
+  let family: Family | undefined;
+  let subject = "";
+  let inherited: Draft | undefined;
+  if (cue) {
+    family = cue.family;
+    subject = subjectBefore(ctx, scope, cue.start);
+  } else if (growth.family) {
+    family = growth.family;
+  } else if (
+    lastValue &&
+    (onlyFiller(text, scope, growth.start) || onlyFillerOrComparisons(ctx, scope, growth.start))
+  ) {
+    family = lastValue.family;
+    subject = lastValue.subject;
+    inherited = lastValue;
+  } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
+    // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
+    family = lastDraft.family;
+    tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+  } else {
+    // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
+    const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
+    if (head) {
+      family = head.family;
+      subject = head.subject;
+    }
+  }
+  if (!family?.growth) return undefined;
+  tc.growthSign = growth.sign;
+  const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
+  openItems(text, tc, draft);
+  if (inherited) {
+    draft.region = inherited.region;
+    draft.period = inherited.period;
+    const first = valueList[0];
+    if (first && valueList.length > 1 && tc.items.length < 2) {
+      tc.inheritedList = true;
+      draft.region = first.region;
+      draft.period = first.period;
+      draft.subject = first.subject;
+    }
+  }
+  return draft;
+}
+
+/** A rate with no growth cue before it: the cue after it (10.5%的经济增速), or the rate before it
+ * again for other places. */
+function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
+  const { ctx, lastDraft, rateBefore } = state;
+  const { text } = ctx;
+  const { token, ce, scope } = tc;
+  const after = cueAfter(text, token.end, ce, "percent");
+  if (after?.growth) {
+    // 10.5%的经济增速
+    return newDraft(tc, after, after.growth, "percent", token.value, "");
+  }
+  // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
+  const rate = lastDraft ? lastDraft : rateBefore;
+  if (
+    rate?.unit === "percent" &&
+    rate.subject === "" &&
+    onlyFillerOrPlaces(ctx, scope, token.start)
+  ) {
+    const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, "");
+    draft.period = rate.period;
+    tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
+    return draft;
+  }
+  return undefined;
+}

@@ -1,0 +1,42 @@
+// What kind of figure a number is: actual, estimate or target from the markers before it, and
+// whether it is a milestone (a threshold crossed) rather than a figure reached.
+
+import type { Kind } from "../types.ts";
+import type { NumberToken } from "../numbers.ts";
+import { TermMatcher } from "../termMatcher.ts";
+import qualifierLexicon from "../../lexicon/qualifiers.json" with { type: "json" };
+import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
+import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
+
+const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, true] as const));
+
+/** True when the figure is a threshold crossed (突破4万亿, 破两亿元, 迈上了千亿台阶). */
+export function isMilestone(text: string, token: NumberToken): boolean {
+  if (token.unit !== "CNY") return false;
+  let at = token.numStart;
+  if (text[at - 1] === PERFECTIVE) at--;
+  return !!MILESTONES.matchEndingAt(text, at, Math.max(0, token.start - 3));
+}
+
+/** Kind from the markers in the sentence before the number: the nearest marker wins, except that
+ * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破). A
+ * capacity marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+export function kindBefore(
+  text: string,
+  from: number,
+  clause: number,
+  at: number,
+): { kind: Kind; capacity: boolean } {
+  let kind: Kind = "actual";
+  let capacity = false;
+  let estimateAt = -1;
+  for (const m of KIND_MARKERS.scan(text, from, at)) {
+    if (m.value.kind === "neutral") continue;
+    if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
+    if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
+    kind = m.value.kind;
+    if (kind === "estimate") estimateAt = m.start;
+    if (m.value.capacity && m.start >= clause) capacity = true;
+  }
+  return { kind: capacity ? "estimate" : kind, capacity };
+}

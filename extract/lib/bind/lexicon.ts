@@ -1,0 +1,98 @@
+// The binders' own lexicon (extract/lexicon/binding.json) checked and compiled: the punctuation,
+// particles and list words they read around a number. All characters and words come from the
+// JSON; this module only checks its shape and shapes it into sets and regular expressions.
+
+import bindingLexicon from "../../lexicon/binding.json" with { type: "json" };
+
+/** A string of characters for a character class, with the class's special characters escaped. */
+const charClass = (chars: string) => chars.replace(/[-\\^\]]/g, "\\$&");
+/** Words as alternatives of a regular expression, in the order given. */
+const alt = (words: readonly string[]) =>
+  words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+
+function fail(key: string, what: string): never {
+  throw new Error(`binding.json: "${key}" must be ${what}`);
+}
+
+/** A non-empty string of characters; `single`: exactly one (compared with one text position). */
+function chars(value: unknown, key: string, single = false): string {
+  if (typeof value !== "string" || value === "") fail(key, "a non-empty string");
+  if (single && value.length !== 1) fail(key, "one character");
+  return value;
+}
+
+/** A non-empty list of non-empty words. */
+function words(value: unknown, key: string): readonly string[] {
+  if (!Array.isArray(value) || !value.length) fail(key, "a non-empty list of words");
+  for (const w of value as unknown[]) if (typeof w !== "string" || w === "") fail(key, "words");
+  return value as string[];
+}
+
+function record(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) fail(key, "an object");
+  return value as Record<string, unknown>;
+}
+
+/** Checks the shape of binding.json (any parsed JSON) and compiles it; throws naming the key
+ * that is missing or malformed. */
+export function compileBinding(raw: unknown) {
+  const lex = record(raw, "(file)");
+  const bounds = words(lex.bounds, "bounds");
+  const boundAmount = record(lex.boundAmount, "boundAmount");
+  const projectName = record(lex.projectName, "projectName");
+  const magnitudes = chars(boundAmount.magnitudes, "boundAmount.magnitudes");
+  const currencies = words(boundAmount.currencies, "boundAmount.currencies");
+  const countClassifiers = chars(projectName.countClassifiers, "projectName.countClassifiers");
+  return {
+    /** Marks that end a cue, a name or a noun phrase; whitespace too. */
+    punct: new RegExp(`[${charClass(chars(lex.punctuation, "punctuation"))}\\s]`),
+    /** Closing brackets and quotes that may stand between a cue and its amount. */
+    closers: chars(lex.closers, "closers"),
+    /** The first character of a numeral. */
+    numeralStart: new RegExp(`[\\d${charClass(chars(lex.numeralStart, "numeralStart"))}]`),
+    /** 的: joins a modifier to its noun. */
+    attributive: chars(lex.attributive, "attributive", true),
+    /** 了: may stand between a milestone word and its figure. */
+    perfective: chars(lex.perfective, "perfective", true),
+    /** 分别: the figures after it are one per item. */
+    respectively: words(lex.respectively, "respectively"),
+    /** A partner word opening a list subject (与…和…). */
+    listPartnerPrefix: new RegExp(
+      `^[${charClass(chars(lex.listPartnerPrefixes, "listPartnerPrefixes"))}]`,
+    ),
+    /** What splits a list subject into its items. */
+    listItemSeparator: new RegExp(alt(words(lex.listItemSeparators, "listItemSeparators"))),
+    /** The bound after an amount, if any (及以上), at the start of the text after it. */
+    thresholdBound: new RegExp(
+      `^(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(${alt(bounds)})?`,
+    ),
+    /** An amount bounded inside a count's noun phrase (1000万美元以上). */
+    boundAmount: new RegExp(
+      `^[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?:${alt(bounds)})`,
+    ),
+    /** The noun that ends a project's name (项目). */
+    projectNameNoun: chars(projectName.noun, "projectName.noun"),
+    /** A count that opens the words before a project noun (3个). */
+    projectNameCount: new RegExp(`^[\\d.]+[${charClass(countClassifiers)}]`),
+  };
+}
+
+const BINDING = compileBinding(bindingLexicon);
+
+export const PUNCT = BINDING.punct;
+export const CLOSERS = BINDING.closers;
+export const NUMERAL_START = BINDING.numeralStart;
+export const ATTRIBUTIVE = BINDING.attributive;
+export const PERFECTIVE = BINDING.perfective;
+export const RESPECTIVELY = BINDING.respectively;
+export const LIST_PARTNER_PREFIX = BINDING.listPartnerPrefix;
+export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
+export const THRESHOLD_BOUND = BINDING.thresholdBound;
+export const BOUND_AMOUNT = BINDING.boundAmount;
+export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
+export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
+
+/** `s` without a leading 的. */
+export function withoutAttributive(s: string): string {
+  return s.startsWith(ATTRIBUTIVE) ? s.slice(ATTRIBUTIVE.length) : s;
+}

@@ -1,0 +1,98 @@
+// Lists: a 分别 list (A和B分别增长7.4%和6.0%) gives one figure per item, paired with its subjects or
+// its places (蓬江区、江海区分别引进项目10个、8个); a list continued after its first figure binds as
+// that figure did; a growth list after a list of values pairs with the values item by item.
+
+import { within, type DocContext } from "../context.ts";
+import { LIST_CONNECTORS } from "../indicators.ts";
+import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { LIST_ITEM_SEPARATOR, LIST_PARTNER_PREFIX, RESPECTIVELY } from "./lexicon.ts";
+
+/** Split a list subject (“一带一路”沿线国家和RCEP贸易伙伴) into its items. */
+export function listItems(subject: string): string[] {
+  return subject
+    .replace(LIST_PARTNER_PREFIX, "")
+    .split(LIST_ITEM_SEPARATOR)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** The last enumeration of two or more places in text[from, to) (宁波、青岛、无锡), joined only by
+ * list marks: the places a 分别 list pairs with its figures. */
+function placeRun(ctx: DocContext, from: number, to: number): string[] {
+  const mentions = within(ctx.places, from, to).filter((m) => m.place.type === "region");
+  let run: typeof mentions = [];
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (run.length && LIST_CONNECTORS.has(ctx.text.slice(m.end, run[0]!.start))) {
+      run.unshift(m);
+    } else if (run.length >= 2) break;
+    else run = [m];
+  }
+  return run.length >= 2 ? run.map((m) => (m.place as { type: "region"; key: string }).key) : [];
+}
+
+/** True when text[from, to) says 分别: the figures after it are one per item. */
+export function saysRespectively(text: string, from: number, to: number): boolean {
+  const words = text.slice(from, to);
+  return RESPECTIVELY.some((w) => words.includes(w));
+}
+
+/** A figure after 分别 opens a list of its subject's items (进出口分别增长): it takes the first. */
+export function openItems(text: string, tc: TokenContext, draft: Draft): void {
+  if (saysRespectively(text, tc.scope, tc.token.start)) tc.items = listItems(draft.subject);
+  if (tc.items.length > 1) draft.subject = tc.items[0]!;
+}
+
+/** The next figure of the list the figure before opened, or undefined when this one does not
+ * continue it. A list continued after 分别 (增长7.4%和6.0%): same binding, next subject. */
+export function continueList(state: BindState, tc: TokenContext): Draft | undefined {
+  const { prev } = state;
+  const { token } = tc;
+  if (
+    !prev ||
+    !prev.draft ||
+    prev.token.unit !== token.unit ||
+    !LIST_CONNECTORS.has(state.ctx.text.slice(prev.token.end, token.start))
+  )
+    return undefined;
+  const p = prev.draft;
+  const index = prev.index + 1;
+  // A growth list that follows a list of values pairs with it item by item.
+  const pair = prev.pairs[index];
+  const subject = prev.items[index] ?? pair?.subject ?? p.subject;
+  const draft: Draft = {
+    ...newDraft(tc, p.family, p.indicator, p.unit, token.value, subject),
+    region: prev.regions[index] ?? pair?.region ?? p.region,
+    period: pair?.period ?? p.period,
+    kind: p.kind,
+  };
+  if (token.unit === "percent") draft.value = token.value * (prev.growthSign === -1 ? -1 : 1);
+  tc.items = prev.items;
+  tc.growthSign = prev.growthSign;
+  if (draft.unit !== "percent") state.valueList.push(draft);
+  state.prev = { ...prev, token, draft, items: tc.items, index, growthSign: tc.growthSign };
+  return draft;
+}
+
+/** Records a figure bound on its own as the head of a list the next figures may continue. */
+export function openList(state: BindState, tc: TokenContext, draft: Draft): void {
+  const { ctx } = state;
+  const { token } = tc;
+  // 蓬江区、江海区分别引进项目10个、8个: the places of a 分别 list pair with its figures.
+  let regions: string[] = [];
+  if (saysRespectively(ctx.text, tc.cs, token.start)) {
+    regions = placeRun(ctx, tc.near, token.start);
+    if (regions.length && !draft.dropped) draft.region = regions[0];
+  }
+  const pairs = tc.inheritedList ? state.valueList : [];
+  if (draft.unit !== "percent") state.valueList = [draft];
+  state.prev = {
+    token,
+    draft,
+    items: tc.items,
+    index: 0,
+    growthSign: tc.growthSign,
+    regions,
+    pairs,
+  };
+}

@@ -1,0 +1,147 @@
+// What the binders share: the draft a number becomes, what one sentence hands the next, the state
+// of one sentence as its numbers are bound left to right, and what is known about one number
+// before any binder looks at it.
+
+import type { Indicator, Kind, Qualifier, Unit } from "../types.ts";
+import type { Sentence } from "../segment.ts";
+import type { NumberToken } from "../numbers.ts";
+import type { DocContext } from "../context.ts";
+import type { Family } from "../indicators.ts";
+
+/** What the binding step decides for one number before it becomes a fact. */
+export interface Draft {
+  token: NumberToken;
+  family: Family;
+  indicator: Indicator;
+  unit: Unit;
+  value: number;
+  qualifier: Qualifier;
+  kind: Kind;
+  /** Capacity estimates (达产后) take a period only from their own clause. */
+  capacity: boolean;
+  subject: string;
+  region: string | undefined;
+  period: string | undefined;
+  /** The region or period was resolved to "no fact" (an outside place). */
+  dropped: boolean;
+}
+
+/** What one sentence hands the next in its paragraph: the region-wide growth figure a list of
+ * industries below it breaks down (规上工业增加值增长11.9%。主要产业中，汽车产业增长14.0%…). */
+export interface SentenceCarry {
+  paragraph: number;
+  head: Draft | undefined;
+  /** The last region-wide rate of the sentence before (武汉经济增速达到18.8%。此外，苏州达到10.9%). */
+  rate: Draft | undefined;
+}
+
+export function newCarry(): SentenceCarry {
+  return { paragraph: -1, head: undefined, rate: undefined };
+}
+
+/** The figure before, as a list that the next figure may continue (分别增长7.4%和6.0%). */
+export interface ListLink {
+  token: NumberToken;
+  draft: Draft | undefined;
+  /** The subjects of a 分别 list, one per figure. */
+  items: string[];
+  /** Which item the figure is. */
+  index: number;
+  growthSign: 0 | 1 | -1;
+  /** The places of a 分别 list, one per figure. */
+  regions: string[];
+  /** The values a growth list pairs with, item by item. */
+  pairs: Draft[];
+}
+
+/** The state of one sentence as its numbers are bound, left to right. */
+export interface BindState {
+  ctx: DocContext;
+  sentence: Sentence;
+  tokens: readonly NumberToken[];
+  carry: SentenceCarry;
+  /** The last region-wide rate of the sentence before, taken from the carry. */
+  rateBefore: Draft | undefined;
+  drafts: Draft[];
+  /** The last value (amount or count) bound, that a growth rate after it may be the growth of. */
+  lastValue: Draft | undefined;
+  lastDraft: Draft | undefined;
+  /** The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with. */
+  valueList: Draft[];
+  /** Where the last number ended: a cue before it belongs to that number, not the next. */
+  prevEnd: number;
+  prev: ListLink | undefined;
+}
+
+export function newBindState(
+  ctx: DocContext,
+  sentence: Sentence,
+  tokens: readonly NumberToken[],
+  carry: SentenceCarry,
+  rateBefore: Draft | undefined,
+): BindState {
+  return {
+    ctx,
+    sentence,
+    tokens,
+    carry,
+    rateBefore,
+    drafts: [],
+    lastValue: undefined,
+    lastDraft: undefined,
+    valueList: [],
+    prevEnd: sentence.start,
+    prev: undefined,
+  };
+}
+
+/** One number and the text around it, and what its binder found besides the draft. */
+export interface TokenContext {
+  token: NumberToken;
+  /** Its index in the sentence's tokens. */
+  t: number;
+  /** How far back the sentence is read for it. */
+  near: number;
+  window: Sentence;
+  /** Its clause: [cs, ce). */
+  cs: number;
+  ce: number;
+  /** Where its own words begin: its clause, after the number before it. */
+  scope: number;
+  kind: Kind;
+  capacity: boolean;
+  /** The subjects of the 分别 list it opens. */
+  items: string[];
+  growthSign: 0 | 1 | -1;
+  /** It inherited a list of values, which a growth list after it pairs with. */
+  inheritedList: boolean;
+  /** The places an elliptical figure stands for (苏州为10.9%; 成都、杭州也达到10%): each gets it. */
+  ellipticalPlaces: string[];
+}
+
+/** A draft of the number of `tc`, with its kind and qualifier. */
+export function newDraft(
+  tc: TokenContext,
+  family: Family,
+  indicator: Indicator,
+  unit: Unit,
+  value: number,
+  subject: string,
+): Draft {
+  const { token, kind, capacity } = tc;
+  const qualifier = token.qualifier;
+  return {
+    token,
+    family,
+    indicator,
+    unit,
+    value,
+    qualifier,
+    kind,
+    capacity,
+    subject,
+    region: undefined,
+    period: undefined,
+    dropped: false,
+  };
+}

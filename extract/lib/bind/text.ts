@@ -1,0 +1,146 @@
+// Text helpers the binders share: what counts as filler between a cue and its number, the places
+// and subject a figure is about, and the value cues before and after a figure.
+
+import { mentionEndBefore, within, type DocContext } from "../context.ts";
+import type { PlaceMention } from "../regions.ts";
+import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
+import { ATTRIBUTIVE, CLOSERS, PUNCT, withoutAttributive } from "./lexicon.ts";
+
+export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** True when text[from, to) holds only filler words, punctuation and spaces. */
+export function onlyFiller(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to;) {
+    const m = FILLERS.matchAt(text, i, to);
+    if (m) {
+      i = m.end;
+      continue;
+    }
+    if (PUNCT.test(text[i]!)) {
+      i++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** True when text[from, to) holds only filler words, punctuation and place names. */
+export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
+  const places = within(ctx.places, from, to);
+  if (!places.length) return false;
+  let at = from;
+  for (const p of places) {
+    if (!onlyFiller(ctx.text, at, p.start)) return false;
+    at = p.end;
+  }
+  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
+}
+
+/** The clause before an amount holds only filler, place names or nothing (，为124369.67亿元). */
+export function fillerOrPlacesOnly(ctx: DocContext, from: number, to: number): boolean {
+  return onlyFiller(ctx.text, from, to) || onlyFillerOrPlaces(ctx, from, to);
+}
+
+/** The regions named in text[from, to) as places, in order, once each: a partner (与广州相同) is
+ * not one, unless it only follows another place in a list (武汉、杭州和成都). */
+export function regionKeys(ctx: DocContext, from: number, to: number): string[] {
+  const keys: string[] = [];
+  let last: PlaceMention | undefined;
+  for (const m of within(ctx.places, from, to)) {
+    const listed = !m.partner || (!!last && LIST_CONNECTORS.has(ctx.text.slice(last.end, m.start)));
+    if (m.place.type === "region" && listed && !keys.includes(m.place.key)) keys.push(m.place.key);
+    last = m;
+  }
+  return keys;
+}
+
+/** True when text[from, to) holds only filler words, punctuation and the base of a comparison
+ * (比2022年增长: the period after 比 names no period of the figure). */
+export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: number): boolean {
+  const periods = within(ctx.periods, from, to);
+  if (!periods.length || periods.some((p) => p.label !== "")) return false;
+  let at = from;
+  for (const p of periods) {
+    if (!onlyFiller(ctx.text, at, p.start)) return false;
+    at = p.end;
+  }
+  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
+}
+
+/** text[from, to) without leading and trailing filler words and punctuation. */
+export function trimFiller(text: string, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  for (let changed = true; changed && a < b;) {
+    changed = false;
+    const m = FILLERS.matchAt(text, a, b);
+    if (m) {
+      a = m.end;
+      changed = true;
+    } else if (PUNCT.test(text[a]!) && text[a] !== "“") {
+      a++;
+      changed = true;
+    }
+  }
+  for (let changed = true; changed && a < b;) {
+    changed = false;
+    const m = FILLERS.matchEndingAt(text, b, a);
+    if (m) {
+      b = m.start;
+      changed = true;
+    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”") {
+      b--;
+      changed = true;
+    }
+  }
+  return text.slice(a, b);
+}
+
+/** What a figure is about: the words between the last place or period named and the cue. */
+export function subjectBefore(ctx: DocContext, from: number, to: number): string {
+  let a = mentionEndBefore(ctx, from, to);
+  // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
+  for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
+  const s = withoutAttributive(trimFiller(ctx.text, a, to));
+  return s.length > 30 ? s.slice(s.length - 30) : s;
+}
+
+/** Nearest value cue ending before `at` in [from, at), and within its gap. `named`: the amount
+ * is followed by 的 and a name, which some cues need. */
+export function valueCueBefore(text: string, from: number, at: number, named = false) {
+  let found: { start: number; end: number; family: Family; maxGap: number } | undefined;
+  for (const m of CUES.scan(text, from, at)) {
+    if (m.value.type === "none") found = undefined;
+    if (m.value.type !== "value") continue;
+    found =
+      m.value.nameOnly && !named
+        ? undefined
+        : { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
+  }
+  if (!found) return undefined;
+  const gap = at - found.end;
+  if (gap > found.maxGap) return undefined;
+  // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
+  for (let i = found.end; i < at; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !CLOSERS.includes(ch)))
+      return undefined;
+  }
+  return found;
+}
+
+/** The indicator named right after a figure (3151.08亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
+ *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
+export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "percent") {
+  let i = at;
+  if (text[i] === ATTRIBUTIVE) i++;
+  const m = CUES.matchAt(text, i, stop);
+  if (!m) return undefined;
+  if (unit === "CNY")
+    return m.value.type === "value" && !m.value.nameOnly ? m.value.family : undefined;
+  if (m.value.type === "growth") return m.value.family;
+  if (m.value.type !== "value") return undefined;
+  const g = CUES.matchAt(text, m.end, stop);
+  return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
+}
