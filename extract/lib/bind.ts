@@ -16,7 +16,7 @@ import { clauseEnd, clauseStart } from "./segment.ts";
 import type { NumberToken } from "./numbers.ts";
 import { CLAUSE_WINDOW, SENTENCE_WINDOW, type DocContext } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
-import { BREAKDOWN_FAMILIES, SHARED_MARKERS } from "./indicators.ts";
+import { BREAKDOWN_FAMILIES, CUES, SHARED_MARKERS, type Family } from "./indicators.ts";
 import {
   newBindState,
   newCarry,
@@ -41,11 +41,7 @@ export function bindSentence(
   carry: SentenceCarry = newCarry(),
 ): Draft[] {
   const { text } = ctx;
-  if (carry.paragraph !== sentence.paragraph) {
-    carry.head = undefined;
-    carry.rate = undefined;
-  }
-  carry.paragraph = sentence.paragraph;
+  enterSentence(carry, sentence);
   const state = newBindState(ctx, sentence, tokens, carry, carry.rate);
   carry.rate = undefined;
 
@@ -60,10 +56,8 @@ export function bindSentence(
       state.prevEnd = token.end;
       continue;
     }
-    if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) {
-      state.prevEnd = token.end;
-      continue;
-    }
+    // 10亿元以上项目9个: the threshold stays in the subject of the count after it.
+    if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) continue;
 
     const draft =
       token.unit === "CNY"
@@ -95,7 +89,42 @@ export function bindSentence(
     } else carry.rate = undefined;
     openList(state, tc, draft);
   }
+  const amounts = state.drafts.filter((d) => d.unit === "CNY");
+  if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
+  else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
+  else carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
   return state.drafts;
+}
+
+/** A sentence without numbers still tells the next what the paragraph is about (从GDP总量来看). */
+export function noteSentence(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
+  enterSentence(carry, sentence);
+  carry.rate = undefined;
+  carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
+}
+
+const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
+  stated === null ? undefined : (stated ?? topic);
+
+function enterSentence(carry: SentenceCarry, sentence: Sentence): void {
+  if (carry.paragraph === sentence.paragraph) return;
+  carry.head = undefined;
+  carry.rate = undefined;
+  carry.topic = undefined;
+  carry.paragraph = sentence.paragraph;
+}
+
+/** The money indicator a sentence names without an amount (广东21个地市GDP出炉): its last value
+ * cue; null when its last cue names something else (人均GDP, 服务业增加值), which ends the topic;
+ * undefined when it names nothing. */
+function statedCue(ctx: DocContext, sentence: Sentence): Family | null | undefined {
+  let family: Family | null | undefined;
+  for (const m of CUES.scan(ctx.text, sentence.start, sentence.end)) {
+    if (m.value.type === "none") family = null;
+    else if (m.value.type === "value")
+      family = !m.value.nameOnly && m.value.family.unit === "CNY" ? m.value.family : null;
+  }
+  return family;
 }
 
 /** What is known about tokens[t] before a binder looks at it: its clause, scope and kind. */

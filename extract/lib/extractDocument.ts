@@ -17,7 +17,7 @@ import {
   type Gazetteer,
 } from "./regions.ts";
 import { dominantRegion, within, type DocContext } from "./context.ts";
-import { bindSentence, newCarry, type Draft } from "./bind.ts";
+import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
 
 export interface ExtractOptions {
@@ -84,7 +84,11 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     for (let k = n; k < numbers.length && numbers[k]!.start < sentence.end; k++) {
       if (numbers[k]!.end <= sentence.end) tokens.push(numbers[k]!);
     }
-    if (!tokens.length || isQuestion(text, sentence)) continue;
+    if (isQuestion(text, sentence)) continue;
+    if (!tokens.length) {
+      noteSentence(ctx, sentence, carry);
+      continue;
+    }
     const drafts = bindSentence(ctx, sentence, tokens, carry);
     if (paragraphs[sentence.paragraph]!.titleLike) {
       headingDrafts.push(...drafts.map((d) => ({ d, sentence })));

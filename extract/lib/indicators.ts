@@ -103,5 +103,12 @@ export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.m
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;
 
+/** The subject a cue implies (出口额 → 出口), by the word the cue starts with. */
+const CUE_SUBJECTS = Object.entries(indicatorLexicon.cueSubjects as Record<string, string>);
+export function cueSubject(term: string): string {
+  for (const [word, subject] of CUE_SUBJECTS) if (term.startsWith(word)) return subject;
+  return "";
+}
+
 /** Investment words that continue the money indicator before them unless projects are named. */
 export const CARRY_CUES: ReadonlySet<string> = new Set(indicatorLexicon.carryCues);

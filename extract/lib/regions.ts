@@ -27,6 +27,8 @@ export interface PlaceMention {
   /** True when a comparison word (仅次于, 高于) stands right before: the object of a comparison,
    * never where a figure is. */
   compared: boolean;
+  /** True inside brackets (皖北6市（阜阳、蚌埠…）): an aside that spells out another name. */
+  aside?: boolean;
 }
 
 export interface Gazetteer {
@@ -101,9 +103,23 @@ export function findPlaces(
     const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const locative = !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
-    out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared });
+    const aside = inBrackets(text, m.start);
+    out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared, aside });
   }
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));
+}
+
+/** How far back an opening bracket may stand for a place to be inside it, in characters. */
+const ASIDE_WINDOW = 40;
+
+/** True when `at` sits inside a bracket opened within ASIDE_WINDOW characters before it. */
+function inBrackets(text: string, at: number): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - ASIDE_WINDOW); i--) {
+    const c = text[i];
+    if (c === "）" || c === ")" || c === "\n") return false;
+    if (c === "（" || c === "(") return true;
+  }
+  return false;
 }
 
 const ABBREVIATION_BLOCKERS: readonly string[] = lexicon.abbreviationBlockers;

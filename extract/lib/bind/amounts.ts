@@ -7,6 +7,7 @@ import { within, type DocContext } from "../context.ts";
 import {
   CARRY_CUES,
   CUES,
+  cueSubject,
   LEVEL_MARKERS,
   LIST_CONNECTORS,
   PROJECT_NOUNS,
@@ -144,6 +145,22 @@ function projectNameBefore(ctx: DocContext, from: number, at: number): string | 
   return undefined;
 }
 
+/** True when an amount with no cue of its own takes the paragraph's topic: a place heads its
+ * clause, nothing but filler stands between them, and no cue stands in its sentence before it nor
+ * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
+export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.start): boolean {
+  const { ctx, carry, sentence } = state;
+  if (!carry.topic || tc.token.classifier === "") return false;
+  if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
+  // A cue in the sentence before it (若看人均GDP，皖北仅为4.54万元) or after it in its clause
+  // names what the amount is; the topic is only for amounts that nothing names.
+  const named = (m: { value: { type: string } }) => m.value.type !== "growth";
+  return (
+    !CUES.scan(ctx.text, sentence.start, tc.scope).some(named) &&
+    !CUES.scan(ctx.text, tc.token.end, tc.ce).some(named)
+  );
+}
+
 /** Binds a money amount: its indicator and subject, or undefined when it states no figure. */
 export function bindAmount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastDraft, lastValue } = state;
@@ -197,9 +214,14 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
         subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
         const cut = subject.lastIndexOf(ATTRIBUTIVE);
         if (cut >= 0) subject = subject.slice(cut + 1);
+      } else if (topicApplies(state, tc)) {
+        // 广东21个地市GDP出炉。深圳以32387.68亿元居首: a place and its amount, in a paragraph
+        // about one money indicator.
+        family = state.carry.topic;
       }
     }
   }
+  if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
   const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
   openItems(text, tc, draft);

@@ -9,6 +9,7 @@ import {
   BREAKDOWN_MARKERS,
   CUES,
   LEVEL_MARKERS,
+  cueSubject,
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
@@ -25,6 +26,7 @@ import {
   valueCueBefore,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
+import { topicApplies } from "./amounts.ts";
 
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
@@ -107,7 +109,7 @@ function rateAfterCue(
   let inherited: Draft | undefined;
   if (cue) {
     family = cue.family;
-    subject = subjectBefore(ctx, scope, cue.start);
+    subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
   } else if (growth.family) {
     family = growth.family;
   } else if (
@@ -121,6 +123,9 @@ function rateAfterCue(
     // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
     family = lastDraft.family;
     tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+  } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
+    // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place.
+    family = carry.topic;
   } else {
     // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);

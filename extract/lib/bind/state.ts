@@ -33,10 +33,13 @@ export interface SentenceCarry {
   head: Draft | undefined;
   /** The last region-wide rate of the sentence before (武汉经济增速达到18.8%。此外，苏州达到10.9%). */
   rate: Draft | undefined;
+  /** The money indicator the paragraph is about so far: the family of the last amount bound, or
+   * of a cue stated with no amount (广东21个地市GDP出炉。深圳以32387.68亿元居首…). */
+  topic: Family | undefined;
 }
 
 export function newCarry(): SentenceCarry {
-  return { paragraph: -1, head: undefined, rate: undefined };
+  return { paragraph: -1, head: undefined, rate: undefined, topic: undefined };
 }
 
 /** The figure before, as a list that the next figure may continue (分别增长7.4%和6.0%). */

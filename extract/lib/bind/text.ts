@@ -4,7 +4,7 @@
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
 import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
-import { ATTRIBUTIVE, CLOSERS, PUNCT, withoutAttributive } from "./lexicon.ts";
+import { ATTRIBUTIVE, CLOSERS, LIST_PARTNER_PREFIX, PUNCT, withoutAttributive } from "./lexicon.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -102,7 +102,10 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   let a = mentionEndBefore(ctx, from, to);
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
   for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
-  const s = withoutAttributive(trimFiller(ctx.text, a, to));
+  // 对东盟进出口: the partner is the subject, not the word that marks it.
+  let s = withoutAttributive(trimFiller(ctx.text, a, to));
+  const bare = s.replace(LIST_PARTNER_PREFIX, "");
+  if (bare.length >= 2) s = bare;
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
