@@ -3,7 +3,7 @@
 
 import type { DocumentResult, Fact, Region, SourceDocument } from "./types.ts";
 import { normalize } from "./normalize.ts";
-import kindLexicon from "../lexicon/kinds.json" with { type: "json" };
+import { kindLexicon } from "./lexicon.ts";
 import { segment, type Paragraph, type Sentence } from "./segment.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
 import { findPeriods, type PeriodMention, type PublicationDate } from "./periods.ts";

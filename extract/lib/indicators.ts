@@ -2,8 +2,7 @@
 // cues, filler words, count nouns, event words and kind markers. All words come from
 // extract/lexicon/*.json; this module only shapes them.
 
-import indicatorLexicon from "../lexicon/indicators.json" with { type: "json" };
-import kindLexicon from "../lexicon/kinds.json" with { type: "json" };
+import { indicatorLexicon, kindLexicon } from "./lexicon.ts";
 import type { Indicator, Kind, Unit } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
 

@@ -4,9 +4,7 @@
 // words touching the number (约, 超, 不足 … 左右, 以上), and ranges (3至5亿元, 8.5亿元至10亿元,
 // 3-5亿元). A range gives its low end with qualifier more_than, and `high` keeps the top.
 
-import qualifierLexicon from "../lexicon/qualifiers.json" with { type: "json" };
-import periodLexicon from "../lexicon/periods.json" with { type: "json" };
-import numeralLexicon from "../lexicon/numerals.json" with { type: "json" };
+import { numeralLexicon, periodLexicon, qualifierLexicon } from "./lexicon.ts";
 import type { Qualifier } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
 

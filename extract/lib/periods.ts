@@ -5,7 +5,7 @@
 // (4月11日) names when something happened, not the period a figure covers: it is found, so that
 // its digits are not read as a figure, but it carries no label.
 
-import lexicon from "../lexicon/periods.json" with { type: "json" };
+import { periodLexicon as lexicon } from "./lexicon.ts";
 import { parseChineseNumeral } from "./numbers.ts";
 
 export interface PublicationDate {

@@ -4,7 +4,7 @@
 // Context words (全区, 区委书记, 全市) name a place through the page they are on. Places outside the
 // table (a fixed list, minus whatever the table names) mark figures that are not about it.
 
-import lexicon from "../lexicon/context.json" with { type: "json" };
+import { contextLexicon as lexicon } from "./lexicon.ts";
 import type { Region } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
 

@@ -7,8 +7,7 @@ import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
 import type { Paragraph } from "./segment.ts";
-import periodLexicon from "../lexicon/periods.json" with { type: "json" };
-import contextLexicon from "../lexicon/context.json" with { type: "json" };
+import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */

@@ -4,7 +4,7 @@
 import type { Kind } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
-import qualifierLexicon from "../../lexicon/qualifiers.json" with { type: "json" };
+import { qualifierLexicon } from "../lexicon.ts";
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
 import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
 
