@@ -88,6 +88,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     plans: WORD_MAP,
     comparisonSuffixes: "words",
     continuationOpeners: "words",
+    cumulativePrefixes: "words",
   },
   "qualifiers.json": {
     prefix: WORDS_MAP,

@@ -24,6 +24,9 @@ export interface PeriodMention {
   /** The period a comparison names as its base (比2020年, 相比2020年): no period of a growth
    * rate, but the period of an amount stated in the comparison (比2020年的73129亿元). */
   base?: string;
+  /** For a month that ends a running total (截至5月底): January to that month, the period of a
+   * flow figure; the month itself stays the label, the period of a stock. */
+  toDate?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
 }
@@ -85,6 +88,7 @@ const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
+const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
@@ -174,6 +178,14 @@ export function findPeriods(
           break;
         }
       }
+    }
+    if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
+      const cumulative = CUMULATIVE_PREFIXES.some(
+        (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
+      );
+      const month = mention.label.slice(5);
+      if (cumulative && month !== "01")
+        mention.toDate = `${mention.label.slice(0, 4)}-01/${mention.label}`;
     }
     if (mention) {
       out.push(mention);

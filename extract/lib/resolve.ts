@@ -134,8 +134,10 @@ export function resolveRegion(
   );
 }
 
-function labelled(list: readonly PeriodMention[]): string | undefined {
-  for (const p of list) if (p.label !== "") return p.label;
+/** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is
+ * January to May). */
+function labelled(list: readonly PeriodMention[], flow = true): string | undefined {
+  for (const p of list) if (p.label !== "") return (flow && p.toDate) || p.label;
   return undefined;
 }
 
@@ -153,10 +155,12 @@ export function resolvePeriod(
   end: number,
   reach: "clause" | "sentence" | "paragraph",
 ): string | undefined {
+  const flow = reach === "paragraph";
   const inClause =
-    labelled(within(ctx.periods, cs, start).reverse()) ?? labelled(within(ctx.periods, end, ce));
+    labelled(within(ctx.periods, cs, start).reverse(), flow) ??
+    labelled(within(ctx.periods, end, ce), flow);
   if (inClause || reach === "clause") return inClause;
-  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse());
+  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse(), flow);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(

@@ -6,6 +6,7 @@ import type { NumberToken } from "../numbers.ts";
 import { within, type DocContext } from "../context.ts";
 import {
   CARRY_CUES,
+  BREAKDOWN_MARKERS,
   CUES,
   cueSubject,
   LEVEL_MARKERS,
@@ -17,6 +18,7 @@ import type { Family } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
   ATTRIBUTIVE,
+  withoutAttributive,
   PROJECT_NAME_COUNT,
   PROJECT_NAME_NOUN,
   PUNCT,
@@ -30,6 +32,7 @@ import {
   onlyFillerOrComparisons,
   onlyFillerOrPlaces,
   subjectBefore,
+  trimFiller,
   valueCueBefore,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
@@ -145,6 +148,16 @@ function projectNameBefore(ctx: DocContext, from: number, at: number): string | 
   return undefined;
 }
 
+/** True when the amount is named by the bare word 投资 right before it (政府投资45亿元, 社会投资
+ * 135亿元) just after an investment figure of the sentence: a part of that investment. */
+function investmentPart(state: BindState, tc: TokenContext): boolean {
+  const { lastValue, ctx } = state;
+  if (!lastValue || lastValue.unit !== "CNY" || !lastValue.family.name.endsWith("investment"))
+    return false;
+  const m = CUES.matchEndingAt(ctx.text, tc.token.start, tc.scope);
+  return !!m && m.value.type === "value" && m.value.nameOnly && m.start - tc.scope <= 8;
+}
+
 /** True when an amount with no cue of its own takes the paragraph's topic: a place heads its
  * clause, nothing but filler stands between them, and no cue stands in its sentence before it nor
  * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
@@ -206,6 +219,12 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
       family = lastValue.family;
       subject = lastValue.subject;
+    } else if (!family && investmentPart(state, tc)) {
+      // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
+      family = lastValue!.family;
+      subject = withoutAttributive(trimFiller(text, scope, token.start));
+      for (const w of BREAKDOWN_MARKERS)
+        if (subject.startsWith(w)) subject = subject.slice(w.length);
     } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
       // 规上工业总产值突破万亿，达10051.6亿元: the cue of an earlier clause that no number took.
       const open = openCueBefore(text, tokens, t, near, scope);

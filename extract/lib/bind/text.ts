@@ -101,7 +101,8 @@ export function trimFiller(text: string, from: number, to: number): string {
 export function subjectBefore(ctx: DocContext, from: number, to: number): string {
   let a = mentionEndBefore(ctx, from, to);
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
-  for (const m of CUES.scan(ctx.text, a, to)) if (m.value.type === "value") a = m.end;
+  for (const m of CUES.scan(ctx.text, a, to))
+    if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
   // 对东盟进出口: the partner is the subject, not the word that marks it.
   let s = withoutAttributive(trimFiller(ctx.text, a, to));
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
