@@ -109,35 +109,29 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   const { ctx, tokens, lastValue } = state;
   const { text } = ctx;
   const { token, t, cs, ce, scope } = tc;
-  let draft: Draft | undefined;
-  if (PROJECT_CLASSIFIERS.has(token.classifier)) {
-    const before =
-      endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, PROJECT_NOUNS);
-    const after = before ? -1 : nounAfterList(text, tokens, t, ce, PROJECT_NOUNS);
-    if (after >= 0 || before) {
-      const f = FAMILIES.get("project_count")!;
-      const subject =
-        after >= 0
-          ? text.slice(listEnd(text, tokens, t), after)
-          : subjectBefore(ctx, scope, token.start);
-      draft = newDraft(tc, f, f.value, "count", token.value, subject);
-    }
-  } else if (ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
-    const before =
-      endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, ENTERPRISE_NOUNS);
-    const after = before ? -1 : nounAfterList(text, tokens, t, ce, ENTERPRISE_NOUNS);
+  // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
+  // counted at an event (组织20家企业参加) are no enterprise count.
+  const countOf = (family: string, nouns: readonly string[], events: boolean) => {
+    const before = endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, nouns);
+    const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
+    if (after < 0 && !before) return undefined;
     const event =
-      hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
-      hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce);
-    if ((after >= 0 || before) && !event) {
-      const f = FAMILIES.get("enterprise_count")!;
-      const subject =
-        after >= 0
-          ? text.slice(listEnd(text, tokens, t), after)
-          : subjectBefore(ctx, scope, token.start);
-      draft = newDraft(tc, f, f.value, "count", token.value, subject);
-    }
-  }
+      events &&
+      (hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
+        hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
+    if (event) return undefined;
+    const f = FAMILIES.get(family)!;
+    const subject =
+      after >= 0
+        ? text.slice(listEnd(text, tokens, t), after)
+        : subjectBefore(ctx, scope, token.start);
+    return newDraft(tc, f, f.value, "count", token.value, subject);
+  };
+  let draft: Draft | undefined;
+  if (PROJECT_CLASSIFIERS.has(token.classifier))
+    draft = countOf("project_count", PROJECT_NOUNS, false);
+  else if (ENTERPRISE_CLASSIFIERS.has(token.classifier))
+    draft = countOf("enterprise_count", ENTERPRISE_NOUNS, true);
   // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
   // by place; 新增单项冠军企业18家，累计达63家: or restated as a total.
   if (

@@ -28,13 +28,23 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 /** True when text[from, to) holds only filler words, punctuation and place names. */
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
-  if (!places.length) return false;
+  return places.length > 0 && onlyFillerAround(ctx.text, places, from, to);
+}
+
+/** True when text[from, to) holds only filler words and punctuation besides `mentions`, which may
+ * be followed by a 的 (武汉、广州的增速; 比2020年的73129亿元). */
+function onlyFillerAround(
+  text: string,
+  mentions: readonly { start: number; end: number }[],
+  from: number,
+  to: number,
+): boolean {
   let at = from;
-  for (const p of places) {
-    if (!onlyFiller(ctx.text, at, p.start)) return false;
-    at = p.end;
+  for (const m of mentions) {
+    if (!onlyFiller(text, at, m.start)) return false;
+    at = m.end;
   }
-  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
+  return onlyFiller(text, text[at] === ATTRIBUTIVE ? at + 1 : at, to);
 }
 
 /** The clause before an amount holds only filler, place names or nothing (，为124369.67亿元). */
@@ -60,12 +70,7 @@ export function regionKeys(ctx: DocContext, from: number, to: number): string[] 
 export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: number): boolean {
   const periods = within(ctx.periods, from, to);
   if (!periods.length || periods.some((p) => p.label !== "")) return false;
-  let at = from;
-  for (const p of periods) {
-    if (!onlyFiller(ctx.text, at, p.start)) return false;
-    at = p.end;
-  }
-  return onlyFiller(ctx.text, ctx.text[at] === ATTRIBUTIVE ? at + 1 : at, to);
+  return onlyFillerAround(ctx.text, periods, from, to);
 }
 
 /** text[from, to) without leading and trailing filler words and punctuation. */
