@@ -8,6 +8,7 @@ import { ROOT } from "./data-files.ts";
 const benches = [
   { name: "extractor (throughput, cores, memory)", file: "bench-extract.ts" },
   { name: "dashboard bundle (initial JS gzipped)", file: "bench-bundle.ts" },
+  { name: "article panel (worker time for a 10,000-character article)", file: "bench-article.ts" },
   { name: "dashboard in Chromium (first chart, 1M rows)", file: "bench-browser.ts" },
 ];
 

@@ -1,9 +1,11 @@
 // `npm run screenshot`: the README's picture of the dashboard (chart view, Chinese, 1280×800) on
 // the shipped data, taken with the project's own browser tooling and written to
-// tests/e2e/__screenshots__/dashboard.png.
+// tests/e2e/__screenshots__/dashboard.png; then the 分析文章 panel on a shipped article, its
+// second fact picked, written to tests/e2e/__screenshots__/analyse.png.
 //
 //   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
-import { mkdirSync } from "node:fs";
+//                                           [--article FILE] [--article-out FILE]
+import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { launchBrowser } from "../tests/e2e/browser.ts";
@@ -16,6 +18,11 @@ const { values } = parseArgs({
     query: { type: "string", default: "" },
     out: { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/dashboard.png") },
     "no-build": { type: "boolean", default: false },
+    article: { type: "string", default: join(ROOT, "data/raw/002_29067f03fc52df4d.txt") },
+    "article-out": {
+      type: "string",
+      default: join(ROOT, "tests/e2e/__screenshots__/analyse.png"),
+    },
   },
 });
 
@@ -35,8 +42,20 @@ try {
   const out = resolve(values.out);
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
-  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
   console.log(`screenshot: ${out}`);
+
+  await page.goto(`${url}?view=analyse`);
+  await page.getByTestId("article-input").fill(readFileSync(values.article, "utf8"));
+  await page.getByTestId("article-title").fill("江门新会 一季度“开门稳”");
+  await page.getByTestId("analyse-button").click();
+  await page.getByTestId("facts-found").waitFor({ timeout: 30_000 });
+  await page.getByTestId("article-facts").locator("tbody tr").nth(1).getByRole("button").click();
+  await page.locator("mark.sentence").first().waitFor();
+  await page.evaluate(() => document.fonts.ready);
+  const articleOut = resolve(values["article-out"]);
+  await page.screenshot({ path: articleOut, fullPage: true });
+  console.log(`screenshot: ${articleOut}`);
+  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 } finally {
   await browser.close();
   server.close();

@@ -2,7 +2,7 @@
 // chart options → views. What a view shows derives from the ViewState and the loaded data in one
 // pure function (deriveDashboard); side effects live in hooks; this file composes them.
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { SourceInfo } from "./data/metadata.ts";
 import {
   INDICATORS,
@@ -46,8 +46,12 @@ import {
 import { TableView } from "./view/TableView.tsx";
 import { ExportPanel, type ExportSource } from "./view/ExportPanel.tsx";
 import { safeFileName, saveBlob } from "./view/download.ts";
+import { PastedArticles } from "./view/PastedArticles.tsx";
+import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
 
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
+// The article panel carries its own worker with the extractor: loaded when first opened.
+const AnalysePanel = lazy(() => import("./view/AnalysePanel.tsx"));
 
 const NO_POINTS: Point[] = [];
 /** Publishers and dates of the articles behind the figures shown, for the exported image. */
@@ -108,7 +112,52 @@ export function App() {
     },
     enabled: client !== null && source !== null && regionsQuery.isSuccess,
   });
-  const pointTable = factsQuery.data?.points;
+  // Articles pasted in this session: their facts join the loaded ones in the worker. The version
+  // names the session's set of articles, so table pages and sources are asked for again.
+  const [pasted, setPasted] = useState<{ version: number; articles: PastedArticle[] }>({
+    version: 0,
+    articles: [],
+  });
+  const pastedQuery = useQuery({
+    queryKey: ["pasted", sourceKey, factsQuery.dataUpdatedAt, pasted.version],
+    queryFn: async () => {
+      if (!client) throw new Error("no worker");
+      const joined = await client.pasted(pastedFacts(pasted.articles));
+      return { ...joined, version: pasted.version };
+    },
+    enabled: client !== null && factsQuery.isSuccess && pasted.version > 0,
+    // The chart keeps the last joined points until the new ones are in.
+    placeholderData: keepPreviousData,
+  });
+  const addPasted = useCallback(
+    (article: PastedArticle) =>
+      setPasted((p) => ({ version: p.version + 1, articles: [...p.articles, article] })),
+    [],
+  );
+  const removePasted = useCallback(
+    (source: string) =>
+      setPasted((p) => ({
+        version: p.version + 1,
+        articles: p.articles.filter((a) => a.source !== source),
+      })),
+    [],
+  );
+  const pastedBySource = useMemo(
+    () => new Map(pasted.articles.map((a) => [a.source, a])),
+    [pasted.articles],
+  );
+  const addedSources = useMemo(() => new Set(pastedBySource.keys()), [pastedBySource]);
+  // The key of the facts the worker holds: the file's and the session's articles' as last joined
+  // (a table page asked for before the worker has joined them would be of the old facts; while
+  // they are joined, the placeholder still names the version before).
+  const joinedVersion = pastedQuery.data?.version ?? 0;
+  const dataKey = joinedVersion ? `${sourceKey}#${joinedVersion}` : sourceKey;
+  const pointTable =
+    pasted.version && pastedQuery.data ? pastedQuery.data.points : factsQuery.data?.points;
+  const [analyseOpened, setAnalyseOpened] = useState(state.view === "analyse");
+  useEffect(() => {
+    if (state.view === "analyse") setAnalyseOpened(true);
+  }, [state.view]);
   const byIndicator = useMemo(
     () => (pointTable ? indexByIndicator(pointTable) : new Map<Indicator, Uint32Array>()),
     [pointTable],
@@ -248,13 +297,15 @@ export function App() {
     body = <BadCsvParam lang={lang} given={csvLocation.given} />;
   else if (loadFailed) body = <LoadError lang={lang} error={loadFailed} />;
   else if (!loaded || !client) body = <Loading lang={lang} parsing={regionsQuery.isSuccess} />;
+  else if (state.view === "analyse") body = null;
   else if (state.view === "table")
     body = (
       <TableView
         key={JSON.stringify(factFilter)}
         lang={lang}
         client={client}
-        sourceKey={sourceKey}
+        sourceKey={dataKey}
+        pasted={pastedBySource}
         filter={factFilter}
         search={state.search}
         onSearch={(search) => update({ search }, state.search ? "replace" : "push")}
@@ -380,6 +431,7 @@ export function App() {
               </button>
             ) : null}
           </div>
+          <PastedArticles lang={lang} articles={pasted.articles} onRemove={removePasted} />
         </aside>
         <main className="main">
           <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
@@ -389,10 +441,14 @@ export function App() {
             aria-labelledby={tabId(state.view)}
             className="panel"
           >
-            <h2 className="panel-title">
-              {indicatorLabel(lang, state.indicator, unit)}
-              {periodText ? <span className="hint"> · {periodText}</span> : null}
-            </h2>
+            {state.view === "analyse" ? (
+              <h2 className="panel-title">{t(lang, "viewAnalyse")}</h2>
+            ) : (
+              <h2 className="panel-title">
+                {indicatorLabel(lang, state.indicator, unit)}
+                {periodText ? <span className="hint"> · {periodText}</span> : null}
+              </h2>
+            )}
             {regionsQuery.data ? (
               <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
             ) : null}
@@ -432,10 +488,23 @@ export function App() {
               />
             ) : null}
             {body}
-            {loaded && state.view !== "table" ? (
+            {analyseOpened && regionsQuery.data ? (
+              <div hidden={state.view !== "analyse"}>
+                <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
+                  <AnalysePanel
+                    lang={lang}
+                    regions={regionTable}
+                    regionName={nameOf}
+                    added={addedSources}
+                    onAdd={addPasted}
+                  />
+                </Suspense>
+              </div>
+            ) : null}
+            {loaded && state.view !== "table" && state.view !== "analyse" ? (
               <p className="hint">{t(lang, "clickHint")}</p>
             ) : null}
-            {loaded ? (
+            {loaded && state.view !== "analyse" ? (
               <ExportPanel
                 lang={lang}
                 fileStem={fileStem}
@@ -451,7 +520,8 @@ export function App() {
           <SourcesDialog
             lang={lang}
             client={client}
-            sourceKey={sourceKey}
+            sourceKey={dataKey}
+            pasted={pastedBySource}
             of={openSources}
             sources={sources}
             regionName={nameOf}

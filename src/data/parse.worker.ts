@@ -10,6 +10,8 @@ import { factsToCsv } from "../model/csvExport.ts";
 import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
+import { joinPasted } from "../model/pasted.ts";
+import type { Fact } from "../../extract/lib/types.ts";
 import { decodePiece, rowPieces } from "../model/csvChunks.ts";
 import { createPiecePool, type PiecePool } from "./piecePool.ts";
 import { isHtml } from "./metadata.ts";
@@ -24,6 +26,22 @@ let facts = new FactStore();
 let points = new PointIndex();
 let factsByPoint: FactsByPoint = points.factsByPoint();
 let regionNames: Record<string, string> = {};
+/** The loaded file's facts alone, and the facts of articles pasted in this session. */
+let fileFacts = new FactStore();
+let pastedFacts: Fact[] = [];
+let regionKeySet: ReadonlySet<string> = new Set();
+
+/** Puts the file's and the pasted articles' facts together and groups them into points. */
+function joinFacts(): PointIndex {
+  const store = pastedFacts.length ? joinPasted(fileFacts, pastedFacts, regionKeySet) : fileFacts;
+  const index = new PointIndex();
+  index.addFrom(store);
+  facts = store;
+  points = index;
+  factsByPoint = index.factsByPoint();
+  cached = null;
+  return index;
+}
 /** The last filtered and sorted list, so paging through a large table sorts once. */
 let cached: { key: string; rows: FactRow[] } | null = null;
 
@@ -133,17 +151,22 @@ async function parse(
   loader.finish();
 
   index.addFrom(store);
-  facts = store;
-  points = index;
-  factsByPoint = index.factsByPoint();
-  cached = null;
+  fileFacts = store;
+  regionKeySet = regionKeys;
+  const grouped = pastedFacts.length ? joinFacts() : index;
+  if (!pastedFacts.length) {
+    facts = store;
+    points = index;
+    factsByPoint = index.factsByPoint();
+    cached = null;
+  }
   return {
     rowCount: loader.rowCount + rowCount,
-    factCount: facts.count,
+    factCount: store.count,
     problems,
     problemCount: loader.problemCount + problemCount,
     fileProblem: loader.fileProblem,
-    points: index.table(store),
+    points: grouped.table(facts),
   };
 }
 
@@ -216,6 +239,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           }
         }
         post({ id: request.id, type: "sources", sources: [...seen.values()] });
+        return;
+      }
+      case "pasted": {
+        pastedFacts = request.facts;
+        const index = joinFacts();
+        const table = index.table(facts);
+        self.postMessage(
+          { id: request.id, type: "pasted", points: table, factCount: facts.count } satisfies WorkerResponse,
+          tableBuffers(table),
+        );
         return;
       }
       case "csv": {

@@ -1,5 +1,7 @@
 // The main thread's side of the parse worker: one request, one promise.
 import type { FactRow } from "../model/contract.ts";
+import type { PointTable } from "../model/aggregate.ts";
+import type { Fact } from "../../extract/lib/types.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import { FetchError } from "./fetchError.ts";
 import type { CsvSource, LoadResult, Tables, WorkerRequest, WorkerResponse } from "./protocol.ts";
@@ -16,6 +18,8 @@ export interface ParseClient {
   facts(of: { point: number } | { fact: number }): Promise<FactRow[]>;
   sources(points: number[]): Promise<{ source: string; published: string }[]>;
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
+  /** Joins the facts of pasted articles to the loaded ones (replacing those sent before). */
+  pasted(facts: Fact[]): Promise<{ points: PointTable; factCount: number }>;
   dispose(): void;
 }
 
@@ -77,6 +81,11 @@ export function createParseClient(): ParseClient {
       const r = await send({ type: "csv", filter, sort });
       if (r.type !== "csv") throw new Error(`unexpected answer ${r.type}`);
       return r.csv;
+    },
+    async pasted(facts) {
+      const r = await send({ type: "pasted", facts });
+      if (r.type !== "pasted") throw new Error(`unexpected answer ${r.type}`);
+      return { points: r.points, factCount: r.factCount };
     },
     dispose() {
       worker.terminate();

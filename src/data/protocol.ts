@@ -4,7 +4,7 @@ import type { FactRow, RowProblem } from "../model/contract.ts";
 import type { PointTable } from "../model/aggregate.ts";
 import type { FileProblem } from "../model/factLoader.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Fact, Region } from "../../extract/lib/types.ts";
 import type { TableProblem } from "../../extract/lib/regionTable.ts";
 import type { SourceInfo } from "./metadata.ts";
 
@@ -23,7 +23,10 @@ export type WorkerRequest =
   /** The facts behind a point, or behind the point of a fact (that fact first). */
   | { id: number; type: "facts"; of: { point: number } | { fact: number } }
   | { id: number; type: "sources"; points: number[] }
-  | { id: number; type: "csv"; filter: FactFilter; sort: FactSort };
+  | { id: number; type: "csv"; filter: FactFilter; sort: FactSort }
+  /** The facts of articles pasted in this session, joined to the loaded ones (replacing any
+   * sent before); the answer is the points of both. */
+  | { id: number; type: "pasted"; facts: Fact[] };
 
 export interface LoadResult {
   rowCount: number;
@@ -51,6 +54,7 @@ export type FetchFailure =
 export type WorkerResponse =
   | { id: number; type: "tables"; tables: Tables }
   | { id: number; type: "loaded"; result: LoadResult }
+  | { id: number; type: "pasted"; points: PointTable; factCount: number }
   | { id: number; type: "failed"; failure: FetchFailure }
   | { id: number; type: "page"; rows: FactRow[]; total: number }
   | { id: number; type: "facts"; rows: FactRow[] }

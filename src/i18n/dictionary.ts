@@ -132,6 +132,57 @@ const LABELS = {
   groupOutput: { zh: "工业与产值", en: "Output" },
   groupTrade: { zh: "外贸", en: "Trade" },
   firstPublished: { zh: "发布", en: "published" },
+  viewAnalyse: { zh: "分析文章", en: "Analyse an article" },
+  articleText: { zh: "文章正文", en: "Article text" },
+  articlePasteHint: {
+    zh: "粘贴文章正文,或将 .txt / .md 文件(UTF-8 或 GB18030)拖放到此处",
+    en: "Paste the article's text, or drop a .txt / .md file (UTF-8 or GB18030) here",
+  },
+  articleOpenFile: { zh: "打开 .txt / .md 文件", en: "Open a .txt / .md file" },
+  articleTitle: { zh: "标题(可选)", en: "Title (optional)" },
+  articlePublished: { zh: "发布日期", en: "Publication date" },
+  articleDateHint: {
+    zh: "YYYY-MM-DD 或 YYYY-MM;留空则从正文推断",
+    en: "YYYY-MM-DD or YYYY-MM; left empty, it is inferred from the text",
+  },
+  articleDateInferred: { zh: "从正文推断", en: "inferred from the text" },
+  analyse: { zh: "分析", en: "Analyse" },
+  analysing: { zh: "正在分析…", en: "Analysing…" },
+  bigPaste: {
+    zh: "已粘贴 {n} 个字符的长文(不在输入框中显示)",
+    en: "A long text of {n} characters was pasted (not shown in the box)",
+  },
+  clearText: { zh: "清空", en: "Clear" },
+  emptyArticle: {
+    zh: "没有文字:请粘贴文章正文或拖放文本文件。",
+    en: "There is no text: paste an article or drop a text file.",
+  },
+  unreadableArticle: {
+    zh: "无法读取该文件:它不是 UTF-8 或 GB18030 编码的文本",
+    en: "The file cannot be read: it is not text in UTF-8 or GB18030",
+  },
+  noDate: {
+    zh: "正文中找不到年份,无法确定时期:请填写发布日期。",
+    en: "The text names no year, so periods cannot be placed: enter the publication date.",
+  },
+  badDate: {
+    zh: "发布日期应为 YYYY-MM-DD 或 YYYY-MM:",
+    en: "The date should be YYYY-MM-DD or YYYY-MM:",
+  },
+  noFacts: { zh: "没有找到事实。", en: "No facts found." },
+  numbersSeen: { zh: "文中出现的数字({n} 个):", en: "Numbers seen in the text ({n}):" },
+  noNumbersSeen: { zh: "文中没有带单位的数字。", en: "The text has no numbers with a unit." },
+  factsFound: { zh: "找到 {n} 条事实", en: "{n} facts found" },
+  moreFacts: { zh: "再显示 {n} 条", en: "Show {n} more" },
+  addToDashboard: { zh: "加入仪表盘(本次会话)", en: "Add to the dashboard (this session)" },
+  addedToDashboard: { zh: "已加入仪表盘", en: "Added to the dashboard" },
+  pastedArticles: { zh: "本次会话添加的文章", en: "Articles added in this session" },
+  pastedBadge: { zh: "粘贴", en: "pasted" },
+  pastedArticle: { zh: "粘贴的文章", en: "Pasted article" },
+  remove: { zh: "移除", en: "Remove" },
+  untitled: { zh: "未命名文章", en: "Untitled article" },
+  encodingUsed: { zh: "编码", en: "Encoding" },
+  workerTime: { zh: "提取用时 {ms} 毫秒", en: "extracted in {ms} ms" },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type LabelKey = keyof typeof LABELS;

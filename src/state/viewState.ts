@@ -19,7 +19,7 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
 ];
 
 export const CHART_TYPES = ["line", "bar"] as const;
-export const VIEWS = ["chart", "compare", "table"] as const;
+export const VIEWS = ["chart", "compare", "table", "analyse"] as const;
 export const LANGUAGES = ["zh", "en"] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 export type ViewTab = (typeof VIEWS)[number];

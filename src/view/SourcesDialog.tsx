@@ -9,6 +9,7 @@ import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { locateFact } from "./locate.ts";
+import type { PastedArticle } from "../model/pasted.ts";
 
 export default function SourcesDialog(props: {
   lang: Language;
@@ -17,6 +18,8 @@ export default function SourcesDialog(props: {
   /** A chart point, or a table row whose point is meant. */
   of: { point: number } | { fact: number };
   sources: Map<string, SourceInfo>;
+  /** Articles pasted in this session: their text is here, not on the server. */
+  pasted: ReadonlyMap<string, PastedArticle>;
   regionName: (key: string) => string;
   onClose: () => void;
 }) {
@@ -61,6 +64,7 @@ export default function SourcesDialog(props: {
           fact={fact}
           info={props.sources.get(fact.source)}
           sources={props.sources}
+          pasted={props.pasted.get(fact.source)}
         />
       ))}
     </dialog>
@@ -114,11 +118,15 @@ function FactSource(props: {
   fact: FactRow;
   info: SourceInfo | undefined;
   sources: Map<string, SourceInfo>;
+  pasted: PastedArticle | undefined;
 }) {
-  const { lang, fact, info } = props;
+  const { lang, fact, pasted } = props;
+  const info: Partial<SourceInfo> | undefined = pasted
+    ? { title: pasted.title, published: pasted.published }
+    : props.info;
   const article = useQuery({
-    queryKey: ["article", fact.source],
-    queryFn: () => fetchArticle(fact.source, props.sources),
+    queryKey: ["article", fact.source, pasted ? "pasted" : "file"],
+    queryFn: () => (pasted ? pasted.text : fetchArticle(fact.source, props.sources)),
   });
   const mark = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -128,8 +136,11 @@ function FactSource(props: {
   const value = markedValue(displayValue(fact.value, fact.unit), fact.qualifier, lang);
   const located = article.data === undefined ? null : locateFact(article.data, fact);
   return (
-    <article className="source" data-source={fact.source}>
-      <h3>{info?.title || fact.source}</h3>
+    <article className="source" data-source={fact.source} data-pasted={pasted ? "true" : undefined}>
+      <h3>
+        {pasted ? <span className="pasted-badge">{t(lang, "pastedArticle")}</span> : null}{" "}
+        {info?.title || fact.source}
+      </h3>
       <p className="source-meta">
         {info?.publisher ? `${info.publisher} · ` : ""}
         {info?.published || fact.published}

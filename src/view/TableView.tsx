@@ -8,6 +8,7 @@ import type { FactFilter, FactSort, SortColumn } from "../model/facts.ts";
 import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
+import type { PastedArticle } from "../model/pasted.ts";
 
 export const PAGE_SIZE = 50;
 
@@ -27,6 +28,8 @@ export function TableView(props: {
   lang: Language;
   client: ParseClient;
   sourceKey: string;
+  /** Articles pasted in this session, by their document id: their rows are marked. */
+  pasted: ReadonlyMap<string, PastedArticle>;
   filter: FactFilter;
   search: string;
   onSearch: (s: string) => void;
@@ -138,7 +141,16 @@ export function TableView(props: {
                 <td className="subject">{f.subject}</td>
                 <td>{f.text}</td>
                 <td className="quote">{f.quote}</td>
-                <td>{f.source}</td>
+                <td data-col="source">
+                  {props.pasted.has(f.source) ? (
+                    <>
+                      <span className="pasted-badge">{t(lang, "pastedBadge")}</span>{" "}
+                      {props.pasted.get(f.source)!.title}
+                    </>
+                  ) : (
+                    f.source
+                  )}
+                </td>
                 <td>{f.published}</td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ const TAB_LABEL: Record<ViewTab, LabelKey> = {
   chart: "viewChart",
   compare: "viewCompare",
   table: "viewTable",
+  analyse: "viewAnalyse",
 };
 
 export const tabId = (view: ViewTab) => `tab-${view}`;

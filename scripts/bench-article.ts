@@ -1,0 +1,93 @@
+// The 分析文章 panel's extraction time in headless Chromium: a 10,000-character article (the
+// shipped articles of data/raw, joined and cut) pasted into the built dashboard, analysed once
+// cold (the worker and extractor load, the gazetteer compiles) and then several times warm. The
+// figure is the worker's own time for the extraction (decoding and messaging excluded), as the
+// panel reports it; the same article through analyseArticle in Node is printed beside it.
+// Nothing is asserted; exits 1 only when a figure could not be measured.
+//
+//   node --import tsx scripts/bench-article.ts [--runs N=7] [--no-build]
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { launchBrowser } from "../tests/e2e/browser.ts";
+import { BENCH_DIST } from "./bench-bundle.ts";
+import { buildIfStale } from "./build.ts";
+import { DATA_DIR } from "./data-files.ts";
+import { serveDashboard } from "./serve.ts";
+import { analyseArticle } from "../src/article/analyse.ts";
+import { parseRegionTable } from "../extract/lib/regionTable.ts";
+
+const CHARS = 10_000;
+const TARGET_MS = 100;
+const argv = process.argv.slice(2);
+const runsAt = argv.indexOf("--runs");
+const runs = runsAt >= 0 ? Math.max(1, Number(argv[runsAt + 1]) || 7) : 7;
+
+const raw = join(DATA_DIR, "raw");
+const article = readdirSync(raw)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => readFileSync(join(raw, f), "utf8"))
+  .join("\n\n")
+  .slice(0, CHARS);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function inBrowser(browser: Browser, url: string): Promise<{ cold: number; warm: number[] }> {
+  const page = await browser.newPage();
+  await page.goto(`${url}?view=analyse`);
+  await page.getByTestId("article-input").waitFor({ timeout: 30_000 });
+  await page.getByTestId("article-input").fill(article);
+  const times: number[] = [];
+  let last = "";
+  for (let i = 0; i <= runs; i++) {
+    await page.getByTestId("analyse-button").click();
+    const done = page.locator(`[data-testid="analysed"]:not([data-source="${last}"])`);
+    await done.waitFor({ timeout: 60_000 });
+    last = (await done.getAttribute("data-source")) ?? "";
+    const ms = await page.getByTestId("facts-found").getAttribute("data-ms");
+    if (ms === null) throw new Error("the panel reported no facts, so no time");
+    times.push(Number(ms));
+  }
+  await page.close();
+  return { cold: times[0]!, warm: times.slice(1) };
+}
+
+async function main(): Promise<void> {
+  const regions = parseRegionTable(readFileSync(join(DATA_DIR, "regions.csv"), "utf8")).regions;
+  analyseArticle({ source: "bench", text: article, published: "" }, regions);
+  const node: number[] = [];
+  let facts = 0;
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    facts = analyseArticle({ source: "bench", text: article, published: "" }, regions).facts.length;
+    node.push(performance.now() - began);
+  }
+
+  if (!argv.includes("--no-build")) buildIfStale(BENCH_DIST, { minify: true });
+  const { server, url } = await serveDashboard({ distDir: BENCH_DIST });
+  let browser: Browser | null = null;
+  try {
+    browser = await launchBrowser();
+    const { cold, warm } = await inBrowser(browser, url);
+    const m = median(warm);
+    console.log(`article: ${article.length.toLocaleString("en")} characters, ${facts} facts`);
+    console.log(`worker (Chromium), first run with the extractor loading  ${cold.toFixed(1)} ms`);
+    console.log(
+      `worker (Chromium), median of ${warm.length} after load            ${m.toFixed(1)} ms` +
+        `   target ≤ ${TARGET_MS} ms  ${m <= TARGET_MS ? "ok" : "MISSED"}`,
+    );
+    console.log(
+      `analyseArticle in Node, median of ${runs}                 ${median(node).toFixed(1)} ms`,
+    );
+  } finally {
+    await browser?.close().catch(() => {});
+    const closed = new Promise<void>((ok) => server.close(() => ok()));
+    server.closeAllConnections();
+    await closed;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench-article: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

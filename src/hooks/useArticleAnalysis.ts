@@ -1,0 +1,82 @@
+// The 分析文章 panel's effects: the article worker (created on first use), the request in flight
+// and its answer. A newer request wins: an older answer arriving late is dropped.
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Region } from "../../extract/lib/types.ts";
+import { createArticleClient, type ArticleClient } from "../article/articleClient.ts";
+import type { ArticleAnalysis } from "../article/analyse.ts";
+
+export type ArticleInput = { kind: "text"; text: string } | { kind: "file"; file: File };
+
+export type ArticleResult =
+  | { status: "idle" }
+  | { status: "busy" }
+  | {
+      status: "done";
+      /** The document id the facts carry. */
+      source: string;
+      text: string;
+      encoding: string;
+      fileName: string;
+      analysis: ArticleAnalysis;
+      ms: number;
+    }
+  | { status: "unreadable"; fileName: string; reason: string }
+  | { status: "failed"; message: string };
+
+/** Ids of pasted articles: unique in the session, and never a file name of data/raw. */
+let pastedCount = 0;
+const nextSource = () => `pasted-${++pastedCount}`;
+
+export function useArticleAnalysis(regions: Region[]) {
+  const client = useRef<ArticleClient | null>(null);
+  const latest = useRef(0);
+  const [result, setResult] = useState<ArticleResult>({ status: "idle" });
+  useEffect(() => () => client.current?.dispose(), []);
+
+  const analyse = useCallback(
+    async (input: ArticleInput, published: string) => {
+      const ask = ++latest.current;
+      setResult({ status: "busy" });
+      client.current ??= createArticleClient();
+      const source = nextSource();
+      const fileName = input.kind === "file" ? input.file.name : "";
+      try {
+        const answer = await client.current.analyse({
+          type: "analyse",
+          source,
+          input:
+            input.kind === "text"
+              ? input
+              : { kind: "bytes", bytes: await input.file.arrayBuffer(), name: fileName },
+          published,
+          regions,
+        });
+        if (ask !== latest.current) return;
+        if (answer.type === "unreadable")
+          setResult({ status: "unreadable", fileName, reason: answer.reason });
+        else
+          setResult({
+            status: "done",
+            source,
+            text: answer.text,
+            encoding: answer.encoding,
+            fileName,
+            analysis: answer.analysis,
+            ms: answer.ms,
+          });
+      } catch (error) {
+        if (ask !== latest.current) return;
+        setResult({
+          status: "failed",
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+    },
+    [regions],
+  );
+  const reset = useCallback(() => {
+    latest.current++;
+    setResult({ status: "idle" });
+  }, []);
+  return { result, analyse, reset };
+}
