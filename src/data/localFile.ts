@@ -2,7 +2,7 @@
 // CSV in GBK, so the encoding is detected the way the extractor detects it for articles (a BOM;
 // valid UTF-8; else GB18030, a superset of GBK) and anything else is recoded to UTF-8 as it streams.
 import { detectEncoding } from "../../extract/lib/decode.ts";
-import type { FetchFailure } from "./protocol.ts";
+import type { FetchFailure } from "./fetchError.ts";
 
 export async function localFileStream(
   file: File,

@@ -199,7 +199,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   try {
     switch (request.type) {
       case "tables": {
-        post({ id: request.id, type: "tables", tables: await loadTables() });
+        post({ id: request.id, type: "tables", answer: { tables: await loadTables() } });
         return;
       }
       case "load": {
@@ -208,7 +208,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         if (!stream) return;
         const result = await parse(stream, new Set(request.regionKeys));
         // The point columns move to the page without a copy.
-        self.postMessage({ id: request.id, type: "loaded", result } satisfies WorkerResponse, tableBuffers(result.points));
+        self.postMessage(
+          { id: request.id, type: "load", answer: { result } } satisfies WorkerResponse,
+          tableBuffers(result.points),
+        );
         return;
       }
       case "page": {
@@ -216,8 +219,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         post({
           id: request.id,
           type: "page",
-          total: rows.length,
-          rows: rows.slice(request.offset, request.offset + request.limit),
+          answer: { total: rows.length, rows: rows.slice(request.offset, request.offset + request.limit) },
         });
         return;
       }
@@ -227,7 +229,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const behind = [...factsOf(pointId)];
         const order = "fact" in of ? [of.fact, ...behind.filter((i) => i !== of.fact)] : behind;
         const rows = order.filter((i) => i >= 0 && i < facts.count).map((i) => facts.row(i));
-        post({ id: request.id, type: "facts", rows });
+        post({ id: request.id, type: "facts", answer: { rows } });
         return;
       }
       case "sources": {
@@ -238,7 +240,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
             seen.set(`${s.source}\u0000${s.published}`, s);
           }
         }
-        post({ id: request.id, type: "sources", sources: [...seen.values()] });
+        post({ id: request.id, type: "sources", answer: { sources: [...seen.values()] } });
         return;
       }
       case "pasted": {
@@ -246,13 +248,18 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const index = joinFacts();
         const table = index.table(facts);
         self.postMessage(
-          { id: request.id, type: "pasted", points: table, factCount: facts.count } satisfies WorkerResponse,
+          {
+            id: request.id,
+            type: "pasted",
+            answer: { points: table, factCount: facts.count },
+          } satisfies WorkerResponse,
           tableBuffers(table),
         );
         return;
       }
       case "csv": {
-        post({ id: request.id, type: "csv", csv: factsToCsv(filtered(request.filter, request.sort)) });
+        const csv = factsToCsv(filtered(request.filter, request.sort));
+        post({ id: request.id, type: "csv", answer: { csv } });
         return;
       }
     }

@@ -4,12 +4,18 @@ import type { PointTable } from "../model/aggregate.ts";
 import type { Fact } from "../../extract/lib/types.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import { FetchError } from "./fetchError.ts";
-import type { CsvSource, LoadResult, Tables, WorkerRequest, WorkerResponse } from "./protocol.ts";
+import type {
+  Answer,
+  CsvSource,
+  LoadResult,
+  Request,
+  RequestType,
+  Tables,
+  WorkerRequest,
+  WorkerResponse,
+} from "./protocol.ts";
 
 export { FetchError };
-
-type Distribute<T> = T extends unknown ? Omit<T, "id"> : never;
-type Request = Distribute<WorkerRequest>;
 
 export interface ParseClient {
   tables(): Promise<Tables>;
@@ -25,7 +31,7 @@ export interface ParseClient {
 
 export function createParseClient(): ParseClient {
   const worker = new Worker(new URL("./parse.worker.ts", import.meta.url), { type: "module" });
-  const pending = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (answer: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
 
   worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
@@ -35,7 +41,7 @@ export function createParseClient(): ParseClient {
     pending.delete(response.id);
     if (response.type === "failed") waiting.reject(new FetchError(response.failure));
     else if (response.type === "error") waiting.reject(new Error(response.message));
-    else waiting.resolve(response);
+    else waiting.resolve(response.answer);
   };
   worker.onerror = (event) => {
     const error = new Error(`the parse worker failed: ${event.message || "unknown error"}`);
@@ -43,50 +49,26 @@ export function createParseClient(): ParseClient {
     pending.clear();
   };
 
-  const send = (request: Request) =>
-    new Promise<WorkerResponse>((resolve, reject) => {
+  /** One request, one answer: the protocol types the answer by the request's type. */
+  const send = <K extends RequestType>(type: K, request: Request<K>) =>
+    new Promise<Answer<K>>((resolve, reject) => {
       const id = nextId++;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest);
+      pending.set(id, { resolve: resolve as (answer: unknown) => void, reject });
+      worker.postMessage({ ...request, type, id } as WorkerRequest);
     });
 
   return {
-    async tables() {
-      const r = await send({ type: "tables" });
-      if (r.type !== "tables") throw new Error(`unexpected answer ${r.type}`);
-      return r.tables;
-    },
+    tables: async () => (await send("tables", {})).tables,
     async load(source, regionKeys, regionNames) {
-      const r = await send({ type: "load", source, regionKeys, regionNames });
-      if (r.type !== "loaded") throw new Error(`unexpected answer ${r.type}`);
+      const { result } = await send("load", { source, regionKeys, regionNames });
       performance.mark("jm:data-parsed");
-      return r.result;
+      return result;
     },
-    async page(filter, sort, offset, limit) {
-      const r = await send({ type: "page", filter, sort, offset, limit });
-      if (r.type !== "page") throw new Error(`unexpected answer ${r.type}`);
-      return { rows: r.rows, total: r.total };
-    },
-    async facts(of) {
-      const r = await send({ type: "facts", of });
-      if (r.type !== "facts") throw new Error(`unexpected answer ${r.type}`);
-      return r.rows;
-    },
-    async sources(points) {
-      const r = await send({ type: "sources", points });
-      if (r.type !== "sources") throw new Error(`unexpected answer ${r.type}`);
-      return r.sources;
-    },
-    async csv(filter, sort) {
-      const r = await send({ type: "csv", filter, sort });
-      if (r.type !== "csv") throw new Error(`unexpected answer ${r.type}`);
-      return r.csv;
-    },
-    async pasted(facts) {
-      const r = await send({ type: "pasted", facts });
-      if (r.type !== "pasted") throw new Error(`unexpected answer ${r.type}`);
-      return { points: r.points, factCount: r.factCount };
-    },
+    page: (filter, sort, offset, limit) => send("page", { filter, sort, offset, limit }),
+    facts: async (of) => (await send("facts", { of })).rows,
+    sources: async (points) => (await send("sources", { points })).sources,
+    csv: async (filter, sort) => (await send("csv", { filter, sort })).csv,
+    pasted: (facts) => send("pasted", { facts }),
     dispose() {
       worker.terminate();
       for (const waiting of pending.values()) waiting.reject(new Error("disposed"));

@@ -7,6 +7,7 @@ import type { FactFilter, FactSort } from "../model/facts.ts";
 import type { Fact, Region } from "../../extract/lib/types.ts";
 import type { TableProblem } from "../../extract/lib/regionTable.ts";
 import type { SourceInfo } from "./metadata.ts";
+import type { FetchFailure } from "./fetchError.ts";
 
 export interface Tables {
   regions: Region[];
@@ -15,18 +16,6 @@ export interface Tables {
 }
 
 export type CsvSource = { kind: "url"; url: string } | { kind: "file"; file: File };
-
-export type WorkerRequest =
-  | { id: number; type: "tables" }
-  | { id: number; type: "load"; source: CsvSource; regionKeys: string[]; regionNames: Record<string, string> }
-  | { id: number; type: "page"; filter: FactFilter; sort: FactSort; offset: number; limit: number }
-  /** The facts behind a point, or behind the point of a fact (that fact first). */
-  | { id: number; type: "facts"; of: { point: number } | { fact: number } }
-  | { id: number; type: "sources"; points: number[] }
-  | { id: number; type: "csv"; filter: FactFilter; sort: FactSort }
-  /** The facts of articles pasted in this session, joined to the loaded ones (replacing any
-   * sent before); the answer is the points of both. */
-  | { id: number; type: "pasted"; facts: Fact[] };
 
 export interface LoadResult {
   rowCount: number;
@@ -43,21 +32,41 @@ export const PROBLEM_LIMIT = 500;
 
 export type { FileProblem };
 
-export type FetchFailure =
-  | { kind: "http"; url: string; status: number; statusText: string }
-  | { kind: "network"; url: string; message: string }
-  /** A server that answers every path with the app's page (SPA fallback) instead of a 404. */
-  | { kind: "html"; url: string }
-  /** A file the user opened that is not text in UTF-8 or GB18030 (`url` is its name). */
-  | { kind: "encoding"; url: string; message: string };
+export type { FetchFailure };
+
+/** Every request the page makes of the parse worker, with the answer it gets: the one place the
+ * two sides agree on, so neither checks the shape of a message at run time. */
+export interface ParseProtocol {
+  tables: { request: Record<never, never>; answer: { tables: Tables } };
+  load: {
+    request: { source: CsvSource; regionKeys: string[]; regionNames: Record<string, string> };
+    answer: { result: LoadResult };
+  };
+  page: {
+    request: { filter: FactFilter; sort: FactSort; offset: number; limit: number };
+    answer: { rows: FactRow[]; total: number };
+  };
+  /** The facts behind a point, or behind the point of a fact (that fact first). */
+  facts: { request: { of: { point: number } | { fact: number } }; answer: { rows: FactRow[] } };
+  sources: {
+    request: { points: number[] };
+    answer: { sources: { source: string; published: string }[] };
+  };
+  csv: { request: { filter: FactFilter; sort: FactSort }; answer: { csv: string } };
+  /** The facts of articles pasted in this session, joined to the loaded ones (replacing any
+   * sent before); the answer is the points of both. */
+  pasted: { request: { facts: Fact[] }; answer: { points: PointTable; factCount: number } };
+}
+
+export type RequestType = keyof ParseProtocol;
+export type Request<K extends RequestType> = ParseProtocol[K]["request"];
+export type Answer<K extends RequestType> = ParseProtocol[K]["answer"];
+
+export type WorkerRequest = {
+  [K in RequestType]: { id: number; type: K } & Request<K>;
+}[RequestType];
 
 export type WorkerResponse =
-  | { id: number; type: "tables"; tables: Tables }
-  | { id: number; type: "loaded"; result: LoadResult }
-  | { id: number; type: "pasted"; points: PointTable; factCount: number }
+  | { [K in RequestType]: { id: number; type: K; answer: Answer<K> } }[RequestType]
   | { id: number; type: "failed"; failure: FetchFailure }
-  | { id: number; type: "page"; rows: FactRow[]; total: number }
-  | { id: number; type: "facts"; rows: FactRow[] }
-  | { id: number; type: "sources"; sources: { source: string; published: string }[] }
-  | { id: number; type: "csv"; csv: string }
   | { id: number; type: "error"; message: string };
