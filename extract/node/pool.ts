@@ -22,7 +22,15 @@ export function inProcessRunner(regions: Region[], extract: Extractor): Document
   };
 }
 
-const WORKER_MODULE = new URL("./worker.ts", import.meta.url);
+/**
+ * The worker's code next to this module: worker.ts beside pool.ts under tsx (tests, scripts), or
+ * worker.js beside the bundled extract/dist/cli.js that `npm run extract` runs. The name is
+ * computed so the bundler leaves it alone rather than trying to resolve it.
+ */
+const WORKER_MODULE = new URL(
+  import.meta.url.endsWith(".ts") ? "./worker.ts" : "./worker.js",
+  import.meta.url,
+);
 
 /**
  * Starts a worker on the worker module. Under tsx (the way package.json runs the CLI) the module
