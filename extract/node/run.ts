@@ -9,7 +9,12 @@ import { describeError, listDocuments } from "./documents.ts";
 import { parseJsonLine, splitLines } from "./jsonLines.ts";
 import { mapInOrder } from "./ordered.ts";
 import { openAtomicFile, removeStaleTempFiles, type OutputSink } from "./output.ts";
-import { inProcessRunner, workerPoolRunner, type DocumentRunner } from "./pool.ts";
+import {
+  DOCUMENTS_AHEAD_PER_WORKER,
+  inProcessRunner,
+  workerPoolRunner,
+  type DocumentRunner,
+} from "./pool.ts";
 import type { DocumentJob, DocumentOutcome } from "./process.ts";
 import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
 import { formatReport, type RunSummary } from "./report.ts";
@@ -25,8 +30,11 @@ export interface RunEnvironment {
   onInterrupt(cleanup: () => void): () => void;
 }
 
-/** Documents in flight per job: enough to keep every worker busy while the oldest finishes. */
-const WINDOW_PER_JOB = 2;
+/**
+ * Documents in flight per job: those sent ahead to each worker, and two more so that a slow
+ * document holding up the ordered output does not leave the other workers without work.
+ */
+const WINDOW_PER_JOB = DOCUMENTS_AHEAD_PER_WORKER + 2;
 
 export function createRunner(jobs: number, regions: Region[]): DocumentRunner {
   return jobs <= 1 ? inProcessRunner(regions, extractDocument) : workerPoolRunner(jobs, regions);
