@@ -4,11 +4,12 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "./node/config.ts";
 import { streamSink } from "./node/output.ts";
+import { GUESSED_LISTED } from "./node/report.ts";
 import { EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
 
 const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
 
-usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
+usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [--verbose]
        npm run extract -- --in - [--no-header] < documents.jsonl > facts.csv
 
   --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
@@ -23,6 +24,8 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
   --jobs N        worker threads extracting in parallel; the output is the same for any N
                   default: ${availableParallelism()} (the number of cores), fewer for a small corpus
                   (a thread costs ~0.3 s to start: one per 4 MiB of input at most)
+  -v, --verbose   list every document whose publication date was guessed (the report
+                  shows how many, and the first ${GUESSED_LISTED})
   --no-header     with --in -: rows only, no header line, so the outputs of many map tasks
                   concatenate into one CSV (add the header once: --in - < /dev/null)
   -h, --help      this text
@@ -40,6 +43,7 @@ interface CliOptions {
   jobs: number;
   jobsAreDefault: boolean;
   header: boolean;
+  verbose: boolean;
   help: boolean;
 }
 
@@ -54,6 +58,7 @@ function parseCli(argv: string[]): CliOptions {
         regions: { type: "string" },
         jobs: { type: "string" },
         "no-header": { type: "boolean" },
+        verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -82,6 +87,7 @@ function parseCli(argv: string[]): CliOptions {
     jobs,
     jobsAreDefault: values.jobs === undefined,
     header: !values["no-header"],
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
 }
@@ -127,6 +133,7 @@ async function main(argv: string[]): Promise<number> {
         regionsFile: options.regionsFile,
         jobs: options.jobs,
         header: options.header,
+        verbose: options.verbose,
       },
       environment,
     );
@@ -138,6 +145,7 @@ async function main(argv: string[]): Promise<number> {
       regionsFile: options.regionsFile,
       jobs: options.jobs,
       jobsAreDefault: options.jobsAreDefault,
+      verbose: options.verbose,
     },
     environment,
   );

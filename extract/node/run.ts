@@ -17,7 +17,7 @@ import {
 } from "./pool.ts";
 import type { DocumentJob, DocumentOutcome } from "./process.ts";
 import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
-import { formatReport, type RunSummary } from "./report.ts";
+import { formatReport, GUESSED_LISTED, type RunSummary } from "./report.ts";
 
 /** Exit statuses of the command. */
 export const EXIT = { ok: 0, nothingRead: 1, config: 2, failed: 3 } as const;
@@ -40,8 +40,19 @@ export function createRunner(jobs: number, regions: Region[]): DocumentRunner {
   return jobs <= 1 ? inProcessRunner(regions, extractDocument) : workerPoolRunner(jobs, regions);
 }
 
-function emptySummary(output: string, jobs: number): RunSummary {
-  return { read: 0, facts: 0, output, guessed: [], skipped: [], notes: [], seconds: 0, jobs };
+function emptySummary(output: string, jobs: number, verbose = false): RunSummary {
+  return {
+    read: 0,
+    facts: 0,
+    output,
+    guessedCount: 0,
+    guessed: [],
+    verbose,
+    skipped: [],
+    notes: [],
+    seconds: 0,
+    jobs,
+  };
 }
 
 /** Sends every outcome's rows to the sink, in order, and tallies the report. */
@@ -62,8 +73,11 @@ async function writeOutcomes(
     summary.read++;
     summary.facts += outcome.factCount;
     if (outcome.csvRows) await sink.write(outcome.csvRows);
-    if (outcome.publishedGuessed)
-      summary.guessed.push({ label: outcome.label, published: outcome.published });
+    if (outcome.publishedGuessed) {
+      summary.guessedCount++;
+      if (summary.verbose || summary.guessed.length < GUESSED_LISTED)
+        summary.guessed.push({ label: outcome.label, published: outcome.published });
+    }
     for (const note of outcome.notes) summary.notes.push({ label: outcome.label, note });
   }
 }
@@ -122,6 +136,8 @@ export interface FolderRunOptions {
   jobs: number;
   /** True when `jobs` is the default rather than asked for: a small corpus may then use fewer. */
   jobsAreDefault?: boolean;
+  /** --verbose: the report lists every document whose date was guessed, not the first few. */
+  verbose?: boolean;
 }
 
 /**
@@ -159,7 +175,7 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
       jobs,
     );
   }
-  const summary = emptySummary(options.outFile, jobs);
+  const summary = emptySummary(options.outFile, jobs, options.verbose);
   summary.skipped.push(...listing.skipped.map((s) => ({ label: s.file, reason: s.reason })));
   for (const entry of listing.unusedSources) {
     summary.notes.push({
@@ -208,6 +224,8 @@ export interface StreamRunOptions {
   jobs: number;
   /** False for `--no-header`: the outputs of many map tasks concatenate into one CSV. */
   header?: boolean;
+  /** --verbose: the report lists every document whose date was guessed. */
+  verbose?: boolean;
 }
 
 /**
@@ -219,7 +237,7 @@ export async function runStream(options: StreamRunOptions, env: RunEnvironment):
   const started = env.now();
   const regions = await loadRegions(options.regionsFile);
   const name = "file" in options.output ? options.output.file : options.output.name;
-  const summary = emptySummary(name, options.jobs);
+  const summary = emptySummary(name, options.jobs, options.verbose);
   const sink =
     "file" in options.output
       ? await openOutputFile(options.output.file, summary)

@@ -37,6 +37,7 @@ describe("arguments", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--in DIR/);
     expect(run.stdout).toMatch(/--jobs N/);
+    expect(run.stdout).toMatch(/-v, --verbose/);
   });
 
   it.each([

@@ -2,6 +2,7 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { GUESSED_LISTED } from "../../../extract/node/report.ts";
 import { runFolder, type RunEnvironment } from "../../../extract/node/run.ts";
 import { csvRecords, REGIONS, tempDir, writeVariedCorpus } from "./helpers.ts";
 
@@ -82,6 +83,34 @@ describe("report", () => {
     );
     expect(report).toMatch(/skipped 1 document:\n {2}zero\.txt: empty file\n/);
     expect(report).toMatch(/sources\.csv line 3: no document missing\.txt in the folder/);
+  }, 60_000);
+});
+
+describe("guessed dates", () => {
+  it("are counted with the first few listed, and all listed with --verbose", async () => {
+    const input = tempDir("in");
+    const outDir = tempDir("out");
+    dirs.push(input, outDir);
+    writeVariedCorpus(input, GUESSED_LISTED + 3); // no sources.csv: every date is guessed
+    const report = async (verbose: boolean) => {
+      const { env, written } = fakeEnvironment(false);
+      const out = join(outDir, `${verbose}.csv`);
+      const options = { inDir: input, outFile: out, regionsFile: REGIONS, jobs: 1, verbose };
+      expect(await runFolder(options, env)).toBe(0);
+      return written.join("");
+    };
+    const listed = (text: string) => text.match(/^ {2}doc_\d+\.txt {2}\S+$/gm) ?? [];
+
+    const short = await report(false);
+    expect(short).toMatch(
+      `publication date guessed for ${GUESSED_LISTED + 3} documents (the first ${GUESSED_LISTED}; --verbose lists all):\n`,
+    );
+    expect(listed(short)).toHaveLength(GUESSED_LISTED);
+    expect(listed(short)[0]).toMatch(/^ {2}doc_00000\.txt/);
+
+    const long = await report(true);
+    expect(long).toMatch(`publication date guessed for ${GUESSED_LISTED + 3} documents:\n`);
+    expect(listed(long)).toHaveLength(GUESSED_LISTED + 3);
   }, 60_000);
 });
 
