@@ -23,7 +23,8 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [-
                                                                  default: data/regions.csv
   --jobs N        worker threads extracting in parallel; the output is the same for any N
                   default: ${availableParallelism()} (the number of cores), fewer for a small corpus
-                  (a thread costs ~0.3 s to start: one per 4 MiB of input at most)
+                  (a thread costs its start and its own warm-up: one per 4 MiB of input
+                  at most; with --in -, threads start once 4 MiB have come in)
   -v, --verbose   list every document whose publication date was guessed (the report
                   shows how many, and the first ${GUESSED_LISTED})
   --no-header     with --in -: rows only, no header line, so the outputs of many map tasks
@@ -133,6 +134,7 @@ async function main(argv: string[]): Promise<number> {
         regionsFile: options.regionsFile,
         jobs: options.jobs,
         header: options.header,
+        jobsAreDefault: options.jobsAreDefault,
         verbose: options.verbose,
       },
       environment,

@@ -12,6 +12,8 @@ import {
 export interface DocumentRunner {
   run(job: DocumentJob): Promise<DocumentOutcome>;
   close(): Promise<void>;
+  /** Threads that did the work, when fewer than asked for may have (for the report). */
+  jobsUsed?(): number;
 }
 
 /** Extracts on the calling thread: `--jobs 1`, the gold test, small corpora. */
