@@ -1,11 +1,11 @@
 // `npm run extract -- --in DIR --out FILE [--regions FILE] [--jobs N]`: the command line. Parses
 // arguments, wires the process (streams, signals, exit status) to the flows in extract/node/run.ts.
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "./node/config.ts";
 import { streamSink } from "./node/output.ts";
 import { GUESSED_LISTED } from "./node/report.ts";
-import { EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
+import { defaultJobs, EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
 
 const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
 
@@ -22,7 +22,8 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [-
   --regions FILE  the region table (key,name,aliases,adcode,parent,members)
                                                                  default: data/regions.csv
   --jobs N        worker threads extracting in parallel; the output is the same for any N
-                  default: ${availableParallelism()} (the number of cores), fewer for a small corpus
+                  default: one per free core (${availableParallelism()} cores, fewer when the load
+                  average says some are busy), fewer for a small corpus
                   (a thread costs its start and its own warm-up: one per 4 MiB of input
                   at most; with --in -, threads start once 4 MiB have come in)
   -v, --verbose   list every document whose publication date was guessed (the report
@@ -70,7 +71,7 @@ function parseCli(argv: string[]): CliOptions {
       `${error instanceof Error ? error.message : String(error)} (see --help)`,
     ]);
   }
-  const jobsText = values.jobs ?? String(availableParallelism());
+  const jobsText = values.jobs ?? String(defaultJobs(availableParallelism(), loadavg()[0] ?? 0));
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || !Number.isSafeInteger(jobs) || jobs < 1) {
     throw new ConfigError([`--jobs must be a whole number of at least 1, not "${jobsText}"`]);

@@ -4,7 +4,7 @@
 // command's peak memory for a corpus and for ten times that corpus. Prints figures; asserts nothing.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractDocument } from "../extract/lib/index.ts";
 import { loadRegions } from "../extract/node/config.ts";
@@ -101,7 +101,12 @@ async function main() {
   await runner.close();
   const poolFacts = outcomes.reduce((n, o) => n + (o.ok ? o.factCount : 0), 0);
 
+  // The default --jobs follows the load average, and so do all figures here: print it.
+  const loadBefore = loadavg()[0]!;
   const command = measureWholeCommand();
+  console.log(
+    `load average (1 min) before / after the command runs: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
+  );
   const small = measureCommand(RSS_CORPUS_DOCUMENTS, cores);
   const large = measureCommand(RSS_CORPUS_DOCUMENTS * 10, cores);
   const bigPage = measureCommand(1, 1, BIG_PAGE_BYTES);

@@ -4,7 +4,12 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { GUESSED_LISTED } from "../../../extract/node/report.ts";
 import type { OutputSink } from "../../../extract/node/output.ts";
-import { runFolder, runStream, type RunEnvironment } from "../../../extract/node/run.ts";
+import {
+  defaultJobs,
+  runFolder,
+  runStream,
+  type RunEnvironment,
+} from "../../../extract/node/run.ts";
 import { csvRecords, REGIONS, seedNames, seedText, tempDir, writeVariedCorpus } from "./helpers.ts";
 
 const dirs: string[] = [];
@@ -184,4 +189,15 @@ describe("threads for standard input", () => {
     expect(byDefault.report).toMatch(/400 documents read.* with 2 jobs\n/);
     expect(byDefault.csv).toBe((await run(large, 1, false)).csv);
   }, 120_000);
+});
+
+describe("the default number of jobs", () => {
+  it("is one per free core: all on an idle machine, one when the cores are busy", () => {
+    expect(defaultJobs(2, 0)).toBe(2);
+    expect(defaultJobs(2, 0.4)).toBe(2);
+    expect(defaultJobs(2, 1.2)).toBe(1);
+    expect(defaultJobs(2, 5.7)).toBe(1);
+    expect(defaultJobs(8, 3)).toBe(5);
+    expect(defaultJobs(1, 0)).toBe(1);
+  });
 });
