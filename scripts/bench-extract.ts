@@ -156,7 +156,7 @@ async function main() {
     [
       `command, ${command.documents} docs, default`,
       `${mega(command.chars / command.byDefault)}chars/s`,
-      `${command.byDefault.toFixed(2)} s with ${command.defaultJobs} jobs: ${(command.byDefault / command.oneJob).toFixed(2)}× the time of --jobs 1; ` +
+      `${command.byDefault.toFixed(2)} s with ${command.defaultJobs} job${command.defaultJobs === 1 ? "" : "s"}: ${(command.byDefault / command.oneJob).toFixed(2)}× the time of --jobs 1; ` +
         `${((command.chars / command.byDefault / (oneCore * Math.min(command.defaultJobs, cores))) * 100).toFixed(0)} % of the library per core used`,
     ],
     [
