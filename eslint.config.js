@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist", "node_modules", "test-output", "bench-output", "data"] },
+  { ignores: ["dist", "extract/dist", "node_modules", "test-output", "bench-output", "data"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,6 +18,8 @@ export default defineConfig({
             "tests/gold/**/*.test.ts",
           ],
           environment: "node",
+          // Builds extract/dist, the command the CLI tests run.
+          globalSetup: ["tests/unit/global-setup.ts"],
         },
       },
       {

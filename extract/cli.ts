@@ -1,14 +1,15 @@
 // `npm run extract -- --in DIR --out FILE [--regions FILE] [--jobs N]`: the command line. Parses
 // arguments, wires the process (streams, signals, exit status) to the flows in extract/node/run.ts.
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "./node/config.ts";
 import { streamSink } from "./node/output.ts";
-import { EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
+import { GUESSED_LISTED } from "./node/report.ts";
+import { defaultJobs, EXIT, runFolder, runStream, type RunEnvironment } from "./node/run.ts";
 
 const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
 
-usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
+usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [--verbose]
        npm run extract -- --in - [--no-header] < documents.jsonl > facts.csv
 
   --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
@@ -21,8 +22,12 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N]
   --regions FILE  the region table (key,name,aliases,adcode,parent,members)
                                                                  default: data/regions.csv
   --jobs N        worker threads extracting in parallel; the output is the same for any N
-                  default: ${availableParallelism()} (the number of cores), fewer for a small corpus
-                  (a thread costs ~0.3 s to start: one per 4 MiB of input at most)
+                  default: one per free core (${availableParallelism()} cores, fewer when the load
+                  average says some are busy), fewer for a small corpus
+                  (a thread costs its start and its own warm-up: one per 4 MiB of input
+                  at most; with --in -, threads start once 4 MiB have come in)
+  -v, --verbose   list every document whose publication date was guessed (the report
+                  shows how many, and the first ${GUESSED_LISTED})
   --no-header     with --in -: rows only, no header line, so the outputs of many map tasks
                   concatenate into one CSV (add the header once: --in - < /dev/null)
   -h, --help      this text
@@ -40,6 +45,7 @@ interface CliOptions {
   jobs: number;
   jobsAreDefault: boolean;
   header: boolean;
+  verbose: boolean;
   help: boolean;
 }
 
@@ -54,6 +60,7 @@ function parseCli(argv: string[]): CliOptions {
         regions: { type: "string" },
         jobs: { type: "string" },
         "no-header": { type: "boolean" },
+        verbose: { type: "boolean", short: "v" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -64,7 +71,7 @@ function parseCli(argv: string[]): CliOptions {
       `${error instanceof Error ? error.message : String(error)} (see --help)`,
     ]);
   }
-  const jobsText = values.jobs ?? String(availableParallelism());
+  const jobsText = values.jobs ?? String(defaultJobs(availableParallelism(), loadavg()[0] ?? 0));
   const jobs = Number(jobsText);
   if (!/^\d+$/.test(jobsText) || !Number.isSafeInteger(jobs) || jobs < 1) {
     throw new ConfigError([`--jobs must be a whole number of at least 1, not "${jobsText}"`]);
@@ -82,6 +89,7 @@ function parseCli(argv: string[]): CliOptions {
     jobs,
     jobsAreDefault: values.jobs === undefined,
     header: !values["no-header"],
+    verbose: values.verbose ?? false,
     help: values.help ?? false,
   };
 }
@@ -127,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
         regionsFile: options.regionsFile,
         jobs: options.jobs,
         header: options.header,
+        jobsAreDefault: options.jobsAreDefault,
+        verbose: options.verbose,
       },
       environment,
     );
@@ -138,6 +148,7 @@ async function main(argv: string[]): Promise<number> {
       regionsFile: options.regionsFile,
       jobs: options.jobs,
       jobsAreDefault: options.jobsAreDefault,
+      verbose: options.verbose,
     },
     environment,
   );

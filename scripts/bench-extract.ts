@@ -1,9 +1,10 @@
 // The extractor's benchmark (part of `npm run bench`): throughput on one core against a bare regex
-// scan of the same text, throughput over all cores with the worker pool, and the command's peak
-// memory for a corpus and for ten times that corpus. Prints figures; asserts nothing.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+// scan of the same text, throughput over all cores with the worker pool, the whole command as a
+// user runs it (start-up, one job, the default pool: wall time of the process, medians), and the
+// command's peak memory for a corpus and for ten times that corpus. Prints figures; asserts nothing.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { extractDocument } from "../extract/lib/index.ts";
 import { loadRegions } from "../extract/node/config.ts";
@@ -12,6 +13,12 @@ import { processDocument, type DocumentJob } from "../extract/node/process.ts";
 import { ROOT } from "./data-files.ts";
 
 const TARGET_CHARS_PER_SECOND = 5e6;
+/** The built command, what `npm run extract` runs; rebuilt below so it matches the sources. */
+const CLI = join(ROOT, "extract", "dist", "cli.js");
+/** The whole-command corpus: the issue's 1,500 short articles (the shipped pages, varied). */
+const COMMAND_CORPUS_DOCUMENTS = 1500;
+/** Runs of each whole-command measurement; the median is reported (two shared cores are noisy). */
+const COMMAND_RUNS = 5;
 const MIN_CORPUS_CHARS = 5_500_000;
 /** Documents in the memory run's corpus; the second run has ten times as many. */
 const RSS_CORPUS_DOCUMENTS = 150;
@@ -45,6 +52,10 @@ const mega = (x: number) => `${(x / 1e6).toFixed(2)} M`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 async function main() {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-cli.mjs"), "--quiet"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   const regions = await loadRegions(join(ROOT, "data", "regions.csv"));
   const pages = corpusOfChars(MIN_CORPUS_CHARS);
   const chars = pages.reduce((n, p) => n + p.length, 0);
@@ -90,6 +101,12 @@ async function main() {
   await runner.close();
   const poolFacts = outcomes.reduce((n, o) => n + (o.ok ? o.factCount : 0), 0);
 
+  // The default --jobs follows the load average, and so do all figures here: print it.
+  const loadBefore = loadavg()[0]!;
+  const command = measureWholeCommand();
+  console.log(
+    `load average (1 min) before / after the command runs: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
+  );
   const small = measureCommand(RSS_CORPUS_DOCUMENTS, cores);
   const large = measureCommand(RSS_CORPUS_DOCUMENTS * 10, cores);
   const bigPage = measureCommand(1, 1, BIG_PAGE_BYTES);
@@ -122,6 +139,27 @@ async function main() {
       `${poolFacts} facts, ${(pipelineSeconds / poolSeconds).toFixed(2)}× one thread`,
     ],
     [
+      "command start-up, one article",
+      `${command.startup.toFixed(3)} s`,
+      `node on extract/dist/cli.js; node -e 0: ${command.bareNode.toFixed(3)} s`,
+    ],
+    [
+      "npm run extract, one article",
+      `${command.npmExtract.toFixed(3)} s`,
+      `${(command.npmExtract / command.npmEnv).toFixed(2)}× npm run -s env (${command.npmEnv.toFixed(3)} s)`,
+    ],
+    [
+      `command, ${command.documents} docs, --jobs 1`,
+      `${mega(command.chars / command.oneJob)}chars/s`,
+      `${command.oneJob.toFixed(2)} s; ${((command.chars / command.oneJob / oneCore) * 100).toFixed(0)} % of the library on 1 core`,
+    ],
+    [
+      `command, ${command.documents} docs, default`,
+      `${mega(command.chars / command.byDefault)}chars/s`,
+      `${command.byDefault.toFixed(2)} s with ${command.defaultJobs} job${command.defaultJobs === 1 ? "" : "s"}: ${(command.byDefault / command.oneJob).toFixed(2)}× the time of --jobs 1; ` +
+        `${((command.chars / command.byDefault / (oneCore * Math.min(command.defaultJobs, cores))) * 100).toFixed(0)} % of the library per core used`,
+    ],
+    [
       `CLI peak RSS, ${small.documents} docs`,
       mib(small.maxRss),
       `${mib(small.bytes)} input, ${small.seconds.toFixed(1)} s`,
@@ -144,6 +182,77 @@ async function main() {
     `target ≥ ${mega(TARGET_CHARS_PER_SECOND)}chars/s on one core: ${oneCore >= TARGET_CHARS_PER_SECOND ? "met" : "NOT met"}; ` +
       `memory, 10× corpus vs 1×: ${(large.maxRss / small.maxRss).toFixed(2)}×`,
   );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Median wall time in seconds of `command args` run to the end, `runs` times; throws on failure. */
+function medianWall(command: string, args: string[], runs = COMMAND_RUNS): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const run = spawnSync(command, args, { cwd: ROOT, encoding: "utf8" });
+    times.push(seconds(started));
+    if (run.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${run.stderr}`);
+  }
+  return median(times);
+}
+
+/**
+ * The command as a user waits for it: whole-process wall time, start-up included. One short
+ * article alone (start-up), against bare node and npm's own start-up; then the 1,500-article
+ * corpus with one job and with the default (runs alternate, so a busy spell of the machine hits
+ * both alike). Medians of COMMAND_RUNS runs.
+ */
+function measureWholeCommand() {
+  const dir = mkdtempSync(join(tmpdir(), "bench-command-"));
+  try {
+    const one = join(dir, "one");
+    const corpus = join(dir, "corpus");
+    mkdirSync(one);
+    mkdirSync(corpus);
+    writeFileSync(join(one, "article.txt"), variedPage(0));
+    let chars = 0;
+    for (let i = 0; i < COMMAND_CORPUS_DOCUMENTS; i++) {
+      const page = variedPage(i);
+      chars += page.length;
+      writeFileSync(join(corpus, `doc_${String(i).padStart(5, "0")}.txt`), page);
+    }
+    const out = join(dir, "out.csv");
+    const node = process.execPath;
+    const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+    const bareNode = medianWall(node, ["-e", "0"], 7);
+    const startup = medianWall(node, [CLI, "--in", one, "--out", out], 7);
+    const npmEnv = medianWall(npm, ["run", "-s", "env"]);
+    const npmExtract = medianWall(npm, ["run", "-s", "extract", "--", "--in", one, "--out", out]);
+
+    const oneJob: number[] = [];
+    const byDefault: number[] = [];
+    let defaultJobs = 0;
+    for (let i = 0; i < COMMAND_RUNS; i++) {
+      for (const jobs of ["1", undefined]) {
+        const started = performance.now();
+        const args = [CLI, "--in", corpus, "--out", out, ...(jobs ? ["--jobs", jobs] : [])];
+        const run = spawnSync(node, args, { cwd: ROOT, encoding: "utf8" });
+        (jobs ? oneJob : byDefault).push(seconds(started));
+        if (run.status !== 0) throw new Error(`extract failed on the corpus:\n${run.stderr}`);
+        if (!jobs) defaultJobs = Number(/with (\d+) jobs?/.exec(run.stderr)?.[1] ?? NaN);
+      }
+    }
+    return {
+      documents: COMMAND_CORPUS_DOCUMENTS,
+      chars,
+      bareNode,
+      startup,
+      npmEnv,
+      npmExtract,
+      oneJob: median(oneJob),
+      byDefault: median(byDefault),
+      defaultJobs,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Data URL preloaded into the child: reports its peak RSS at exit without touching the CLI. */
@@ -171,7 +280,7 @@ function measureCommand(documents: number, jobs: number, pageBytes = 0) {
       writeFileSync(join(dir, `doc_${String(i).padStart(6, "0")}.txt`), parts.join("\n"));
     }
     const started = performance.now();
-    const args = ["--import", "tsx", "--import", REPORT_MAX_RSS, join(ROOT, "extract", "cli.ts")];
+    const args = ["--import", REPORT_MAX_RSS, CLI];
     const run = spawnSync(
       process.execPath,
       [...args, "--in", dir, "--out", join(dir, "out.csv"), "--jobs", String(jobs)],

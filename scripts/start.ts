@@ -25,10 +25,12 @@ function newestInputTime(): number {
 const csv = join(DATA_DIR, "indicators.csv");
 if (!existsSync(csv) || statSync(csv).mtimeMs < newestInputTime()) {
   console.log("data/indicators.csv is missing or older than the articles: extracting…");
-  execFileSync(process.execPath, ["--import", "tsx", "extract/cli.ts"], {
+  // The built command, rebuilt first so that edited extractor sources are what runs.
+  execFileSync(process.execPath, ["scripts/build-cli.mjs", "--quiet"], {
     cwd: ROOT,
     stdio: "inherit",
   });
+  execFileSync(process.execPath, ["extract/dist/cli.js"], { cwd: ROOT, stdio: "inherit" });
 }
 const distDir = join(ROOT, "dist");
 if (!values["no-build"] || !existsSync(join(distDir, "index.html"))) {

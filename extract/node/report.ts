@@ -6,8 +6,16 @@ export interface RunSummary {
   facts: number;
   /** Where the rows went: a file name or "standard output". */
   output: string;
-  /** Documents whose publication date was inferred from the text; "" when none could be. */
+  /** How many documents had their publication date inferred from the text. */
+  guessedCount: number;
+  /**
+   * The first of them (all with --verbose), with the date inferred; "" when none could be. Only
+   * the first few are kept otherwise, so the report and the memory it takes stay small for any
+   * corpus.
+   */
   guessed: { label: string; published: string }[];
+  /** True with --verbose: `guessed` holds every document whose date was guessed. */
+  verbose?: boolean;
   skipped: { label: string; reason: string }[];
   notes: { label: string; note: string }[];
   seconds: number;
@@ -15,6 +23,9 @@ export interface RunSummary {
   /** Set when the output was not written, to say why. */
   notWritten?: string;
 }
+
+/** Guessed dates listed without --verbose: enough to see what kind of documents lack a date. */
+export const GUESSED_LISTED = 5;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -27,8 +38,12 @@ export function formatReport(summary: RunSummary): string {
     `extract: ${plural(summary.read, "document")} read, ${plural(summary.facts, "fact")} written ${destination}` +
       ` in ${summary.seconds.toFixed(1)} s with ${plural(summary.jobs, "job")}`,
   );
-  if (summary.guessed.length) {
-    lines.push(`publication date guessed for ${plural(summary.guessed.length, "document")}:`);
+  if (summary.guessedCount) {
+    const partial = summary.guessed.length < summary.guessedCount;
+    lines.push(
+      `publication date guessed for ${plural(summary.guessedCount, "document")}` +
+        (partial ? ` (the first ${summary.guessed.length}; --verbose lists all):` : ":"),
+    );
     for (const g of summary.guessed)
       lines.push(`  ${g.label}  ${g.published || "(no date found)"}`);
   }

@@ -9,10 +9,27 @@ import { describeError, listDocuments } from "./documents.ts";
 import { parseJsonLine, splitLines } from "./jsonLines.ts";
 import { mapInOrder } from "./ordered.ts";
 import { openAtomicFile, removeStaleTempFiles, type OutputSink } from "./output.ts";
-import { inProcessRunner, workerPoolRunner, type DocumentRunner } from "./pool.ts";
+import {
+  DOCUMENTS_AHEAD_PER_WORKER,
+  inProcessRunner,
+  workerPoolRunner,
+  type DocumentRunner,
+} from "./pool.ts";
 import type { DocumentJob, DocumentOutcome } from "./process.ts";
 import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
-import { formatReport, type RunSummary } from "./report.ts";
+import { formatReport, GUESSED_LISTED, type RunSummary } from "./report.ts";
+
+/**
+ * The default --jobs: one thread per core that is free. On a machine whose cores are already busy
+ * (load average at or above the cores), extra threads only take turns on them while each pays its
+ * own start and JIT warm-up, so the pool finished 1.2–1.35× later than one thread on two shared
+ * cores; like `make -l`, the default then stays at one. `load` is the 1-minute load average (0
+ * where the system has none, e.g. Windows).
+ */
+export function defaultJobs(cores: number, load: number): number {
+  const free = Math.round(cores - load);
+  return Math.max(1, Math.min(cores, free));
+}
 
 /** Exit statuses of the command. */
 export const EXIT = { ok: 0, nothingRead: 1, config: 2, failed: 3 } as const;
@@ -25,15 +42,53 @@ export interface RunEnvironment {
   onInterrupt(cleanup: () => void): () => void;
 }
 
-/** Documents in flight per job: enough to keep every worker busy while the oldest finishes. */
-const WINDOW_PER_JOB = 2;
+/**
+ * Documents in flight per job: those sent ahead to each worker, and two more so that a slow
+ * document holding up the ordered output does not leave the other workers without work.
+ */
+const WINDOW_PER_JOB = DOCUMENTS_AHEAD_PER_WORKER + 2;
 
 export function createRunner(jobs: number, regions: Region[]): DocumentRunner {
   return jobs <= 1 ? inProcessRunner(regions, extractDocument) : workerPoolRunner(jobs, regions);
 }
 
-function emptySummary(output: string, jobs: number): RunSummary {
-  return { read: 0, facts: 0, output, guessed: [], skipped: [], notes: [], seconds: 0, jobs };
+/**
+ * A runner for input of unknown size (standard input) when --jobs is the default: documents are
+ * extracted on this thread until they add up to the input one thread is worth (a line or two of
+ * JSON would otherwise wait ~0.06 s for threads it does not need), then on a pool of `jobs`
+ * threads. Both run processDocument, so the bytes are the same whichever way a document goes.
+ */
+export function growingRunner(jobs: number, regions: Region[]): DocumentRunner {
+  const here = inProcessRunner(regions, extractDocument);
+  let pool: DocumentRunner | undefined;
+  let chars = 0;
+  return {
+    run(job) {
+      if (!pool && jobs > 1) {
+        // UTF-16 code units of Chinese text are a third of its UTF-8 bytes: a good enough bound.
+        chars += job.kind === "text" ? job.text.length * 3 : BYTES_PER_THREAD;
+        if (chars > BYTES_PER_THREAD) pool = workerPoolRunner(jobs, regions);
+      }
+      return (pool ?? here).run(job);
+    },
+    close: async () => pool?.close(),
+    jobsUsed: () => (pool ? jobs : 1),
+  };
+}
+
+function emptySummary(output: string, jobs: number, verbose = false): RunSummary {
+  return {
+    read: 0,
+    facts: 0,
+    output,
+    guessedCount: 0,
+    guessed: [],
+    verbose,
+    skipped: [],
+    notes: [],
+    seconds: 0,
+    jobs,
+  };
 }
 
 /** Sends every outcome's rows to the sink, in order, and tallies the report. */
@@ -54,8 +109,11 @@ async function writeOutcomes(
     summary.read++;
     summary.facts += outcome.factCount;
     if (outcome.csvRows) await sink.write(outcome.csvRows);
-    if (outcome.publishedGuessed)
-      summary.guessed.push({ label: outcome.label, published: outcome.published });
+    if (outcome.publishedGuessed) {
+      summary.guessedCount++;
+      if (summary.verbose || summary.guessed.length < GUESSED_LISTED)
+        summary.guessed.push({ label: outcome.label, published: outcome.published });
+    }
     for (const note of outcome.notes) summary.notes.push({ label: outcome.label, note });
   }
 }
@@ -114,11 +172,14 @@ export interface FolderRunOptions {
   jobs: number;
   /** True when `jobs` is the default rather than asked for: a small corpus may then use fewer. */
   jobsAreDefault?: boolean;
+  /** --verbose: the report lists every document whose date was guessed, not the first few. */
+  verbose?: boolean;
 }
 
 /**
- * Starting a worker thread (and compiling the extractor in it) costs about 0.3 s, the time one
- * thread takes to extract a few MiB; below this much input per thread, fewer threads finish sooner.
+ * A worker thread costs its start (~0.05 s with the bundled worker) and, more, its own JIT
+ * warm-up: the first few hundred short articles run at about half the steady speed in each new
+ * thread. Below this much input per thread, fewer threads finish sooner.
  */
 const BYTES_PER_THREAD = 4 * 2 ** 20;
 
@@ -151,7 +212,7 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
       jobs,
     );
   }
-  const summary = emptySummary(options.outFile, jobs);
+  const summary = emptySummary(options.outFile, jobs, options.verbose);
   summary.skipped.push(...listing.skipped.map((s) => ({ label: s.file, reason: s.reason })));
   for (const entry of listing.unusedSources) {
     summary.notes.push({
@@ -200,6 +261,10 @@ export interface StreamRunOptions {
   jobs: number;
   /** False for `--no-header`: the outputs of many map tasks concatenate into one CSV. */
   header?: boolean;
+  /** True when `jobs` is the default: threads start only once the input is worth them. */
+  jobsAreDefault?: boolean;
+  /** --verbose: the report lists every document whose date was guessed. */
+  verbose?: boolean;
 }
 
 /**
@@ -211,13 +276,15 @@ export async function runStream(options: StreamRunOptions, env: RunEnvironment):
   const started = env.now();
   const regions = await loadRegions(options.regionsFile);
   const name = "file" in options.output ? options.output.file : options.output.name;
-  const summary = emptySummary(name, options.jobs);
+  const summary = emptySummary(name, options.jobs, options.verbose);
   const sink =
     "file" in options.output
       ? await openOutputFile(options.output.file, summary)
       : options.output.sink;
   return withSink(sink, env, async () => {
-    const runner = createRunner(options.jobs, regions);
+    const runner = options.jobsAreDefault
+      ? growingRunner(options.jobs, regions)
+      : createRunner(options.jobs, regions);
     const seenIds = new Map<string, number>();
     async function* jobsFromLines(): AsyncGenerator<DocumentJob> {
       for await (const input of splitLines(options.input)) {
@@ -242,6 +309,7 @@ export async function runStream(options: StreamRunOptions, env: RunEnvironment):
     } finally {
       await runner.close();
     }
+    summary.jobs = runner.jobsUsed?.() ?? summary.jobs;
     return finish(sink, summary, env, started);
   });
 }

@@ -1,8 +1,18 @@
 // The extract command end to end, in a child process, on hostile folders and tables.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copySeeds, csvRecords, REGIONS, runCli, seedNames, seedText, tempDir } from "./helpers.ts";
+import {
+  copySeeds,
+  csvRecords,
+  REGIONS,
+  ROOT,
+  runCli,
+  seedNames,
+  seedText,
+  tempDir,
+} from "./helpers.ts";
 
 const OLD_OUTPUT = "id,old\nthis must survive\n";
 const dirs: string[] = [];
@@ -27,6 +37,7 @@ describe("arguments", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--in DIR/);
     expect(run.stdout).toMatch(/--jobs N/);
+    expect(run.stdout).toMatch(/-v, --verbose/);
   });
 
   it.each([
@@ -277,4 +288,29 @@ describe("nothing to read", () => {
     expect(run.stderr).toMatch(/no \.txt or \.md document/);
     expect(readFileSync(out, "utf8")).toBe(OLD_OUTPUT);
   });
+});
+
+describe("the built command", () => {
+  it("runs on a bare node away from node_modules, workers included, with the same bytes as one job", () => {
+    // A copy of extract/dist in a temporary folder can reach no tsx nor any other package: it
+    // runs only if the command and its worker are self-contained JavaScript.
+    const bin = newDir("bin");
+    for (const file of ["cli.js", "worker.js"])
+      copyFileSync(join(ROOT, "extract", "dist", file), join(bin, file));
+    const input = newDir("built");
+    copySeeds(input);
+    const outs = ["1", "2"].map((jobs) => {
+      const out = join(newDir("out"), `jobs${jobs}.csv`);
+      const run = spawnSync(
+        process.execPath,
+        [join(bin, "cli.js"), "--in", input, "--out", out, "--jobs", jobs, "--regions", REGIONS],
+        { cwd: bin, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } },
+      );
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toMatch(new RegExp(`with ${jobs} jobs?\\n`));
+      return readFileSync(out);
+    });
+    expect(outs[1]!.equals(outs[0]!)).toBe(true);
+    expect(outs[0]!.length).toBeGreaterThan(1000);
+  }, 60_000);
 });

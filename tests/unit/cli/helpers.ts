@@ -6,7 +6,8 @@ import { join, resolve } from "node:path";
 import Papa from "papaparse";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
-export const CLI = join(ROOT, "extract", "cli.ts");
+/** The built command, what `npm run extract` runs (tests/unit/global-setup.ts builds it). */
+export const CLI = join(ROOT, "extract", "dist", "cli.js");
 export const SEED_DIR = join(ROOT, "data", "raw");
 export const REGIONS = join(ROOT, "data", "regions.csv");
 
@@ -15,7 +16,7 @@ export const REPORT_MAX_RSS =
   "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS*1024+'\\n'))";
 
 export function cliArgs(args: string[], preloads: string[] = []): string[] {
-  return ["--import", "tsx", ...preloads.flatMap((p) => ["--import", p]), CLI, ...args];
+  return [...preloads.flatMap((p) => ["--import", p]), CLI, ...args];
 }
 
 /** Runs the CLI to the end; stderr and stdout as text. Never a TTY: stdio are pipes. */
