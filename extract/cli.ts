@@ -2,6 +2,10 @@
 // arguments, wires the process (streams, signals, exit status) to the flows in extract/node/run.ts.
 import { availableParallelism, loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { spawnSync } from "node:child_process";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { readManifest, staleInput } from "./node/freshness.ts";
 import { ConfigError } from "./node/config.ts";
 import { streamSink } from "./node/output.ts";
 import { GUESSED_LISTED } from "./node/report.ts";
@@ -154,19 +158,42 @@ async function main(argv: string[]): Promise<number> {
   );
 }
 
-main(process.argv.slice(2)).then(
-  (status) => {
-    process.exitCode = status;
-  },
-  (error: unknown) => {
-    if (error instanceof ConfigError) {
-      for (const message of error.messages) process.stderr.write(`extract: ${message}\n`);
-      process.exitCode = EXIT.config;
-    } else {
-      process.stderr.write(
-        `extract: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-      );
-      process.exitCode = EXIT.failed;
-    }
-  },
-);
+/** When this is the built command and a file it was built from has changed since (a cue word
+ * edited in extract/lexicon), rebuild and run the new build instead: the exit status of that run,
+ * or undefined to go on here. */
+function rerunIfStale(): number | undefined {
+  const here = fileURLToPath(import.meta.url);
+  const dist = dirname(here);
+  if (basename(dist) !== "dist") return undefined;
+  const root = join(dist, "..", "..");
+  const manifest = readManifest(dist);
+  const changed = manifest && staleInput(root, manifest);
+  if (!changed) return undefined;
+  process.stderr.write(`extract: ${changed} changed since the command was built; rebuilding\n`);
+  const build = spawnSync(process.execPath, [join(root, "scripts", "build-cli.mjs"), "--quiet"], {
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (build.status !== 0) return EXIT.config;
+  const again = spawnSync(process.execPath, [here, ...process.argv.slice(2)], { stdio: "inherit" });
+  return again.status ?? EXIT.failed;
+}
+
+const rerun = rerunIfStale();
+if (rerun !== undefined) process.exitCode = rerun;
+else
+  main(process.argv.slice(2)).then(
+    (status) => {
+      process.exitCode = status;
+    },
+    (error: unknown) => {
+      if (error instanceof ConfigError) {
+        for (const message of error.messages) process.stderr.write(`extract: ${message}\n`);
+        process.exitCode = EXIT.config;
+      } else {
+        process.stderr.write(
+          `extract: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        );
+        process.exitCode = EXIT.failed;
+      }
+    },
+  );

@@ -7,7 +7,7 @@
 // esbuild is already installed as a dependency of both tsx and vite (no new dependency), and
 // bundles the two entries in ~0.1 s, cheap enough to run before every test run.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,8 +17,10 @@ export const CLI_OUT_DIR = join(ROOT, "extract", "dist");
 /** Builds extract/dist/cli.js and extract/dist/worker.js; throws on a build error. */
 export async function buildCli({ quiet = false } = {}) {
   const began = performance.now();
+  const builtAt = Date.now();
   rmSync(CLI_OUT_DIR, { recursive: true, force: true });
-  await build({
+  const { metafile } = await build({
+    metafile: true,
     absWorkingDir: ROOT,
     entryPoints: { cli: "extract/cli.ts", worker: "extract/node/worker.ts" },
     outdir: CLI_OUT_DIR,
@@ -37,6 +39,10 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: "none",
     logLevel: quiet ? "error" : "warning",
   });
+  // The files the bundle was built from, so the command can tell when they have changed since
+  // (extract/node/freshness.ts): the project's own sources and lexicon, not node_modules.
+  const inputs = Object.keys(metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
+  writeFileSync(join(CLI_OUT_DIR, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
   if (!quiet) {
     const seconds = ((performance.now() - began) / 1000).toFixed(2);
     console.log(`built ${relative(ROOT, CLI_OUT_DIR)}/{cli,worker}.js in ${seconds} s`);
