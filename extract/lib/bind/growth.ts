@@ -19,6 +19,7 @@ import {
   isDigitCode,
   onlyFiller,
   onlyFillerOrComparisons,
+  onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   regionKeys,
   subjectBefore,
@@ -123,6 +124,14 @@ function rateAfterCue(
     // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
     family = lastDraft.family;
     tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+  } else if (
+    (lastDraft ?? state.rateBefore)?.unit === "percent" &&
+    onlyFillerOrPeriods(ctx, scope, growth.start)
+  ) {
+    // 增长6.8%。分季度看，一季度增长6.0%，二季度增长7.6%: the same rate, period by period.
+    const rate = (lastDraft ?? state.rateBefore)!;
+    family = rate.family;
+    subject = rate.subject;
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
     // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place.
     family = carry.topic;

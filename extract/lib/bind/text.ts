@@ -73,6 +73,14 @@ export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: numbe
   return onlyFillerAround(ctx.text, periods, from, to);
 }
 
+/** True when text[from, to) holds only filler words, punctuation and periods it names (分季度看，
+ * 一季度增长6.0%，二季度增长7.6%: the same rate, period by period). */
+export function onlyFillerOrPeriods(ctx: DocContext, from: number, to: number): boolean {
+  const periods = within(ctx.periods, from, to);
+  if (!periods.length || periods.some((p) => p.label === "")) return false;
+  return onlyFillerAround(ctx.text, periods, from, to);
+}
+
 /** text[from, to) without leading and trailing filler words and punctuation. */
 export function trimFiller(text: string, from: number, to: number): string {
   let a = from;
