@@ -1,5 +1,6 @@
 // `npm run screenshot`: the README's picture of the dashboard (chart view, Chinese, 1280×800) on
-// the shipped data, taken with the project's own browser tooling and written to
+// data/demo/indicators.csv, a synthetic file with a time series, a gap and two reports that
+// disagree (the shipped data has none of these to show), taken with the project's own browser tooling and written to
 // tests/e2e/__screenshots__/dashboard.png; then the 分析文章 panel on a shipped article, its
 // second fact picked, written to tests/e2e/__screenshots__/analyse.png.
 //
@@ -15,7 +16,7 @@ import { serveDashboard } from "./serve.ts";
 
 const { values } = parseArgs({
   options: {
-    query: { type: "string", default: "" },
+    query: { type: "string", default: "csv=/data/demo/indicators.csv&indicator=gdp" },
     out: { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/dashboard.png") },
     "no-build": { type: "boolean", default: false },
     article: { type: "string", default: join(ROOT, "data/raw/002_29067f03fc52df4d.txt") },
