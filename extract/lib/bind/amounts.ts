@@ -162,14 +162,14 @@ function investmentPart(state: BindState, tc: TokenContext): boolean {
  * clause, nothing but filler stands between them, and no cue stands in its sentence before it nor
  * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
 export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.start): boolean {
-  const { ctx, carry, sentence } = state;
+  const { ctx, carry } = state;
   if (!carry.topic || tc.token.classifier === "") return false;
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，皖北仅为4.54万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
   const named = (m: { value: { type: string } }) => m.value.type !== "growth";
   return (
-    !CUES.scan(ctx.text, sentence.start, tc.scope).some(named) &&
+    !CUES.scan(ctx.text, tc.near, tc.scope).some(named) &&
     !CUES.scan(ctx.text, tc.token.end, tc.ce).some(named)
   );
 }

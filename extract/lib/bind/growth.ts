@@ -3,7 +3,7 @@
 // 14.0%), to the cue after it (10.5%的经济增速), or repeats the rate before it place by place.
 
 import type { Sentence } from "../segment.ts";
-import { within, type DocContext } from "../context.ts";
+import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -77,7 +77,9 @@ function breakdownHead(
 ): { family: Family; subject: string } | undefined {
   if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
   const { text } = ctx;
-  const lead = text.slice(sentence.start, at);
+  // Within the window a number looks back through, so that a page with no full stop costs no
+  // more per number than a sentence does.
+  const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW), at);
   if (!BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   const subject = withoutAttributive(trimFiller(text, scope, at));
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
