@@ -1,7 +1,8 @@
 // `npm run screenshot`: the README's picture of the dashboard (chart view, Chinese, 1280×800) on
 // the shipped data, taken with the project's own browser tooling and written to
 // tests/e2e/__screenshots__/dashboard.png; then the 分析文章 panel on a shipped article, its
-// second fact picked, written to tests/e2e/__screenshots__/analyse.png.
+// second fact picked, written to tests/e2e/__screenshots__/analyse.png; then the 地图 view of GDP
+// by district, written to tests/e2e/__screenshots__/map.png.
 //
 //   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
 //                                           [--article FILE] [--article-out FILE]
@@ -23,6 +24,7 @@ const { values } = parseArgs({
       type: "string",
       default: join(ROOT, "tests/e2e/__screenshots__/analyse.png"),
     },
+    "map-out": { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/map.png") },
   },
 });
 
@@ -55,6 +57,13 @@ try {
   const articleOut = resolve(values["article-out"]);
   await page.screenshot({ path: articleOut, fullPage: true });
   console.log(`screenshot: ${articleOut}`);
+
+  await page.goto(`${url}?view=map&indicator=gdp`);
+  await page.locator('[data-testid="chart"][data-ready="true"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const mapOut = resolve(values["map-out"]);
+  await page.screenshot({ path: mapOut });
+  console.log(`screenshot: ${mapOut}`);
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 } finally {
   await browser.close();

@@ -184,8 +184,6 @@ export function buildMapOption(
         map: config.mapName,
         name: period,
         roam: false,
-        // Small districts (蓬江, 江海) would print over each other; the list beside names them all.
-        labelLayout: { hideOverlap: true },
         selectedMode: false,
         top: 16,
         bottom: 16,
