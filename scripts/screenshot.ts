@@ -2,7 +2,8 @@
 // data/demo/indicators.csv, a synthetic file with a time series, a gap and two reports that
 // disagree (the shipped data has none of these to show), taken with the project's own browser tooling and written to
 // tests/e2e/__screenshots__/dashboard.png; then the 分析文章 panel on a shipped article, its
-// second fact picked, written to tests/e2e/__screenshots__/analyse.png.
+// second fact picked, written to tests/e2e/__screenshots__/analyse.png; then the 地图 view of GDP
+// by district, written to tests/e2e/__screenshots__/map.png.
 //
 //   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
 //                                           [--article FILE] [--article-out FILE]
@@ -24,6 +25,7 @@ const { values } = parseArgs({
       type: "string",
       default: join(ROOT, "tests/e2e/__screenshots__/analyse.png"),
     },
+    "map-out": { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/map.png") },
   },
 });
 
@@ -56,6 +58,13 @@ try {
   const articleOut = resolve(values["article-out"]);
   await page.screenshot({ path: articleOut, fullPage: true });
   console.log(`screenshot: ${articleOut}`);
+
+  await page.goto(`${url}?view=map&indicator=gdp`);
+  await page.locator('[data-testid="chart"][data-ready="true"]').waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const mapOut = resolve(values["map-out"]);
+  await page.screenshot({ path: mapOut });
+  console.log(`screenshot: ${mapOut}`);
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 } finally {
   await browser.close();

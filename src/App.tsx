@@ -15,13 +15,15 @@ import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
 import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
+import { buildMapOption } from "./chart/map.ts";
+import { displayValue, markedValue } from "./chart/format.ts";
 import { describeChart, describeComparison } from "./chart/describe.ts";
 import type { ExportText } from "./chart/exportOption.ts";
 import { EChart, type EChartHandle } from "./echarts/EChart.tsx";
-import { indicatorLabel, indicatorName, regionName, t } from "./i18n/dictionary.ts";
+import { displayUnit, indicatorLabel, indicatorName, regionName, t } from "./i18n/dictionary.ts";
 import { useViewState } from "./state/useViewState.ts";
 import { deriveDashboard } from "./state/derive.ts";
-import type { Language } from "./state/viewState.ts";
+import { pickDistrict, type Language } from "./state/viewState.ts";
 import { useParseClient } from "./hooks/useParseClient.ts";
 import { useCsvSource } from "./hooks/useCsvSource.ts";
 import { useFileDrop } from "./hooks/useFileDrop.ts";
@@ -47,6 +49,7 @@ import { TableView } from "./view/TableView.tsx";
 import { ExportPanel, type ExportSource } from "./view/ExportPanel.tsx";
 import { safeFileName, saveBlob } from "./view/download.ts";
 import { PastedArticles } from "./view/PastedArticles.tsx";
+import { MapDistricts } from "./view/MapDistricts.tsx";
 import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
 
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
@@ -187,7 +190,7 @@ export function App() {
     () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
     [state, indicatorPoints, tableKeys],
   );
-  const { regions: shown, periods, comparePeriod, compared, drawn } = derived;
+  const { regions: shown, periods, comparePeriod, compared, drawn, mapPeriod, mapped } = derived;
   const counts = useMemo(
     () => new Map([...byIndicator].map(([indicator, ids]) => [indicator, ids.length])),
     [byIndicator],
@@ -210,6 +213,46 @@ export function App() {
   const compareOption = useMemo(
     () => (comparePeriod ? buildComparisonOption(chartConfig, comparePeriod, compared) : null),
     [chartConfig, comparePeriod, compared],
+  );
+
+  // The map: its part of ECharts and the boundaries load when the view first opens.
+  const geoParam = useMemo(() => new URLSearchParams(window.location.search).get("geo"), []);
+  const mapQuery = useQuery({
+    queryKey: ["map", regionsQuery.dataUpdatedAt, geoParam],
+    queryFn: async () => (await import("./echarts/map.ts")).loadMap(regionTable, geoParam),
+    enabled: state.view === "map" && regionsQuery.isSuccess,
+    staleTime: Infinity,
+    retry: false,
+  });
+  const loadedMap = mapQuery.data;
+  const mapOption = useMemo(
+    () =>
+      loadedMap && mapPeriod
+        ? buildMapOption(
+            {
+              indicator: state.indicator,
+              unit,
+              lang,
+              regionName: nameOf,
+              mapName: loadedMap.mapName,
+              districts: loadedMap.districts,
+              selected: shown,
+            },
+            mapPeriod,
+            mapped,
+          )
+        : null,
+    [loadedMap, mapPeriod, mapped, state.indicator, unit, lang, nameOf, shown],
+  );
+  const pickOnMap = useCallback(
+    (key: string) => update({ regions: pickDistrict(state.regions, key) }),
+    [update, state.regions],
+  );
+  const onMapClick = useCallback(
+    (_value: unknown, name: string) => {
+      if (loadedMap?.districts.includes(name)) pickOnMap(name);
+    },
+    [loadedMap, pickOnMap],
   );
 
   // Sources view: the facts behind a clicked point, or behind the point of a table row.
@@ -244,32 +287,38 @@ export function App() {
   );
 
   const chartHandle = useRef<EChartHandle>(null);
-  const viewPoints = state.view === "compare" ? compared : drawn;
+  const viewPoints = state.view === "compare" ? compared : state.view === "map" ? mapped : drawn;
   const timePeriods = [...new Set(drawn.map((p) => p.period))];
   const periodText =
     state.view === "compare"
       ? (comparePeriod ?? "")
-      : drawn.length
-        ? (() => {
-            const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
-            const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-            return timePeriods.length > 1 && first.period !== last.period
-              ? `${first.period} — ${last.period}`
-              : first.period;
-          })()
-        : "";
+      : state.view === "map"
+        ? (mapPeriod ?? "")
+        : drawn.length
+          ? (() => {
+              const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
+              const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+              return timePeriods.length > 1 && first.period !== last.period
+                ? `${first.period} — ${last.period}`
+                : first.period;
+            })()
+          : "";
   const exportSource = async (): Promise<ExportSource | null> => {
-    const option = state.view === "compare" ? compareOption : timeOption;
+    const option =
+      state.view === "compare" ? compareOption : state.view === "map" ? mapOption : timeOption;
     const size = chartHandle.current?.size();
     if (!client || !option || !size || !size.width) return null;
     const behind = await client.sources(viewPoints.map((p) => p.id));
     const text: ExportText = {
       title: indicatorLabel(lang, state.indicator, unit),
       // The districts the image shows: those of the filter that have a figure in it.
-      subtitle: `${shown
-        .filter((k) => viewPoints.some((p) => p.region === k))
-        .map(nameOf)
-        .join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
+      subtitle:
+        state.view === "map"
+          ? periodText
+          : `${shown
+              .filter((k) => viewPoints.some((p) => p.region === k))
+              .map(nameOf)
+              .join(lang === "zh" ? "、" : ", ")} · ${periodText}`,
       sourceLine: sourceLine(lang, behind, sources),
     };
     return { option, text, ...size };
@@ -345,6 +394,68 @@ export function App() {
           />
         ) : (
           <Empty lang={lang} noRegions={noRegions} />
+        )}
+      </>
+    );
+  else if (state.view === "map")
+    body = (
+      <>
+        <div className="control inline-control">
+          <label htmlFor={comparePeriodId}>{t(lang, "comparePeriod")}</label>
+          <select
+            id={comparePeriodId}
+            data-testid="map-period"
+            value={mapPeriod ?? ""}
+            onChange={(e) => update({ period: e.target.value || null })}
+          >
+            {derived.mapPeriods.map((p) => (
+              <option key={p.period} value={p.period}>
+                {p.period}
+              </option>
+            ))}
+          </select>
+        </div>
+        {mapQuery.error ? (
+          <p role="alert">
+            {t(lang, mapQuery.error.name === "NoBoundaries" ? "mapNoBoundaries" : "mapFailed")}:{" "}
+            {mapQuery.error.message}
+          </p>
+        ) : !loadedMap ? (
+          <p role="status">{t(lang, "mapLoading")}</p>
+        ) : mapOption ? (
+          <div className="map-view">
+            <EChart
+              ref={chartHandle}
+              option={mapOption}
+              testId="chart"
+              ariaLabel={t(lang, "mapAria", {
+                indicator: indicatorName(lang, state.indicator),
+                period: mapPeriod ?? "",
+              })}
+              onItemClick={onMapClick}
+            />
+            <MapDistricts
+              lang={lang}
+              onPick={pickOnMap}
+              districts={loadedMap.districts.map((key) => {
+                const p = mapped.find((m) => m.region === key);
+                return {
+                  key,
+                  name: nameOf(key),
+                  figure: p
+                    ? `${markedValue(displayValue(p.value, unit), p.qualifier, lang)} ${displayUnit(
+                        lang,
+                        state.indicator,
+                        unit,
+                      )}`
+                    : null,
+                  pressed: state.regions !== null && shown.includes(key),
+                };
+              })}
+            />
+          </div>
+        ) : (
+          <Empty lang={lang} noRegions={false} />
         )}
       </>
     );
@@ -501,7 +612,7 @@ export function App() {
                 </Suspense>
               </div>
             ) : null}
-            {loaded && state.view !== "table" && state.view !== "analyse" ? (
+            {loaded && (state.view === "chart" || state.view === "compare") ? (
               <p className="hint">{t(lang, "clickHint")}</p>
             ) : null}
             {loaded && state.view !== "analyse" ? (

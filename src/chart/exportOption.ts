@@ -39,8 +39,25 @@ export function buildExportOption(option: EChartsCoreOption, text: ExportText): 
     dataZoom: Array.isArray(option.dataZoom)
       ? (option.dataZoom as Record<string, unknown>[]).map((z) => ({ ...z, type: "inside" }))
       : option.dataZoom,
+    // A map places its series and its legend (graphic elements) itself: below the title block.
+    series:
+      Array.isArray(option.series) &&
+      (option.series as Record<string, unknown>[]).some((x) => typeof x.top === "number")
+        ? (option.series as Record<string, unknown>[]).map((series) =>
+            typeof series.top === "number"
+              ? {
+                  ...series,
+                  top: series.top + EXPORT_TOP,
+                  bottom: Number(series.bottom ?? 0) + EXPORT_BOTTOM,
+                }
+              : series,
+          )
+        : option.series,
     tooltip: undefined,
     graphic: [
+      ...(Array.isArray(option.graphic) ? (option.graphic as Record<string, unknown>[]) : []).map(
+        (g) => (typeof g.top === "number" ? { ...g, top: g.top + EXPORT_TOP } : g),
+      ),
       {
         type: "text",
         left: 16,

@@ -25,3 +25,17 @@ export function pointTooltip(
     lines.push(`<strong class="disagree">≠ ${escapeHtml(disagreement)}</strong>`);
   return lines.join("<br>");
 }
+
+/** A district on the map: its name, and its value and number of reports, or "no figure". */
+export function mapTooltip(
+  region: string,
+  figure: { period: string; label: string; unitLabel: string; reports: string } | null,
+  noFigure: string,
+): string {
+  if (!figure) return `<strong>${escapeHtml(region)}</strong><br>${escapeHtml(noFigure)}`;
+  return [
+    `<strong>${escapeHtml(region)}</strong>`,
+    `${escapeHtml(figure.period)}: ${escapeHtml(figure.label)} ${escapeHtml(figure.unitLabel)}`,
+    escapeHtml(figure.reports),
+  ].join("<br>");
+}

@@ -15,7 +15,8 @@ export interface EChartProps {
   option: EChartsCoreOption;
   testId: string;
   ariaLabel: string;
-  onItemClick?: (value: unknown) => void;
+  /** The clicked item's value, and its name (a map's region key). */
+  onItemClick?: (value: unknown, name: string) => void;
   ref?: Ref<EChartHandle>;
 }
 
@@ -43,7 +44,7 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     // The browser tests read what is drawn (values and pixel positions) from the instance.
     (element as HTMLDivElement & { chart?: EChartsType }).chart = instance;
     // The value, not the data item: our items carry their point id in the value tuple.
-    instance.on("click", (params) => clickHandler.current?.(params.value));
+    instance.on("click", (params) => clickHandler.current?.(params.value, params.name));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     setChart(instance);

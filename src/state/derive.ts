@@ -39,6 +39,36 @@ export interface Dashboard {
   periods: PeriodOption[];
   comparePeriod: string | null;
   compared: Point[];
+  /**
+   * The map: every region of the table (the filter only marks districts on it), region-wide
+   * figures only; its periods, the one drawn (chosen as in the comparison view) and its points.
+   */
+  mapPeriods: PeriodOption[];
+  mapPeriod: string | null;
+  mapped: Point[];
+}
+
+/** The view's period if offered, else the one the most regions report totals for, the latest. */
+function pickPeriod(
+  requested: string | null,
+  periods: readonly PeriodOption[],
+  totals: readonly Point[],
+): string | null {
+  if (requested && periods.some((p) => p.period === requested)) return requested;
+  const regionsPer = new Map<string, Set<string>>();
+  for (const p of totals) {
+    if (p.subject) continue;
+    let set = regionsPer.get(p.period);
+    if (!set) regionsPer.set(p.period, (set = new Set()));
+    set.add(p.region);
+  }
+  let picked: string | null = null;
+  let bestCount = -1;
+  for (const p of periods) {
+    const n = regionsPer.get(p.period)?.size ?? 0;
+    if (n >= bestCount) [picked, bestCount] = [p.period, n];
+  }
+  return picked;
 }
 
 const frequencyOfPoint = (p: Point) =>
@@ -85,27 +115,23 @@ export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard
   const drawn = showSubjects ? ofFrequency : ofFrequency.filter((p) => !p.subject);
 
   const periods = periodsOf(selected);
-  const regionsPer = new Map<string, Set<string>>();
-  for (const p of selected) {
-    if (p.subject) continue;
-    let set = regionsPer.get(p.period);
-    if (!set) regionsPer.set(p.period, (set = new Set()));
-    set.add(p.region);
-  }
-  let comparePeriod: string | null = null;
-  if (view.period && periods.some((p) => p.period === view.period)) comparePeriod = view.period;
-  else {
-    // Default: the period most districts report totals for, the latest of those.
-    let bestCount = -1;
-    for (const p of periods) {
-      const n = regionsPer.get(p.period)?.size ?? 0;
-      if (n >= bestCount) [comparePeriod, bestCount] = [p.period, n];
-    }
-  }
-  const compareHasTotals = comparePeriod !== null && (regionsPer.get(comparePeriod)?.size ?? 0) > 0;
+  const comparePeriod = pickPeriod(view.period, periods, selected);
+  const compareHasTotals =
+    comparePeriod !== null && selected.some((p) => !p.subject && p.period === comparePeriod);
   const compared = comparePeriod
     ? comparisonPoints(selected, comparePeriod, !compareHasTotals || (view.subjects ?? false))
     : [];
+
+  // The map draws all districts whatever the filter, so its period does not move on a click.
+  const mapTotals = selectPoints(data.points, {
+    indicator: view.indicator,
+    regions: data.tableKeys,
+    from: view.from,
+    to: view.to,
+  }).filter((p) => !p.subject);
+  const mapPeriods = periodsOf(mapTotals);
+  const mapPeriod = pickPeriod(view.period, mapPeriods, mapTotals);
+  const mapped = mapPeriod ? comparisonPoints(mapTotals, mapPeriod, false) : [];
 
   return {
     regions,
@@ -120,5 +146,8 @@ export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard
     periods,
     comparePeriod,
     compared,
+    mapPeriods,
+    mapPeriod,
+    mapped,
   };
 }

@@ -19,7 +19,7 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
 ];
 
 export const CHART_TYPES = ["line", "bar"] as const;
-export const VIEWS = ["chart", "compare", "table", "analyse"] as const;
+export const VIEWS = ["chart", "compare", "map", "table", "analyse"] as const;
 export const LANGUAGES = ["zh", "en"] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 export type ViewTab = (typeof VIEWS)[number];
@@ -166,4 +166,15 @@ export function shownRegions(state: ViewState, tableKeys: readonly string[]): st
   if (state.regions === null) return [...tableKeys];
   const chosen = new Set(state.regions);
   return tableKeys.filter((k) => chosen.has(k));
+}
+
+/**
+ * The filter after a district is picked on the map: that district alone, or, when it already is
+ * the only one shown, every region again.
+ */
+export function pickDistrict(
+  regions: readonly string[] | null,
+  key: string,
+): readonly string[] | null {
+  return regions !== null && regions.length === 1 && regions[0] === key ? null : [key];
 }

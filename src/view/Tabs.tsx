@@ -6,6 +6,7 @@ import { VIEWS, type Language, type ViewTab } from "../state/viewState.ts";
 const TAB_LABEL: Record<ViewTab, LabelKey> = {
   chart: "viewChart",
   compare: "viewCompare",
+  map: "viewMap",
   table: "viewTable",
   analyse: "viewAnalyse",
 };

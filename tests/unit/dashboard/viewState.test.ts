@@ -55,9 +55,14 @@ describe("view state ⇄ URL", () => {
     expect(parseViewState(serializeViewState(none)).regions).toEqual([]);
   });
 
+  test("the map view is a view of its own in the URL", () => {
+    expect(parseViewState("?view=map").view).toBe("map");
+    expect(serializeViewState({ ...DEFAULT_VIEW, view: "map" })).toBe("?view=map");
+  });
+
   test("garbage falls back to defaults field by field", () => {
     const state = parseViewState(
-      "?indicator=<script>&regions=%3Cimg%3E,,NOPE&from=abcd&to=99999&chart=pie&view=map&lang=fr&period=<b>",
+      "?indicator=<script>&regions=%3Cimg%3E,,NOPE&from=abcd&to=99999&chart=pie&view=globe&lang=fr&period=<b>",
     );
     expect(state).toEqual(DEFAULT_VIEW);
   });
