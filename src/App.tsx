@@ -23,7 +23,10 @@ import { EChart, type EChartHandle } from "./echarts/EChart.tsx";
 import { displayUnit, indicatorLabel, indicatorName, regionName, t } from "./i18n/dictionary.ts";
 import { useViewState } from "./state/useViewState.ts";
 import { deriveDashboard } from "./state/derive.ts";
-import { pickDistrict, type Language } from "./state/viewState.ts";
+import { districtHref, openDistrict, pickDistrict, type Language } from "./state/viewState.ts";
+import { deriveDistrict } from "./state/district.ts";
+import { buildDistrictOption } from "./chart/district.ts";
+import type { DistrictLinkTarget } from "./view/DistrictLink.tsx";
 import { useParseClient } from "./hooks/useParseClient.ts";
 import { useCsvSource } from "./hooks/useCsvSource.ts";
 import { useFileDrop } from "./hooks/useFileDrop.ts";
@@ -55,6 +58,10 @@ import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
 // The article panel carries its own worker with the extractor: loaded when first opened.
 const AnalysePanel = lazy(() => import("./view/AnalysePanel.tsx"));
+// A district's page: loaded when one is first opened.
+const DistrictPage = lazy(() => import("./view/DistrictPage.tsx"));
+/** The width of a district page's exported image, in CSS pixels. */
+const DISTRICT_EXPORT_WIDTH = 800;
 
 const NO_POINTS: Point[] = [];
 /** Publishers and dates of the articles behind the figures shown, for the exported image. */
@@ -190,6 +197,27 @@ export function App() {
     () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
     [state, indicatorPoints, tableKeys],
   );
+  // A district's page: every indicator's points of that district, from the typed columns.
+  const district =
+    state.view === "district" && state.district && tableKeys.includes(state.district)
+      ? state.district
+      : null;
+  const districtRows = useMemo(() => {
+    if (!district || !pointTable) return [];
+    const code = pointTable.regionKeys.indexOf(district);
+    const points: Point[] = [];
+    for (let i = 0; i < pointTable.count; i++)
+      if (pointTable.region[i] === code) points.push(pointAt(pointTable, i));
+    return deriveDistrict(points, district);
+  }, [district, pointTable]);
+  const districtPage: DistrictLinkTarget = useMemo(
+    () => ({
+      href: (key) => districtHref(state, key, window.location.search),
+      open: (key) => update(openDistrict(key)),
+      label: (key) => t(lang, "districtLinkLabel", { name: nameOf(key) }),
+    }),
+    [state, update, lang, nameOf],
+  );
   const { regions: shown, periods, comparePeriod, compared, drawn, mapPeriod, mapped } = derived;
   const counts = useMemo(
     () => new Map([...byIndicator].map(([indicator, ids]) => [indicator, ids.length])),
@@ -304,6 +332,25 @@ export function App() {
             })()
           : "";
   const exportSource = async (): Promise<ExportSource | null> => {
+    if (state.view === "district") {
+      if (!client || !district) return null;
+      const { option, height } = buildDistrictOption(districtRows, lang);
+      const ids = districtRows.flatMap((r) =>
+        [r.latest, r.growth].filter((p): p is Point => p !== null).map((p) => p.id),
+      );
+      const behind = await client.sources(ids);
+      return {
+        option,
+        // The page's title is the district's name.
+        text: {
+          title: nameOf(district),
+          subtitle: t(lang, "viewDistrict"),
+          sourceLine: sourceLine(lang, behind, sources),
+        },
+        width: DISTRICT_EXPORT_WIDTH,
+        height,
+      };
+    }
     const option =
       state.view === "compare" ? compareOption : state.view === "map" ? mapOption : timeOption;
     const size = chartHandle.current?.size();
@@ -323,7 +370,9 @@ export function App() {
     };
     return { option, text, ...size };
   };
-  const fileStem = safeFileName(`${indicatorName("en", state.indicator)}-${periodText}`);
+  const fileStem = safeFileName(
+    district ? district : `${indicatorName("en", state.indicator)}-${periodText}`,
+  );
   const downloadCsv = async () => {
     if (!client) return;
     const text = await client.csv(
@@ -364,7 +413,22 @@ export function App() {
         onDisputed={(disputed) => update({ disputed })}
         regionName={nameOf}
         onOpen={onRowOpen}
+        page={districtPage}
       />
+    );
+  else if (state.view === "district")
+    body = district ? (
+      <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
+        <DistrictPage
+          lang={lang}
+          rows={districtRows}
+          onOpenReports={(point) => setOpenSources({ point })}
+        />
+      </Suspense>
+    ) : (
+      <p role="alert">
+        {t(lang, "districtUnknown")} {state.district ?? ""}
+      </p>
     );
   else if (state.view === "compare")
     body = (
@@ -437,6 +501,7 @@ export function App() {
             <MapDistricts
               lang={lang}
               onPick={pickOnMap}
+              page={districtPage}
               districts={loadedMap.districts.map((key) => {
                 const p = mapped.find((m) => m.region === key);
                 return {
@@ -497,6 +562,7 @@ export function App() {
             tableNames={tableNames}
             selected={shown}
             onChange={(regions) => update({ regions })}
+            page={districtPage}
           />
           <PeriodRange
             lang={lang}
@@ -549,11 +615,16 @@ export function App() {
           <section
             id={panelId(state.view)}
             role="tabpanel"
-            aria-labelledby={tabId(state.view)}
+            aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
             className="panel"
           >
             {state.view === "analyse" ? (
               <h2 className="panel-title">{t(lang, "viewAnalyse")}</h2>
+            ) : state.view === "district" ? (
+              <h2 className="panel-title" id="district-title" data-testid="district-title">
+                {state.district ? nameOf(state.district) : ""}
+                <span className="hint"> · {t(lang, "viewDistrict")}</span>
+              </h2>
             ) : (
               <h2 className="panel-title">
                 {indicatorLabel(lang, state.indicator, unit)}

@@ -30,11 +30,17 @@ export function buildExportOption(option: EChartsCoreOption, text: ExportText): 
       subtextStyle: { fontFamily: FONT_FAMILY, fontSize: 12, color: "#444" },
     },
     legend: legend ? { ...legend, top: EXPORT_TOP - 8, left: 16, right: 16 } : undefined,
-    grid: {
-      ...grid,
-      top: Number(grid.top ?? 48) + EXPORT_TOP,
-      bottom: Number(grid.bottom ?? 40) + EXPORT_BOTTOM,
-    },
+    // Several grids (a district's page) are placed by their tops and heights: moved down only.
+    grid: Array.isArray(option.grid)
+      ? (option.grid as Record<string, unknown>[]).map((g) => ({
+          ...g,
+          top: Number(g.top ?? 0) + EXPORT_TOP,
+        }))
+      : {
+          ...grid,
+          top: Number(grid.top ?? 48) + EXPORT_TOP,
+          bottom: Number(grid.bottom ?? 40) + EXPORT_BOTTOM,
+        },
     // The slider is an on-screen control; the image shows the zoomed window without it.
     dataZoom: Array.isArray(option.dataZoom)
       ? (option.dataZoom as Record<string, unknown>[]).map((z) => ({ ...z, type: "inside" }))

@@ -19,7 +19,9 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
 ];
 
 export const CHART_TYPES = ["line", "bar"] as const;
-export const VIEWS = ["chart", "compare", "map", "table", "analyse"] as const;
+export const VIEWS = ["chart", "compare", "map", "table", "analyse", "district"] as const;
+/** The views with a tab; a district's page is opened from a district's name. */
+export const TAB_VIEWS = ["chart", "compare", "map", "table", "analyse"] as const;
 export const LANGUAGES = ["zh", "en"] as const;
 export type ChartType = (typeof CHART_TYPES)[number];
 export type ViewTab = (typeof VIEWS)[number];
@@ -46,6 +48,8 @@ export interface ViewState {
   sort: FactSort;
   /** The table lists only figures whose reports disagree. */
   disputed: boolean;
+  /** The district whose page is shown (view "district"). */
+  district: string | null;
 }
 
 export const DEFAULT_VIEW: ViewState = {
@@ -62,6 +66,7 @@ export const DEFAULT_VIEW: ViewState = {
   search: "",
   sort: { column: "period", descending: false },
   disputed: false,
+  district: null,
 };
 
 /** The view's own query parameters; anything else (such as ?csv=) is left alone. */
@@ -79,6 +84,7 @@ const VIEW_PARAMS = [
   "q",
   "sort",
   "disputed",
+  "district",
 ];
 
 function parseSort(value: string | null): FactSort {
@@ -133,6 +139,7 @@ export function parseViewState(search: string): ViewState {
     search: (params.get("q") ?? "").slice(0, 200),
     sort: parseSort(params.get("sort")),
     disputed: params.get("disputed") === "1",
+    district: REGION_KEY.test(params.get("district") ?? "") ? params.get("district") : null,
   };
 }
 
@@ -157,6 +164,7 @@ export function serializeViewState(state: ViewState, keep = ""): string {
   if (state.sort.column !== DEFAULT_VIEW.sort.column || state.sort.descending)
     params.set("sort", `${state.sort.descending ? "-" : ""}${state.sort.column}`);
   if (state.disputed) params.set("disputed", "1");
+  if (state.district !== null) params.set("district", state.district);
   const query = params.toString().replace(/%2C/g, ",");
   return query ? `?${query}` : "";
 }
@@ -177,4 +185,15 @@ export function pickDistrict(
   key: string,
 ): readonly string[] | null {
   return regions !== null && regions.length === 1 && regions[0] === key ? null : [key];
+}
+
+/** The change that opens a district's page. */
+export const openDistrict = (key: string): Partial<ViewState> => ({
+  view: "district",
+  district: key,
+});
+
+/** The address of a district's page from the current view, for a link that can be shared. */
+export function districtHref(state: ViewState, key: string, current: string): string {
+  return serializeViewState({ ...state, ...openDistrict(key) }, current) || "?";
 }

@@ -5,6 +5,7 @@ import { INDICATOR_GROUPS, INDICATOR_UNIT, type Indicator } from "../model/contr
 import { GROUP_LABEL, indicatorLabel, regionName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import type { Frequency } from "../model/period.ts";
+import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
 
 export function IndicatorPicker(props: {
   lang: Language;
@@ -47,6 +48,8 @@ export function RegionFilter(props: {
   tableNames: ReadonlyMap<string, string>;
   selected: readonly string[];
   onChange: (selected: string[] | null) => void;
+  /** Each district's page, linked beside its name. */
+  page: DistrictLinkTarget;
 }) {
   const { lang, regions, tableNames, selected } = props;
   const [search, setSearch] = useState("");
@@ -96,7 +99,10 @@ export function RegionFilter(props: {
                 onChange={(e) => toggle(r.key, e.target.checked)}
               />
               {regionName(lang, r.key, tableNames)}
-            </label>
+            </label>{" "}
+            <DistrictLink to={props.page} district={r.key}>
+              {t(lang, "districtLink")}
+            </DistrictLink>
           </li>
         ))}
       </ul>

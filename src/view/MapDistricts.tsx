@@ -2,6 +2,7 @@
 // district's figure (or "no figure") in words.
 import { t } from "../i18n/dictionary.ts";
 import type { Language } from "../state/viewState.ts";
+import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
 
 export interface MapDistrict {
   key: string;
@@ -15,6 +16,8 @@ export function MapDistricts(props: {
   lang: Language;
   districts: readonly MapDistrict[];
   onPick: (key: string) => void;
+  /** Each district's page, linked beside its button. */
+  page: DistrictLinkTarget;
 }) {
   const { lang } = props;
   return (
@@ -31,7 +34,10 @@ export function MapDistricts(props: {
             >
               <span className="map-district-name">{d.name}</span>{" "}
               <span className="map-district-figure">{d.figure ?? t(lang, "noFigure")}</span>
-            </button>
+            </button>{" "}
+            <DistrictLink to={props.page} district={d.key}>
+              {t(lang, "districtLink")}
+            </DistrictLink>
           </li>
         ))}
       </ul>

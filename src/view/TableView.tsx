@@ -9,6 +9,7 @@ import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import type { PastedArticle } from "../model/pasted.ts";
+import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
 
 export const PAGE_SIZE = 50;
 
@@ -39,6 +40,8 @@ export function TableView(props: {
   onDisputed: (on: boolean) => void;
   regionName: (key: string) => string;
   onOpen: (fact: FactRow) => void;
+  /** The region cell links to the district's page. */
+  page: DistrictLinkTarget;
 }) {
   const { lang, client, filter, sort, search } = props;
   const [page, setPage] = useState(0);
@@ -132,7 +135,11 @@ export function TableView(props: {
                     {t(lang, "openSource")}
                   </button>
                 </td>
-                <td>{props.regionName(f.region)}</td>
+                <td data-col="region">
+                  <DistrictLink to={props.page} district={f.region}>
+                    {props.regionName(f.region)}
+                  </DistrictLink>
+                </td>
                 <td>{f.period}</td>
                 <td className="number" title={qualifierName(lang, f.qualifier)}>
                   {shownValue(f)}

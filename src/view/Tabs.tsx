@@ -1,7 +1,7 @@
 // The view tabs, with the WAI-ARIA tab pattern: arrow keys move between tabs.
 import type { KeyboardEvent } from "react";
 import { t, type LabelKey } from "../i18n/dictionary.ts";
-import { VIEWS, type Language, type ViewTab } from "../state/viewState.ts";
+import { TAB_VIEWS, type Language, type ViewTab } from "../state/viewState.ts";
 
 const TAB_LABEL: Record<ViewTab, LabelKey> = {
   chart: "viewChart",
@@ -9,6 +9,7 @@ const TAB_LABEL: Record<ViewTab, LabelKey> = {
   map: "viewMap",
   table: "viewTable",
   analyse: "viewAnalyse",
+  district: "viewDistrict",
 };
 
 export const tabId = (view: ViewTab) => `tab-${view}`;
@@ -16,17 +17,17 @@ export const panelId = (view: ViewTab) => `panel-${view}`;
 
 export function Tabs(props: { lang: Language; value: ViewTab; onChange: (v: ViewTab) => void }) {
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = VIEWS.indexOf(props.value);
+    const at = (TAB_VIEWS as readonly ViewTab[]).indexOf(props.value);
     const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
     if (!step) return;
     e.preventDefault();
-    const next = VIEWS[(at + step + VIEWS.length) % VIEWS.length] ?? "chart";
+    const next = TAB_VIEWS[(at + step + TAB_VIEWS.length) % TAB_VIEWS.length] ?? "chart";
     props.onChange(next);
     document.getElementById(tabId(next))?.focus();
   };
   return (
     <div role="tablist" aria-label={t(props.lang, "views")} className="tabs" onKeyDown={onKey}>
-      {VIEWS.map((view) => (
+      {TAB_VIEWS.map((view) => (
         <button
           key={view}
           type="button"
