@@ -158,17 +158,29 @@ describe("export", () => {
             img.src = `data:image/svg+xml;base64,${btoa(unescape(encodeURIComponent(text)))}`;
             document.body.append(img);
             await img.decode();
-            // The image's own fonts load after it decodes (text waits invisible meanwhile, as a
-            // viewer's first paint would): draw it once they have had time to arrive.
-            await new Promise((resolve) => setTimeout(resolve, 1500));
             const canvas = document.createElement("canvas");
             canvas.width = img.naturalWidth;
             canvas.height = img.naturalHeight;
             const context = canvas.getContext("2d")!;
-            context.fillStyle = "#fff";
-            context.fillRect(0, 0, canvas.width, canvas.height);
-            context.drawImage(img, 0, 0);
-            return { data: context.getImageData(0, 0, canvas.width, canvas.height).data, canvas };
+            const draw = () => {
+              context.fillStyle = "#fff";
+              context.fillRect(0, 0, canvas.width, canvas.height);
+              context.drawImage(img, 0, 0);
+              const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
+              let ink = 0;
+              for (let i = 0; i < data.length; i += 4) if (data[i]! < 200) ink++;
+              return { data, ink };
+            };
+            // The image's own fonts load after it decodes (text waits invisible meanwhile, as a
+            // viewer's first paint would): draw until the ink stops changing.
+            let last = draw();
+            for (let tries = 0; tries < 40; tries++) {
+              await new Promise((resolve) => setTimeout(resolve, 250));
+              const next = draw();
+              if (next.ink === last.ink && next.ink > 0) break;
+              last = next;
+            }
+            return { data: last.data, canvas };
           };
           const a = await render(withFont);
           const b = await render(withoutFont);
