@@ -30,15 +30,8 @@ import type { DistrictLinkTarget } from "./view/DistrictLink.tsx";
 import { useParseClient } from "./hooks/useParseClient.ts";
 import { useCsvSource } from "./hooks/useCsvSource.ts";
 import { useFileDrop } from "./hooks/useFileDrop.ts";
-import {
-  ChartTypeToggle,
-  FrequencyPicker,
-  IndicatorPicker,
-  LanguageSwitch,
-  PeriodRange,
-  RegionFilter,
-  SubjectToggle,
-} from "./view/Controls.tsx";
+import { LanguageSwitch } from "./view/Controls.tsx";
+import { ChartTools, PanelTitle } from "./view/PanelHeading.tsx";
 import { Tabs, panelId, tabId } from "./view/Tabs.tsx";
 import {
   BadCsvParam,
@@ -51,7 +44,7 @@ import {
 import { TableView } from "./view/TableView.tsx";
 import { ExportPanel, type ExportSource } from "./view/ExportPanel.tsx";
 import { safeFileName, saveBlob } from "./view/download.ts";
-import { PastedArticles } from "./view/PastedArticles.tsx";
+import { Sidebar } from "./view/Sidebar.tsx";
 import { MapDistricts } from "./view/MapDistricts.tsx";
 import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
 
@@ -383,7 +376,6 @@ export function App() {
     saveBlob(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
   };
 
-  const fileInputId = useId();
   const comparePeriodId = useId();
 
   const loadFailed = regionsQuery.error ?? factsQuery.error;
@@ -547,69 +539,26 @@ export function App() {
         <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
       </header>
       <div className="layout">
-        <aside className="sidebar">
-          <IndicatorPicker
-            lang={lang}
-            value={state.indicator}
-            counts={counts}
-            onChange={(indicator) =>
-              update({ indicator, period: null, freq: null, subjects: null })
-            }
-          />
-          <RegionFilter
-            lang={lang}
-            regions={regionTable}
-            tableNames={tableNames}
-            selected={shown}
-            onChange={(regions) => update({ regions })}
-            page={districtPage}
-          />
-          <PeriodRange
-            lang={lang}
-            years={derived.years}
-            from={state.from}
-            to={state.to}
-            onChange={(range) => update(range)}
-          />
-          <ChartTypeToggle
-            lang={lang}
-            value={state.chart}
-            onChange={(chart) => update({ chart })}
-          />
-          <div className="control data-source">
-            <p>
-              {t(lang, "dataSource")}: <code data-testid="data-source">{sourceName}</code>
-              {loaded ? (
-                <span className="hint">
-                  {" "}
-                  · {t(lang, "rowsLoaded", { facts: loaded.factCount, rows: loaded.rowCount })}
-                </span>
-              ) : null}
-            </p>
-            <label htmlFor={fileInputId} className="file-button">
-              {t(lang, "openFile")}
-            </label>
-            <input
-              id={fileInputId}
-              className="visually-hidden"
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="file-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                if (file) csv.openFile(file);
-                e.target.value = "";
-              }}
-            />
-            <p className="hint">{t(lang, "dropHint")}</p>
-            {csv.userFile && csvLocation.ok ? (
-              <button type="button" onClick={csv.closeFile}>
-                {t(lang, "backToShipped")}
-              </button>
-            ) : null}
-          </div>
-          <PastedArticles lang={lang} articles={pasted.articles} onRemove={removePasted} />
-        </aside>
+        <Sidebar
+          lang={lang}
+          state={state}
+          update={update}
+          counts={counts}
+          regions={regionTable}
+          tableNames={tableNames}
+          shown={shown}
+          years={derived.years}
+          districtPage={districtPage}
+          dataSource={{
+            name: sourceName,
+            loaded,
+            canGoBack: !!csv.userFile && csvLocation.ok,
+            onOpenFile: csv.openFile,
+            onBack: csv.closeFile,
+          }}
+          pasted={pasted.articles}
+          onRemovePasted={removePasted}
+        />
         <main className="main">
           <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
           <section
@@ -618,19 +567,13 @@ export function App() {
             aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
             className="panel"
           >
-            {state.view === "analyse" ? (
-              <h2 className="panel-title">{t(lang, "viewAnalyse")}</h2>
-            ) : state.view === "district" ? (
-              <h2 className="panel-title" id="district-title" data-testid="district-title">
-                {state.district ? nameOf(state.district) : ""}
-                <span className="hint"> · {t(lang, "viewDistrict")}</span>
-              </h2>
-            ) : (
-              <h2 className="panel-title">
-                {indicatorLabel(lang, state.indicator, unit)}
-                {periodText ? <span className="hint"> · {periodText}</span> : null}
-              </h2>
-            )}
+            <PanelTitle
+              lang={lang}
+              view={state.view}
+              indicatorTitle={indicatorLabel(lang, state.indicator, unit)}
+              periodText={periodText}
+              districtName={state.district ? nameOf(state.district) : ""}
+            />
             {regionsQuery.data ? (
               <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
             ) : null}
@@ -643,30 +586,23 @@ export function App() {
                 problemCount={loaded.problemCount}
               />
             ) : null}
-            {loaded && state.view === "chart" ? (
-              <div className="chart-tools">
-                <FrequencyPicker
-                  lang={lang}
-                  options={derived.frequencies}
-                  value={derived.frequency}
-                  onChange={(freq) => update({ freq })}
-                />
-                <SubjectToggle
-                  lang={lang}
-                  hasTotals={derived.hasTotals}
-                  hasParts={derived.hasParts}
-                  checked={derived.showSubjects}
-                  onChange={(subjects) => update({ subjects })}
-                />
-              </div>
-            ) : null}
-            {loaded && state.view === "compare" ? (
-              <SubjectToggle
+            {loaded ? (
+              <ChartTools
                 lang={lang}
-                hasTotals={compared.some((p) => !p.subject) || !compared.length}
-                hasParts={derived.selected.some((p) => p.subject && p.period === comparePeriod)}
-                checked={compared.some((p) => p.subject)}
-                onChange={(subjects) => update({ subjects })}
+                view={state.view}
+                frequencies={derived.frequencies}
+                frequency={derived.frequency}
+                chartSubjects={{
+                  hasTotals: derived.hasTotals,
+                  hasParts: derived.hasParts,
+                  checked: derived.showSubjects,
+                }}
+                compareSubjects={{
+                  hasTotals: compared.some((p) => !p.subject) || !compared.length,
+                  hasParts: derived.selected.some((p) => p.subject && p.period === comparePeriod),
+                  checked: compared.some((p) => p.subject),
+                }}
+                update={update}
               />
             ) : null}
             {body}
