@@ -3,7 +3,8 @@
 // disagree (the shipped data has none of these to show), taken with the project's own browser tooling and written to
 // tests/e2e/__screenshots__/dashboard.png; then the 分析文章 panel on a shipped article, its
 // second fact picked, written to tests/e2e/__screenshots__/analyse.png; then the 地图 view of GDP
-// by district, written to tests/e2e/__screenshots__/map.png.
+// by district, written to tests/e2e/__screenshots__/map.png; then 台山市's district page, written to
+// tests/e2e/__screenshots__/district.png.
 //
 //   node --import tsx scripts/screenshot.ts [--query "indicator=gdp"] [--out FILE] [--no-build]
 //                                           [--article FILE] [--article-out FILE]
@@ -26,6 +27,10 @@ const { values } = parseArgs({
       default: join(ROOT, "tests/e2e/__screenshots__/analyse.png"),
     },
     "map-out": { type: "string", default: join(ROOT, "tests/e2e/__screenshots__/map.png") },
+    "district-out": {
+      type: "string",
+      default: join(ROOT, "tests/e2e/__screenshots__/district.png"),
+    },
   },
 });
 
@@ -65,6 +70,13 @@ try {
   const mapOut = resolve(values["map-out"]);
   await page.screenshot({ path: mapOut });
   console.log(`screenshot: ${mapOut}`);
+
+  await page.goto(`${url}?view=district&district=taishan`);
+  await page.getByTestId("district-page").waitFor({ timeout: 30_000 });
+  await page.evaluate(() => document.fonts.ready);
+  const districtOut = resolve(values["district-out"]);
+  await page.screenshot({ path: districtOut, fullPage: true });
+  console.log(`screenshot: ${districtOut}`);
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
 } finally {
   await browser.close();
