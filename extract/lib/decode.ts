@@ -50,7 +50,9 @@ function looksBinary(bytes: Uint8Array): string | undefined {
   if (bytes.indexOf(0) >= 0) return "binary file (contains NUL bytes)";
   const sample = bytes.subarray(0, CENSUS_BYTES);
   let control = 0;
-  for (const b of sample) if (isControlByte(b)) control++;
+  // Indexed loops: a typed array's iterator costs an object per byte until the optimiser catches
+  // up, which each worker thread pays again (600 ms of one worker's 2 s in a profile).
+  for (let i = 0; i < sample.length; i++) if (isControlByte(sample[i]!)) control++;
   if (control > sample.length * MAX_CONTROL_SHARE) {
     return `binary file (${Math.round((100 * control) / sample.length)}% control bytes)`;
   }
@@ -59,7 +61,7 @@ function looksBinary(bytes: Uint8Array): string | undefined {
 
 function countNonAscii(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (b >= 0x80) n++;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) n++;
   return n;
 }
 
