@@ -1,7 +1,7 @@
 // The dashboard: data (regions, sources, facts from the worker) → the view state's selection →
 // chart options → views. What a view shows derives from the ViewState and the loaded data in one
 // pure function (deriveDashboard); side effects live in hooks; this file composes them.
-import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { SourceInfo } from "./data/metadata.ts";
 import {
@@ -31,7 +31,7 @@ import { useParseClient } from "./hooks/useParseClient.ts";
 import { useCsvSource } from "./hooks/useCsvSource.ts";
 import { useFileDrop } from "./hooks/useFileDrop.ts";
 import { LanguageSwitch } from "./view/Controls.tsx";
-import { ChartTools, PanelTitle } from "./view/PanelHeading.tsx";
+import { ChartTools, PanelTitle, PeriodSelect } from "./view/PanelHeading.tsx";
 import { Tabs, panelId, tabId } from "./view/Tabs.tsx";
 import {
   BadCsvParam,
@@ -376,8 +376,6 @@ export function App() {
     saveBlob(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
   };
 
-  const comparePeriodId = useId();
-
   const loadFailed = regionsQuery.error ?? factsQuery.error;
   const loaded = factsQuery.data;
   const noRegions = shown.length === 0;
@@ -425,21 +423,13 @@ export function App() {
   else if (state.view === "compare")
     body = (
       <>
-        <div className="control inline-control">
-          <label htmlFor={comparePeriodId}>{t(lang, "comparePeriod")}</label>
-          <select
-            id={comparePeriodId}
-            data-testid="compare-period"
-            value={comparePeriod ?? ""}
-            onChange={(e) => update({ period: e.target.value || null })}
-          >
-            {periods.map((p) => (
-              <option key={p.period} value={p.period}>
-                {p.period}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeriodSelect
+          lang={lang}
+          testId="compare-period"
+          periods={periods}
+          value={comparePeriod}
+          onChange={(period) => update({ period })}
+        />
         {compareOption && compared.length ? (
           <EChart
             ref={chartHandle}
@@ -456,21 +446,13 @@ export function App() {
   else if (state.view === "map")
     body = (
       <>
-        <div className="control inline-control">
-          <label htmlFor={comparePeriodId}>{t(lang, "comparePeriod")}</label>
-          <select
-            id={comparePeriodId}
-            data-testid="map-period"
-            value={mapPeriod ?? ""}
-            onChange={(e) => update({ period: e.target.value || null })}
-          >
-            {derived.mapPeriods.map((p) => (
-              <option key={p.period} value={p.period}>
-                {p.period}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeriodSelect
+          lang={lang}
+          testId="map-period"
+          periods={derived.mapPeriods}
+          value={mapPeriod}
+          onChange={(period) => update({ period })}
+        />
         {mapQuery.error ? (
           <p role="alert">
             {t(lang, mapQuery.error.name === "NoBoundaries" ? "mapNoBoundaries" : "mapFailed")}:{" "}

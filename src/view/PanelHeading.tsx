@@ -1,5 +1,7 @@
 // The top of the dashboard's panel: its title for the view shown, and the tools that change what
-// the chart draws (frequency; subject figures shown or not). Values in, updates out.
+// the chart draws (frequency; subject figures shown or not; the period compared or mapped).
+// Values in, updates out.
+import { useId } from "react";
 import type { Language, ViewState } from "../state/viewState.ts";
 import type { Frequency } from "../model/period.ts";
 import { t } from "../i18n/dictionary.ts";
@@ -68,6 +70,34 @@ export function ChartTools(props: {
         onChange={(freq) => update({ freq })}
       />
       {toggle(props.chartSubjects)}
+    </div>
+  );
+}
+
+/** The one period a comparison or the map shows (对比时期). */
+export function PeriodSelect(props: {
+  lang: Language;
+  testId: string;
+  periods: readonly { period: string }[];
+  value: string | null;
+  onChange: (period: string | null) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="control inline-control">
+      <label htmlFor={id}>{t(props.lang, "comparePeriod")}</label>
+      <select
+        id={id}
+        data-testid={props.testId}
+        value={props.value ?? ""}
+        onChange={(e) => props.onChange(e.target.value || null)}
+      >
+        {props.periods.map((p) => (
+          <option key={p.period} value={p.period}>
+            {p.period}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

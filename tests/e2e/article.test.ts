@@ -18,6 +18,7 @@ import {
   useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
+import { encodeGbk } from "../gbk.ts";
 
 const baseUrl = inject("baseUrl");
 let watched: WatchedPage;
@@ -26,24 +27,6 @@ useWatchedPage((w) => {
   watched = w;
   page = w.page;
 });
-
-/** GB18030 bytes of a text, from the decoder's own table (Node has no GB18030 encoder). */
-function gb18030(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const c = decoder.decode(new Uint8Array([a, b]));
-      if (c.length === 1 && !table.has(c)) table.set(c, [a, b]);
-    }
-  const bytes: number[] = [];
-  for (const c of text) {
-    if (c.charCodeAt(0) < 0x80) bytes.push(c.charCodeAt(0));
-    else bytes.push(...table.get(c)!);
-  }
-  return Buffer.from(bytes);
-}
 
 // No year in the text: the date must come from the user. Markup in it stays text.
 const UNDATED =
@@ -176,7 +159,7 @@ describe("analyse an article", () => {
 
   test("a dropped GB18030 article gives its facts; the CSV download opens again", async () => {
     await page.getByRole("tab", { name: "分析文章" }).click();
-    const bytes = [...gb18030(GBK_ARTICLE)];
+    const bytes = [...encodeGbk(GBK_ARTICLE)];
     const dataTransfer = await page.evaluateHandle((b) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File([new Uint8Array(b)], "开平.txt", { type: "text/plain" }));

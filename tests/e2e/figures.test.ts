@@ -15,6 +15,7 @@ import {
   useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
+import { encodeGbk } from "../gbk.ts";
 
 const baseUrl = inject("baseUrl");
 // Written after the build, beside it: a fixture CSV and the articles it cites.
@@ -25,24 +26,6 @@ useWatchedPage((w) => {
   watched = w;
   page = w.page;
 });
-
-/** GB18030 bytes of a text, from the decoder's own table (Node has no GB18030 encoder). */
-function gb18030(text: string): Buffer {
-  const decoder = new TextDecoder("gb18030");
-  const table = new Map<string, number[]>();
-  for (let a = 0x81; a <= 0xfe; a++)
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const c = decoder.decode(new Uint8Array([a, b]));
-      if (c.length === 1 && !table.has(c)) table.set(c, [a, b]);
-    }
-  const bytes: number[] = [];
-  for (const c of text) {
-    if (c.charCodeAt(0) < 0x80) bytes.push(c.charCodeAt(0));
-    else bytes.push(...table.get(c)!);
-  }
-  return Buffer.from(bytes);
-}
 
 const GBK_TEXT = "江门日报讯 2024年全市地区生产总值达到4321.5亿元,同比增长5.1%。";
 const MD_TEXT = "# 江门蓬江\n\n- 2024年蓬江区固定资产投资为88亿元,增长较快。\n";
@@ -71,7 +54,7 @@ function writeFixtures(): void {
   const dist = join(ROOT, "test-output/dist");
   mkdirSync(join(dist, "data/raw"), { recursive: true });
   mkdirSync(join(dist, "fixtures"), { recursive: true });
-  writeFileSync(join(dist, "data/raw/e2e-gbk.txt"), gb18030(GBK_TEXT));
+  writeFileSync(join(dist, "data/raw/e2e-gbk.txt"), encodeGbk(GBK_TEXT));
   writeFileSync(join(dist, "data/raw/e2e-md.md"), MD_TEXT);
   const gdp = (period: string, value: number, more: Row = {}) =>
     row({

@@ -13,6 +13,7 @@ import {
   useWatchedPage,
   type WatchedPage,
 } from "./helpers.ts";
+import { encodeGbk } from "../gbk.ts";
 
 const baseUrl = inject("baseUrl");
 let watched: WatchedPage;
@@ -21,34 +22,6 @@ useWatchedPage((w) => {
   watched = w;
   page = w.page;
 });
-
-/**
- * Text in GBK bytes, as Excel on Chinese Windows saves "CSV (逗号分隔)": the table is read off
- * Node's own GBK decoder, so the test needs no encoder package.
- */
-function encodeGbk(text: string): Buffer {
-  const decoder = new TextDecoder("gbk");
-  const table = new Map<string, [number, number]>();
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(Uint8Array.of(lead, trail));
-      if (char.length === 1 && char !== "\uFFFD" && !table.has(char))
-        table.set(char, [lead, trail]);
-    }
-  }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    if (code < 0x80) bytes.push(code);
-    else {
-      const pair = table.get(char);
-      if (!pair) throw new Error(`${char} (U+${code.toString(16)}) has no GBK code`);
-      bytes.push(...pair);
-    }
-  }
-  return Buffer.from(bytes);
-}
 
 const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 const MARKUP = "<img src=x onerror=window.__pwned=1>";

@@ -13,6 +13,7 @@ import {
   seedText,
   tempDir,
 } from "./helpers.ts";
+import { encodeGbk } from "../../gbk.ts";
 
 const OLD_OUTPUT = "id,old\nthis must survive\n";
 const dirs: string[] = [];
@@ -135,31 +136,7 @@ describe("hostile documents", () => {
   let run: ReturnType<typeof runCli>;
   let rows: Record<string, string>[];
 
-  // GB18030 has no encoder in Node; iconv is not everywhere. This writes the text through a
-  // lookup built by decoding every GBK double-byte code with TextDecoder, which is exact.
-  function encodeGbk(text: string): Uint8Array {
-    const table = new Map<string, number[]>();
-    const decoder = new TextDecoder("gbk");
-    for (let lead = 0x81; lead <= 0xfe; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail === 0x7f) continue;
-        const char = decoder.decode(Uint8Array.of(lead, trail));
-        if (char.length === 1 && char !== "\uFFFD" && !table.has(char))
-          table.set(char, [lead, trail]);
-      }
-    }
-    const bytes: number[] = [];
-    for (const char of text) {
-      const code = char.codePointAt(0)!;
-      if (code < 0x80) bytes.push(code);
-      else {
-        const pair = table.get(char);
-        if (!pair) throw new Error(`no GBK code for ${char}`);
-        bytes.push(...pair);
-      }
-    }
-    return Uint8Array.from(bytes);
-  }
+  // GBK bytes come from tests/gbk.ts (the decoder's own table read backwards; no iconv needed).
 
   beforeAll(() => {
     copySeeds(input);
