@@ -11,30 +11,10 @@ import { pointTooltip } from "../../../src/chart/tooltip.ts";
 import { buildComparisonOption } from "../../../src/chart/comparison.ts";
 import { buildExportOption } from "../../../src/chart/exportOption.ts";
 import { comparisonPoints } from "../../../src/chart/select.ts";
+import { chartPoint } from "./fixtures.ts";
 
-const point = (
-  region: string,
-  period: string,
-  value: number,
-  change: Partial<Point> = {},
-): Point => {
-  const range = parsePeriod(period)!;
-  return {
-    id: 7,
-    indicator: "project_investment",
-    region,
-    period,
-    periodStart: range.start,
-    periodEnd: range.end,
-    kind: "actual",
-    value,
-    qualifier: "exact",
-    subject: "",
-    factCount: 1,
-    disagree: false,
-    ...change,
-  };
-};
+const point = (region: string, period: string, value: number, change: Partial<Point> = {}): Point =>
+  chartPoint({ id: 7, indicator: "project_investment", region, period, value, ...change });
 
 const NAMES: Record<string, string> = { xinhui: "新会区", taishan: "台山市" };
 const config: ChartConfig = {

@@ -1,29 +1,13 @@
 import { expect, test } from "vitest";
 import type { Point } from "../../../src/model/aggregate.ts";
-import { parsePeriod } from "../../../src/model/period.ts";
 import { deriveDashboard } from "../../../src/state/derive.ts";
 import { DEFAULT_VIEW } from "../../../src/state/viewState.ts";
 import { describeChart } from "../../../src/chart/describe.ts";
+import { chartPoint } from "./fixtures.ts";
 
 let nextId = 0;
-const point = (region: string, period: string, value: number, change: Partial<Point> = {}) => {
-  const range = parsePeriod(period)!;
-  return {
-    id: nextId++,
-    indicator: "trade_growth",
-    region,
-    period,
-    periodStart: range.start,
-    periodEnd: range.end,
-    kind: "actual",
-    value,
-    qualifier: "exact",
-    subject: "",
-    factCount: 1,
-    disagree: false,
-    ...change,
-  } satisfies Point;
-};
+const point = (region: string, period: string, value: number, change: Partial<Point> = {}) =>
+  chartPoint({ id: nextId++, indicator: "trade_growth", region, period, value, ...change });
 const view = { ...DEFAULT_VIEW, indicator: "trade_growth" as const };
 const tableKeys = ["jiangmen", "xinhui", "taishan"];
 

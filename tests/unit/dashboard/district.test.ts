@@ -4,7 +4,6 @@
 import { describe, expect, test } from "vitest";
 import type { Point } from "../../../src/model/aggregate.ts";
 import type { Indicator } from "../../../src/model/contract.ts";
-import { parsePeriod } from "../../../src/model/period.ts";
 import { DISTRICT_INDICATORS, deriveDistrict, sparkline } from "../../../src/state/district.ts";
 import {
   buildDistrictOption,
@@ -20,6 +19,7 @@ import {
   parseViewState,
   serializeViewState,
 } from "../../../src/state/viewState.ts";
+import { chartPoint } from "./fixtures.ts";
 
 let nextId = 0;
 const point = (
@@ -27,24 +27,7 @@ const point = (
   period: string,
   value: number,
   change: Partial<Point> = {},
-): Point => {
-  const range = parsePeriod(period)!;
-  return {
-    id: nextId++,
-    indicator,
-    region: "xinhui",
-    period,
-    periodStart: range.start,
-    periodEnd: range.end,
-    kind: "actual",
-    value,
-    qualifier: "exact",
-    subject: "",
-    factCount: 1,
-    disagree: false,
-    ...change,
-  };
-};
+): Point => chartPoint({ id: nextId++, indicator, region: "xinhui", period, value, ...change });
 const rowOf = (rows: ReturnType<typeof deriveDistrict>, indicator: Indicator) =>
   rows.find((r) => r.indicator === indicator)!;
 

@@ -1,6 +1,8 @@
 // A valid row of the indicators CSV, a parsed fact and a small region table, shared by the
 // dashboard tests; each test changes the fields it is about.
 import type { FactRow } from "../../../src/model/contract.ts";
+import type { Point } from "../../../src/model/aggregate.ts";
+import { parsePeriod } from "../../../src/model/period.ts";
 
 export const REGIONS: ReadonlySet<string> = new Set(["jiangmen", "xinhui", "taishan"]);
 
@@ -45,3 +47,21 @@ export const factRow = (index: number, change: Partial<FactRow> = {}): FactRow =
   end: null,
   ...change,
 });
+
+/** A chart point of one exact, actual, region-wide figure reported once; `fields` names the
+ * region, period, value and whatever else a test is about. */
+export function chartPoint(
+  fields: Pick<Point, "id" | "indicator" | "region" | "period" | "value"> & Partial<Point>,
+): Point {
+  const range = parsePeriod(fields.period)!;
+  return {
+    periodStart: range.start,
+    periodEnd: range.end,
+    kind: "actual",
+    qualifier: "exact",
+    subject: "",
+    factCount: 1,
+    disagree: false,
+    ...fields,
+  };
+}

@@ -5,7 +5,6 @@ import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import type { Region } from "../../../extract/lib/types.ts";
 import type { Point } from "../../../src/model/aggregate.ts";
-import { parsePeriod } from "../../../src/model/period.ts";
 import { matchBoundaries, rootAdcode } from "../../../src/map/geo.ts";
 import {
   NO_FIGURE_COLOR,
@@ -17,6 +16,7 @@ import { buildExportOption, EXPORT_TOP } from "../../../src/chart/exportOption.t
 import { deriveDashboard } from "../../../src/state/derive.ts";
 import { DEFAULT_VIEW, pickDistrict } from "../../../src/state/viewState.ts";
 import { parseRegionTable } from "../../../extract/lib/index.ts";
+import { chartPoint } from "./fixtures.ts";
 
 const require = createRequire(import.meta.url);
 const JIANGMEN_GEOJSON = readFileSync(
@@ -104,29 +104,8 @@ describe("matchBoundaries", () => {
   });
 });
 
-const point = (
-  region: string,
-  period: string,
-  value: number,
-  change: Partial<Point> = {},
-): Point => {
-  const range = parsePeriod(period)!;
-  return {
-    id: 1,
-    indicator: "gdp_growth",
-    region,
-    period,
-    periodStart: range.start,
-    periodEnd: range.end,
-    kind: "actual",
-    value,
-    qualifier: "exact",
-    subject: "",
-    factCount: 1,
-    disagree: false,
-    ...change,
-  };
-};
+const point = (region: string, period: string, value: number, change: Partial<Point> = {}): Point =>
+  chartPoint({ id: 1, indicator: "gdp_growth", region, period, value, ...change });
 
 const NAMES: Record<string, string> = {
   xinhui: "新会区",
