@@ -86,6 +86,32 @@ const SYMBOL: Record<Kind, string> = {
 /** Beyond this many points the chart switches to large-data settings and hides point labels. */
 export const LARGE_SERIES = 200;
 
+/**
+ * Markers of one scatter series (subject figures, disagreement marks) beyond which ECharts draws
+ * them batched as small filled squares. 100,000 subject figures drawn as hollow shapes,
+ * one element each, took 5–20 s to redraw (a stroke per shape); batched but still stroked, the
+ * browser spent up to 25 s rasterising the one path. Below it each marker keeps its own hollow
+ * style and hover.
+ */
+export const LARGE_MARKERS = 2000;
+/** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
+const DOT_SIZE = 3;
+
+/** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots. */
+function markerStyle(
+  count: number,
+  small: { symbolSize: number; itemStyle: Record<string, unknown> },
+  dot: { symbolSize: number; color: string },
+) {
+  if (count <= LARGE_MARKERS) return { large: false, ...small };
+  return {
+    large: true,
+    largeThreshold: LARGE_MARKERS,
+    symbolSize: dot.symbolSize,
+    itemStyle: { color: dot.color, borderWidth: 0 },
+  };
+}
+
 export const seriesName = (regionName: string, kind: Kind, lang: Language) =>
   kind === "actual" ? regionName : `${regionName} · ${kindName(lang, kind)}`;
 
@@ -246,10 +272,16 @@ export function buildTimeSeriesOption(
         type: "scatter",
         color,
         symbol: "rect",
-        symbolSize: 9,
+        ...markerStyle(
+          parts.length,
+          {
+            symbolSize: 9,
+            itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
+          },
+          { symbolSize: DOT_SIZE, color },
+        ),
         encode: { x: AT, y: VALUE },
         data: parts.map((p) => tupleOf(p, unit)),
-        itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
         label: {
           show: parts.length <= 40,
           position: "right",
@@ -276,11 +308,21 @@ export function buildTimeSeriesOption(
       type: "scatter",
       color: DISAGREE_COLOR,
       symbol: "diamond",
-      symbolSize: 16,
+      ...markerStyle(
+        disputed.length,
+        {
+          symbolSize: 16,
+          itemStyle: {
+            color: "rgba(255,255,255,0)",
+            borderColor: DISAGREE_COLOR,
+            borderWidth: 2.5,
+          },
+        },
+        { symbolSize: DOT_SIZE, color: DISAGREE_COLOR },
+      ),
       z: 5,
       encode: { x: AT, y: VALUE },
       data: disputed.map((p) => tupleOf(p, unit)),
-      itemStyle: { color: "rgba(255,255,255,0)", borderColor: DISAGREE_COLOR, borderWidth: 2.5 },
       label: { show: false },
     });
   }

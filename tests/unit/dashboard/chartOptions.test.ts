@@ -3,6 +3,7 @@ import type { Point } from "../../../src/model/aggregate.ts";
 import { parsePeriod } from "../../../src/model/period.ts";
 import {
   buildTimeSeriesOption,
+  LARGE_MARKERS,
   LARGE_SERIES,
   pointIdOf,
   type ChartConfig,
@@ -123,6 +124,36 @@ describe("time series option", () => {
     expect(
       shown.tooltip.formatter({ seriesName: "新会区 · 分项", value: tuples(parts)[0] }),
     ).toContain("2022 · 中创新航江门基地项目");
+  });
+
+  test("past LARGE_MARKERS, subject figures and disagreement marks are batched small squares", () => {
+    const parts = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        point("xinhui", `${2000 + (i % 20)}`, 1e8 + i, {
+          id: i,
+          subject: `项目${i}`,
+          disagree: i % 2 === 0,
+        }),
+      );
+    const few = buildTimeSeriesOption({ ...config, showSubjects: true }, parts(40)) as AnyOption;
+    const many = buildTimeSeriesOption(
+      { ...config, showSubjects: true },
+      parts(2 * LARGE_MARKERS + 2),
+    ) as AnyOption;
+    // Few: each marker its own hollow shape with hover; many: one batched draw of filled dots
+    // under 4 px (ECharts fills those with fillRect instead of stroking a path per shape).
+    const fewParts = named(few, "新会区 · 分项", "scatter");
+    expect(fewParts).toMatchObject({ large: false, symbolSize: 9 });
+    expect(fewParts.itemStyle.borderWidth).toBe(2);
+    const manyParts = named(many, "新会区 · 分项", "scatter");
+    expect(manyParts).toMatchObject({ large: true, largeThreshold: LARGE_MARKERS });
+    expect(manyParts.symbolSize).toBeLessThan(4);
+    expect(manyParts.itemStyle).toEqual({ color: manyParts.color, borderWidth: 0 });
+    expect(tuples(manyParts)).toHaveLength(2 * LARGE_MARKERS + 2);
+    const manyMarks = named(many, "数值不一致", "scatter");
+    expect(manyMarks).toMatchObject({ large: true, itemStyle: { color: "#c62828" } });
+    expect(tuples(manyMarks)).toHaveLength(LARGE_MARKERS + 1);
+    expect(named(few, "数值不一致", "scatter")).toMatchObject({ large: false, symbolSize: 16 });
   });
 
   test("a figure whose reports disagree is marked in the chart and the tooltip", () => {
