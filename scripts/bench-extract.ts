@@ -1,8 +1,9 @@
-// The extractor's benchmark (part of `npm run bench`): throughput on one core against a bare regex
-// scan of the same text, throughput over all cores with the worker pool, the whole command as a
-// user runs it (start-up, one job, the default pool: wall time of the process, medians), and the
-// command's peak memory for a corpus and for ten times that corpus. Prints figures; asserts nothing.
-import { execFileSync, spawnSync } from "node:child_process";
+// The extractor's benchmark (part of `npm run bench`): throughput on one core (first pass and
+// steady state) against a bare regex scan of the same text, throughput over all cores with the
+// worker pool, the whole command as a user runs it (start-up, one job, the default pool, and two
+// one-job commands at once on the halves: wall time of the process, medians), and the command's
+// peak memory for a corpus and for ten times that corpus. Prints figures; asserts nothing.
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -65,10 +66,13 @@ async function main() {
     `corpus: ${pages.length} documents, ${mega(chars)}chars (${mib(bytes)} of UTF-8), varied from ${seeds.length} seed pages`,
   );
 
-  // One untimed pass over the corpus warms the JIT, so the timed passes measure the steady state.
-  for (const page of pages) extractDocument({ id: "warm", text: page }, { regions });
-
+  // A first pass over the corpus warms the JIT, so the passes after it measure the steady state.
+  // It is timed too: every process (and every worker thread) pays this warm-up once.
   let t = performance.now();
+  for (const page of pages) extractDocument({ id: "warm", text: page }, { regions });
+  const coldSeconds = seconds(t);
+
+  t = performance.now();
   let facts = 0;
   pages.forEach((text, i) => {
     facts += extractDocument({ id: `doc${i}`, text }, { regions }).facts.length;
@@ -103,7 +107,7 @@ async function main() {
 
   // The default --jobs follows the load average, and so do all figures here: print it.
   const loadBefore = loadavg()[0]!;
-  const command = measureWholeCommand();
+  const command = await measureWholeCommand();
   console.log(
     `load average (1 min) before / after the command runs: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
   );
@@ -112,11 +116,20 @@ async function main() {
   const bigPage = measureCommand(1, 1, BIG_PAGE_BYTES);
 
   const oneCore = chars / extractSeconds;
+  // What the pool reaches once warm bounds the command: even threads that cost nothing to start
+  // and warm up would only divide the part of --jobs 1 after its start-up by this speed-up.
+  const poolSpeedup = pipelineSeconds / poolSeconds;
+  const poolBound = command.startup + (command.oneJob - command.startup) / poolSpeedup;
   const rows: [string, string, string][] = [
     [
       "extractor, 1 core",
       `${mega(oneCore)}chars/s`,
       `${facts} facts, ${extractSeconds.toFixed(2)} s`,
+    ],
+    [
+      "extractor, 1 core, first pass",
+      `${mega(chars / coldSeconds)}chars/s`,
+      `${coldSeconds.toFixed(2)} s while the JIT warms up, which every process and thread pays`,
     ],
     [
       "bare regex scan (numerals)",
@@ -151,7 +164,18 @@ async function main() {
     [
       `command, ${command.documents} docs, --jobs 1`,
       `${mega(command.chars / command.oneJob)}chars/s`,
-      `${command.oneJob.toFixed(2)} s; ${((command.chars / command.oneJob / oneCore) * 100).toFixed(0)} % of the library on 1 core`,
+      `${command.oneJob.toFixed(2)} s; ${((command.chars / command.oneJob / oneCore) * 100).toFixed(0)} % of the library on 1 core; ` +
+        `its CPU time is ${command.oneJobCores.toFixed(2)}× its wall time (V8 compiles and collects on other threads)`,
+    ],
+    [
+      `two --jobs 1 commands at once on the halves`,
+      `${command.halvesAtOnce.toFixed(2)} s`,
+      `${(command.halvesAtOnce / command.oneJob).toFixed(2)}× the time of --jobs 1: a pool whose threads shared nothing`,
+    ],
+    [
+      `bound from the warm pool's speed-up`,
+      `${(poolBound / command.oneJob).toFixed(2)}×`,
+      `start-up + the rest of --jobs 1 / ${poolSpeedup.toFixed(2)}: a pool with no warm-up of its own`,
     ],
     [
       `command, ${command.documents} docs, default`,
@@ -198,25 +222,44 @@ function medianWall(command: string, args: string[], runs = COMMAND_RUNS): numbe
   return median(times);
 }
 
+/** Wall seconds and CPU seconds (all threads) of one run of the command; throws on failure. */
+function timedRun(args: string[]): Promise<{ wall: number; cpu: number; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ["--import", REPORT_USAGE, CLI, ...args], { cwd: ROOT });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (status) => {
+      const wall = seconds(started);
+      if (status !== 0) reject(new Error(`extract ${args.join(" ")} failed:\n${stderr}`));
+      else resolve({ wall, cpu: reportedUsage(stderr).cpu, stderr });
+    });
+  });
+}
+
 /**
  * The command as a user waits for it: whole-process wall time, start-up included. One short
  * article alone (start-up), against bare node and npm's own start-up; then the 1,500-article
- * corpus with one job and with the default (runs alternate, so a busy spell of the machine hits
- * both alike). Medians of COMMAND_RUNS runs.
+ * corpus with one job, with the default, and as two one-job processes run at once on its two
+ * halves: what a pool on two cores could reach if its threads shared nothing and cost nothing to
+ * start. Runs alternate, so a busy spell of the machine hits all alike; medians of COMMAND_RUNS.
  */
-function measureWholeCommand() {
+async function measureWholeCommand() {
   const dir = mkdtempSync(join(tmpdir(), "bench-command-"));
   try {
     const one = join(dir, "one");
     const corpus = join(dir, "corpus");
-    mkdirSync(one);
-    mkdirSync(corpus);
+    const halves = [join(dir, "first-half"), join(dir, "second-half")];
+    for (const folder of [one, corpus, ...halves]) mkdirSync(folder);
     writeFileSync(join(one, "article.txt"), variedPage(0));
     let chars = 0;
     for (let i = 0; i < COMMAND_CORPUS_DOCUMENTS; i++) {
       const page = variedPage(i);
       chars += page.length;
-      writeFileSync(join(corpus, `doc_${String(i).padStart(5, "0")}.txt`), page);
+      const name = `doc_${String(i).padStart(5, "0")}.txt`;
+      writeFileSync(join(corpus, name), page);
+      writeFileSync(join(halves[i < COMMAND_CORPUS_DOCUMENTS / 2 ? 0 : 1]!, name), page);
     }
     const out = join(dir, "out.csv");
     const node = process.execPath;
@@ -227,17 +270,22 @@ function measureWholeCommand() {
     const npmExtract = medianWall(npm, ["run", "-s", "extract", "--", "--in", one, "--out", out]);
 
     const oneJob: number[] = [];
+    const oneJobCores: number[] = [];
     const byDefault: number[] = [];
+    const halvesAtOnce: number[] = [];
     let defaultJobs = 0;
     for (let i = 0; i < COMMAND_RUNS; i++) {
-      for (const jobs of ["1", undefined]) {
-        const started = performance.now();
-        const args = [CLI, "--in", corpus, "--out", out, ...(jobs ? ["--jobs", jobs] : [])];
-        const run = spawnSync(node, args, { cwd: ROOT, encoding: "utf8" });
-        (jobs ? oneJob : byDefault).push(seconds(started));
-        if (run.status !== 0) throw new Error(`extract failed on the corpus:\n${run.stderr}`);
-        if (!jobs) defaultJobs = Number(/with (\d+) jobs?/.exec(run.stderr)?.[1] ?? NaN);
-      }
+      const single = await timedRun(["--in", corpus, "--out", out, "--jobs", "1"]);
+      oneJob.push(single.wall);
+      oneJobCores.push(single.cpu / single.wall);
+      const chosen = await timedRun(["--in", corpus, "--out", out]);
+      byDefault.push(chosen.wall);
+      defaultJobs = Number(/with (\d+) jobs?/.exec(chosen.stderr)?.[1] ?? NaN);
+      const started = performance.now();
+      await Promise.all(
+        halves.map((half, h) => timedRun(["--in", half, "--out", `${out}.${h}`, "--jobs", "1"])),
+      );
+      halvesAtOnce.push(seconds(started));
     }
     return {
       documents: COMMAND_CORPUS_DOCUMENTS,
@@ -247,7 +295,9 @@ function measureWholeCommand() {
       npmEnv,
       npmExtract,
       oneJob: median(oneJob),
+      oneJobCores: median(oneJobCores),
       byDefault: median(byDefault),
+      halvesAtOnce: median(halvesAtOnce),
       defaultJobs,
     };
   } finally {
@@ -255,9 +305,19 @@ function measureWholeCommand() {
   }
 }
 
-/** Data URL preloaded into the child: reports its peak RSS at exit without touching the CLI. */
-const REPORT_MAX_RSS =
-  "data:text/javascript,process.on('exit',()=>process.stderr.write('maxrss '+process.resourceUsage().maxRSS*1024+'\\n'))";
+/**
+ * Data URL preloaded into the child: at exit, reports its peak RSS and the CPU time of all its
+ * threads (V8's compiler and GC threads included) without touching the CLI.
+ */
+const REPORT_USAGE =
+  "data:text/javascript,process.on('exit',()=>{const u=process.resourceUsage();" +
+  "process.stderr.write('maxrss '+u.maxRSS*1024+' cpu '+(u.userCPUTime+u.systemCPUTime)/1e6+'\\n')})";
+
+/** Peak RSS in bytes and CPU seconds a child reported through REPORT_USAGE. */
+function reportedUsage(stderr: string): { maxRss: number; cpu: number } {
+  const match = /maxrss (\d+) cpu ([\d.]+)/.exec(stderr);
+  return { maxRss: Number(match?.[1] ?? NaN), cpu: Number(match?.[2] ?? NaN) };
+}
 
 /** The size of the one-page run: a whole newspaper archive pasted into one file. */
 const BIG_PAGE_BYTES = 100 * 2 ** 20;
@@ -280,7 +340,7 @@ function measureCommand(documents: number, jobs: number, pageBytes = 0) {
       writeFileSync(join(dir, `doc_${String(i).padStart(6, "0")}.txt`), parts.join("\n"));
     }
     const started = performance.now();
-    const args = ["--import", REPORT_MAX_RSS, CLI];
+    const args = ["--import", REPORT_USAGE, CLI];
     const run = spawnSync(
       process.execPath,
       [...args, "--in", dir, "--out", join(dir, "out.csv"), "--jobs", String(jobs)],
@@ -291,8 +351,12 @@ function measureCommand(documents: number, jobs: number, pageBytes = 0) {
     );
     if (run.status !== 0)
       throw new Error(`extract failed on ${documents} documents:\n${run.stderr}`);
-    const maxRss = Number(/maxrss (\d+)/.exec(run.stderr)?.[1] ?? NaN);
-    return { documents, bytes, maxRss, seconds: seconds(started) };
+    return {
+      documents,
+      bytes,
+      maxRss: reportedUsage(run.stderr).maxRss,
+      seconds: seconds(started),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
