@@ -31,19 +31,25 @@ export function describeChart(config: DescribeConfig, points: readonly Point[]):
   const { lang } = config;
   const name = indicatorName(lang, config.indicator);
   if (!points.length) return `${name}: ${t(lang, "noData")}`;
-  const shown = config.regions.filter((r) => points.some((p) => p.region === r));
   const first = points.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
   const last = points.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+  // Per region, in one pass: its latest region-wide figure, else its latest figure of any kind.
+  const later = (a: Point | undefined, b: Point) =>
+    !a || b.periodEnd > a.periodEnd || (b.periodEnd === a.periodEnd && b.kind === "actual") ? b : a;
+  const latestTotal = new Map<string, Point>();
+  const latestAny = new Map<string, Point>();
+  let parts = 0;
+  for (const p of points) {
+    latestAny.set(p.region, later(latestAny.get(p.region), p));
+    if (p.subject) parts++;
+    else latestTotal.set(p.region, later(latestTotal.get(p.region), p));
+  }
+  const shown = config.regions.filter((r) => latestAny.has(r));
   const latest = shown.map((region) => {
-    const mine = points.filter((p) => p.region === region && !p.subject);
-    const pool = mine.length ? mine : points.filter((p) => p.region === region);
-    const p = pool.reduce((a, b) =>
-      b.periodEnd > a.periodEnd || (b.periodEnd === a.periodEnd && b.kind === "actual") ? b : a,
-    );
+    const p = latestTotal.get(region) ?? latestAny.get(region)!;
     const subject = p.subject ? ` ${p.subject}` : "";
     return `${config.regionName(region)}${subject} ${p.period} ${valueText(p, config)}`;
   });
-  const parts = points.filter((p) => p.subject).length;
   const span = first.period === last.period ? first.period : `${first.period} — ${last.period}`;
   return lang === "zh"
     ? `${name},${join(lang, shown.map(config.regionName))},${span}。最新:${latest.join(";")}。${

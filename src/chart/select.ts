@@ -68,7 +68,11 @@ export function comparisonPoints(
 /** The years the points span, for the period range pickers. */
 export function yearsOf(points: readonly Point[]): number[] {
   const years = new Set<number>();
+  // Each period label once: its days, and so its years, are always the same.
+  const seen = new Set<string>();
   for (const p of points) {
+    if (seen.has(p.period)) continue;
+    seen.add(p.period);
     const from = new Date(p.periodStart * 86_400_000).getUTCFullYear();
     const to = new Date(p.periodEnd * 86_400_000).getUTCFullYear();
     for (let y = from; y <= to; y++) years.add(y);
