@@ -107,6 +107,9 @@ function markerStyle(
   return {
     large: true,
     largeThreshold: LARGE_MARKERS,
+    // Drawn a few thousand a frame, so no single task holds the page while 100,000 go down.
+    progressive: LARGE_MARKERS,
+    progressiveThreshold: LARGE_MARKERS,
     symbolSize: dot.symbolSize,
     itemStyle: { color: dot.color, borderWidth: 0 },
   };
