@@ -17,7 +17,7 @@ import {
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import { isDigitCode, onlyFiller, onlyFillerOrPlaces, subjectBefore } from "./text.ts";
-import { BOUND_AMOUNT, PUNCT } from "./lexicon.ts";
+import { BOUND_AMOUNT, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
 
@@ -104,6 +104,11 @@ function hasEventWord(
   return matcher.scan(text, from, to).some((m) => m.value);
 }
 
+/** True when `between` two counts is the first one's noun and a word opening a part of it. */
+function opensPart(between: string, noun: string): boolean {
+  return noun !== "" && PART_OF.some((w) => between === noun + w);
+}
+
 /** Binds a count of projects or enterprises, or undefined. */
 export function bindCount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastValue } = state;
@@ -133,13 +138,16 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   else if (ENTERPRISE_CLASSIFIERS.has(token.classifier))
     draft = countOf("enterprise_count", ENTERPRISE_NOUNS, true);
   // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
-  // by place; 新增单项冠军企业18家，累计达63家: or restated as a total.
+  // by place; 新增单项冠军企业18家，累计达63家: or restated as a total. A part may say where or
+  // what its items are after it (其中3家位于新会区), or follow the whole's noun (4家公司中有3家).
   if (
     !draft &&
     lastValue?.unit === "count" &&
     lastValue.token.classifier === token.classifier &&
-    endsPhrase(text, token.end, ce) &&
-    (onlyFiller(text, scope, token.start) || onlyFillerOrPlaces(ctx, scope, token.start))
+    (endsPhrase(text, token.end, ce) || PART_LOCATORS.some((w) => text.startsWith(w, token.end))) &&
+    (onlyFiller(text, scope, token.start) ||
+      onlyFillerOrPlaces(ctx, scope, token.start) ||
+      opensPart(text.slice(lastValue.token.end, token.start), lastValue.subject))
   ) {
     draft = newDraft(
       tc,

@@ -70,6 +70,10 @@ export function compileBinding(raw: unknown) {
     boundAmount: new RegExp(
       `^[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?:${alt(bounds)})`,
     ),
+    /** After a count's noun, what opens a part of it (4家公司中有3家). */
+    partOf: words(lex.partOf, "partOf"),
+    /** After a bare part count, what says where or what its items are (3家位于新会区). */
+    partLocators: words(lex.partLocators, "partLocators"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -89,6 +93,8 @@ export const LIST_PARTNER_PREFIX = BINDING.listPartnerPrefix;
 export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
 export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
+export const PART_OF = BINDING.partOf;
+export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
 
