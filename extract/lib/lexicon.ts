@@ -107,6 +107,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     locativeWords: "words",
     scopeSuffixes: WORD_MAP,
     comparedWords: "words",
+    rankWords: "words",
+    clauseMarks: "words",
     provinceAbbreviations: WORD_MAP,
     abbreviationBlockers: "words",
     exampleMarkers: "words",

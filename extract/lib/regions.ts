@@ -29,6 +29,9 @@ export interface PlaceMention {
   compared: boolean;
   /** True inside brackets (皖北6市（阜阳、蚌埠…）): an aside that spells out another name. */
   aside?: boolean;
+  /** True for a scope (全国) whose clause goes on to a rank (…排名第一): the field of a ranking,
+   * not what a figure is about. */
+  ranking?: boolean;
 }
 
 export interface Gazetteer {
@@ -88,6 +91,17 @@ const INSTITUTIONS = lexicon.institutionSuffixes;
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
+const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
+
+/** Whether a rank word follows `from` before the clause ends (全国市场占有率排名第一). */
+function rankFollows(text: string, from: number, to: number): boolean {
+  let end = to;
+  for (const mark of lexicon.clauseMarks) {
+    const at = text.indexOf(mark, from);
+    if (at >= 0 && at < end) end = at;
+  }
+  return RANK.scan(text, from, end).length > 0;
+}
 
 /** All place mentions in text[from, to), in order. */
 export function findPlaces(
@@ -104,7 +118,17 @@ export function findPlaces(
     const locative = !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
-    out.push({ start: m.start, end: m.end, place: m.value, partner, locative, compared, aside });
+    const ranking = m.value.type === "outside" && m.value.scope && rankFollows(text, m.end, to);
+    out.push({
+      start: m.start,
+      end: m.end,
+      place: m.value,
+      partner,
+      locative,
+      compared,
+      aside,
+      ranking,
+    });
   }
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));
 }

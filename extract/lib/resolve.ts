@@ -81,7 +81,8 @@ function placeIn(
     // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
     // 皖北6市（阜阳、蚌埠…）: places in brackets spell out a name, never locate a figure; a
     // compared place (仅次于杭州) locates one only in its own clause.
-    if (m.place.type === "context" || m.aside || (m.compared && outsideCounts !== "all")) continue;
+    if (m.place.type === "context" || m.aside || m.ranking) continue;
+    if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
     }
