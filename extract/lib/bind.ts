@@ -169,7 +169,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));
       if (shared) tc.ellipticalPlaces = [...r.group];
       draft.region = shared ? r.group[0] : undefined;
-      draft.dropped = !shared;
+      if (!shared) draft.dropped = true;
     } else draft.region = r;
   }
   if (draft.period === undefined) {

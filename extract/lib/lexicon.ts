@@ -73,7 +73,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
   "periods.json": {
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
-    sinceMarkers: { record: { before: "words", after: "words" } },
+    sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },
     lastYears: { record: { prefixes: "words", suffixes: "words" } },
     lastOneYear: "words",
     wholeYear: "words",

@@ -273,7 +273,9 @@ function parseAt(
       }
     }
     const since = sticky(SINCE_AT, text, end, to);
-    if (since || sinceBefore) {
+    // 从2019年的1000家增加到…: the year dates the level moved from, it starts no span.
+    const level = !since && lexicon.sinceMarkers.levelAfter.some((w) => text.startsWith(w, end));
+    if (since || (sinceBefore && !level)) {
       if (since) end += since[0].length;
       if (y === undefined || !pub) return { start: at, end, label: "", namesYear: true };
       if (y >= pub.year)

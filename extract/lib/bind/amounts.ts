@@ -30,10 +30,13 @@ import {
   isDigitCode,
   onlyFiller,
   onlyFillerOrComparisons,
+  onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   subjectBefore,
   trimFiller,
   valueCueBefore,
+  datingPeriods,
+  undatedFromLevel,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
 
@@ -179,9 +182,10 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   const { ctx, tokens, lastDraft, lastValue } = state;
   const { text } = ctx;
   const { token, t, near, cs, ce, scope } = tc;
+  const dating = datingPeriods(ctx, scope, token.start);
   const cue = changeBefore(text, scope, token.start)
     ? undefined
-    : valueCueBefore(text, scope, token.start, text[token.end] === ATTRIBUTIVE);
+    : valueCueBefore(text, scope, token.start, text[token.end] === ATTRIBUTIVE, dating);
   let family = cue?.family;
   let subject = "";
   if (changeBefore(text, scope, token.start)) {
@@ -214,9 +218,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastValue.unit === "CNY" &&
       (onlyFiller(text, scope, token.start) ||
         onlyFillerOrPlaces(ctx, scope, token.start) ||
-        onlyFillerOrComparisons(ctx, scope, token.start))
+        onlyFillerOrComparisons(ctx, scope, token.start) ||
+        onlyFillerOrPeriods(ctx, scope, token.start))
     ) {
-      // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total.
+      // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total; 增长到
+      // 2023年的4022亿元 after 从2019年的3146亿元: the same indicator, another period.
       family = lastValue.family;
       subject = lastValue.subject;
     } else if (!family && investmentPart(state, tc)) {
@@ -243,6 +249,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
   const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
+  // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
+  // figure; it still names the indicator of the level reached.
+  if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
   openItems(text, tc, draft);
   // 比2020年的73129亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);

@@ -11,13 +11,22 @@ import {
   EVENT_BEFORE,
   FAMILIES,
   FILLERS,
+  LEVEL_MARKERS,
   LIST_CONNECTORS,
   PROJECT_CLASSIFIERS,
   PROJECT_NOUNS,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { isDigitCode, onlyFiller, onlyFillerOrPlaces, subjectBefore } from "./text.ts";
-import { BOUND_AMOUNT, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
+import {
+  datingPeriods,
+  isDigitCode,
+  onlyFiller,
+  onlyFillerOrPeriods,
+  onlyFillerOrPlaces,
+  subjectBefore,
+  undatedFromLevel,
+} from "./text.ts";
+import { BOUND_AMOUNT, FROM_WORDS, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
 
@@ -70,12 +79,23 @@ function nounAfterList(
   return nounAfter(text, end, end === tokens[t]!.end ? stop : Math.max(stop, end + 1), nouns);
 }
 
-/** True when the text before a count ends with the noun it counts (产业项目共51个, 企业1681家). */
-function nounBefore(text: string, from: number, at: number, nouns: readonly string[]): boolean {
+/** Where the noun a count counts ends, when the text before the count ends with it (产业项目共51个,
+ * 企业1681家), perhaps with a dating period between (企业从2019年的1000家); else -1. */
+function nounBefore(
+  text: string,
+  from: number,
+  at: number,
+  nouns: readonly string[],
+  dating: readonly { start: number; end: number }[],
+): number {
   let e = at;
-  for (let guard = 0; guard < 4 && e > from; guard++) {
+  for (let guard = 0; guard < 6 && e > from; guard++) {
     const f = FILLERS.matchEndingAt(text, e, from);
+    const period = dating.find((p) => p.end === e);
+    const opens = FROM_WORDS.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
     if (f) e = f.start;
+    else if (period) e = period.start;
+    else if (opens) e -= opens.length;
     else if ('”’"'.includes(text[e - 1]!)) e--;
     else if (text[e - 1] === "）" || text[e - 1] === ")") {
       // 单项冠军企业（产品）18家: an aside in brackets.
@@ -84,14 +104,17 @@ function nounBefore(text: string, from: number, at: number, nouns: readonly stri
       e = open;
     } else break;
   }
-  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length)) ? e : -1;
 }
 
-/** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素. */
+/** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
+ * or a word of reaching a level (1000家增加到…): the count is the level moved from. */
 function endsPhrase(text: string, at: number, clauseStop: number): boolean {
   if (at >= clauseStop) return true;
   const ch = text[at]!;
-  return PUNCT.test(ch) || LIST_CONNECTORS.has(ch);
+  if (PUNCT.test(ch) || LIST_CONNECTORS.has(ch)) return true;
+  const word = FILLERS.matchAt(text, at, clauseStop);
+  return !!word && LEVEL_MARKERS.includes(text[word.end - 1]!);
 }
 
 /** True when an event word of `matcher` (not a neutral one) stands in text[from, to). */
@@ -117,7 +140,16 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
   // counted at an event (组织20家企业参加) are no enterprise count.
   const countOf = (family: string, nouns: readonly string[], events: boolean) => {
-    const before = endsPhrase(text, token.end, ce) && nounBefore(text, scope, token.start, nouns);
+    const dating = datingPeriods(ctx, scope, token.start);
+    const nounEnd = endsPhrase(text, token.end, ce)
+      ? nounBefore(text, scope, token.start, nouns, dating)
+      : -1;
+    // The subject ends at the noun when a change's first level follows it (企业从2019年的1000家);
+    // otherwise at the count, so that closing quotes and asides stay in it.
+    const between = nounEnd >= 0 ? text.slice(nounEnd, token.start) : "";
+    const subjectEnd =
+      dating.length || FROM_WORDS.some((w) => between.includes(w)) ? nounEnd : token.start;
+    const before = nounEnd >= 0;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
     if (after < 0 && !before) return undefined;
     const event =
@@ -129,8 +161,12 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const subject =
       after >= 0
         ? text.slice(listEnd(text, tokens, t), after)
-        : subjectBefore(ctx, scope, token.start);
-    return newDraft(tc, f, f.value, "count", token.value, subject);
+        : subjectBefore(ctx, scope, subjectEnd);
+    const draft = newDraft(tc, f, f.value, "count", token.value, subject);
+    // 企业由1000家增加到2300家: the level it rose from, of no stated time, is no figure; it still
+    // names what the level reached counts.
+    if (before && undatedFromLevel(text, nounEnd, token.start, dating)) draft.dropped = true;
+    return draft;
   };
   let draft: Draft | undefined;
   if (PROJECT_CLASSIFIERS.has(token.classifier))
@@ -147,6 +183,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     (endsPhrase(text, token.end, ce) || PART_LOCATORS.some((w) => text.startsWith(w, token.end))) &&
     (onlyFiller(text, scope, token.start) ||
       onlyFillerOrPlaces(ctx, scope, token.start) ||
+      onlyFillerOrPeriods(ctx, scope, token.start) ||
       opensPart(text.slice(lastValue.token.end, token.start), lastValue.subject))
   ) {
     draft = newDraft(

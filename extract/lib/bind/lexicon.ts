@@ -74,6 +74,8 @@ export function compileBinding(raw: unknown) {
     partOf: words(lex.partOf, "partOf"),
     /** After a bare part count, what says where or what its items are (3家位于新会区). */
     partLocators: words(lex.partLocators, "partLocators"),
+    /** What opens the first level of a change between dated levels (从2019年的1000家). */
+    fromWords: words(lex.fromWords, "fromWords"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -94,6 +96,7 @@ export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
 export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
+export const FROM_WORDS = BINDING.fromWords;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;

@@ -4,7 +4,14 @@
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
 import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
-import { ATTRIBUTIVE, CLOSERS, LIST_PARTNER_PREFIX, PUNCT, withoutAttributive } from "./lexicon.ts";
+import {
+  ATTRIBUTIVE,
+  CLOSERS,
+  FROM_WORDS,
+  LIST_PARTNER_PREFIX,
+  PUNCT,
+  withoutAttributive,
+} from "./lexicon.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -123,9 +130,44 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
+/** The labelled periods in text[from, to), each with a 的 after it (从2019年的3146亿元): words that
+ * date the figure after them and may stand between it and its cue or noun. */
+export function datingPeriods(ctx: DocContext, from: number, to: number): Span[] {
+  const out: Span[] = [];
+  for (const p of within(ctx.periods, from, to)) {
+    if (p.label === "") continue;
+    out.push({ start: p.start, end: ctx.text[p.end] === ATTRIBUTIVE ? p.end + 1 : p.end });
+  }
+  return out;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** True when text[from, at), between a cue or noun and its figure, opens the first level of a
+ * change (由3146亿元增长到…) with no period of its own: a level of some earlier, unknown time. */
+export function undatedFromLevel(
+  text: string,
+  from: number,
+  at: number,
+  dating: readonly Span[],
+): boolean {
+  const between = text.slice(from, at);
+  return FROM_WORDS.some((w) => between.includes(w)) && !dating.some((p) => p.start >= from);
+}
+
 /** Nearest value cue ending before `at` in [from, at), and within its gap. `named`: the amount
- * is followed by 的 and a name, which some cues need. */
-export function valueCueBefore(text: string, from: number, at: number, named = false) {
+ * is followed by 的 and a name, which some cues need. `dating`: periods that may stand in the gap
+ * (地区生产总值从2019年的3146亿元), which do not count towards it. */
+export function valueCueBefore(
+  text: string,
+  from: number,
+  at: number,
+  named = false,
+  dating: readonly Span[] = [],
+) {
   let found: { start: number; end: number; family: Family; maxGap: number } | undefined;
   for (const m of CUES.scan(text, from, at)) {
     if (m.value.type === "none") found = undefined;
@@ -136,15 +178,20 @@ export function valueCueBefore(text: string, from: number, at: number, named = f
         : { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
   }
   if (!found) return undefined;
-  const gap = at - found.end;
-  if (gap > found.maxGap) return undefined;
+  let gap = at - found.end;
   // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
   for (let i = found.end; i < at; i++) {
+    const period = dating.find((p) => p.start === i);
+    if (period) {
+      gap -= period.end - period.start;
+      i = period.end - 1;
+      continue;
+    }
     const ch = text[i]!;
     if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !CLOSERS.includes(ch)))
       return undefined;
   }
-  return found;
+  return gap > found.maxGap ? undefined : found;
 }
 
 /** The indicator named right after a figure (3151.08亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
