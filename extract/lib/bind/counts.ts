@@ -18,6 +18,7 @@ import {
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
+  ASIDE_LIMIT,
   datingPeriods,
   isDigitCode,
   onlyFiller,
@@ -29,9 +30,6 @@ import {
 import { BOUND_AMOUNT, FROM_WORDS, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
-
-/** Longest bracketed aside between a noun and its count (（产品）), in characters. */
-const ASIDE_LIMIT = 8;
 
 /** The noun right after a count (24个重大项目): its end, or -1. */
 function nounAfter(text: string, from: number, stop: number, nouns: readonly string[]): number {

@@ -158,6 +158,20 @@ export function undatedFromLevel(
   return FROM_WORDS.some((w) => between.includes(w)) && !dating.some((p) => p.start >= from);
 }
 
+/** Longest bracketed aside, brackets included, that may stand after a noun or cue (（产品）, （不含农户）). */
+export const ASIDE_LIMIT = 8;
+
+/** The bracketed aside without digits opening at `i` and closing before `to`: 固定资产投资（不含农户）
+ * 增长3.5% qualifies the indicator and leaves its cue in place. */
+function asideAt(text: string, i: number, to: number): Span | undefined {
+  const close = text[i] === "（" ? "）" : text[i] === "(" ? ")" : undefined;
+  if (!close) return undefined;
+  const end = text.indexOf(close, i + 1);
+  if (end < 0 || end >= to || end + 1 - i > ASIDE_LIMIT) return undefined;
+  for (let k = i + 1; k < end; k++) if (isDigitCode(text.charCodeAt(k))) return undefined;
+  return { start: i, end: end + 1 };
+}
+
 /** Nearest value cue ending before `at` in [from, at), and within its gap. `named`: the amount
  * is followed by 的 and a name, which some cues need. `dating`: periods that may stand in the gap
  * (地区生产总值从2019年的3146亿元), which do not count towards it. */
@@ -182,9 +196,11 @@ export function valueCueBefore(
   // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
   for (let i = found.end; i < at; i++) {
     const period = dating.find((p) => p.start === i);
-    if (period) {
-      gap -= period.end - period.start;
-      i = period.end - 1;
+    const aside = period ? undefined : asideAt(text, i, at);
+    const skip = period ?? aside;
+    if (skip) {
+      gap -= skip.end - skip.start;
+      i = skip.end - 1;
       continue;
     }
     const ch = text[i]!;
