@@ -88,18 +88,22 @@ function continuesIndicator(
 
 /** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
  * 达10051.6亿元; 从GDP总量来看，广东稳居第一，为124369.67亿元), for the amount at tokens[t]. */
-function openCueBefore(
+export function openCueBefore(
   text: string,
   tokens: readonly NumberToken[],
   t: number,
   from: number,
   at: number,
+  joinGrowth = false,
 ): { start: number; family: Family } | undefined {
   const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
-  let found: { start: number; family: Family } | undefined;
+  let found: { start: number; end: number; family: Family } | undefined;
   for (const m of CUES.scan(text, floor, at)) {
     if (m.value.type === "value" && !m.value.nameOnly)
-      found = { start: m.start, family: m.value.family };
+      found = { start: m.start, end: m.end, family: m.value.family };
+    // For a rate, a growth word right after the cue (固定资产投资增速) is that indicator's.
+    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end)
+      found.end = m.end;
     else if (m.value.type !== "value") found = undefined;
   }
   return found;

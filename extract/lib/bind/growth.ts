@@ -16,6 +16,7 @@ import { newDraft, type BindState, type Draft, type TokenContext } from "./state
 import { PUNCT, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
+  fillerOrPlacesOnly,
   isDigitCode,
   onlyFiller,
   onlyFillerOrComparisons,
@@ -27,7 +28,7 @@ import {
   valueCueBefore,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
-import { topicApplies } from "./amounts.ts";
+import { openCueBefore, topicApplies } from "./amounts.ts";
 
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
@@ -95,6 +96,10 @@ export function bindRate(state: BindState, tc: TokenContext): Draft | undefined 
   return growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
 }
 
+/** The value cue of an earlier clause of the sentence that no number took, if any. */
+const openCue = (state: BindState, tc: TokenContext) =>
+  openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+
 /** A rate after a growth cue (增长8.1%): of the indicator named before the cue, or of the figure
  * it follows. */
 function rateAfterCue(
@@ -110,6 +115,7 @@ function rateAfterCue(
   let family: Family | undefined;
   let subject = "";
   let inherited: Draft | undefined;
+  let open: ReturnType<typeof openCue>;
   if (cue) {
     family = cue.family;
     subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
@@ -134,6 +140,14 @@ function rateAfterCue(
     const rate = (lastDraft ?? state.rateBefore)!;
     family = rate.family;
     subject = rate.subject;
+  } else if (
+    !lastDraft &&
+    fillerOrPlacesOnly(ctx, scope, growth.start) &&
+    (open = openCue(state, tc))
+  ) {
+    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took.
+    family = open.family;
+    subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
     // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place.
     family = carry.topic;
