@@ -18,14 +18,14 @@ import {
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
-  ASIDE_LIMIT,
+  asideStartBefore,
   datingPeriods,
   isDigitCode,
   onlyFiller,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   subjectBefore,
-  undatedFromLevel,
+  type Span,
 } from "./text.ts";
 import { BOUND_AMOUNT, FROM_WORDS, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
 
@@ -77,32 +77,33 @@ function nounAfterList(
   return nounAfter(text, end, end === tokens[t]!.end ? stop : Math.max(stop, end + 1), nouns);
 }
 
-/** Where the noun a count counts ends, when the text before the count ends with it (产业项目共51个,
- * 企业1681家), perhaps with a dating period between (企业从2019年的1000家); else -1. */
+/** The noun a count counts, when the text before the count ends with it (产业项目共51个,
+ * 企业1681家), perhaps with an aside (（产品）) or the first level of a change between (企业从2019年的
+ * 1000家, 企业由1000家): where the noun ends, and whether a 从/由 and a dating period stood between. */
 function nounBefore(
   text: string,
   from: number,
   at: number,
   nouns: readonly string[],
-  dating: readonly { start: number; end: number }[],
-): number {
+  dating: readonly Span[],
+): { end: number; fromWord: boolean; dated: boolean } | undefined {
   let e = at;
+  let fromWord = false;
+  let dated = false;
   for (let guard = 0; guard < 6 && e > from; guard++) {
     const f = FILLERS.matchEndingAt(text, e, from);
     const period = dating.find((p) => p.end === e);
     const opens = FROM_WORDS.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
+    const aside = asideStartBefore(text, e, from);
     if (f) e = f.start;
-    else if (period) e = period.start;
-    else if (opens) e -= opens.length;
+    else if (period) [e, dated] = [period.start, true];
+    else if (opens) [e, fromWord] = [e - opens.length, true];
     else if ('”’"'.includes(text[e - 1]!)) e--;
-    else if (text[e - 1] === "）" || text[e - 1] === ")") {
-      // 单项冠军企业（产品）18家: an aside in brackets.
-      const open = Math.max(text.lastIndexOf("（", e), text.lastIndexOf("(", e));
-      if (open < from || e - open > ASIDE_LIMIT) break;
-      e = open;
-    } else break;
+    else if (aside >= 0) e = aside;
+    else break;
   }
-  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length)) ? e : -1;
+  const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+  return found ? { end: e, fromWord, dated } : undefined;
 }
 
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
@@ -138,16 +139,10 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
   // counted at an event (组织20家企业参加) are no enterprise count.
   const countOf = (family: string, nouns: readonly string[], events: boolean) => {
-    const dating = datingPeriods(ctx, scope, token.start);
-    const nounEnd = endsPhrase(text, token.end, ce)
-      ? nounBefore(text, scope, token.start, nouns, dating)
-      : -1;
-    // The subject ends at the noun when a change's first level follows it (企业从2019年的1000家);
-    // otherwise at the count, so that closing quotes and asides stay in it.
-    const between = nounEnd >= 0 ? text.slice(nounEnd, token.start) : "";
-    const subjectEnd =
-      dating.length || FROM_WORDS.some((w) => between.includes(w)) ? nounEnd : token.start;
-    const before = nounEnd >= 0;
+    const noun = endsPhrase(text, token.end, ce)
+      ? nounBefore(text, scope, token.start, nouns, datingPeriods(ctx, scope, token.start))
+      : undefined;
+    const before = noun !== undefined;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
     if (after < 0 && !before) return undefined;
     const event =
@@ -156,6 +151,9 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
         hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
+    // The subject ends at the noun when a change's first level follows it (企业从2019年的1000家);
+    // otherwise at the count, so that closing quotes and asides stay in it.
+    const subjectEnd = noun && (noun.fromWord || noun.dated) ? noun.end : token.start;
     const subject =
       after >= 0
         ? text.slice(listEnd(text, tokens, t), after)
@@ -163,7 +161,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const draft = newDraft(tc, f, f.value, "count", token.value, subject);
     // 企业由1000家增加到2300家: the level it rose from, of no stated time, is no figure; it still
     // names what the level reached counts.
-    if (before && undatedFromLevel(text, nounEnd, token.start, dating)) draft.dropped = true;
+    if (noun?.fromWord && !noun.dated) draft.dropped = true;
     return draft;
   };
   let draft: Draft | undefined;

@@ -141,7 +141,7 @@ export function datingPeriods(ctx: DocContext, from: number, to: number): Span[]
   return out;
 }
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
 }
@@ -159,17 +159,30 @@ export function undatedFromLevel(
 }
 
 /** Longest bracketed aside, brackets included, that may stand after a noun or cue (（产品）, （不含农户）). */
-export const ASIDE_LIMIT = 8;
+const ASIDE_LIMIT = 8;
 
 /** The bracketed aside without digits opening at `i` and closing before `to`: 固定资产投资（不含农户）
  * 增长3.5% qualifies the indicator and leaves its cue in place. */
 function asideAt(text: string, i: number, to: number): Span | undefined {
   const close = text[i] === "（" ? "）" : text[i] === "(" ? ")" : undefined;
   if (!close) return undefined;
-  const end = text.indexOf(close, i + 1);
-  if (end < 0 || end >= to || end + 1 - i > ASIDE_LIMIT) return undefined;
+  // Only as far as an aside may reach: a bracket never closed costs no scan of the page.
+  const stop = Math.min(to, i + ASIDE_LIMIT);
+  let end = i + 1;
+  while (end < stop && text[end] !== close) end++;
+  if (end >= stop) return undefined;
   for (let k = i + 1; k < end; k++) if (isDigitCode(text.charCodeAt(k))) return undefined;
   return { start: i, end: end + 1 };
+}
+
+/** Where the bracketed aside that ends at `end` (单项冠军企业（产品）18家) opens, not before `from`;
+ * -1 when no aside ends there. */
+export function asideStartBefore(text: string, end: number, from: number): number {
+  const close = text[end - 1];
+  if (close !== "）" && close !== ")") return -1;
+  for (let i = end - 2; i >= Math.max(from, end - ASIDE_LIMIT); i--)
+    if (text[i] === "（" || text[i] === "(") return i;
+  return -1;
 }
 
 /** Nearest value cue ending before `at` in [from, at), and within its gap. `named`: the amount
