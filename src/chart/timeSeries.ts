@@ -97,11 +97,12 @@ export const LARGE_MARKERS = 2000;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
 
-/** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots. */
+/** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
+ * `dotColor`. */
 function markerStyle(
   count: number,
   small: { symbolSize: number; itemStyle: Record<string, unknown> },
-  dot: { symbolSize: number; color: string },
+  dotColor: string,
 ) {
   if (count <= LARGE_MARKERS) return { large: false, ...small };
   return {
@@ -110,8 +111,8 @@ function markerStyle(
     // Drawn a few thousand a frame, so no single task holds the page while 100,000 go down.
     progressive: LARGE_MARKERS,
     progressiveThreshold: LARGE_MARKERS,
-    symbolSize: dot.symbolSize,
-    itemStyle: { color: dot.color, borderWidth: 0 },
+    symbolSize: DOT_SIZE,
+    itemStyle: { color: dotColor, borderWidth: 0 },
   };
 }
 
@@ -281,7 +282,7 @@ export function buildTimeSeriesOption(
             symbolSize: 9,
             itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
           },
-          { symbolSize: DOT_SIZE, color },
+          color,
         ),
         encode: { x: AT, y: VALUE },
         data: parts.map((p) => tupleOf(p, unit)),
@@ -321,7 +322,7 @@ export function buildTimeSeriesOption(
             borderWidth: 2.5,
           },
         },
-        { symbolSize: DOT_SIZE, color: DISAGREE_COLOR },
+        DISAGREE_COLOR,
       ),
       z: 5,
       encode: { x: AT, y: VALUE },
