@@ -111,9 +111,9 @@ async function main() {
   console.log(
     `load average (1 min) before / after the command runs: ${loadBefore.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${cores} cores`,
   );
-  const small = measureCommand(RSS_CORPUS_DOCUMENTS, cores);
-  const large = measureCommand(RSS_CORPUS_DOCUMENTS * 10, cores);
-  const bigPage = measureCommand(1, 1, BIG_PAGE_BYTES);
+  const small = await measureCommand(RSS_CORPUS_DOCUMENTS, cores);
+  const large = await measureCommand(RSS_CORPUS_DOCUMENTS * 10, cores);
+  const bigPage = await measureCommand(1, 1, BIG_PAGE_BYTES);
 
   const oneCore = chars / extractSeconds;
   // What the pool reaches once warm bounds the command: even threads that cost nothing to start
@@ -222,8 +222,11 @@ function medianWall(command: string, args: string[], runs = COMMAND_RUNS): numbe
   return median(times);
 }
 
-/** Wall seconds and CPU seconds (all threads) of one run of the command; throws on failure. */
-function timedRun(args: string[]): Promise<{ wall: number; cpu: number; stderr: string }> {
+/** Wall seconds, CPU seconds (all threads) and peak RSS of one run of the command; throws on
+ * failure. */
+function timedRun(
+  args: string[],
+): Promise<{ wall: number; cpu: number; maxRss: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ["--import", REPORT_USAGE, CLI, ...args], { cwd: ROOT });
@@ -233,7 +236,7 @@ function timedRun(args: string[]): Promise<{ wall: number; cpu: number; stderr: 
     child.on("close", (status) => {
       const wall = seconds(started);
       if (status !== 0) reject(new Error(`extract ${args.join(" ")} failed:\n${stderr}`));
-      else resolve({ wall, cpu: reportedUsage(stderr).cpu, stderr });
+      else resolve({ wall, ...reportedUsage(stderr), stderr });
     });
   });
 }
@@ -326,7 +329,7 @@ const BIG_PAGE_BYTES = 100 * 2 ** 20;
  * Runs the real command on a generated folder and reads the child's peak RSS: `documents` varied
  * seed pages, or with `pageBytes` one page of about that size made of varied pages.
  */
-function measureCommand(documents: number, jobs: number, pageBytes = 0) {
+async function measureCommand(documents: number, jobs: number, pageBytes = 0) {
   const dir = mkdtempSync(join(tmpdir(), "bench-extract-"));
   try {
     let bytes = 0;
@@ -339,24 +342,8 @@ function measureCommand(documents: number, jobs: number, pageBytes = 0) {
       } while (bytes < pageBytes);
       writeFileSync(join(dir, `doc_${String(i).padStart(6, "0")}.txt`), parts.join("\n"));
     }
-    const started = performance.now();
-    const args = ["--import", REPORT_USAGE, CLI];
-    const run = spawnSync(
-      process.execPath,
-      [...args, "--in", dir, "--out", join(dir, "out.csv"), "--jobs", String(jobs)],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-      },
-    );
-    if (run.status !== 0)
-      throw new Error(`extract failed on ${documents} documents:\n${run.stderr}`);
-    return {
-      documents,
-      bytes,
-      maxRss: reportedUsage(run.stderr).maxRss,
-      seconds: seconds(started),
-    };
+    const run = await timedRun(["--in", dir, "--out", join(dir, "out.csv"), "--jobs", `${jobs}`]);
+    return { documents, bytes, maxRss: run.maxRss, seconds: run.wall };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
