@@ -194,22 +194,56 @@ export async function openAtomicFile(target: string): Promise<OutputSink & { tem
   };
 }
 
-/** Writes to a stream (standard output in JSON Lines mode), waiting when it is full. */
+/**
+ * Writes to a stream (standard output in JSON Lines mode), waiting when it is full.
+ *
+ * One error listener for the sink's whole life, not one per write: a write to a synchronous
+ * stream (standard output redirected to a file) calls its callback on a later tick, after the
+ * next writes of a fast run have already started, so per-write listeners piled up past
+ * Node's limit of ten and printed MaxListenersExceededWarning.
+ */
 export function streamSink(stream: NodeJS.WritableStream): OutputSink {
+  let failure: Error | undefined;
+  /** The write waiting for "drain", if any: an error must end its wait. */
+  let waiting: ((error: Error) => void) | undefined;
+  const onError = (error: Error) => {
+    failure ??= error;
+    waiting?.(error);
+  };
+  stream.on("error", onError);
+  const release = () => {
+    stream.removeListener("error", onError);
+  };
   return {
     write: (chunk) =>
       new Promise<void>((resolve, reject) => {
-        const onError = (error: Error) => reject(error);
-        stream.once("error", onError);
+        if (failure) {
+          reject(failure);
+          return;
+        }
         const ready = stream.write(chunk, (error) => {
-          stream.removeListener("error", onError);
-          if (error) reject(error);
+          if (error) onError(error);
         });
-        if (ready) resolve();
-        else stream.once("drain", () => resolve());
+        if (ready) {
+          resolve();
+          return;
+        }
+        const onDrain = () => {
+          waiting = undefined;
+          resolve();
+        };
+        waiting = (error) => {
+          waiting = undefined;
+          stream.removeListener("drain", onDrain);
+          reject(error);
+        };
+        stream.once("drain", onDrain);
       }),
-    commit: async () => undefined,
-    discard: async () => undefined,
-    discardSync: () => undefined,
+    commit: async () => {
+      release();
+      if (failure) throw failure;
+    },
+    discard: async () => release(),
+    discardSync: () => release(),
   };
 }

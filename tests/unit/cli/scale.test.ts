@@ -1,9 +1,19 @@
 // The command at scale: interrupted runs, many documents over workers, a very large page, and
 // JSON Lines on standard input. Child processes, so kills and memory are real.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  cliArgs,
   copySeeds,
   csvRecords,
   REPORT_MAX_RSS,
@@ -225,6 +235,36 @@ describe("JSON Lines on standard input", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/--no-header applies to --in - only/);
   });
+
+  it.each([[[]], [["--jobs", "2"]]])(
+    "streams 50 documents into standard output redirected to a file with no listener warning (%j)",
+    (jobs: string[]) => {
+      // Standard output on a file is a SyncWriteStream; a listener left per write warned after ten.
+      const count = 50;
+      const input = Array.from(
+        { length: count },
+        (_, i) =>
+          JSON.stringify({
+            id: `doc${i}`,
+            text: `2023年，江门市实现地区生产总值${1000 + i}亿元，同比增长${(i % 9) + 1}%。`,
+            published: "2024-01-02",
+          }) + "\n",
+      ).join("");
+      const out = join(newDir("redirect"), "stdout.csv");
+      const fd = openSync(out, "w");
+      const run = spawnSync(process.execPath, cliArgs(["--in", "-", ...jobs]), {
+        input,
+        stdio: ["pipe", fd, "pipe"],
+        encoding: "utf8",
+      });
+      closeSync(fd);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).not.toMatch(/MaxListenersExceededWarning|memory leak/);
+      const sources = new Set(csvRecords(readFileSync(out, "utf8")).map((r) => r.source));
+      expect(sources.size).toBe(count);
+    },
+    60_000,
+  );
 
   it("writes to a file atomically when --out is given", () => {
     const out = join(newDir("out"), "stream.csv");

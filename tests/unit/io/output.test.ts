@@ -14,7 +14,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openAtomicFile, removeStaleTempFiles, streamSink } from "../../../extract/node/output.ts";
 
@@ -180,5 +180,48 @@ describe("streamSink", () => {
     stream.on("data", (chunk: Buffer) => received.push(chunk.toString()));
     await writing;
     expect(received.join("")).toBe("0123456789");
+  });
+
+  it("keeps one error listener however many writes run back to back, none once committed", async () => {
+    // A stream that writes at once, as standard output on a file does: Node calls each write's
+    // callback on a later tick, after the next awaited writes have already begun.
+    const written: string[] = [];
+    const stream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        written.push(chunk.toString());
+        done();
+      },
+    });
+    const before = stream.listenerCount("error");
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      const sink = streamSink(stream);
+      const counts: number[] = [];
+      for (let i = 0; i < 50; i++) {
+        await sink.write(`row ${i}\n`);
+        counts.push(stream.listenerCount("error"));
+      }
+      expect(new Set(counts)).toEqual(new Set([before + 1]));
+      await sink.commit();
+      expect(stream.listenerCount("error")).toBe(before);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(warnings.map((w) => w.name)).not.toContain("MaxListenersExceededWarning");
+      expect(written).toHaveLength(50);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("rejects a write waiting for drain when the stream fails, and every write after", async () => {
+    const stream = new PassThrough({ highWaterMark: 4 });
+    const sink = streamSink(stream);
+    const waiting = sink.write("0123456789");
+    stream.destroy(new Error("disk gone"));
+    await expect(waiting).rejects.toThrow("disk gone");
+    await expect(sink.write("more")).rejects.toThrow("disk gone");
+    await expect(sink.commit()).rejects.toThrow("disk gone");
+    expect(stream.listenerCount("drain")).toBe(0);
   });
 });
