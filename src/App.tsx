@@ -4,16 +4,11 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { SourceInfo } from "./data/metadata.ts";
-import {
-  INDICATORS,
-  INDICATOR_UNIT,
-  isIndicator,
-  type FactRow,
-  type Indicator,
-} from "./model/contract.ts";
+import { INDICATOR_UNIT, isIndicator, type FactRow, type Indicator } from "./model/contract.ts";
 import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
 import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
+import { firstIndicator, indicatorReach } from "./state/firstView.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
 import { buildMapOption } from "./chart/map.ts";
 import { displayValue, markedValue } from "./chart/format.ts";
@@ -166,19 +161,17 @@ export function App() {
     [pointTable],
   );
 
-  // A link without a (valid) indicator opens on the most reported one, so the first view is the
-  // richest chart the data allows rather than whatever the default happens to be.
+  // A link without a (valid) indicator opens on the one with the most region-wide figures
+  // (src/state/firstView.ts), so the first view draws lines rather than one lone point.
   const indicatorGiven = useRef(
     isIndicator(new URLSearchParams(window.location.search).get("indicator") ?? ""),
   );
   useEffect(() => {
     if (indicatorGiven.current || !byIndicator.size) return;
     indicatorGiven.current = true;
-    const [most] = [...byIndicator].sort(
-      (a, b) => b[1].length - a[1].length || INDICATORS.indexOf(a[0]) - INDICATORS.indexOf(b[0]),
-    );
-    if (most && most[0] !== state.indicator) update({ indicator: most[0] }, "replace");
-  }, [byIndicator, state.indicator, update]);
+    const first = pointTable && firstIndicator(indicatorReach(pointTable, byIndicator));
+    if (first && first !== state.indicator) update({ indicator: first }, "replace");
+  }, [pointTable, byIndicator, state.indicator, update]);
 
   const unit = INDICATOR_UNIT[state.indicator];
   // Only the shown indicator's points become objects; the rest stay in the typed columns.

@@ -14,6 +14,7 @@ import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
 import { pointTooltip } from "./tooltip.ts";
+import { planTimeAxis, timeAxisOption } from "./timeAxis.ts";
 
 export interface ChartConfig {
   indicator: Indicator;
@@ -85,6 +86,8 @@ const SYMBOL: Record<Kind, string> = {
 
 /** Beyond this many points the chart switches to large-data settings and hides point labels. */
 export const LARGE_SERIES = 200;
+/** A region's subject markers are labelled (subject and value) up to this many. */
+const SUBJECT_LABELS = 40;
 
 /**
  * Markers of one scatter series (subject figures, disagreement marks) beyond which ECharts draws
@@ -199,6 +202,14 @@ export function buildTimeSeriesOption(
     else byRegionKind.set(key, [p]);
   }
 
+  // The axis spans every drawn period (subject figures included only when they are drawn).
+  const axisPlan = planTimeAxis(
+    points
+      .filter((p) => !p.subject || config.showSubjects)
+      .map((p) => ({ start: p.periodStart, end: p.periodEnd })),
+  );
+  const axisMiddle = axisPlan ? (axisPlan.min + axisPlan.max) / 2 : 0;
+
   const valueLabel = {
     show: showLabels,
     position: "top",
@@ -270,6 +281,7 @@ export function buildTimeSeriesOption(
     const parts = subjectsOf.get(region);
     if (parts) {
       const name = subjectSeriesName(config.regionName(region), lang);
+      const labelled = parts.length <= SUBJECT_LABELS;
       legend.push(name);
       series.push({
         name,
@@ -285,9 +297,16 @@ export function buildTimeSeriesOption(
           color,
         ),
         encode: { x: AT, y: VALUE },
-        data: parts.map((p) => tupleOf(p, unit)),
+        // A labelled marker in the axis' right half has its label on its left, so no label runs
+        // off the chart's edge.
+        data: parts.map((p) => {
+          const tuple = tupleOf(p, unit);
+          return labelled && tuple[AT] > axisMiddle
+            ? { value: tuple, label: { position: "left" } }
+            : tuple;
+        }),
         label: {
-          show: parts.length <= 40,
+          show: labelled,
           position: "right",
           fontSize: 10,
           color: "#555",
@@ -365,11 +384,7 @@ export function buildTimeSeriesOption(
         );
       },
     },
-    xAxis: {
-      type: "time",
-      axisLabel: { hideOverlap: true },
-      splitLine: { show: false },
-    },
+    xAxis: timeAxisOption(axisPlan),
     yAxis: {
       type: "value",
       name: unitLabel,

@@ -13,6 +13,7 @@ import {
   search,
   tableReady,
   useWatchedPage,
+  xAxisLabels,
   type WatchedPage,
 } from "./helpers.ts";
 
@@ -27,6 +28,21 @@ useWatchedPage((w) => {
 const tab = (name: RegExp) => page.getByRole("tab", { name });
 
 describe("dashboard", () => {
+  test("on the shipped data it opens on GDP by year: year labels, no month ticks", async () => {
+    await page.goto(baseUrl);
+    await chartReady(page);
+    await expect(page.getByTestId("indicator-picker").inputValue()).resolves.toBe("gdp");
+    expect(search(page.url()).get("indicator")).toBe("gdp");
+    const { labels, left, right } = await xAxisLabels(page);
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      expect(label.text).toMatch(/^\d{4}$/);
+      expect(label.x).toBeGreaterThanOrEqual(left);
+      expect(label.x).toBeLessThanOrEqual(right);
+    }
+    expect(new Set(labels.map((l) => l.text)).size).toBe(labels.length);
+  });
+
   test("loads the CSV in the worker and charts the indicator by district", async () => {
     await page.goto(fixtureUrl(baseUrl, "indicators.csv", "indicator=project_investment"));
     await chartReady(page);

@@ -94,3 +94,55 @@ export function useWatchedPage(receive: (watched: WatchedPage) => void): void {
   });
   afterAll(async () => browser?.close());
 }
+
+/**
+ * The labels the time chart draws under its plot, left to right, read from ECharts' own display
+ * list (what is on the canvas), with their x position in CSS pixels and the plot's left and right.
+ */
+export const xAxisLabels = (page: Page) =>
+  page.locator('[data-testid="chart"]').evaluate((element) => {
+    type Text = {
+      type: string;
+      ignore?: boolean;
+      invisible?: boolean;
+      style: { text?: string };
+      getBoundingRect: () => { x: number; y: number; width: number; height: number };
+      transform?: number[] | null;
+    };
+    const chart = (
+      element as unknown as {
+        chart: {
+          getZr: () => { storage: { getDisplayList: (update: boolean) => Text[] } };
+          getModel: () => {
+            getComponent: (
+              type: string,
+              index: number,
+            ) => {
+              coordinateSystem: {
+                getRect: () => { x: number; y: number; width: number; height: number };
+              };
+            };
+          };
+        };
+      }
+    ).chart;
+    const grid = chart.getModel().getComponent("grid", 0).coordinateSystem.getRect();
+    const labels = chart
+      .getZr()
+      .storage.getDisplayList(true)
+      .filter(
+        (el) =>
+          (el.type === "text" || el.type === "tspan") &&
+          !el.ignore &&
+          !el.invisible &&
+          el.style.text,
+      )
+      .map((el) => {
+        const r = el.getBoundingRect();
+        const m = el.transform ?? [1, 0, 0, 1, 0, 0];
+        return { text: el.style.text!, x: m[4]! + r.x + r.width / 2, y: m[5]! + r.y };
+      })
+      .filter((l) => l.y > grid.y + grid.height && l.y < grid.y + grid.height + 30)
+      .sort((a, b) => a.x - b.x);
+    return { labels, left: grid.x, right: grid.x + grid.width };
+  });
