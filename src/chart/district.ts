@@ -24,8 +24,22 @@ export function growthText(p: Point, lang: Language): string {
   return `${p.value > 0 ? "+" : ""}${figureText(p, lang).replace(" %", "%")}`;
 }
 
-/** One row's words for the image and the tooltip: "2021: 503.23 亿元 · +8.5%". */
+/** A figure about a subject, its subject named: "规模以上企业 145 家", "某项目 +12%". */
+export function subjectFigureText(p: Point, lang: Language): string {
+  const value = p.indicator.endsWith("_growth") ? growthText(p, lang) : figureText(p, lang);
+  return `${p.subject} ${value}`;
+}
+
+/** One row's words for the image and the tooltip: "2021: 503.23 亿元 · +8.5%", or for a row
+ * with figures about subjects only "2022: 规模以上企业 145 家". */
 export function rowSummary(row: DistrictRow, lang: Language): string {
+  if (!row.latest && !row.growth && row.subjects.length) {
+    const more = row.subjectCount - row.subjects.length;
+    const listed = row.subjects
+      .map((p) => subjectFigureText(p, lang))
+      .join(lang === "zh" ? "；" : "; ");
+    return `${row.subjects[0]!.period}: ${listed}${more > 0 ? ` ${t(lang, "moreSubjects", { n: more })}` : ""}`;
+  }
   const parts: string[] = [];
   if (row.latest) parts.push(`${row.latest.period}: ${figureText(row.latest, lang)}`);
   if (row.growth)
@@ -52,7 +66,7 @@ export function buildDistrictOption(
   rows: readonly DistrictRow[],
   lang: Language,
 ): { option: EChartsCoreOption; height: number } {
-  const shown = rows.filter((r) => r.latest || r.growth);
+  const shown = rows.filter((r) => r.latest || r.growth || r.subjects.length);
   const top = (i: number) => 12 + i * DISTRICT_ROW_HEIGHT;
   const grid = shown.map((_, i) => ({
     left: 300,

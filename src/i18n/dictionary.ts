@@ -31,11 +31,16 @@ const LABELS = {
   districtLink: { zh: "概况", en: "page" },
   districtLinkLabel: { zh: "{name}概况", en: "{name}: district page" },
   districtIntro: {
-    zh: "各指标最新的全地区数字(实际数优先,其次预计、目标)及其增速、同频率走势和报道数。",
-    en: "Each indicator's latest district-wide figure (actual first, then estimate, then target), its growth, its trend at the same frequency and its reports.",
+    zh: "各指标最新的全地区数字(实际数优先,其次预计、目标)及其增速、同频率走势和报道数;没有全地区数字的指标列出其分项数字并注明对象。",
+    en: "Each indicator's latest district-wide figure (actual first, then estimate, then target), its growth, its trend at the same frequency and its reports; where there is no district-wide figure, the figures about its parts, each named.",
   },
   districtUnknown: { zh: "地区表中没有这个地区:", en: "No such district in the region table:" },
   noFigureYet: { zh: "暂无数据", en: "no figure yet" },
+  moreSubjects: { zh: "等{n}项", en: "and {n} more" },
+  subjectOnlyHint: {
+    zh: "无全地区数字,以下为分项数字",
+    en: "No district-wide figure; figures about parts of it",
+  },
   latestFigure: { zh: "最新数字", en: "Latest figure" },
   growth: { zh: "增速", en: "Growth" },
   trend: { zh: "走势", en: "Trend" },

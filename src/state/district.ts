@@ -33,9 +33,20 @@ export interface DistrictRow {
   /** The latest figure's frequency, and the region-wide figures of it and its kind, in time order. */
   frequency: Frequency | null;
   trend: TrendPoint[];
+  /**
+   * Only when there is no region-wide figure (no level, no growth rate): the figures about
+   * subjects of the latest period that has them (规模以上企业 145家), the level's before its
+   * growth rate's, actual before estimate before target, largest first; at most SUBJECTS_SHOWN.
+   */
+  subjects: Point[];
+  /** How many subject figures that period has in all (more than `subjects` lists, at times). */
+  subjectCount: number;
   /** Every region-wide and subject figure of the indicator for the district, for "no figure yet". */
   pointCount: number;
 }
+
+/** Subject figures listed on a row; the rest are counted. */
+export const SUBJECTS_SHOWN = 3;
 
 const KIND_ORDER: readonly Kind[] = ["actual", "estimate", "target"];
 const frequencyOfPoint = (p: Point) =>
@@ -43,6 +54,24 @@ const frequencyOfPoint = (p: Point) =>
 
 /** Later end first; on a tie the longer period (a year over its last quarter). */
 const later = (a: Point, b: Point) => b.periodEnd - a.periodEnd || a.periodStart - b.periodStart;
+
+/** The subject figures of the latest period and first kind that has any, largest first. */
+function latestSubjects(points: readonly Point[]): Point[] {
+  const latest = latestOf(points);
+  if (!latest) return [];
+  return points
+    .filter(
+      (p) =>
+        p.kind === latest.kind &&
+        p.periodStart === latest.periodStart &&
+        p.periodEnd === latest.periodEnd,
+    )
+    .sort((a, b) => b.value - a.value || (a.subject < b.subject ? -1 : 1));
+}
+
+/** Rows with a region-wide figure first, then those with figures about subjects only, then empty
+ * ones; the picker's order within each. */
+const rowRank = (r: DistrictRow) => (r.latest || r.growth ? 0 : r.subjects.length ? 1 : 2);
 
 function latestOf(points: readonly Point[]): Point | null {
   for (const kind of KIND_ORDER) {
@@ -53,21 +82,23 @@ function latestOf(points: readonly Point[]): Point | null {
 }
 
 /**
- * The rows of a district's page, one per level indicator in the picker's order, those without any
- * figure included (the page says "no figure yet" rather than leaving them out).
+ * The rows of a district's page, one per level indicator: those with a region-wide figure first,
+ * then those with figures about subjects only (named by subject), then those without any figure
+ * (the page says "no figure yet" rather than leaving them out); the picker's order within each.
  */
 export function deriveDistrict(points: readonly Point[], district: string): DistrictRow[] {
   const totals = new Map<Indicator, Point[]>();
+  const parts = new Map<Indicator, Point[]>();
   const counts = new Map<Indicator, number>();
   for (const p of points) {
     if (p.region !== district) continue;
     counts.set(p.indicator, (counts.get(p.indicator) ?? 0) + 1);
-    if (p.subject) continue;
-    let list = totals.get(p.indicator);
-    if (!list) totals.set(p.indicator, (list = []));
+    const byIndicator = p.subject ? parts : totals;
+    let list = byIndicator.get(p.indicator);
+    if (!list) byIndicator.set(p.indicator, (list = []));
     list.push(p);
   }
-  return DISTRICT_INDICATORS.map(({ indicator, growth }) => {
+  const rows = DISTRICT_INDICATORS.map(({ indicator, growth }): DistrictRow => {
     const own = totals.get(indicator) ?? [];
     const growths = growth ? (totals.get(growth) ?? []) : [];
     const latest = latestOf(own);
@@ -82,15 +113,29 @@ export function deriveDistrict(points: readonly Point[], district: string): Dist
           .sort((a, b) => a.periodStart - b.periodStart || a.periodEnd - b.periodEnd)
           .map((p) => ({ period: p.period, value: p.value }))
       : [];
+    const subjects =
+      latest || growthPoint
+        ? []
+        : (() => {
+            const own = latestSubjects(parts.get(indicator) ?? []);
+            return own.length ? own : growth ? latestSubjects(parts.get(growth) ?? []) : [];
+          })();
     return {
       indicator,
       latest,
       growth: growthPoint,
       frequency,
       trend,
+      subjects: subjects.slice(0, SUBJECTS_SHOWN),
+      subjectCount: subjects.length,
       pointCount: (counts.get(indicator) ?? 0) + (growth ? (counts.get(growth) ?? 0) : 0),
     };
   });
+  // A stable sort: the picker's order stays within each rank.
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rowRank(a.row) - rowRank(b.row) || a.i - b.i)
+    .map(({ row }) => row);
 }
 
 /**

@@ -2,7 +2,7 @@
 // report count opening the sources view. Loaded when a district's page is first opened.
 import { INDICATOR_UNIT } from "../model/contract.ts";
 import type { Point } from "../model/aggregate.ts";
-import { figureText, growthText } from "../chart/district.ts";
+import { figureText, growthText, subjectFigureText } from "../chart/district.ts";
 import { displayValue, formatNumber } from "../chart/format.ts";
 import { indicatorLabel, indicatorName, t } from "../i18n/dictionary.ts";
 import { sparkline, type DistrictRow } from "../state/district.ts";
@@ -58,7 +58,8 @@ export default function DistrictPage(props: {
                 <tr
                   key={row.indicator}
                   data-indicator={row.indicator}
-                  data-empty={latest || growth ? undefined : "true"}
+                  data-empty={latest || growth || row.subjects.length ? undefined : "true"}
+                  data-subjects={!latest && !growth && row.subjects.length ? "true" : undefined}
                 >
                   <th scope="row">{indicatorLabel(lang, row.indicator, unit)}</th>
                   <td data-testid="latest">
@@ -68,6 +69,25 @@ export default function DistrictPage(props: {
                         <strong className="number" data-testid="latest-value">
                           {figureText(latest, lang)}
                         </strong>
+                      </>
+                    ) : row.subjects.length ? (
+                      <>
+                        <span className="hint">{t(lang, "subjectOnlyHint")}</span>
+                        <ul className="subject-figures">
+                          {row.subjects.map((p) => (
+                            <li key={p.id} data-testid="subject-figure">
+                              <span className="period">{p.period}</span>{" "}
+                              <strong className="number">{subjectFigureText(p, lang)}</strong>
+                            </li>
+                          ))}
+                        </ul>
+                        {row.subjectCount > row.subjects.length ? (
+                          <span className="hint">
+                            {t(lang, "moreSubjects", {
+                              n: row.subjectCount - row.subjects.length,
+                            })}
+                          </span>
+                        ) : null}
                       </>
                     ) : (
                       <span className="hint">{t(lang, "noFigureYet")}</span>
@@ -107,6 +127,12 @@ export default function DistrictPage(props: {
                     {latest ? (
                       <Reports lang={lang} point={latest} onOpen={props.onOpenReports} />
                     ) : null}
+                    {row.subjects.map((p, i) => (
+                      <span key={p.id}>
+                        {i ? <br /> : null}
+                        <Reports lang={lang} point={p} onOpen={props.onOpenReports} />
+                      </span>
+                    ))}
                     {growth ? (
                       <>
                         {latest ? <br /> : null}

@@ -124,4 +124,34 @@ describe("district page", () => {
     expect(watched.pageErrors).toEqual([]);
     expect(watched.cspViolations).toEqual([]);
   });
+
+  test("lists figures about subjects, each named, where a district has no district-wide one", async () => {
+    await page.goto(`${baseUrl}?view=district&district=jianghai`);
+    const table = page.getByTestId("district-page");
+    await table.waitFor();
+    const firms = table.locator('tr[data-indicator="enterprise_count"]');
+    await expect.poll(() => firms.getAttribute("data-subjects")).toBe("true");
+    const figures = await firms.getByTestId("subject-figure").allTextContents();
+    expect(figures).toContain("2023-07 规模以上企业 145 家");
+    expect(await firms.getByTestId("latest").textContent()).not.toContain("暂无数据");
+    const projects = table.locator('tr[data-indicator="project_count"]');
+    expect(await projects.getByTestId("subject-figure").count()).toBeGreaterThan(0);
+    // District-wide rows first, then rows of subject figures, then empty rows.
+    const ranks = await table
+      .locator("tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          r.getAttribute("data-empty") ? 2 : r.getAttribute("data-subjects") ? 1 : 0,
+        ),
+      );
+    expect(ranks).toEqual([...ranks].sort());
+    // Each listed figure's report count opens its article with that number marked.
+    const index = figures.indexOf("2023-07 规模以上企业 145 家");
+    await firms.getByTestId("reports").nth(index).click();
+    const dialog = page.getByTestId("sources");
+    await dialog.locator("mark.number").first().waitFor();
+    expect(await dialog.locator("mark.number").first().textContent()).toMatch(/^145/);
+    await dialog.getByRole("button", { name: "关闭" }).click();
+    await dialog.waitFor({ state: "detached" });
+  });
 });

@@ -46,7 +46,9 @@ describe("deriveDistrict", () => {
   const rows = deriveDistrict(points, "xinhui");
 
   test("lists every level indicator once, empty ones too", () => {
-    expect(rows.map((r) => r.indicator)).toEqual(DISTRICT_INDICATORS.map((d) => d.indicator));
+    expect(rows.map((r) => r.indicator).sort()).toEqual(
+      DISTRICT_INDICATORS.map((d) => d.indicator).sort(),
+    );
     expect(rows.some((r) => r.indicator.endsWith("_growth"))).toBe(false);
     const empty = rowOf(rows, "enterprise_count");
     expect(empty).toMatchObject({ latest: null, growth: null, trend: [], pointCount: 0 });
@@ -181,5 +183,62 @@ describe("the page as a chart", () => {
     expect(formatter({ seriesName: hostile, name: "2021", value: 650 })).toBe(
       districtTooltip(hostile, "2021", "650"),
     );
+  });
+});
+
+describe("rows with figures about subjects only", () => {
+  const rows = deriveDistrict(
+    [
+      point("gdp", "2021", 650e8),
+      point("enterprise_count", "2021", 120, { subject: "规模以上企业" }),
+      point("enterprise_count", "2022", 145, { subject: "规模以上企业" }),
+      point("enterprise_count", "2022", 30, { subject: "高新技术企业" }),
+      point("enterprise_count", "2022", 9, { subject: "专精特新企业" }),
+      point("enterprise_count", "2022", 4, { subject: "独角兽企业" }),
+      point("enterprise_count", "2024", 200, { subject: "规模以上企业", kind: "target" }),
+      point("project_count_growth", "2023", 12, { subject: "亿元以上项目" }),
+      point("project_investment", "2023", 50e8, { subject: "某项目" }),
+      point("project_investment", "2022", 100e8),
+    ],
+    "xinhui",
+  );
+
+  test("list the latest actual period's subject figures, largest first, subject named", () => {
+    const firms = rowOf(rows, "enterprise_count");
+    expect(firms.latest).toBeNull();
+    expect(firms.subjects.map((p) => [p.period, p.subject, p.value])).toEqual([
+      ["2022", "规模以上企业", 145],
+      ["2022", "高新技术企业", 30],
+      ["2022", "专精特新企业", 9],
+    ]);
+    expect(firms.subjectCount).toBe(4);
+    expect(rowSummary(firms, "zh")).toBe(
+      "2022: 规模以上企业 145 家；高新技术企业 30 家；专精特新企业 9 家 等1项",
+    );
+  });
+
+  test("a growth rate about a subject stands in when the level has none", () => {
+    const projects = rowOf(rows, "project_count");
+    expect(projects.subjects.map((p) => p.subject)).toEqual(["亿元以上项目"]);
+    expect(rowSummary(projects, "zh")).toBe("2023: 亿元以上项目 +12%");
+  });
+
+  test("a region-wide figure wins: then subjects are not listed", () => {
+    const investment = rowOf(rows, "project_investment");
+    expect(investment.latest).toMatchObject({ period: "2022", subject: "" });
+    expect(investment.subjects).toEqual([]);
+  });
+
+  test("rows: region-wide first, subjects only next, empty last; the picker's order within", () => {
+    const rank = (r: (typeof rows)[number]) =>
+      r.latest || r.growth ? 0 : r.subjects.length ? 1 : 2;
+    expect(rows.map(rank)).toEqual([...rows.map(rank)].sort());
+    const order = DISTRICT_INDICATORS.map((d) => d.indicator);
+    const regionWide = rows.filter((r) => rank(r) === 0).map((r) => r.indicator);
+    expect(regionWide).toEqual(order.filter((i) => regionWide.includes(i)));
+    expect(rows.filter((r) => rank(r) === 1).map((r) => r.indicator)).toEqual(
+      order.filter((i) => i === "project_count" || i === "enterprise_count"),
+    );
+    expect(buildDistrictOption(rows, "zh").option.series).toHaveLength(4);
   });
 });
