@@ -9,6 +9,7 @@ import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
 import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { firstIndicator, indicatorReach } from "./state/firstView.ts";
+import { articleLabel, articleName } from "./model/articleName.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
 import { buildMapOption } from "./chart/map.ts";
 import { displayValue, markedValue } from "./chart/format.ts";
@@ -210,6 +211,15 @@ export function App() {
     [byIndicator],
   );
 
+  // Articles named for a reader in tooltips: sources.csv, else a pasted article's title.
+  const articleNameOf = useMemo(
+    () => (source: string) =>
+      articleLabel(
+        articleName(source, sources.get(source) ?? pastedBySource.get(source), undefined),
+        lang,
+      ),
+    [sources, pastedBySource, lang],
+  );
   const chartConfig = useMemo(
     () => ({
       indicator: state.indicator,
@@ -220,8 +230,19 @@ export function App() {
       tableKeys,
       regionName: nameOf,
       showSubjects: derived.showSubjects,
+      articleName: articleNameOf,
     }),
-    [state.indicator, unit, lang, state.chart, shown, tableKeys, nameOf, derived.showSubjects],
+    [
+      state.indicator,
+      unit,
+      lang,
+      state.chart,
+      shown,
+      tableKeys,
+      nameOf,
+      derived.showSubjects,
+      articleNameOf,
+    ],
   );
   const timeOption = useMemo(() => buildTimeSeriesOption(chartConfig, drawn), [chartConfig, drawn]);
   const compareOption = useMemo(
@@ -251,12 +272,13 @@ export function App() {
               mapName: loadedMap.mapName,
               districts: loadedMap.districts,
               selected: shown,
+              articleName: articleNameOf,
             },
             mapPeriod,
             mapped,
           )
         : null,
-    [loadedMap, mapPeriod, mapped, state.indicator, unit, lang, nameOf, shown],
+    [loadedMap, mapPeriod, mapped, state.indicator, unit, lang, nameOf, shown, articleNameOf],
   );
   const pickOnMap = useCallback(
     (key: string) => update({ regions: pickDistrict(state.regions, key) }),
@@ -395,6 +417,7 @@ export function App() {
         disputed={state.disputed}
         onDisputed={(disputed) => update({ disputed })}
         regionName={nameOf}
+        sources={sources}
         onOpen={onRowOpen}
         page={districtPage}
       />

@@ -25,6 +25,10 @@ export function buildComparisonOption(
   const unitLabel = displayUnit(lang, indicator, unit);
   // Ascending: a category axis draws its first entry at the bottom.
   const sorted = [...points].sort((a, b) => a.value - b.value);
+  const articleOf = (tuple: readonly number[]) => {
+    const p = sorted[tuple[TUPLE_AT] ?? -1];
+    return p ? config.articleName?.(p.source) : undefined;
+  };
   const names = sorted.map(
     (p) =>
       `${config.regionName(p.region)}${p.subject ? ` · ${p.subject}` : ""}${
@@ -38,7 +42,7 @@ export function buildComparisonOption(
       displayValue(p.value, unit),
       p.id,
       QUALIFIERS.indexOf(p.qualifier),
-      p.factCount,
+      p.sourceCount,
       p.disagree ? 1 : 0,
     ];
     return {
@@ -72,6 +76,7 @@ export function buildComparisonOption(
                 seriesName: names[params.value[TUPLE_AT] as number] ?? "",
                 name: period,
                 data: tupleTooltipData(params.value as number[], lang),
+                article: articleOf(params.value as number[]),
               },
               unitLabel,
               (n) => t(lang, "reportedBy", { n }),

@@ -20,6 +20,8 @@ export interface MapConfig {
   districts: readonly string[];
   /** Districts selected in the filter: drawn with a dark outline. */
   selected: readonly string[];
+  /** An article's name for a reader (title, publisher, date) from its document id. */
+  articleName?: (source: string) => string;
 }
 
 /** Grey for a district without a figure; its hatching is the decal below. */
@@ -170,7 +172,12 @@ export function buildMapOption(
                 period,
                 label: label(p),
                 unitLabel,
-                reports: t(lang, "reportedBy", { n: p.factCount }),
+                reports: [
+                  config.articleName?.(p.source),
+                  t(lang, "reportedBy", { n: p.sourceCount }),
+                ]
+                  .filter(Boolean)
+                  .join(" · "),
               }
             : null,
           noFigure,

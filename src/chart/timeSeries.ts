@@ -28,11 +28,13 @@ export interface ChartConfig {
   regionName: (key: string) => string;
   /** Whether figures about a subject are drawn (as markers beside the regions' lines). */
   showSubjects?: boolean;
+  /** An article's name for a reader (title, publisher, date) from its document id. */
+  articleName?: (source: string) => string;
 }
 
 /**
  * A chart data item: plain numbers, which ECharts handles far faster than objects on large files.
- * [time (ms, the period's middle), value as drawn, point id, qualifier index, number of facts,
+ * [time (ms, the period's middle), value as drawn, point id, qualifier index, number of articles,
  * 1 when its reports disagree]
  */
 export type PointTuple = [number, number, number, number, number, number];
@@ -131,7 +133,7 @@ const tupleOf = (p: Point, unit: Unit): PointTuple => [
   displayValue(p.value, unit),
   p.id,
   QUALIFIERS.indexOf(p.qualifier),
-  p.factCount,
+  p.sourceCount,
   p.disagree ? 1 : 0,
 ];
 
@@ -377,6 +379,7 @@ export function buildTimeSeriesOption(
             seriesName: params.seriesName,
             name: p.subject ? `${p.period} · ${p.subject}` : p.period,
             data: tupleTooltipData(params.value as number[], lang),
+            article: config.articleName?.(p.source),
           },
           unitLabel,
           (n) => t(lang, "reportedBy", { n }),

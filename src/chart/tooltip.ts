@@ -7,9 +7,11 @@ export function pointTooltip(
     seriesName?: string;
     name?: string;
     data?: { label: string; n: number; disagree?: boolean } | null;
+    /** The article behind the figure, named for a reader (articleLabel). */
+    article?: string;
   },
   unitLabel: string,
-  /** "3 篇报道": said when several facts stand behind the point. */
+  /** "3 篇报道": said when several articles stand behind the point. */
   reports: (n: number) => string,
   /** Said, marked, when the reports of the figure disagree. */
   disagreement = "",
@@ -20,6 +22,7 @@ export function pointTooltip(
     `<strong>${escapeHtml(params.seriesName ?? "")}</strong>`,
     `${escapeHtml(params.name ?? "")}: ${escapeHtml(datum.label)} ${escapeHtml(unitLabel)}`,
   ];
+  if (params.article) lines.push(escapeHtml(params.article));
   if (datum.n > 1) lines.push(escapeHtml(reports(datum.n)));
   if (datum.disagree && disagreement)
     lines.push(`<strong class="disagree">≠ ${escapeHtml(disagreement)}</strong>`);

@@ -29,8 +29,12 @@ export interface Point {
   qualifier: Qualifier;
   /** What the figure is about beyond the region; empty for a region-wide figure. */
   subject: string;
-  /** How many facts (reports) stand behind the point. */
+  /** How many facts stand behind the point (one sentence may hold two: 突破500亿元, 503.23亿元). */
   factCount: number;
+  /** How many articles report it: what "n 篇报道" counts. */
+  sourceCount: number;
+  /** The article of the point's representative fact (its document id). */
+  source: string;
   /** Whether its reports give values that differ by more than rounding. */
   disagree: boolean;
 }
@@ -68,6 +72,10 @@ export interface PointTable {
   qualifier: Uint8Array;
   value: Float64Array;
   factCount: Uint32Array;
+  /** Distinct articles behind each point, and the representative fact's article (into `sources`). */
+  sourceCount: Uint32Array;
+  source: Uint32Array;
+  sources: string[];
   /** Into `subjects`; the code of "" marks a region-wide figure. */
   subject: Uint32Array;
   subjects: string[];
@@ -84,6 +92,8 @@ export const tableBuffers = (t: PointTable): ArrayBuffer[] =>
     t.qualifier,
     t.value,
     t.factCount,
+    t.sourceCount,
+    t.source,
     t.subject,
     t.disagree,
   ].map((a) => a.buffer as ArrayBuffer);
@@ -119,6 +129,8 @@ export function pointAt(table: PointTable, id: number): Point {
     qualifier: QUALIFIERS[table.qualifier[id]!]!,
     subject: table.subjects[table.subject[id]!] ?? "",
     factCount: table.factCount[id]!,
+    sourceCount: table.sourceCount[id]!,
+    source: table.sources[table.source[id]!] ?? "",
     disagree: table.disagree[id] === 1,
   };
 }
@@ -282,11 +294,24 @@ export class PointIndex {
       qualifier: new Uint8Array(count),
       value: new Float64Array(count),
       factCount: new Uint32Array(count),
+      sourceCount: new Uint32Array(count),
+      source: new Uint32Array(count),
+      sources: store.sources.values,
       subject: new Uint32Array(count),
       subjects: store.subjects.values,
       disagree: new Uint8Array(count),
     };
     for (let i = 0; i < this.grouped; i++) table.factCount[this.pointOf[i]!]!++;
+    // Articles per point: most points have one fact, so only a fact from another article than
+    // its point's representative goes through the set of (point, article) pairs.
+    const sourceTotal = Math.max(1, store.sources.values.length);
+    const others = new Set<number>();
+    for (let i = 0; i < this.grouped; i++) {
+      const p = this.pointOf[i]!;
+      if (store.source[i] !== store.source[this.best[p]!])
+        others.add(p * sourceTotal + store.source[i]!);
+    }
+    for (const key of others) table.sourceCount[Math.floor(key / sourceTotal)]!++;
     this.best.forEach((b, p) => {
       table.indicator[p] = store.indicator[b]!;
       table.region[p] = store.region[b]!;
@@ -295,6 +320,8 @@ export class PointIndex {
       table.qualifier[p] = store.qualifier[b]!;
       table.value[p] = store.value[b]!;
       table.subject[p] = store.subject[b]!;
+      table.source[p] = store.source[b]!;
+      table.sourceCount[p]!++;
       table.disagree[p] = this.disagrees(p) ? 1 : 0;
     });
     return table;

@@ -20,7 +20,7 @@ function Reports(props: { lang: Language; point: Point; onOpen: (point: number) 
       data-testid="reports"
       onClick={() => props.onOpen(point.id)}
     >
-      {t(lang, "reportedBy", { n: point.factCount })}
+      {t(lang, "reportedBy", { n: point.sourceCount })}
     </button>
   );
 }

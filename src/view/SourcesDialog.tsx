@@ -1,6 +1,8 @@
 // The articles behind a point or a row. Article files are shown as text only — React text nodes,
-// never HTML — with the number's sentence marked and scrolled into view.
-import { useEffect, useRef } from "react";
+// never HTML — with the number's sentence marked and scrolled into view; Markdown headings and
+// emphasis are drawn as such, their markup left out, every offset as in the file. An article is
+// named by its title and publisher with its date; its file id is a tooltip.
+import { useEffect, useMemo, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
@@ -10,6 +12,12 @@ import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { locateFact } from "./locate.ts";
 import type { PastedArticle } from "../model/pasted.ts";
+import { articleLabel, articleName } from "../model/articleName.ts";
+import { firstLine, markdownSegments } from "../article/markdown.ts";
+import { MarkdownRange } from "./MarkdownText.tsx";
+
+/** Reports are counted per article: one sentence can state a figure twice. */
+const articleCount = (facts: readonly FactRow[]) => new Set(facts.map((f) => f.source)).size;
 
 export default function SourcesDialog(props: {
   lang: Language;
@@ -45,8 +53,8 @@ export default function SourcesDialog(props: {
         <h2 id="sources-title">
           {t(lang, "sources")}
           {first ? ` · ${props.regionName(first.region)} · ${first.period}` : ""}
-          {facts.data && facts.data.length > 1
-            ? ` · ${t(lang, "reportedBy", { n: facts.data.length })}`
+          {facts.data && articleCount(facts.data) > 1
+            ? ` · ${t(lang, "reportedBy", { n: articleCount(facts.data) })}`
             : ""}
         </h2>
         <button type="button" onClick={() => dialog.current?.close()} autoFocus>
@@ -83,7 +91,7 @@ function ReportValues(props: {
   return (
     <table className="report-values" data-testid="report-values">
       <caption>
-        {t(lang, "reportedBy", { n: facts.length })}
+        {t(lang, "reportedBy", { n: articleCount(facts) })}
         {differ ? ` · ${t(lang, "valuesDiffer")}` : ""}
       </caption>
       <thead>
@@ -99,7 +107,9 @@ function ReportValues(props: {
           const info = props.sources.get(f.source);
           return (
             <tr key={f.index}>
-              <td>{info?.publisher || f.source}</td>
+              <td title={f.source} data-testid="report-source">
+                {articleLabel({ ...articleName(f.source, info, undefined), published: "" }, lang)}
+              </td>
               <td>{info?.published || f.published}</td>
               <td className="number">
                 {shown[i]} {displayUnit(lang, f.indicator, f.unit)}
@@ -134,12 +144,29 @@ function FactSource(props: {
   }, [article.data]);
 
   const value = markedValue(displayValue(fact.value, fact.unit), fact.qualifier, lang);
-  const located = article.data === undefined ? null : locateFact(article.data, fact);
+  const text = article.data;
+  const located = text === undefined ? null : locateFact(text, fact);
+  const segments = useMemo(() => (text === undefined ? [] : markdownSegments(text)), [text]);
+  const title =
+    info?.title || (text !== undefined ? firstLine(text) : "") || (pasted ? "" : fact.source);
+  const range = (from: number, to: number) =>
+    text === undefined ? null : (
+      <MarkdownRange text={text} segments={segments} from={from} to={to} />
+    );
+  // Offsets of the located pieces in the article (they are consecutive slices of it).
+  const at = located
+    ? (() => {
+        const sentence = located.before.length;
+        const number = sentence + located.sentenceBefore.length;
+        const numberEnd = number + located.number.length;
+        const sentenceEnd = numberEnd + located.sentenceAfter.length;
+        return { sentence, number, numberEnd, sentenceEnd };
+      })()
+    : null;
   return (
     <article className="source" data-source={fact.source} data-pasted={pasted ? "true" : undefined}>
-      <h3>
-        {pasted ? <span className="pasted-badge">{t(lang, "pastedArticle")}</span> : null}{" "}
-        {info?.title || fact.source}
+      <h3 title={fact.source} data-testid="source-title">
+        {pasted ? <span className="pasted-badge">{t(lang, "pastedArticle")}</span> : null} {title}
       </h3>
       <p className="source-meta">
         {info?.publisher ? `${info.publisher} · ` : ""}
@@ -149,7 +176,8 @@ function FactSource(props: {
         {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
         {fact.subject ? ` · ${fact.subject}` : ""}
       </p>
-      <blockquote>{fact.quote}</blockquote>
+      {/* A quote can cut through emphasis, leaving one "**" of a pair: drop them all. */}
+      <blockquote>{fact.quote.replace(/\*\*/g, "")}</blockquote>
       {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
       {article.isError ? (
         <p role="alert">
@@ -157,19 +185,19 @@ function FactSource(props: {
           {article.error instanceof Error ? article.error.message : String(article.error)}
         </p>
       ) : null}
-      {located ? (
-        <div className="article-text" tabIndex={0} aria-label={info?.title || fact.source}>
-          {located.before}
+      {located && at && text !== undefined ? (
+        <div className="article-text" tabIndex={0} aria-label={title}>
+          {range(0, at.sentence)}
           <mark className="sentence" ref={mark}>
-            {located.sentenceBefore}
-            <mark className="number">{located.number}</mark>
-            {located.sentenceAfter}
+            {range(at.sentence, at.number)}
+            <mark className="number">{range(at.number, at.numberEnd)}</mark>
+            {range(at.numberEnd, at.sentenceEnd)}
           </mark>
-          {located.after}
+          {range(at.sentenceEnd, text.length)}
         </div>
-      ) : article.data !== undefined ? (
-        <div className="article-text" tabIndex={0}>
-          {article.data}
+      ) : text !== undefined ? (
+        <div className="article-text" tabIndex={0} aria-label={title}>
+          {range(0, text.length)}
         </div>
       ) : null}
     </article>

@@ -1,7 +1,7 @@
 // Every fact under the current filter, one page at a time: the worker filters, searches and sorts,
 // so a million facts never become a million table rows in the DOM.
 import { useId, useState } from "react";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import type { FactRow } from "../model/contract.ts";
 import type { FactFilter, FactSort, SortColumn } from "../model/facts.ts";
@@ -10,6 +10,12 @@ import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import type { PastedArticle } from "../model/pasted.ts";
 import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
+import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
+import { articleLabel, articleName } from "../model/articleName.ts";
+import { firstLine } from "../article/markdown.ts";
+
+/** Articles of one page without a title in sources.csv whose first line is fetched to name them. */
+const UNTITLED_FETCHED = 20;
 
 export const PAGE_SIZE = 50;
 
@@ -39,6 +45,8 @@ export function TableView(props: {
   disputed: boolean;
   onDisputed: (on: boolean) => void;
   regionName: (key: string) => string;
+  /** Article metadata from sources.csv, to name each row's article. */
+  sources: ReadonlyMap<string, SourceInfo>;
   onOpen: (fact: FactRow) => void;
   /** The region cell links to the district's page. */
   page: DistrictLinkTarget;
@@ -55,6 +63,23 @@ export function TableView(props: {
   const total = query.data?.total ?? 0;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const rows = query.data?.rows ?? [];
+  // An article sources.csv gives no title is named by its first line (fetched, cached per id).
+  const untitled = [
+    ...new Set(
+      rows
+        .map((f) => f.source)
+        .filter((id) => !props.sources.get(id)?.title && !props.pasted.has(id)),
+    ),
+  ].slice(0, UNTITLED_FETCHED);
+  const firstLines = useQueries({
+    queries: untitled.map((id) => ({
+      queryKey: ["article-first-line", id],
+      queryFn: async () => firstLine(await fetchArticle(id, props.sources)),
+      staleTime: Infinity,
+      retry: false,
+    })),
+  });
+  const firstLineOf = new Map(untitled.map((id, i) => [id, firstLines[i]?.data]));
   const onSort = (column: SortColumn) => {
     setPage(0);
     props.onSort({ column, descending: sort.column === column ? !sort.descending : false });
@@ -155,7 +180,19 @@ export function TableView(props: {
                       {props.pasted.get(f.source)!.title}
                     </>
                   ) : (
-                    f.source
+                    <span title={f.source} data-testid="article-name">
+                      {articleLabel(
+                        {
+                          ...articleName(
+                            f.source,
+                            props.sources.get(f.source),
+                            firstLineOf.get(f.source),
+                          ),
+                          published: "",
+                        },
+                        lang,
+                      )}
+                    </span>
                   )}
                 </td>
                 <td>{f.published}</td>

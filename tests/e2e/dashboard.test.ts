@@ -162,10 +162,23 @@ describe("dashboard", () => {
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="table"] tbody tr').length === 1,
     );
+    // The article is named by publisher and title from sources.csv; its file id is a tooltip.
+    const name = page.getByTestId("table").getByTestId("article-name").first();
+    await expect(name.textContent()).resolves.toMatch(/^羊城晚报《江门新会.*》$/);
+    await expect(name.getAttribute("title")).resolves.toBe("002_29067f03fc52df4d");
     await page.getByTestId("table").getByRole("button", { name: "查看原文" }).click();
     const dialog = page.getByTestId("sources");
     await dialog.locator("mark.number").first().waitFor();
     await expect(dialog.locator("mark.number").first().textContent()).resolves.toBe("100.22亿元");
+    await expect(dialog.getByTestId("source-title").first().getAttribute("title")).resolves.toBe(
+      "002_29067f03fc52df4d",
+    );
+    // Markdown is drawn as text: headings as headings, no "#" or "**" left on show.
+    const text = dialog.locator(".article-text").first();
+    expect(await text.locator(".md-heading").count()).toBeGreaterThan(0);
+    const shown = (await text.textContent()) ?? "";
+    expect(shown).not.toMatch(/^#/m);
+    expect(shown).not.toContain("**");
     await expect(dialog.locator(".source-meta").first().textContent()).resolves.toContain(
       "羊城晚报",
     );

@@ -45,7 +45,8 @@ describe("district page", () => {
 
   test("its report count opens the sources with the fact's number marked", async () => {
     const reports = gdpRow().getByTestId("reports").first();
-    expect(await reports.textContent()).toBe("2 篇报道");
+    // Two facts (突破500亿元, 503.23亿元) but one article: one report.
+    expect(await reports.textContent()).toBe("1 篇报道");
     await reports.click();
     const dialog = page.getByTestId("sources");
     await dialog.locator("mark.number").first().waitFor();

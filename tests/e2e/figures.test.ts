@@ -322,10 +322,18 @@ describe("the sources view reads articles as the extractor does", () => {
     ] as const) {
       await page.goto(fixtureUrl(baseUrl, "figures.csv", query));
       await tableReady(page);
+      const expected = number === "88亿元" ? "江门蓬江" : GBK_TEXT;
+      // The table names it by that first line too, fetched; the file id is its tooltip.
+      const name = page.getByTestId("table").getByTestId("article-name").first();
+      await expect.poll(() => name.textContent()).toBe(`《${expected}》`);
+      expect(await name.getAttribute("title")).toMatch(/^e2e-(md|gbk)$/);
       await page.getByTestId("table").getByRole("button", { name: "查看原文" }).first().click();
       const dialog = page.getByTestId("sources");
       await dialog.locator("mark.number").waitFor();
       await expect(dialog.locator("mark.number").textContent()).resolves.toBe(number);
+      // No sources.csv line: the article's first line names it, Markdown marks left out.
+      const title = (await dialog.getByTestId("source-title").textContent())?.trim();
+      expect(title).toBe(expected);
       await expect(dialog.locator(".article-text").textContent()).resolves.toContain("江门");
       await dialog.getByRole("button", { name: "关闭" }).click();
       await dialog.waitFor({ state: "detached" });

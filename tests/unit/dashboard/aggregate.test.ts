@@ -167,3 +167,26 @@ test("sources of facts are distinct, with their dates, up to a limit", () => {
     { source: "c", published: "2022-04" },
   ]);
 });
+
+test("reports are counted per article: one sentence stating a figure twice is one report", () => {
+  const store = new FactStore();
+  for (const f of [
+    // One article states 台山 GDP 2021 twice (突破500亿元, 503.23亿元), another once.
+    fact(0, { source: "a", value: 50000000000, qualifier: "more_than" }),
+    fact(1, { source: "a", value: 50323000000 }),
+    fact(2, { source: "b", value: 50323000000, published: "2022-06" }),
+    fact(3, { source: "c", region: "xinhui" }),
+  ])
+    store.add(f);
+  const index = new PointIndex();
+  index.addFrom(store);
+  const table = index.table(store);
+  const points = Array.from({ length: table.count }, (_, id) => pointAt(table, id));
+  const taishan = points.find((p) => p.region === "taishan")!;
+  expect(taishan).toMatchObject({ factCount: 3, sourceCount: 2, source: "b" });
+  expect(points.find((p) => p.region === "xinhui")).toMatchObject({
+    factCount: 1,
+    sourceCount: 1,
+    source: "c",
+  });
+});

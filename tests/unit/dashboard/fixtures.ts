@@ -61,6 +61,8 @@ export function chartPoint(
     qualifier: "exact",
     subject: "",
     factCount: 1,
+    sourceCount: 1,
+    source: "a",
     disagree: false,
     ...fields,
   };

@@ -149,7 +149,7 @@ const tooltipOf = (option: Record<string, unknown>) =>
 
 describe("buildMapOption", () => {
   const points = [
-    point("xinhui", "2022", 8.2, { factCount: 3 }),
+    point("xinhui", "2022", 8.2, { factCount: 4, sourceCount: 3, source: "doc1" }),
     point("taishan", "2022", 2.1),
     point("taishan", "2021", 99),
     point("xinhui", "2022", 500, { subject: "某项目" }),
@@ -201,6 +201,15 @@ describe("buildMapOption", () => {
   test("the tooltip gives the value, its unit and the number of reports, escaped", () => {
     expect(tooltipOf(option)({ name: "xinhui" })).toBe(
       "<strong>新会区</strong><br>2022: 8.2 %<br>3 篇报道",
+    );
+    // Counted per article (four facts in three articles); the article named, escaped.
+    const named = buildMapOption(
+      { ...config, articleName: (id) => `江门日报《<b>${id}</b>》 2022-05` },
+      "2022",
+      points,
+    );
+    expect(tooltipOf(named)({ name: "xinhui" })).toBe(
+      "<strong>新会区</strong><br>2022: 8.2 %<br>江门日报《&lt;b&gt;doc1&lt;/b&gt;》 2022-05 · 3 篇报道",
     );
     const hostile = buildMapOption(
       { ...config, regionName: () => `<img src=x onerror=alert(1)>` },
