@@ -10,6 +10,7 @@ import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { firstIndicator, indicatorReach } from "./state/firstView.ts";
 import { articleLabel, articleName } from "./model/articleName.ts";
+import { useNarrow } from "./hooks/useNarrow.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
 import { buildMapOption } from "./chart/map.ts";
 import { displayValue, markedValue } from "./chart/format.ts";
@@ -260,6 +261,7 @@ export function App() {
     retry: false,
   });
   const loadedMap = mapQuery.data;
+  const narrow = useNarrow();
   const mapOption = useMemo(
     () =>
       loadedMap && mapPeriod
@@ -273,12 +275,24 @@ export function App() {
               districts: loadedMap.districts,
               selected: shown,
               articleName: articleNameOf,
+              narrow,
             },
             mapPeriod,
             mapped,
           )
         : null,
-    [loadedMap, mapPeriod, mapped, state.indicator, unit, lang, nameOf, shown, articleNameOf],
+    [
+      loadedMap,
+      mapPeriod,
+      mapped,
+      state.indicator,
+      unit,
+      lang,
+      nameOf,
+      shown,
+      articleNameOf,
+      narrow,
+    ],
   );
   const pickOnMap = useCallback(
     (key: string) => update({ regions: pickDistrict(state.regions, key) }),

@@ -22,7 +22,14 @@ export interface MapConfig {
   selected: readonly string[];
   /** An article's name for a reader (title, publisher, date) from its document id. */
   articleName?: (source: string) => string;
+  /** A narrow screen: the map takes the whole width, its legend in rows below it. */
+  narrow?: boolean;
 }
+
+/** Legend swatches per row below a narrow map, and the width and height each takes. */
+const NARROW_LEGEND_COLUMNS = 3;
+const SWATCH_WIDTH = 100;
+const SWATCH_HEIGHT = 22;
 
 /** Grey for a district without a figure; its hatching is the decal below. */
 export const NO_FIGURE_COLOR = "#d9d9d9";
@@ -126,10 +133,11 @@ export function buildMapOption(
   }
   if (values.length < config.districts.length)
     swatches.push({ color: NO_FIGURE_COLOR, text: noFigure, decal: true });
+  const columns = config.narrow ? NARROW_LEGEND_COLUMNS : 1;
+  const legendHeight = SWATCH_HEIGHT * (1 + Math.ceil(swatches.length / columns));
   const legend = {
     type: "group",
-    right: 16,
-    top: 16,
+    ...(config.narrow ? { left: 16, bottom: 8 } : { right: 16, top: 16 }),
     children: [
       {
         type: "text",
@@ -140,15 +148,15 @@ export function buildMapOption(
       ...swatches.flatMap((s, i) => [
         {
           type: "rect",
-          left: 0,
-          top: 22 + i * 22,
+          left: (i % columns) * SWATCH_WIDTH,
+          top: SWATCH_HEIGHT * (1 + Math.floor(i / columns)),
           shape: { width: 18, height: 14 },
           style: { fill: s.color, stroke: s.decal ? "#999" : s.color, lineWidth: 1 },
         },
         {
           type: "text",
-          left: 26,
-          top: 22 + i * 22,
+          left: (i % columns) * SWATCH_WIDTH + 26,
+          top: SWATCH_HEIGHT * (1 + Math.floor(i / columns)),
           style: { text: s.text, fontFamily: FONT_FAMILY, fontSize: 12, fill: "#333" },
         },
       ]),
@@ -193,9 +201,9 @@ export function buildMapOption(
         roam: false,
         selectedMode: false,
         top: 16,
-        bottom: 16,
+        bottom: config.narrow ? legendHeight + 16 : 16,
         left: 16,
-        right: 120,
+        right: config.narrow ? 16 : 120,
         label: {
           show: true,
           fontFamily: FONT_FAMILY,

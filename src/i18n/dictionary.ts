@@ -37,6 +37,11 @@ const LABELS = {
   districtUnknown: { zh: "地区表中没有这个地区:", en: "No such district in the region table:" },
   noFigureYet: { zh: "暂无数据", en: "no figure yet" },
   moreSubjects: { zh: "等{n}项", en: "and {n} more" },
+  filtersShow: {
+    zh: "筛选：地区、年份、图表类型、数据 ▾",
+    en: "Filters: districts, years, chart, data ▾",
+  },
+  filtersHide: { zh: "收起筛选 ▴", en: "Hide filters ▴" },
   subjectOnlyHint: {
     zh: "无全地区数字,以下为分项数字",
     en: "No district-wide figure; figures about parts of it",

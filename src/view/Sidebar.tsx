@@ -1,7 +1,7 @@
 // The dashboard's sidebar: what to show (indicator, districts, years, chart type) and where the
 // data comes from (the CSV in use, opening another, the pasted articles). It composes the
 // controls; every value comes in as a prop and every change goes out as one update.
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { Indicator } from "../model/contract.ts";
 import type { Region } from "../../extract/lib/types.ts";
 import type { LoadResult } from "../data/protocol.ts";
@@ -37,32 +37,48 @@ export function Sidebar(props: {
   onRemovePasted: (source: string) => void;
 }) {
   const { lang, state, update } = props;
+  // On a narrow screen everything but the indicator folds behind one button, so the chart is in
+  // the first screen; wider screens never show the button and always show the controls (CSS).
+  const [open, setOpen] = useState(false);
+  const moreId = useId();
   return (
-    <aside className="sidebar">
+    <aside className={open ? "sidebar open" : "sidebar"}>
       <IndicatorPicker
         lang={lang}
         value={state.indicator}
         counts={props.counts}
         onChange={(indicator) => update({ indicator, period: null, freq: null, subjects: null })}
       />
-      <RegionFilter
-        lang={lang}
-        regions={props.regions}
-        tableNames={props.tableNames}
-        selected={props.shown}
-        onChange={(regions) => update({ regions })}
-        page={props.districtPage}
-      />
-      <PeriodRange
-        lang={lang}
-        years={props.years}
-        from={state.from}
-        to={state.to}
-        onChange={(range) => update(range)}
-      />
-      <ChartTypeToggle lang={lang} value={state.chart} onChange={(chart) => update({ chart })} />
-      <DataSource lang={lang} {...props.dataSource} />
-      <PastedArticles lang={lang} articles={props.pasted} onRemove={props.onRemovePasted} />
+      <button
+        type="button"
+        className="filters-toggle"
+        aria-expanded={open}
+        aria-controls={moreId}
+        data-testid="filters-toggle"
+        onClick={() => setOpen((o) => !o)}
+      >
+        {t(lang, open ? "filtersHide" : "filtersShow")}
+      </button>
+      <div className="sidebar-more" id={moreId}>
+        <RegionFilter
+          lang={lang}
+          regions={props.regions}
+          tableNames={props.tableNames}
+          selected={props.shown}
+          onChange={(regions) => update({ regions })}
+          page={props.districtPage}
+        />
+        <PeriodRange
+          lang={lang}
+          years={props.years}
+          from={state.from}
+          to={state.to}
+          onChange={(range) => update(range)}
+        />
+        <ChartTypeToggle lang={lang} value={state.chart} onChange={(chart) => update({ chart })} />
+        <DataSource lang={lang} {...props.dataSource} />
+        <PastedArticles lang={lang} articles={props.pasted} onRemove={props.onRemovePasted} />
+      </div>
     </aside>
   );
 }

@@ -85,12 +85,15 @@ export const chartDescription = (page: Page) =>
 export const search = (url: string) => new URL(url).searchParams;
 
 /** One browser and one watched page for a test file: fixtures published, closed at the end. */
-export function useWatchedPage(receive: (watched: WatchedPage) => void): void {
+export function useWatchedPage(
+  receive: (watched: WatchedPage) => void,
+  viewport?: { width: number; height: number },
+): void {
   let browser: Browser | undefined;
   beforeAll(async () => {
     publishFixtures();
     browser = await launchBrowser();
-    receive(await openPage(browser));
+    receive(await openPage(browser, viewport));
   });
   afterAll(async () => browser?.close());
 }
