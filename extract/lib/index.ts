@@ -31,6 +31,18 @@
 //   section heading's; else a flow takes the last complete year before publication, while a
 //   stock (enterprise counts), a named project's investment, an estimate or a target takes the
 //   publication month.
+//
+// This file is the only door into the library from the dashboard (src/): what it uses is exported
+// here, by name. The dashboard's bundler takes each module of extract/lib as free of side effects
+// beyond its exports (vite.config.ts), so importing a table of types from here does not bring the
+// whole pipeline into the page's first download.
 export * from "./types.ts";
 export * from "./regionTable.ts";
 export { extractDocument, type ExtractOptions } from "./extractDocument.ts";
+export { decodeDocument, detectEncoding, type Decoded, type DocumentEncoding } from "./decode.ts";
+// The article panel shows where the extractor looked: numbers and periods it found, mapped back to
+// the text as written, and the publication date it read or guessed.
+export { normalize, originalRange, type NormalizedText } from "./normalize.ts";
+export { findNumbers } from "./numbers.ts";
+export { findPeriods } from "./periods.ts";
+export { inferPublished, parsePublished } from "./published.ts";

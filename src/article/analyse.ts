@@ -1,12 +1,17 @@
 // What the 分析文章 panel shows for one article: its facts, by the same extractor and region table
 // as `npm run extract`, and the numbers the text holds, so an article without facts can say what it
 // saw. Pure: the worker runs it, and so do the unit tests and the bench, in Node.
-import { extractDocument } from "../../extract/lib/extractDocument.ts";
-import { normalize, originalRange } from "../../extract/lib/normalize.ts";
-import { findNumbers } from "../../extract/lib/numbers.ts";
-import { findPeriods } from "../../extract/lib/periods.ts";
-import { inferPublished, parsePublished } from "../../extract/lib/published.ts";
-import type { Fact, Region } from "../../extract/lib/types.ts";
+import {
+  extractDocument,
+  findNumbers,
+  findPeriods,
+  inferPublished,
+  normalize,
+  originalRange,
+  parsePublished,
+  type Fact,
+  type Region,
+} from "../../extract/lib/index.ts";
 
 export interface ArticleInput {
   /** The document id the facts carry as their `source`. */

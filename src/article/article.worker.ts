@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Extracts the facts of one pasted or dropped article off the main thread, with extract/lib: the
 // page loads this worker (and the extractor in it) only when the 分析文章 panel is first used.
-import { decodeDocument } from "../../extract/lib/decode.ts";
+import { decodeDocument } from "../../extract/lib/index.ts";
 import { analyseArticle } from "./analyse.ts";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import type { ArticleRequest, ArticleResponse } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;

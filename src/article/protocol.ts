@@ -1,5 +1,5 @@
 // Messages between the page and the article worker: one request, one answer with the same id.
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import type { ArticleAnalysis } from "./analyse.ts";
 
 export type ArticleRequest = {

@@ -1,7 +1,7 @@
 // A CSV the user opened or dropped, as UTF-8 bytes for the parser. Excel on Chinese Windows saves
 // CSV in GBK, so the encoding is detected the way the extractor detects it for articles (a BOM;
 // valid UTF-8; else GB18030, a superset of GBK) and anything else is recoded to UTF-8 as it streams.
-import { detectEncoding } from "../../extract/lib/decode.ts";
+import { detectEncoding } from "../../extract/lib/index.ts";
 import type { FetchFailure } from "./fetchError.ts";
 
 export async function localFileStream(

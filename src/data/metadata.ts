@@ -1,7 +1,7 @@
 // The small tables the dashboard reads beside the facts: region names and article metadata.
 // They are parsed in the worker (which has PapaParse anyway), keeping the parser off the page.
 import { FetchError } from "./fetchError.ts";
-import { decodeDocument } from "../../extract/node/decode.ts";
+import { decodeDocument } from "../../extract/lib/index.ts";
 
 export const REGIONS_URL = "/data/regions.csv";
 export const SOURCES_URL = "/data/raw/sources.csv";

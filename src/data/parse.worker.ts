@@ -11,7 +11,7 @@ import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
 import { joinPasted } from "../model/pasted.ts";
-import type { Fact } from "../../extract/lib/types.ts";
+import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, rowPieces } from "../model/csvChunks.ts";
 import { createPiecePool, type PiecePool } from "./piecePool.ts";
 import { isHtml } from "./metadata.ts";

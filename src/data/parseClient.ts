@@ -1,7 +1,7 @@
 // The main thread's side of the parse worker: one request, one promise.
 import type { FactRow } from "../model/contract.ts";
 import type { PointTable } from "../model/aggregate.ts";
-import type { Fact } from "../../extract/lib/types.ts";
+import type { Fact } from "../../extract/lib/index.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import { FetchError } from "./fetchError.ts";
 import type {

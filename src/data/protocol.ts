@@ -4,8 +4,7 @@ import type { FactRow, RowProblem } from "../model/contract.ts";
 import type { PointTable } from "../model/aggregate.ts";
 import type { FileProblem } from "../model/factLoader.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
-import type { Fact, Region } from "../../extract/lib/types.ts";
-import type { TableProblem } from "../../extract/lib/regionTable.ts";
+import type { Fact, Region, TableProblem } from "../../extract/lib/index.ts";
 import type { SourceInfo } from "./metadata.ts";
 import type { FetchFailure } from "./fetchError.ts";
 

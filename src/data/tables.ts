@@ -1,6 +1,6 @@
 // Parsing of regions.csv and sources.csv, run in the worker.
 import Papa from "papaparse";
-import { parseRegionTable } from "../../extract/lib/regionTable.ts";
+import { parseRegionTable } from "../../extract/lib/index.ts";
 import { FetchError } from "./fetchError.ts";
 import { REGIONS_URL, SOURCES_URL, fetchText, type SourceInfo } from "./metadata.ts";
 import type { Tables } from "./protocol.ts";

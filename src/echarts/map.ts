@@ -3,7 +3,7 @@
 // a name of its own and matched to the region table (src/map/geo.ts).
 import { MapChart } from "echarts/charts";
 import { GraphicComponent } from "echarts/components";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import { BOUNDARY_FILES } from "../map/boundaries.ts";
 import { matchBoundaries, rootAdcode } from "../map/geo.ts";
 import { resolveCsvParam } from "../data/csvLocation.ts";

@@ -1,7 +1,7 @@
 // The 分析文章 panel's effects: the article worker (created on first use), the request in flight
 // and its answer. A newer request wins: an older answer arriving late is dropped.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import { createArticleClient, type ArticleClient } from "../article/articleClient.ts";
 import type { ArticleAnalysis } from "../article/analyse.ts";
 

@@ -3,7 +3,7 @@
 // when it has none by its name — never by its position in the file. The matched features are
 // renamed to their region keys, so the map series names its areas by key whatever the file's
 // language or spelling.
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 
 export interface GeoFeature {
   type: "Feature";

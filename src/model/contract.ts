@@ -9,7 +9,7 @@ import {
   type Kind,
   type Qualifier,
   type Unit,
-} from "../../extract/lib/types.ts";
+} from "../../extract/lib/index.ts";
 import { parsePeriod, type DayRange } from "./period.ts";
 
 export { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS };

@@ -1,7 +1,7 @@
 // Facts of articles pasted in this session, joined to the facts of the loaded file: a new store
 // holding the file's facts (same positions, so their rows and points stay put) and then the
 // pasted ones, which take line 0 (they come from no file line).
-import type { Fact } from "../../extract/lib/types.ts";
+import type { Fact } from "../../extract/lib/index.ts";
 import { INDICATOR_UNIT, isIndicator, type FactRow } from "./contract.ts";
 import { FactStore } from "./factStore.ts";
 import { parsePeriod } from "./period.ts";

@@ -12,7 +12,7 @@ import {
   type ClipboardEvent,
   type DragEvent,
 } from "react";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import { useArticleAnalysis, type ArticleInput } from "../hooks/useArticleAnalysis.ts";
 import {
   blockTouches,

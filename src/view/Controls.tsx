@@ -1,6 +1,6 @@
 // The controls of the side panel. Each takes only what it shows and a callback for what it changes.
 import { useId, useState } from "react";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import { INDICATOR_GROUPS, INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
 import { GROUP_LABEL, indicatorLabel, regionName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";

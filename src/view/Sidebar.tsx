@@ -3,7 +3,7 @@
 // controls; every value comes in as a prop and every change goes out as one update.
 import { useId, useState } from "react";
 import type { Indicator } from "../model/contract.ts";
-import type { Region } from "../../extract/lib/types.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import type { LoadResult } from "../data/protocol.ts";
 import type { PastedArticle } from "../model/pasted.ts";
 import { t } from "../i18n/dictionary.ts";

@@ -1,7 +1,7 @@
 // Messages that say what happened: loading, a file that could not be fetched, rows that broke
 // the contract (with their file lines), and an empty selection.
 import type { RowProblem } from "../model/contract.ts";
-import type { TableProblem } from "../../extract/lib/regionTable.ts";
+import type { TableProblem } from "../../extract/lib/index.ts";
 import { FetchError } from "../data/parseClient.ts";
 import type { FileProblem } from "../data/protocol.ts";
 import { describeReason, t } from "../i18n/dictionary.ts";
