@@ -161,10 +161,14 @@ async function main(argv: string[]): Promise<number> {
 /** When this is the built command and a file it was built from has changed since (a cue word
  * edited in extract/lexicon), rebuild and run the new build instead: the exit status of that run,
  * or undefined to go on here. */
+const REBUILT_ENV = "JM_EXTRACT_REBUILT";
+
 function rerunIfStale(): number | undefined {
   const here = fileURLToPath(import.meta.url);
   const dist = dirname(here);
-  if (basename(dist) !== "dist") return undefined;
+  // A run started by a rebuild does not check again: were the check to find the new build stale
+  // too (a file it cannot see as rebuilt), each run would rebuild and start the next, forever.
+  if (basename(dist) !== "dist" || process.env[REBUILT_ENV]) return undefined;
   const root = join(dist, "..", "..");
   const manifest = readManifest(dist);
   const changed = manifest && staleInput(root, manifest);
@@ -174,7 +178,10 @@ function rerunIfStale(): number | undefined {
     stdio: ["ignore", "inherit", "inherit"],
   });
   if (build.status !== 0) return EXIT.config;
-  const again = spawnSync(process.execPath, [here, ...process.argv.slice(2)], { stdio: "inherit" });
+  const again = spawnSync(process.execPath, [here, ...process.argv.slice(2)], {
+    stdio: "inherit",
+    env: { ...process.env, [REBUILT_ENV]: "1" },
+  });
   return again.status ?? EXIT.failed;
 }
 

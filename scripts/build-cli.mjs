@@ -41,7 +41,11 @@ export async function buildCli({ quiet = false } = {}) {
   });
   // The files the bundle was built from, so the command can tell when they have changed since
   // (extract/node/freshness.ts): the project's own sources and lexicon, not node_modules.
-  const inputs = Object.keys(metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
+  // A file imported both with and without an import attribute is listed twice by esbuild, once
+  // as "x.json with { type: 'json' }": that is the same file, and no such path exists.
+  const inputs = [
+    ...new Set(Object.keys(metafile.inputs).map((f) => f.replace(/ with \{.*\}$/, ""))),
+  ].filter((f) => !f.startsWith("node_modules/"));
   writeFileSync(join(CLI_OUT_DIR, "inputs.json"), JSON.stringify({ builtAt, inputs }) + "\n");
   if (!quiet) {
     const seconds = ((performance.now() - began) / 1000).toFixed(2);

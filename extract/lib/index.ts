@@ -39,6 +39,7 @@
 export * from "./types.ts";
 export * from "./regionTable.ts";
 export { extractDocument, type ExtractOptions } from "./extractDocument.ts";
+export { INDICATOR_RECORDS, type IndicatorRecord } from "./indicatorRecords.ts";
 export { decodeDocument, detectEncoding, type Decoded, type DocumentEncoding } from "./decode.ts";
 // The article panel shows where the extractor looked: numbers and periods it found, mapped back to
 // the text as written, and the publication date it read or guessed.

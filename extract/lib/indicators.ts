@@ -5,6 +5,10 @@
 import { indicatorLexicon, kindLexicon } from "./lexicon.ts";
 import type { Indicator, Kind, Unit } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
+import { INDICATOR_RECORDS } from "./indicatorRecords.ts";
+
+/** Units by indicator, from the indicator records (checked there against the families). */
+const RECORD_UNIT = new Map(INDICATOR_RECORDS.map((r) => [r.key, r.unit]));
 
 export interface Family {
   name: string;
@@ -29,7 +33,7 @@ export const FAMILIES: ReadonlyMap<string, Family> = new Map(
       name,
       value: f.value as Indicator,
       growth: "growth" in f ? (f.growth as Indicator) : undefined,
-      unit: f.unit as Unit,
+      unit: RECORD_UNIT.get(f.value as Indicator) ?? (f.unit as Unit),
       stock: "stock" in f && f.stock === true,
     },
   ]),

@@ -60,6 +60,19 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     breakdown: { record: { families: "words", markers: "words" } },
     sharedMarkers: "words",
     cueSubjects: WORD_MAP,
+    indicators: {
+      map: {
+        record: {
+          unit: "word",
+          group: "word",
+          zh: "word",
+          en: "word",
+          countZh: "word",
+          countEn: "word",
+        },
+        optional: ["countZh", "countEn"],
+      },
+    },
   },
   "kinds.json": {
     estimate: "words",

@@ -1,6 +1,6 @@
 // Every label of the dashboard, in Chinese and English, in one place.
 import type { Indicator, Kind, Qualifier, RowReason, Unit } from "../model/contract.ts";
-import type { IndicatorGroup } from "../model/contract.ts";
+import { INDICATOR_RECORDS, type IndicatorGroup } from "../model/contract.ts";
 import type { Language } from "../state/viewState.ts";
 
 const LABELS = {
@@ -237,7 +237,7 @@ export function t(
   );
 }
 
-export const GROUP_LABEL: Record<IndicatorGroup, LabelKey> = {
+export const GROUP_LABEL: Record<IndicatorGroup, LabelKey | undefined> = {
   gdp: "groupGdp",
   investment: "groupInvestment",
   projects: "groupProjects",
@@ -246,32 +246,23 @@ export const GROUP_LABEL: Record<IndicatorGroup, LabelKey> = {
   trade: "groupTrade",
 };
 
-const INDICATOR_NAMES: Record<Indicator, Record<Language, string>> = {
-  gdp: { zh: "地区生产总值", en: "GDP" },
-  gdp_growth: { zh: "地区生产总值增速", en: "GDP growth" },
-  industrial_value_added: { zh: "规上工业增加值", en: "Industrial value added" },
-  industrial_value_added_growth: { zh: "规上工业增加值增速", en: "Industrial value added growth" },
-  fixed_asset_investment: { zh: "固定资产投资", en: "Fixed-asset investment" },
-  fixed_asset_investment_growth: { zh: "固定资产投资增速", en: "Fixed-asset investment growth" },
-  project_investment: { zh: "项目投资额", en: "Project investment" },
-  project_investment_growth: { zh: "项目投资额增速", en: "Project investment growth" },
-  project_count: { zh: "项目数", en: "Number of projects" },
-  project_count_growth: { zh: "项目数增速", en: "Growth in number of projects" },
-  enterprise_count: { zh: "企业数", en: "Number of enterprises" },
-  output_value: { zh: "产值", en: "Output value" },
-  trade_value: { zh: "进出口额", en: "Trade value" },
-  trade_growth: { zh: "进出口增速", en: "Trade growth" },
+/** A picker group's label; a group the dictionary does not know yet shows its key. */
+export const groupLabel = (lang: Language, group: IndicatorGroup) => {
+  const key = GROUP_LABEL[group];
+  return key ? t(lang, key) : group;
 };
 
+/** Indicator names and count words, from the records the extractor reads too. */
+const RECORDS = new Map(INDICATOR_RECORDS.map((r) => [r.key, r]));
+
 export const indicatorName = (lang: Language, indicator: Indicator) =>
-  INDICATOR_NAMES[indicator][lang];
+  RECORDS.get(indicator)?.names[lang] ?? indicator;
 
 /** The unit a reader sees: money in 亿元 (100 million yuan), counts as 家/个, growth in %. */
 export function displayUnit(lang: Language, indicator: Indicator, unit: Unit): string {
   if (unit === "percent") return "%";
   if (unit === "CNY") return lang === "zh" ? "亿元" : "100 million yuan";
-  if (indicator === "enterprise_count") return lang === "zh" ? "家" : "enterprises";
-  return lang === "zh" ? "个" : "projects";
+  return RECORDS.get(indicator)?.countWord?.[lang] ?? "";
 }
 
 export const indicatorLabel = (lang: Language, indicator: Indicator, unit: Unit) =>

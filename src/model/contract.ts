@@ -2,6 +2,7 @@
 // in which unit, and how a raw CSV row becomes a typed fact or a named problem.
 import {
   FACT_COLUMNS,
+  INDICATOR_RECORDS,
   INDICATORS,
   KINDS,
   QUALIFIERS,
@@ -12,52 +13,25 @@ import {
 } from "../../extract/lib/index.ts";
 import { parsePeriod, type DayRange } from "./period.ts";
 
-export { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS };
+export { FACT_COLUMNS, INDICATOR_RECORDS, INDICATORS, KINDS, QUALIFIERS };
 export type { Indicator, Kind, Qualifier, Unit };
 
-/** The unit each indicator is stated in (CONTRACT.md, "Indicators"). */
-export const INDICATOR_UNIT: Record<Indicator, Unit> = {
-  gdp: "CNY",
-  gdp_growth: "percent",
-  industrial_value_added: "CNY",
-  industrial_value_added_growth: "percent",
-  fixed_asset_investment: "CNY",
-  fixed_asset_investment_growth: "percent",
-  project_investment: "CNY",
-  project_investment_growth: "percent",
-  project_count: "count",
-  project_count_growth: "percent",
-  enterprise_count: "count",
-  output_value: "CNY",
-  trade_value: "CNY",
-  trade_growth: "percent",
-};
+/** The unit each indicator is stated in (CONTRACT.md, "Indicators"), from the indicator records
+ * the extractor reads too (extract/lexicon/indicators.json). */
+export const INDICATOR_UNIT = Object.fromEntries(
+  INDICATOR_RECORDS.map((r) => [r.key, r.unit]),
+) as Record<Indicator, Unit>;
 
-/** The picker's groups, in the order an economist reads a bulletin. */
-export const INDICATOR_GROUPS = [
-  { key: "gdp", indicators: ["gdp", "gdp_growth"] },
-  {
-    key: "investment",
-    indicators: ["fixed_asset_investment", "fixed_asset_investment_growth"],
-  },
-  {
-    key: "projects",
-    indicators: [
-      "project_investment",
-      "project_investment_growth",
-      "project_count",
-      "project_count_growth",
-    ],
-  },
-  { key: "enterprises", indicators: ["enterprise_count"] },
-  {
-    key: "output",
-    indicators: ["industrial_value_added", "industrial_value_added_growth", "output_value"],
-  },
-  { key: "trade", indicators: ["trade_value", "trade_growth"] },
-] as const satisfies readonly { key: string; indicators: readonly Indicator[] }[];
+export type IndicatorGroup = string;
 
-export type IndicatorGroup = (typeof INDICATOR_GROUPS)[number]["key"];
+/** The picker's groups, in the order an economist reads a bulletin: the records' order. */
+export const INDICATOR_GROUPS: readonly {
+  key: IndicatorGroup;
+  indicators: readonly Indicator[];
+}[] = [...new Set(INDICATOR_RECORDS.map((r) => r.group))].map((key) => ({
+  key,
+  indicators: INDICATOR_RECORDS.filter((r) => r.group === key).map((r) => r.key),
+}));
 
 const INDICATOR_SET: ReadonlySet<string> = new Set(INDICATORS);
 const KIND_SET: ReadonlySet<string> = new Set(KINDS);

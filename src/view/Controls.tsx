@@ -2,7 +2,7 @@
 import { useId, useState } from "react";
 import type { Region } from "../../extract/lib/index.ts";
 import { INDICATOR_GROUPS, INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
-import { GROUP_LABEL, indicatorLabel, regionName, t } from "../i18n/dictionary.ts";
+import { groupLabel, indicatorLabel, regionName, t } from "../i18n/dictionary.ts";
 import type { ChartType, Language } from "../state/viewState.ts";
 import type { Frequency } from "../model/period.ts";
 import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
@@ -25,7 +25,7 @@ export function IndicatorPicker(props: {
         onChange={(e) => props.onChange(e.target.value as Indicator)}
       >
         {INDICATOR_GROUPS.map((group) => (
-          <optgroup key={group.key} label={t(lang, GROUP_LABEL[group.key])}>
+          <optgroup key={group.key} label={groupLabel(lang, group.key)}>
             {group.indicators.map((indicator) => {
               const n = props.counts.get(indicator) ?? 0;
               return (

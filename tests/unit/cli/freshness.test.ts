@@ -34,3 +34,42 @@ describe("staleInput", () => {
     expect(readManifest(root)).toEqual({ builtAt: 5, inputs: ["a.ts"] });
   });
 });
+
+describe("the built command's manifest", () => {
+  it("lists every input as a path that exists (none with an import attribute's suffix)", async () => {
+    const { existsSync, readFileSync } = await import("node:fs");
+    const { CLI } = await import("./helpers.ts");
+    const dist = join(CLI, "..");
+    const root = join(dist, "..", "..");
+    const manifest = JSON.parse(readFileSync(join(dist, "inputs.json"), "utf8")) as {
+      inputs: string[];
+    };
+    expect(manifest.inputs).toContain("extract/lexicon/indicators.json");
+    expect(manifest.inputs.filter((f) => !existsSync(join(root, f)))).toEqual([]);
+  });
+
+  it("a run started by a rebuild does not check again, so a stale input cannot loop", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { cpSync, mkdirSync } = await import("node:fs");
+    const { CLI } = await import("./helpers.ts");
+    // A copy of the built command in a folder of its own, whose manifest names an input that is
+    // never there: stale for ever.
+    const copy = join(root, "copy");
+    mkdirSync(join(copy, "extract"), { recursive: true });
+    cpSync(join(CLI, ".."), join(copy, "extract", "dist"), { recursive: true });
+    writeFileSync(
+      join(copy, "extract", "dist", "inputs.json"),
+      JSON.stringify({ builtAt: Date.now(), inputs: ["extract/never-there.ts"] }),
+    );
+    const cli = join(copy, "extract", "dist", "cli.js");
+    const stale = spawnSync(process.execPath, [cli, "--help"], { encoding: "utf8" });
+    expect(stale.stderr).toMatch(/never-there\.ts changed since the command was built; rebuilding/);
+    const rebuilt = spawnSync(process.execPath, [cli, "--help"], {
+      encoding: "utf8",
+      env: { ...process.env, JM_EXTRACT_REBUILT: "1" },
+    });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stderr).not.toMatch(/rebuilding/);
+    expect(rebuilt.stdout).toMatch(/^Extracts dated economic facts/);
+  });
+});
