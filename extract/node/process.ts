@@ -2,7 +2,9 @@
 // run, which is why `--jobs 1` and `--jobs N` give the same bytes.
 import { factsToCsvRows } from "../lib/csv.ts";
 import type { DocumentResult, Fact, Region, SourceDocument } from "../lib/types.ts";
+import { isPageFile } from "../page/files.ts";
 import { readDocumentFile } from "./documents.ts";
+import { readPageFile } from "./page.ts";
 
 /** A document to extract: a file to read, or a text that came in on standard input. */
 export type DocumentJob =
@@ -34,10 +36,14 @@ export function sortFactsByStart(facts: readonly Fact[]): Fact[] {
   return [...facts].sort((a, b) => a.start - b.start);
 }
 
-function loadText(job: DocumentJob): { text: string; notes: string[] } | { reason: string } {
+type Loaded = { text: string; notes: string[]; published?: string } | { reason: string };
+
+function loadText(job: DocumentJob): Loaded {
   if (job.kind === "text") {
     return job.text.trim() ? { text: job.text, notes: [] } : { reason: "empty document (no text)" };
   }
+  // A web page: its article text (kept beside it), and its date where sources.csv gave none.
+  if (isPageFile(job.path)) return readPageFile(job.path, job.id);
   const decoded = readDocumentFile(job.path);
   if (!decoded.ok) return { reason: decoded.reason };
   const notes =
@@ -54,8 +60,9 @@ export function processDocument(
   const { label, id } = job;
   const loaded = loadText(job);
   if ("reason" in loaded) return { ok: false, label, id, reason: loaded.reason };
-  const doc: SourceDocument = job.published
-    ? { id, text: loaded.text, published: job.published }
+  const published = job.published ?? ("published" in loaded ? loaded.published : undefined);
+  const doc: SourceDocument = published
+    ? { id, text: loaded.text, published }
     : { id, text: loaded.text };
   let result: DocumentResult;
   try {
