@@ -18,7 +18,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { ROOT } from "../../scripts/data-files.ts";
 import { encodeGbk } from "../gbk.ts";
 import { csvRecords } from "../unit/cli/helpers.ts";
@@ -329,5 +329,53 @@ describe("refused writes", () => {
     expect(rebound).toBe(403);
     expect(snapshot()).toEqual(before);
     expect(existsSync(join(dataDir, "raw", "sources.csv"))).toBe(true);
+  });
+});
+
+describe("keeping articles on static files (no server to write to)", () => {
+  test("保存文章 keeps it in this browser, says so, brings it back after a reload, downloads it, deletes it", async () => {
+    const watched = await openPage(browser);
+    const staticPage = watched.page;
+    const baseUrl = inject("baseUrl");
+    await staticPage.goto(baseUrl);
+    await staticPage.getByRole("tab", { name: "分析文章" }).click();
+    const where = staticPage.getByTestId("kept-where");
+    await expect(where.textContent()).resolves.toContain("只保存在本浏览器（IndexedDB）");
+    await staticPage.getByTestId("article-input").fill(PASTED);
+    await staticPage.getByTestId("article-title").fill("鹤山上半年");
+    await staticPage.getByTestId("analyse-button").click();
+    await staticPage.getByTestId("facts-found").waitFor();
+    await staticPage.getByTestId("save-article-button").click();
+    await staticPage.getByTestId("save-status").filter({ hasText: "已保存在本浏览器中" }).waitFor();
+    const list = staticPage
+      .getByTestId("kept-articles")
+      .locator("li")
+      .filter({ hasText: "鹤山上半年" });
+    await list.waitFor();
+
+    await staticPage.reload();
+    await staticPage.getByRole("tab", { name: "分析文章" }).click();
+    await list.waitFor();
+    // Its facts are in the dashboard again (listed with the session's articles).
+    await staticPage.getByTestId("pasted-articles").filter({ hasText: "鹤山上半年" }).waitFor();
+
+    const [file] = await Promise.all([
+      staticPage.waitForEvent("download"),
+      staticPage.getByTestId("download-kept").click(),
+    ]);
+    const csv = csvRecords(readFileSync(await file.path(), "utf8").replace(/^\uFEFF/, ""));
+    expect(csv.map((r) => r.text)).toEqual(expect.arrayContaining(["238.6亿元", "5.2%"]));
+    expect(new Set(csv.map((r) => r.source)).size).toBe(1);
+    expect(csv[0]!.source).toMatch(/^kept-[0-9a-f]{13}$/);
+
+    await staticPage
+      .getByTestId("kept-articles")
+      .getByRole("button", { name: "删除文章 鹤山上半年" })
+      .click();
+    await list.waitFor({ state: "detached" });
+    await staticPage.reload();
+    await staticPage.getByRole("tab", { name: "分析文章" }).click();
+    await staticPage.getByTestId("kept-articles").getByText("还没有保存的文章").waitFor();
+    expect(watched.pageErrors).toEqual([]);
   });
 });
