@@ -4,7 +4,22 @@ import { factsToCsvRows } from "../lib/csv.ts";
 import type { DocumentResult, Fact, Region, SourceDocument } from "../lib/types.ts";
 import { isPageFile } from "../page/files.ts";
 import { readDocumentFile } from "./documents.ts";
-import { readPageFile } from "./page.ts";
+import type { readPageFile } from "./page.ts";
+
+/**
+ * The web-page reader (linkedom and Readability, a third of the bundle), loaded the first time a
+ * page comes: evaluating it at start-up cost every run of the command 80 ms, pages or not. The
+ * bundler turns the dynamic import into a lazily evaluated module of the same file.
+ */
+let readPage: typeof readPageFile | undefined;
+
+export async function loadPageReader(): Promise<void> {
+  readPage ??= (await import("./page.ts")).readPageFile;
+}
+
+/** Whether `job` is a web page and the page reader is not loaded yet (await loadPageReader). */
+export const needsPageReader = (job: DocumentJob): boolean =>
+  !readPage && job.kind === "file" && isPageFile(job.path);
 
 /** A document to extract: a file to read, or a text that came in on standard input. */
 export type DocumentJob =
@@ -43,7 +58,9 @@ function loadText(job: DocumentJob): Loaded {
     return job.text.trim() ? { text: job.text, notes: [] } : { reason: "empty document (no text)" };
   }
   // A web page: its article text (kept beside it), and its date where sources.csv gave none.
-  if (isPageFile(job.path)) return readPageFile(job.path, job.id);
+  if (isPageFile(job.path)) {
+    return readPage ? readPage(job.path, job.id) : { reason: "the page reader is not loaded" };
+  }
   const decoded = readDocumentFile(job.path);
   if (!decoded.ok) return { reason: decoded.reason };
   const notes =

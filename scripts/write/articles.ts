@@ -12,7 +12,7 @@ import { decodeDocument } from "../../extract/lib/decode.ts";
 import { extractDocument } from "../../extract/lib/index.ts";
 import { loadRegions } from "../../extract/node/config.ts";
 import { documentId } from "../../extract/node/documents.ts";
-import { processDocument } from "../../extract/node/process.ts";
+import { loadPageReader, processDocument } from "../../extract/node/process.ts";
 import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
 import { articleTextName, isPageFile } from "../../extract/page/files.ts";
 import { readPageBytes } from "../../extract/page/node.ts";
@@ -250,6 +250,7 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       const title = parsed.title || seen.title || "";
       await writeBytesAtomic(path, parsed.bytes);
       const regions = await loadRegions(join(dataDir, "regions.csv"));
+      await loadPageReader();
       const outcome = processDocument(
         { kind: "file", label: name, id, path, ...(published ? { published } : {}) },
         regions,
