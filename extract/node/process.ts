@@ -51,9 +51,13 @@ export function sortFactsByStart(facts: readonly Fact[]): Fact[] {
   return [...facts].sort((a, b) => a.start - b.start);
 }
 
-type Loaded = { text: string; notes: string[]; published?: string } | { reason: string };
+export type Loaded = { text: string; notes: string[]; published?: string } | { reason: string };
 
-function loadText(job: DocumentJob): Loaded {
+/**
+ * The text of a job as the extractor reads it: decoded, or a web page's article text (with its
+ * metadata date); a reason when it cannot be read. For a page, load the page reader first.
+ */
+export function loadText(job: DocumentJob): Loaded {
   if (job.kind === "text") {
     return job.text.trim() ? { text: job.text, notes: [] } : { reason: "empty document (no text)" };
   }
