@@ -35,6 +35,8 @@ export function SaveArticle(props: {
   title: string;
   published: string;
   onAdd: (article: PastedArticle) => void;
+  /** Called once the server has kept it (its facts are in the data files from then on). */
+  onSavedToData: () => void;
 }) {
   const { lang } = props;
   const mode = pageWriteMode();
@@ -51,6 +53,7 @@ export function SaveArticle(props: {
       const input = props.file ? { file: props.file } : { text: props.text };
       const result = await saveOnServer(mode, input, meta);
       if (!result.ok) return setStatus({ kind: "failed", message: result.error });
+      props.onSavedToData();
       await reloadData(queryClient);
       const { article, already } = result.value;
       setStatus({

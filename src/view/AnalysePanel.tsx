@@ -220,6 +220,7 @@ export default function AnalysePanel(props: {
         regionName={props.regionName}
         added={props.added}
         onAdd={props.onAdd}
+        onRemove={props.onRemove}
       />
       <KeptArticles lang={lang} sources={props.sources} onRemove={props.onRemove} />
     </div>
@@ -236,6 +237,7 @@ function Outcome(props: {
   regionName: (key: string) => string;
   added: ReadonlySet<string>;
   onAdd: (article: PastedArticle) => void;
+  onRemove: (source: string) => void;
 }) {
   const { lang, result } = props;
   if (props.emptyInput)
@@ -275,6 +277,7 @@ function Analysed(props: {
   regionName: (key: string) => string;
   added: ReadonlySet<string>;
   onAdd: (article: PastedArticle) => void;
+  onRemove: (source: string) => void;
 }) {
   const { lang, result } = props;
   const { analysis, text } = result;
@@ -348,6 +351,10 @@ function Analysed(props: {
           title={props.title.trim() || result.pageTitle || ""}
           published={props.published || result.pagePublished || ""}
           onAdd={props.onAdd}
+          onSavedToData={() => {
+            // Its facts now come with data/: the session's copy would count them twice.
+            if (props.added.has(result.source)) props.onRemove(result.source);
+          }}
         />
       ) : null}
       {facts.length ? (
