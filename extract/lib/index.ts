@@ -47,3 +47,16 @@ export { normalize, originalRange, type NormalizedText } from "./normalize.ts";
 export { findNumbers } from "./numbers.ts";
 export { findPeriods } from "./periods.ts";
 export { inferPublished, parsePublished } from "./published.ts";
+// The page stage (saved web page → article text) comes before the library proper, but the
+// dashboard reaches it through this same door: the names of page files and their kept texts, the
+// decoding of a page's bytes and the readability step on a document the browser parsed. Node's
+// side of that stage (linkedom) stays out of here.
+export {
+  ARTICLE_TEXT_DIR,
+  PAGE_EXTENSION,
+  articleTextName,
+  decodePage,
+  isPageFile,
+  pageArticle,
+  type PageArticle,
+} from "../page/index.ts";
