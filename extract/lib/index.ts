@@ -34,3 +34,8 @@
 export * from "./types.ts";
 export * from "./regionTable.ts";
 export { extractDocument, type ExtractOptions } from "./extractDocument.ts";
+// Reviews (data/reviews.csv): a person's decisions read, checked and applied to the facts.
+export * from "./reviewCheck.ts";
+export * from "./reviews.ts";
+export * from "./applyReviews.ts";
+export { factsToCsv, factsToCsvRows, csvHeader } from "./csv.ts";

@@ -21,6 +21,24 @@ export type Indicator = (typeof INDICATORS)[number];
 export const UNITS = ["CNY", "percent", "count"] as const;
 export type Unit = (typeof UNITS)[number];
 
+/** The unit each indicator is stated in (the contract's table of indicators). */
+export const INDICATOR_UNIT: Readonly<Record<Indicator, Unit>> = {
+  gdp: "CNY",
+  gdp_growth: "percent",
+  industrial_value_added: "CNY",
+  industrial_value_added_growth: "percent",
+  fixed_asset_investment: "CNY",
+  fixed_asset_investment_growth: "percent",
+  project_investment: "CNY",
+  project_investment_growth: "percent",
+  project_count: "count",
+  project_count_growth: "percent",
+  enterprise_count: "count",
+  output_value: "CNY",
+  trade_value: "CNY",
+  trade_growth: "percent",
+};
+
 export const QUALIFIERS = ["exact", "approx", "more_than", "less_than"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
@@ -44,7 +62,12 @@ export const FACT_COLUMNS = [
   "quote",
   "start",
   "end",
+  "review",
 ] as const;
+
+/** The `review` column: "" for a fact nobody checked (see data/reviews.csv in the contract). */
+export const REVIEW_STATES = ["", "confirmed", "corrected", "added", "stale"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** One extracted fact: one row of data/indicators.csv. */
 export interface Fact {
@@ -64,6 +87,8 @@ export interface Fact {
   /** Offsets of `text` in the decoded source, UTF-16 code units, BOM excluded. */
   start: number;
   end: number;
+  /** What a person decided; absent (written "") for a fact straight from the extractor. */
+  review?: ReviewState;
 }
 
 /** One row of data/regions.csv: key,name,aliases,adcode,parent,members. */

@@ -343,5 +343,7 @@ export function describeReason(lang: Language, r: RowReason): string {
       return zh ? `单位 ${r.value} 应为 ${r.expected}` : `unit ${r.value} should be ${r.expected}`;
     case "offsets":
       return zh ? `偏移量 ${r.value} 不是有效范围` : `offsets ${r.value} are not a range`;
+    case "review":
+      return zh ? `未知核对状态 ${r.value}` : `unknown review state ${r.value}`;
   }
 }

@@ -3,8 +3,11 @@
 import {
   FACT_COLUMNS,
   INDICATORS,
+  INDICATOR_UNIT,
   KINDS,
   QUALIFIERS,
+  REVIEW_STATES,
+  type ReviewState,
   type Indicator,
   type Kind,
   type Qualifier,
@@ -12,26 +15,8 @@ import {
 } from "../../extract/lib/types.ts";
 import { parsePeriod, type DayRange } from "./period.ts";
 
-export { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS };
-export type { Indicator, Kind, Qualifier, Unit };
-
-/** The unit each indicator is stated in (CONTRACT.md, "Indicators"). */
-export const INDICATOR_UNIT: Record<Indicator, Unit> = {
-  gdp: "CNY",
-  gdp_growth: "percent",
-  industrial_value_added: "CNY",
-  industrial_value_added_growth: "percent",
-  fixed_asset_investment: "CNY",
-  fixed_asset_investment_growth: "percent",
-  project_investment: "CNY",
-  project_investment_growth: "percent",
-  project_count: "count",
-  project_count_growth: "percent",
-  enterprise_count: "count",
-  output_value: "CNY",
-  trade_value: "CNY",
-  trade_growth: "percent",
-};
+export { FACT_COLUMNS, INDICATORS, INDICATOR_UNIT, KINDS, QUALIFIERS, REVIEW_STATES };
+export type { Indicator, Kind, Qualifier, ReviewState, Unit };
 
 /** The picker's groups, in the order an economist reads a bulletin. */
 export const INDICATOR_GROUPS = [
@@ -90,6 +75,8 @@ export interface FactRow {
   quote: string;
   start: number | null;
   end: number | null;
+  /** What a person decided (the `review` column); "" for unchecked or a file without it. */
+  review: ReviewState;
 }
 
 /** A row that broke the contract, named by its file line so a user can fix it. */
@@ -103,9 +90,14 @@ export type RowReason =
   | { field: "indicator" | "region" | "qualifier" | "kind"; problem: "unknown"; value: string }
   | { field: "period" | "value" | "published"; problem: "format"; value: string }
   | { field: "unit"; problem: "unit"; value: string; expected: Unit }
-  | { field: "offsets"; problem: "range"; value: string };
+  | { field: "offsets"; problem: "range"; value: string }
+  | { field: "review"; problem: "unknown"; value: string };
 
 export type Column = (typeof FACT_COLUMNS)[number];
+
+/** Columns a file may lack: `review` came later, and a file written before it is still good. */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(["review"]);
+const REVIEW_SET: ReadonlySet<string> = new Set(REVIEW_STATES);
 
 /** Finds each contract column in a header row; names the ones that are missing. */
 export function mapHeader(header: readonly string[]): {
@@ -118,7 +110,7 @@ export function mapHeader(header: readonly string[]): {
   for (const column of FACT_COLUMNS) {
     const at = names.indexOf(column);
     index[column] = at;
-    if (at < 0) missing.push(column);
+    if (at < 0 && !OPTIONAL_COLUMNS.has(column)) missing.push(column);
   }
   return { index, missing };
 }
@@ -236,6 +228,10 @@ export function validateRow(
     }
   }
 
+  const review = header.review < 0 ? "" : cellAt(cells, header.review);
+  if (!REVIEW_SET.has(review))
+    reasons = refuse(reasons, { field: "review", problem: "unknown", value: show(review) });
+
   if (reasons || !range || !known) return { problem: { line, reasons: reasons ?? [] } };
   return {
     fact: {
@@ -258,6 +254,7 @@ export function validateRow(
       quote: textAt(cells, header.quote),
       start,
       end,
+      review: review as ReviewState,
     },
   };
 }

@@ -45,6 +45,7 @@ export const factRow = (index: number, change: Partial<FactRow> = {}): FactRow =
   quote: "",
   start: null,
   end: null,
+  review: "",
   ...change,
 });
 
