@@ -175,7 +175,7 @@ describe("applyReviews", () => {
       decisionAbout(GDP, "confirm", at()),
       decisionAbout(COUNT, "correct", at(), { ...COUNT, value: 13 }),
       decisionAbout(INVEST, "reject", at()),
-      { ...decisionAbout(EXPORT, "add", at()), factId: "", ...missed },
+      { ...decisionAbout(EXPORT, "confirm", at()), action: "add", factId: "", ...missed },
     ];
     const { score } = applyReviews(DOC, EXTRACTED, reviews);
     // Checked: GDP, COUNT, INVEST (3); right: GDP; truth: GDP, COUNT, the addition.
