@@ -1,7 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { extname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import {
+  API_PREFIX,
+  handleApiRequest,
+  sendJson,
+  type WriteRoute,
+  type WriteState,
+} from "./write/api.ts";
+import { injectWriteMeta } from "./write/meta.ts";
 import {
   answerInternalError,
   contentType,
@@ -30,6 +39,12 @@ export interface ServeOptions {
   dataDir?: string;
   port?: number;
   host?: string;
+  /**
+   * Writes (`npm start` only): the per-start token and the routes, or why they are off. Left out,
+   * there are none: /api/ answers 405 and index.html carries no token.
+   */
+  writes?:
+    { token: string; routes: readonly WriteRoute[]; maxBodyBytes?: number } | { off: string };
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -67,6 +82,33 @@ function answer(res: ServerResponse, status: number, text: string): void {
 }
 
 /**
+ * Sends the dashboard's index.html with the write settings of this start in <meta> tags (the
+ * token, or why writes are off): never cached, since the token changes at every start. False
+ * when there is no index.html.
+ */
+async function sendIndex(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  state: WriteState,
+): Promise<boolean> {
+  let html: string;
+  try {
+    html = await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+  const body = Buffer.from(injectWriteMeta(html, state));
+  res.statusCode = 200;
+  res.setHeader("Content-Type", "text/html; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Length", body.length);
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
+}
+
+/**
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
  * no rebuild), index.html for unknown page routes (404 for missing files), and the
  * Content-Security-Policy as a header too. GET and HEAD only (405 otherwise); a path that is
@@ -77,15 +119,33 @@ export async function serveDashboard(
   options: ServeOptions,
 ): Promise<{ server: Server; url: string }> {
   const { distDir, dataDir = DATA_DIR, port = 0, host = "127.0.0.1" } = options;
+  // Known once the server listens (the port may be chosen by the system).
+  let writeState: WriteState = {
+    enabled: false,
+    reason:
+      options.writes && "off" in options.writes
+        ? options.writes.off
+        : "this server was started without them (only `npm start` writes)",
+  };
   const server = createServer(
     guarded(async (req, res) => {
       res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       res.setHeader("X-Content-Type-Options", "nosniff");
+      const checked = requestPath(req.url ?? "/");
+      if (checked.ok && checked.path.startsWith(API_PREFIX)) {
+        return handleApiRequest(req, res, checked.path, writeState);
+      }
+      if (!checked.ok && (req.url ?? "").startsWith(API_PREFIX)) {
+        res.setHeader("Connection", "close");
+        return sendJson(res, {
+          status: 400,
+          body: { ok: false, error: `bad request: ${checked.reason}` },
+        });
+      }
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("Allow", "GET, HEAD");
         return answer(res, 405, `method not allowed: ${req.method}`);
       }
-      const checked = requestPath(req.url ?? "/");
       if (!checked.ok) return answer(res, 400, `bad request: ${checked.reason}`);
       const path = checked.path;
 
@@ -95,7 +155,9 @@ export async function serveDashboard(
         const headers = { "Content-Type": contentType(file ?? ""), "Cache-Control": "no-cache" };
         if (file && (await sendFile(req, res, file, headers))) return;
       }
-      const file = inside(distDir, path);
+      // With writes configured, index.html is always the page with this start's settings in it.
+      const injected = options.writes !== undefined;
+      const file = injected && path === "/index.html" ? null : inside(distDir, path);
       const headers: Record<string, string> = { "Content-Type": distType(path) };
       if (path.startsWith("/assets/")) {
         headers["Cache-Control"] = "public, max-age=31536000, immutable";
@@ -103,9 +165,11 @@ export async function serveDashboard(
       if (file && (await sendFile(req, res, file, headers))) return;
       // Only page routes fall back to the app; a missing data file or asset is a real 404,
       // so a mistyped ?csv= path reads as "not found" rather than as an HTML page.
-      if (!path.startsWith("/data/") && extname(path) === "") {
+      if (!path.startsWith("/data/") && (extname(path) === "" || path === "/index.html")) {
         const index = join(distDir, "index.html");
-        if (await sendFile(req, res, index, { "Content-Type": distType(index) })) return;
+        if (injected) {
+          if (await sendIndex(req, res, index, writeState)) return;
+        } else if (await sendFile(req, res, index, { "Content-Type": distType(index) })) return;
       }
       answer(res, 404, `not found: ${path}`);
     }),
@@ -132,5 +196,18 @@ export async function serveDashboard(
     server.listen(port, host, () => ok());
   });
   const address = server.address() as AddressInfo;
-  return { server, url: `http://${host}:${address.port}/` };
+  const hostPort = `${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  if (options.writes && "token" in options.writes) {
+    writeState = {
+      enabled: true,
+      settings: {
+        host: hostPort,
+        origin: `http://${hostPort}`,
+        token: options.writes.token,
+        maxBodyBytes: options.writes.maxBodyBytes,
+      },
+      routes: options.writes.routes,
+    };
+  }
+  return { server, url: `http://${hostPort}/` };
 }

@@ -1,20 +1,33 @@
 // `npm start`: extract when data/indicators.csv is missing or older than the articles or the
 // region table, build the dashboard, serve it on localhost and print the address.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_DIR, ROOT } from "./data-files.ts";
 import { buildDashboard } from "./build.ts";
 import { serveDashboard } from "./serve.ts";
+import { isLoopback } from "./write/guard.ts";
+import { writeRoutes } from "./write/routes.ts";
 
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: process.env.PORT ?? "5173" },
     host: { type: "string", default: "127.0.0.1" },
     "no-build": { type: "boolean", default: false },
+    // Saving from the dashboard on an address other people can reach lets any of them change
+    // data/ (the token is in the page they load): off unless asked for by name.
+    "allow-remote-writes": { type: "boolean", default: false },
   },
 });
+
+const writes =
+  isLoopback(values.host) || values["allow-remote-writes"]
+    ? { token: randomBytes(32).toString("hex"), routes: writeRoutes(DATA_DIR) }
+    : {
+        off: `the server listens on ${values.host}, which other machines can reach; start it with --allow-remote-writes to save from the dashboard there`,
+      };
 
 function newestInputTime(): number {
   const raw = join(DATA_DIR, "raw");
@@ -42,8 +55,9 @@ if (!values["no-build"] || !existsSync(join(distDir, "index.html"))) {
 const firstPort = Number(values.port);
 for (let port = firstPort; port < firstPort + 20; port++) {
   try {
-    const { url } = await serveDashboard({ distDir, port, host: values.host });
-    console.log(`\n  jiangmen-indicators dashboard: ${url}\n  (Ctrl+C to stop)\n`);
+    const { url } = await serveDashboard({ distDir, port, host: values.host, writes });
+    const note = "off" in writes ? `\n  saving from the dashboard is off: ${writes.off}` : "";
+    console.log(`\n  jiangmen-indicators dashboard: ${url}${note}\n  (Ctrl+C to stop)\n`);
     break;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;

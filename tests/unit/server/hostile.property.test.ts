@@ -3,7 +3,15 @@
 // methods and Range headers. The server must answer each with an expected status, never serve a
 // byte of a file outside dist/ and data/, and still be running at the end.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -288,5 +296,229 @@ describe("the preview server under hostile requests", () => {
     });
     expect([last.status, last.body.toString()]).toEqual([200, "id\nlive\n"]);
     expect(stderr).not.toMatch(/internal error/);
+  }, 120_000);
+});
+
+// ---- Generated write requests against a server that takes writes (as under `npm start`) ----
+
+const WRITE_RUNS = 300;
+const WRITE_TOKEN = "5eed".repeat(16);
+/** A low body limit, so that oversized bodies are cheap to send. */
+const WRITE_LIMIT = 4096;
+
+const writeRoot = mkdtempSync(join(tmpdir(), "jm-hostile-writes-"));
+
+/** Every file under `dir` with its bytes. */
+function snapshotFolder(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(path.slice(dir.length), readFileSync(path).toString("base64"));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+interface WriteRequest {
+  path: string;
+  host: "good" | "foreign" | "localhost" | "no-port" | "none";
+  origin: "good" | "foreign" | "null" | "none" | "https";
+  token: "good" | "wrong" | "none";
+  type: "json" | "form" | "none";
+  body: string;
+  lengthHeader: "true" | "chunked" | "lie-big";
+  method: string;
+}
+
+/** `good` most of the time, so that requests with one fault (or none) are common. */
+function mostly<G extends string, B extends string>(good: G, ...bad: B[]): fc.Arbitrary<G | B> {
+  return fc.oneof({ weight: 5, arbitrary: fc.constant(good) }, fc.constantFrom(...bad));
+}
+
+const writeRequest: fc.Arbitrary<WriteRequest> = fc.record({
+  path: fc.oneof(
+    fc.constantFrom("/api/articles", "/api/articles/delete", "/api/reviews", "/api/nope"),
+    fc
+      .tuple(
+        fc.constantFrom("/api/", "/api/articles/"),
+        fc.array(fc.tuple(dotDot, separator), { maxLength: 3 }),
+        name,
+      )
+      .map(([p, parts, n]) => p + parts.map(([a, b]) => a + b).join("") + n),
+  ),
+  host: mostly("good" as const, "foreign", "localhost", "no-port", "none"),
+  origin: mostly("good" as const, "foreign", "null", "none", "https"),
+  token: mostly("good" as const, "wrong", "none"),
+  type: mostly("json" as const, "form", "none"),
+  body: fc.oneof(
+    fc.constantFrom("{}", "[]", "null", "{not json", '{"text":""}'),
+    fc
+      .record({
+        name: fc.constantFrom(
+          "../../package.json",
+          "a/../../b.txt",
+          "..\\x.txt",
+          "%2e%2e/x",
+          "ok.txt",
+          "\u0000.txt",
+        ),
+        text: fc.constantFrom("江门市地区生产总值3000亿元，增长5%。", ""),
+        source: fc.constantFrom("../raw/a", "a", "../../secret", ""),
+      })
+      .map((record) => JSON.stringify(record)),
+    fc.nat({ max: 3 }).map((n) => JSON.stringify({ text: "x".repeat(WRITE_LIMIT + 1 + n * 1000) })),
+  ),
+  lengthHeader: mostly("true" as const, "chunked", "lie-big"),
+  method: mostly("POST", "PUT", "DELETE", "GET"),
+});
+
+function sendWrite(port: number, request: WriteRequest): Promise<RawAnswer> {
+  const hostPort = `127.0.0.1:${port}`;
+  const lines = [`${request.method} ${request.path} HTTP/1.1`, "Connection: close"];
+  const host = {
+    good: hostPort,
+    foreign: "evil.example",
+    localhost: `localhost:${port}`,
+    "no-port": "127.0.0.1",
+    none: undefined,
+  }[request.host];
+  if (host) lines.push(`Host: ${host}`);
+  const origin = {
+    good: `http://${hostPort}`,
+    foreign: "http://evil.example",
+    null: "null",
+    none: undefined,
+    https: `https://${hostPort}`,
+  }[request.origin];
+  if (origin) lines.push(`Origin: ${origin}`);
+  if (request.token !== "none") {
+    lines.push(`X-Write-Token: ${request.token === "good" ? WRITE_TOKEN : "0".repeat(64)}`);
+  }
+  if (request.type !== "none") {
+    lines.push(
+      `Content-Type: ${request.type === "json" ? "application/json" : "application/x-www-form-urlencoded"}`,
+    );
+  }
+  const body = Buffer.from(request.body);
+  let payload = body;
+  if (request.lengthHeader === "true") lines.push(`Content-Length: ${body.length}`);
+  else if (request.lengthHeader === "lie-big") lines.push(`Content-Length: ${WRITE_LIMIT * 100}`);
+  else {
+    lines.push("Transfer-Encoding: chunked");
+    payload = Buffer.concat([
+      Buffer.from(`${body.length.toString(16)}\r\n`),
+      body,
+      Buffer.from("\r\n0\r\n\r\n"),
+    ]);
+  }
+  const head = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, "127.0.0.1");
+    const timer = setTimeout(() => {
+      socket.destroy();
+      fail(new Error(`no answer within 5 s to ${JSON.stringify(request).slice(0, 300)}`));
+    }, 5000);
+    const done = () => {
+      clearTimeout(timer);
+      const all = Buffer.concat(chunks);
+      const end = all.indexOf("\r\n\r\n");
+      const headers = all.subarray(0, end < 0 ? all.length : end).toString("latin1");
+      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(headers)?.[1] ?? NaN);
+      ok({ status, headers, body: end < 0 ? Buffer.alloc(0) : all.subarray(end + 4) });
+    };
+    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+    socket.on("end", done);
+    socket.on("error", done);
+    // A body the server refuses may never be read: write it, and ignore a reset.
+    socket.write(request.lengthHeader === "lie-big" ? head : Buffer.concat([head, payload]));
+  });
+}
+
+/** Whether the guard must refuse `request` (anything but the dashboard's own write). */
+function mustRefuse(request: WriteRequest): boolean {
+  return (
+    request.method !== "POST" ||
+    request.host !== "good" ||
+    request.origin !== "good" ||
+    request.token !== "good" ||
+    request.type !== "json" ||
+    request.lengthHeader === "lie-big" ||
+    Buffer.byteLength(request.body) > WRITE_LIMIT
+  );
+}
+
+let writeChild: ChildProcess;
+let writePort = 0;
+let writeStderr = "";
+
+describe("the write path under generated write requests", () => {
+  beforeAll(async () => {
+    for (const [rel, text] of [
+      ["dist/index.html", "<!doctype html><html><head><title>app</title></head></html>"],
+      ["data/indicators.csv", "id\nlive\n"],
+      ["data/raw/a.txt", "江门市地区生产总值3000亿元，增长5%。"],
+      ["data/raw/sources.csv", "file,published,title,publisher,url\na.txt,2024-01-05,,,\n"],
+      ["data/regions.csv", readFileSync(join(ROOT, "data/regions.csv"), "utf8")],
+    ] as const) {
+      mkdirSync(join(writeRoot, rel, ".."), { recursive: true });
+      writeFileSync(join(writeRoot, rel), text);
+    }
+    writeFileSync(join(writeRoot, "secret.txt"), "SECRET");
+    writeChild = spawn(
+      process.execPath,
+      ["--import", "tsx", CHILD, writeRoot, "--writes", WRITE_TOKEN, String(WRITE_LIMIT)],
+      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    writeChild.stderr!.on("data", (chunk: Buffer) => (writeStderr += chunk.toString()));
+    const url = await new Promise<string>((ok, fail) => {
+      let out = "";
+      writeChild.stdout!.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes("\n")) ok(out.trim());
+      });
+      writeChild.once("exit", (code) => fail(new Error(`server exited (${code}): ${writeStderr}`)));
+    });
+    writePort = Number(new URL(url).port);
+  }, 30_000);
+
+  afterAll(() => {
+    writeChild?.kill();
+    rmSync(writeRoot, { recursive: true, force: true });
+  });
+
+  it(`refuses ${WRITE_RUNS} generated foreign, tokenless, oversized or malformed writes with data/ unchanged`, async () => {
+    const statuses = new Map<number, number>();
+    const outside = readFileSync(join(writeRoot, "secret.txt"), "utf8");
+    await fc.assert(
+      fc.asyncProperty(writeRequest, async (request) => {
+        const before = snapshotFolder(join(writeRoot, "data"));
+        const answer = await sendWrite(writePort, request);
+        statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+        const label = JSON.stringify({ ...request, body: request.body.slice(0, 120) });
+        expect(answer.status, label).toBeGreaterThanOrEqual(200);
+        if (mustRefuse(request) || answer.status >= 400) {
+          expect([403, 404, 405, 413, 415, 400], `${label} → ${answer.status}`).toContain(
+            answer.status,
+          );
+          // A JSON object saying why; only the HTTP parser's own 400 (no Host, raw bytes in the
+          // target) comes without one.
+          if (/content-type: application\/json/i.test(answer.headers)) {
+            expect(JSON.parse(answer.body.toString()).ok, label).toBe(false);
+          } else expect(answer.status, label).toBe(400);
+          expect(snapshotFolder(join(writeRoot, "data")), label).toEqual(before);
+        }
+        expect(readFileSync(join(writeRoot, "secret.txt"), "utf8")).toBe(outside);
+        expect(writeChild.exitCode).toBeNull();
+      }),
+      { numRuns: WRITE_RUNS },
+    );
+    // The generator reaches each of the guard's refusals.
+    for (const status of [403, 413])
+      expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+    expect(writeStderr).not.toMatch(/internal error/);
   }, 120_000);
 });

@@ -1,0 +1,78 @@
+// The write API of `npm start`: every request under /api/ comes here. A write is answered only
+// after the guard (guard.ts) accepts its headers and its body is read within the limit; every
+// answer, refusals included, is a JSON object `{ ok: true, ... }` or `{ ok: false, error }`.
+// Routes are listed in routes.ts; each gets the parsed body and answers with a status and object.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseJsonBody, readBody } from "./body.ts";
+import { MAX_WRITE_BODY_BYTES, refuseWrite, type WriteSettings } from "./guard.ts";
+
+/** The prefix of every write route. */
+export const API_PREFIX = "/api/";
+
+export interface WriteAnswer {
+  status: number;
+  body: { ok: boolean; error?: string; [key: string]: unknown };
+}
+
+export interface WriteRoute {
+  /** The exact path, e.g. `/api/articles`. Every write is a POST with a JSON body. */
+  path: string;
+  /** A lower body limit than the server's, for routes that take small bodies. */
+  maxBodyBytes?: number;
+  /** Validates the body and makes the change; throws only on a failure of the server itself. */
+  handle(body: unknown): Promise<WriteAnswer>;
+}
+
+/** How writes stand for this start of the server. */
+export type WriteState =
+  | { enabled: true; settings: WriteSettings; routes: readonly WriteRoute[] }
+  | { enabled: false; reason: string };
+
+export function sendJson(res: ServerResponse, answer: WriteAnswer): void {
+  res.statusCode = answer.status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Cache-Control", "no-store");
+  res.end(JSON.stringify(answer.body));
+}
+
+const refuse = (status: number, error: string): WriteAnswer => ({
+  status,
+  body: { ok: false, error },
+});
+
+/** Answers one request under /api/. Never throws for bad input; server faults reject. */
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  state: WriteState,
+): Promise<void> {
+  if (!state.enabled) {
+    // The connection may still carry a body; it is not read.
+    res.setHeader("Connection", "close");
+    return sendJson(res, refuse(405, `writes are off: ${state.reason}`));
+  }
+  const route = state.routes.find((r) => r.path === path);
+  const limit = Math.min(
+    route?.maxBodyBytes ?? MAX_WRITE_BODY_BYTES,
+    state.settings.maxBodyBytes ?? MAX_WRITE_BODY_BYTES,
+  );
+  const refusal = refuseWrite(req, { ...state.settings, maxBodyBytes: limit });
+  if (refusal) {
+    if (refusal.status === 405) res.setHeader("Allow", "POST");
+    res.setHeader("Connection", "close");
+    return sendJson(res, refuse(refusal.status, refusal.error));
+  }
+  if (!route) {
+    res.setHeader("Connection", "close");
+    return sendJson(res, refuse(404, `no write route ${path}`));
+  }
+  const body = await readBody(req, limit);
+  if (!body.ok) {
+    res.setHeader("Connection", "close");
+    return sendJson(res, refuse(body.status, body.error));
+  }
+  const json = parseJsonBody(body.bytes);
+  if (!json.ok) return sendJson(res, refuse(json.status, json.error));
+  sendJson(res, await route.handle(json.value));
+}
