@@ -34,6 +34,15 @@ export interface ReviewOutcome {
   /** Decisions that found nothing to apply to, with why. Kept in the file all the same. */
   unapplied: { review: Review; reason: string }[];
   score: ReviewScore;
+  /** Each number a person decided about: the raw reading, the person's (none when rejected). */
+  checks: ReviewCheck[];
+}
+
+export interface ReviewCheck {
+  extracted: Fact | undefined;
+  truth: ReviewedFields | undefined;
+  /** The decision that stands (the last one). */
+  last: Review;
 }
 
 const FIELD_NAMES = [
@@ -157,12 +166,14 @@ export function applyReviews(
   const extra: Fact[] = [];
   const stale: Fact[] = [];
   const score: ReviewScore = { checked: 0, right: 0, truth: 0 };
+  const checks: ReviewCheck[] = [];
   for (const { extracted, reviews: history } of targets.values()) {
     const decided = decide(extracted, history);
     if (extracted) score.checked++;
     if (decided.truth) score.truth++;
     if (extracted && decided.truth && sameFields(extracted, decided.truth)) score.right++;
     const last = history[history.length - 1]!;
+    checks.push({ extracted, truth: decided.truth, last });
     const fact: Fact | undefined = decided.fields && {
       ...(extracted ?? {
         id: last.factId || `${doc.id}-${last.start}-${decided.fields.indicator}`,
@@ -192,7 +203,7 @@ export function applyReviews(
   out.push(...extra);
   // Stable: the extractor's order stands for equal starts, and an addition goes after them.
   out.sort((a, b) => a.start - b.start);
-  return { facts: out, applied, stale, unapplied, score };
+  return { facts: out, applied, stale, unapplied, score, checks };
 }
 
 /** Sums the scores of many documents. */
