@@ -95,6 +95,17 @@ function reviewCells(review: Review): string[] {
   ];
 }
 
+export type ReviewColumn = (typeof REVIEW_COLUMNS)[number];
+
+/** One decision as a record named by the file's columns: what the page posts to the server. */
+export function reviewRecord(review: Review): Record<ReviewColumn, string> {
+  const cells = reviewCells(review);
+  return Object.fromEntries(REVIEW_COLUMNS.map((c, i) => [c, cells[i]!])) as Record<
+    ReviewColumn,
+    string
+  >;
+}
+
 /** One decision as a line of data/reviews.csv (RFC 4180 quoting, newline included). */
 export function reviewToCsvLine(review: Review): string {
   return Papa.unparse([reviewCells(review)], { newline: "\n", escapeFormulae: false }) + "\n";
