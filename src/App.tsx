@@ -47,12 +47,17 @@ import { safeFileName, saveBlob } from "./view/download.ts";
 import { Sidebar } from "./view/Sidebar.tsx";
 import { MapDistricts } from "./view/MapDistricts.tsx";
 import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
+import { useReviews } from "./review/useReviews.ts";
+import { ReviewContext } from "./review/ReviewContext.tsx";
+import { ReviewBar } from "./review/ReviewBar.tsx";
 
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
 // The article panel carries its own worker with the extractor: loaded when first opened.
 const AnalysePanel = lazy(() => import("./view/AnalysePanel.tsx"));
 // A district's page: loaded when one is first opened.
 const DistrictPage = lazy(() => import("./view/DistrictPage.tsx"));
+// The 待核对 queue: loaded when first opened.
+const ReviewQueue = lazy(() => import("./review/ReviewQueue.tsx"));
 /** The width of a district page's exported image, in CSS pixels. */
 const DISTRICT_EXPORT_WIDTH = 800;
 
@@ -154,9 +159,23 @@ export function App() {
   // (a table page asked for before the worker has joined them would be of the old facts; while
   // they are joined, the placeholder still names the version before).
   const joinedVersion = pastedQuery.data?.version ?? 0;
-  const dataKey = joinedVersion ? `${sourceKey}#${joinedVersion}` : sourceKey;
+  // A person's decisions go over the loaded and pasted facts in the worker (src/review).
+  const reviews = useReviews({
+    client,
+    regionKeys: tableKeys,
+    factsKey: factsQuery.isSuccess
+      ? `${sourceKey}#${joinedVersion}#${factsQuery.dataUpdatedAt}`
+      : null,
+  });
+  const dataKey = `${joinedVersion ? `${sourceKey}#${joinedVersion}` : sourceKey}${reviews.appliedKey}`;
   const pointTable =
-    pasted.version && pastedQuery.data ? pastedQuery.data.points : factsQuery.data?.points;
+    reviews.points ??
+    (pasted.version && pastedQuery.data ? pastedQuery.data.points : factsQuery.data?.points);
+  const reviewApi = useMemo(
+    () => ({ lang, state: reviews, regions: regionTable }),
+    [lang, reviews, regionTable],
+  );
+  const [queueOpen, setQueueOpen] = useState(false);
   const [analyseOpened, setAnalyseOpened] = useState(state.view === "analyse");
   useEffect(() => {
     if (state.view === "analyse") setAnalyseOpened(true);
@@ -512,123 +531,137 @@ export function App() {
     );
 
   return (
-    <div className="app">
-      <header className="app-header">
-        <div>
-          <h1>{t(lang, "appTitle")}</h1>
-          <p className="subtitle">{t(lang, "appSubtitle")}</p>
-        </div>
-        <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
-      </header>
-      <div className="layout">
-        <Sidebar
-          lang={lang}
-          state={state}
-          update={update}
-          counts={counts}
-          regions={regionTable}
-          tableNames={tableNames}
-          shown={shown}
-          years={derived.years}
-          districtPage={districtPage}
-          dataSource={{
-            name: sourceName,
-            loaded,
-            canGoBack: !!csv.userFile && csvLocation.ok,
-            onOpenFile: csv.openFile,
-            onBack: csv.closeFile,
-          }}
-          pasted={pasted.articles}
-          onRemovePasted={removePasted}
-        />
-        <main className="main">
-          <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
-          <section
-            id={panelId(state.view)}
-            role="tabpanel"
-            aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
-            className="panel"
-          >
-            <PanelTitle
-              lang={lang}
-              view={state.view}
-              indicatorTitle={indicatorLabel(lang, state.indicator, unit)}
-              periodText={periodText}
-              districtName={state.district ? nameOf(state.district) : ""}
-            />
-            {regionsQuery.data ? (
-              <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
-            ) : null}
-            {loaded ? (
-              <RowProblems
-                lang={lang}
-                fileName={sourceName}
-                fileProblem={loaded.fileProblem}
-                problems={loaded.problems}
-                problemCount={loaded.problemCount}
-              />
-            ) : null}
-            {loaded ? (
-              <ChartTools
+    <ReviewContext.Provider value={reviewApi}>
+      <div className="app">
+        <header className="app-header">
+          <div>
+            <h1>{t(lang, "appTitle")}</h1>
+            <p className="subtitle">{t(lang, "appSubtitle")}</p>
+          </div>
+          <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
+        </header>
+        <div className="layout">
+          <Sidebar
+            lang={lang}
+            state={state}
+            update={update}
+            counts={counts}
+            regions={regionTable}
+            tableNames={tableNames}
+            shown={shown}
+            years={derived.years}
+            districtPage={districtPage}
+            dataSource={{
+              name: sourceName,
+              loaded,
+              canGoBack: !!csv.userFile && csvLocation.ok,
+              onOpenFile: csv.openFile,
+              onBack: csv.closeFile,
+            }}
+            pasted={pasted.articles}
+            onRemovePasted={removePasted}
+          />
+          <main className="main">
+            {loaded ? <ReviewBar onOpenQueue={() => setQueueOpen(true)} /> : null}
+            <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
+            <section
+              id={panelId(state.view)}
+              role="tabpanel"
+              aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
+              className="panel"
+            >
+              <PanelTitle
                 lang={lang}
                 view={state.view}
-                frequencies={derived.frequencies}
-                frequency={derived.frequency}
-                chartSubjects={{
-                  hasTotals: derived.hasTotals,
-                  hasParts: derived.hasParts,
-                  checked: derived.showSubjects,
-                }}
-                compareSubjects={{
-                  hasTotals: compared.some((p) => !p.subject) || !compared.length,
-                  hasParts: derived.selected.some((p) => p.subject && p.period === comparePeriod),
-                  checked: compared.some((p) => p.subject),
-                }}
-                update={update}
+                indicatorTitle={indicatorLabel(lang, state.indicator, unit)}
+                periodText={periodText}
+                districtName={state.district ? nameOf(state.district) : ""}
               />
-            ) : null}
-            {body}
-            {analyseOpened && regionsQuery.data ? (
-              <div hidden={state.view !== "analyse"}>
-                <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
-                  <AnalysePanel
-                    lang={lang}
-                    regions={regionTable}
-                    regionName={nameOf}
-                    added={addedSources}
-                    onAdd={addPasted}
-                  />
-                </Suspense>
-              </div>
-            ) : null}
-            {loaded && (state.view === "chart" || state.view === "compare") ? (
-              <p className="hint">{t(lang, "clickHint")}</p>
-            ) : null}
-            {loaded && state.view !== "analyse" ? (
-              <ExportPanel
-                lang={lang}
-                fileStem={fileStem}
-                source={state.view === "table" ? null : exportSource}
-                onCsv={downloadCsv}
-              />
-            ) : null}
-          </section>
-        </main>
+              {regionsQuery.data ? (
+                <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
+              ) : null}
+              {loaded ? (
+                <RowProblems
+                  lang={lang}
+                  fileName={sourceName}
+                  fileProblem={loaded.fileProblem}
+                  problems={loaded.problems}
+                  problemCount={loaded.problemCount}
+                />
+              ) : null}
+              {loaded ? (
+                <ChartTools
+                  lang={lang}
+                  view={state.view}
+                  frequencies={derived.frequencies}
+                  frequency={derived.frequency}
+                  chartSubjects={{
+                    hasTotals: derived.hasTotals,
+                    hasParts: derived.hasParts,
+                    checked: derived.showSubjects,
+                  }}
+                  compareSubjects={{
+                    hasTotals: compared.some((p) => !p.subject) || !compared.length,
+                    hasParts: derived.selected.some((p) => p.subject && p.period === comparePeriod),
+                    checked: compared.some((p) => p.subject),
+                  }}
+                  update={update}
+                />
+              ) : null}
+              {body}
+              {analyseOpened && regionsQuery.data ? (
+                <div hidden={state.view !== "analyse"}>
+                  <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
+                    <AnalysePanel
+                      lang={lang}
+                      regions={regionTable}
+                      regionName={nameOf}
+                      added={addedSources}
+                      onAdd={addPasted}
+                    />
+                  </Suspense>
+                </div>
+              ) : null}
+              {loaded && (state.view === "chart" || state.view === "compare") ? (
+                <p className="hint">{t(lang, "clickHint")}</p>
+              ) : null}
+              {loaded && state.view !== "analyse" ? (
+                <ExportPanel
+                  lang={lang}
+                  fileStem={fileStem}
+                  source={state.view === "table" ? null : exportSource}
+                  onCsv={downloadCsv}
+                />
+              ) : null}
+            </section>
+          </main>
+        </div>
+        {openSources && client ? (
+          <Suspense fallback={null}>
+            <SourcesDialog
+              lang={lang}
+              client={client}
+              sourceKey={dataKey}
+              pasted={pastedBySource}
+              of={openSources}
+              sources={sources}
+              regionName={nameOf}
+              onClose={closeSources}
+            />
+          </Suspense>
+        ) : null}
+        {queueOpen && client ? (
+          <Suspense fallback={null}>
+            <ReviewQueue
+              client={client}
+              dataKey={dataKey}
+              sources={sources}
+              regionName={nameOf}
+              onClose={() => setQueueOpen(false)}
+            />
+          </Suspense>
+        ) : null}
       </div>
-      {openSources && client ? (
-        <Suspense fallback={null}>
-          <SourcesDialog
-            lang={lang}
-            client={client}
-            sourceKey={dataKey}
-            pasted={pastedBySource}
-            of={openSources}
-            sources={sources}
-            regionName={nameOf}
-            onClose={closeSources}
-          />
-        </Suspense>
-      ) : null}
-    </div>
+    </ReviewContext.Provider>
   );
 }

@@ -77,15 +77,21 @@ interface Target {
 }
 
 /** Where a run of decisions leaves one number: its fields and state, or left out. */
-interface Decided {
+export interface Decided {
   fields: ReviewedFields | undefined;
   state: ReviewState;
   /** The person's own reading, for the score: the last values confirmed, corrected or added. */
   truth: ReviewedFields | undefined;
 }
 
-/** Plays a number's decisions in the order they were made; the last one wins. */
-function decide(extracted: Fact | undefined, reviews: readonly Review[]): Decided {
+/**
+ * Plays a number's decisions in the order they were made over what the extractor reads there
+ * (undefined: nothing); the last one wins. Also what the dashboard replays on its loaded rows.
+ */
+export function decideReviews(
+  extracted: ReviewedFields | undefined,
+  reviews: readonly Review[],
+): Decided {
   let current: Decided = {
     fields: extracted && fieldsOf(extracted),
     state: "",
@@ -168,7 +174,7 @@ export function applyReviews(
   const score: ReviewScore = { checked: 0, right: 0, truth: 0 };
   const checks: ReviewCheck[] = [];
   for (const { extracted, reviews: history } of targets.values()) {
-    const decided = decide(extracted, history);
+    const decided = decideReviews(extracted, history);
     if (extracted) score.checked++;
     if (decided.truth) score.truth++;
     if (extracted && decided.truth && sameFields(extracted, decided.truth)) score.right++;

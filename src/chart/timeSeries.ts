@@ -14,6 +14,7 @@ import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
 import { pointTooltip } from "./tooltip.ts";
+import { STATE_LABEL } from "../review/stateLabel.ts";
 
 export interface ChartConfig {
   indicator: Indicator;
@@ -362,6 +363,7 @@ export function buildTimeSeriesOption(
           unitLabel,
           (n) => t(lang, "reportedBy", { n }),
           t(lang, "reportsDisagree"),
+          t(lang, STATE_LABEL[p.review]),
         );
       },
     },

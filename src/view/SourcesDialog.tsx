@@ -10,6 +10,11 @@ import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { locateFact } from "./locate.ts";
 import type { PastedArticle } from "../model/pasted.ts";
+import { ReviewActions } from "../review/ReviewActions.tsx";
+import { ReviewHistory } from "../review/ReviewHistory.tsx";
+import { AddFromSelection } from "../review/AddFromSelection.tsx";
+import { useReviewApi } from "../review/ReviewContext.tsx";
+import { useExtractedReading } from "../review/useExtractedReading.ts";
 
 export default function SourcesDialog(props: {
   lang: Language;
@@ -133,8 +138,21 @@ function FactSource(props: {
     mark.current?.scrollIntoView({ block: "center" });
   }, [article.data]);
 
+  const reviewApi = useReviewApi();
+  const reading = useExtractedReading(fact, article.data, reviewApi?.regions ?? []);
   const value = markedValue(displayValue(fact.value, fact.unit), fact.qualifier, lang);
   const located = article.data === undefined ? null : locateFact(article.data, fact);
+  const text = located ? (
+    <div className="article-text" tabIndex={0} aria-label={info?.title || fact.source}>
+      {located.before}
+      <mark className="sentence" ref={mark}>
+        {located.sentenceBefore}
+        <mark className="number">{located.number}</mark>
+        {located.sentenceAfter}
+      </mark>
+      {located.after}
+    </div>
+  ) : null;
   return (
     <article className="source" data-source={fact.source} data-pasted={pasted ? "true" : undefined}>
       <h3>
@@ -149,6 +167,8 @@ function FactSource(props: {
         {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
         {fact.subject ? ` · ${fact.subject}` : ""}
       </p>
+      {pasted ? null : <ReviewActions fact={fact} />}
+      {pasted ? null : <ReviewHistory fact={fact} extracted={reading} />}
       <blockquote>{fact.quote}</blockquote>
       {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
       {article.isError ? (
@@ -157,16 +177,14 @@ function FactSource(props: {
           {article.error instanceof Error ? article.error.message : String(article.error)}
         </p>
       ) : null}
-      {located ? (
-        <div className="article-text" tabIndex={0} aria-label={info?.title || fact.source}>
-          {located.before}
-          <mark className="sentence" ref={mark}>
-            {located.sentenceBefore}
-            <mark className="number">{located.number}</mark>
-            {located.sentenceAfter}
-          </mark>
-          {located.after}
-        </div>
+      {located && article.data !== undefined ? (
+        pasted ? (
+          text
+        ) : (
+          <AddFromSelection fact={fact} article={article.data}>
+            {text}
+          </AddFromSelection>
+        )
       ) : article.data !== undefined ? (
         <div className="article-text" tabIndex={0}>
           {article.data}

@@ -4,7 +4,9 @@ import { useId, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import type { FactRow } from "../model/contract.ts";
-import type { FactFilter, FactSort, SortColumn } from "../model/facts.ts";
+import type { FactFilter, FactSort, ReviewFilter, SortColumn } from "../model/facts.ts";
+import { ReviewActions } from "../review/ReviewActions.tsx";
+import { ReviewStateFilter } from "../review/ReviewStateFilter.tsx";
 import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
@@ -45,8 +47,9 @@ export function TableView(props: {
 }) {
   const { lang, client, filter, sort, search } = props;
   const [page, setPage] = useState(0);
+  const [review, setReview] = useState<ReviewFilter>("");
   const searchId = useId();
-  const fullFilter = { ...filter, search, disputed: props.disputed };
+  const fullFilter = { ...filter, search, disputed: props.disputed, review };
   const query = useQuery({
     queryKey: ["page", props.sourceKey, fullFilter, sort, page],
     queryFn: () => client.page(fullFilter, sort, page * PAGE_SIZE, PAGE_SIZE),
@@ -88,6 +91,14 @@ export function TableView(props: {
           />
           {t(lang, "onlyDisagreements")}
         </label>
+        <ReviewStateFilter
+          lang={lang}
+          value={review}
+          onChange={(value) => {
+            setPage(0);
+            setReview(value);
+          }}
+        />
         <span aria-live="polite" data-testid="table-count">
           {t(lang, "rowsFound", { n: total })}
         </span>
@@ -102,6 +113,7 @@ export function TableView(props: {
               <th scope="col">
                 <span className="visually-hidden">{t(lang, "openSource")}</span>
               </th>
+              <th scope="col">{t(lang, "reviewActions")}</th>
               {COLUMNS.map((c) => (
                 <th
                   key={c.key}
@@ -122,7 +134,12 @@ export function TableView(props: {
           </thead>
           <tbody>
             {rows.map((f) => (
-              <tr key={f.index} data-line={f.line} onClick={() => props.onOpen(f)}>
+              <tr
+                key={f.index}
+                data-line={f.line}
+                data-fact-id={f.id}
+                onClick={() => props.onOpen(f)}
+              >
                 <td>
                   <button
                     type="button"
@@ -134,6 +151,9 @@ export function TableView(props: {
                   >
                     {t(lang, "openSource")}
                   </button>
+                </td>
+                <td data-col="review">
+                  <ReviewActions fact={f} />
                 </td>
                 <td data-col="region">
                   <DistrictLink to={props.page} district={f.region}>

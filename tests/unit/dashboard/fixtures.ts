@@ -63,6 +63,7 @@ export function chartPoint(
     subject: "",
     factCount: 1,
     disagree: false,
+    review: "",
     ...fields,
   };
 }

@@ -1,0 +1,70 @@
+// The page's decisions: read from data/reviews.csv (and the browser in static mode), sent to the
+// parse worker to apply over the loaded facts, and kept when a person decides. After a decision
+// the file is read again, so decisions from another tab show here too.
+import { useCallback, useMemo, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { ParseClient } from "../data/parseClient.ts";
+import { pageWriteMode } from "../write/writeMode.ts";
+import { loadReviews, reviewsFileText, saveReview } from "./reviewStore.ts";
+import type { PageReview } from "./overlay.ts";
+import { saveBlob } from "../view/download.ts";
+
+export function useReviews(options: {
+  client: ParseClient | null;
+  regionKeys: readonly string[];
+  /** The loaded facts, as last joined (file, then pasted articles): the decisions go over them. */
+  factsKey: string | null;
+}) {
+  const { client, regionKeys, factsKey } = options;
+  const mode = useMemo(() => pageWriteMode(), []);
+  const [version, setVersion] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const fileQuery = useQuery({
+    queryKey: ["reviews-file", regionKeys.join(","), version],
+    queryFn: () => loadReviews(mode, new Set(regionKeys)),
+    enabled: regionKeys.length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const reviews = useMemo(() => fileQuery.data?.reviews ?? [], [fileQuery.data]);
+  const appliedQuery = useQuery({
+    queryKey: ["reviews-applied", factsKey, fileQuery.dataUpdatedAt],
+    queryFn: () => {
+      if (!client) throw new Error("no worker");
+      return client.reviews(reviews);
+    },
+    enabled: client !== null && factsKey !== null && fileQuery.isSuccess,
+    placeholderData: keepPreviousData,
+  });
+  const decide = useCallback(
+    async (review: PageReview) => {
+      const failed = await saveReview(mode, review);
+      setError(failed);
+      if (!failed) setVersion((v) => v + 1);
+      return failed;
+    },
+    [mode],
+  );
+  const download = useCallback(() => {
+    if (!fileQuery.data) return;
+    saveBlob(
+      new Blob([reviewsFileText(fileQuery.data)], { type: "text/csv;charset=utf-8" }),
+      "reviews.csv",
+    );
+  }, [fileQuery.data]);
+  const applied = appliedQuery.data;
+  return {
+    mode,
+    reviews,
+    problems: fileQuery.data?.problems ?? [],
+    decide,
+    download,
+    error,
+    /** Points after the decisions, once the worker has applied them for the current facts. */
+    points: applied?.points ?? null,
+    counts: applied?.counts ?? null,
+    /** Names the facts the worker holds after the decisions (table pages are asked again). */
+    appliedKey: applied ? `r${appliedQuery.dataUpdatedAt}` : "",
+  };
+}
+
+export type ReviewsState = ReturnType<typeof useReviews>;
