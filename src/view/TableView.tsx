@@ -113,7 +113,6 @@ export function TableView(props: {
               <th scope="col">
                 <span className="visually-hidden">{t(lang, "openSource")}</span>
               </th>
-              <th scope="col">{t(lang, "reviewActions")}</th>
               {COLUMNS.map((c) => (
                 <th
                   key={c.key}
@@ -130,6 +129,7 @@ export function TableView(props: {
                   </button>
                 </th>
               ))}
+              <th scope="col">{t(lang, "reviewActions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -151,9 +151,6 @@ export function TableView(props: {
                   >
                     {t(lang, "openSource")}
                   </button>
-                </td>
-                <td data-col="review">
-                  <ReviewActions fact={f} />
                 </td>
                 <td data-col="region">
                   <DistrictLink to={props.page} district={f.region}>
@@ -179,6 +176,9 @@ export function TableView(props: {
                   )}
                 </td>
                 <td>{f.published}</td>
+                <td data-col="review">
+                  <ReviewActions fact={f} />
+                </td>
               </tr>
             ))}
           </tbody>
