@@ -9,6 +9,9 @@ import { loadReviews, reviewsFileText, saveReview } from "./reviewStore.ts";
 import type { PageReview } from "./overlay.ts";
 import { saveBlob } from "../view/download.ts";
 
+/** Answers of the worker applying decisions, numbered in the order they came. */
+let appliedCount = 0;
+
 export function useReviews(options: {
   client: ParseClient | null;
   regionKeys: readonly string[];
@@ -28,11 +31,15 @@ export function useReviews(options: {
   const reviews = useMemo(() => fileQuery.data?.reviews ?? [], [fileQuery.data]);
   const appliedQuery = useQuery({
     queryKey: ["reviews-applied", factsKey, fileQuery.dataUpdatedAt],
-    queryFn: () => {
+    queryFn: async () => {
       if (!client) throw new Error("no worker");
-      return client.reviews(reviews);
+      // Numbered in the answer itself: a placeholder (the previous answer, shown while the next
+      // is applied) keeps its number, so nothing takes the old facts for the new ones.
+      return { ...(await client.reviews(reviews)), applied: ++appliedCount };
     },
-    enabled: client !== null && factsKey !== null && fileQuery.isSuccess,
+    // Not while the file is read again: its placeholder is the decisions before the new one.
+    enabled:
+      client !== null && factsKey !== null && fileQuery.isSuccess && !fileQuery.isPlaceholderData,
     placeholderData: keepPreviousData,
   });
   const decide = useCallback(
@@ -63,7 +70,7 @@ export function useReviews(options: {
     points: applied?.points ?? null,
     counts: applied?.counts ?? null,
     /** Names the facts the worker holds after the decisions (table pages are asked again). */
-    appliedKey: applied ? `r${appliedQuery.dataUpdatedAt}` : "",
+    appliedKey: applied ? `r${applied.applied}` : "",
   };
 }
 

@@ -265,6 +265,18 @@ describe("reviewing facts", () => {
     await page.getByTestId("review-filter").selectOption("");
     await tableReady(page);
 
+    // The added number is a fact of the table too, marked 补录.
+    await page.goto(`${url}?indicator=enterprise_count&view=table`);
+    await tableReady(page);
+    await page.getByTestId("review-filter").selectOption("added");
+    await tableReady(page);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+    await expect(
+      page.locator("tbody tr").first().getByTestId("review-state").textContent(),
+    ).resolves.toBe("补录");
+    await expect(page.locator("tbody tr").first().textContent()).resolves.toContain(MISSED);
+    await openTable();
+
     // The sources dialog: the extracted value beside the corrected one, and the decisions.
     await row(CORRECTED).click();
     const dialog = page.getByTestId("sources");
