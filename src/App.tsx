@@ -530,138 +530,138 @@ export function App() {
       <Empty lang={lang} noRegions={noRegions} />
     );
 
-  return (
-    <ReviewContext.Provider value={reviewApi}>
-      <div className="app">
-        <header className="app-header">
-          <div>
-            <h1>{t(lang, "appTitle")}</h1>
-            <p className="subtitle">{t(lang, "appSubtitle")}</p>
-          </div>
-          <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
-        </header>
-        <div className="layout">
-          <Sidebar
-            lang={lang}
-            state={state}
-            update={update}
-            counts={counts}
-            regions={regionTable}
-            tableNames={tableNames}
-            shown={shown}
-            years={derived.years}
-            districtPage={districtPage}
-            dataSource={{
-              name: sourceName,
-              loaded,
-              canGoBack: !!csv.userFile && csvLocation.ok,
-              onOpenFile: csv.openFile,
-              onBack: csv.closeFile,
-            }}
-            pasted={pasted.articles}
-            onRemovePasted={removePasted}
-          />
-          <main className="main">
-            {loaded ? <ReviewBar onOpenQueue={() => setQueueOpen(true)} /> : null}
-            <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
-            <section
-              id={panelId(state.view)}
-              role="tabpanel"
-              aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
-              className="panel"
-            >
-              <PanelTitle
+  const page = (
+    <div className="app">
+      <header className="app-header">
+        <div>
+          <h1>{t(lang, "appTitle")}</h1>
+          <p className="subtitle">{t(lang, "appSubtitle")}</p>
+        </div>
+        <LanguageSwitch lang={lang} onChange={(l) => update({ lang: l })} />
+      </header>
+      <div className="layout">
+        <Sidebar
+          lang={lang}
+          state={state}
+          update={update}
+          counts={counts}
+          regions={regionTable}
+          tableNames={tableNames}
+          shown={shown}
+          years={derived.years}
+          districtPage={districtPage}
+          dataSource={{
+            name: sourceName,
+            loaded,
+            canGoBack: !!csv.userFile && csvLocation.ok,
+            onOpenFile: csv.openFile,
+            onBack: csv.closeFile,
+          }}
+          pasted={pasted.articles}
+          onRemovePasted={removePasted}
+        />
+        <main className="main">
+          {loaded ? <ReviewBar onOpenQueue={() => setQueueOpen(true)} /> : null}
+          <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
+          <section
+            id={panelId(state.view)}
+            role="tabpanel"
+            aria-labelledby={state.view === "district" ? "district-title" : tabId(state.view)}
+            className="panel"
+          >
+            <PanelTitle
+              lang={lang}
+              view={state.view}
+              indicatorTitle={indicatorLabel(lang, state.indicator, unit)}
+              periodText={periodText}
+              districtName={state.district ? nameOf(state.district) : ""}
+            />
+            {regionsQuery.data ? (
+              <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
+            ) : null}
+            {loaded ? (
+              <RowProblems
+                lang={lang}
+                fileName={sourceName}
+                fileProblem={loaded.fileProblem}
+                problems={loaded.problems}
+                problemCount={loaded.problemCount}
+              />
+            ) : null}
+            {loaded ? (
+              <ChartTools
                 lang={lang}
                 view={state.view}
-                indicatorTitle={indicatorLabel(lang, state.indicator, unit)}
-                periodText={periodText}
-                districtName={state.district ? nameOf(state.district) : ""}
+                frequencies={derived.frequencies}
+                frequency={derived.frequency}
+                chartSubjects={{
+                  hasTotals: derived.hasTotals,
+                  hasParts: derived.hasParts,
+                  checked: derived.showSubjects,
+                }}
+                compareSubjects={{
+                  hasTotals: compared.some((p) => !p.subject) || !compared.length,
+                  hasParts: derived.selected.some((p) => p.subject && p.period === comparePeriod),
+                  checked: compared.some((p) => p.subject),
+                }}
+                update={update}
               />
-              {regionsQuery.data ? (
-                <RegionTableProblems lang={lang} problems={regionsQuery.data.regionProblems} />
-              ) : null}
-              {loaded ? (
-                <RowProblems
-                  lang={lang}
-                  fileName={sourceName}
-                  fileProblem={loaded.fileProblem}
-                  problems={loaded.problems}
-                  problemCount={loaded.problemCount}
-                />
-              ) : null}
-              {loaded ? (
-                <ChartTools
-                  lang={lang}
-                  view={state.view}
-                  frequencies={derived.frequencies}
-                  frequency={derived.frequency}
-                  chartSubjects={{
-                    hasTotals: derived.hasTotals,
-                    hasParts: derived.hasParts,
-                    checked: derived.showSubjects,
-                  }}
-                  compareSubjects={{
-                    hasTotals: compared.some((p) => !p.subject) || !compared.length,
-                    hasParts: derived.selected.some((p) => p.subject && p.period === comparePeriod),
-                    checked: compared.some((p) => p.subject),
-                  }}
-                  update={update}
-                />
-              ) : null}
-              {body}
-              {analyseOpened && regionsQuery.data ? (
-                <div hidden={state.view !== "analyse"}>
-                  <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
-                    <AnalysePanel
-                      lang={lang}
-                      regions={regionTable}
-                      regionName={nameOf}
-                      added={addedSources}
-                      onAdd={addPasted}
-                    />
-                  </Suspense>
-                </div>
-              ) : null}
-              {loaded && (state.view === "chart" || state.view === "compare") ? (
-                <p className="hint">{t(lang, "clickHint")}</p>
-              ) : null}
-              {loaded && state.view !== "analyse" ? (
-                <ExportPanel
-                  lang={lang}
-                  fileStem={fileStem}
-                  source={state.view === "table" ? null : exportSource}
-                  onCsv={downloadCsv}
-                />
-              ) : null}
-            </section>
-          </main>
-        </div>
-        {openSources && client ? (
-          <Suspense fallback={null}>
-            <SourcesDialog
-              lang={lang}
-              client={client}
-              sourceKey={dataKey}
-              pasted={pastedBySource}
-              of={openSources}
-              sources={sources}
-              regionName={nameOf}
-              onClose={closeSources}
-            />
-          </Suspense>
-        ) : null}
-        {queueOpen && client ? (
-          <Suspense fallback={null}>
-            <ReviewQueue
-              client={client}
-              dataKey={dataKey}
-              sources={sources}
-              regionName={nameOf}
-              onClose={() => setQueueOpen(false)}
-            />
-          </Suspense>
-        ) : null}
+            ) : null}
+            {body}
+            {analyseOpened && regionsQuery.data ? (
+              <div hidden={state.view !== "analyse"}>
+                <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
+                  <AnalysePanel
+                    lang={lang}
+                    regions={regionTable}
+                    regionName={nameOf}
+                    added={addedSources}
+                    onAdd={addPasted}
+                  />
+                </Suspense>
+              </div>
+            ) : null}
+            {loaded && (state.view === "chart" || state.view === "compare") ? (
+              <p className="hint">{t(lang, "clickHint")}</p>
+            ) : null}
+            {loaded && state.view !== "analyse" ? (
+              <ExportPanel
+                lang={lang}
+                fileStem={fileStem}
+                source={state.view === "table" ? null : exportSource}
+                onCsv={downloadCsv}
+              />
+            ) : null}
+          </section>
+        </main>
       </div>
-    </ReviewContext.Provider>
+      {openSources && client ? (
+        <Suspense fallback={null}>
+          <SourcesDialog
+            lang={lang}
+            client={client}
+            sourceKey={dataKey}
+            pasted={pastedBySource}
+            of={openSources}
+            sources={sources}
+            regionName={nameOf}
+            onClose={closeSources}
+          />
+        </Suspense>
+      ) : null}
+      {queueOpen && client ? (
+        <Suspense fallback={null}>
+          <ReviewQueue
+            client={client}
+            dataKey={dataKey}
+            sources={sources}
+            regionName={nameOf}
+            pasted={addedSources}
+            onClose={() => setQueueOpen(false)}
+          />
+        </Suspense>
+      ) : null}
+    </div>
   );
+  return <ReviewContext.Provider value={reviewApi}>{page}</ReviewContext.Provider>;
 }

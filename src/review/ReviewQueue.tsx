@@ -21,6 +21,8 @@ export default function ReviewQueue(props: {
   dataKey: string;
   sources: Map<string, SourceInfo>;
   regionName: (key: string) => string;
+  /** Sources of articles pasted in this session: not under data/raw, so not in the queue. */
+  pasted: ReadonlySet<string>;
   onClose: () => void;
 }) {
   const api = useReviewApi();
@@ -41,7 +43,11 @@ export default function ReviewQueue(props: {
   }, [onClose]);
 
   const rows = queue.data?.rows;
-  const current = useMemo(() => rows?.find((r) => !skipped.has(r.id)) ?? null, [rows, skipped]);
+  const { pasted } = props;
+  const current = useMemo(
+    () => rows?.find((r) => !skipped.has(r.id) && !pasted.has(r.source)) ?? null,
+    [rows, skipped, pasted],
+  );
   const article = useQuery({
     queryKey: ["article", current?.source, "file"],
     queryFn: () => fetchArticle(current!.source, props.sources),

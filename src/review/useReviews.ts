@@ -59,19 +59,24 @@ export function useReviews(options: {
     );
   }, [fileQuery.data]);
   const applied = appliedQuery.data;
-  return {
-    mode,
-    reviews,
-    problems: fileQuery.data?.problems ?? [],
-    decide,
-    download,
-    error,
-    /** Points after the decisions, once the worker has applied them for the current facts. */
-    points: applied?.points ?? null,
-    counts: applied?.counts ?? null,
-    /** Names the facts the worker holds after the decisions (table pages are asked again). */
-    appliedKey: applied ? `r${applied.applied}` : "",
-  };
+  const problems = fileQuery.data?.problems;
+  // One object while nothing changed, so the context that carries it re-renders no one.
+  return useMemo(
+    () => ({
+      mode,
+      reviews,
+      problems: problems ?? [],
+      decide,
+      download,
+      error,
+      /** Points after the decisions, once the worker has applied them for the current facts. */
+      points: applied?.points ?? null,
+      counts: applied?.counts ?? null,
+      /** Names the facts the worker holds after the decisions (table pages are asked again). */
+      appliedKey: applied ? `r${applied.applied}` : "",
+    }),
+    [mode, reviews, problems, decide, download, error, applied],
+  );
 }
 
 export type ReviewsState = ReturnType<typeof useReviews>;

@@ -177,7 +177,8 @@ export function TableView(props: {
                 </td>
                 <td>{f.published}</td>
                 <td data-col="review">
-                  <ReviewActions fact={f} />
+                  {/* A pasted article is not under data/raw: there is nothing to keep a decision about. */}
+                  {props.pasted.has(f.source) ? null : <ReviewActions fact={f} />}
                 </td>
               </tr>
             ))}
