@@ -37,5 +37,6 @@ export { extractDocument, type ExtractOptions } from "./extractDocument.ts";
 // Reviews (data/reviews.csv): a person's decisions read, checked and applied to the facts.
 export * from "./reviewCheck.ts";
 export * from "./reviews.ts";
+export * from "./reviewsCsv.ts";
 export * from "./applyReviews.ts";
 export { factsToCsv, factsToCsvRows, csvHeader } from "./csv.ts";

@@ -2,7 +2,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseRegionTable, type TableProblem } from "../lib/regionTable.ts";
-import { parseReviews, type Review } from "../lib/reviews.ts";
+import type { Review } from "../lib/reviews.ts";
+import { parseReviews } from "../lib/reviewsCsv.ts";
 import type { Region } from "../lib/types.ts";
 import { decodeDocument } from "./decode.ts";
 import { describeError } from "./documents.ts";

@@ -1,11 +1,13 @@
 // 确认 / 更正 / 驳回 on one fact, with its state beside them; 更正 opens the form.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { t } from "../i18n/dictionary.ts";
 import type { Language } from "../state/viewState.ts";
 import { useReviewApi } from "./ReviewContext.tsx";
 import { confirmOrReject, correction, formValues, STATE_LABEL } from "./decisions.ts";
-import { ReviewForm } from "./ReviewForm.tsx";
+
+// The form loads when 更正 is first pressed: the table's first render does without it.
+const ReviewForm = lazy(() => import("./ReviewForm.tsx").then((m) => ({ default: m.ReviewForm })));
 
 export function StateBadge(props: { lang: Language; state: ReviewState }) {
   return (
@@ -51,18 +53,20 @@ export function ReviewActions(props: { fact: FactRow; compact?: boolean }) {
         {t(lang, "reviewReject")}
       </button>
       {correcting ? (
-        <ReviewForm
-          lang={lang}
-          title={t(lang, "correctTitle")}
-          number={fact.text}
-          initial={formValues(fact)}
-          regions={api.regions}
-          onSave={async (values) => {
-            const review = correction(fact, values);
-            return review ? state.decide(review) : "no offsets";
-          }}
-          onClose={() => setCorrecting(false)}
-        />
+        <Suspense fallback={null}>
+          <ReviewForm
+            lang={lang}
+            title={t(lang, "correctTitle")}
+            number={fact.text}
+            initial={formValues(fact)}
+            regions={api.regions}
+            onSave={async (values) => {
+              const review = correction(fact, values);
+              return review ? state.decide(review) : "no offsets";
+            }}
+            onClose={() => setCorrecting(false)}
+          />
+        </Suspense>
       ) : null}
     </span>
   );

@@ -2,14 +2,10 @@
 // which appends it to data/reviews.csv (scripts/write/reviews.ts); served as static files, they are
 // kept in the browser (IndexedDB) and the page offers reviews.csv to download. Either way the page
 // reads back the file (and the browser's decisions) to know every decision, other tabs' included.
-import {
-  parseReviews,
-  reviewRecord,
-  reviewsHeader,
-  reviewToCsvLine,
-  type Review,
-  type TableProblem,
-} from "./lib.ts";
+// Loaded on use (useReviews imports it dynamically): it brings PapaParse, which the first bundle
+// does without.
+import { parseReviews, reviewToCsvLine } from "../../extract/lib/reviewsCsv.ts";
+import { reviewRecord, reviewsHeader, type Review, type TableProblem } from "./lib.ts";
 import { browserStore } from "../write/browserStore.ts";
 import { postWrite } from "../write/writeClient.ts";
 import type { WriteMode } from "../write/writeMode.ts";

@@ -5,9 +5,11 @@ import { useCallback, useMemo, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import { pageWriteMode } from "../write/writeMode.ts";
-import { loadReviews, reviewsFileText, saveReview } from "./reviewStore.ts";
 import type { PageReview } from "./overlay.ts";
 import { saveBlob } from "../view/download.ts";
+
+/** Reading and keeping decisions, with PapaParse: a chunk of its own, fetched on first use. */
+const store = () => import("./reviewStore.ts");
 
 /** Answers of the worker applying decisions, numbered in the order they came. */
 let appliedCount = 0;
@@ -24,7 +26,7 @@ export function useReviews(options: {
   const [error, setError] = useState<string | null>(null);
   const fileQuery = useQuery({
     queryKey: ["reviews-file", regionKeys.join(","), version],
-    queryFn: () => loadReviews(mode, new Set(regionKeys)),
+    queryFn: async () => (await store()).loadReviews(mode, new Set(regionKeys)),
     enabled: regionKeys.length > 0,
     placeholderData: keepPreviousData,
   });
@@ -44,19 +46,17 @@ export function useReviews(options: {
   });
   const decide = useCallback(
     async (review: PageReview) => {
-      const failed = await saveReview(mode, review);
+      const failed = await (await store()).saveReview(mode, review);
       setError(failed);
       if (!failed) setVersion((v) => v + 1);
       return failed;
     },
     [mode],
   );
-  const download = useCallback(() => {
+  const download = useCallback(async () => {
     if (!fileQuery.data) return;
-    saveBlob(
-      new Blob([reviewsFileText(fileQuery.data)], { type: "text/csv;charset=utf-8" }),
-      "reviews.csv",
-    );
+    const text = (await store()).reviewsFileText(fileQuery.data);
+    saveBlob(new Blob([text], { type: "text/csv;charset=utf-8" }), "reviews.csv");
   }, [fileQuery.data]);
   const applied = appliedQuery.data;
   const problems = fileQuery.data?.problems;

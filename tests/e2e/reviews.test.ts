@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FACT_COLUMNS } from "../../extract/lib/types.ts";
-import { parseReviews } from "../../extract/lib/reviews.ts";
+import { parseReviews } from "../../extract/lib/reviewsCsv.ts";
 import { ROOT } from "../../scripts/data-files.ts";
 import { serveDashboard } from "../../scripts/serve.ts";
 import { writeRoutes } from "../../scripts/write/routes.ts";
@@ -121,6 +121,7 @@ describe("reviewing facts", () => {
     await expect(target.getByTestId("review-state").textContent()).resolves.toBe("未核对");
     await target.getByRole("button", { name: "更正" }).click();
     const form = page.getByTestId("review-form");
+    await form.waitFor(); // the form's code loads on first use
     for (const label of ["指标", "地区", "时期", "数值", "限定", "类型", "对象", "备注"])
       await expect(form.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     await expect(form.getByLabel("数值", { exact: true }).inputValue()).resolves.toBe(
