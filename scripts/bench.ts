@@ -9,6 +9,7 @@ const benches = [
   { name: "extractor (throughput, cores, memory)", file: "bench-extract.ts" },
   { name: "dashboard bundle (initial JS gzipped)", file: "bench-bundle.ts" },
   { name: "article panel (worker time for a 10,000-character article)", file: "bench-article.ts" },
+  { name: "保存文章 with 1,500 articles in data/raw", file: "bench-save.ts" },
   { name: "dashboard in Chromium (first chart, 1M rows)", file: "bench-browser.ts" },
 ];
 

@@ -188,7 +188,8 @@ export function copyDataInto(outDir: string, dataDir = DATA_DIR): void {
   const target = join(outDir, "data");
   mkdirSync(target, { recursive: true });
   for (const name of readdirSync(dataDir)) {
-    if (name === "big") continue; // generated benchmark data stays out of the site
+    // Generated benchmark data and removed articles stay out of the site.
+    if (name === "big" || name === "trash") continue;
     cpSync(join(dataDir, name), join(target, name), { recursive: true });
   }
 }

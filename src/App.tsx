@@ -50,6 +50,7 @@ import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
 import { useReviews } from "./review/useReviews.ts";
 import { ReviewContext } from "./review/ReviewContext.tsx";
 import { ReviewBar } from "./review/ReviewBar.tsx";
+import { useBrowserKept } from "./keep/useBrowserKept.ts";
 
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
 // The article panel carries its own worker with the extractor: loaded when first opened.
@@ -155,6 +156,8 @@ export function App() {
     [pasted.articles],
   );
   const addedSources = useMemo(() => new Set(pastedBySource.keys()), [pastedBySource]);
+  // Articles kept in this browser (static files) join the dashboard again after a reload.
+  useBrowserKept(addPasted, addedSources);
   // The key of the facts the worker holds: the file's and the session's articles' as last joined
   // (a table page asked for before the worker has joined them would be of the old facts; while
   // they are joined, the placeholder still names the version before).
@@ -617,6 +620,8 @@ export function App() {
                     regionName={nameOf}
                     added={addedSources}
                     onAdd={addPasted}
+                    sources={sources}
+                    onRemove={removePasted}
                   />
                 </Suspense>
               </div>

@@ -1,10 +1,17 @@
 // The whole extraction of a folder as Fact objects, on this thread: for the scorer and the gold
-// test, which need facts rather than CSV. Same reading, decoding and order as the command line.
+// test, which need facts rather than CSV. Same reading, decoding (web pages included) and order as
+// the command line.
 import { extractDocument } from "../lib/index.ts";
 import type { Fact } from "../lib/types.ts";
 import { loadRegions, loadSources } from "./config.ts";
-import { listDocuments, readDocumentFile, type SkippedDocument } from "./documents.ts";
-import { sortFactsByStart } from "./process.ts";
+import { listDocuments, type SkippedDocument } from "./documents.ts";
+import {
+  loadPageReader,
+  loadText,
+  needsPageReader,
+  sortFactsByStart,
+  type DocumentJob,
+} from "./process.ts";
 
 export async function extractFolderFacts(
   inDir: string,
@@ -15,14 +22,22 @@ export async function extractFolderFacts(
   const facts: Fact[] = [];
   const skipped = [...listing.skipped];
   for (const document of listing.documents) {
-    const decoded = readDocumentFile(document.path);
-    if (!decoded.ok) {
-      skipped.push({ file: document.name, reason: decoded.reason });
+    const job: DocumentJob = {
+      kind: "file",
+      label: document.name,
+      id: document.id,
+      path: document.path,
+    };
+    if (needsPageReader(job)) await loadPageReader();
+    const loaded = loadText(job);
+    if ("reason" in loaded) {
+      skipped.push({ file: document.name, reason: loaded.reason });
       continue;
     }
-    const doc = document.published
-      ? { id: document.id, text: decoded.text, published: document.published }
-      : { id: document.id, text: decoded.text };
+    const published = document.published ?? loaded.published;
+    const doc = published
+      ? { id: document.id, text: loaded.text, published }
+      : { id: document.id, text: loaded.text };
     facts.push(...sortFactsByStart(extractDocument(doc, { regions }).facts));
   }
   return { facts, skipped };

@@ -12,7 +12,10 @@ import type { SourceEntry } from "./sources.ts";
  */
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
-const DOCUMENT_EXTENSION = /\.(txt|md)$/i;
+/** Text documents and saved web pages (whose article text is found in extract/page). */
+const DOCUMENT_EXTENSION = /\.(txt|md|html?)$/i;
+/** Files of an input folder that are not documents and not worth a word in the report. */
+const NOT_DOCUMENTS = new Set(["sources.csv"]);
 
 /** A document file to extract, in corpus order. */
 export interface DocumentFile {
@@ -56,11 +59,27 @@ export async function listDocuments(
   dir: string,
   sources: ReadonlyMap<string, SourceEntry> = new Map(),
 ): Promise<DocumentListing> {
-  const names = (await readdir(dir)).filter((name) => DOCUMENT_EXTENSION.test(name));
+  const entries = await readdir(dir, { withFileTypes: true });
   const skipped: SkippedDocument[] = [];
+  const names: string[] = [];
+  for (const entry of entries) {
+    if (DOCUMENT_EXTENSION.test(entry.name)) names.push(entry.name);
+    else if (entry.isDirectory() || NOT_DOCUMENTS.has(entry.name) || entry.name.startsWith(".")) {
+      // Folders (article-text/ among them), the metadata table and hidden files are not documents.
+      continue;
+    } else {
+      const dot = entry.name.lastIndexOf(".");
+      const type = dot > 0 ? entry.name.slice(dot) : "no extension";
+      skipped.push({
+        file: entry.name,
+        reason: `unknown file type (${type}): documents are .txt, .md, .html or .htm`,
+      });
+    }
+  }
   const candidates = names
     .map((name) => ({ name, id: documentId(name), path: join(dir, name) }))
     .sort((a, b) => compareCodeUnits(a.id, b.id) || compareCodeUnits(a.name, b.name));
+  skipped.sort((a, b) => compareCodeUnits(a.file, b.file));
 
   const sourcesById = new Map<string, SourceEntry>();
   for (const entry of sources.values()) sourcesById.set(documentId(entry.file), entry);

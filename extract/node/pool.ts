@@ -2,6 +2,8 @@
 import { Worker } from "node:worker_threads";
 import type { Region } from "../lib/types.ts";
 import {
+  loadPageReader,
+  needsPageReader,
   processDocument,
   type DocumentJob,
   type DocumentOutcome,
@@ -19,7 +21,10 @@ export interface DocumentRunner {
 /** Extracts on the calling thread: `--jobs 1`, the gold test, small corpora. */
 export function inProcessRunner(regions: Region[], extract: Extractor): DocumentRunner {
   return {
-    run: async (job) => processDocument(job, regions, extract),
+    run: async (job) => {
+      if (needsPageReader(job)) await loadPageReader();
+      return processDocument(job, regions, extract);
+    },
     close: async () => undefined,
   };
 }

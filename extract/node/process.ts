@@ -4,7 +4,24 @@ import { applyReviews, type ReviewScore } from "../lib/applyReviews.ts";
 import { factsToCsvRows } from "../lib/csv.ts";
 import type { Review } from "../lib/reviews.ts";
 import type { DocumentResult, Fact, Region, SourceDocument } from "../lib/types.ts";
+import { isPageFile } from "../page/files.ts";
 import { readDocumentFile } from "./documents.ts";
+import type { readPageFile } from "./page.ts";
+
+/**
+ * The web-page reader (linkedom and Readability, a third of the bundle), loaded the first time a
+ * page comes: evaluating it at start-up cost every run of the command 80 ms, pages or not. The
+ * bundler turns the dynamic import into a lazily evaluated module of the same file.
+ */
+let readPage: typeof readPageFile | undefined;
+
+export async function loadPageReader(): Promise<void> {
+  readPage ??= (await import("./page.ts")).readPageFile;
+}
+
+/** Whether `job` is a web page and the page reader is not loaded yet (await loadPageReader). */
+export const needsPageReader = (job: DocumentJob): boolean =>
+  !readPage && job.kind === "file" && isPageFile(job.path);
 
 /** A document to extract: a file to read, or a text that came in on standard input. */
 export type DocumentJob = (
@@ -52,9 +69,19 @@ export function sortFactsByStart(facts: readonly Fact[]): Fact[] {
   return [...facts].sort((a, b) => a.start - b.start);
 }
 
-function loadText(job: DocumentJob): { text: string; notes: string[] } | { reason: string } {
+export type Loaded = { text: string; notes: string[]; published?: string } | { reason: string };
+
+/**
+ * The text of a job as the extractor reads it: decoded, or a web page's article text (with its
+ * metadata date); a reason when it cannot be read. For a page, load the page reader first.
+ */
+export function loadText(job: DocumentJob): Loaded {
   if (job.kind === "text") {
     return job.text.trim() ? { text: job.text, notes: [] } : { reason: "empty document (no text)" };
+  }
+  // A web page: its article text (kept beside it), and its date where sources.csv gave none.
+  if (isPageFile(job.path)) {
+    return readPage ? readPage(job.path, job.id) : { reason: "the page reader is not loaded" };
   }
   const decoded = readDocumentFile(job.path);
   if (!decoded.ok) return { reason: decoded.reason };
@@ -72,8 +99,9 @@ export function processDocument(
   const { label, id } = job;
   const loaded = loadText(job);
   if ("reason" in loaded) return { ok: false, label, id, reason: loaded.reason };
-  const doc: SourceDocument = job.published
-    ? { id, text: loaded.text, published: job.published }
+  const published = job.published ?? ("published" in loaded ? loaded.published : undefined);
+  const doc: SourceDocument = published
+    ? { id, text: loaded.text, published }
     : { id, text: loaded.text };
   let result: DocumentResult;
   try {

@@ -10,9 +10,9 @@ import {
 import { extractDocument } from "../lib/index.ts";
 import type { Review } from "../lib/reviews.ts";
 import { ConfigError, loadRegions, loadReviews, loadSources } from "./config.ts";
-import { listDocuments, readDocumentFile } from "./documents.ts";
+import { listDocuments } from "./documents.ts";
 import { formatProblem } from "./sources.ts";
-import { sortFactsByStart } from "./process.ts";
+import { loadPageReader, loadText, needsPageReader, sortFactsByStart } from "./process.ts";
 
 export interface ReviewEvaluation {
   score: ReviewScore;
@@ -43,12 +43,21 @@ export async function evaluateReviews(
   for (const document of listing.documents) {
     const reviews = bySource.get(document.id);
     if (!reviews) continue;
-    const decoded = readDocumentFile(document.path);
-    if (!decoded.ok) continue;
+    // Read as the command reads it: a web page gives its article text and its metadata date.
+    const job = {
+      kind: "file",
+      label: document.name,
+      id: document.id,
+      path: document.path,
+    } as const;
+    if (needsPageReader(job)) await loadPageReader();
+    const loaded = loadText(job);
+    if ("reason" in loaded) continue;
     seen.add(document.id);
-    const doc = document.published
-      ? { id: document.id, text: decoded.text, published: document.published }
-      : { id: document.id, text: decoded.text };
+    const published = document.published ?? loaded.published;
+    const doc = published
+      ? { id: document.id, text: loaded.text, published }
+      : { id: document.id, text: loaded.text };
     const extracted = extractDocument(doc, { regions });
     const outcome = applyReviews(
       { id: doc.id, text: doc.text, published: extracted.published },

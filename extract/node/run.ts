@@ -253,7 +253,7 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
     });
   }
   if (!listing.documents.length) {
-    summary.notWritten = `no .txt or .md document in ${options.inDir}`;
+    summary.notWritten = `no .txt, .md or .html document in ${options.inDir}`;
     env.stderr.write(formatReport(summary));
     return EXIT.nothingRead;
   }

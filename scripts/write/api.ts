@@ -35,6 +35,21 @@ export function sendJson(res: ServerResponse, answer: WriteAnswer): void {
   res.end(JSON.stringify(answer.body));
 }
 
+/**
+ * Bodies up to this size are read and dropped after a refusal, so that a browser still sending
+ * one gets the answer (a connection closed under it reads as a network error, not as the
+ * refusal); a larger or undeclared body closes the connection instead.
+ */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+/** Answers a refused request; nothing of its body is kept. */
+function sendRefusal(req: IncomingMessage, res: ServerResponse, answer: WriteAnswer): void {
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (req.readableEnded || (Number.isFinite(declared) && declared <= DRAIN_LIMIT)) req.resume();
+  else res.setHeader("Connection", "close");
+  sendJson(res, answer);
+}
+
 const refuse = (status: number, error: string): WriteAnswer => ({
   status,
   body: { ok: false, error },
@@ -47,11 +62,7 @@ export async function handleApiRequest(
   path: string,
   state: WriteState,
 ): Promise<void> {
-  if (!state.enabled) {
-    // The connection may still carry a body; it is not read.
-    res.setHeader("Connection", "close");
-    return sendJson(res, refuse(405, `writes are off: ${state.reason}`));
-  }
+  if (!state.enabled) return sendRefusal(req, res, refuse(405, `writes are off: ${state.reason}`));
   const route = state.routes.find((r) => r.path === path);
   const limit = Math.min(
     route?.maxBodyBytes ?? MAX_WRITE_BODY_BYTES,
@@ -60,18 +71,11 @@ export async function handleApiRequest(
   const refusal = refuseWrite(req, { ...state.settings, maxBodyBytes: limit });
   if (refusal) {
     if (refusal.status === 405) res.setHeader("Allow", "POST");
-    res.setHeader("Connection", "close");
-    return sendJson(res, refuse(refusal.status, refusal.error));
+    return sendRefusal(req, res, refuse(refusal.status, refusal.error));
   }
-  if (!route) {
-    res.setHeader("Connection", "close");
-    return sendJson(res, refuse(404, `no write route ${path}`));
-  }
+  if (!route) return sendRefusal(req, res, refuse(404, `no write route ${path}`));
   const body = await readBody(req, limit);
-  if (!body.ok) {
-    res.setHeader("Connection", "close");
-    return sendJson(res, refuse(body.status, body.error));
-  }
+  if (!body.ok) return sendRefusal(req, res, refuse(body.status, body.error));
   const json = parseJsonBody(body.bytes);
   if (!json.ok) return sendJson(res, refuse(json.status, json.error));
   sendJson(res, await route.handle(json.value));

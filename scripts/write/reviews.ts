@@ -12,7 +12,8 @@ import {
   type Review,
 } from "../../extract/lib/index.ts";
 import { loadRegions, loadSources } from "../../extract/node/config.ts";
-import { listDocuments, readDocumentFile } from "../../extract/node/documents.ts";
+import { listDocuments } from "../../extract/node/documents.ts";
+import { loadPageReader, loadText, needsPageReader } from "../../extract/node/process.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
 import { appendLine, withFileLock } from "./files.ts";
 
@@ -80,9 +81,12 @@ async function numberAt(rawDir: string, review: Review): Promise<true | string> 
   const listing = await listDocuments(rawDir, await loadSources(rawDir)).catch(() => undefined);
   const document = listing?.documents.find((d) => d.id === review.source);
   if (!document) return `source: no document ${review.source} in data/raw`;
-  const decoded = readDocumentFile(document.path);
-  if (!decoded.ok) return `source: ${review.source} cannot be read: ${decoded.reason}`;
-  const held = decoded.text.slice(review.start, review.end);
+  // The text the facts' offsets point into: the decoded file, or a web page's article text.
+  const job = { kind: "file", label: document.name, id: document.id, path: document.path } as const;
+  if (needsPageReader(job)) await loadPageReader();
+  const loaded = loadText(job);
+  if ("reason" in loaded) return `source: ${review.source} cannot be read: ${loaded.reason}`;
+  const held = loaded.text.slice(review.start, review.end);
   if (held !== review.text)
     return `text: ${review.start}–${review.end} of ${review.source} holds "${held}", not "${review.text}"`;
   return true;

@@ -2,6 +2,7 @@
 // They are parsed in the worker (which has PapaParse anyway), keeping the parser off the page.
 import { FetchError } from "./fetchError.ts";
 import { decodeDocument } from "../../extract/node/decode.ts";
+import { articleTextName, isPageFile } from "../../extract/page/files.ts";
 
 export const REGIONS_URL = "/data/regions.csv";
 export const SOURCES_URL = "/data/raw/sources.csv";
@@ -62,9 +63,13 @@ async function fetchBytes(url: string): Promise<Uint8Array | null> {
 export async function fetchArticle(id: string, sources: ReadonlyMap<string, SourceInfo>): Promise<string> {
   if (!isSafeSourceId(id)) throw new Error(`"${id}" is not a document id`);
   const file = sources.get(id)?.file;
-  const names = file && isSafeSourceId(file) ? [file] : [`${id}.txt`, `${id}.md`];
+  // A web page's facts point into its article text, kept beside it (extract/page/files.ts).
+  const names =
+    file && isSafeSourceId(file)
+      ? [isPageFile(file) ? articleTextName(id) : file]
+      : [`${id}.txt`, `${id}.md`, articleTextName(id)];
   for (const name of names) {
-    const url = `/data/raw/${encodeURIComponent(name)}`;
+    const url = `/data/raw/${name.split("/").map(encodeURIComponent).join("/")}`;
     const bytes = await fetchBytes(url);
     if (!bytes) continue;
     const decoded = decodeDocument(bytes);

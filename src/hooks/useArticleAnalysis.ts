@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { Region } from "../../extract/lib/types.ts";
 import { createArticleClient, type ArticleClient } from "../article/articleClient.ts";
 import type { ArticleAnalysis } from "../article/analyse.ts";
+import { isPageFile } from "../../extract/page/files.ts";
 
 export type ArticleInput = { kind: "text"; text: string } | { kind: "file"; file: File };
 
@@ -17,6 +18,11 @@ export type ArticleResult =
       text: string;
       encoding: string;
       fileName: string;
+      /** The dropped file itself, so that it can be kept as it is (a GBK page keeps its bytes). */
+      file?: File;
+      /** A web page's own title and date, from its metadata. */
+      pageTitle?: string;
+      pagePublished?: string;
       analysis: ArticleAnalysis;
       ms: number;
     }
@@ -41,14 +47,30 @@ export function useArticleAnalysis(regions: Region[]) {
       const source = nextSource();
       const fileName = input.kind === "file" ? input.file.name : "";
       try {
+        // A web page: its article text is found here (DOMParser lives on the page, not in
+        // workers), and its metadata gives the date when none was set.
+        let page: { title?: string; published?: string; text: string; encoding: string } | null =
+          null;
+        if (input.kind === "file" && isPageFile(fileName)) {
+          const { readPageInBrowser } = await import("../article/page.ts");
+          const read = readPageInBrowser(new Uint8Array(await input.file.arrayBuffer()));
+          if (ask !== latest.current) return;
+          if (!read.ok) {
+            setResult({ status: "unreadable", fileName, reason: read.reason });
+            return;
+          }
+          page = read;
+        }
         const answer = await client.current.analyse({
           type: "analyse",
           source,
           input:
             input.kind === "text"
               ? input
-              : { kind: "bytes", bytes: await input.file.arrayBuffer(), name: fileName },
-          published,
+              : page
+                ? { kind: "text", text: page.text }
+                : { kind: "bytes", bytes: await input.file.arrayBuffer(), name: fileName },
+          published: published || page?.published || "",
           regions,
         });
         if (ask !== latest.current) return;
@@ -59,8 +81,11 @@ export function useArticleAnalysis(regions: Region[]) {
             status: "done",
             source,
             text: answer.text,
-            encoding: answer.encoding,
+            encoding: page ? page.encoding : answer.encoding,
             fileName,
+            ...(input.kind === "file" ? { file: input.file } : {}),
+            ...(page?.title ? { pageTitle: page.title } : {}),
+            ...(page?.published ? { pagePublished: page.published } : {}),
             analysis: answer.analysis,
             ms: answer.ms,
           });

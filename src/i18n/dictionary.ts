@@ -205,6 +205,43 @@ const LABELS = {
   moreFacts: { zh: "再显示 {n} 条", en: "Show {n} more" },
   addToDashboard: { zh: "加入仪表盘(本次会话)", en: "Add to the dashboard (this session)" },
   addedToDashboard: { zh: "已加入仪表盘", en: "Added to the dashboard" },
+  // Kept articles (issue 19): saved into data/raw under npm start, else kept in this browser.
+  saveArticle: { zh: "保存文章", en: "Save article" },
+  deleteArticle: { zh: "删除文章", en: "Delete article" },
+  saving: { zh: "正在保存…", en: "Saving…" },
+  savedToData: {
+    zh: "已保存到 data/raw/{file}，{n} 条事实已加入仪表盘。",
+    en: "Saved to data/raw/{file}; its {n} facts are in the dashboard.",
+  },
+  alreadySaved: {
+    zh: "这篇文章已经保存过（{file}）。",
+    en: "This article is already kept ({file}).",
+  },
+  savedInBrowser: {
+    zh: "已保存在本浏览器中（{n} 条事实）。",
+    en: "Kept in this browser ({n} facts).",
+  },
+  saveFailed: { zh: "未能保存：", en: "Not saved:" },
+  deleteFailed: { zh: "未能删除：", en: "Not deleted:" },
+  deletedToTrash: { zh: "已删除，文件移到 {trash}", en: "Deleted; the file is in {trash}" },
+  keptArticles: { zh: "已保存的文章", en: "Kept articles" },
+  noKeptArticles: { zh: "还没有保存的文章。", en: "No kept articles yet." },
+  keptOnServer: {
+    zh: "文章保存到 data/raw/（由 npm start 的服务器写入），重新加载和重启服务器后仍在。删除的文章移到 data/trash/。",
+    en: "Articles are saved into data/raw/ (written by the npm start server) and are there after a reload or a restart. Deleted ones go to data/trash/.",
+  },
+  keptInBrowser: {
+    zh: "这里没有可写入的服务器（静态文件），文章只保存在本浏览器（IndexedDB）中：换浏览器或清除网站数据会丢失，请下载备份。",
+    en: "There is no server to write to here (static files): articles are kept only in this browser (IndexedDB). Another browser, or clearing site data, loses them: download a copy.",
+  },
+  writesOff: {
+    zh: "无法写入服务器：{reason}。文章暂存于本浏览器。",
+    en: "Cannot write to the server: {reason}. Articles are kept in this browser meanwhile.",
+  },
+  articlePublisher: { zh: "来源", en: "Publisher" },
+  articleUrl: { zh: "链接", en: "URL" },
+  downloadArticle: { zh: "下载文章", en: "Download article" },
+  downloadKeptFacts: { zh: "下载全部事实 (CSV)", en: "Download all facts (CSV)" },
   pastedArticles: { zh: "本次会话添加的文章", en: "Articles added in this session" },
   pastedBadge: { zh: "粘贴", en: "pasted" },
   // Reviews (issue 20): a person's decisions about the facts.

@@ -28,6 +28,10 @@ import { displayUnit, indicatorName, kindName, qualifierName, t } from "../i18n/
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { safeFileName, saveBlob } from "./download.ts";
+import type { SourceInfo } from "../data/metadata.ts";
+import { isPageFile } from "../../extract/page/files.ts";
+import { KeptArticles } from "../keep/KeptArticles.tsx";
+import { SaveArticle } from "../keep/SaveArticle.tsx";
 
 /** Pastes longer than this go straight to the extractor and are not put into the text box. */
 const BIG_PASTE = 100_000;
@@ -42,6 +46,9 @@ export default function AnalysePanel(props: {
   regionName: (key: string) => string;
   added: ReadonlySet<string>;
   onAdd: (article: PastedArticle) => void;
+  /** sources.csv, for the list of kept articles; removal of a browser-kept article's facts. */
+  sources: ReadonlyMap<string, SourceInfo>;
+  onRemove: (source: string) => void;
 }) {
   const { lang } = props;
   const { result, analyse, reset } = useArticleAnalysis(props.regions);
@@ -51,6 +58,8 @@ export default function AnalysePanel(props: {
   const [title, setTitle] = useState("");
   const [published, setPublished] = useState("");
   const [emptyInput, setEmptyInput] = useState(false);
+  /** The file dropped or opened, kept as it is by 保存文章 (until the text is edited). */
+  const [droppedFile, setDroppedFile] = useState<File | null>(null);
   const ids = { text: useId(), title: useId(), date: useId(), file: useId(), hint: useId() };
 
   const run = (input: ArticleInput, date = published) => {
@@ -70,7 +79,9 @@ export default function AnalysePanel(props: {
     setText("");
     setBigText(null);
     setPublished("");
-    setTitle(file.name.replace(/\.[^.]+$/, ""));
+    setDroppedFile(file);
+    // A web page's title comes from its metadata; a text file is named by its file name.
+    setTitle(isPageFile(file.name) ? "" : file.name.replace(/\.[^.]+$/, ""));
     run({ kind: "file", file }, "");
   };
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
@@ -78,6 +89,7 @@ export default function AnalysePanel(props: {
     if (pasted.length < BIG_PASTE) return;
     e.preventDefault();
     setText("");
+    setDroppedFile(null);
     setBigText(pasted);
     setPublished("");
     run({ kind: "text", text: pasted }, "");
@@ -130,6 +142,7 @@ export default function AnalysePanel(props: {
           onChange={(e) => {
             setText(e.target.value);
             setBigText(null);
+            setDroppedFile(null);
           }}
           onPaste={onPaste}
           onDragOver={(e) => e.preventDefault()}
@@ -145,7 +158,7 @@ export default function AnalysePanel(props: {
           id={ids.file}
           className="visually-hidden"
           type="file"
-          accept=".txt,.md,text/plain,text/markdown"
+          accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
           data-testid="article-file"
           onChange={(e) => {
             const file = e.target.files?.[0];
@@ -202,10 +215,13 @@ export default function AnalysePanel(props: {
         result={result}
         emptyInput={emptyInput}
         title={title}
+        published={published}
+        file={droppedFile}
         regionName={props.regionName}
         added={props.added}
         onAdd={props.onAdd}
       />
+      <KeptArticles lang={lang} sources={props.sources} onRemove={props.onRemove} />
     </div>
   );
 }
@@ -215,6 +231,8 @@ function Outcome(props: {
   result: ReturnType<typeof useArticleAnalysis>["result"];
   emptyInput: boolean;
   title: string;
+  published: string;
+  file: File | null;
   regionName: (key: string) => string;
   added: ReadonlySet<string>;
   onAdd: (article: PastedArticle) => void;
@@ -252,6 +270,8 @@ function Analysed(props: {
   lang: Language;
   result: Extract<ReturnType<typeof useArticleAnalysis>["result"], { status: "done" }>;
   title: string;
+  published: string;
+  file: File | null;
   regionName: (key: string) => string;
   added: ReadonlySet<string>;
   onAdd: (article: PastedArticle) => void;
@@ -274,7 +294,7 @@ function Analysed(props: {
   }, [picked, sentence]);
 
   const problem = analysis.problem;
-  const title = props.title.trim() || result.fileName || t(lang, "untitled");
+  const title = props.title.trim() || result.pageTitle || result.fileName || t(lang, "untitled");
   const isAdded = props.added.has(result.source);
   const downloadCsv = () => {
     const csv = factsToCsv(facts.map(factAsRow));
@@ -317,6 +337,18 @@ function Analysed(props: {
             <p>{t(lang, "noNumbersSeen")}</p>
           )}
         </div>
+      ) : null}
+      {text.trim() ? (
+        <SaveArticle
+          lang={lang}
+          source={result.source}
+          text={text}
+          facts={facts}
+          file={props.file}
+          title={props.title.trim() || result.pageTitle || ""}
+          published={props.published || result.pagePublished || ""}
+          onAdd={props.onAdd}
+        />
       ) : null}
       {facts.length ? (
         <>

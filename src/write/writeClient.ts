@@ -4,6 +4,8 @@
 import type { WriteMode } from "./writeMode.ts";
 
 export const TOKEN_HEADER = "X-Write-Token";
+/** The server's body limit (MAX_WRITE_BODY_BYTES in scripts/write/guard.ts). */
+export const MAX_WRITE_BODY_BYTES = 8 * 1024 * 1024;
 
 export type WriteResult<T> = { ok: true; value: T } | { ok: false; status: number; error: string };
 
@@ -24,12 +26,23 @@ export async function postWrite<T>(
       error: mode.kind === "static" ? "no server to write to (static files)" : mode.reason,
     };
   }
+  const json = JSON.stringify(body);
+  // The server's limit (scripts/write/guard.ts), checked here too so that a large file gets a
+  // clear message at once rather than after its upload.
+  const size = new TextEncoder().encode(json).length;
+  if (size > MAX_WRITE_BODY_BYTES) {
+    return {
+      ok: false,
+      status: 413,
+      error: `the request is ${(size / 2 ** 20).toFixed(1)} MiB; the limit is ${MAX_WRITE_BODY_BYTES / 2 ** 20} MiB`,
+    };
+  }
   let response: Response;
   try {
     response = await fetchImpl(path, {
       method: "POST",
       headers: { "Content-Type": "application/json", [TOKEN_HEADER]: mode.token },
-      body: JSON.stringify(body),
+      body: json,
       cache: "no-store",
     });
   } catch (error) {

@@ -174,7 +174,8 @@ describe("hostile documents", () => {
     expect(skipped).toMatch(
       new RegExp(`${second}: same document id as .*\\.md|\\.md: same document id as ${second}`),
     );
-    expect(run.stderr).not.toMatch(/ignored\.csv/);
+    // A file of an unknown type is named, not passed over in silence (issue 19).
+    expect(skipped).toMatch(/ignored\.csv: unknown file type \(\.csv\)/);
     expect(run.stderr).toMatch(/gbk\.txt: decoded as GB18030/);
   });
 
@@ -262,7 +263,7 @@ describe("nothing to read", () => {
     const { out } = withOldOutput();
     const run = runCli(["--in", input, "--out", out]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/no \.txt or \.md document/);
+    expect(run.stderr).toMatch(/no \.txt, \.md or \.html document/);
     expect(readFileSync(out, "utf8")).toBe(OLD_OUTPUT);
   });
 });

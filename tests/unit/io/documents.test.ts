@@ -26,7 +26,11 @@ describe("listDocuments", () => {
       ["b", "b.md"],
       ["中", "中.txt"],
     ]);
-    expect(skipped).toEqual([]);
+    // Other files are reported by name (sources.csv and folders are not documents).
+    expect(skipped).toEqual([
+      { file: "c.txt.bak", reason: expect.stringMatching(/^unknown file type \(\.bak\)/) },
+      { file: "notes.csv", reason: expect.stringMatching(/^unknown file type \(\.csv\)/) },
+    ]);
   });
 
   it("skips a second file with the same id, and hidden files", async () => {

@@ -16,6 +16,9 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import fc from "fast-check";
+import { csvHeader, factsToCsvRows } from "../../../extract/lib/csv.ts";
+import { extractDocument, parseRegionTable } from "../../../extract/lib/index.ts";
+import { sortFactsByStart } from "../../../extract/node/process.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
@@ -307,6 +310,16 @@ const WRITE_TOKEN = "5eed".repeat(16);
 const WRITE_LIMIT = 4096;
 
 const writeRoot = mkdtempSync(join(tmpdir(), "jm-hostile-writes-"));
+const A_TEXT = "江门市2023年地区生产总值3000亿元，增长5%。";
+/** The rows `npm run extract` gives for data/raw/a.txt, so that removing it changes them. */
+const A_ROWS = factsToCsvRows(
+  sortFactsByStart(
+    extractDocument(
+      { id: "a", text: A_TEXT, published: "2024-01-05" },
+      { regions: parseRegionTable(readFileSync(join(ROOT, "data/regions.csv"), "utf8")).regions },
+    ).facts,
+  ),
+);
 
 /** Every file under `dir` with its bytes. */
 function snapshotFolder(dir: string): Map<string, string> {
@@ -370,6 +383,14 @@ const writeRequest: fc.Arbitrary<WriteRequest> = fc.record({
       })
       .map((record) => JSON.stringify(record)),
     fc.nat({ max: 3 }).map((n) => JSON.stringify({ text: "x".repeat(WRITE_LIMIT + 1 + n * 1000) })),
+    // Deletes: a real article, names that try to leave data/raw, and names of no article.
+    fc
+      .constantFrom("a", "../raw/a", "../../secret", "sources", "../regions", "b", "", "a.txt")
+      .map((id) => JSON.stringify({ id })),
+    // Saves of a few distinct articles (the same one again, often).
+    fc
+      .constantFrom("开平市2023年地区生产总值增长4.1%。", "台山市2023年外贸进出口总额120亿元。")
+      .map((text) => JSON.stringify({ text, title: "t", published: "2024-01" })),
   ),
   lengthHeader: mostly("true" as const, "chunked", "lie-big"),
   method: mostly("POST", "PUT", "DELETE", "GET"),
@@ -459,8 +480,8 @@ describe("the write path under generated write requests", () => {
   beforeAll(async () => {
     for (const [rel, text] of [
       ["dist/index.html", "<!doctype html><html><head><title>app</title></head></html>"],
-      ["data/indicators.csv", "id\nlive\n"],
-      ["data/raw/a.txt", "江门市地区生产总值3000亿元，增长5%。"],
+      ["data/indicators.csv", csvHeader() + A_ROWS],
+      ["data/raw/a.txt", A_TEXT],
       ["data/raw/sources.csv", "file,published,title,publisher,url\na.txt,2024-01-05,,,\n"],
       ["data/regions.csv", readFileSync(join(ROOT, "data/regions.csv"), "utf8")],
     ] as const) {
@@ -468,6 +489,7 @@ describe("the write path under generated write requests", () => {
       writeFileSync(join(writeRoot, rel), text);
     }
     writeFileSync(join(writeRoot, "secret.txt"), "SECRET");
+    expect(A_ROWS.split("\n").length).toBeGreaterThan(2);
     writeChild = spawn(
       process.execPath,
       ["--import", "tsx", CHILD, writeRoot, "--writes", WRITE_TOKEN, String(WRITE_LIMIT)],
@@ -490,7 +512,7 @@ describe("the write path under generated write requests", () => {
     rmSync(writeRoot, { recursive: true, force: true });
   });
 
-  it(`refuses ${WRITE_RUNS} generated foreign, tokenless, oversized or malformed writes with data/ unchanged`, async () => {
+  it(`refuses ${WRITE_RUNS} generated foreign, tokenless, oversized or malformed writes with data/ unchanged, and an accepted one changes its article only`, async () => {
     const statuses = new Map<number, number>();
     const outside = readFileSync(join(writeRoot, "secret.txt"), "utf8");
     await fc.assert(
@@ -511,14 +533,82 @@ describe("the write path under generated write requests", () => {
           } else expect(answer.status, label).toBe(400);
           expect(snapshotFolder(join(writeRoot, "data")), label).toEqual(before);
         }
+        if (!mustRefuse(request) && answer.status === 200) {
+          // Accepted: exactly the one intended article changed, and nothing else.
+          const after = snapshotFolder(join(writeRoot, "data"));
+          const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+            (file) => before.get(file) !== after.get(file),
+          );
+          const result = JSON.parse(answer.body.toString()) as {
+            article?: { file: string; facts: number };
+            id?: string;
+            already?: boolean;
+          };
+          const file = result.article?.file ?? `${result.id}.txt`;
+          // indicators.csv stays as it was when the article saved or removed has no fact.
+          const oldFacts = Buffer.from(before.get("/indicators.csv") ?? "", "base64").toString();
+          const hasFacts = result.id
+            ? oldFacts.includes(`,${result.id},`)
+            : result.article?.facts !== 0;
+          const factsChange = hasFacts ? ["/indicators.csv"] : [];
+          const expected = result.already
+            ? []
+            : [...factsChange, "/raw/sources.csv", `/raw/${file}`].sort();
+          const outsideTrash = changed.filter((f) => !f.startsWith("/trash/")).sort();
+          expect(outsideTrash, label).toEqual(expected);
+          if (request.path === "/api/articles" && !result.already) {
+            expect(after.get(`/raw/${file}`), label).toBe(
+              Buffer.from(JSON.parse(request.body).text as string).toString("base64"),
+            );
+            expect(changed.some((f) => f.startsWith("/trash/"))).toBe(false);
+          }
+          if (request.path === "/api/articles/delete") {
+            // What left data/raw is in the trash, byte for byte.
+            const trashed = changed.filter(
+              (f) => f.startsWith("/trash/") && f.endsWith(`/${file}`),
+            );
+            expect(
+              trashed.map((f) => after.get(f)),
+              label,
+            ).toEqual([before.get(`/raw/${file}`)]);
+          }
+          statuses.set(-1, (statuses.get(-1) ?? 0) + 1);
+        }
         expect(readFileSync(join(writeRoot, "secret.txt"), "utf8")).toBe(outside);
         expect(writeChild.exitCode).toBeNull();
       }),
       { numRuns: WRITE_RUNS },
     );
-    // The generator reaches each of the guard's refusals.
+    // Some writes went through (and were checked above), and the generator reaches each of the
+    // guard's refusals.
+    expect(statuses.get(-1) ?? 0, "accepted writes").toBeGreaterThan(0);
     for (const status of [403, 413])
       expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
     expect(writeStderr).not.toMatch(/internal error/);
   }, 120_000);
+
+  it("keeps one article when the same save comes many times at once, with its header checks all passed", async () => {
+    const before = snapshotFolder(join(writeRoot, "data"));
+    const text = "鹤山市2023年规模以上工业增加值增长6.5%。";
+    const save: WriteRequest = {
+      path: "/api/articles",
+      host: "good",
+      origin: "good",
+      token: "good",
+      type: "json",
+      body: JSON.stringify({ text, published: "2024-03" }),
+      lengthHeader: "true",
+      method: "POST",
+    };
+    const answers = await Promise.all(Array.from({ length: 8 }, () => sendWrite(writePort, save)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    const after = snapshotFolder(join(writeRoot, "data"));
+    const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
+    const file = (JSON.parse(answers[0]!.body.toString()) as { article: { file: string } }).article
+      .file;
+    expect(changed).toEqual(["/indicators.csv", "/raw/sources.csv", `/raw/${file}`].sort());
+    expect(
+      Buffer.from(after.get("/raw/sources.csv")!, "base64").toString().split(file).length,
+    ).toBe(2);
+  });
 });

@@ -1,0 +1,109 @@
+// A web page's article: the body a readability library finds (Mozilla's Readability, the reader
+// view of Firefox) without navigation, related links, comments or footer, as plain text with one
+// paragraph per block; the title and publication date from the page's metadata. Works on any DOM
+// Document: linkedom's in Node (extract/page/node.ts), DOMParser's in the browser. Readability
+// changes the document it reads, so the metadata is read first.
+import { Readability } from "@mozilla/readability";
+import { pageMetadata } from "./metadata.ts";
+
+export interface PageArticle {
+  /** The article text: its title, a blank line, then its paragraphs separated by blank lines. */
+  text: string;
+  /** The title from metadata (og:title, else <title>), else Readability's. */
+  title?: string;
+  /** The publication date from metadata, `YYYY-MM-DD` or `YYYY-MM`. */
+  published?: string;
+}
+
+export type PageArticleResult = ({ ok: true } & PageArticle) | { ok: false; reason: string };
+
+/** Elements that end a paragraph of the article text. */
+const BLOCKS = new Set([
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BR",
+  "DD",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "DT",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "TABLE",
+  "TBODY",
+  "THEAD",
+  "TR",
+  "UL",
+]);
+/** Elements whose text is never article text. */
+const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME"]);
+
+/** Paragraphs of an element's text: blocks split them, runs of white space become one space. */
+export function blockParagraphs(root: Node): string[] {
+  const paragraphs: string[] = [];
+  let current = "";
+  const end = () => {
+    // Full-width spaces indent Chinese paragraphs; they and other white space go at the ends.
+    const paragraph = current.replace(/[\s\u00a0\u3000]+/g, " ").trim();
+    if (paragraph) paragraphs.push(paragraph);
+    current = "";
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      current += node.nodeValue ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName.toUpperCase();
+    if (SKIPPED.has(tag)) return;
+    const block = BLOCKS.has(tag);
+    if (block) end();
+    if (tag === "TD" || tag === "TH") current += " ";
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+    if (block) end();
+  };
+  walk(root);
+  end();
+  return paragraphs;
+}
+
+/** Finds the article of `document` (which it changes); a reason when there is none. */
+export function pageArticle(document: Document): PageArticleResult {
+  const metadata = pageMetadata(document);
+  let parsed: ReturnType<Readability<Node>["parse"]>;
+  try {
+    parsed = new Readability<Node>(document, { serializer: (node) => node }).parse();
+  } catch (error) {
+    return { ok: false, reason: `the page could not be read: ${String(error)}` };
+  }
+  const paragraphs = parsed?.content ? blockParagraphs(parsed.content) : [];
+  if (!paragraphs.length) return { ok: false, reason: "no article text found in the page" };
+  const title = metadata.title ?? (parsed?.title?.trim() || undefined);
+  // The title leads the text, as it leads an article saved as text; not twice when the body
+  // Readability kept starts with its heading.
+  const body = paragraphs[0] === title ? paragraphs.slice(1) : paragraphs;
+  const text = [...(title ? [title] : []), ...body].join("\n\n") + "\n";
+  return {
+    ok: true,
+    text,
+    ...(title ? { title } : {}),
+    ...(metadata.published ? { published: metadata.published } : {}),
+  };
+}

@@ -1,0 +1,330 @@
+// Articles kept from the dashboard (issue 19): POST /api/articles saves one into data/raw/ with
+// its sources.csv row and extracts it alone, with the command's own code, merging its facts into
+// data/indicators.csv; POST /api/articles/delete moves an article to data/trash/ with its kept
+// text and its sources.csv row, and takes its facts out. The server names every file; the
+// client's file name says only what type the file is. Saves and deletes are queued one at a time
+// (one lock over the folder), so concurrent requests never lose a row.
+import { createHash } from "node:crypto";
+import { readdir, readFile, rename, stat, mkdir, unlink } from "node:fs/promises";
+import { join } from "node:path";
+import { csvHeader } from "../../extract/lib/csv.ts";
+import { decodeDocument } from "../../extract/lib/decode.ts";
+import { extractDocument } from "../../extract/lib/index.ts";
+import { loadRegions } from "../../extract/node/config.ts";
+import { documentId } from "../../extract/node/documents.ts";
+import { loadPageReader, processDocument } from "../../extract/node/process.ts";
+import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
+import { articleTextName, isPageFile } from "../../extract/page/files.ts";
+import { readPageBytes } from "../../extract/page/node.ts";
+import type { WriteAnswer, WriteRoute } from "./api.ts";
+import { csvCell, csvRecords, replaceSourceRows } from "./csvRecords.ts";
+import { withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
+
+/** The folder under data/ that removed articles go to. */
+export const TRASH_DIR = "trash";
+const SOURCES_HEADER = "file,published,title,publisher,url";
+const TYPES = new Set(["txt", "md", "html", "htm"]);
+/** Longest title, publisher and URL kept in sources.csv. */
+const FIELD_LIMITS = { title: 500, publisher: 200, url: 2000 } as const;
+
+/** What the dashboard sends to keep an article. */
+export interface SaveRequest {
+  /** Pasted text, or */
+  text?: string;
+  /** a dropped file: its name (for its type only) and its bytes in base64. */
+  file?: { name: string; base64: string };
+  title?: string;
+  published?: string;
+  publisher?: string;
+  url?: string;
+}
+
+/** What the server answers about a kept article. */
+export interface KeptArticle {
+  id: string;
+  file: string;
+  title: string;
+  published: string;
+  publisher: string;
+  url: string;
+  facts: number;
+}
+
+const bad = (error: string): WriteAnswer => ({ status: 400, body: { ok: false, error } });
+
+/** A metadata field: a string without control characters, trimmed, within its limit. */
+function field(value: unknown, name: keyof typeof FIELD_LIMITS): string | { error: string } {
+  if (value === undefined || value === null) return "";
+  if (typeof value !== "string") return { error: `${name} must be text` };
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  if (clean.length > FIELD_LIMITS[name]) {
+    return { error: `${name} is longer than ${FIELD_LIMITS[name]} characters` };
+  }
+  if (name === "url" && clean && !/^https?:\/\//i.test(clean)) {
+    return { error: "url must start with http:// or https://" };
+  }
+  return clean;
+}
+
+interface Parsed {
+  bytes: Buffer;
+  type: string;
+  title: string;
+  published: string;
+  publisher: string;
+  url: string;
+}
+
+function parseSave(body: unknown): Parsed | { error: string } {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    return { error: "expected a JSON object { text } or { file: { name, base64 } }" };
+  }
+  const request = body as Record<string, unknown>;
+  let bytes: Buffer;
+  let type: string;
+  if (typeof request.text === "string" && request.file === undefined) {
+    bytes = Buffer.from(request.text, "utf8");
+    type = "txt";
+  } else if (
+    request.text === undefined &&
+    typeof request.file === "object" &&
+    request.file !== null
+  ) {
+    const file = request.file as Record<string, unknown>;
+    if (typeof file.name !== "string" || typeof file.base64 !== "string") {
+      return { error: "file must be { name, base64 }" };
+    }
+    type = /\.([A-Za-z]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? "";
+    if (!TYPES.has(type)) {
+      return { error: `${JSON.stringify(file.name)} is not a .txt, .md, .html or .htm file` };
+    }
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) return { error: "file.base64 is not base64" };
+    bytes = Buffer.from(file.base64, "base64");
+  } else {
+    return { error: "send either text or file, not both or neither" };
+  }
+  if (bytes.length === 0) return { error: "the article is empty" };
+  const published = request.published ?? "";
+  if (typeof published !== "string" || (published !== "" && !isPublishedDate(published))) {
+    return {
+      error: `published ${JSON.stringify(published)} is not a date (YYYY-MM-DD or YYYY-MM)`,
+    };
+  }
+  const fields = {
+    title: field(request.title, "title"),
+    publisher: field(request.publisher, "publisher"),
+    url: field(request.url, "url"),
+  };
+  for (const value of Object.values(fields)) if (typeof value !== "string") return value;
+  return {
+    bytes,
+    type,
+    published,
+    title: fields.title as string,
+    publisher: fields.publisher as string,
+    url: fields.url as string,
+  };
+}
+
+/** What the bytes say before anything is written: an error, or a page's own title and date. */
+function inspect(parsed: Parsed): { error: string } | { title?: string; published?: string } {
+  if (isPageFile(`x.${parsed.type}`)) {
+    const page = readPageBytes(parsed.bytes);
+    if (!page.ok) return { error: page.reason };
+    return {
+      ...(page.title ? { title: page.title } : {}),
+      ...(page.published ? { published: page.published } : {}),
+    };
+  }
+  const decoded = decodeDocument(parsed.bytes);
+  return decoded.ok ? {} : { error: decoded.reason };
+}
+
+/** The sources.csv text with a row for `entry` appended in the table's own column order. */
+function withSourceRow(table: string, entry: Record<string, string>): string {
+  const text = table.trim() ? table : `${SOURCES_HEADER}\n`;
+  const header = csvRecords(text)[0]?.cells ?? SOURCES_HEADER.split(",");
+  const row = header.map((column) => csvCell(entry[column.trim()] ?? "")).join(",");
+  return (text.endsWith("\n") ? text : `${text}\n`) + row + "\n";
+}
+
+/** A file the server rewrites: "" when missing; refused when not UTF-8 (rewriting it would
+ * turn its text into replacement characters). */
+async function readOptional(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "";
+    throw error;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new NotUtf8(file);
+  }
+}
+
+class NotUtf8 extends Error {
+  constructor(readonly file: string) {
+    super(`${file} is not UTF-8`);
+  }
+}
+
+/** Runs a change; a table the server may not rewrite is a 409 saying which, not a fault. */
+async function refusingNotUtf8(task: () => Promise<WriteAnswer>): Promise<WriteAnswer> {
+  try {
+    return await task();
+  } catch (error) {
+    if (!(error instanceof NotUtf8)) throw error;
+    return {
+      status: 409,
+      body: {
+        ok: false,
+        error: `${error.file} is not UTF-8: save it as UTF-8 before saving from the dashboard (nothing was changed)`,
+      },
+    };
+  }
+}
+
+/** Why data/indicators.csv cannot take a merged article (it is rewritten by row), if it cannot. */
+function contractProblem(facts: string): string | undefined {
+  if (!facts.trim()) return undefined;
+  const header = facts.slice(0, facts.indexOf("\n") + 1 || facts.length).replace(/^\uFEFF/, "");
+  if (header === csvHeader()) return undefined;
+  return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+}
+
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
+
+export function articleRoutes(dataDir: string): WriteRoute[] {
+  const rawDir = join(dataDir, "raw");
+  const sourcesFile = join(rawDir, "sources.csv");
+  const factsFile = join(dataDir, "indicators.csv");
+  const lock = (task: () => Promise<WriteAnswer>) =>
+    withFileLock(`articles:${rawDir}`, () => refusingNotUtf8(task));
+
+  const save = async (body: unknown): Promise<WriteAnswer> => {
+    const parsed = parseSave(body);
+    if ("error" in parsed) return bad(parsed.error);
+    const seen = inspect(parsed);
+    if ("error" in seen) return bad(`the article cannot be read: ${seen.error}`);
+    // The same bytes are the same article: saving twice (or twice at once) keeps it once.
+    const hash = createHash("sha256").update(parsed.bytes).digest("hex").slice(0, 12);
+    const id = `article-${hash}`;
+    const name = `${id}.${parsed.type}`;
+    const path = join(rawDir, name);
+    return lock(async () => {
+      // Both tables are read before anything is written, so a refusal changes nothing.
+      const sourcesText = await readOptional(sourcesFile);
+      const factsText = await readOptional(factsFile);
+      const factsProblem = contractProblem(factsText);
+      if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
+      const sources = parseSourcesTable(sourcesText);
+      if (sources.problems.length) {
+        return {
+          status: 409,
+          body: {
+            ok: false,
+            error: `data/raw/sources.csv has problems; fix it first: ${sources.problems[0]!.message}`,
+          },
+        };
+      }
+      if (await exists(path)) {
+        const entry = sources.entries.get(name);
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            already: true,
+            article: { id, file: name, published: entry?.published ?? "" },
+          },
+        };
+      }
+      const published = parsed.published || seen.published || "";
+      const title = parsed.title || seen.title || "";
+      await writeBytesAtomic(path, parsed.bytes);
+      const regions = await loadRegions(join(dataDir, "regions.csv"));
+      await loadPageReader();
+      const outcome = processDocument(
+        { kind: "file", label: name, id, path, ...(published ? { published } : {}) },
+        regions,
+        extractDocument,
+      );
+      if (!outcome.ok) {
+        await unlink(path).catch(() => undefined);
+        await unlink(join(rawDir, ...articleTextName(id).split("/"))).catch(() => undefined);
+        return bad(`the article cannot be read: ${outcome.reason}`);
+      }
+      const entry = { file: name, published, title, publisher: parsed.publisher, url: parsed.url };
+      await writeFileAtomic(sourcesFile, withSourceRow(sourcesText, entry));
+      await writeFileAtomic(
+        factsFile,
+        replaceSourceRows(factsText, id, outcome.csvRows, csvHeader()),
+      );
+      const article: KeptArticle = {
+        id,
+        file: name,
+        title,
+        published: published || outcome.published,
+        publisher: parsed.publisher,
+        url: parsed.url,
+        facts: outcome.factCount,
+      };
+      return {
+        status: 200,
+        body: { ok: true, article, publishedGuessed: !published && outcome.publishedGuessed },
+      };
+    });
+  };
+
+  const remove = async (body: unknown): Promise<WriteAnswer> => {
+    const id = (body as { id?: unknown } | null)?.id;
+    if (typeof id !== "string" || !id) return bad("expected { id } naming the article");
+    return lock(async () => {
+      // The id is looked up among the folder's files, never joined into a path as given.
+      const name = (await readdir(rawDir)).find(
+        (file) => /\.(txt|md|html?)$/i.test(file) && documentId(file) === id,
+      );
+      if (!name)
+        return {
+          status: 404,
+          body: { ok: false, error: `no article ${JSON.stringify(id)} in data/raw` },
+        };
+      const table = await readOptional(sourcesFile);
+      const facts = await readOptional(factsFile);
+      const factsProblem = contractProblem(facts);
+      if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const trash = join(dataDir, TRASH_DIR, `${stamp}-${id}`);
+      await mkdir(trash, { recursive: true });
+      // Its sources.csv row goes with it, so that nothing about it is lost.
+      const records = csvRecords(table);
+      const fileColumn = records[0]?.cells.indexOf("file") ?? -1;
+      const row =
+        fileColumn >= 0 ? records.slice(1).find((r) => r.cells[fileColumn] === name) : undefined;
+      if (row) {
+        await writeFileAtomic(
+          join(trash, "sources.csv"),
+          `${table.slice(records[0]!.start, records[0]!.end)}${table.slice(row.start, row.end)}`,
+        );
+      }
+      await rename(join(rawDir, name), join(trash, name));
+      const kept = join(rawDir, ...articleTextName(id).split("/"));
+      if (await exists(kept)) await rename(kept, join(trash, `${id}.article-text.txt`));
+      if (row) await writeFileAtomic(sourcesFile, table.slice(0, row.start) + table.slice(row.end));
+      if (facts) await writeFileAtomic(factsFile, replaceSourceRows(facts, id, "", csvHeader()));
+      return { status: 200, body: { ok: true, id, trash: `data/${TRASH_DIR}/${stamp}-${id}/` } };
+    });
+  };
+
+  return [
+    { path: "/api/articles", handle: save },
+    { path: "/api/articles/delete", maxBodyBytes: 4096, handle: remove },
+  ];
+}

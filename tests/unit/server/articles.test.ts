@@ -1,0 +1,242 @@
+// Keeping and removing articles through the write API, as the dashboard does under npm start:
+// what lands in data/ is what `npm run extract` on the same folder gives, byte for byte.
+import { createHash } from "node:crypto";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serveDashboard } from "../../../scripts/serve.ts";
+import { writeRoutes } from "../../../scripts/write/routes.ts";
+import { encodeGbk } from "../../gbk.ts";
+import { csvRecords, ROOT, runCli } from "../cli/helpers.ts";
+
+const TOKEN = "ab".repeat(32);
+const PAGES = join(ROOT, "tests", "fixtures", "pages");
+const PASTED =
+  "鹤山市经济稳步增长\n\n2024年上半年，鹤山市实现地区生产总值238.6亿元，同比增长5.2%。全市规模以上工业增加值增长7.3%。\n";
+
+const root = mkdtempSync(join(tmpdir(), "jm-articles-"));
+const dataDir = join(root, "data");
+let url = "";
+let stop = () => undefined as unknown;
+
+async function post(
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const origin = new URL(url).origin;
+  const response = await fetch(new URL(path, url), {
+    method: "POST",
+    headers: { Origin: origin, "X-Write-Token": TOKEN, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+/** What `npm run extract` writes for the folder as it now is. */
+function fullRun(): string {
+  const out = join(root, "full.csv");
+  const run = runCli([
+    "--in",
+    join(dataDir, "raw"),
+    "--out",
+    out,
+    "--regions",
+    join(dataDir, "regions.csv"),
+    "--jobs",
+    "1",
+  ]);
+  expect(run.status, run.stderr).toBe(0);
+  return readFileSync(out, "utf8");
+}
+
+const read = (rel: string) => readFileSync(join(dataDir, rel), "utf8");
+
+beforeAll(async () => {
+  mkdirSync(join(root, "dist"), { recursive: true });
+  writeFileSync(join(root, "dist", "index.html"), "<!doctype html><html><head></head></html>");
+  cpSync(join(ROOT, "data", "raw"), join(dataDir, "raw"), { recursive: true });
+  cpSync(join(ROOT, "data", "regions.csv"), join(dataDir, "regions.csv"));
+  writeFileSync(join(dataDir, "indicators.csv"), fullRun());
+  const started = await serveDashboard({
+    distDir: join(root, "dist"),
+    dataDir,
+    writes: { token: TOKEN, routes: writeRoutes(dataDir) },
+  });
+  url = started.url;
+  stop = () => started.server.close();
+}, 30_000);
+afterAll(() => {
+  stop();
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe("saving an article", () => {
+  it("keeps pasted text under a name the server chooses, with its row, its facts merged as a full run would", async () => {
+    const answer = await post("/api/articles", {
+      text: PASTED,
+      title: "鹤山上半年",
+      publisher: "测试",
+      url: "https://example.com/a",
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const id = `article-${createHash("sha256").update(PASTED).digest("hex").slice(0, 12)}`;
+    expect(answer.json.article).toMatchObject({ id, file: `${id}.txt`, title: "鹤山上半年" });
+    expect(read(`raw/${id}.txt`)).toBe(PASTED);
+    expect(read("raw/sources.csv")).toMatch(
+      new RegExp(`\\n${id}\\.txt,,鹤山上半年,测试,https://example.com/a\\n$`),
+    );
+    const facts = read("indicators.csv");
+    expect(facts).toBe(fullRun());
+    expect(csvRecords(facts).filter((r) => r.source === id).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps a GBK page's bytes and its article text, dated from its metadata, no facts from around the article", async () => {
+    const bytes = encodeGbk(readFileSync(join(PAGES, "jiangmen-gbk.html"), "utf8"));
+    // The client's name says only the type: a path in it goes nowhere.
+    const answer = await post("/api/articles", {
+      file: { name: "../../../evil.html", base64: bytes.toString("base64") },
+    });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const article = answer.json.article as {
+      id: string;
+      file: string;
+      title: string;
+      published: string;
+    };
+    expect(article).toMatchObject({
+      title: "江门前三季度经济运行稳中向好",
+      published: "2024-10-28",
+    });
+    expect(article.file).toMatch(/^article-[0-9a-f]{12}\.html$/);
+    expect(readFileSync(join(dataDir, "raw", article.file)).equals(bytes)).toBe(true);
+    expect(read(`raw/article-text/${article.id}.txt`)).toBe(
+      readFileSync(join(PAGES, "jiangmen-gbk.txt"), "utf8"),
+    );
+    expect(existsSync(join(root, "evil.html"))).toBe(false);
+    const rows = csvRecords(read("indicators.csv")).filter((r) => r.source === article.id);
+    expect(rows.map((r) => r.text)).toEqual([
+      "2956.3亿元",
+      "4.6%",
+      "6.2%",
+      "8.1%",
+      "5.4%",
+      "1288.6亿元",
+      "9.3%",
+    ]);
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
+  it("keeps an article saved twice at once only once, and several at once all", async () => {
+    const text = "开平市2024年一季度固定资产投资同比增长6.6%。\n";
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post("/api/articles", { text })));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200]);
+    expect(answers.filter((a) => a.json.already === true)).toHaveLength(3);
+    const others = [
+      "台山市2023年地区生产总值增长4.4%。\n",
+      "恩平市2023年外贸进出口总额120亿元。\n",
+      "新会区2023年规上工业增加值增长8%。\n",
+    ];
+    const many = await Promise.all(
+      others.map((t) => post("/api/articles", { text: t, published: "2024-02" })),
+    );
+    expect(many.every((a) => a.status === 200)).toBe(true);
+    const sources = read("raw/sources.csv");
+    for (const a of [answers[0]!, ...many]) {
+      const file = (a.json.article as { file: string }).file;
+      expect(sources.split(`\n${file},`).length - 1, file).toBe(1);
+    }
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
+  it("refuses what it cannot read, changing nothing", async () => {
+    const before = snapshot();
+    const cases: [unknown, RegExp][] = [
+      [{ text: "" }, /empty/],
+      [{ file: { name: "a.pdf", base64: "JVBERi0=" } }, /not a \.txt, \.md, \.html or \.htm file/],
+      [
+        { file: { name: "a.txt", base64: Buffer.from([0, 1, 2, 3, 0]).toString("base64") } },
+        /binary/,
+      ],
+      [
+        {
+          file: {
+            name: "a.html",
+            base64: Buffer.concat([
+              Buffer.from('<meta charset="big5"><p>'),
+              Buffer.from([0xa4, 0xa4]),
+            ]).toString("base64"),
+          },
+        },
+        /"big5", which is not read/,
+      ],
+      [{ text: "x", published: "2024-13-01" }, /not a date/],
+      [{ text: "x", url: "javascript:alert(1)" }, /url must start with http/],
+      [{ text: "x", file: { name: "a.txt", base64: "" } }, /either text or file/],
+      [[], /expected a JSON object/],
+    ];
+    for (const [body, error] of cases) {
+      const answer = await post("/api/articles", body);
+      expect([answer.status, answer.json.ok], JSON.stringify(body)).toEqual([400, false]);
+      expect(answer.json.error).toMatch(error);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
+
+function snapshot(): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string) => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(path).toString("base64"));
+    }
+  };
+  walk(dataDir);
+  return files;
+}
+
+describe("removing an article", () => {
+  it("moves its file, kept text and row into the trash and takes its facts out", async () => {
+    const bytes = Buffer.from(readFileSync(join(PAGES, "heshan-utf8.html")));
+    const saved = await post("/api/articles", {
+      file: { name: "p.htm", base64: bytes.toString("base64") },
+      title: "鹤山项目",
+    });
+    const { id, file } = saved.json.article as { id: string; file: string };
+    const row = read("raw/sources.csv")
+      .split("\n")
+      .find((line) => line.startsWith(`${file},`))!;
+    const answer = await post("/api/articles/delete", { id });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const trash = join(root, answer.json.trash as string);
+    expect(readFileSync(join(trash, file)).equals(bytes)).toBe(true);
+    expect(existsSync(join(trash, `${id}.article-text.txt`))).toBe(true);
+    expect(readFileSync(join(trash, "sources.csv"), "utf8")).toBe(
+      `file,published,title,publisher,url\n${row}\n`,
+    );
+    expect(existsSync(join(dataDir, "raw", file))).toBe(false);
+    expect(read("raw/sources.csv")).not.toContain(file);
+    expect(read("indicators.csv")).not.toContain(id);
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
+  it("finds the article by id among the folder's files only", async () => {
+    const before = snapshot();
+    for (const id of ["../regions", "raw/../../x", "sources", "", "nope"]) {
+      const answer = await post("/api/articles/delete", { id });
+      expect(answer.status, id).toBeGreaterThanOrEqual(400);
+    }
+    expect(snapshot()).toEqual(before);
+  });
+});
