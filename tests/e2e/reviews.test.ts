@@ -274,6 +274,22 @@ describe("reviewing facts", () => {
       "已核对 3 条数据,其中 1 条抽取无误",
     );
 
+    // The map and the district page draw the reviewed figure as well.
+    await page.goto(`${url}?view=map&indicator=gdp&period=2021`);
+    await chartReady(page);
+    const mapped = await page.evaluate(() => {
+      const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+        chart: {
+          getOption: () => { series: { data: { name: string; value: number | null }[] }[] };
+        };
+      };
+      return element.chart.getOption().series[0]!.data;
+    });
+    expect(mapped.find((d) => d.name === "taishan")?.value).toBe(503.24);
+    await page.goto(`${url}?view=district&district=taishan`);
+    await page.getByTestId("district-page").waitFor();
+    await expect(page.getByTestId("district-page").textContent()).resolves.toContain("503.24");
+
     // The table shows the states; the filter by state finds the correction.
     await openTable();
     await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
