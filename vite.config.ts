@@ -46,11 +46,14 @@ export default defineConfig({
   build: {
     target: "es2022",
     rolldownOptions: {
-      // The dashboard reaches the extractor through extract/lib/index.ts only. Its modules do
+      // The dashboard reaches the extractor through extract/lib/index.ts only (which also opens
+      // onto the page stage, extract/page). Their modules do
       // nothing on load but define their exports (the lexicon checks run as the exported values
       // are built), so a module none of whose exports is used is left out: the page's first
       // download gets the contract's tables, not the extraction pipeline.
-      treeshake: { moduleSideEffects: (id: string) => !/[\\/]extract[\\/]lib[\\/]/.test(id) },
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]extract[\\/](lib|page)[\\/]/.test(id),
+      },
     },
     sourcemap: false,
     chunkSizeWarningLimit: 1500,

@@ -13,7 +13,8 @@ import { defaultJobs, EXIT, runFolder, runStream, type RunEnvironment } from "./
 
 const HELP = `Extracts dated economic facts from Chinese news articles into a CSV (see data/CONTRACT.md).
 
-usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [--verbose]
+usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--reviews FILE] [--jobs N]
+                          [--verbose]
        npm run extract -- --in - [--no-header] < documents.jsonl > facts.csv
 
   --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
@@ -25,6 +26,9 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [-
                   (with --in -: standard output unless given)
   --regions FILE  the region table (key,name,aliases,adcode,parent,members)
                                                                  default: data/regions.csv
+  --reviews FILE  a person's decisions (reviewed_at,action,fact_id,source,start,end,text,…),
+                  applied on every run: corrected, rejected, added, confirmed or stale
+                  default: data/reviews.csv when --in is left at data/raw (if it exists)
   --jobs N        worker threads extracting in parallel; the output is the same for any N
                   default: one per free core (${availableParallelism()} cores, fewer when the load
                   average says some are busy), fewer for a small corpus
@@ -36,7 +40,8 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--jobs N] [-
                   concatenate into one CSV (add the header once: --in - < /dev/null)
   -h, --help      this text
 
-A report goes to standard error: documents read, facts written, dates guessed, documents skipped.
+A report goes to standard error: documents read, facts written, dates guessed, documents skipped,
+reviews applied, stale and applied to nothing (each named; the file is never changed).
 Documents over 256 MiB are skipped. Exit status: 0 done, 1 nothing could be read (output left
 as it was), 2 bad arguments or configuration, 3 an unexpected failure (output left as it was
 in both cases).
@@ -46,6 +51,8 @@ interface CliOptions {
   inDir: string;
   outFile: string | undefined;
   regionsFile: string;
+  /** The reviews file, and whether it was asked for by name (then it must exist). */
+  reviews: { file: string; mustExist: boolean } | undefined;
   jobs: number;
   jobsAreDefault: boolean;
   header: boolean;
@@ -62,6 +69,7 @@ function parseCli(argv: string[]): CliOptions {
         in: { type: "string" },
         out: { type: "string" },
         regions: { type: "string" },
+        reviews: { type: "string" },
         jobs: { type: "string" },
         "no-header": { type: "boolean" },
         verbose: { type: "boolean", short: "v" },
@@ -80,7 +88,7 @@ function parseCli(argv: string[]): CliOptions {
   if (!/^\d+$/.test(jobsText) || !Number.isSafeInteger(jobs) || jobs < 1) {
     throw new ConfigError([`--jobs must be a whole number of at least 1, not "${jobsText}"`]);
   }
-  for (const name of ["in", "out", "regions"] as const) {
+  for (const name of ["in", "out", "regions", "reviews"] as const) {
     if (values[name] === "") throw new ConfigError([`--${name} needs a value`]);
   }
   if (values["no-header"] && values.in !== "-") {
@@ -90,6 +98,12 @@ function parseCli(argv: string[]): CliOptions {
     inDir: values.in ?? "data/raw",
     outFile: values.out,
     regionsFile: values.regions ?? "data/regions.csv",
+    reviews:
+      values.reviews !== undefined
+        ? { file: values.reviews, mustExist: true }
+        : values.in === undefined
+          ? { file: "data/reviews.csv", mustExist: false }
+          : undefined,
     jobs,
     jobsAreDefault: values.jobs === undefined,
     header: !values["no-header"],
@@ -124,6 +138,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
+  if (options.inDir === "-" && options.reviews) {
+    throw new ConfigError(["--reviews applies to a folder run (--in DIR), not to --in -"]);
+  }
   if (options.inDir === "-") {
     // A reader that stops early (`| head`) is not an error for a filter.
     process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -153,6 +170,7 @@ async function main(argv: string[]): Promise<number> {
       jobs: options.jobs,
       jobsAreDefault: options.jobsAreDefault,
       verbose: options.verbose,
+      ...(options.reviews ? { reviews: options.reviews } : {}),
     },
     environment,
   );

@@ -8,11 +8,16 @@
 //   --corpus [DIR]  score a development set laid out as DIR/raw (texts and sources.csv), DIR/gold
 //                   and DIR/regions.csv; a DIR whose sub-folders are such sets scores each of them.
 //                   Without DIR: every set under ../shared/corpus. Checks the targets of issue 9.
+//   --reviews [FILE] score the raw extractor (reviews not applied) against a person's decisions
+//                   (default data/reviews.csv): precision on the facts confirmed, corrected or
+//                   rejected; recall against those confirmed, corrected or added.
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { extractFolderFacts } from "../extract/node/corpus.ts";
+import { evaluateReviews } from "../extract/node/reviewEval.ts";
+import type { ReviewedFields } from "../extract/lib/index.ts";
 import {
   documentFigures,
   factsToRows,
@@ -117,6 +122,52 @@ async function evalCorpus(dir: string): Promise<number> {
   return met ? 0 : 1;
 }
 
+const describeFields = (f: ReviewedFields | undefined) =>
+  f
+    ? `${f.indicator} ${f.region} ${f.period} ${f.value} ${f.qualifier} ${f.kind} ${f.subject}`.trim()
+    : "(none)";
+
+const ratio = (n: number, d: number) => (d ? (n / d).toFixed(3) : "–");
+
+/** `--reviews`: what a person checked, as the raw extractor's scores; lists where it was wrong. */
+async function evalReviews(inDir: string, regions: string, file: string): Promise<number> {
+  const { score, checks, unapplied, problems } = await evaluateReviews(inDir, regions, file);
+  console.log(`scoring the raw extraction of ${inDir} against the decisions in ${file}
+`);
+  for (const p of problems) console.log(`bad row (left out): ${p}`);
+  for (const u of unapplied)
+    console.log(
+      `applied to nothing: ${file} line ${u.review.line}: ${u.review.action} ${u.review.text} in ${u.review.source}: ${u.reason}`,
+    );
+  for (const c of checks) {
+    const right = c.extracted && c.truth && describeFields(c.extracted) === describeFields(c.truth);
+    if (right) continue;
+    console.log(
+      `${c.last.action.padEnd(8)} ${c.source} ${c.last.start}–${c.last.end} ${c.last.text}
+` +
+        `  extracted: ${describeFields(c.extracted)}
+  reviewed:  ${describeFields(c.truth)}`,
+    );
+  }
+  console.log(
+    `
+of ${score.checked} checked facts, ${score.right} were right as extracted` +
+      `  precision ${ratio(score.right, score.checked)}` +
+      `  recall ${ratio(score.right, score.truth)} (of ${score.truth} facts a person says are there)`,
+  );
+  return 0;
+}
+
+/** `--reviews` may stand alone (data/reviews.csv) or take a file. */
+function reviewsArgument(argv: string[]): { argv: string[]; reviews: string | undefined } {
+  const i = argv.indexOf("--reviews");
+  if (i < 0) return { argv, reviews: undefined };
+  const next = argv[i + 1];
+  const hasFile = next !== undefined && !next.startsWith("--");
+  const rest = [...argv.slice(0, i), ...argv.slice(i + (hasFile ? 2 : 1))];
+  return { argv: rest, reviews: hasFile ? next : "data/reviews.csv" };
+}
+
 /** `--corpus` may stand alone (every set of the default corpus) or take a folder. */
 function corpusArgument(argv: string[]): { argv: string[]; corpus: string | undefined } {
   const i = argv.indexOf("--corpus");
@@ -128,7 +179,8 @@ function corpusArgument(argv: string[]): { argv: string[]; corpus: string | unde
 }
 
 async function main(): Promise<number> {
-  const { argv, corpus } = corpusArgument(process.argv.slice(2));
+  const fromReviews = reviewsArgument(process.argv.slice(2));
+  const { argv, corpus } = corpusArgument(fromReviews.argv);
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -140,6 +192,8 @@ async function main(): Promise<number> {
     },
   });
   if (corpus !== undefined) return evalCorpus(corpus);
+  if (fromReviews.reviews !== undefined)
+    return evalReviews(values.in, values.regions, fromReviews.reviews);
   const gold = await readGoldDir(values.gold);
   let predicted: PredRow[];
   if (values.pred) {

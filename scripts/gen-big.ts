@@ -798,6 +798,7 @@ export function* generateRows(
           said.quote,
           String(start),
           String(start + f.text.length),
+          "", // review: nobody checked a synthetic fact
         ];
         n++;
         emitted++;

@@ -31,13 +31,20 @@ const writes =
 
 function newestInputTime(): number {
   const raw = join(DATA_DIR, "raw");
-  const inputs = [join(DATA_DIR, "regions.csv"), ...readdirSync(raw).map((f) => join(raw, f))];
+  // A person's decisions count as input: the file written after them applies them.
+  const inputs = [
+    join(DATA_DIR, "regions.csv"),
+    join(DATA_DIR, "reviews.csv"),
+    ...readdirSync(raw).map((f) => join(raw, f)),
+  ];
   return Math.max(...inputs.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
 }
 
 const csv = join(DATA_DIR, "indicators.csv");
 if (!existsSync(csv) || statSync(csv).mtimeMs < newestInputTime()) {
-  console.log("data/indicators.csv is missing or older than the articles: extracting…");
+  console.log(
+    "data/indicators.csv is missing or older than the articles or the reviews: extracting…",
+  );
   // The built command, rebuilt first so that edited extractor sources are what runs.
   execFileSync(process.execPath, ["scripts/build-cli.mjs", "--quiet"], {
     cwd: ROOT,

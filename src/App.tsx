@@ -38,19 +38,28 @@ import {
   RegionTableProblems,
   RowProblems,
 } from "./view/Status.tsx";
-import { TableView } from "./view/TableView.tsx";
 import { ExportPanel, type ExportSource } from "./view/ExportPanel.tsx";
 import { safeFileName, saveBlob } from "./view/download.ts";
 import { Sidebar } from "./view/Sidebar.tsx";
 import { MapDistricts } from "./view/MapDistricts.tsx";
 import { pastedFacts, type PastedArticle } from "./model/pasted.ts";
+import { useReviews } from "./review/useReviews.ts";
+import { ReviewContext } from "./review/ReviewContext.tsx";
+import { ReviewBar } from "./review/ReviewBar.tsx";
 import { useBrowserKept } from "./keep/useBrowserKept.ts";
 
 const SourcesDialog = lazy(() => import("./view/SourcesDialog.tsx"));
+// The table (with its review actions and state filter) loads when its tab opens: the first view
+// is a chart, and the first download has a budget (README, "Benchmarks").
+const TableView = lazy(() =>
+  import("./view/TableView.tsx").then((m) => ({ default: m.TableView })),
+);
 // The article panel carries its own worker with the extractor: loaded when first opened.
 const AnalysePanel = lazy(() => import("./view/AnalysePanel.tsx"));
 // A district's page: loaded when one is first opened.
 const DistrictPage = lazy(() => import("./view/DistrictPage.tsx"));
+// The 待核对 queue: loaded when first opened.
+const ReviewQueue = lazy(() => import("./review/ReviewQueue.tsx"));
 /** The width of a district page's exported image, in CSS pixels. */
 const DISTRICT_EXPORT_WIDTH = 800;
 
@@ -154,9 +163,23 @@ export function App() {
   // (a table page asked for before the worker has joined them would be of the old facts; while
   // they are joined, the placeholder still names the version before).
   const joinedVersion = pastedQuery.data?.version ?? 0;
-  const dataKey = joinedVersion ? `${sourceKey}#${joinedVersion}` : sourceKey;
+  // A person's decisions go over the loaded and pasted facts in the worker (src/review).
+  const reviews = useReviews({
+    client,
+    regionKeys: tableKeys,
+    factsKey: factsQuery.isSuccess
+      ? `${sourceKey}#${joinedVersion}#${factsQuery.dataUpdatedAt}`
+      : null,
+  });
+  const dataKey = `${joinedVersion ? `${sourceKey}#${joinedVersion}` : sourceKey}${reviews.appliedKey}`;
   const pointTable =
-    pasted.version && pastedQuery.data ? pastedQuery.data.points : factsQuery.data?.points;
+    reviews.points ??
+    (pasted.version && pastedQuery.data ? pastedQuery.data.points : factsQuery.data?.points);
+  const reviewApi = useMemo(
+    () => ({ lang, state: reviews, regions: regionTable }),
+    [lang, reviews, regionTable],
+  );
+  const [queueOpen, setQueueOpen] = useState(false);
   const [analyseOpened, setAnalyseOpened] = useState(state.view === "analyse");
   useEffect(() => {
     if (state.view === "analyse") setAnalyseOpened(true);
@@ -420,24 +443,26 @@ export function App() {
   else if (state.view === "analyse") body = null;
   else if (state.view === "table")
     body = (
-      <TableView
-        key={JSON.stringify(factFilter)}
-        lang={lang}
-        client={client}
-        sourceKey={dataKey}
-        pasted={pastedBySource}
-        filter={factFilter}
-        search={state.search}
-        onSearch={(search) => update({ search }, state.search ? "replace" : "push")}
-        sort={state.sort}
-        onSort={(sort) => update({ sort })}
-        disputed={state.disputed}
-        onDisputed={(disputed) => update({ disputed })}
-        regionName={nameOf}
-        sources={sources}
-        onOpen={onRowOpen}
-        page={districtPage}
-      />
+      <Suspense fallback={<p role="status">{t(lang, "loading")}</p>}>
+        <TableView
+          key={JSON.stringify(factFilter)}
+          lang={lang}
+          client={client}
+          sourceKey={dataKey}
+          pasted={pastedBySource}
+          filter={factFilter}
+          search={state.search}
+          onSearch={(search) => update({ search }, state.search ? "replace" : "push")}
+          sort={state.sort}
+          onSort={(sort) => update({ sort })}
+          disputed={state.disputed}
+          onDisputed={(disputed) => update({ disputed })}
+          regionName={nameOf}
+          sources={sources}
+          onOpen={onRowOpen}
+          page={districtPage}
+        />
+      </Suspense>
     );
   else if (state.view === "district")
     body = district ? (
@@ -544,7 +569,7 @@ export function App() {
       <Empty lang={lang} noRegions={noRegions} />
     );
 
-  return (
+  const page = (
     <div className="app">
       <header className="app-header">
         <div>
@@ -575,6 +600,7 @@ export function App() {
           onRemovePasted={removePasted}
         />
         <main className="main">
+          {loaded ? <ReviewBar onOpenQueue={() => setQueueOpen(true)} /> : null}
           <Tabs lang={lang} value={state.view} onChange={(view) => update({ view })} />
           <section
             id={panelId(state.view)}
@@ -664,6 +690,19 @@ export function App() {
           />
         </Suspense>
       ) : null}
+      {queueOpen && client ? (
+        <Suspense fallback={null}>
+          <ReviewQueue
+            client={client}
+            dataKey={dataKey}
+            sources={sources}
+            regionName={nameOf}
+            pasted={addedSources}
+            onClose={() => setQueueOpen(false)}
+          />
+        </Suspense>
+      ) : null}
     </div>
   );
+  return <ReviewContext.Provider value={reviewApi}>{page}</ReviewContext.Provider>;
 }

@@ -7,7 +7,7 @@ import { FACT_COLUMNS, type Fact } from "./types.ts";
 const UNPARSE_CONFIG = { newline: "\n", quotes: false, escapeFormulae: false } as const;
 
 function factCells(fact: Fact): string[] {
-  return FACT_COLUMNS.map((column) => String(fact[column]));
+  return FACT_COLUMNS.map((column) => String(fact[column] ?? ""));
 }
 
 /** The header line of the contract CSV, newline included (the column names need no quoting). */

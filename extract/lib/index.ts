@@ -39,7 +39,7 @@
 export * from "./types.ts";
 export * from "./regionTable.ts";
 export { extractDocument, type ExtractOptions } from "./extractDocument.ts";
-export { INDICATOR_RECORDS, type IndicatorRecord } from "./indicatorRecords.ts";
+export { INDICATOR_RECORDS, INDICATOR_UNIT, type IndicatorRecord } from "./indicatorRecords.ts";
 export { decodeDocument, detectEncoding, type Decoded, type DocumentEncoding } from "./decode.ts";
 // The article panel shows where the extractor looked: numbers and periods it found, mapped back to
 // the text as written, and the publication date it read or guessed.
@@ -60,3 +60,9 @@ export {
   pageArticle,
   type PageArticle,
 } from "../page/index.ts";
+// Reviews (data/reviews.csv): a person's decisions read, checked and applied to the facts.
+export * from "./reviewCheck.ts";
+export * from "./reviews.ts";
+export * from "./reviewsCsv.ts";
+export * from "./applyReviews.ts";
+export { factsToCsv, factsToCsvRows, csvHeader } from "./csv.ts";

@@ -92,3 +92,8 @@ export const INDICATOR_RECORDS: readonly IndicatorRecord[] = readIndicatorRecord
   indicators,
   families,
 });
+
+/** The unit each indicator is stated in, from its record: what a review's unit is checked against. */
+export const INDICATOR_UNIT = Object.fromEntries(
+  INDICATOR_RECORDS.map((r) => [r.key, r.unit]),
+) as Readonly<Record<Indicator, Unit>>;

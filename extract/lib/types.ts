@@ -44,7 +44,12 @@ export const FACT_COLUMNS = [
   "quote",
   "start",
   "end",
+  "review",
 ] as const;
+
+/** The `review` column: "" for a fact nobody checked (see data/reviews.csv in the contract). */
+export const REVIEW_STATES = ["", "confirmed", "corrected", "added", "stale"] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
 
 /** One extracted fact: one row of data/indicators.csv. */
 export interface Fact {
@@ -64,6 +69,8 @@ export interface Fact {
   /** Offsets of `text` in the decoded source, UTF-16 code units, BOM excluded. */
   start: number;
   end: number;
+  /** What a person decided; absent (written "") for a fact straight from the extractor. */
+  review?: ReviewState;
 }
 
 /** One row of data/regions.csv: key,name,aliases,adcode,parent,members. */

@@ -1,7 +1,9 @@
 // The tables a run needs before it starts. A problem in either stops the run before any output.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseRegionTable } from "../lib/regionTable.ts";
+import { parseRegionTable, type TableProblem } from "../lib/regionTable.ts";
+import type { Review } from "../lib/reviews.ts";
+import { parseReviews } from "../lib/reviewsCsv.ts";
 import type { Region } from "../lib/types.ts";
 import { decodeDocument } from "./decode.ts";
 import { describeError } from "./documents.ts";
@@ -49,4 +51,19 @@ export async function loadSources(dir: string): Promise<Map<string, SourceEntry>
   const { entries, problems } = parseSourcesTable(text, file);
   if (problems.length) throw new ConfigError(problems.map(formatProblem));
   return entries;
+}
+
+/**
+ * Reads data/reviews.csv (or --reviews FILE). A bad row is a problem named by line and field and
+ * the other rows still apply, so one slip in a hand edit does not undo every decision. The default
+ * file may be missing (nobody has reviewed yet: undefined); a file asked for by name must exist.
+ */
+export async function loadReviews(
+  file: string,
+  regions: readonly Region[],
+  mustExist: boolean,
+): Promise<{ reviews: Review[]; problems: TableProblem[] } | undefined> {
+  const text = await readTableText(file, "reviews file", !mustExist);
+  if (text === undefined) return undefined;
+  return parseReviews(text, new Set(regions.map((r) => r.key)), file);
 }

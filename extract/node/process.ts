@@ -1,6 +1,8 @@
 // One document from job to CSV rows. The same function runs on worker threads and in a one-job
 // run, which is why `--jobs 1` and `--jobs N` give the same bytes.
+import { applyReviews, type ReviewScore } from "../lib/applyReviews.ts";
 import { factsToCsvRows } from "../lib/csv.ts";
+import type { Review } from "../lib/reviews.ts";
 import type { DocumentResult, Fact, Region, SourceDocument } from "../lib/types.ts";
 import { isPageFile } from "../page/files.ts";
 import { readDocumentFile } from "./documents.ts";
@@ -22,9 +24,23 @@ export const needsPageReader = (job: DocumentJob): boolean =>
   !readPage && job.kind === "file" && isPageFile(job.path);
 
 /** A document to extract: a file to read, or a text that came in on standard input. */
-export type DocumentJob =
+export type DocumentJob = (
   | { kind: "file"; label: string; id: string; path: string; published?: string }
-  | { kind: "text"; label: string; id: string; text: string; published?: string };
+  | { kind: "text"; label: string; id: string; text: string; published?: string }
+) & {
+  /** The decisions of data/reviews.csv about this document, in file order, to apply. */
+  reviews?: Review[];
+};
+
+/** What the document's decisions came to (see applyReviews). */
+export interface ReviewTally {
+  applied: number;
+  /** Confirmed facts the extractor now reads differently: their ids and the number. */
+  stale: { id: string; text: string }[];
+  /** Decisions applied to nothing: their reviews.csv line and why. */
+  unapplied: { line: number; action: string; text: string; reason: string }[];
+  score: ReviewScore;
+}
 
 export type DocumentOutcome =
   | {
@@ -40,6 +56,8 @@ export type DocumentOutcome =
       /** Decoded length in UTF-16 code units, for throughput figures. */
       chars: number;
       notes: string[];
+      /** Present when the job carried reviews. */
+      reviews?: ReviewTally;
     }
   | { ok: false; label: string; id: string; reason: string };
 
@@ -92,7 +110,27 @@ export function processDocument(
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, label, id, reason: `extractor failed: ${message}` };
   }
-  const facts = sortFactsByStart(result.facts);
+  let facts = sortFactsByStart(result.facts);
+  let reviews: ReviewTally | undefined;
+  if (job.reviews?.length) {
+    const outcome = applyReviews(
+      { id, text: loaded.text, published: result.published },
+      facts,
+      job.reviews,
+    );
+    facts = outcome.facts;
+    reviews = {
+      applied: outcome.applied,
+      stale: outcome.stale.map((f) => ({ id: f.id, text: f.text })),
+      unapplied: outcome.unapplied.map(({ review, reason }) => ({
+        line: review.line,
+        action: review.action,
+        text: review.text,
+        reason,
+      })),
+      score: outcome.score,
+    };
+  }
   return {
     ok: true,
     label,
@@ -103,5 +141,6 @@ export function processDocument(
     csvRows: factsToCsvRows(facts),
     chars: loaded.text.length,
     notes: loaded.notes,
+    ...(reviews ? { reviews } : {}),
   };
 }

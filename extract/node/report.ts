@@ -22,6 +22,20 @@ export interface RunSummary {
   jobs: number;
   /** Set when the output was not written, to say why. */
   notWritten?: string;
+  /** What the decisions of the reviews file came to; absent when no reviews file was read. */
+  reviews?: ReviewSummary;
+}
+
+export interface ReviewSummary {
+  file: string;
+  /** Decisions in the file that were read (bad rows are in `problems`). */
+  read: number;
+  applied: number;
+  stale: { label: string; text: string }[];
+  /** Decisions applied to nothing, named: kept in the file all the same. */
+  unapplied: { line: number; action: string; text: string; source: string; reason: string }[];
+  /** Rows of the file that could not be read, by line and field. */
+  problems: string[];
 }
 
 /** Guessed dates listed without --verbose: enough to see what kind of documents lack a date. */
@@ -51,9 +65,32 @@ export function formatReport(summary: RunSummary): string {
     lines.push(`skipped ${plural(summary.skipped.length, "document")}:`);
     for (const s of summary.skipped) lines.push(`  ${s.label}: ${s.reason}`);
   }
+  if (summary.reviews) lines.push(...formatReviews(summary.reviews));
   if (summary.notes.length) {
     lines.push(`notes:`);
     for (const n of summary.notes) lines.push(`  ${n.label}: ${n.note}`);
   }
   return lines.join("\n") + "\n";
+}
+
+function formatReviews(r: ReviewSummary): string[] {
+  const lines = [
+    `reviews from ${r.file}: ${plural(r.read, "decision")} read, ${r.applied} applied, ` +
+      `${r.stale.length} stale, ${r.unapplied.length} applied to nothing` +
+      (r.problems.length ? `, ${plural(r.problems.length, "bad row")}` : ""),
+  ];
+  if (r.stale.length) {
+    lines.push("confirmed facts the extractor now reads differently (需复核):");
+    for (const s of r.stale) lines.push(`  ${s.label}  ${s.text}`);
+  }
+  if (r.unapplied.length) {
+    lines.push("reviews applied to nothing (kept in the file):");
+    for (const u of r.unapplied)
+      lines.push(`  ${r.file} line ${u.line}: ${u.action} ${u.text} in ${u.source}: ${u.reason}`);
+  }
+  if (r.problems.length) {
+    lines.push("bad rows of the reviews file (left out; the other rows apply):");
+    for (const p of r.problems) lines.push(`  ${p}`);
+  }
+  return lines;
 }

@@ -4,7 +4,8 @@ import { stat } from "node:fs/promises";
 import { csvHeader } from "../lib/csv.ts";
 import { extractDocument } from "../lib/index.ts";
 import type { Region } from "../lib/types.ts";
-import { ConfigError, loadRegions, loadSources } from "./config.ts";
+import { ConfigError, loadRegions, loadReviews, loadSources } from "./config.ts";
+import type { Review } from "../lib/reviews.ts";
 import { describeError, listDocuments } from "./documents.ts";
 import { parseJsonLine, splitLines } from "./jsonLines.ts";
 import { mapInOrder } from "./ordered.ts";
@@ -18,6 +19,7 @@ import {
 import type { DocumentJob, DocumentOutcome } from "./process.ts";
 import { PROGRESS_MIN_DOCUMENTS, ProgressBar } from "./progress.ts";
 import { formatReport, GUESSED_LISTED, type RunSummary } from "./report.ts";
+import { formatProblem } from "./sources.ts";
 
 /**
  * The default --jobs: one thread per core that is free. On a machine whose cores are already busy
@@ -98,10 +100,12 @@ async function writeOutcomes(
   summary: RunSummary,
   onDocument: () => void,
   header = true,
+  onOutcome: (outcome: DocumentOutcome) => void = () => undefined,
 ): Promise<void> {
   if (header) await sink.write(csvHeader());
   for await (const outcome of outcomes) {
     onDocument();
+    onOutcome(outcome);
     if (!outcome.ok) {
       summary.skipped.push({ label: outcome.label, reason: outcome.reason });
       continue;
@@ -115,6 +119,12 @@ async function writeOutcomes(
         summary.guessed.push({ label: outcome.label, published: outcome.published });
     }
     for (const note of outcome.notes) summary.notes.push({ label: outcome.label, note });
+    const tally = outcome.reviews;
+    if (tally && summary.reviews) {
+      summary.reviews.applied += tally.applied;
+      for (const s of tally.stale) summary.reviews.stale.push({ label: s.id, text: s.text });
+      for (const u of tally.unapplied) summary.reviews.unapplied.push({ ...u, source: outcome.id });
+    }
   }
 }
 
@@ -174,6 +184,8 @@ export interface FolderRunOptions {
   jobsAreDefault?: boolean;
   /** --verbose: the report lists every document whose date was guessed, not the first few. */
   verbose?: boolean;
+  /** The decisions to apply (data/reviews.csv); none when absent. */
+  reviews?: { file: string; mustExist: boolean };
 }
 
 /**
@@ -213,6 +225,26 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
     );
   }
   const summary = emptySummary(options.outFile, jobs, options.verbose);
+  const bySource = new Map<string, Review[]>();
+  const loaded =
+    options.reviews &&
+    (await loadReviews(options.reviews.file, regions, options.reviews.mustExist));
+  if (options.reviews && loaded) {
+    const { reviews, problems } = loaded;
+    for (const review of reviews) {
+      const list = bySource.get(review.source) ?? [];
+      list.push(review);
+      bySource.set(review.source, list);
+    }
+    summary.reviews = {
+      file: options.reviews.file,
+      read: reviews.length,
+      applied: 0,
+      stale: [],
+      unapplied: [],
+      problems: problems.map(formatProblem),
+    };
+  }
   summary.skipped.push(...listing.skipped.map((s) => ({ label: s.file, reason: s.reason })));
   for (const entry of listing.unusedSources) {
     summary.notes.push({
@@ -241,14 +273,44 @@ export async function runFolder(options: FolderRunOptions, env: RunEnvironment):
       id: d.id,
       path: d.path,
       ...(d.published ? { published: d.published } : {}),
+      ...(bySource.has(d.id) ? { reviews: bySource.get(d.id) } : {}),
     }));
+    const extracted = new Set<string>();
     try {
       const outcomes = mapInOrder(documentJobs, jobs * WINDOW_PER_JOB, (job) => runner.run(job));
-      await writeOutcomes(outcomes, sink, summary, () => progress?.update(++done));
+      await writeOutcomes(
+        outcomes,
+        sink,
+        summary,
+        () => progress?.update(++done),
+        true,
+        (o) => {
+          if (o.ok) extracted.add(o.id);
+        },
+      );
     } finally {
       progress?.finish();
       await runner.close();
     }
+    // Decisions about documents that are gone (or could not be read) apply to nothing; they stay
+    // in the file, so the document's return brings them back.
+    const listed = new Set(listing.documents.map((d) => d.id));
+    for (const [source, reviews] of bySource) {
+      if (extracted.has(source)) continue;
+      const reason = listed.has(source)
+        ? `the document ${source} could not be read`
+        : `the document ${source} is gone from ${options.inDir}`;
+      for (const review of reviews) {
+        summary.reviews?.unapplied.push({
+          line: review.line,
+          action: review.action,
+          text: review.text,
+          source,
+          reason,
+        });
+      }
+    }
+    summary.reviews?.unapplied.sort((a, b) => a.line - b.line);
     return finish(sink, summary, env, started);
   });
 }

@@ -2,7 +2,8 @@
 // body and owns its files under data/; the guard, body limit and JSON answers are api.ts's.
 import type { WriteRoute } from "./api.ts";
 import { articleRoutes } from "./articles.ts";
+import { reviewsRoute } from "./reviews.ts";
 
 export function writeRoutes(dataDir: string): WriteRoute[] {
-  return [...articleRoutes(dataDir)];
+  return [...articleRoutes(dataDir), reviewsRoute(dataDir)];
 }

@@ -15,6 +15,7 @@ import {
   type PointTuple,
 } from "./timeSeries.ts";
 import { pointTooltip } from "./tooltip.ts";
+import { STATE_LABEL } from "../review/stateLabel.ts";
 
 export function buildComparisonOption(
   config: Omit<ChartConfig, "chartType">,
@@ -81,6 +82,7 @@ export function buildComparisonOption(
               unitLabel,
               (n) => t(lang, "reportedBy", { n }),
               t(lang, "reportsDisagree"),
+              t(lang, STATE_LABEL[sorted[params.value[TUPLE_AT] as number]?.review ?? ""]),
             )
           : "",
     },

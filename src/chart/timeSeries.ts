@@ -15,6 +15,7 @@ import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
 import { pointTooltip } from "./tooltip.ts";
 import { planTimeAxis, timeAxisOption } from "./timeAxis.ts";
+import { STATE_LABEL } from "../review/stateLabel.ts";
 
 export interface ChartConfig {
   indicator: Indicator;
@@ -384,6 +385,7 @@ export function buildTimeSeriesOption(
           unitLabel,
           (n) => t(lang, "reportedBy", { n }),
           t(lang, "reportsDisagree"),
+          t(lang, STATE_LABEL[p.review]),
         );
       },
     },

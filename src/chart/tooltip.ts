@@ -15,6 +15,8 @@ export function pointTooltip(
   reports: (n: number) => string,
   /** Said, marked, when the reports of the figure disagree. */
   disagreement = "",
+  /** The figure's review state in words (未核对, 已核对 …); "" says nothing. */
+  reviewState = "",
 ): string {
   const datum = params.data;
   if (!datum) return "";
@@ -24,6 +26,7 @@ export function pointTooltip(
   ];
   if (params.article) lines.push(escapeHtml(params.article));
   if (datum.n > 1) lines.push(escapeHtml(reports(datum.n)));
+  if (reviewState) lines.push(`<span class="review-state">${escapeHtml(reviewState)}</span>`);
   if (datum.disagree && disagreement)
     lines.push(`<strong class="disagree">≠ ${escapeHtml(disagreement)}</strong>`);
   return lines.join("<br>");

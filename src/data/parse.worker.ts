@@ -11,6 +11,8 @@ import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
 import { joinPasted } from "../model/pasted.ts";
+import { overlayReviews, type PageReview } from "../review/overlay.ts";
+import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, rowPieces } from "../model/csvChunks.ts";
 import { createPiecePool, type PiecePool } from "./piecePool.ts";
@@ -30,10 +32,26 @@ let regionNames: Record<string, string> = {};
 let fileFacts = new FactStore();
 let pastedFacts: Fact[] = [];
 let regionKeySet: ReadonlySet<string> = new Set();
+/** A person's decisions, applied over the file's and the pasted facts. */
+let pageReviews: PageReview[] = [];
+let rejected = 0;
+
+/** `store` with the decisions applied: a new store, as rows may go, change or be added. */
+function reviewed(store: FactStore): FactStore {
+  rejected = 0;
+  if (!pageReviews.length) return store;
+  const rows = Array.from({ length: store.count }, (_, i) => store.row(i));
+  const overlaid = overlayReviews(rows, pageReviews);
+  rejected = overlaid.rejected;
+  const out = new FactStore();
+  for (const row of overlaid.rows) out.add(row);
+  return out;
+}
 
 /** Puts the file's and the pasted articles' facts together and groups them into points. */
 function joinFacts(): PointIndex {
-  const store = pastedFacts.length ? joinPasted(fileFacts, pastedFacts, regionKeySet) : fileFacts;
+  const joined = pastedFacts.length ? joinPasted(fileFacts, pastedFacts, regionKeySet) : fileFacts;
+  const store = reviewed(joined);
   const index = new PointIndex();
   index.addFrom(store);
   facts = store;
@@ -153,8 +171,8 @@ async function parse(
   index.addFrom(store);
   fileFacts = store;
   regionKeySet = regionKeys;
-  const grouped = pastedFacts.length ? joinFacts() : index;
-  if (!pastedFacts.length) {
+  const grouped = pastedFacts.length || pageReviews.length ? joinFacts() : index;
+  if (!pastedFacts.length && !pageReviews.length) {
     facts = store;
     points = index;
     factsByPoint = index.factsByPoint();
@@ -255,6 +273,30 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           } satisfies WorkerResponse,
           tableBuffers(table),
         );
+        return;
+      }
+      case "reviews": {
+        pageReviews = request.reviews;
+        const index = joinFacts();
+        const table = index.table(facts);
+        self.postMessage(
+          {
+            id: request.id,
+            type: "reviews",
+            answer: { points: table, factCount: facts.count, counts: countStates(facts, rejected) },
+          } satisfies WorkerResponse,
+          tableBuffers(table),
+        );
+        return;
+      }
+      case "unchecked": {
+        const rows: FactRow[] = [];
+        let total = 0;
+        for (let i = 0; i < facts.count; i++) {
+          if (facts.review[i] !== 0) continue;
+          if (total++ < request.limit) rows.push(facts.row(i));
+        }
+        post({ id: request.id, type: "unchecked", answer: { rows, total } });
         return;
       }
       case "csv": {

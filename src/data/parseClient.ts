@@ -4,6 +4,7 @@ import type { PointTable } from "../model/aggregate.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import { FetchError } from "./fetchError.ts";
+import type { PageReview } from "../review/overlay.ts";
 import type {
   Answer,
   CsvSource,
@@ -26,6 +27,10 @@ export interface ParseClient {
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
   /** Joins the facts of pasted articles to the loaded ones (replacing those sent before). */
   pasted(facts: Fact[]): Promise<{ points: PointTable; factCount: number }>;
+  /** Applies a person's decisions over the loaded (and pasted) facts, replacing those sent before. */
+  reviews(reviews: PageReview[]): Promise<Answer<"reviews">>;
+  /** The first `limit` facts nobody has checked, and how many there are. */
+  unchecked(limit: number): Promise<{ rows: FactRow[]; total: number }>;
   dispose(): void;
 }
 
@@ -69,6 +74,8 @@ export function createParseClient(): ParseClient {
     sources: async (points) => (await send("sources", { points })).sources,
     csv: async (filter, sort) => (await send("csv", { filter, sort })).csv,
     pasted: (facts) => send("pasted", { facts }),
+    reviews: (reviews) => send("reviews", { reviews }),
+    unchecked: (limit) => send("unchecked", { limit }),
     dispose() {
       worker.terminate();
       for (const waiting of pending.values()) waiting.reject(new Error("disposed"));

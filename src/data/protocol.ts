@@ -6,6 +6,8 @@ import type { FileProblem } from "../model/factLoader.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import type { Fact, Region, TableProblem } from "../../extract/lib/index.ts";
 import type { SourceInfo } from "./metadata.ts";
+import type { PageReview } from "../review/overlay.ts";
+import type { ReviewCounts } from "../review/summary.ts";
 import type { FetchFailure } from "./fetchError.ts";
 
 export interface Tables {
@@ -55,6 +57,14 @@ export interface ParseProtocol {
   /** The facts of articles pasted in this session, joined to the loaded ones (replacing any
    * sent before); the answer is the points of both. */
   pasted: { request: { facts: Fact[] }; answer: { points: PointTable; factCount: number } };
+  /** A person's decisions (the file's and this session's), applied over the loaded facts
+   * (replacing those sent before); the answer is the points after them and the count by state. */
+  reviews: {
+    request: { reviews: PageReview[] };
+    answer: { points: PointTable; factCount: number; counts: ReviewCounts };
+  };
+  /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue. */
+  unchecked: { request: { limit: number }; answer: { rows: FactRow[]; total: number } };
 }
 
 export type RequestType = keyof ParseProtocol;

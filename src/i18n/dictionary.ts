@@ -254,6 +254,64 @@ const LABELS = {
   downloadKeptFacts: { zh: "下载全部事实 (CSV)", en: "Download all facts (CSV)" },
   pastedArticles: { zh: "本次会话添加的文章", en: "Articles added in this session" },
   pastedBadge: { zh: "粘贴", en: "pasted" },
+  // Reviews (issue 20): a person's decisions about the facts.
+  reviewConfirm: { zh: "确认", en: "Confirm" },
+  reviewCorrect: { zh: "更正", en: "Correct" },
+  reviewReject: { zh: "驳回", en: "Reject" },
+  reviewAdd: { zh: "补录", en: "Add" },
+  stateUnchecked: { zh: "未核对", en: "unchecked" },
+  stateConfirmed: { zh: "已核对", en: "confirmed" },
+  stateCorrected: { zh: "已更正", en: "corrected" },
+  stateAdded: { zh: "补录", en: "added" },
+  stateStale: { zh: "需复核", en: "check again" },
+  reviewState: { zh: "核对状态", en: "Review state" },
+  allStates: { zh: "全部", en: "All" },
+  reviewActions: { zh: "核对", en: "Review" },
+  fieldIndicator: { zh: "指标", en: "Indicator" },
+  fieldRegion: { zh: "地区", en: "Region" },
+  fieldPeriod: { zh: "时期", en: "Period" },
+  fieldValue: { zh: "数值", en: "Value" },
+  fieldQualifier: { zh: "限定", en: "Qualifier" },
+  fieldKind: { zh: "类型", en: "Kind" },
+  fieldSubject: { zh: "对象", en: "Subject" },
+  fieldNote: { zh: "备注", en: "Note" },
+  correctTitle: { zh: "更正数据", en: "Correct a figure" },
+  addTitle: { zh: "补录数据", en: "Add a missed figure" },
+  formNumber: { zh: "原文数字", en: "Number in the text" },
+  save: { zh: "保存", en: "Save" },
+  cancel: { zh: "取消", en: "Cancel" },
+  formRefused: { zh: "未保存,请修改:", en: "Not saved; please fix:" },
+  queueOpen: { zh: "待核对", en: "To check" },
+  queueTitle: { zh: "待核对", en: "Facts to check" },
+  queueLeft: { zh: "还剩 {n} 条未核对", en: "{n} left to check" },
+  queueDone: { zh: "全部数据均已核对", en: "Every fact has been checked" },
+  queueKeys: {
+    zh: "快捷键:Y 确认 · C 更正 · R 驳回 · N 下一条",
+    en: "Keys: Y confirm · C correct · R reject · N next",
+  },
+  queueNext: { zh: "下一条", en: "Next" },
+  trustLine: {
+    zh: "已核对 {n} 条数据,其中 {m} 条抽取无误",
+    en: "of {n} checked facts, {m} were right as extracted",
+  },
+  trustNone: { zh: "尚未核对任何数据", en: "no fact checked yet" },
+  reviewHistory: { zh: "核对记录", en: "Decisions" },
+  extractedValue: { zh: "抽取值", en: "Extracted" },
+  reviewedValue: { zh: "核对值", en: "Reviewed" },
+  downloadReviews: { zh: "下载 reviews.csv", en: "Download reviews.csv" },
+  reviewSaveFailed: { zh: "核对未保存", en: "The decision was not saved" },
+  reviewsInBrowser: {
+    zh: "核对记录保存在本浏览器中;下载 reviews.csv 放入 data/ 后,npm run extract 会应用它们。",
+    en: "Decisions are kept in this browser; download reviews.csv into data/ and npm run extract applies them.",
+  },
+  reviewsProblems: {
+    zh: "reviews.csv 中有无效行(已跳过)",
+    en: "Bad rows in reviews.csv (left out)",
+  },
+  addHint: {
+    zh: "在原文中选中漏掉的数字,再点“补录”。",
+    en: "Select a number the extractor missed in the text, then Add.",
+  },
   pastedArticle: { zh: "粘贴的文章", en: "Pasted article" },
   remove: { zh: "移除", en: "Remove" },
   untitled: { zh: "未命名文章", en: "Untitled article" },
@@ -381,5 +439,7 @@ export function describeReason(lang: Language, r: RowReason): string {
       return zh ? `单位 ${r.value} 应为 ${r.expected}` : `unit ${r.value} should be ${r.expected}`;
     case "offsets":
       return zh ? `偏移量 ${r.value} 不是有效范围` : `offsets ${r.value} are not a range`;
+    case "review":
+      return zh ? `未知核对状态 ${r.value}` : `unknown review state ${r.value}`;
   }
 }

@@ -8,10 +8,12 @@ import {
   INDICATORS,
   KINDS,
   QUALIFIERS,
+  REVIEW_STATES,
   type FactRow,
   type Indicator,
   type Kind,
   type Qualifier,
+  type ReviewState,
 } from "./contract.ts";
 import { FactStore } from "./factStore.ts";
 
@@ -37,6 +39,8 @@ export interface Point {
   source: string;
   /** Whether its reports give values that differ by more than rounding. */
   disagree: boolean;
+  /** The review state of the fact drawn ("" unchecked). */
+  review: ReviewState;
 }
 
 /** A point in the worker, with every fact behind it. */
@@ -80,6 +84,8 @@ export interface PointTable {
   subject: Uint32Array;
   subjects: string[];
   disagree: Uint8Array;
+  /** Into REVIEW_STATES: the state of each point's representative fact. */
+  review: Uint8Array;
 }
 
 /** The typed arrays of a table, to hand to postMessage as transferables. */
@@ -96,6 +102,7 @@ export const tableBuffers = (t: PointTable): ArrayBuffer[] =>
     t.source,
     t.subject,
     t.disagree,
+    t.review,
   ].map((a) => a.buffer as ArrayBuffer);
 
 /** Point ids by indicator, built once per load, so a filter change touches one indicator only. */
@@ -132,10 +139,14 @@ export function pointAt(table: PointTable, id: number): Point {
     sourceCount: table.sourceCount[id]!,
     source: table.sources[table.source[id]!] ?? "",
     disagree: table.disagree[id] === 1,
+    review: REVIEW_STATES[table.review[id]!] ?? "",
   };
 }
 
 const EXACT = QUALIFIERS.indexOf("exact");
+const CHECKED: ReadonlySet<number> = new Set(
+  (["confirmed", "corrected", "added"] as const).map((s) => REVIEW_STATES.indexOf(s)),
+);
 
 /**
  * Whether fact `a` of the store stands for its point rather than fact `b`: an exact figure over
@@ -143,6 +154,9 @@ const EXACT = QUALIFIERS.indexOf("exact");
  * newest exact report.
  */
 function represents(store: FactStore, a: number, b: number): boolean {
+  // A figure a person confirmed, corrected or added stands for its point over unchecked reports.
+  const ca = CHECKED.has(store.review[a]!);
+  if (ca !== CHECKED.has(store.review[b]!)) return ca;
   const ea = store.qualifier[a] === EXACT;
   if (ea !== (store.qualifier[b] === EXACT)) return ea;
   const pa = store.dates.values[store.published[a]!]!;
@@ -300,6 +314,7 @@ export class PointIndex {
       subject: new Uint32Array(count),
       subjects: store.subjects.values,
       disagree: new Uint8Array(count),
+      review: new Uint8Array(count),
     };
     for (let i = 0; i < this.grouped; i++) table.factCount[this.pointOf[i]!]!++;
     // Articles per point: most points have one fact, so only a fact from another article than
@@ -323,6 +338,7 @@ export class PointIndex {
       table.source[p] = store.source[b]!;
       table.sourceCount[p]!++;
       table.disagree[p] = this.disagrees(p) ? 1 : 0;
+      table.review[p] = store.review[b]!;
     });
     return table;
   }

@@ -4,8 +4,11 @@ import {
   FACT_COLUMNS,
   INDICATOR_RECORDS,
   INDICATORS,
+  INDICATOR_UNIT,
   KINDS,
   QUALIFIERS,
+  REVIEW_STATES,
+  type ReviewState,
   type Indicator,
   type Kind,
   type Qualifier,
@@ -13,14 +16,16 @@ import {
 } from "../../extract/lib/index.ts";
 import { parsePeriod, type DayRange } from "./period.ts";
 
-export { FACT_COLUMNS, INDICATOR_RECORDS, INDICATORS, KINDS, QUALIFIERS };
-export type { Indicator, Kind, Qualifier, Unit };
-
-/** The unit each indicator is stated in (CONTRACT.md, "Indicators"), from the indicator records
- * the extractor reads too (extract/lexicon/indicators.json). */
-export const INDICATOR_UNIT = Object.fromEntries(
-  INDICATOR_RECORDS.map((r) => [r.key, r.unit]),
-) as Record<Indicator, Unit>;
+export {
+  FACT_COLUMNS,
+  INDICATOR_RECORDS,
+  INDICATORS,
+  INDICATOR_UNIT,
+  KINDS,
+  QUALIFIERS,
+  REVIEW_STATES,
+};
+export type { Indicator, Kind, Qualifier, ReviewState, Unit };
 
 export type IndicatorGroup = string;
 
@@ -64,6 +69,8 @@ export interface FactRow {
   quote: string;
   start: number | null;
   end: number | null;
+  /** What a person decided (the `review` column); "" for unchecked or a file without it. */
+  review: ReviewState;
 }
 
 /** A row that broke the contract, named by its file line so a user can fix it. */
@@ -77,9 +84,14 @@ export type RowReason =
   | { field: "indicator" | "region" | "qualifier" | "kind"; problem: "unknown"; value: string }
   | { field: "period" | "value" | "published"; problem: "format"; value: string }
   | { field: "unit"; problem: "unit"; value: string; expected: Unit }
-  | { field: "offsets"; problem: "range"; value: string };
+  | { field: "offsets"; problem: "range"; value: string }
+  | { field: "review"; problem: "unknown"; value: string };
 
 export type Column = (typeof FACT_COLUMNS)[number];
+
+/** Columns a file may lack: `review` came later, and a file written before it is still good. */
+const OPTIONAL_COLUMNS: ReadonlySet<Column> = new Set(["review"]);
+const REVIEW_SET: ReadonlySet<string> = new Set(REVIEW_STATES);
 
 /** Finds each contract column in a header row; names the ones that are missing. */
 export function mapHeader(header: readonly string[]): {
@@ -92,7 +104,7 @@ export function mapHeader(header: readonly string[]): {
   for (const column of FACT_COLUMNS) {
     const at = names.indexOf(column);
     index[column] = at;
-    if (at < 0) missing.push(column);
+    if (at < 0 && !OPTIONAL_COLUMNS.has(column)) missing.push(column);
   }
   return { index, missing };
 }
@@ -210,6 +222,10 @@ export function validateRow(
     }
   }
 
+  const review = header.review < 0 ? "" : cellAt(cells, header.review);
+  if (!REVIEW_SET.has(review))
+    reasons = refuse(reasons, { field: "review", problem: "unknown", value: show(review) });
+
   if (reasons || !range || !known) return { problem: { line, reasons: reasons ?? [] } };
   return {
     fact: {
@@ -232,6 +248,7 @@ export function validateRow(
       quote: textAt(cells, header.quote),
       start,
       end,
+      review: review as ReviewState,
     },
   };
 }

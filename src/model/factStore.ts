@@ -3,7 +3,14 @@
 // worker hundreds of megabytes and long garbage collections; as columns they are a few dozen
 // arrays, and a FactRow is made only for the rows a table page, a source list or a download
 // asks for.
-import { INDICATORS, INDICATOR_UNIT, KINDS, QUALIFIERS, type FactRow } from "./contract.ts";
+import {
+  INDICATORS,
+  INDICATOR_UNIT,
+  KINDS,
+  QUALIFIERS,
+  REVIEW_STATES,
+  type FactRow,
+} from "./contract.ts";
 import { TextColumn, type JoinedText } from "./textColumn.ts";
 
 /** Strings numbered in the order first seen, so a column stores the number. */
@@ -49,6 +56,7 @@ export interface StoreBlock {
   indicator: Uint8Array;
   kind: Uint8Array;
   qualifier: Uint8Array;
+  review: Uint8Array;
   region: Uint32Array;
   period: Uint32Array;
   value: Float64Array;
@@ -76,6 +84,7 @@ export const blockBuffers = (b: StoreBlock): ArrayBuffer[] =>
     b.indicator,
     b.kind,
     b.qualifier,
+    b.review,
     b.region,
     b.period,
     b.value,
@@ -99,6 +108,8 @@ export class FactStore {
   indicator = new Uint8Array(1024);
   kind = new Uint8Array(1024);
   qualifier = new Uint8Array(1024);
+  /** Into REVIEW_STATES: what a person decided about the fact. */
+  review = new Uint8Array(1024);
   /** Into `regions.values`. */
   region = new Uint32Array(1024);
   /** Into `periods.values`; a period's day range is at the same place in periodStart/periodEnd. */
@@ -131,6 +142,7 @@ export class FactStore {
     this.indicator = grow(this.indicator, size);
     this.kind = grow(this.kind, size);
     this.qualifier = grow(this.qualifier, size);
+    this.review = grow(this.review, size);
     this.region = grow(this.region, size);
     this.period = grow(this.period, size);
     this.value = grow(this.value, size);
@@ -149,6 +161,7 @@ export class FactStore {
     this.indicator[i] = INDICATOR_CODE.get(fact.indicator)!;
     this.kind[i] = KIND_CODE.get(fact.kind)!;
     this.qualifier[i] = QUALIFIER_CODE.get(fact.qualifier)!;
+    this.review[i] = REVIEW_STATES.indexOf(fact.review);
     this.region[i] = this.regions.id(fact.region);
     const period = this.periods.id(fact.period);
     if (period === this.periodStart.length) {
@@ -176,6 +189,7 @@ export class FactStore {
       indicator: this.indicator.slice(0, n),
       kind: this.kind.slice(0, n),
       qualifier: this.qualifier.slice(0, n),
+      review: this.review.slice(0, n),
       region: this.region.slice(0, n),
       period: this.period.slice(0, n),
       value: this.value.slice(0, n),
@@ -217,6 +231,7 @@ export class FactStore {
     this.indicator.set(b.indicator, at);
     this.kind.set(b.kind, at);
     this.qualifier.set(b.qualifier, at);
+    this.review.set(b.review, at);
     this.value.set(b.value, at);
     this.start.set(b.start, at);
     this.end.set(b.end, at);
@@ -259,6 +274,7 @@ export class FactStore {
       quote: this.quote.get(i),
       start: Number.isNaN(start) ? null : start,
       end: Number.isNaN(end) ? null : end,
+      review: REVIEW_STATES[this.review[i]!] ?? "",
     };
   }
 }

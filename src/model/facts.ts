@@ -1,6 +1,6 @@
 // Filtering, sorting and searching facts for the table and the CSV download. Runs in the worker,
 // where the facts live, so the main thread never walks a million rows.
-import type { Column, FactRow, Indicator } from "./contract.ts";
+import type { Column, FactRow, Indicator, ReviewState } from "./contract.ts";
 import { overlaps, yearRange } from "./period.ts";
 
 export interface FactFilter {
@@ -15,7 +15,11 @@ export interface FactFilter {
   search?: string;
   /** Only facts of figures whose reports disagree (checked where the points are: the worker). */
   disputed?: boolean;
+  /** Only facts in this review state ("unchecked": nobody decided); "" or absent: every state. */
+  review?: ReviewFilter;
 }
+
+export type ReviewFilter = "" | "unchecked" | Exclude<ReviewState, "">;
 
 export type SortColumn = Exclude<Column, "id" | "start" | "end" | "unit">;
 export interface FactSort {
@@ -27,6 +31,7 @@ export function matchesFilter(fact: FactRow, filter: FactFilter): boolean {
   if (fact.indicator !== filter.indicator) return false;
   if (filter.regions && !filter.regions.includes(fact.region)) return false;
   if (filter.period && fact.period !== filter.period) return false;
+  if (filter.review && (fact.review || "unchecked") !== filter.review) return false;
   if (
     !overlaps({ start: fact.periodStart, end: fact.periodEnd }, yearRange(filter.from, filter.to))
   )

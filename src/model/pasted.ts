@@ -17,6 +17,7 @@ export function pastedRow(fact: Fact, regionKeys: ReadonlySet<string>): FactRow 
     line: 0,
     periodStart: range.start,
     periodEnd: range.end,
+    review: fact.review ?? "",
   };
 }
 
@@ -58,5 +59,6 @@ export const factAsRow = (fact: Fact): FactRow => {
     line: 0,
     periodStart: range?.start ?? 0,
     periodEnd: range?.end ?? 0,
+    review: fact.review ?? "",
   };
 };

@@ -14,11 +14,13 @@ export function MarkdownRange(props: {
     const piece = props.text.slice(s.start, s.end);
     const inner = s.strong ? <strong>{piece}</strong> : piece;
     return s.heading ? (
-      <span key={s.start} className={`md-heading md-h${s.heading}`}>
+      <span key={s.start} data-start={s.start} className={`md-heading md-h${s.heading}`}>
         {inner}
       </span>
     ) : (
-      <span key={s.start}>{inner}</span>
+      <span key={s.start} data-start={s.start}>
+        {inner}
+      </span>
     );
   });
 }

@@ -2,7 +2,7 @@
 // never HTML — with the number's sentence marked and scrolled into view; Markdown headings and
 // emphasis are drawn as such, their markup left out, every offset as in the file. An article is
 // named by its title and publisher with its date; its file id is a tooltip.
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
@@ -15,6 +15,11 @@ import type { PastedArticle } from "../model/pasted.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { firstLine, markdownSegments } from "../article/markdown.ts";
 import { MarkdownRange } from "./MarkdownText.tsx";
+import { ReviewActions } from "../review/ReviewActions.tsx";
+import { ReviewHistory } from "../review/ReviewHistory.tsx";
+import { AddFromSelection } from "../review/AddFromSelection.tsx";
+import { useReviewApi } from "../review/ReviewContext.tsx";
+import { useExtractedReading } from "../review/useExtractedReading.ts";
 
 /** Reports are counted per article: one sentence can state a figure twice. */
 const articleCount = (facts: readonly FactRow[]) => new Set(facts.map((f) => f.source)).size;
@@ -143,6 +148,8 @@ function FactSource(props: {
     mark.current?.scrollIntoView({ block: "center" });
   }, [article.data]);
 
+  const reviewApi = useReviewApi();
+  const reading = useExtractedReading(fact, article.data, reviewApi?.regions ?? []);
   const value = markedValue(displayValue(fact.value, fact.unit), fact.qualifier, lang);
   const text = article.data;
   const located = text === undefined ? null : locateFact(text, fact);
@@ -163,6 +170,15 @@ function FactSource(props: {
         return { sentence, number, numberEnd, sentenceEnd };
       })()
     : null;
+  // 补录: a number the extractor missed is selected in the kept article (not a pasted one).
+  const selectable = (node: ReactNode) =>
+    pasted || text === undefined ? (
+      node
+    ) : (
+      <AddFromSelection fact={fact} article={text}>
+        {node}
+      </AddFromSelection>
+    );
   return (
     <article className="source" data-source={fact.source} data-pasted={pasted ? "true" : undefined}>
       <h3 title={fact.source} data-testid="source-title">
@@ -176,6 +192,8 @@ function FactSource(props: {
         {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
         {fact.subject ? ` · ${fact.subject}` : ""}
       </p>
+      {pasted ? null : <ReviewActions fact={fact} />}
+      {pasted ? null : <ReviewHistory fact={fact} extracted={reading} />}
       {/* A quote can cut through emphasis, leaving one "**" of a pair: drop them all. */}
       <blockquote>{fact.quote.replace(/\*\*/g, "")}</blockquote>
       {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
@@ -186,15 +204,17 @@ function FactSource(props: {
         </p>
       ) : null}
       {located && at && text !== undefined ? (
-        <div className="article-text" tabIndex={0} aria-label={title}>
-          {range(0, at.sentence)}
-          <mark className="sentence" ref={mark}>
-            {range(at.sentence, at.number)}
-            <mark className="number">{range(at.number, at.numberEnd)}</mark>
-            {range(at.numberEnd, at.sentenceEnd)}
-          </mark>
-          {range(at.sentenceEnd, text.length)}
-        </div>
+        selectable(
+          <div className="article-text" tabIndex={0} aria-label={title}>
+            {range(0, at.sentence)}
+            <mark className="sentence" ref={mark}>
+              {range(at.sentence, at.number)}
+              <mark className="number">{range(at.number, at.numberEnd)}</mark>
+              {range(at.numberEnd, at.sentenceEnd)}
+            </mark>
+            {range(at.sentenceEnd, text.length)}
+          </div>,
+        )
       ) : text !== undefined ? (
         <div className="article-text" tabIndex={0} aria-label={title}>
           {range(0, text.length)}

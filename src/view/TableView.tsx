@@ -4,7 +4,9 @@ import { useId, useState } from "react";
 import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import type { FactRow } from "../model/contract.ts";
-import type { FactFilter, FactSort, SortColumn } from "../model/facts.ts";
+import type { FactFilter, FactSort, ReviewFilter, SortColumn } from "../model/facts.ts";
+import { ReviewActions } from "../review/ReviewActions.tsx";
+import { ReviewStateFilter } from "../review/ReviewStateFilter.tsx";
 import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
@@ -53,8 +55,9 @@ export function TableView(props: {
 }) {
   const { lang, client, filter, sort, search } = props;
   const [page, setPage] = useState(0);
+  const [review, setReview] = useState<ReviewFilter>("");
   const searchId = useId();
-  const fullFilter = { ...filter, search, disputed: props.disputed };
+  const fullFilter = { ...filter, search, disputed: props.disputed, review };
   const query = useQuery({
     queryKey: ["page", props.sourceKey, fullFilter, sort, page],
     queryFn: () => client.page(fullFilter, sort, page * PAGE_SIZE, PAGE_SIZE),
@@ -113,6 +116,14 @@ export function TableView(props: {
           />
           {t(lang, "onlyDisagreements")}
         </label>
+        <ReviewStateFilter
+          lang={lang}
+          value={review}
+          onChange={(value) => {
+            setPage(0);
+            setReview(value);
+          }}
+        />
         <span aria-live="polite" data-testid="table-count">
           {t(lang, "rowsFound", { n: total })}
         </span>
@@ -143,11 +154,17 @@ export function TableView(props: {
                   </button>
                 </th>
               ))}
+              <th scope="col">{t(lang, "reviewActions")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((f) => (
-              <tr key={f.index} data-line={f.line} onClick={() => props.onOpen(f)}>
+              <tr
+                key={f.index}
+                data-line={f.line}
+                data-fact-id={f.id}
+                onClick={() => props.onOpen(f)}
+              >
                 <td>
                   <button
                     type="button"
@@ -196,6 +213,10 @@ export function TableView(props: {
                   )}
                 </td>
                 <td>{f.published}</td>
+                <td data-col="review">
+                  {/* A pasted article is not under data/raw: there is nothing to keep a decision about. */}
+                  {props.pasted.has(f.source) ? null : <ReviewActions fact={f} />}
+                </td>
               </tr>
             ))}
           </tbody>

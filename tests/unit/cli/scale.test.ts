@@ -187,7 +187,7 @@ describe("JSON Lines on standard input", () => {
     expect(run.status, run.stderr).toBe(0);
     const [header, ...rows] = run.stdout.split("\n").filter(Boolean);
     expect(header).toBe(
-      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end",
+      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end,review",
     );
     expect(rows.filter((l) => l.startsWith(`${id}-`))).toEqual(folderRows);
     expect(rows.some((l) => l.includes(",second,"))).toBe(true);
@@ -200,7 +200,7 @@ describe("JSON Lines on standard input", () => {
     const empty = runCli(["--in", "-"], { input: "" });
     expect(empty.status).toBe(0);
     expect(empty.stdout).toBe(
-      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end\n",
+      "id,indicator,region,period,value,unit,qualifier,kind,subject,source,published,text,quote,start,end,review\n",
     );
     const bad = runCli(["--in", "-"], { input: "[]\n42\n" });
     expect(bad.status).toBe(1);

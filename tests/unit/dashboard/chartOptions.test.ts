@@ -256,3 +256,22 @@ describe("export option", () => {
     expect(option.series).toBe(base.series);
   });
 });
+
+describe("review states in tooltips", () => {
+  test("the time chart's and the comparison's tooltips say each figure's state", () => {
+    const points = [
+      point("xinhui", "2022", 20000000000, { id: 1, review: "corrected" }),
+      point("taishan", "2022", 34772000000, { id: 2 }),
+    ];
+    const chart = buildTimeSeriesOption(config, points) as AnyOption;
+    const say = (name: string) =>
+      chart.tooltip.formatter({ seriesName: name, value: tuples(named(chart, name))[0] });
+    expect(say("新会区")).toContain("已更正");
+    expect(say("台山市")).toContain("未核对");
+    const compared = buildComparisonOption(config, "2022", points) as AnyOption;
+    const bars = compared.series[0].data.map((d: AnyOption) => d.value);
+    const html = bars.map((value: number[]) => compared.tooltip.formatter({ value }));
+    expect(html.filter((h: string) => h.includes("已更正"))).toHaveLength(1);
+    expect(html.filter((h: string) => h.includes("未核对"))).toHaveLength(1);
+  });
+});

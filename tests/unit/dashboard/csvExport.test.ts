@@ -40,6 +40,7 @@ test("the downloaded CSV keeps the contract columns and neutralises every text f
     quote: "+cmd",
     start: 1,
     end: 5,
+    review: "corrected",
   } satisfies FactRow;
   const parsed = Papa.parse<string[]>(factsToCsv([fact]), { skipEmptyLines: true }).data;
   expect(parsed[0]).toEqual([...FACT_COLUMNS]);

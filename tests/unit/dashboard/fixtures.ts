@@ -45,6 +45,7 @@ export const factRow = (index: number, change: Partial<FactRow> = {}): FactRow =
   quote: "",
   start: null,
   end: null,
+  review: "",
   ...change,
 });
 
@@ -64,6 +65,7 @@ export function chartPoint(
     sourceCount: 1,
     source: "a",
     disagree: false,
+    review: "",
     ...fields,
   };
 }

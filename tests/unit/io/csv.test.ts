@@ -32,8 +32,10 @@ describe("contract CSV", () => {
 
   it("writes one row per fact, numbers as plain digits", () => {
     expect(factsToCsvRows([fact({})])).toBe(
-      "d-10-gdp,gdp,jiangmen,2023,50323000000,CNY,exact,actual,,d,2024-01,503.23亿元,全市地区生产总值503.23亿元。,10,18\n",
+      "d-10-gdp,gdp,jiangmen,2023,50323000000,CNY,exact,actual,,d,2024-01,503.23亿元,全市地区生产总值503.23亿元。,10,18,\n",
     );
+    // A fact a person decided about carries its state in the last column.
+    expect(factsToCsvRows([fact({ review: "corrected" })])).toMatch(/,10,18,corrected\n$/);
   });
 
   it("round-trips commas, quotes, CR, LF, leading spaces and formula-like text unchanged", () => {

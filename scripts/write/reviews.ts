@@ -1,0 +1,93 @@
+// POST /api/reviews: one decision appended to data/reviews.csv. The row is checked by the same
+// parser `npm run extract` reads the file with (so the server never writes a row a run would
+// refuse), and its number must stand at its span in the document under data/raw. Appended, never
+// rewritten: decisions from two tabs at once are queued one after the other and both kept.
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import Papa from "papaparse";
+import {
+  parseReviews,
+  REVIEW_COLUMNS,
+  reviewsHeader,
+  type Review,
+} from "../../extract/lib/index.ts";
+import { loadRegions, loadSources } from "../../extract/node/config.ts";
+import { listDocuments } from "../../extract/node/documents.ts";
+import { loadPageReader, loadText, needsPageReader } from "../../extract/node/process.ts";
+import type { WriteAnswer, WriteRoute } from "./api.ts";
+import { appendLine, withFileLock } from "./files.ts";
+
+export const REVIEWS_PATH = "/api/reviews";
+/** A decision is a few hundred bytes; a note may be long, not megabytes. */
+const MAX_REVIEW_BYTES = 64 * 1024;
+
+const refuse = (status: number, error: string): WriteAnswer => ({
+  status,
+  body: { ok: false, error },
+});
+
+/** The body's `review` object as the cells of a CSV row, in REVIEW_COLUMNS order. */
+function cellsOf(body: unknown): string[] | string {
+  if (typeof body !== "object" || body === null || !("review" in body))
+    return 'the body must be {"review": {reviewed_at, action, …}}';
+  const review = (body as { review: unknown }).review;
+  if (typeof review !== "object" || review === null) return "review must be an object";
+  const record = review as Record<string, unknown>;
+  const cells: string[] = [];
+  for (const column of REVIEW_COLUMNS) {
+    const value = record[column] ?? "";
+    if (typeof value !== "string" && typeof value !== "number")
+      return `review.${column} must be text or a number`;
+    cells.push(String(value));
+  }
+  return cells;
+}
+
+export function reviewsRoute(dataDir: string): WriteRoute {
+  const file = join(dataDir, "reviews.csv");
+  return {
+    path: REVIEWS_PATH,
+    maxBodyBytes: MAX_REVIEW_BYTES,
+    async handle(body) {
+      const cells = cellsOf(body);
+      if (typeof cells === "string") return refuse(400, cells);
+      const line = Papa.unparse([cells], { newline: "\n", escapeFormulae: false }) + "\n";
+      const regions = await loadRegions(join(dataDir, "regions.csv"));
+      const { reviews, problems } = parseReviews(
+        reviewsHeader() + line,
+        new Set(regions.map((r) => r.key)),
+        "the review",
+      );
+      const review = reviews[0];
+      if (problems.length || !review) {
+        const p = problems[0];
+        return refuse(422, p ? `${p.field ?? "row"}: ${p.message}` : "an empty review");
+      }
+      const held = await numberAt(join(dataDir, "raw"), review);
+      if (held !== true) return refuse(422, held);
+      // One queue for the check of the header and the append, so two first decisions at once
+      // write the header once.
+      await withFileLock(`${file}#reviews`, async () => {
+        const size = (await stat(file).catch(() => undefined))?.size ?? 0;
+        await appendLine(file, size === 0 ? reviewsHeader() + line : line);
+      });
+      return { status: 200, body: { ok: true, review: { ...review, line: 0 } } };
+    },
+  };
+}
+
+/** True when the review's document is under `rawDir` with its text at its span; else why not. */
+async function numberAt(rawDir: string, review: Review): Promise<true | string> {
+  const listing = await listDocuments(rawDir, await loadSources(rawDir)).catch(() => undefined);
+  const document = listing?.documents.find((d) => d.id === review.source);
+  if (!document) return `source: no document ${review.source} in data/raw`;
+  // The text the facts' offsets point into: the decoded file, or a web page's article text.
+  const job = { kind: "file", label: document.name, id: document.id, path: document.path } as const;
+  if (needsPageReader(job)) await loadPageReader();
+  const loaded = loadText(job);
+  if ("reason" in loaded) return `source: ${review.source} cannot be read: ${loaded.reason}`;
+  const held = loaded.text.slice(review.start, review.end);
+  if (held !== review.text)
+    return `text: ${review.start}–${review.end} of ${review.source} holds "${held}", not "${review.text}"`;
+  return true;
+}

@@ -1,0 +1,187 @@
+// 待核对: the unchecked facts one by one, the article open at the sentence with the number marked;
+// Y confirms, C corrects, R rejects, N (or →) goes to the next; the count of what is left shows.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import type { ParseClient } from "../data/parseClient.ts";
+import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
+import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
+import { displayValue, markedValue } from "../chart/format.ts";
+import { locateFact } from "../view/locate.ts";
+import { useReviewApi } from "./ReviewContext.tsx";
+import { confirmOrReject, correction, formValues } from "./decisions.ts";
+import { ReviewForm } from "./ReviewForm.tsx";
+import { StateBadge } from "./ReviewActions.tsx";
+
+/** Facts asked of the worker at once: a queue longer than this refills as it empties. */
+const QUEUE_BATCH = 500;
+
+export default function ReviewQueue(props: {
+  client: ParseClient;
+  /** Names the facts the worker holds: after a decision the queue is asked for again. */
+  dataKey: string;
+  sources: Map<string, SourceInfo>;
+  regionName: (key: string) => string;
+  /** Sources of articles pasted in this session: not under data/raw, so not in the queue. */
+  pasted: ReadonlySet<string>;
+  onClose: () => void;
+}) {
+  const api = useReviewApi();
+  const { client, onClose } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
+  const [correcting, setCorrecting] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const queue = useQuery({
+    queryKey: ["unchecked", props.dataKey],
+    queryFn: () => client.unchecked(QUEUE_BATCH),
+  });
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    element?.addEventListener("close", onClose);
+    return () => element?.removeEventListener("close", onClose);
+  }, [onClose]);
+
+  const rows = queue.data?.rows;
+  const { pasted } = props;
+  const current = useMemo(
+    () => rows?.find((r) => !skipped.has(r.id) && !pasted.has(r.source)) ?? null,
+    [rows, skipped, pasted],
+  );
+  const article = useQuery({
+    queryKey: ["article", current?.source, "file"],
+    queryFn: () => fetchArticle(current!.source, props.sources),
+    enabled: current !== null,
+  });
+  const mark = useRef<HTMLElement>(null);
+  useEffect(() => {
+    mark.current?.scrollIntoView({ block: "center" });
+  }, [article.data, current]);
+
+  const next = useCallback(() => {
+    if (current) setSkipped((s) => new Set([...s, current.id]));
+  }, [current]);
+  const quick = useCallback(
+    async (action: "confirm" | "reject") => {
+      if (!api || !current || busy) return;
+      const review = confirmOrReject(current, action);
+      if (!review) return next();
+      setBusy(true);
+      await api.state.decide(review);
+      setBusy(false);
+    },
+    [api, current, busy, next],
+  );
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (
+      correcting ||
+      event.target instanceof HTMLInputElement ||
+      event.altKey ||
+      event.ctrlKey ||
+      event.metaKey
+    )
+      return;
+    const key = event.key.toLowerCase();
+    if (key === "y") void quick("confirm");
+    else if (key === "r") void quick("reject");
+    else if (key === "c" && current) setCorrecting(true);
+    else if (key === "n" || key === "arrowright") next();
+    else return;
+    event.preventDefault();
+  };
+
+  if (!api) return null;
+  const { lang } = api;
+  const left = queue.data?.total ?? 0;
+  const located = current && article.data !== undefined ? locateFact(article.data, current) : null;
+  const info = current ? props.sources.get(current.source) : undefined;
+  return (
+    <dialog
+      ref={dialog}
+      className="review-queue"
+      aria-labelledby="queue-title"
+      data-testid="review-queue"
+      onKeyDown={onKeyDown}
+    >
+      <header>
+        <h2 id="queue-title">{t(lang, "queueTitle")}</h2>
+        <span aria-live="polite" data-testid="queue-left">
+          {t(lang, "queueLeft", { n: left })}
+        </span>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          {t(lang, "close")}
+        </button>
+      </header>
+      <p className="queue-keys" data-testid="queue-keys">
+        <kbd>{t(lang, "queueKeys")}</kbd>
+      </p>
+      {queue.isPending ? <p role="status">{t(lang, "loading")}</p> : null}
+      {queue.data && !current ? <p role="status">{t(lang, "queueDone")}</p> : null}
+      {current ? (
+        <article
+          className="queue-fact"
+          data-testid="queue-fact"
+          data-fact={current.id}
+          tabIndex={-1}
+        >
+          <p className="source-meta">
+            <StateBadge lang={lang} state={current.review} />{" "}
+            {indicatorName(lang, current.indicator)} · {props.regionName(current.region)} ·{" "}
+            {current.period} ·{" "}
+            <strong>
+              {markedValue(displayValue(current.value, current.unit), current.qualifier, lang)}{" "}
+              {displayUnit(lang, current.indicator, current.unit)}
+            </strong>
+            {current.kind !== "actual" ? ` · ${kindName(lang, current.kind)}` : ""}
+            {current.subject ? ` · ${current.subject}` : ""}
+          </p>
+          <h3>{info?.title || current.source}</h3>
+          <div className="queue-buttons">
+            <button type="button" disabled={busy} onClick={() => void quick("confirm")}>
+              {t(lang, "reviewConfirm")} <kbd>Y</kbd>
+            </button>
+            <button type="button" disabled={busy} onClick={() => setCorrecting(true)}>
+              {t(lang, "reviewCorrect")} <kbd>C</kbd>
+            </button>
+            <button type="button" disabled={busy} onClick={() => void quick("reject")}>
+              {t(lang, "reviewReject")} <kbd>R</kbd>
+            </button>
+            <button type="button" onClick={next}>
+              {t(lang, "queueNext")} <kbd>N</kbd>
+            </button>
+          </div>
+          {located ? (
+            <div className="article-text" tabIndex={0}>
+              {located.before}
+              <mark className="sentence" ref={mark}>
+                {located.sentenceBefore}
+                <mark className="number">{located.number}</mark>
+                {located.sentenceAfter}
+              </mark>
+              {located.after}
+            </div>
+          ) : (
+            <blockquote>{current.quote}</blockquote>
+          )}
+        </article>
+      ) : null}
+      {correcting && current ? (
+        <ReviewForm
+          lang={lang}
+          title={t(lang, "correctTitle")}
+          number={current.text}
+          initial={formValues(current)}
+          regions={api.regions}
+          onSave={async (values) => {
+            const review = correction(current, values);
+            return review ? api.state.decide(review) : "no offsets";
+          }}
+          onClose={() => {
+            setCorrecting(false);
+            dialog.current?.focus();
+          }}
+        />
+      ) : null}
+    </dialog>
+  );
+}

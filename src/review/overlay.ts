@@ -1,0 +1,93 @@
+// The dashboard's copy of the decisions applied to the loaded facts, so that a decision shows in
+// the chart, comparison, map, district page, table and downloads at once, before `npm run
+// extract` next writes it into indicators.csv. The loaded file may already carry decisions (the
+// last run applied them); playing the same decisions again on its rows gives the same rows, so the
+// whole list is applied every time. Pure: runs in the parse worker.
+import { decideReviews, type Review } from "./lib.ts";
+import type { FactRow, ReviewState } from "../model/contract.ts";
+import { parsePeriod } from "../model/period.ts";
+
+/** A decision as the page knows it: an addition made here brings its sentence and date. */
+export interface PageReview extends Review {
+  quote?: string;
+  published?: string;
+}
+
+export interface Overlaid {
+  rows: FactRow[];
+  /** Numbers whose last decision is a rejection of a fact the data holds. */
+  rejected: number;
+}
+
+const spanKey = (source: string, start: number | null, end: number | null) =>
+  `${source}\u0000${start ?? ""}\u0000${end ?? ""}`;
+
+/** `rows` with `reviews` (in the order they were made) applied; rows nobody decided about stay. */
+export function overlayReviews(rows: readonly FactRow[], reviews: readonly PageReview[]): Overlaid {
+  if (!reviews.length) return { rows: [...rows], rejected: 0 };
+  const byId = new Map<string, number>();
+  const bySpan = new Map<string, number>();
+  rows.forEach((row, i) => {
+    if (row.id) byId.set(row.id, i);
+    bySpan.set(spanKey(row.source, row.start, row.end), i);
+  });
+  const onRow = new Map<number, PageReview[]>();
+  const elsewhere = new Map<string, PageReview[]>();
+  for (const review of reviews) {
+    const key = spanKey(review.source, review.start, review.end);
+    const at = (review.factId ? byId.get(review.factId) : undefined) ?? bySpan.get(key);
+    if (at !== undefined) onRow.set(at, [...(onRow.get(at) ?? []), review]);
+    else elsewhere.set(key, [...(elsewhere.get(key) ?? []), review]);
+  }
+  const out: FactRow[] = [];
+  let rejected = 0;
+  rows.forEach((row, i) => {
+    const history = onRow.get(i);
+    if (!history) return out.push(row);
+    const decided = decideReviews(row, history);
+    if (!decided.fields) {
+      rejected++;
+      return;
+    }
+    const range = parsePeriod(decided.fields.period);
+    if (!range) return out.push(row);
+    // A row the file already marks (a run applied these decisions) keeps its mark when replaying
+    // them changes nothing.
+    const state: ReviewState = decided.state || row.review;
+    out.push({
+      ...row,
+      ...decided.fields,
+      periodStart: range.start,
+      periodEnd: range.end,
+      review: state,
+    });
+  });
+  for (const history of elsewhere.values()) {
+    const last = history[history.length - 1]!;
+    // A number with no row: rejected (gone from the data, as it should be), or an addition the
+    // file does not hold yet. A confirmation or correction without its row is of an article the
+    // data no longer has (`npm run extract` names it); it is not brought back here.
+    if (last.action === "reject") rejected++;
+    if (last.action !== "add") continue;
+    const decided = decideReviews(undefined, history);
+    const range = decided.fields && parsePeriod(decided.fields.period);
+    if (!decided.fields || !range) continue;
+    const made = [...history].reverse().find((r) => r.quote !== undefined);
+    out.push({
+      index: 0,
+      line: 0,
+      id: last.factId || `${last.source}-${last.start}-${decided.fields.indicator}`,
+      ...decided.fields,
+      periodStart: range.start,
+      periodEnd: range.end,
+      source: last.source,
+      published: made?.published ?? "",
+      text: last.text,
+      quote: made?.quote ?? last.text,
+      start: last.start,
+      end: last.end,
+      review: decided.state,
+    });
+  }
+  return { rows: out, rejected };
+}

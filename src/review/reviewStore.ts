@@ -1,0 +1,113 @@
+// Where the page keeps a person's decisions. Under `npm start` each one is posted to the server,
+// which appends it to data/reviews.csv (scripts/write/reviews.ts); served as static files, they are
+// kept in the browser (IndexedDB) and the page offers reviews.csv to download. Either way the page
+// reads back the file (and the browser's decisions) to know every decision, other tabs' included.
+// Loaded on use (useReviews imports it dynamically): it brings PapaParse, which the first bundle
+// does without.
+import { parseReviews, reviewToCsvLine } from "../../extract/lib/index.ts";
+import { reviewRecord, reviewsHeader, type Review, type TableProblem } from "./lib.ts";
+import { browserStore } from "../write/browserStore.ts";
+import { postWrite } from "../write/writeClient.ts";
+import type { WriteMode } from "../write/writeMode.ts";
+import type { PageReview } from "./overlay.ts";
+
+export const REVIEWS_URL = "/data/reviews.csv";
+const ROUTE = "/api/reviews";
+
+/** A decision kept in the browser: its line of reviews.csv, and what the page knew with it. */
+interface StoredReview {
+  key: string;
+  line: string;
+  quote?: string;
+  published?: string;
+}
+
+export interface LoadedReviews {
+  reviews: PageReview[];
+  problems: TableProblem[];
+  /** The text of data/reviews.csv as served ("" when there is none). */
+  fileText: string;
+  /** Lines kept in this browser (static mode). */
+  browserLines: string[];
+}
+
+async function fetchReviewsFile(): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(REVIEWS_URL, { cache: "no-store" });
+  } catch {
+    return "";
+  }
+  if (response.status === 404 || !response.ok) return "";
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) return "";
+  return response.text();
+}
+
+/** Every decision the page can know of: the file's, then the browser's (static mode). */
+export async function loadReviews(
+  mode: WriteMode,
+  regionKeys: ReadonlySet<string>,
+): Promise<LoadedReviews> {
+  const fileText = await fetchReviewsFile();
+  const fromFile = parseReviews(fileText, regionKeys, "data/reviews.csv");
+  let stored: StoredReview[] = [];
+  if (mode.kind === "static") {
+    stored = await browserStore<StoredReview>("reviews")
+      .getAll()
+      .catch(() => []);
+    stored.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  const fromBrowser = parseReviews(
+    reviewsHeader() + stored.map((s) => s.line).join(""),
+    regionKeys,
+    "browser storage",
+  );
+  const extras = stored.map((s) => ({ quote: s.quote, published: s.published }));
+  return {
+    reviews: [
+      ...fromFile.reviews,
+      ...fromBrowser.reviews.map((r, i) => ({ ...r, ...definedOnly(extras[i]) })),
+    ],
+    problems: [...fromFile.problems, ...fromBrowser.problems],
+    fileText,
+    browserLines: stored.map((s) => s.line),
+  };
+}
+
+function definedOnly(extra: { quote?: string; published?: string } | undefined) {
+  const out: { quote?: string; published?: string } = {};
+  if (extra?.quote !== undefined) out.quote = extra.quote;
+  if (extra?.published !== undefined) out.published = extra.published;
+  return out;
+}
+
+/** Keeps one decision; the error in words when it could not be kept. */
+export async function saveReview(mode: WriteMode, review: PageReview): Promise<string | null> {
+  if (mode.kind === "server") {
+    const result = await postWrite(mode, ROUTE, { review: reviewRecord(review) }, (answer) =>
+      answer.ok === true ? true : undefined,
+    );
+    return result.ok ? null : result.error;
+  }
+  if (mode.kind === "server-off") return mode.reason;
+  // Keys sort in the order decisions were made (time, then a random tie-break across tabs).
+  const key = `${review.reviewedAt}|${Date.now().toString(36)}|${Math.random().toString(36).slice(2)}`;
+  try {
+    const record: StoredReview = { key, line: reviewToCsvLine(review) };
+    if (review.quote !== undefined) record.quote = review.quote;
+    if (review.published !== undefined) record.published = review.published;
+    await browserStore<StoredReview>("reviews").put(record);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** data/reviews.csv as it should be: the served file's rows, then the browser's decisions. */
+export function reviewsFileText(loaded: LoadedReviews): string {
+  const file = loaded.fileText.trim() ? loaded.fileText : reviewsHeader();
+  const joined = file.endsWith("\n") ? file : `${file}\n`;
+  return joined + loaded.browserLines.join("");
+}
+
+export type { Review };

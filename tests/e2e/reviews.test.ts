@@ -1,0 +1,354 @@
+// Every number checked by a person (issue 20), in Chromium against `npm start`'s server with
+// writes on, over a copy of data/: a fact corrected and another rejected in the table, a third
+// confirmed in the 待核对 queue by keyboard, a missed number added from the article view; then
+// `npm run extract` runs again, and all four still hold in the chart, the table and the
+// downloaded CSV, states shown; a decision whose article was removed is named by the run and kept.
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Papa from "papaparse";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { FACT_COLUMNS } from "../../extract/lib/types.ts";
+import { parseReviews } from "../../extract/lib/reviewsCsv.ts";
+import { ROOT } from "../../scripts/data-files.ts";
+import { serveDashboard } from "../../scripts/serve.ts";
+import { writeRoutes } from "../../scripts/write/routes.ts";
+import { launchBrowser } from "./browser.ts";
+import { chartDescription, chartReady, openPage, SCREENSHOTS, tableReady } from "./helpers.ts";
+
+const CORRECTED = "002_29067f03fc52df4d-4869-gdp"; // 台山 2021 GDP 503.23亿元
+const REJECTED = "000_6f389480a371ebba-328-gdp"; // 西部 2021 GDP 约1000亿元
+const CONFIRMED = "000_6f389480a371ebba-310-gdp"; // 东部 2021 GDP 约2300亿元: first in the queue
+const ADDED_SOURCE = "001_fc562c422033d121";
+/** A count the extractor leaves out of the article (a heading); found in the text at run time. */
+const MISSED = "1700家";
+const REMOVED_SOURCE = "004_4a3605b093db0633";
+const REMOVED_FACT = "004_4a3605b093db0633-1107-project_count";
+
+let browser: Browser;
+let page: Page;
+let root: string;
+let dataDir: string;
+let url = "";
+let close = () => undefined as void;
+
+/** The facts of a contract CSV, parsed strictly: the header, and every row with every column. */
+function strictFacts(text: string): Record<string, string>[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const [header, ...rows] = parsed.data;
+  expect(header).toEqual([...FACT_COLUMNS]);
+  return rows.map((row) => {
+    expect(row).toHaveLength(FACT_COLUMNS.length);
+    return Object.fromEntries(FACT_COLUMNS.map((c, i) => [c, row[i]!]));
+  });
+}
+
+const runExtract = (withReviews = true) =>
+  spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "extract/dist/cli.js"),
+      "--in",
+      join(dataDir, "raw"),
+      "--out",
+      join(dataDir, "indicators.csv"),
+      "--regions",
+      join(dataDir, "regions.csv"),
+      ...(withReviews ? ["--reviews", join(dataDir, "reviews.csv")] : []),
+    ],
+    { encoding: "utf8" },
+  );
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), "jm-reviews-e2e-"));
+  dataDir = join(root, "data");
+  for (const part of ["raw", "regions.csv"])
+    cpSync(join(ROOT, "data", part), join(dataDir, part), { recursive: true });
+  // The CLI the tests run is built by the unit setup; build it here too when run alone.
+  spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.mjs"), "--quiet"], { cwd: ROOT });
+  expect(runExtract(false).status).toBe(0);
+  const started = await serveDashboard({
+    distDir: join(ROOT, "test-output/dist"),
+    dataDir,
+    writes: { token: "5e".repeat(32), routes: writeRoutes(dataDir) },
+  });
+  url = started.url;
+  close = () => void started.server.close();
+  browser = await launchBrowser();
+  page = (await openPage(browser)).page;
+});
+afterAll(async () => {
+  await browser?.close();
+  close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** The values the chart draws (every series' items), read from the ECharts instance. */
+const drawnValues = () =>
+  page.evaluate(() => {
+    const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+      chart: { getOption: () => { series: { data?: unknown[] }[] } };
+    };
+    return element.chart
+      .getOption()
+      .series.flatMap((s) => s.data ?? [])
+      .map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value))
+      .map((tuple) => tuple[1] as number)
+      .filter((v) => Number.isFinite(v));
+  });
+
+const row = (id: string) => page.locator(`tr[data-fact-id="${id}"]`);
+
+async function openTable(): Promise<void> {
+  await page.goto(`${url}?indicator=gdp&view=table`);
+  await tableReady(page);
+}
+
+/** Runs an action that keeps a decision and waits until the page has applied it. */
+async function decided(action: () => Promise<unknown>): Promise<void> {
+  const bar = page.getByTestId("review-bar");
+  const before = await bar.getAttribute("data-applied");
+  const saved = page.waitForResponse((r) => r.url().endsWith("/api/reviews"));
+  await action();
+  expect((await saved).status()).toBe(200);
+  await page.waitForFunction(
+    (key) => {
+      const now = document
+        .querySelector('[data-testid="review-bar"]')
+        ?.getAttribute("data-applied");
+      return now && now !== key;
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  // The table (when shown) is asked for its page again in the same render: wait for that page.
+  if (await page.getByTestId("table").count()) await tableReady(page);
+}
+
+describe("reviewing facts", () => {
+  test("corrects a fact in the table; an invalid correction is refused naming the field", async () => {
+    await openTable();
+    const target = row(CORRECTED);
+    await expect(target.getByTestId("review-state").textContent()).resolves.toBe("未核对");
+    await target.getByRole("button", { name: "更正" }).click();
+    const form = page.getByTestId("review-form");
+    await form.waitFor(); // the form's code loads on first use
+    for (const label of ["指标", "地区", "时期", "数值", "限定", "类型", "对象", "备注"])
+      await expect(form.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
+    await expect(form.getByLabel("数值", { exact: true }).inputValue()).resolves.toBe(
+      "50323000000",
+    );
+    await form.getByLabel("时期", { exact: true }).fill("2021-13");
+    await form.getByRole("button", { name: "保存" }).click();
+    await expect(form.getByTestId("review-problems").textContent()).resolves.toContain("时期");
+    await form.getByLabel("时期", { exact: true }).fill("2021");
+    await form.getByLabel("数值", { exact: true }).fill("50324000000");
+    await form.getByLabel("备注", { exact: true }).fill("原文笔误");
+    await decided(() => form.getByRole("button", { name: "保存" }).click());
+    await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
+    await expect(row(CORRECTED).locator("td.number").textContent()).resolves.toContain("503.24");
+  });
+
+  test("rejects another fact in the table: it leaves the table", async () => {
+    await decided(() => row(REJECTED).getByRole("button", { name: "驳回" }).click());
+    await expect(row(REJECTED).count()).resolves.toBe(0);
+  });
+
+  test("confirms a third in the 待核对 queue by keyboard, the keys and the count on screen", async () => {
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    await expect(queue.getByTestId("queue-keys").textContent()).resolves.toMatch(
+      /Y 确认.*C 更正.*R 驳回.*N 下一条/,
+    );
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    await expect(fact.getAttribute("data-fact")).resolves.toBe(CONFIRMED);
+    const left = Number(
+      /\d+/.exec((await queue.getByTestId("queue-left").textContent()) ?? "")![0],
+    );
+    await queue.locator("mark.number").waitFor();
+    await expect(queue.locator("mark.number").textContent()).resolves.toBe("约为2300亿元");
+    await decided(() => page.keyboard.press("y"));
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="queue-left"]')?.textContent?.includes(String(n)),
+      left - 1,
+    );
+    await expect(fact.getAttribute("data-fact")).resolves.not.toBe(CONFIRMED);
+    await page.keyboard.press("Escape");
+  });
+
+  test("adds a missed number selected in the article view", async () => {
+    await page.goto(`${url}?indicator=enterprise_count&view=table`);
+    await tableReady(page);
+    await row(`${ADDED_SOURCE}-4724-enterprise_count`)
+      .getByRole("button", { name: "查看原文" })
+      .click();
+    const dialog = page.getByTestId("sources");
+    const article = dialog.locator(`article[data-source="${ADDED_SOURCE}"]`).first();
+    await article.locator(".article-text").waitFor();
+    // Select the number in the article's text, as a person does with the mouse.
+    await article.locator(".article-text").evaluate((element, missed) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(missed);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + missed.length);
+        const selection = window.getSelection()!;
+        selection.removeAllRanges();
+        selection.addRange(range);
+        element.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return;
+      }
+      throw new Error(`${missed} is not in the article`);
+    }, MISSED);
+    await article.getByTestId("review-add").click();
+    const form = page.getByTestId("review-form");
+    await expect(form.getByLabel("数值", { exact: true }).inputValue()).resolves.toBe("1700");
+    await form.getByLabel("指标", { exact: true }).selectOption("enterprise_count");
+    await form.getByLabel("地区", { exact: true }).selectOption("jianghai");
+    await form.getByLabel("限定", { exact: true }).selectOption("approx");
+    await form.getByLabel("对象", { exact: true }).fill("新一代电子信息企业");
+    await decided(() => form.getByRole("button", { name: "保存" }).click());
+    await dialog.getByRole("button", { name: "关闭" }).click();
+  });
+
+  test("a decision about an article that is later removed is named by npm run extract and kept", async () => {
+    await page.goto(`${url}?indicator=project_count&view=table`);
+    await tableReady(page);
+    await decided(() => row(REMOVED_FACT).getByRole("button", { name: "确认" }).click());
+    const before = readFileSync(join(dataDir, "reviews.csv"), "utf8");
+    rmSync(join(dataDir, "raw", `${REMOVED_SOURCE}.txt`));
+    const run = runExtract();
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `confirm 51个 in ${REMOVED_SOURCE}: the document ${REMOVED_SOURCE} is gone`,
+    );
+    expect(run.stderr).toMatch(/5 decisions read, 4 applied, 0 stale, 1 applied to nothing/);
+    // The file is the person's: the run changed nothing in it.
+    expect(readFileSync(join(dataDir, "reviews.csv"), "utf8")).toBe(before);
+    const { reviews, problems } = parseReviews(
+      before,
+      new Set(["jiangmen", "jianghai", "taishan", "jiangmen_east", "jiangmen_west"]),
+    );
+    expect(problems).toEqual([]);
+    expect(reviews.map((r) => r.action)).toEqual([
+      "correct",
+      "reject",
+      "confirm",
+      "add",
+      "confirm",
+    ]);
+  });
+
+  test("after the run, all four hold in the file, the table, the chart and the downloaded CSV", async () => {
+    const facts = strictFacts(readFileSync(join(dataDir, "indicators.csv"), "utf8"));
+    const byId = new Map(facts.map((f) => [f.id, f]));
+    expect(byId.get(CORRECTED)).toMatchObject({ value: "50324000000", review: "corrected" });
+    expect(byId.has(REJECTED)).toBe(false);
+    expect(byId.get(CONFIRMED)).toMatchObject({ review: "confirmed" });
+    const added = facts.filter((f) => f.review === "added");
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({
+      source: ADDED_SOURCE,
+      text: MISSED,
+      value: "1700",
+      region: "jianghai",
+    });
+
+    // The chart draws the reviewed values.
+    await page.goto(`${url}?indicator=gdp&regions=taishan,jiangmen_east,jiangmen_west`);
+    await chartReady(page);
+    const described = await chartDescription(page);
+    expect(described).toContain("503.24");
+    // Drawn in 亿元: the correction, the confirmed figure, and no rejected 1000.
+    const drawn = await drawnValues();
+    expect(drawn).toEqual(expect.arrayContaining([503.24, 2300]));
+    expect(drawn).not.toContain(503.23);
+    expect(drawn).not.toContain(1000);
+    await expect(page.getByTestId("trust-line").textContent()).resolves.toBe(
+      "已核对 3 条数据,其中 1 条抽取无误",
+    );
+
+    // The map and the district page draw the reviewed figure as well.
+    await page.goto(`${url}?view=map&indicator=gdp&period=2021`);
+    await chartReady(page);
+    const mapped = await page.evaluate(() => {
+      const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+        chart: {
+          getOption: () => { series: { data: { name: string; value: number | null }[] }[] };
+        };
+      };
+      return element.chart.getOption().series[0]!.data;
+    });
+    expect(mapped.find((d) => d.name === "taishan")?.value).toBe(503.24);
+    await page.goto(`${url}?view=district&district=taishan`);
+    await page.getByTestId("district-page").waitFor();
+    await expect(page.getByTestId("district-page").textContent()).resolves.toContain("503.24");
+
+    // The table shows the states; the filter by state finds the correction.
+    await openTable();
+    await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
+    await expect(row(CONFIRMED).getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    await page.getByTestId("review-filter").selectOption("corrected");
+    await tableReady(page);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+    await page.getByTestId("review-filter").selectOption("");
+    await tableReady(page);
+
+    // The added number is a fact of the table too, marked 补录.
+    await page.goto(`${url}?indicator=enterprise_count&view=table`);
+    await tableReady(page);
+    await page.getByTestId("review-filter").selectOption("added");
+    await tableReady(page);
+    await expect(page.locator("tbody tr").count()).resolves.toBe(1);
+    await expect(
+      page.locator("tbody tr").first().getByTestId("review-state").textContent(),
+    ).resolves.toBe("补录");
+    await expect(page.locator("tbody tr").first().textContent()).resolves.toContain(MISSED);
+    // …in the chart (subjects shown) and in the downloaded CSV, with its state.
+    await page.goto(`${url}?indicator=enterprise_count&regions=jianghai&subjects=1`);
+    await chartReady(page);
+    expect(await drawnValues()).toContain(1700);
+    const [addedFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export").locator("button.csv").click(),
+    ]);
+    const addedRows = strictFacts(readFileSync((await addedFile.path())!, "utf8"));
+    expect(addedRows.filter((f) => f.review === "added")).toMatchObject([
+      { text: MISSED, value: "1700", region: "jianghai", source: ADDED_SOURCE },
+    ]);
+    await openTable();
+
+    // The sources dialog: the extracted value beside the corrected one, and the decisions.
+    await row(CORRECTED).click();
+    const dialog = page.getByTestId("sources");
+    const source = dialog
+      .locator(`article[data-source="002_29067f03fc52df4d"]`)
+      .filter({ has: page.getByTestId("extracted-beside") });
+    await source.getByTestId("extracted-beside").waitFor({ timeout: 30_000 });
+    await expect(source.getByTestId("extracted-beside").textContent()).resolves.toMatch(
+      /503\.23.*503\.24/,
+    );
+    await expect(dialog.getByTestId("review-history").first().textContent()).resolves.toContain(
+      "原文笔误",
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, "reviews.png") });
+    await dialog.getByRole("button", { name: "关闭" }).click();
+
+    // The downloaded CSV carries the reviewed values and their states.
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export").locator("button.csv").click(),
+    ]);
+    const downloaded = strictFacts(readFileSync((await file.path())!, "utf8"));
+    const got = new Map(downloaded.map((f) => [f.id, f]));
+    expect(got.get(CORRECTED)).toMatchObject({ value: "50324000000", review: "corrected" });
+    expect(got.get(CONFIRMED)).toMatchObject({ review: "confirmed" });
+    expect(got.has(REJECTED)).toBe(false);
+  });
+});
