@@ -41,7 +41,7 @@ export function bindSentence(
   carry: SentenceCarry = newCarry(),
 ): Draft[] {
   const { text } = ctx;
-  enterSentence(carry, sentence);
+  enterSentence(ctx, carry, sentence);
   const state = newBindState(ctx, sentence, tokens, carry, carry.rate);
   carry.rate = undefined;
 
@@ -98,7 +98,7 @@ export function bindSentence(
 
 /** A sentence without numbers still tells the next what the paragraph is about (从GDP总量来看). */
 export function noteSentence(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
-  enterSentence(carry, sentence);
+  enterSentence(ctx, carry, sentence);
   carry.rate = undefined;
   carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
 }
@@ -106,11 +106,13 @@ export function noteSentence(ctx: DocContext, sentence: Sentence, carry: Sentenc
 const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
   stated === null ? undefined : (stated ?? topic);
 
-function enterSentence(carry: SentenceCarry, sentence: Sentence): void {
+/** A new paragraph starts from what its titles (or the headline) name: 各县区固定资产投资增速： over
+ * 甲县增长12.1%，乙区增长9.8%. */
+function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence): void {
   if (carry.paragraph === sentence.paragraph) return;
   carry.head = undefined;
   carry.rate = undefined;
-  carry.topic = undefined;
+  carry.topic = ctx.doc.carried[sentence.paragraph]!.topic;
   carry.paragraph = sentence.paragraph;
 }
 

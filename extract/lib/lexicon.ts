@@ -69,6 +69,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     neutral: "words",
     auxiliaries: "words",
     questionMarkers: "words",
+    planTitleMarkers: "words",
   },
   "periods.json": {
     relativeYears: NUMBER_MAP,

@@ -6,7 +6,7 @@
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
-// indented with an ideographic space, the mark of a new paragraph. Heading lines (#) are kept
+// indented with an ideographic space, the mark of a new paragraph, or numbered (1．, （一）), an item. Heading lines (#) are kept
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
 
@@ -21,6 +21,8 @@ export interface NormalizedText {
 }
 
 const NL = 10;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪])/;
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;
@@ -65,7 +67,10 @@ export function normalize(original: string): NormalizedText {
       // A line indented with an ideographic space (U+3000) opens a paragraph by the
       // typesetting of Chinese text: the line before it has ended, whatever its punctuation.
       const indented = original.charCodeAt(i) === 0x3000;
-      if (havePrev && !(prevJoinable && !heading && !indented)) {
+      // A numbered or bulleted line (1．, （一）, ①) is an item of its own, never the rest of the
+      // line before it (2024年重点项目计划：\n1．…).
+      const item = ITEM_START.test(original.slice(k, k + 6));
+      if (havePrev && !(prevJoinable && !heading && !indented && !item)) {
         out[len] = NL;
         map[len++] = i - 1;
       }

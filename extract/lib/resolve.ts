@@ -6,7 +6,6 @@ import type { Sentence } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
-import type { Paragraph } from "./segment.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -29,6 +28,7 @@ function regionAt(
   return resolveContext(ctx.gaz, place.suffix, sectionRegion, ctx.pageCounts, [
     placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
     ctx.pageRegion,
+    ctx.doc.place,
     placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
   ]);
 }
@@ -52,14 +52,6 @@ function placeNamedBefore(
     if (m.place.type !== "region" || m.partner) continue;
     const r = ctx.gaz.regions.get(m.place.key);
     if (r && r.members.length === 0 && r.name.endsWith(suffix)) return r.key;
-  }
-  return undefined;
-}
-
-function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefined {
-  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
-    const r = ctx.headingRegions.get(paragraph.headings[i]!);
-    if (r) return r;
   }
   return undefined;
 }
@@ -107,7 +99,7 @@ export function resolveRegion(
   end: number,
 ): RegionAnswer {
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
-  const section = sectionRegionOf(ctx, paragraph);
+  const section = ctx.doc.carried[sentence.paragraph]!.region;
   const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
     placeIn(ctx, list, section, outsideCounts, sentence.start);
   // 推动台嘉成都玻纤、嘉里粮油等102个项目: the names before 等 are examples, and a place inside
@@ -172,14 +164,11 @@ export function resolvePeriod(
     ).reverse(),
   );
   if (fromText) return fromText;
-  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
-    const p = ctx.headingPeriods.get(paragraph.headings[i]!);
-    if (p) return p;
-  }
   return (
+    ctx.doc.carried[sentence.paragraph]!.period ??
     continuedPeriod(ctx, sentence.paragraph) ??
     titlePeriod(ctx, sentence.paragraph) ??
-    ctx.headlinePeriod
+    ctx.doc.headlineContext.period
   );
 }
 
