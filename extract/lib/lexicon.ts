@@ -72,6 +72,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     planTitleMarkers: "words",
   },
   "periods.json": {
+    sameTimeSuffixes: "words",
+    sameTimeBlockers: "words",
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
     sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },

@@ -130,8 +130,30 @@ export function resolveRegion(
 /** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is
  * January to May). */
 function labelled(list: readonly PeriodMention[], flow = true): string | undefined {
-  for (const p of list) if (p.label !== "") return (flow && p.toDate) || p.label;
+  for (const p of list) {
+    // 目前58.3%的增速: now dates a stock, not a flow or a rate.
+    if (p.label === "" || (flow && p.now)) continue;
+    return (flow && p.toDate) || p.label;
+  }
   return undefined;
+}
+
+/** The period text[start] speaks of, moved to the base year of a 同期 before it in its sentence
+ * (去年同期，上海GDP为…): the same span, that year. Undefined when no 同期 dates it. */
+function sameTimeBase(ctx: DocContext, from: number, at: number): number | undefined {
+  const list = within(ctx.periods, from, at);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const p = list[i]!;
+    if (p.sameTimeOf !== undefined) return p.sameTimeOf;
+    if (p.label !== "") return undefined;
+  }
+  return undefined;
+}
+
+/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
+function inYear(label: string, year: number): string {
+  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
+  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
 }
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
@@ -140,6 +162,20 @@ function labelled(list: readonly PeriodMention[], flow = true): string | undefin
  * and its headings, only the title of its story counts: the contract gives a flow figure the period
  * of its sentence or paragraph, else the last complete year, and a title is the story's heading. */
 export function resolvePeriod(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+  reach: "clause" | "sentence" | "paragraph",
+): string | undefined {
+  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach);
+  const base = sameTimeBase(ctx, sentence.start, start);
+  return base !== undefined && current ? inYear(current, base) : current;
+}
+
+function currentPeriod(
   ctx: DocContext,
   sentence: Sentence,
   cs: number,

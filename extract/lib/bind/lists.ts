@@ -63,7 +63,7 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
   const draft: Draft = {
     ...newDraft(tc, p.family, p.indicator, p.unit, token.value, subject),
     region: prev.regions[index] ?? pair?.region ?? p.region,
-    period: pair?.period ?? p.period,
+    period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
   if (token.unit === "percent") draft.value = token.value * (prev.growthSign === -1 ? -1 : 1);
@@ -84,6 +84,13 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
     regions = placeRun(ctx, tc.near, token.start);
     if (regions.length && !draft.dropped) draft.region = regions[0];
   }
+  // 2019—2022年地区生产总值分别为210亿元、230亿元…: a list over a span of years, one a year.
+  let years: string[] = [];
+  if (!regions.length && tc.items.length < 2 && saysRespectively(ctx.text, tc.cs, token.start))
+    years = seriesYears(draft.period);
+  // Only when the list has one figure a year: otherwise which figure is which year is unknown.
+  if (years.length && listLength(state, tc.t) !== years.length) years = [];
+  if (years.length) draft.period = years[0];
   const pairs = tc.inheritedList ? state.valueList : [];
   if (draft.unit !== "percent") state.valueList = [draft];
   state.prev = {
@@ -94,5 +101,28 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
     growthSign: tc.growthSign,
     regions,
     pairs,
+    years,
   };
+}
+
+/** How many figures of one unit, joined by list marks, run from tokens[t]. */
+function listLength(state: BindState, t: number): number {
+  const { tokens, ctx } = state;
+  let n = 1;
+  while (
+    t + n < tokens.length &&
+    tokens[t + n]!.unit === tokens[t]!.unit &&
+    LIST_CONNECTORS.has(ctx.text.slice(tokens[t + n - 1]!.end, tokens[t + n]!.start))
+  )
+    n++;
+  return n;
+}
+
+/** The years of a span of whole years (2019/2022 → 2019, 2020, 2021, 2022); none otherwise. */
+function seriesYears(period: string | undefined): string[] {
+  const m = period ? /^(\d{4})\/(\d{4})$/.exec(period) : null;
+  if (!m) return [];
+  const years: string[] = [];
+  for (let y = Number(m[1]); y <= Number(m[2]); y++) years.push(String(y));
+  return years;
 }
