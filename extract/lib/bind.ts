@@ -30,6 +30,7 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
+import { COUNTED_GROUP, GAP_WORDS, REFERENCE_WORDS, SIZE_LABELS } from "./bind/lexicon.ts";
 
 export { newCarry, type Draft, type SentenceCarry };
 
@@ -58,6 +59,10 @@ export function bindSentence(
     }
     // 10亿元以上项目9个: the threshold stays in the subject of the count after it.
     if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) continue;
+    if (statesNoFigure(text, tc)) {
+      state.prevEnd = token.end;
+      continue;
+    }
 
     const draft =
       token.unit === "CNY"
@@ -80,6 +85,7 @@ export function bindSentence(
       }
       continue;
     }
+    if (countedGroupBefore(text, tc)) draft.dropped = true;
     place(state, tc, draft);
     if (draft.unit !== "percent") state.lastValue = draft;
     state.lastDraft = draft;
@@ -155,6 +161,24 @@ function tokenContext(state: BindState, t: number): TokenContext {
     inheritedList: false,
     ellipticalPlaces: [],
   };
+}
+
+/** True when the number is no one's figure whatever its cue: a difference or gap (上海高出安徽
+ * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). */
+function statesNoFigure(text: string, tc: TokenContext): boolean {
+  const clause = text.slice(tc.cs, tc.ce);
+  if (GAP_WORDS.some((w) => clause.includes(w))) return true;
+  return tc.token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, tc.token.end));
+}
+
+/** True when a count of places or trades stands before the number in its clause (15个省份GDP超过
+ * 2万亿元, 32个行业增速高于20%): the figure is a bar they pass, nobody's figure. It still binds, so
+ * that what follows may continue it (其中，湖北为18.7%). 这3个省份 refers to places named before. */
+function countedGroupBefore(text: string, tc: TokenContext): boolean {
+  const m = COUNTED_GROUP.exec(text.slice(tc.cs, tc.token.start));
+  if (!m) return false;
+  const at = tc.cs + m.index;
+  return !REFERENCE_WORDS.some((w) => text.startsWith(w, at - w.length));
 }
 
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for

@@ -5,7 +5,9 @@
 import type { Sentence } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
-import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
+import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
+import { CUES } from "./indicators.ts";
+import { onlyFiller } from "./bind/text.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -56,6 +58,22 @@ function placeNamedBefore(
   return undefined;
 }
 
+/** How far after a scope word (全国前三季度GDP) its indicator may stand, in characters. */
+const SCOPE_SUBJECT_GAP = 8;
+
+/** True when a value cue follows text[at] with only periods or filler between (全国GDP,
+ * 中国前三季度GDP): the scope is what the indicator is about. */
+function namesIndicator(ctx: DocContext, at: number): boolean {
+  const { text } = ctx;
+  const stop = Math.min(text.length, at + SCOPE_SUBJECT_GAP);
+  for (const m of CUES.scan(text, at, stop)) {
+    if (m.value.type !== "value") return false;
+    const between = text.slice(mentionEndBefore(ctx, at, m.start), m.start);
+    return between === "" || onlyFiller(text, mentionEndBefore(ctx, at, m.start), m.start);
+  }
+  return false;
+}
+
 /** The region of the first usable mention in `list`. Within one scope a named place beats a
  * context word (全市 in 全市率先 ranks, it does not locate). `outsideCounts` says which outside
  * mentions rule the figure out: all of them (its clause), places but not scopes such as 全国 (its
@@ -76,7 +94,10 @@ function placeIn(
     if (m.place.type === "context" || m.aside || m.ranking) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
-      if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
+      if (outsideCounts === "none") continue;
+      // 全国GDP达56.26万亿元，同比增长2.5%，其中二季度GDP增长0.4%: a scope that is the subject
+      // of an indicator speaks for the rest of its sentence, as a place does.
+      if (outsideCounts === "places" && m.place.scope && !namesIndicator(ctx, m.end)) continue;
     }
     const r = regionAt(ctx, m, section, sentenceStart);
     if (r) return r;

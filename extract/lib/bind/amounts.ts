@@ -36,6 +36,7 @@ import {
   trimFiller,
   valueCueBefore,
   datingPeriods,
+  sectorsCue,
   undatedFromLevel,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
@@ -252,6 +253,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   }
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
+  // 第二产业增速最快，增加值为3714.3亿元: the sector's value added, no indicator's.
+  if (cue && family === cue.family && sectorsCue(text, tc.near, cue)) return undefined;
   const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.

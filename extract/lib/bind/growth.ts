@@ -23,6 +23,7 @@ import {
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   regionKeys,
+  sectorsCue,
   subjectBefore,
   trimFiller,
   valueCueBefore,
@@ -116,7 +117,10 @@ function rateAfterCue(
   let subject = "";
   let inherited: Draft | undefined;
   let open: ReturnType<typeof openCue>;
-  if (cue) {
+  if (cue && sectorsCue(text, tc.near, cue)) {
+    // 第三产业增速最快，增加值增长9%: the sector's growth.
+    return undefined;
+  } else if (cue) {
     family = cue.family;
     subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
   } else if (growth.family) {
@@ -164,6 +168,8 @@ function rateAfterCue(
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
   openItems(text, tc, draft);
   if (inherited) {
+    // 全国GDP达56.26万亿元，同比增长2.5%: the growth of a figure that is no fact is none either.
+    if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
     const first = valueList[0];

@@ -76,6 +76,22 @@ export function compileBinding(raw: unknown) {
     partLocators: words(lex.partLocators, "partLocators"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** Words that make the figures of their clause differences or gaps (高出, 差距). */
+    gapWords: words(lex.gapWords, "gapWords"),
+    /** Words after an amount that make it a size class (量级, 俱乐部). */
+    sizeLabels: words(lex.sizeLabels, "sizeLabels"),
+    /** A count of places or trades (15个省份, 32个行业): the figure after it is a bar they pass. */
+    countedGroup: new RegExp(
+      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+    ),
+    /** Words that make a counted group a reference to places named before (这3个省份). */
+    referenceWords: words(lex.referenceWords, "referenceWords"),
+    /** Cues that name an indicator only with the sector before them (增加值). */
+    bareCues: words(lex.bareCues, "bareCues"),
+    /** Sectors that a bare cue may belong to (第二产业), none of them an indicator. */
+    sectors: words(lex.sectors, "sectors"),
+    /** The word that gives a bare cue back to industry (工业). */
+    industry: chars(lex.industry, "industry"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -99,6 +115,13 @@ export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
+export const GAP_WORDS = BINDING.gapWords;
+export const SIZE_LABELS = BINDING.sizeLabels;
+export const COUNTED_GROUP = BINDING.countedGroup;
+export const REFERENCE_WORDS = BINDING.referenceWords;
+export const BARE_CUES = BINDING.bareCues;
+export const SECTORS = BINDING.sectors;
+export const INDUSTRY = BINDING.industry;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
 
 /** `s` without a leading 的. */
