@@ -171,7 +171,8 @@ function investmentPart(state: BindState, tc: TokenContext): boolean {
  * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
 export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.start): boolean {
   const { ctx, carry } = state;
-  if (!carry.topic || tc.token.classifier === "") return false;
+  // A bare amount needs its magnitude (亿元); a rate is a rate.
+  if (!carry.topic || (tc.token.unit !== "percent" && tc.token.classifier === "")) return false;
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，皖北仅为4.54万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.

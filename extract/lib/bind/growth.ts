@@ -13,7 +13,7 @@ import {
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { PUNCT, withoutAttributive } from "./lexicon.ts";
+import { ATTRIBUTIVE, FROM_WORDS, PUNCT, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
   fillerOrPlacesOnly,
@@ -28,7 +28,7 @@ import {
   trimFiller,
   valueCueBefore,
 } from "./text.ts";
-import { openItems } from "./lists.ts";
+import { openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
 
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
@@ -149,12 +149,27 @@ function rateAfterCue(
     fillerOrPlacesOnly(ctx, scope, growth.start) &&
     (open = openCue(state, tc))
   ) {
-    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took.
+    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took; 从
+    // 地区生产总值增速看，台山、开平增速均超过6%: each place listed before the rate.
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
+    if (FROM_WORDS.includes(subject)) subject = "";
+    const keys = regionKeys(ctx, scope, growth.start);
+    if (keys.length > 1) tc.ellipticalPlaces = keys;
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
-    // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place.
+    // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place; 浙江、山西增速
+    // 也均超过10%: each place listed before it.
     family = carry.topic;
+    const keys = regionKeys(ctx, scope, growth.start);
+    if (keys.length > 1) tc.ellipticalPlaces = keys;
+  } else if (
+    onlyFiller(text, scope, growth.start) &&
+    saysRespectively(text, scope, token.start) &&
+    (open = rateTopicOpen(state, tc))
+  ) {
+    // 海南、北京紧随其后，增速分别为12.8%、10.7%: places of an earlier clause, a bare growth word,
+    // 分别: the topic's growth, place by place (openList pairs the places).
+    family = open.family;
   } else {
     // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
@@ -194,6 +209,12 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     // 10.5%的经济增速
     return newDraft(tc, after, after.growth, "percent", token.value, "");
   }
+  // 湖北省以58.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
+  // about. Without a place before it (19.5%的增速，也高于…) the rate restates one: no figure.
+  if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {
+    const topic = rateTopic(state, tc);
+    if (topic) return newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+  }
   // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
   if (
@@ -206,5 +227,56 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
+  // 江西（6.9%）、福建（6.7%）; 分别是：北京10.7%、浙江10.6%: a place and its rate, of the
+  // indicator its sentence or paragraph is about.
+  if (placeRightBefore(ctx, scope, token.start)) {
+    const topic = rateTopic(state, tc);
+    if (topic) {
+      const draft = newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+      tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
+      return draft;
+    }
+  }
   return undefined;
+}
+
+/** The indicator a rate with no cue of its own is of: the cue of an earlier clause of its
+ * sentence that no number took (从GDP同比增速来看，…分别是：北京10.7%), else the topic its
+ * paragraph carries (a cue stated before, a title's, the headline's). */
+function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
+  const open = openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  // …增长6.9%，居首位；鹤山、恩平紧随其后，增速分别为6.2%、5.8%: the rate before, for others.
+  const before = state.lastDraft?.unit === "percent" && !state.lastDraft.subject;
+  const family = open?.family ?? (before ? state.lastDraft!.family : state.carry.topic);
+  return family?.growth ? family : undefined;
+}
+
+/** rateTopic as an open cue for rateAfterCue. */
+function rateTopicOpen(
+  state: BindState,
+  tc: TokenContext,
+): { start: number; family: Family } | undefined {
+  const family = rateTopic(state, tc);
+  return family ? { start: tc.scope, family } : undefined;
+}
+
+/** True when a bare growth word (增速, 增幅), perhaps after 的, follows the rate in its clause. */
+function bareGrowthAfter(text: string, at: number, stop: number): boolean {
+  const m = CUES.matchAt(text, text[at] === ATTRIBUTIVE ? at + 1 : at, stop);
+  return !!m && m.value.type === "growth" && !m.value.family && m.value.sign === 1;
+}
+
+/** True when a place of the table ends right before the rate, an opening bracket at most between
+ * (江西（6.9%）, 北京10.7%), and its words hold nothing but filler and places. */
+function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
+  const open = ctx.text[at - 1] === "（" || ctx.text[at - 1] === "(" ? at - 1 : at;
+  const places = within(ctx.places, scope, open);
+  const last = places[places.length - 1];
+  return (
+    !!last &&
+    last.end === open &&
+    last.place.type === "region" &&
+    !last.compared &&
+    onlyFillerOrPlaces(ctx, scope, at)
+  );
 }
