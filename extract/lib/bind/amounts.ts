@@ -156,6 +156,13 @@ function projectNameBefore(ctx: DocContext, from: number, at: number): string | 
   return undefined;
 }
 
+/** The place of the table right after `at` with a 的 before it (10223.99亿元的湖南). */
+function placeAfterOf(ctx: DocContext, at: number, stop: number): string | undefined {
+  if (ctx.text[at] !== ATTRIBUTIVE) return undefined;
+  const m = within(ctx.places, at + 1, stop)[0];
+  return m && m.start === at + 1 && m.place.type === "region" ? m.place.key : undefined;
+}
+
 /** True when the amount is named by the bare word 投资 right before it (政府投资45亿元, 社会投资
  * 135亿元) just after an investment figure of the sentence: a part of that investment. */
 function investmentPart(state: BindState, tc: TokenContext): boolean {
@@ -217,6 +224,22 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     }
   } else {
     family = cueAfter(text, token.end, ce, "CNY");
+    const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
+    if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {
+      // 距离10223.99亿元的湖南仅一步之遥; 4.2万亿元的甲市: a value before its place is that
+      // place's, of the amount the sentence compares it with or the paragraph's topic.
+      const draft = newDraft(
+        tc,
+        lastValue?.family ?? state.carry.topic!,
+        (lastValue?.family ?? state.carry.topic!).value,
+        "CNY",
+        token.value,
+        "",
+      );
+      draft.region = owner;
+      if (lastValue) draft.period = lastValue.period;
+      return draft;
+    }
     if (
       !family &&
       token.classifier !== "" &&

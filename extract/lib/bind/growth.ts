@@ -4,6 +4,7 @@
 
 import type { Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
+import { periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -13,7 +14,7 @@ import {
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { ATTRIBUTIVE, FROM_WORDS, PUNCT, withoutAttributive } from "./lexicon.ts";
+import { ATTRIBUTIVE, FROM_WORDS, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
   fillerOrPlacesOnly,
@@ -30,6 +31,9 @@ import {
 } from "./text.ts";
 import { openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
+
+/** Words that may stand between a compared place and its figure (乙省同期的2%). */
+const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
 
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
@@ -227,6 +231,15 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
+  // 高于江苏的19.2%、广东省的18.6%; 仅次于湖北省的58.3%: a compared place's rate, of the rate
+  // the sentence is comparing (the rate before it).
+  const compared = placeOfBefore(ctx, scope, token.start);
+  if (compared && rate?.unit === "percent" && rate.subject === "") {
+    const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, "");
+    draft.period = rate.period;
+    draft.region = compared;
+    return draft;
+  }
   // 江西（6.9%）、福建（6.7%）; 分别是：北京10.7%、浙江10.6%: a place and its rate, of the
   // indicator its sentence or paragraph is about.
   if (placeRightBefore(ctx, scope, token.start)) {
@@ -249,6 +262,21 @@ function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
   const before = state.lastDraft?.unit === "percent" && !state.lastDraft.subject;
   const family = open?.family ?? (before ? state.lastDraft!.family : state.carry.topic);
   return family?.growth ? family : undefined;
+}
+
+/** The place of the table named right before `at` with a 的 between (江苏的19.2%; 乙省同期的
+ * 2%: 同期 may stand between), in the number's own words. */
+function placeOfBefore(ctx: DocContext, scope: number, at: number): string | undefined {
+  const { text } = ctx;
+  if (text[at - 1] !== ATTRIBUTIVE) return undefined;
+  const places = within(ctx.places, scope, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region") return undefined;
+  const between = text.slice(last.end, at - 1);
+  if (between !== "" && !SAME_TIME_WORDS.includes(between)) return undefined;
+  // 占开平的40%: a share, not 开平's figure.
+  const words = text.slice(scope, last.start);
+  return SHARE_WORDS.some((w) => words.includes(w)) ? undefined : last.place.key;
 }
 
 /** rateTopic as an open cue for rateAfterCue. */
