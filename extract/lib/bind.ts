@@ -30,7 +30,14 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { COUNTED_GROUP, GAP_WORDS, REFERENCE_WORDS, SIZE_LABELS } from "./bind/lexicon.ts";
+import { regionKeys } from "./bind/text.ts";
+import {
+  COUNTED_GROUP,
+  GAP_WORDS,
+  REFERENCE_WORDS,
+  SIZE_LABELS,
+  SUM_MARKERS,
+} from "./bind/lexicon.ts";
 
 export { newCarry, type Draft, type SentenceCarry };
 
@@ -189,8 +196,17 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   const { token, window, cs, ce, capacity } = tc;
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
+    const words = text.slice(cs, token.start);
+    const listed = tc.ellipticalPlaces.length ? [] : regionKeys(ctx, tc.scope, token.start);
     if (r === "outside") draft.dropped = true;
-    else if (typeof r === "object") {
+    else if (listed.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
+      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
+      draft.dropped = true;
+    } else if (listed.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
+      // 广东、江苏前三季度GDP双双突破8万亿元: a bound shared by the places listed before it.
+      tc.ellipticalPlaces = listed;
+      draft.region = listed[0];
+    } else if (typeof r === "object") {
       // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));
       if (shared) tc.ellipticalPlaces = [...r.group];

@@ -86,6 +86,8 @@ export function compileBinding(raw: unknown) {
     ),
     /** Words that make a counted group a reference to places named before (这3个省份). */
     referenceWords: words(lex.referenceWords, "referenceWords"),
+    /** Words that make a figure after places listed together their sum (合计). */
+    sumMarkers: words(lex.sumMarkers, "sumMarkers"),
     /** Words that make the rate after them a share (占). */
     shareWords: words(lex.shareWords, "shareWords"),
     /** Cues that name an indicator only with the sector before them (增加值). */
@@ -121,6 +123,7 @@ export const GAP_WORDS = BINDING.gapWords;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
 export const REFERENCE_WORDS = BINDING.referenceWords;
+export const SUM_MARKERS = BINDING.sumMarkers;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;
 export const SECTORS = BINDING.sectors;
