@@ -14,9 +14,16 @@
 import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
 import type { NumberToken } from "./numbers.ts";
-import { CLAUSE_WINDOW, SENTENCE_WINDOW, type DocContext } from "./context.ts";
+import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
-import { BREAKDOWN_FAMILIES, CUES, SHARED_MARKERS, type Family } from "./indicators.ts";
+import {
+  BREAKDOWN_FAMILIES,
+  CUES,
+  LIST_CONNECTORS,
+  NOT_SHARED,
+  SHARED_MARKERS,
+  type Family,
+} from "./indicators.ts";
 import {
   newBindState,
   newCarry,
@@ -30,7 +37,7 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { regionKeys } from "./bind/text.ts";
+
 import {
   COUNTED_GROUP,
   GAP_WORDS,
@@ -188,6 +195,22 @@ function countedGroupBefore(text: string, tc: TokenContext): boolean {
   return !REFERENCE_WORDS.some((w) => text.startsWith(w, at - w.length));
 }
 
+/** The places listed before the number in its own words, joined by list marks (蓬江、新会和台山),
+ * and where the list ends. */
+function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: number } {
+  const keys: string[] = [];
+  let end = 0;
+  for (const m of within(ctx.places, tc.scope, tc.token.start)) {
+    if (m.place.type !== "region") continue;
+    if (keys.length && !LIST_CONNECTORS.has(ctx.text.slice(end, m.start))) {
+      keys.length = 0;
+    }
+    if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    end = m.end;
+  }
+  return { keys, end };
+}
+
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for
  * each place an elliptical figure stands for. */
 function place(state: BindState, tc: TokenContext, draft: Draft): void {
@@ -196,16 +219,18 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   const { token, window, cs, ce, capacity } = tc;
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
-    const words = text.slice(cs, token.start);
-    const listed = tc.ellipticalPlaces.length ? [] : regionKeys(ctx, tc.scope, token.start);
+    const listed = tc.ellipticalPlaces.length ? { keys: [], end: 0 } : placeList(ctx, tc);
+    // Words after the list: 年均 and 人均 are no 均.
+    let words = text.slice(listed.end, token.start);
+    for (const w of NOT_SHARED) words = words.split(w).join("");
     if (r === "outside") draft.dropped = true;
-    else if (listed.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
+    else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
       // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
       draft.dropped = true;
-    } else if (listed.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
+    } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
       // 广东、江苏前三季度GDP双双突破8万亿元: a bound shared by the places listed before it.
-      tc.ellipticalPlaces = listed;
-      draft.region = listed[0];
+      tc.ellipticalPlaces = listed.keys;
+      draft.region = listed.keys[0];
     } else if (typeof r === "object") {
       // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));

@@ -59,6 +59,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     familyGrowthCues: WORDS_MAP,
     breakdown: { record: { families: "words", markers: "words" } },
     sharedMarkers: "words",
+    notShared: "words",
     cueSubjects: WORD_MAP,
   },
   "kinds.json": {
