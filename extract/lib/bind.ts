@@ -39,7 +39,10 @@ import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
 
 import {
+  ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
   COUNTED_GROUP,
+  COUNTED_GROUP_NOUN,
+  MEMBER_OPENERS,
   GAP_WORDS,
   REFERENCE_WORDS,
   SIZE_LABELS,
@@ -99,7 +102,16 @@ export function bindSentence(
       }
       continue;
     }
-    if (countedGroupBefore(text, tc)) draft.dropped = true;
+    if (countedGroupBefore(text, tc)) {
+      // 超过万亿的有11个省份，包括广东、江苏…: the bar is each listed member's bound; with no
+      // list it is nobody's figure.
+      const members = memberList(state, tc);
+      if (members.length > 1 && token.qualifier !== "exact") {
+        tc.ellipticalPlaces = members;
+        draft.region = members[0];
+        draft.subject = "";
+      } else draft.dropped = true;
+    }
     place(state, tc, draft);
     if (draft.unit !== "percent") state.lastValue = draft;
     state.lastDraft = draft;
@@ -189,10 +201,39 @@ function statesNoFigure(text: string, tc: TokenContext): boolean {
  * 2万亿元, 32个行业增速高于20%): the figure is a bar they pass, nobody's figure. It still binds, so
  * that what follows may continue it (其中，湖北为18.7%). 这3个省份 refers to places named before. */
 function countedGroupBefore(text: string, tc: TokenContext): boolean {
+  // 有11个省份超过万亿; 超1万亿元的省份共8个 (the group right after the bound and 的).
+  const after = text.slice(tc.token.end, Math.min(tc.ce, tc.token.end + GROUP_AFTER_LIMIT));
+  if (after.startsWith(ATTRIBUTIVE_CHAR) && COUNTED_GROUP_NOUN.test(after.slice(1))) return true;
   const m = COUNTED_GROUP.exec(text.slice(tc.cs, tc.token.start));
   if (!m) return false;
   const at = tc.cs + m.index;
   return !REFERENCE_WORDS.some((w) => text.startsWith(w, at - w.length));
+}
+
+/** How far after a bound its counted group (的省份共8个) may stand, in characters. */
+const GROUP_AFTER_LIMIT = 12;
+
+/** The members a counted group's sentence lists after the number, behind an opener (包括, 分别是,
+ * a colon): the first run of two or more places joined by list marks. */
+function memberList(state: BindState, tc: TokenContext): string[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  let keys: string[] = [];
+  let end = -1;
+  let opened = false;
+  for (const m of within(ctx.places, tc.token.end, sentence.end)) {
+    if (m.place.type !== "region") continue;
+    if (keys.length && LIST_CONNECTORS.has(text.slice(end, m.start))) {
+      if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    } else if (keys.length > 1) break;
+    else {
+      const before = text.slice(end < 0 ? tc.token.end : end, m.start);
+      opened = MEMBER_OPENERS.some((w) => before.endsWith(w));
+      keys = opened ? [m.place.key] : [];
+    }
+    end = m.end;
+  }
+  return opened && keys.length > 1 ? keys : [];
 }
 
 /** The places listed before the number in its own words, joined by list marks (蓬江、新会和台山),

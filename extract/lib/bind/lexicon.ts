@@ -84,6 +84,12 @@ export function compileBinding(raw: unknown) {
     countedGroup: new RegExp(
       `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
     ),
+    /** A counted group at the start of a text, its noun then its count (省份共8个). */
+    countedGroupNoun: new RegExp(
+      `^(?:${alt(words(lex.countedGroups, "countedGroups"))})(?:${alt(words(lex.groupCountVerbs, "groupCountVerbs"))})?[\\d一二两三四五六七八九十]+个`,
+    ),
+    /** What opens the list of a counted group's members (包括, 分别是). */
+    memberOpeners: words(lex.memberOpeners, "memberOpeners"),
     /** Words that make a counted group a reference to places named before (这3个省份). */
     referenceWords: words(lex.referenceWords, "referenceWords"),
     /** Words that make a figure after places listed together their sum (合计). */
@@ -123,6 +129,8 @@ export const GAP_WORDS = BINDING.gapWords;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
 export const REFERENCE_WORDS = BINDING.referenceWords;
+export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
+export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;
