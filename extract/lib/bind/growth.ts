@@ -14,7 +14,7 @@ import {
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { ATTRIBUTIVE, FROM_WORDS, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
+import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
   fillerOrPlacesOnly,
@@ -157,7 +157,6 @@ function rateAfterCue(
     // 地区生产总值增速看，台山、开平增速均超过6%: each place listed before the rate.
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
-    if (FROM_WORDS.includes(subject)) subject = "";
     const keys = regionKeys(ctx, scope, growth.start);
     if (keys.length > 1) tc.ellipticalPlaces = keys;
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {

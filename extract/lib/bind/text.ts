@@ -130,6 +130,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   let s = withoutAttributive(trimFiller(ctx.text, a, to));
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
   if (bare.length >= 2) s = bare;
+  // 从GDP看: a preposition alone is no subject.
+  if (FROM_WORDS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
