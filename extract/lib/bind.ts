@@ -13,7 +13,7 @@
 
 import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
-import type { NumberToken } from "./numbers.ts";
+import { parseChineseNumeral, type NumberToken } from "./numbers.ts";
 import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
@@ -44,6 +44,7 @@ import {
   COUNTED_GROUP_NOUN,
   MEMBER_OPENERS,
   GAP_WORDS,
+  REFERENCE_GROUP,
   REFERENCE_WORDS,
   SIZE_LABELS,
   SUM_MARKERS,
@@ -252,12 +253,56 @@ function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: nu
   return { keys, end };
 }
 
+/** The places a reference (这五省份, 两地, 上述3个区) before the number stands for, when a shared
+ * marker (均) follows it: the last run of places named before it, joined by list marks, exactly as
+ * many as it counts; [] when no such run is found (the figure is a group's, and which is unknown);
+ * undefined when there is no such reference. */
+function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined {
+  const { text } = ctx;
+  // From the clause's start: the reference's count (三个) is a number of its own.
+  const m = REFERENCE_GROUP.exec(text.slice(tc.cs, tc.token.start));
+  if (!m) return undefined;
+  const at = tc.cs + m.index;
+  const end = at + m[0].length;
+  let words = text.slice(end, tc.token.start);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  if (!SHARED_MARKERS.some((w) => words.includes(w))) return undefined;
+  const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
+  // Without 这/上述, only a bare count of places (两地, 两市) refers back.
+  if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
+  let run: string[] = [];
+  let last: string[] = [];
+  let prevEnd = -1;
+  for (const p of within(ctx.places, tc.near, at)) {
+    if (p.place.type === "group") {
+      // 粤苏鲁3省份…这3个省份: a group written as one name.
+      last = run = [...p.place.keys];
+      prevEnd = p.end;
+      continue;
+    }
+    if (p.place.type !== "region") continue;
+    if (run.length && LIST_CONNECTORS.has(text.slice(prevEnd, p.start))) run.push(p.place.key);
+    else run = [p.place.key];
+    if (run.length >= 2) last = run.slice();
+    prevEnd = p.end;
+  }
+  return last.length === n ? last : [];
+}
+
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for
  * each place an elliptical figure stands for. */
 function place(state: BindState, tc: TokenContext, draft: Draft): void {
   const { ctx, drafts } = state;
   const { text } = ctx;
   const { token, window, cs, ce, capacity } = tc;
+  const ref = draft.region === undefined ? referredPlaces(ctx, tc) : undefined;
+  if (ref?.length) {
+    // 西藏、贵州…和宁夏，这五省份GDP增速均低于9.8%; 蓬江、新会两地均突破千亿: a reference to
+    // the places just named, and a bound each of them shares.
+    tc.ellipticalPlaces = ref;
+    draft.region = ref[0];
+    draft.subject = "";
+  } else if (ref) draft.dropped = true; // a group whose members cannot be told
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: 0 } : placeList(ctx, tc);

@@ -92,6 +92,13 @@ export function compileBinding(raw: unknown) {
     memberOpeners: words(lex.memberOpeners, "memberOpeners"),
     /** Words that make a counted group a reference to places named before (这3个省份). */
     referenceWords: words(lex.referenceWords, "referenceWords"),
+    /** A reference to places just named: 这五省份, 上述3个区, 两地 (group 1: the reference word,
+     * group 2: the count). */
+    referenceGroup: new RegExp(
+      `(${alt(words(lex.referenceWords, "referenceWords"))})?([两二三四五六七八九十\\d]{1,2})个?(?:${alt(
+        [...words(lex.referenceNouns, "referenceNouns")].sort((a, b) => b.length - a.length),
+      )})`,
+    ),
     /** Words that make a figure after places listed together their sum (合计). */
     sumMarkers: words(lex.sumMarkers, "sumMarkers"),
     /** Words that make the rate after them a share (占). */
@@ -129,6 +136,7 @@ export const GAP_WORDS = BINDING.gapWords;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
 export const REFERENCE_WORDS = BINDING.referenceWords;
+export const REFERENCE_GROUP = BINDING.referenceGroup;
 export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
 export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
