@@ -19,6 +19,7 @@ import { dominantRegion, type DocContext } from "./context.ts";
 import { buildDocModel } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
+import { cleanSubject } from "./bind/subject.ts";
 
 export interface ExtractOptions {
   regions: Region[];
@@ -89,6 +90,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     const plan = ctx.doc.carried[sentence.paragraph]!.plan;
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
+      d.subject = cleanSubject(gaz, d.subject);
       const period = d.period ?? defaultPeriod(d, pub, batch);
       if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
@@ -100,6 +102,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   }
   for (const { d, sentence } of headingDrafts) {
     if (d.dropped || !d.region || !pub) continue;
+    d.subject = cleanSubject(gaz, d.subject);
     if (bodyFigures.has(`${d.indicator}|${d.region}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
     if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";

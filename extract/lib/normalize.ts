@@ -2,7 +2,8 @@
 // the original text, so that facts can quote and point into the article exactly as written.
 //
 // What changes: markdown emphasis (**总**投资 → 总投资) is dropped; full-width digits, letters, ％
-// and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words;
+// and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words
+// (not a name from a number: GDP 2300亿元 reads GDP2300亿元);
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
@@ -94,7 +95,10 @@ export function normalize(original: string): NormalizedText {
             isDigit(after) &&
             /^\d{3}(?!\d)/.test(original.slice(q, q + 4).replace(/[０-９]/g, "0"));
           if (isAsciiWord(before) || before === 46) {
-            if (isAsciiWord(after) && !thousands) {
+            // GDP 2300亿元: a space between a name and a number joins nothing; it is dropped so
+            // that the cue stands right before its figure.
+            const nameAndNumber = isDigit(before) !== isDigit(after) && before !== 46;
+            if (isAsciiWord(after) && !thousands && !nameAndNumber) {
               out[len] = 32;
               map[len++] = p;
             }

@@ -43,6 +43,7 @@ export function compileBinding(raw: unknown) {
   const magnitudes = chars(boundAmount.magnitudes, "boundAmount.magnitudes");
   const currencies = words(boundAmount.currencies, "boundAmount.currencies");
   const countClassifiers = chars(projectName.countClassifiers, "projectName.countClassifiers");
+  const subjects = record(lex.subjects, "subjects");
   return {
     /** Marks that end a cue, a name or a noun phrase; whitespace too. */
     punct: new RegExp(`[${charClass(chars(lex.punctuation, "punctuation"))}\\s]`),
@@ -101,6 +102,16 @@ export function compileBinding(raw: unknown) {
     ),
     /** Words that make a figure after places listed together their sum (合计). */
     sumMarkers: words(lex.sumMarkers, "sumMarkers"),
+    /** Event verbs, adverbs and periods dropped from a subject's start, longest first. */
+    subjectLeadWords: [...words(subjects.leadWords, "subjects.leadWords")].sort(
+      (a, b) => b.length - a.length,
+    ),
+    /** Subjects that name nothing beyond the indicator. */
+    subjectBare: words(subjects.bare, "subjects.bare"),
+    /** An amount inside a subject that is no bound (600万元, not 10亿元以上). */
+    subjectAmount: new RegExp(
+      `[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?!(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(?:${alt(bounds)}))`,
+    ),
     /** Words that make the rate after them a share (占). */
     shareWords: words(lex.shareWords, "shareWords"),
     /** Cues that name an indicator only with the sector before them (增加值). */
@@ -140,6 +151,9 @@ export const REFERENCE_GROUP = BINDING.referenceGroup;
 export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
 export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
+export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
+export const SUBJECT_BARE = BINDING.subjectBare;
+export const SUBJECT_AMOUNT = BINDING.subjectAmount;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;
 export const SECTORS = BINDING.sectors;
