@@ -241,7 +241,9 @@ function memberList(state: BindState, tc: TokenContext): string[] {
  * and where the list ends. */
 function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: number } {
   const keys: string[] = [];
-  let end = 0;
+  // Where the words after the list begin: the number's own words when no place is named (never
+  // further back, so that a page without punctuation costs no more per number).
+  let end = tc.scope;
   for (const m of within(ctx.places, tc.scope, tc.token.start)) {
     if (m.place.type !== "region") continue;
     if (keys.length && !LIST_CONNECTORS.has(ctx.text.slice(end, m.start))) {
@@ -305,7 +307,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   } else if (ref) draft.dropped = true; // a group whose members cannot be told
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
-    const listed = tc.ellipticalPlaces.length ? { keys: [], end: 0 } : placeList(ctx, tc);
+    const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
     // Words after the list: 年均 and 人均 are no 均.
     let words = text.slice(listed.end, token.start);
     for (const w of NOT_SHARED) words = words.split(w).join("");
