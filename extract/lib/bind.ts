@@ -222,7 +222,9 @@ function memberList(state: BindState, tc: TokenContext): string[] {
   let keys: string[] = [];
   let end = -1;
   let opened = false;
-  for (const m of within(ctx.places, tc.token.end, sentence.end)) {
+  // No further than a sentence window: a page without full stops is one sentence.
+  const stop = Math.min(sentence.end, tc.token.end + SENTENCE_WINDOW);
+  for (const m of within(ctx.places, tc.token.end, stop)) {
     if (m.place.type !== "region") continue;
     if (keys.length && LIST_CONNECTORS.has(text.slice(end, m.start))) {
       if (!keys.includes(m.place.key)) keys.push(m.place.key);
