@@ -283,7 +283,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.
   if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
-  openItems(text, tc, draft);
+  openItems(state, tc, draft);
   // 比2020年的73129亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);
   if (basePeriod) draft.period = basePeriod;

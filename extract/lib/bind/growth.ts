@@ -184,7 +184,7 @@ function rateAfterCue(
   if (!family?.growth) return undefined;
   tc.growthSign = growth.sign;
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
-  openItems(text, tc, draft);
+  openItems(state, tc, draft);
   if (inherited) {
     // 全国GDP达56.26万亿元，同比增长2.5%: the growth of a figure that is no fact is none either.
     if (inherited.dropped) draft.dropped = true;

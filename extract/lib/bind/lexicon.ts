@@ -61,6 +61,8 @@ export function compileBinding(raw: unknown) {
     listPartnerPrefix: new RegExp(
       `^[${charClass(chars(lex.listPartnerPrefixes, "listPartnerPrefixes"))}]`,
     ),
+    /** The mark that alone separates list items whose names may hold 和 or 及 (、). */
+    enumerationMark: chars(lex.enumerationMark, "enumerationMark", true),
     /** What splits a list subject into its items. */
     listItemSeparator: new RegExp(alt(words(lex.listItemSeparators, "listItemSeparators"))),
     /** The bound after an amount, if any (及以上), at the start of the text after it. */
@@ -137,6 +139,7 @@ export const PERFECTIVE = BINDING.perfective;
 export const RESPECTIVELY = BINDING.respectively;
 export const LIST_PARTNER_PREFIX = BINDING.listPartnerPrefix;
 export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
+export const ENUMERATION_MARK = BINDING.enumerationMark;
 export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
