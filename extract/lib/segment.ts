@@ -95,7 +95,13 @@ export function segment(text: string): Segments {
         // A numbered line whose first words are a short title (一、经济运行总体平稳。…) governs
         // the paragraphs below it; a numbered sentence of body text is an item only.
         const stop = titleStop(text, numbered.at, end);
-        if (stop >= 0 && numbered.level < 11 && !QUANTITY.test(text.slice(numbered.at, stop))) {
+        // Under a colon line the numbered lines are its items, never titles.
+        if (
+          listHead === undefined &&
+          stop >= 0 &&
+          numbered.level < 11 &&
+          !QUANTITY.test(text.slice(numbered.at, stop))
+        ) {
           role = "section";
           titleEnd = stop;
         }
