@@ -13,10 +13,17 @@
 
 import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
-import type { NumberToken } from "./numbers.ts";
-import { CLAUSE_WINDOW, SENTENCE_WINDOW, type DocContext } from "./context.ts";
+import { parseChineseNumeral, type NumberToken } from "./numbers.ts";
+import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
-import { BREAKDOWN_FAMILIES, CUES, SHARED_MARKERS, type Family } from "./indicators.ts";
+import {
+  BREAKDOWN_FAMILIES,
+  CUES,
+  LIST_CONNECTORS,
+  NOT_SHARED,
+  SHARED_MARKERS,
+  type Family,
+} from "./indicators.ts";
 import {
   newBindState,
   newCarry,
@@ -31,6 +38,18 @@ import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
 
+import {
+  ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
+  COUNTED_GROUP,
+  COUNTED_GROUP_NOUN,
+  MEMBER_OPENERS,
+  GAP_WORDS,
+  REFERENCE_GROUP,
+  REFERENCE_WORDS,
+  SIZE_LABELS,
+  SUM_MARKERS,
+} from "./bind/lexicon.ts";
+
 export { newCarry, type Draft, type SentenceCarry };
 
 /** Binds the numbers of one sentence to indicators. */
@@ -41,7 +60,7 @@ export function bindSentence(
   carry: SentenceCarry = newCarry(),
 ): Draft[] {
   const { text } = ctx;
-  enterSentence(carry, sentence);
+  enterSentence(ctx, carry, sentence);
   const state = newBindState(ctx, sentence, tokens, carry, carry.rate);
   carry.rate = undefined;
 
@@ -58,6 +77,10 @@ export function bindSentence(
     }
     // 10亿元以上项目9个: the threshold stays in the subject of the count after it.
     if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) continue;
+    if (statesNoFigure(text, tc)) {
+      state.prevEnd = token.end;
+      continue;
+    }
 
     const draft =
       token.unit === "CNY"
@@ -80,6 +103,16 @@ export function bindSentence(
       }
       continue;
     }
+    if (countedGroupBefore(text, tc)) {
+      // 超过万亿的有11个省份，包括广东、江苏…: the bar is each listed member's bound; with no
+      // list it is nobody's figure.
+      const members = memberList(state, tc);
+      if (members.length > 1 && token.qualifier !== "exact") {
+        tc.ellipticalPlaces = members;
+        draft.region = members[0];
+        draft.subject = "";
+      } else draft.dropped = true;
+    }
     place(state, tc, draft);
     if (draft.unit !== "percent") state.lastValue = draft;
     state.lastDraft = draft;
@@ -98,7 +131,7 @@ export function bindSentence(
 
 /** A sentence without numbers still tells the next what the paragraph is about (从GDP总量来看). */
 export function noteSentence(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
-  enterSentence(carry, sentence);
+  enterSentence(ctx, carry, sentence);
   carry.rate = undefined;
   carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
 }
@@ -106,11 +139,13 @@ export function noteSentence(ctx: DocContext, sentence: Sentence, carry: Sentenc
 const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
   stated === null ? undefined : (stated ?? topic);
 
-function enterSentence(carry: SentenceCarry, sentence: Sentence): void {
+/** A new paragraph starts from what its titles (or the headline) name: 各县区固定资产投资增速： over
+ * 甲县增长12.1%，乙区增长9.8%. */
+function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence): void {
   if (carry.paragraph === sentence.paragraph) return;
   carry.head = undefined;
   carry.rate = undefined;
-  carry.topic = undefined;
+  carry.topic = ctx.doc.carried[sentence.paragraph]!.topic;
   carry.paragraph = sentence.paragraph;
 }
 
@@ -155,16 +190,138 @@ function tokenContext(state: BindState, t: number): TokenContext {
   };
 }
 
+/** True when the number is no one's figure whatever its cue: a difference or gap (上海高出安徽
+ * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). */
+function statesNoFigure(text: string, tc: TokenContext): boolean {
+  const clause = text.slice(tc.cs, tc.ce);
+  if (GAP_WORDS.some((w) => clause.includes(w))) return true;
+  return tc.token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, tc.token.end));
+}
+
+/** True when a count of places or trades stands before the number in its clause (15个省份GDP超过
+ * 2万亿元, 32个行业增速高于20%): the figure is a bar they pass, nobody's figure. It still binds, so
+ * that what follows may continue it (其中，湖北为18.7%). 这3个省份 refers to places named before. */
+function countedGroupBefore(text: string, tc: TokenContext): boolean {
+  // 有11个省份超过万亿; 超1万亿元的省份共8个 (the group right after the bound and 的).
+  const after = text.slice(tc.token.end, Math.min(tc.ce, tc.token.end + GROUP_AFTER_LIMIT));
+  if (after.startsWith(ATTRIBUTIVE_CHAR) && COUNTED_GROUP_NOUN.test(after.slice(1))) return true;
+  const m = COUNTED_GROUP.exec(text.slice(tc.cs, tc.token.start));
+  if (!m) return false;
+  const at = tc.cs + m.index;
+  return !REFERENCE_WORDS.some((w) => text.startsWith(w, at - w.length));
+}
+
+/** How far after a bound its counted group (的省份共8个) may stand, in characters. */
+const GROUP_AFTER_LIMIT = 12;
+
+/** The members a counted group's sentence lists after the number, behind an opener (包括, 分别是,
+ * a colon): the first run of two or more places joined by list marks. */
+function memberList(state: BindState, tc: TokenContext): string[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  let keys: string[] = [];
+  let end = -1;
+  let opened = false;
+  // No further than a sentence window: a page without full stops is one sentence.
+  const stop = Math.min(sentence.end, tc.token.end + SENTENCE_WINDOW);
+  for (const m of within(ctx.places, tc.token.end, stop)) {
+    if (m.place.type !== "region") continue;
+    if (keys.length && LIST_CONNECTORS.has(text.slice(end, m.start))) {
+      if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    } else if (keys.length > 1) break;
+    else {
+      const before = text.slice(end < 0 ? tc.token.end : end, m.start);
+      opened = MEMBER_OPENERS.some((w) => before.endsWith(w));
+      keys = opened ? [m.place.key] : [];
+    }
+    end = m.end;
+  }
+  return opened && keys.length > 1 ? keys : [];
+}
+
+/** The places listed before the number in its own words, joined by list marks (蓬江、新会和台山),
+ * and where the list ends. */
+function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: number } {
+  const keys: string[] = [];
+  // Where the words after the list begin: the number's own words when no place is named (never
+  // further back, so that a page without punctuation costs no more per number).
+  let end = tc.scope;
+  for (const m of within(ctx.places, tc.scope, tc.token.start)) {
+    if (m.place.type !== "region") continue;
+    if (keys.length && !LIST_CONNECTORS.has(ctx.text.slice(end, m.start))) {
+      keys.length = 0;
+    }
+    if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    end = m.end;
+  }
+  return { keys, end };
+}
+
+/** The places a reference (这五省份, 两地, 上述3个区) before the number stands for, when a shared
+ * marker (均) follows it: the last run of places named before it, joined by list marks, exactly as
+ * many as it counts; [] when no such run is found (the figure is a group's, and which is unknown);
+ * undefined when there is no such reference. */
+function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined {
+  const { text } = ctx;
+  // From the clause's start: the reference's count (三个) is a number of its own.
+  const m = REFERENCE_GROUP.exec(text.slice(tc.cs, tc.token.start));
+  if (!m) return undefined;
+  const at = tc.cs + m.index;
+  const end = at + m[0].length;
+  let words = text.slice(end, tc.token.start);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  if (!SHARED_MARKERS.some((w) => words.includes(w))) return undefined;
+  const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
+  // Without 这/上述, only a bare count of places (两地, 两市) refers back.
+  if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
+  let run: string[] = [];
+  let last: string[] = [];
+  let prevEnd = -1;
+  for (const p of within(ctx.places, tc.near, at)) {
+    if (p.place.type === "group") {
+      // 粤苏鲁3省份…这3个省份: a group written as one name.
+      last = run = [...p.place.keys];
+      prevEnd = p.end;
+      continue;
+    }
+    if (p.place.type !== "region") continue;
+    if (run.length && LIST_CONNECTORS.has(text.slice(prevEnd, p.start))) run.push(p.place.key);
+    else run = [p.place.key];
+    if (run.length >= 2) last = run.slice();
+    prevEnd = p.end;
+  }
+  return last.length === n ? last : [];
+}
+
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for
  * each place an elliptical figure stands for. */
 function place(state: BindState, tc: TokenContext, draft: Draft): void {
   const { ctx, drafts } = state;
   const { text } = ctx;
   const { token, window, cs, ce, capacity } = tc;
+  const ref = draft.region === undefined ? referredPlaces(ctx, tc) : undefined;
+  if (ref?.length) {
+    // 西藏、贵州…和宁夏，这五省份GDP增速均低于9.8%; 蓬江、新会两地均突破千亿: a reference to
+    // the places just named, and a bound each of them shares.
+    tc.ellipticalPlaces = ref;
+    draft.region = ref[0];
+    draft.subject = "";
+  } else if (ref) draft.dropped = true; // a group whose members cannot be told
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
+    const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
+    // Words after the list: 年均 and 人均 are no 均.
+    let words = text.slice(listed.end, token.start);
+    for (const w of NOT_SHARED) words = words.split(w).join("");
     if (r === "outside") draft.dropped = true;
-    else if (typeof r === "object") {
+    else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
+      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
+      draft.dropped = true;
+    } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
+      // 广东、江苏前三季度GDP双双突破8万亿元: a bound shared by the places listed before it.
+      tc.ellipticalPlaces = listed.keys;
+      draft.region = listed.keys[0];
+    } else if (typeof r === "object") {
       // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));
       if (shared) tc.ellipticalPlaces = [...r.group];

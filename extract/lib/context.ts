@@ -4,6 +4,10 @@
 import type { Paragraph } from "./segment.ts";
 import type { PeriodMention, PublicationDate } from "./periods.ts";
 import type { Gazetteer, PlaceMention } from "./regions.ts";
+import type { DocModel } from "./document.ts";
+import { within } from "./spans.ts";
+
+export { lowerBound, within } from "./spans.ts";
 
 export interface DocContext {
   text: string;
@@ -13,11 +17,8 @@ export interface DocContext {
   periods: PeriodMention[];
   paragraphs: Paragraph[];
   pageCounts: Map<string, number>;
-  headingRegions: Map<number, string | undefined>;
-  headingPeriods: Map<number, string | undefined>;
-  /** The period the article's headline names (1-6月，四川外商直接投资…): its subject, for the
-   * flow figures that nothing nearer dates. */
-  headlinePeriod: string | undefined;
+  /** The page read as a document: headline, lead, titles and what each carries down. */
+  doc: DocModel;
   /** The region a page is about, when one clearly dominates its mentions. */
   pageRegion: string | undefined;
 }
@@ -27,31 +28,6 @@ export interface DocContext {
 export const CLAUSE_WINDOW = 200;
 export const SENTENCE_WINDOW = 400;
 export const PARAGRAPH_WINDOW = 1500;
-/** Index of the first item whose start is >= pos. */
-export function lowerBound<T extends { start: number }>(list: readonly T[], pos: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Items lying inside [from, to), in order. */
-export function within<T extends { start: number; end: number }>(
-  list: readonly T[],
-  from: number,
-  to: number,
-): T[] {
-  const out: T[] = [];
-  for (let i = lowerBound(list, from); i < list.length && list[i]!.start < to; i++) {
-    if (list[i]!.end <= to) out.push(list[i]!);
-  }
-  return out;
-}
-
 /** The end of the last place or period named in [from, to), or `from`. */
 export function mentionEndBefore(ctx: DocContext, from: number, to: number): number {
   let a = from;

@@ -4,21 +4,22 @@
 import type { DocumentResult, Fact, Region, SourceDocument } from "./types.ts";
 import { normalize } from "./normalize.ts";
 import { kindLexicon } from "./lexicon.ts";
-import { segment, type Paragraph, type Sentence } from "./segment.ts";
+import { segment, type Sentence } from "./segment.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
-import { findPeriods, type PeriodMention, type PublicationDate } from "./periods.ts";
+import { findPeriods, type PublicationDate } from "./periods.ts";
 import { inferPublished, parsePublished } from "./published.ts";
 import {
   buildGazetteer,
   countRegions,
   findPlaces,
-  headingRegion,
   resolveContext,
   type Gazetteer,
 } from "./regions.ts";
-import { dominantRegion, within, type DocContext } from "./context.ts";
+import { dominantRegion, type DocContext } from "./context.ts";
+import { buildDocModel } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
+import { cleanSubject } from "./bind/subject.ts";
 
 export interface ExtractOptions {
   regions: Region[];
@@ -37,13 +38,6 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const numbers = findNumbers(text, 0, text.length, periods).filter(
     (t) => t.unit === "CNY" || t.unit === "percent" || t.unit === "count",
   );
-  const headingRegions = new Map<number, string | undefined>();
-  const headingPeriods = new Map<number, string | undefined>();
-  paragraphs.forEach((p, i) => {
-    if (!p.headingLevel) return;
-    headingRegions.set(i, headingRegion(gaz, within(places, p.start, p.end)));
-    headingPeriods.set(i, within(periods, p.start, p.end).find((m) => m.label)?.label);
-  });
   const pageCounts = countRegions(places);
   // 全市 on a city's work report names the city as surely as 江门市 does: context words count
   // toward the page's region, each for the region it stands for on this page.
@@ -62,9 +56,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     paragraphs,
     pageCounts,
     pageRegion: dominantRegion(withContext),
-    headingRegions,
-    headingPeriods,
-    headlinePeriod: headlinePeriod(text, paragraphs, periods),
+    doc: buildDocModel({ text, gaz, paragraphs, places, periods }),
   };
 
   const facts: Fact[] = [];
@@ -95,10 +87,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       continue;
     }
     const batch = drafts.some((d) => d.family.name === "project_count");
+    const plan = ctx.doc.carried[sentence.paragraph]!.plan;
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
+      d.subject = cleanSubject(gaz, d.subject);
       const period = d.period ?? defaultPeriod(d, pub, batch);
       if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
+      // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
+      if (plan && d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year) d.kind = "target";
       bodyFigures.add(`${d.indicator}|${d.region}`);
       if (restated(seen, d, period, sentence)) continue;
       facts.push(toFact(doc, norm, sentence, d, period, published));
@@ -106,6 +102,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   }
   for (const { d, sentence } of headingDrafts) {
     if (d.dropped || !d.region || !pub) continue;
+    d.subject = cleanSubject(gaz, d.subject);
     if (bodyFigures.has(`${d.indicator}|${d.region}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
     if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
@@ -122,22 +119,6 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     ids.add(f.id);
   }
   return { facts, published, publishedGuessed: !given };
-}
-
-/** Longest first line, in characters, read as the article's headline. */
-const HEADLINE_LIMIT = 60;
-
-/** The period the first line names, when it reads as the headline: short, with no full stop. */
-function headlinePeriod(
-  text: string,
-  paragraphs: readonly Paragraph[],
-  periods: readonly PeriodMention[],
-): string | undefined {
-  const first = paragraphs[0];
-  if (!first || first.end - first.start > HEADLINE_LIMIT) return undefined;
-  // A headline states no sentence: a first line with a full stop is body text.
-  if (/[。！!]/.test(text.slice(first.start, first.end))) return undefined;
-  return within(periods, first.start, first.end).find((m) => m.label)?.label;
 }
 
 /** True when a period ends in a year after publication (到2025年, 十四五 seen from 2022): no

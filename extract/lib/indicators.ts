@@ -105,6 +105,8 @@ export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.m
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;
+/** Words that hold a shared marker and mean something else (年均, 人均). */
+export const NOT_SHARED: readonly string[] = indicatorLexicon.notShared;
 
 /** The subject a cue implies (出口额 → 出口), by the word the cue starts with. */
 const CUE_SUBJECTS = Object.entries(indicatorLexicon.cueSubjects as Record<string, string>);

@@ -59,6 +59,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     familyGrowthCues: WORDS_MAP,
     breakdown: { record: { families: "words", markers: "words" } },
     sharedMarkers: "words",
+    notShared: "words",
     cueSubjects: WORD_MAP,
     indicators: {
       map: {
@@ -82,8 +83,11 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     neutral: "words",
     auxiliaries: "words",
     questionMarkers: "words",
+    planTitleMarkers: "words",
   },
   "periods.json": {
+    sameTimeSuffixes: "words",
+    sameTimeBlockers: "words",
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
     sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },

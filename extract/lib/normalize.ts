@@ -2,11 +2,12 @@
 // the original text, so that facts can quote and point into the article exactly as written.
 //
 // What changes: markdown emphasis (**总**投资 → 总投资) is dropped; full-width digits, letters, ％
-// and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words;
+// and a ． between digits become ASCII; spaces are dropped unless they separate two ASCII words
+// (not a name from a number: GDP 2300亿元 reads GDP2300亿元);
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
-// indented with an ideographic space, the mark of a new paragraph. Heading lines (#) are kept
+// indented with an ideographic space, the mark of a new paragraph, or numbered (1．, （一）), an item. Heading lines (#) are kept
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
 
@@ -21,6 +22,8 @@ export interface NormalizedText {
 }
 
 const NL = 10;
+const ITEM_START =
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪])/;
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;
@@ -65,7 +68,10 @@ export function normalize(original: string): NormalizedText {
       // A line indented with an ideographic space (U+3000) opens a paragraph by the
       // typesetting of Chinese text: the line before it has ended, whatever its punctuation.
       const indented = original.charCodeAt(i) === 0x3000;
-      if (havePrev && !(prevJoinable && !heading && !indented)) {
+      // A numbered or bulleted line (1．, （一）, ①) is an item of its own, never the rest of the
+      // line before it (2024年重点项目计划：\n1．…).
+      const item = ITEM_START.test(original.slice(k, k + 6));
+      if (havePrev && !(prevJoinable && !heading && !indented && !item)) {
         out[len] = NL;
         map[len++] = i - 1;
       }
@@ -89,7 +95,10 @@ export function normalize(original: string): NormalizedText {
             isDigit(after) &&
             /^\d{3}(?!\d)/.test(original.slice(q, q + 4).replace(/[０-９]/g, "0"));
           if (isAsciiWord(before) || before === 46) {
-            if (isAsciiWord(after) && !thousands) {
+            // GDP 2300亿元: a space between a name and a number joins nothing; it is dropped so
+            // that the cue stands right before its figure.
+            const nameAndNumber = isDigit(before) !== isDigit(after) && before !== 46;
+            if (isAsciiWord(after) && !thousands && !nameAndNumber) {
               out[len] = 32;
               map[len++] = p;
             }

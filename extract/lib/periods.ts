@@ -29,6 +29,13 @@ export interface PeriodMention {
   toDate?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** 去年同期, 2021年同期 (not after 比/较): the same span of that year as the period the text is
+   * about. A figure it dates belongs to that base period, never to the current one. */
+  sameTimeOf?: number;
+  /** 目前, 当前: now, the date of a stock; a rate or a flow is not dated by it. */
+  now?: boolean;
+  /** A span of whole years (2019—2022年, 2017年~2021年): a 分别 list over it is one figure a year. */
+  years?: readonly [number, number];
 }
 
 /** How far back a bare 全年 looks for the year the text is about, in characters. */
@@ -165,6 +172,8 @@ export function findPeriods(
       // 2020年同期: the base of a year-on-year comparison.
       mention.label = "";
     }
+    if (mention) sameTime(text, mention, pub);
+    if (mention) yearSpan(text, mention, out);
     if (mention?.wholeOfContextYear && mention.label !== "") {
       // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
       for (
@@ -193,6 +202,41 @@ export function findPeriods(
     } else head.lastIndex = h.index + 1;
   }
   return out;
+}
+
+const SAME_TIME = lexicon.sameTimeSuffixes;
+const SAME_TIME_BLOCKERS = lexicon.sameTimeBlockers;
+const YEAR_RANGE_BEFORE = new RegExp(`(\\d{4})年?[${RANGE_CHARS}]$`);
+
+/** 去年同期，上海GDP为…; 2021年同期下降3.2%: a year followed by 同期, not as the base of a
+ * comparison (比去年同期), names the same span of that year. */
+function sameTime(text: string, m: PeriodMention, pub: PublicationDate | undefined): void {
+  const suffix = SAME_TIME.find((w) => text.startsWith(w, m.end));
+  if (suffix === undefined) return;
+  // 2020年同期基数偏低的武汉, 与去年同期相比: the base of a comparison, not a date.
+  const after = m.end + suffix.length;
+  if (SAME_TIME_BLOCKERS.some((w) => text.startsWith(w, after))) return;
+  if (COMPARISON_PREFIXES.some((w) => text.startsWith(w, m.start - w.length))) return;
+  const word = text.slice(m.start, m.end);
+  const relative = (lexicon.relativeYears as Record<string, number>)[word];
+  if (relative !== undefined && pub) m.sameTimeOf = pub.year + relative;
+  else if (/^\d{4}年$/.test(word)) m.sameTimeOf = Number(word.slice(0, 4));
+}
+
+/** 2019—2022年, 2017年~2021年: a span of whole years, merged into one mention. */
+function yearSpan(text: string, m: PeriodMention, out: PeriodMention[]): void {
+  if (!/^\d{4}$/.test(m.label)) return;
+  const before = YEAR_RANGE_BEFORE.exec(text.slice(Math.max(0, m.start - 7), m.start));
+  if (!before) return;
+  const first = Number(before[1]);
+  const last = Number(m.label);
+  if (first >= last || last - first > 30) return;
+  const start = m.start - before[0].length;
+  const prev = out[out.length - 1];
+  if (prev && prev.start >= start) out.pop();
+  m.start = start;
+  m.label = `${first}/${last}`;
+  m.years = [first, last];
 }
 
 /** True when a comparison word (比上年, 去年同期) covers part of text[start, end). */
@@ -243,7 +287,7 @@ function parseAt(
   const now = sticky(NOW_AT, text, at, to);
   if (now) {
     const label = pub ? `${pub.year}-${pad(pub.month)}` : "";
-    return { start: at, end: at + now[0].length, label, namesYear: true };
+    return { start: at, end: at + now[0].length, label, namesYear: true, now: true };
   }
   const lastN = sticky(LAST_N_AT, text, at, to);
   if (lastN) {

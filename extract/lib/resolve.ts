@@ -5,8 +5,9 @@
 import type { Sentence } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
-import { PARAGRAPH_WINDOW, within, type DocContext } from "./context.ts";
-import type { Paragraph } from "./segment.ts";
+import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
+import { CUES } from "./indicators.ts";
+import { onlyFiller } from "./bind/text.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -29,6 +30,7 @@ function regionAt(
   return resolveContext(ctx.gaz, place.suffix, sectionRegion, ctx.pageCounts, [
     placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
     ctx.pageRegion,
+    ctx.doc.place,
     placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
   ]);
 }
@@ -56,12 +58,20 @@ function placeNamedBefore(
   return undefined;
 }
 
-function sectionRegionOf(ctx: DocContext, paragraph: Paragraph): string | undefined {
-  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
-    const r = ctx.headingRegions.get(paragraph.headings[i]!);
-    if (r) return r;
+/** How far after a scope word (全国前三季度GDP) its indicator may stand, in characters. */
+const SCOPE_SUBJECT_GAP = 8;
+
+/** True when a value cue follows text[at] with only periods or filler between (全国GDP,
+ * 中国前三季度GDP): the scope is what the indicator is about. */
+function namesIndicator(ctx: DocContext, at: number): boolean {
+  const { text } = ctx;
+  const stop = Math.min(text.length, at + SCOPE_SUBJECT_GAP);
+  for (const m of CUES.scan(text, at, stop)) {
+    if (m.value.type !== "value") return false;
+    const between = text.slice(mentionEndBefore(ctx, at, m.start), m.start);
+    return between === "" || onlyFiller(text, mentionEndBefore(ctx, at, m.start), m.start);
   }
-  return undefined;
+  return false;
 }
 
 /** The region of the first usable mention in `list`. Within one scope a named place beats a
@@ -84,7 +94,10 @@ function placeIn(
     if (m.place.type === "context" || m.aside || m.ranking) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
-      if (outsideCounts === "none" || (outsideCounts === "places" && m.place.scope)) continue;
+      if (outsideCounts === "none") continue;
+      // 全国GDP达56.26万亿元，同比增长2.5%，其中二季度GDP增长0.4%: a scope that is the subject
+      // of an indicator speaks for the rest of its sentence, as a place does.
+      if (outsideCounts === "places" && m.place.scope && !namesIndicator(ctx, m.end)) continue;
     }
     const r = regionAt(ctx, m, section, sentenceStart);
     if (r) return r;
@@ -107,7 +120,7 @@ export function resolveRegion(
   end: number,
 ): RegionAnswer {
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
-  const section = sectionRegionOf(ctx, paragraph);
+  const section = ctx.doc.carried[sentence.paragraph]!.region;
   const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
     placeIn(ctx, list, section, outsideCounts, sentence.start);
   // 推动台嘉成都玻纤、嘉里粮油等102个项目: the names before 等 are examples, and a place inside
@@ -138,8 +151,30 @@ export function resolveRegion(
 /** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is
  * January to May). */
 function labelled(list: readonly PeriodMention[], flow = true): string | undefined {
-  for (const p of list) if (p.label !== "") return (flow && p.toDate) || p.label;
+  for (const p of list) {
+    // 目前58.3%的增速: now dates a stock, not a flow or a rate.
+    if (p.label === "" || (flow && p.now)) continue;
+    return (flow && p.toDate) || p.label;
+  }
   return undefined;
+}
+
+/** The period text[start] speaks of, moved to the base year of a 同期 before it in its sentence
+ * (去年同期，上海GDP为…): the same span, that year. Undefined when no 同期 dates it. */
+function sameTimeBase(ctx: DocContext, from: number, at: number): number | undefined {
+  const list = within(ctx.periods, from, at);
+  for (let i = list.length - 1; i >= 0; i--) {
+    const p = list[i]!;
+    if (p.sameTimeOf !== undefined) return p.sameTimeOf;
+    if (p.label !== "") return undefined;
+  }
+  return undefined;
+}
+
+/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
+function inYear(label: string, year: number): string {
+  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
+  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
 }
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
@@ -148,6 +183,20 @@ function labelled(list: readonly PeriodMention[], flow = true): string | undefin
  * and its headings, only the title of its story counts: the contract gives a flow figure the period
  * of its sentence or paragraph, else the last complete year, and a title is the story's heading. */
 export function resolvePeriod(
+  ctx: DocContext,
+  sentence: Sentence,
+  cs: number,
+  ce: number,
+  start: number,
+  end: number,
+  reach: "clause" | "sentence" | "paragraph",
+): string | undefined {
+  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach);
+  const base = sameTimeBase(ctx, sentence.start, start);
+  return base !== undefined && current ? inYear(current, base) : current;
+}
+
+function currentPeriod(
   ctx: DocContext,
   sentence: Sentence,
   cs: number,
@@ -172,14 +221,11 @@ export function resolvePeriod(
     ).reverse(),
   );
   if (fromText) return fromText;
-  for (let i = paragraph.headings.length - 1; i >= 0; i--) {
-    const p = ctx.headingPeriods.get(paragraph.headings[i]!);
-    if (p) return p;
-  }
   return (
+    ctx.doc.carried[sentence.paragraph]!.period ??
     continuedPeriod(ctx, sentence.paragraph) ??
     titlePeriod(ctx, sentence.paragraph) ??
-    ctx.headlinePeriod
+    ctx.doc.headlineContext.period
   );
 }
 

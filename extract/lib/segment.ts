@@ -1,9 +1,12 @@
 // Paragraphs, sections and sentences of a normalized article.
 //
 // A paragraph is a line of the normalized text. A markdown heading (# or ##) opens a section that
-// runs to the next heading of the same or a higher level; the facts in it can take their place
-// and period from it. Sentences end at 。！？!? (with any closing quotes); clauses, the unit that
-// binds a number to its cue, end at commas, semicolons, colons, dashes and ellipses as well.
+// runs to the next heading of the same or a higher level, and so does a numbered section title
+// (一、… （一）… 1．… （1）…), below every markdown level; a line that ends with a colon heads the
+// numbered or bulleted items right after it. The facts in a section can take their place, period
+// and indicator from its title (document.ts reads what each title says). Sentences end at 。！？!?
+// (with any closing quotes); clauses, the unit that binds a number to its cue, end at commas,
+// semicolons, colons, dashes and ellipses as well.
 
 import { charTable } from "./charTable.ts";
 
@@ -12,8 +15,14 @@ export interface Paragraph {
   end: number;
   /** 0 for body text, n for a heading of n "#" marks. */
   headingLevel: number;
-  /** Indices of the heading paragraphs that govern this one, outermost first. */
+  /** Indices of the heading paragraphs that govern this one, outermost first: markdown headings,
+   * numbered section titles and the colon line heading a list. */
   headings: number[];
+  /** What the paragraph is in the document's outline. */
+  role: "heading" | "section" | "item" | "body";
+  /** End of the paragraph's title (a numbered section's words up to its first full stop or
+   * colon, a heading's whole line): what it says for the paragraphs it governs. */
+  titleEnd: number;
   /** A short line without sentence or clause punctuation: a title, a kicker, a caption. It
    * restates the story below it and ends the one above it. */
   titleLike: boolean;
@@ -35,11 +44,40 @@ const CLOSING = charTable("”’」』》）)");
 const CLAUSE_END = charTable("，,；;：:。！？!?");
 const DASHES = new Set([0x2014, 0x2026]); // a doubled — or … separates clauses
 
+/** Outline levels: markdown headings take 1-6 (their # count); numbered titles nest below them;
+ * a colon line heads only the items right after it. */
+const NUMBERED: readonly { pattern: RegExp; level: number }[] = [
+  { pattern: /^[一二三四五六七八九十]{1,3}、/, level: 7 },
+  { pattern: /^[（(][一二三四五六七八九十]{1,3}[）)]/, level: 8 },
+  { pattern: /^\d{1,2}[．、.](?!\d)/, level: 9 },
+  { pattern: /^(?:[（(]\d{1,2}[）)]|[\u2460-\u2473])/, level: 10 },
+  { pattern: /^[•●■◆▪·*-]/, level: 11 },
+];
+/** A figure in a numbered line's first words makes them an item's sentence, not a title. */
+const QUANTITY = /\d(?:个|家|亿|万|%|元|项)/;
+/** How far into a line its numbering is looked for, in characters. */
+const NUMBERING_LIMIT = 6;
+
+/** The outline level a line's numbering gives it (0 for none), and where its words start. */
+function numbering(text: string, start: number, end: number): { level: number; at: number } {
+  const head = text.slice(start, Math.min(end, start + NUMBERING_LIMIT));
+  for (const { pattern, level } of NUMBERED) {
+    const m = pattern.exec(head);
+    if (m) return { level, at: start + m[0].length };
+  }
+  return { level: 0, at: start };
+}
+
 export function segment(text: string): Segments {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  // Stack of open headings: index by level.
-  const open: number[] = [];
+  // Stack of open headings, outermost first, with their outline levels.
+  const open: { index: number; level: number }[] = [];
+  const closeTo = (level: number) => {
+    while (open.length && open[open.length - 1]!.level >= level) open.pop();
+  };
+  // The colon line heading the items right after it: it governs them, and body text ends it.
+  let listHead: number | undefined;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -48,23 +86,67 @@ export function segment(text: string): Segments {
       let level = 0;
       while (level < end - start && text.charCodeAt(start + level) === 35) level++;
       const index = paragraphs.length;
-      if (level > 0) {
-        while (open.length && (paragraphs[open[open.length - 1]!]!.headingLevel ?? 0) >= level)
-          open.pop();
+      const numbered = level ? { level: 0, at: start } : numbering(text, start, end);
+      let role: Paragraph["role"] = level ? "heading" : numbered.level ? "item" : "body";
+      let titleEnd = level ? end : start;
+      if (level) closeTo(level);
+      else if (numbered.level) {
+        closeTo(numbered.level);
+        // A numbered line whose first words are a short title (一、经济运行总体平稳。…) governs
+        // the paragraphs below it; a numbered sentence of body text is an item only.
+        const stop = titleStop(text, numbered.at, end);
+        // Under a colon line the numbered lines are its items, never titles.
+        if (
+          listHead === undefined &&
+          stop >= 0 &&
+          numbered.level < 11 &&
+          !QUANTITY.test(text.slice(numbered.at, stop))
+        ) {
+          role = "section";
+          titleEnd = stop;
+        }
       }
+      if (!numbered.level) listHead = undefined;
+      const headings = open.map((o) => o.index);
+      if (listHead !== undefined) headings.push(listHead);
       paragraphs.push({
         start,
         end,
         headingLevel: level,
-        headings: open.slice(),
+        headings,
         titleLike: level > 0 || isTitleLike(text, start, end),
+        role,
+        titleEnd,
       });
-      if (level > 0) open.push(index);
-      splitSentences(text, start + level, end, index, sentences);
+      if (level) open.push({ index, level });
+      else if (role === "section") open.push({ index, level: numbered.level });
+      else if (role === "body" && endsWithColon(text, start, end)) {
+        // 2023年重点项目计划如下： heads the items after it.
+        paragraphs[index]!.titleEnd = end;
+        listHead = index;
+      }
+      // The numbering (1．, （一）) is not part of the first sentence's words.
+      splitSentences(text, level ? start + level : numbered.at, end, index, sentences);
     }
     start = end + 1;
   }
   return { paragraphs, sentences };
+}
+
+/** Where a numbered line's title ends: its first full stop or colon, else the line's end; -1
+ * when its first words are no title (too long, or a sentence with clauses: 1．新会区安排项目45个，…). */
+function titleStop(text: string, from: number, to: number): number {
+  for (let i = from; i < to && i - from <= TITLE_LIMIT; i++) {
+    const c = text.charCodeAt(i);
+    if (SENTENCE_END[c] === 1 || c === 0xff1a || c === 0x3a) return i;
+    if (CLAUSE_END[c] === 1) return -1;
+  }
+  return to - from <= TITLE_LIMIT ? to : -1;
+}
+
+function endsWithColon(text: string, start: number, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  return end > start && (c === 0xff1a || c === 0x3a);
 }
 
 /** Longest line, in characters, that can pass for a title. */

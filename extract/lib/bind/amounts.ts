@@ -36,6 +36,7 @@ import {
   trimFiller,
   valueCueBefore,
   datingPeriods,
+  sectorsCue,
   undatedFromLevel,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
@@ -155,6 +156,13 @@ function projectNameBefore(ctx: DocContext, from: number, at: number): string | 
   return undefined;
 }
 
+/** The place of the table right after `at` with a 的 before it (10223.99亿元的湖南). */
+function placeAfterOf(ctx: DocContext, at: number, stop: number): string | undefined {
+  if (ctx.text[at] !== ATTRIBUTIVE) return undefined;
+  const m = within(ctx.places, at + 1, stop)[0];
+  return m && m.start === at + 1 && m.place.type === "region" ? m.place.key : undefined;
+}
+
 /** True when the amount is named by the bare word 投资 right before it (政府投资45亿元, 社会投资
  * 135亿元) just after an investment figure of the sentence: a part of that investment. */
 function investmentPart(state: BindState, tc: TokenContext): boolean {
@@ -170,7 +178,8 @@ function investmentPart(state: BindState, tc: TokenContext): boolean {
  * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
 export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.start): boolean {
   const { ctx, carry } = state;
-  if (!carry.topic || tc.token.classifier === "") return false;
+  // A bare amount needs its magnitude (亿元); a rate is a rate.
+  if (!carry.topic || (tc.token.unit !== "percent" && tc.token.classifier === "")) return false;
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，皖北仅为4.54万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
@@ -215,6 +224,22 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     }
   } else {
     family = cueAfter(text, token.end, ce, "CNY");
+    const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
+    if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {
+      // 距离10223.99亿元的湖南仅一步之遥; 4.2万亿元的甲市: a value before its place is that
+      // place's, of the amount the sentence compares it with or the paragraph's topic.
+      const draft = newDraft(
+        tc,
+        lastValue?.family ?? state.carry.topic!,
+        (lastValue?.family ?? state.carry.topic!).value,
+        "CNY",
+        token.value,
+        "",
+      );
+      draft.region = owner;
+      if (lastValue) draft.period = lastValue.period;
+      return draft;
+    }
     if (
       !family &&
       token.classifier !== "" &&
@@ -252,11 +277,13 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   }
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
+  // 第二产业增速最快，增加值为3714.3亿元: the sector's value added, no indicator's.
+  if (cue && family === cue.family && sectorsCue(text, tc.near, cue)) return undefined;
   const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.
   if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
-  openItems(text, tc, draft);
+  openItems(state, tc, draft);
   // 比2020年的73129亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);
   if (basePeriod) draft.period = basePeriod;

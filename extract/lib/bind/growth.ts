@@ -4,6 +4,7 @@
 
 import type { Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
+import { periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -13,7 +14,7 @@ import {
   type Family,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { PUNCT, withoutAttributive } from "./lexicon.ts";
+import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
   fillerOrPlacesOnly,
@@ -23,12 +24,16 @@ import {
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   regionKeys,
+  sectorsCue,
   subjectBefore,
   trimFiller,
   valueCueBefore,
 } from "./text.ts";
-import { openItems } from "./lists.ts";
+import { openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
+
+/** Words that may stand between a compared place and its figure (乙省同期的2%). */
+const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
 
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
@@ -116,7 +121,10 @@ function rateAfterCue(
   let subject = "";
   let inherited: Draft | undefined;
   let open: ReturnType<typeof openCue>;
-  if (cue) {
+  if (cue && sectorsCue(text, tc.near, cue)) {
+    // 第三产业增速最快，增加值增长9%: the sector's growth.
+    return undefined;
+  } else if (cue) {
     family = cue.family;
     subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
   } else if (growth.family) {
@@ -145,12 +153,26 @@ function rateAfterCue(
     fillerOrPlacesOnly(ctx, scope, growth.start) &&
     (open = openCue(state, tc))
   ) {
-    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took.
+    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took; 从
+    // 地区生产总值增速看，台山、开平增速均超过6%: each place listed before the rate.
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
+    const keys = regionKeys(ctx, scope, growth.start);
+    if (keys.length > 1) tc.ellipticalPlaces = keys;
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
-    // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place.
+    // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place; 浙江、山西增速
+    // 也均超过10%: each place listed before it.
     family = carry.topic;
+    const keys = regionKeys(ctx, scope, growth.start);
+    if (keys.length > 1) tc.ellipticalPlaces = keys;
+  } else if (
+    onlyFiller(text, scope, growth.start) &&
+    saysRespectively(text, scope, token.start) &&
+    (open = rateTopicOpen(state, tc))
+  ) {
+    // 海南、北京紧随其后，增速分别为12.8%、10.7%: places of an earlier clause, a bare growth word,
+    // 分别: the topic's growth, place by place (openList pairs the places).
+    family = open.family;
   } else {
     // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
@@ -162,8 +184,10 @@ function rateAfterCue(
   if (!family?.growth) return undefined;
   tc.growthSign = growth.sign;
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
-  openItems(text, tc, draft);
+  openItems(state, tc, draft);
   if (inherited) {
+    // 全国GDP达56.26万亿元，同比增长2.5%: the growth of a figure that is no fact is none either.
+    if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
     const first = valueList[0];
@@ -188,6 +212,12 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     // 10.5%的经济增速
     return newDraft(tc, after, after.growth, "percent", token.value, "");
   }
+  // 湖北省以58.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
+  // about. Without a place before it (19.5%的增速，也高于…) the rate restates one: no figure.
+  if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {
+    const topic = rateTopic(state, tc);
+    if (topic) return newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+  }
   // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
   if (
@@ -200,5 +230,80 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
+  // 高于江苏的19.2%、广东省的18.6%; 仅次于湖北省的58.3%: a compared place's rate, of the rate
+  // the sentence is comparing (the rate before it).
+  const compared = placeOfBefore(ctx, scope, token.start);
+  if (compared && rate?.unit === "percent" && rate.subject === "") {
+    const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, "");
+    draft.period = rate.period;
+    draft.region = compared;
+    return draft;
+  }
+  // 江西（6.9%）、福建（6.7%）; 分别是：北京10.7%、浙江10.6%: a place and its rate, of the
+  // indicator its sentence or paragraph is about.
+  if (placeRightBefore(ctx, scope, token.start)) {
+    const topic = rateTopic(state, tc);
+    if (topic) {
+      const draft = newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+      tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
+      return draft;
+    }
+  }
   return undefined;
+}
+
+/** The indicator a rate with no cue of its own is of: the cue of an earlier clause of its
+ * sentence that no number took (从GDP同比增速来看，…分别是：北京10.7%), else the topic its
+ * paragraph carries (a cue stated before, a title's, the headline's). */
+function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
+  const open = openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  // …增长6.9%，居首位；鹤山、恩平紧随其后，增速分别为6.2%、5.8%: the rate before, for others.
+  const before = state.lastDraft?.unit === "percent" && !state.lastDraft.subject;
+  const family = open?.family ?? (before ? state.lastDraft!.family : state.carry.topic);
+  return family?.growth ? family : undefined;
+}
+
+/** The place of the table named right before `at` with a 的 between (江苏的19.2%; 乙省同期的
+ * 2%: 同期 may stand between), in the number's own words. */
+function placeOfBefore(ctx: DocContext, scope: number, at: number): string | undefined {
+  const { text } = ctx;
+  if (text[at - 1] !== ATTRIBUTIVE) return undefined;
+  const places = within(ctx.places, scope, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region") return undefined;
+  const between = text.slice(last.end, at - 1);
+  if (between !== "" && !SAME_TIME_WORDS.includes(between)) return undefined;
+  // 占开平的40%: a share, not 开平's figure.
+  const words = text.slice(scope, last.start);
+  return SHARE_WORDS.some((w) => words.includes(w)) ? undefined : last.place.key;
+}
+
+/** rateTopic as an open cue for rateAfterCue. */
+function rateTopicOpen(
+  state: BindState,
+  tc: TokenContext,
+): { start: number; family: Family } | undefined {
+  const family = rateTopic(state, tc);
+  return family ? { start: tc.scope, family } : undefined;
+}
+
+/** True when a bare growth word (增速, 增幅), perhaps after 的, follows the rate in its clause. */
+function bareGrowthAfter(text: string, at: number, stop: number): boolean {
+  const m = CUES.matchAt(text, text[at] === ATTRIBUTIVE ? at + 1 : at, stop);
+  return !!m && m.value.type === "growth" && !m.value.family && m.value.sign === 1;
+}
+
+/** True when a place of the table ends right before the rate, an opening bracket at most between
+ * (江西（6.9%）, 北京10.7%), and its words hold nothing but filler and places. */
+function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
+  const open = ctx.text[at - 1] === "（" || ctx.text[at - 1] === "(" ? at - 1 : at;
+  const places = within(ctx.places, scope, open);
+  const last = places[places.length - 1];
+  return (
+    !!last &&
+    last.end === open &&
+    last.place.type === "region" &&
+    !last.compared &&
+    onlyFillerOrPlaces(ctx, scope, at)
+  );
 }

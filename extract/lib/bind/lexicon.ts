@@ -43,6 +43,7 @@ export function compileBinding(raw: unknown) {
   const magnitudes = chars(boundAmount.magnitudes, "boundAmount.magnitudes");
   const currencies = words(boundAmount.currencies, "boundAmount.currencies");
   const countClassifiers = chars(projectName.countClassifiers, "projectName.countClassifiers");
+  const subjects = record(lex.subjects, "subjects");
   return {
     /** Marks that end a cue, a name or a noun phrase; whitespace too. */
     punct: new RegExp(`[${charClass(chars(lex.punctuation, "punctuation"))}\\s]`),
@@ -60,6 +61,8 @@ export function compileBinding(raw: unknown) {
     listPartnerPrefix: new RegExp(
       `^[${charClass(chars(lex.listPartnerPrefixes, "listPartnerPrefixes"))}]`,
     ),
+    /** The mark that alone separates list items whose names may hold 和 or 及 (、). */
+    enumerationMark: chars(lex.enumerationMark, "enumerationMark", true),
     /** What splits a list subject into its items. */
     listItemSeparator: new RegExp(alt(words(lex.listItemSeparators, "listItemSeparators"))),
     /** The bound after an amount, if any (及以上), at the start of the text after it. */
@@ -76,6 +79,49 @@ export function compileBinding(raw: unknown) {
     partLocators: words(lex.partLocators, "partLocators"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** Words that make the figures of their clause differences or gaps (高出, 差距). */
+    gapWords: words(lex.gapWords, "gapWords"),
+    /** Words after an amount that make it a size class (量级, 俱乐部). */
+    sizeLabels: words(lex.sizeLabels, "sizeLabels"),
+    /** A count of places or trades (15个省份, 32个行业): the figure after it is a bar they pass. */
+    countedGroup: new RegExp(
+      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+    ),
+    /** A counted group at the start of a text, its noun then its count (省份共8个). */
+    countedGroupNoun: new RegExp(
+      `^(?:${alt(words(lex.countedGroups, "countedGroups"))})(?:${alt(words(lex.groupCountVerbs, "groupCountVerbs"))})?[\\d一二两三四五六七八九十]+个`,
+    ),
+    /** What opens the list of a counted group's members (包括, 分别是). */
+    memberOpeners: words(lex.memberOpeners, "memberOpeners"),
+    /** Words that make a counted group a reference to places named before (这3个省份). */
+    referenceWords: words(lex.referenceWords, "referenceWords"),
+    /** A reference to places just named: 这五省份, 上述3个区, 两地 (group 1: the reference word,
+     * group 2: the count). */
+    referenceGroup: new RegExp(
+      `(${alt(words(lex.referenceWords, "referenceWords"))})?([两二三四五六七八九十\\d]{1,2})个?(?:${alt(
+        [...words(lex.referenceNouns, "referenceNouns")].sort((a, b) => b.length - a.length),
+      )})`,
+    ),
+    /** Words that make a figure after places listed together their sum (合计). */
+    sumMarkers: words(lex.sumMarkers, "sumMarkers"),
+    /** Event verbs, adverbs and periods dropped from a subject's start, longest first. */
+    subjectLeadWords: [...words(subjects.leadWords, "subjects.leadWords")].sort(
+      (a, b) => b.length - a.length,
+    ),
+    /** Subjects that name nothing beyond the indicator. */
+    subjectBare: words(subjects.bare, "subjects.bare"),
+    /** An amount inside a subject that is no bound (600万元, not 10亿元以上). */
+    subjectAmount: new RegExp(
+      `[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?!(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(?:${alt(bounds)}))`,
+    ),
+    /** Words that make the rate after them a share (占). */
+    shareWords: words(lex.shareWords, "shareWords"),
+    /** Cues that name an indicator only with the sector before them (增加值). */
+    bareCues: words(lex.bareCues, "bareCues"),
+    /** Sectors that a bare cue may belong to (第二产业), none of them an indicator. */
+    sectors: words(lex.sectors, "sectors"),
+    /** The word that gives a bare cue back to industry (工业). */
+    industry: chars(lex.industry, "industry"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -93,12 +139,28 @@ export const PERFECTIVE = BINDING.perfective;
 export const RESPECTIVELY = BINDING.respectively;
 export const LIST_PARTNER_PREFIX = BINDING.listPartnerPrefix;
 export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
+export const ENUMERATION_MARK = BINDING.enumerationMark;
 export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
+export const GAP_WORDS = BINDING.gapWords;
+export const SIZE_LABELS = BINDING.sizeLabels;
+export const COUNTED_GROUP = BINDING.countedGroup;
+export const REFERENCE_WORDS = BINDING.referenceWords;
+export const REFERENCE_GROUP = BINDING.referenceGroup;
+export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
+export const MEMBER_OPENERS = BINDING.memberOpeners;
+export const SUM_MARKERS = BINDING.sumMarkers;
+export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
+export const SUBJECT_BARE = BINDING.subjectBare;
+export const SUBJECT_AMOUNT = BINDING.subjectAmount;
+export const SHARE_WORDS = BINDING.shareWords;
+export const BARE_CUES = BINDING.bareCues;
+export const SECTORS = BINDING.sectors;
+export const INDUSTRY = BINDING.industry;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
 
 /** `s` without a leading 的. */

@@ -55,6 +55,8 @@ export interface ListLink {
   regions: string[];
   /** The values a growth list pairs with, item by item. */
   pairs: Draft[];
+  /** The years of a 分别 list over a span of years (2019—2022年…分别为), one per figure. */
+  years: string[];
 }
 
 /** The state of one sentence as its numbers are bound, left to right. */

@@ -6,7 +6,10 @@ import type { PlaceMention } from "../regions.ts";
 import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
 import {
   ATTRIBUTIVE,
+  BARE_CUES,
   CLOSERS,
+  INDUSTRY,
+  SECTORS,
   FROM_WORDS,
   LIST_PARTNER_PREFIX,
   PUNCT,
@@ -127,6 +130,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   let s = withoutAttributive(trimFiller(ctx.text, a, to));
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
   if (bare.length >= 2) s = bare;
+  // 从GDP看: a preposition alone is no subject.
+  if (FROM_WORDS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
@@ -236,4 +241,14 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
   if (m.value.type !== "value") return undefined;
   const g = CUES.matchAt(text, m.end, stop);
   return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
+}
+
+/** True when `cue` is a bare cue (增加值) whose sentence names a sector before it, and no 工业
+ * after that (第二产业增速最快，增加值为3714.3亿元): the sector's figure, not an indicator's. */
+export function sectorsCue(text: string, from: number, cue: { start: number; end: number }) {
+  if (!BARE_CUES.includes(text.slice(cue.start, cue.end))) return false;
+  const before = text.slice(from, cue.start);
+  let sector = -1;
+  for (const w of SECTORS) sector = Math.max(sector, before.lastIndexOf(w));
+  return sector >= 0 && sector > before.lastIndexOf(INDUSTRY);
 }

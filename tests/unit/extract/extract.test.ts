@@ -258,7 +258,8 @@ describe("enterprise and project counts", () => {
       "今年以来，鹤山市新签约项目总数达120个，营收超百亿元的企业10家，全市共有A级景区30家。",
     );
     expect(facts.map((f) => [f.indicator, f.value, f.subject])).toEqual([
-      ["project_count", 120, "新签约项目"],
+      // 新签约 is the event, 项目 alone no subject (issue 18).
+      ["project_count", 120, ""],
       // The threshold defines the kind of firm, as 10亿元以上 does a class of projects.
       ["enterprise_count", 10, "营收超百亿元的企业"],
     ]);

@@ -1,0 +1,140 @@
+// The document model: the page read as a document before any number is bound. Its headline, its
+// lead, its headings and numbered section titles, the colon lines that head lists, and what each of
+// them says for the text it governs — the indicator it names, the period, the place, and whether
+// it announces a plan. Binders read a paragraph's carried context here instead of searching back
+// through the text, so look-back is bounded by the outline, not by the page.
+
+import { CUES, KIND_MARKERS, type Family } from "./indicators.ts";
+import { kindLexicon } from "./lexicon.ts";
+import { within } from "./spans.ts";
+import type { Paragraph } from "./segment.ts";
+import type { PeriodMention } from "./periods.ts";
+import { headingRegion, type Gazetteer, type PlaceMention } from "./regions.ts";
+
+/** What a title (or the headline) says for the text below it. */
+export interface TitleContext {
+  /** The finest place it names. */
+  region: string | undefined;
+  /** The first period it names. */
+  period: string | undefined;
+  /** The one indicator it names (各县区固定资产投资增速：, 27省份一季度GDP出炉). */
+  topic: Family | undefined;
+  /** It announces a plan (2023年重点项目计划, 力争…): the figures below it are targets. */
+  plan: boolean;
+}
+
+export interface DocModel {
+  /** The first line, when it reads as a headline: short, with no full stop. */
+  headline: number | undefined;
+  /** The first paragraph of body text. */
+  lead: number | undefined;
+  /** What the headline says; empty when there is none. */
+  headlineContext: TitleContext;
+  /** The place the article is about: the headline's, else its lead's first sentence's. 全市 and
+   * 全区 stand for it when nothing nearer says otherwise. */
+  place: string | undefined;
+  /** Per paragraph, what its governing titles say, the innermost first field by field. */
+  carried: TitleContext[];
+}
+
+const EMPTY: TitleContext = Object.freeze({
+  region: undefined,
+  period: undefined,
+  topic: undefined,
+  plan: false,
+});
+
+const PLAN_TITLE_MARKERS: readonly string[] = kindLexicon.planTitleMarkers;
+
+/** Longest first line, in characters, read as the article's headline. */
+const HEADLINE_LIMIT = 60;
+/** How much of the lead is read for the article's place, in characters. */
+const LEAD_LIMIT = 120;
+
+export interface DocInput {
+  text: string;
+  gaz: Gazetteer;
+  paragraphs: readonly Paragraph[];
+  places: readonly PlaceMention[];
+  periods: readonly PeriodMention[];
+}
+
+export function buildDocModel(input: DocInput): DocModel {
+  const { text, paragraphs } = input;
+  const first = paragraphs[0];
+  const headline =
+    first &&
+    first.end - first.start <= HEADLINE_LIMIT &&
+    !/[。！!]/.test(text.slice(first.start, first.end))
+      ? 0
+      : undefined;
+  let lead: number | undefined;
+  for (let i = headline === undefined ? 0 : 1; i < paragraphs.length; i++) {
+    if (!paragraphs[i]!.titleLike) {
+      lead = i;
+      break;
+    }
+  }
+  const headlineContext =
+    headline === undefined ? EMPTY : titleContext(input, first!.start, first!.end, true);
+  let place = headlineContext.region;
+  if (!place && lead !== undefined) {
+    const p = paragraphs[lead]!;
+    const stop = text.slice(p.start, Math.min(p.end, p.start + LEAD_LIMIT)).search(/[。！？!?]/);
+    const end = stop < 0 ? Math.min(p.end, p.start + LEAD_LIMIT) : p.start + stop;
+    place = firstRegion(input.places, p.start, end);
+  }
+  // Each governing title is read once; a paragraph's context is its titles', innermost first.
+  const titles = new Map<number, TitleContext>();
+  const carried = paragraphs.map((p) => {
+    let region: string | undefined;
+    let period: string | undefined;
+    let topic: Family | undefined;
+    let plan = false;
+    for (let k = p.headings.length - 1; k >= 0; k--) {
+      const h = p.headings[k]!;
+      let c = titles.get(h);
+      if (!c) {
+        const hp = paragraphs[h]!;
+        titles.set(h, (c = titleContext(input, hp.start, hp.titleEnd, false)));
+      }
+      region ??= c.region;
+      period ??= c.period;
+      topic ??= c.topic;
+      plan ||= c.plan;
+    }
+    topic ??= headlineContext.topic;
+    return { region, period, topic, plan };
+  });
+  return { headline, lead, headlineContext, place, carried };
+}
+
+/** The first place of the table named in [from, to). */
+function firstRegion(places: readonly PlaceMention[], from: number, to: number) {
+  for (const m of within(places, from, to)) if (m.place.type === "region") return m.place.key;
+  return undefined;
+}
+
+/** What the title at [from, to) says. A headline names a topic only when every indicator it
+ * names is the same one (GDP出炉 names GDP; GDP增量…财政收入 names none). */
+function titleContext(input: DocInput, from: number, to: number, whole: boolean): TitleContext {
+  const { text, gaz } = input;
+  let topic: Family | undefined;
+  let mixed = false;
+  for (const m of CUES.scan(text, from, to)) {
+    if (m.value.type === "none") mixed = true;
+    else if (m.value.type === "value" && !m.value.nameOnly) {
+      if (whole && topic && topic !== m.value.family) mixed = true;
+      topic = m.value.family;
+    }
+  }
+  const title = text.slice(from, to);
+  let plan = PLAN_TITLE_MARKERS.some((w) => title.includes(w));
+  for (const m of KIND_MARKERS.scan(text, from, to)) plan ||= m.value.kind === "target";
+  return {
+    region: headingRegion(gaz, within(input.places, from, to)),
+    period: within(input.periods, from, to).find((m) => m.label)?.label,
+    topic: mixed ? undefined : topic,
+    plan,
+  };
+}
