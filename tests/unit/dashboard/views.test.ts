@@ -1,0 +1,87 @@
+// The view registry: one record per view, each complete; the page knows no view by name; the
+// dashboard's modules import each other without a cycle.
+import { readdirSync } from "node:fs";
+import { describe, expect, test } from "vitest";
+import { VIEW_IDS, VIEW_RECORDS, viewRecord } from "../../../src/views/registry.ts";
+import { t } from "../../../src/i18n/dictionary.ts";
+import { DEFAULT_VIEW, parseViewState } from "../../../src/state/viewState.ts";
+import { cycles, importGraph, readSource } from "./importGraph.ts";
+
+describe("view registry", () => {
+  test("ids are unique, and the default view is registered", () => {
+    expect(new Set(VIEW_IDS).size).toBe(VIEW_IDS.length);
+    expect(VIEW_IDS).toContain(DEFAULT_VIEW.view);
+    expect(viewRecord(DEFAULT_VIEW.view).id).toBe(DEFAULT_VIEW.view);
+  });
+
+  test("each record is complete", () => {
+    for (const v of VIEW_RECORDS) {
+      expect(v.id, v.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      // A key the dictionary lacks throws here (t reads its entry).
+      expect(t("zh", v.label), v.id).toMatch(/\p{Script=Han}/u);
+      expect(t("en", v.label), v.id).toMatch(/[A-Za-z]/);
+      expect(typeof v.select, v.id).toBe("function");
+      expect(typeof v.heading, v.id).toBe("function");
+      expect(typeof v.Body, v.id).not.toBe("undefined");
+      expect(typeof v.tab, v.id).toBe("boolean");
+      if (v.chart) {
+        expect(typeof v.chart.option, v.id).toBe("function");
+        expect(typeof v.chart.describe, v.id).toBe("function");
+        // A view that draws a chart exports its image.
+        expect(v.exportText, v.id).not.toBeNull();
+      }
+      if (v.exportText) expect(v.downloads, v.id).toBe(true);
+    }
+  });
+
+  test("every view folder is registered, and every registered view has a folder", () => {
+    const folders = readdirSync(new URL("../../../src/views", import.meta.url), {
+      withFileTypes: true,
+    })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+    expect([...VIEW_IDS].sort()).toEqual(folders);
+  });
+
+  test("a link to a view that is not registered opens the default one", () => {
+    for (const id of VIEW_IDS) expect(parseViewState(`?view=${id}`, VIEW_IDS).view).toBe(id);
+    expect(parseViewState("?view=globe", VIEW_IDS).view).toBe(DEFAULT_VIEW.view);
+  });
+});
+
+describe("the page knows no view by name", () => {
+  const app = readSource("src/App.tsx");
+
+  test("App.tsx holds no per-view branch", () => {
+    expect(app).not.toMatch(/view\s*[!=]==/);
+    expect(app).not.toMatch(/[!=]==\s*["'`]/);
+    for (const id of VIEW_IDS) expect(app).not.toContain(`"${id}"`);
+  });
+
+  test("App.tsx stays under 200 lines", () => {
+    expect(app.split("\n").length).toBeLessThan(200);
+  });
+
+  test("nothing outside src/views tests which view is shown", () => {
+    for (const [file] of importGraph()) {
+      if (file.startsWith("src/views/")) continue;
+      expect(readSource(file), file).not.toMatch(/\bview\s*[!=]==\s*["'`]/);
+    }
+  });
+});
+
+describe("imports", () => {
+  test("no module imports itself back through another", () => {
+    expect(cycles(importGraph())).toEqual([]);
+  });
+
+  test("the chart builders import neither the view state nor the views above them", () => {
+    for (const [file, targets] of importGraph())
+      if (file.startsWith("src/chart/"))
+        expect(
+          targets.filter((t) => /^src\/(state|views|view|hooks)\//.test(t)),
+          file,
+        ).toEqual([]);
+  });
+});
