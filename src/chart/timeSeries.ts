@@ -10,7 +10,7 @@ import type { Indicator, Kind, Unit } from "../model/contract.ts";
 import { lineClass, periodMiddle, startMonth } from "../model/period.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType } from "./chartType.ts";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";

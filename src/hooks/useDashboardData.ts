@@ -8,7 +8,7 @@ import { indexByIndicator } from "../model/aggregate.ts";
 import { pastedFacts, type PastedArticle } from "../model/pasted.ts";
 import { firstIndicator, indicatorReach } from "../state/firstView.ts";
 import type { UpdateView } from "../state/useViewState.ts";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import { regionName } from "../i18n/dictionary.ts";
 import { useParseClient } from "./useParseClient.ts";
 import { useCsvSource } from "./useCsvSource.ts";

@@ -4,7 +4,7 @@ import { isIndicator, type Indicator } from "../model/contract.ts";
 import { FREQUENCIES, type Frequency } from "../model/period.ts";
 import type { FactSort, SortColumn } from "../model/facts.ts";
 import { CHART_TYPES, type ChartType } from "../chart/chartType.ts";
-import { LANGUAGES, type Language } from "../i18n/language.ts";
+import { LANGUAGES, type Language } from "../model/language.ts";
 
 // The shared types stay importable from here for the components above the state.
 export { CHART_TYPES, LANGUAGES, type ChartType, type Language };

@@ -1,7 +1,7 @@
 // The top of the dashboard's panel: its title for the view shown, and the period a comparison or
 // the map shows. Values in, updates out.
 import { useId } from "react";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import { t } from "../i18n/dictionary.ts";
 
 /** The panel's title for the view shown; its id, when given, names the panel. */

@@ -1,7 +1,7 @@
 // The view tabs, with the WAI-ARIA tab pattern: arrow keys move between tabs.
 import type { KeyboardEvent } from "react";
 import { t, type LabelKey } from "../i18n/dictionary.ts";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 
 export const tabId = (view: string) => `tab-${view}`;
 export const panelId = (view: string) => `panel-${view}`;

@@ -1,7 +1,7 @@
 // The dialogs over every view: the articles behind a figure, and the 待核对 queue. Each loads when
 // first opened.
 import { lazy, Suspense } from "react";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import type { LoadedData } from "../hooks/useDashboardData.ts";
 import type { SourcesOf } from "./types.ts";
 

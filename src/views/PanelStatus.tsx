@@ -1,6 +1,6 @@
 // The panel's messages above any view: problems in the region table and in the facts' rows, then
 // what stands before the views (a refused ?csv=, a failed load, the load running).
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import type { LoadedData } from "../hooks/useDashboardData.ts";
 import {
   BadCsvParam,

@@ -2,7 +2,7 @@
 import type { Point } from "../model/aggregate.ts";
 import type { SourceInfo } from "../data/metadata.ts";
 import { indicatorLabel, t } from "../i18n/dictionary.ts";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import type { Dashboard } from "../state/derive.ts";
 import type { ViewState } from "../state/viewState.ts";
 import type { ViewContext, ViewHeading, ViewSelection } from "./types.ts";

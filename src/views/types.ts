@@ -7,7 +7,7 @@ import type { Unit } from "../model/contract.ts";
 import type { FactFilter } from "../model/facts.ts";
 import type { ChartConfig } from "../chart/timeSeries.ts";
 import type { LabelKey } from "../i18n/dictionary.ts";
-import type { Language } from "../i18n/language.ts";
+import type { Language } from "../model/language.ts";
 import type { Dashboard } from "../state/derive.ts";
 import type { UpdateView } from "../state/useViewState.ts";
 import type { ViewState } from "../state/viewState.ts";

@@ -76,12 +76,16 @@ describe("imports", () => {
     expect(cycles(importGraph())).toEqual([]);
   });
 
-  test("the chart builders import neither the view state nor the views above them", () => {
-    for (const [file, targets] of importGraph())
-      if (file.startsWith("src/chart/"))
-        expect(
-          targets.filter((t) => /^src\/(state|views|view|hooks)\//.test(t)),
-          file,
-        ).toEqual([]);
+  test("model ← i18n ← chart ← state: each imports only its own layer and those below", () => {
+    const layers = ["model", "i18n", "chart", "state"];
+    const layerOf = (path: string) => /^src\/([^/]+)\//.exec(path)?.[1] ?? path;
+    for (const [file, targets] of importGraph()) {
+      const at = layers.indexOf(layerOf(file));
+      if (at < 0) continue;
+      const upwards = targets.filter(
+        (t) => t.startsWith("src/") && !layers.slice(0, at + 1).includes(layerOf(t)),
+      );
+      expect(upwards, file).toEqual([]);
+    }
   });
 });
