@@ -15,7 +15,7 @@ import {
   type PointTuple,
 } from "./timeSeries.ts";
 import { pointTooltip } from "./tooltip.ts";
-import { STATE_LABEL } from "../review/stateLabel.ts";
+import { STATE_LABEL } from "../i18n/stateLabel.ts";
 
 export function buildComparisonOption(
   config: Omit<ChartConfig, "chartType">,

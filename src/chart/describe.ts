@@ -4,7 +4,7 @@
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Unit } from "../model/contract.ts";
 import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 import { displayValue, markedValue } from "./format.ts";
 
 export interface DescribeConfig {

@@ -3,9 +3,9 @@
 import type { EChartsCoreOption } from "echarts/core";
 import { INDICATOR_UNIT } from "../model/contract.ts";
 import type { Point } from "../model/aggregate.ts";
-import type { DistrictRow } from "../state/district.ts";
+import type { DistrictRow } from "./districtRows.ts";
 import { displayUnit, indicatorLabel, kindName, t } from "../i18n/dictionary.ts";
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 import { FONT_FAMILY, displayValue, escapeHtml, markedValue } from "./format.ts";
 
 /** "≈503.23 亿元", with the kind when it is not an actual figure: "600 亿元 (目标)". */

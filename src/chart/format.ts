@@ -2,7 +2,7 @@
 // may end up in HTML escaped first.
 import type { Indicator, Qualifier, Unit } from "../model/contract.ts";
 import { QUALIFIER_MARK } from "../i18n/dictionary.ts";
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 
 /** The bundled Chinese font first: canvas text must not depend on the machine's fonts. */
 export const FONT_FAMILY = '"Noto Sans SC", "Noto Sans CJK SC", sans-serif';

@@ -4,7 +4,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Unit } from "../model/contract.ts";
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import { FONT_FAMILY, displayValue, formatNumber, markedValue } from "./format.ts";
 import { mapTooltip } from "./tooltip.ts";

@@ -9,13 +9,14 @@ import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
 import { lineClass, periodMiddle, startMonth } from "../model/period.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
-import type { ChartType, Language } from "../state/viewState.ts";
+import type { ChartType } from "./chartType.ts";
+import type { Language } from "../model/language.ts";
 import { FONT_FAMILY, displayValue, markedValue } from "./format.ts";
 import { QUALIFIERS } from "../model/contract.ts";
 import { regionColor } from "./palette.ts";
 import { pointTooltip } from "./tooltip.ts";
 import { planTimeAxis, timeAxisOption } from "./timeAxis.ts";
-import { STATE_LABEL } from "../review/stateLabel.ts";
+import { STATE_LABEL } from "../i18n/stateLabel.ts";
 
 export interface ChartConfig {
   indicator: Indicator;

@@ -1,7 +1,7 @@
 // Every label of the dashboard, in Chinese and English, in one place.
 import type { Indicator, Kind, Qualifier, RowReason, Unit } from "../model/contract.ts";
 import { INDICATOR_RECORDS, type IndicatorGroup } from "../model/contract.ts";
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 
 const LABELS = {
   appTitle: { zh: "江门经济指标", en: "Jiangmen economic indicators" },

@@ -1,7 +1,7 @@
 // How an article is named to a reader: its title and publisher (from data/raw/sources.csv, else
 // the article's first line) with its date; the document id (a file name stem such as
 // 002_29067f03fc52df4d) is for a tooltip only.
-import type { Language } from "../state/viewState.ts";
+import type { Language } from "./language.ts";
 
 export interface ArticleName {
   id: string;

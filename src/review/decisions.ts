@@ -11,7 +11,7 @@ import type { FactRow } from "../model/contract.ts";
 import type { PageReview } from "./overlay.ts";
 import type { ReviewFormValues } from "./ReviewForm.tsx";
 
-export { STATE_LABEL } from "./stateLabel.ts";
+export { STATE_LABEL } from "../i18n/stateLabel.ts";
 
 /** A row with offsets as the extractor's Fact; null for a row that has none (nothing to point at). */
 export function asFact(row: FactRow): Fact | null {

@@ -7,18 +7,21 @@ import { parseViewState, serializeViewState, type ViewState } from "./viewState.
 export type HistoryMode = "push" | "replace";
 export type UpdateView = (change: Partial<ViewState>, mode?: HistoryMode) => void;
 
-export function useViewState(): [ViewState, UpdateView] {
-  const [state, setState] = useState<ViewState>(() => parseViewState(window.location.search));
+/** `viewIds`: the registered views (a link to any other opens the default one). */
+export function useViewState(viewIds: readonly string[]): [ViewState, UpdateView] {
+  const [state, setState] = useState<ViewState>(() =>
+    parseViewState(window.location.search, viewIds),
+  );
   const mode = useRef<HistoryMode>("replace");
 
   useEffect(() => {
     const onPop = () => {
       mode.current = "replace";
-      setState(parseViewState(window.location.search));
+      setState(parseViewState(window.location.search, viewIds));
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
-  }, []);
+  }, [viewIds]);
 
   useEffect(() => {
     const query = serializeViewState(state, window.location.search);

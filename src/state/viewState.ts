@@ -3,6 +3,11 @@
 import { isIndicator, type Indicator } from "../model/contract.ts";
 import { FREQUENCIES, type Frequency } from "../model/period.ts";
 import type { FactSort, SortColumn } from "../model/facts.ts";
+import { CHART_TYPES, type ChartType } from "../chart/chartType.ts";
+import { LANGUAGES, type Language } from "../model/language.ts";
+
+// The shared types stay importable from here for the components above the state.
+export { CHART_TYPES, LANGUAGES, type ChartType, type Language };
 
 export const SORT_COLUMNS: readonly SortColumn[] = [
   "region",
@@ -18,14 +23,12 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
   "qualifier",
 ];
 
-export const CHART_TYPES = ["line", "bar"] as const;
-export const VIEWS = ["chart", "compare", "map", "table", "analyse", "district"] as const;
-/** The views with a tab; a district's page is opened from a district's name. */
-export const TAB_VIEWS = ["chart", "compare", "map", "table", "analyse"] as const;
-export const LANGUAGES = ["zh", "en"] as const;
-export type ChartType = (typeof CHART_TYPES)[number];
-export type ViewTab = (typeof VIEWS)[number];
-export type Language = (typeof LANGUAGES)[number];
+/**
+ * A view's id (src/views/registry.ts lists them): a string here, so the state never imports the
+ * views above it; the page passes the registered ids to parseViewState.
+ */
+export type ViewTab = string;
+const VIEW_ID = /^[a-z][a-z0-9-]{0,30}$/;
 
 export interface ViewState {
   indicator: Indicator;
@@ -109,8 +112,11 @@ function year(value: string | null): number | null {
   return n >= 1900 && n <= 2200 ? n : null;
 }
 
-/** Reads the view from a query string; never throws. */
-export function parseViewState(search: string): ViewState {
+/**
+ * Reads the view from a query string; never throws. With the registered view ids, a view that is
+ * not one of them falls back to the default; without, any well-formed id is kept.
+ */
+export function parseViewState(search: string, viewIds?: readonly string[]): ViewState {
   const params = new URLSearchParams(search);
   const indicator = params.get("indicator");
   const rawRegions = params.get("regions");
@@ -124,6 +130,7 @@ export function parseViewState(search: string): ViewState {
   let to = year(params.get("to"));
   if (from !== null && to !== null && from > to) [from, to] = [to, from];
   const period = params.get("period");
+  const view = params.get("view");
   return {
     indicator: indicator !== null && isIndicator(indicator) ? indicator : DEFAULT_VIEW.indicator,
     regions,
@@ -131,7 +138,10 @@ export function parseViewState(search: string): ViewState {
     to,
     period: period !== null && PERIOD.test(period) ? period : null,
     chart: oneOf(CHART_TYPES, params.get("chart"), DEFAULT_VIEW.chart),
-    view: oneOf(VIEWS, params.get("view"), DEFAULT_VIEW.view),
+    view:
+      view !== null && (viewIds ? viewIds.includes(view) : VIEW_ID.test(view))
+        ? view
+        : DEFAULT_VIEW.view,
     lang: oneOf(LANGUAGES, params.get("lang"), DEFAULT_VIEW.lang),
     freq: oneOf<Frequency | "">(FREQUENCIES, params.get("freq"), "") || null,
     subjects: params.get("subjects") === "1" ? true : params.get("subjects") === "0" ? false : null,

@@ -5,7 +5,7 @@ import type { Point } from "../model/aggregate.ts";
 import { figureText, growthText, subjectFigureText } from "../chart/district.ts";
 import { displayValue, formatNumber } from "../chart/format.ts";
 import { indicatorLabel, indicatorName, t } from "../i18n/dictionary.ts";
-import { sparkline, type DistrictRow } from "../state/district.ts";
+import { sparkline, type DistrictRow } from "../chart/districtRows.ts";
 import type { Language } from "../state/viewState.ts";
 
 const SPARK_WIDTH = 120;

@@ -1,33 +1,31 @@
 // The view tabs, with the WAI-ARIA tab pattern: arrow keys move between tabs.
 import type { KeyboardEvent } from "react";
 import { t, type LabelKey } from "../i18n/dictionary.ts";
-import { TAB_VIEWS, type Language, type ViewTab } from "../state/viewState.ts";
+import type { Language } from "../model/language.ts";
 
-const TAB_LABEL: Record<ViewTab, LabelKey> = {
-  chart: "viewChart",
-  compare: "viewCompare",
-  map: "viewMap",
-  table: "viewTable",
-  analyse: "viewAnalyse",
-  district: "viewDistrict",
-};
+export const tabId = (view: string) => `tab-${view}`;
+export const panelId = (view: string) => `panel-${view}`;
 
-export const tabId = (view: ViewTab) => `tab-${view}`;
-export const panelId = (view: ViewTab) => `panel-${view}`;
-
-export function Tabs(props: { lang: Language; value: ViewTab; onChange: (v: ViewTab) => void }) {
+export function Tabs(props: {
+  lang: Language;
+  /** The views with a tab, in order (src/views/registry.ts). */
+  views: readonly { id: string; label: LabelKey }[];
+  value: string;
+  onChange: (v: string) => void;
+}) {
+  const { views } = props;
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const at = (TAB_VIEWS as readonly ViewTab[]).indexOf(props.value);
+    const at = views.findIndex((v) => v.id === props.value);
     const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
-    if (!step) return;
+    if (!step || !views.length) return;
     e.preventDefault();
-    const next = TAB_VIEWS[(at + step + TAB_VIEWS.length) % TAB_VIEWS.length] ?? "chart";
+    const next = views[(at + step + views.length) % views.length]!.id;
     props.onChange(next);
     document.getElementById(tabId(next))?.focus();
   };
   return (
     <div role="tablist" aria-label={t(props.lang, "views")} className="tabs" onKeyDown={onKey}>
-      {TAB_VIEWS.map((view) => (
+      {views.map(({ id: view, label }) => (
         <button
           key={view}
           type="button"
@@ -38,7 +36,7 @@ export function Tabs(props: { lang: Language; value: ViewTab; onChange: (v: View
           tabIndex={props.value === view ? 0 : -1}
           onClick={() => props.onChange(view)}
         >
-          {t(props.lang, TAB_LABEL[view])}
+          {t(props.lang, label)}
         </button>
       ))}
     </div>

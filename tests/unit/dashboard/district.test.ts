@@ -4,7 +4,7 @@
 import { describe, expect, test } from "vitest";
 import type { Point } from "../../../src/model/aggregate.ts";
 import type { Indicator } from "../../../src/model/contract.ts";
-import { DISTRICT_INDICATORS, deriveDistrict, sparkline } from "../../../src/state/district.ts";
+import { DISTRICT_INDICATORS, deriveDistrict, sparkline } from "../../../src/chart/districtRows.ts";
 import {
   buildDistrictOption,
   districtTooltip,

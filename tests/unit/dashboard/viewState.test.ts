@@ -7,6 +7,7 @@ import {
   shownRegions,
 } from "../../../src/state/viewState.ts";
 import { resolveCsvParam } from "../../../src/data/csvLocation.ts";
+import { VIEW_IDS } from "../../../src/views/registry.ts";
 
 describe("view state ⇄ URL", () => {
   test("no parameters give the defaults", () => {
@@ -56,15 +57,18 @@ describe("view state ⇄ URL", () => {
   });
 
   test("the map view is a view of its own in the URL", () => {
-    expect(parseViewState("?view=map").view).toBe("map");
+    expect(parseViewState("?view=map", VIEW_IDS).view).toBe("map");
     expect(serializeViewState({ ...DEFAULT_VIEW, view: "map" })).toBe("?view=map");
   });
 
   test("garbage falls back to defaults field by field", () => {
     const state = parseViewState(
       "?indicator=<script>&regions=%3Cimg%3E,,NOPE&from=abcd&to=99999&chart=pie&view=globe&lang=fr&period=<b>",
+      VIEW_IDS,
     );
     expect(state).toEqual(DEFAULT_VIEW);
+    // Without the registered ids, a malformed view id falls back too.
+    expect(parseViewState("?view=<b>").view).toBe(DEFAULT_VIEW.view);
   });
 
   test("a reversed year range is put in order", () => {

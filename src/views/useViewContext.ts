@@ -1,0 +1,102 @@
+// The shown view's context: the view state derived over the shown indicator's points (one pure
+// function, deriveDashboard), the chart configuration every chart starts from, the view's
+// selection (its record's select), and the sources dialog's state.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { INDICATOR_UNIT } from "../model/contract.ts";
+import { pointAt, type Point } from "../model/aggregate.ts";
+import { articleLabel, articleName } from "../model/articleName.ts";
+import { t } from "../i18n/dictionary.ts";
+import { deriveDashboard } from "../state/derive.ts";
+import type { UpdateView } from "../state/useViewState.ts";
+import { districtHref, openDistrict, type ViewState } from "../state/viewState.ts";
+import type { DistrictLinkTarget } from "../view/DistrictLink.tsx";
+import type { LoadedData } from "../hooks/useDashboardData.ts";
+import { viewRecord } from "./registry.ts";
+import type { SourcesOf, ViewContext } from "./types.ts";
+
+const NO_POINTS: Point[] = [];
+
+export function useViewContext(state: ViewState, update: UpdateView, data: LoadedData) {
+  const { lang } = state;
+  const { pointTable, byIndicator, tableKeys, nameOf, sources, pastedBySource } = data;
+  const record = viewRecord(state.view);
+  const unit = INDICATOR_UNIT[state.indicator];
+  // Only the shown indicator's points become objects; the rest stay in the typed columns.
+  const indicatorPoints = useMemo(() => {
+    const ids = byIndicator.get(state.indicator);
+    return pointTable && ids ? Array.from(ids, (id) => pointAt(pointTable, id)) : NO_POINTS;
+  }, [pointTable, byIndicator, state.indicator]);
+  const derived = useMemo(
+    () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
+    [state, indicatorPoints, tableKeys],
+  );
+  const selection = useMemo(() => record.select(state, derived), [record, state, derived]);
+  const districtPage: DistrictLinkTarget = useMemo(
+    () => ({
+      href: (key) => districtHref(state, key, window.location.search),
+      open: (key) => update(openDistrict(key)),
+      label: (key) => t(lang, "districtLinkLabel", { name: nameOf(key) }),
+    }),
+    [state, update, lang, nameOf],
+  );
+  // Articles named for a reader in tooltips: sources.csv, else a pasted article's title.
+  const articleNameOf = useMemo(
+    () => (source: string) =>
+      articleLabel(
+        articleName(source, sources.get(source) ?? pastedBySource.get(source), undefined),
+        lang,
+      ),
+    [sources, pastedBySource, lang],
+  );
+  const { regions: shown, showSubjects } = derived;
+  const chartConfig = useMemo(
+    () => ({
+      indicator: state.indicator,
+      unit,
+      lang,
+      chartType: state.chart,
+      regions: shown,
+      tableKeys,
+      regionName: nameOf,
+      showSubjects,
+      articleName: articleNameOf,
+    }),
+    [
+      state.indicator,
+      unit,
+      lang,
+      state.chart,
+      shown,
+      tableKeys,
+      nameOf,
+      showSubjects,
+      articleNameOf,
+    ],
+  );
+
+  // Sources dialog: the facts behind a clicked point, or behind the point of a table row.
+  const [sourcesOf, setSourcesOf] = useState<SourcesOf | null>(null);
+  const closeSources = useCallback(() => setSourcesOf(null), []);
+
+  // Views kept mounted once opened (the article panel) stay in the page after.
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([state.view]));
+  useEffect(() => {
+    setOpened((o) => (o.has(state.view) ? o : new Set([...o, state.view])));
+  }, [state.view]);
+
+  const ctx: ViewContext = {
+    record,
+    state,
+    update,
+    lang,
+    data,
+    derived,
+    selection,
+    unit,
+    chartConfig,
+    articleName: articleNameOf,
+    districtPage,
+    openSources: setSourcesOf,
+  };
+  return { ctx, record, opened, sourcesOf, closeSources };
+}
