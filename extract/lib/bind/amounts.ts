@@ -21,6 +21,7 @@ import {
   withoutAttributive,
   PROJECT_NAME_COUNT,
   PROJECT_NAME_NOUN,
+  SUBJECT_BARE,
   PUNCT,
   THRESHOLD_BOUND,
 } from "./lexicon.ts";
@@ -121,18 +122,36 @@ function comparisonBase(ctx: DocContext, from: number, at: number): string | und
   return last.base;
 }
 
-/** The name after 的 (投资2.1亿元的金隆电器、…): up to a list mark, a number or the next cue. */
+/**
+ * The name after 的 (投资2.1亿元的金隆电器、…): up to a list mark, a number or the next cue. A
+ * count right after 的 (总投资逾100亿元的24个重大项目) is a figure of its own: the name is the noun
+ * it counts. A numeral joined to Latin letters (50GWh动力电池项目, 5G基站) is part of the name.
+ */
 function nameAfter(text: string, from: number, to: number): string | undefined {
+  const count = PROJECT_NAME_COUNT.exec(text.slice(from, to));
+  if (count) from += count[0].length;
   let end = from;
-  while (end < to && !PUNCT.test(text[end]!) && !isDigitCode(text.charCodeAt(end))) {
+  while (end < to && !PUNCT.test(text[end]!)) {
+    if (isDigitCode(text.charCodeAt(end))) {
+      let spec = end;
+      while (spec < to && (isDigitCode(text.charCodeAt(spec)) || text[spec] === ".")) spec++;
+      if (!LATIN_LETTER.test(text[spec] ?? "")) break;
+      end = spec;
+      continue;
+    }
     const cue = CUES.matchAt(text, end, to);
     if (cue && cue.value.type === "value") break;
     end++;
   }
   while (end > from && LIST_CONNECTORS.has(text[end - 1]!)) end--;
-  // A name that is only a count (的24个项目) says nothing more than the count beside it.
+  // A project's name ends with its noun; what follows it (在一季度集中动工) is the event.
+  const noun = text.lastIndexOf(PROJECT_NAME_NOUN, end - PROJECT_NAME_NOUN.length);
+  if (noun >= from) end = noun + PROJECT_NAME_NOUN.length;
+  // A name that is only a count (的24个) says nothing more than the count beside it.
   return end - from >= 2 && !isDigitCode(text.charCodeAt(end)) ? text.slice(from, end) : undefined;
 }
+
+const LATIN_LETTER = /[A-Za-z]/;
 
 /** The nearest named project before `at` in the sentence (信义集团鹤山玻璃产业基地项目): the words
  * before a 项目, back to punctuation, 的, or a period named. */
@@ -220,7 +239,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     const after = text.slice(token.end, Math.min(ce, token.end + 31));
     if (after.startsWith(ATTRIBUTIVE)) {
       const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
-      if (name) subject = name;
+      // 的24个项目: a bare noun names nothing more than the words before the amount did.
+      if (name && !SUBJECT_BARE.includes(name)) subject = name;
     }
   } else {
     family = cueAfter(text, token.end, ce, "CNY");
