@@ -2,15 +2,18 @@
 // has a dozen figures about single projects and one region-wide figure, which drew one point on an
 // empty axis. The first view is the indicator with the most region-wide figures — distinct
 // (region, period) pairs with a figure about the whole region — so it can draw lines across
-// districts and periods (GDP on the shipped data); ties go to the one with more points, then to
-// the contract's order. Its frequency is then the one with the most region-wide figures
+// districts and periods (GDP on the shipped data). They are counted within one frequency, the
+// one where the indicator has most, since a chart draws one frequency at a time: three yearly
+// GDP figures make a chart, a count over 2018—2022, one over 2020—2024 and one for 1—5月 of a
+// year make three lone points. Ties go to the one with more points, then to the contract's order. Its frequency is then the one with the most region-wide figures
 // (deriveDashboard).
 import { INDICATORS, type Indicator } from "../model/contract.ts";
 import type { PointTable } from "../model/aggregate.ts";
+import { frequencyOf, FREQUENCIES } from "../model/period.ts";
 
 export interface IndicatorReach {
   indicator: Indicator;
-  /** Distinct (region, period) pairs with a region-wide figure. */
+  /** Distinct (region, period) pairs with a region-wide figure, in its best-filled frequency. */
   regionWide: number;
   points: number;
 }
@@ -22,13 +25,20 @@ export function indicatorReach(
 ): IndicatorReach[] {
   const wholeRegion = table.subjects.indexOf("");
   const regionCount = Math.max(1, table.regionKeys.length);
+  // Each period's frequency, worked out once for the table.
+  const frequency = table.periods.map((p) =>
+    FREQUENCIES.indexOf(frequencyOf(p.label, { start: p.start, end: p.end })),
+  );
   const out: IndicatorReach[] = [];
   for (const [indicator, ids] of byIndicator) {
-    const pairs = new Set<number>();
+    const pairs = FREQUENCIES.map(() => new Set<number>());
     for (const id of ids)
       if (table.subject[id] === wholeRegion)
-        pairs.add(table.period[id]! * regionCount + table.region[id]!);
-    out.push({ indicator, regionWide: pairs.size, points: ids.length });
+        pairs[frequency[table.period[id]!]!]!.add(
+          table.period[id]! * regionCount + table.region[id]!,
+        );
+    const regionWide = Math.max(...pairs.map((p) => p.size));
+    out.push({ indicator, regionWide, points: ids.length });
   }
   return out;
 }

@@ -61,6 +61,41 @@ describe("first indicator", () => {
     expect(firstIndicator(reach)).toBe("gdp");
   });
 
+  test("region-wide figures count within one frequency: lone spans do not make a chart", () => {
+    const facts = [
+      // Three region-wide counts, each of another frequency: three lone points on any axis.
+      fact(0, {
+        indicator: "project_count",
+        unit: "count",
+        region: "pengjiang",
+        period: "2018/2022",
+        value: 52,
+      }),
+      fact(1, {
+        indicator: "project_count",
+        unit: "count",
+        region: "xinhui",
+        period: "2022-01/2022-05",
+        value: 11,
+      }),
+      fact(2, {
+        indicator: "project_count",
+        unit: "count",
+        region: "taishan",
+        period: "2022-Q1",
+        value: 24,
+      }),
+      // Two yearly GDP figures: one line of two points.
+      fact(10, { indicator: "gdp", region: "taishan", period: "2021" }),
+      fact(11, { indicator: "gdp", region: "xinhui", period: "2021" }),
+    ];
+    const { table, byIndicator } = tableOf(facts);
+    const reach = indicatorReach(table, byIndicator);
+    expect(reach.find((r) => r.indicator === "project_count")).toMatchObject({ regionWide: 1 });
+    expect(reach.find((r) => r.indicator === "gdp")).toMatchObject({ regionWide: 2 });
+    expect(firstIndicator(reach)).toBe("gdp");
+  });
+
   test("a tie goes to more points, then to the contract's order; nothing gives null", () => {
     expect(
       firstIndicator([
