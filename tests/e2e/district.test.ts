@@ -135,8 +135,12 @@ describe("district page", () => {
     const figures = await firms.getByTestId("subject-figure").allTextContents();
     expect(figures).toContain("2023-07 规模以上企业 145 家");
     expect(await firms.getByTestId("latest").textContent()).not.toContain("暂无数据");
-    const projects = table.locator('tr[data-indicator="project_count"]');
-    expect(await projects.getByTestId("subject-figure").count()).toBeGreaterThan(0);
+    // 江海区's project investment is only ever about kinds of project (重点建设项目, 亿元以上产业项目).
+    const projects = table.locator('tr[data-indicator="project_investment"]');
+    expect(await projects.getAttribute("data-subjects")).toBe("true");
+    expect(await projects.getByTestId("subject-figure").allTextContents()).toContain(
+      "2023 亿元以上产业项目 294.6 亿元",
+    );
     // District-wide rows first, then rows of subject figures, then empty rows.
     const ranks = await table
       .locator("tbody tr")
