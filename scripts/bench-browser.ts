@@ -68,7 +68,7 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (flag === "--timeout") options.timeoutMs = number() * 1000;
     else if (flag === "--runs") options.runs = Math.round(number());
-    else if (flag === "--rounds") options.rounds = Math.round(number());
+    else if (flag === "--rounds") options.rounds = Math.max(0, Math.round(Number(argv[++i])) || 0);
     else if (flag === "--profile") options.profile = true;
     else if (flag === "--no-build") options.build = false;
     else if (flag === "--unminified") options.minify = false;
@@ -881,9 +881,11 @@ async function main(): Promise<void> {
     } else {
       figures.push({ name: "shipped data: first chart", value: "no data/indicators.csv yet" });
     }
-    await attempt("big file, side by side with its anchors", () =>
-      sideBySide(browser!, url, options, rows),
-    );
+    if (options.rounds > 0) {
+      await attempt("big file, side by side with its anchors", () =>
+        sideBySide(browser!, url, options, rows),
+      );
+    }
     await attempt("big file", () => bigData(browser!, url, options, rows));
   } finally {
     await browser?.close().catch(() => {});

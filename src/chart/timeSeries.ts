@@ -124,14 +124,29 @@ export const seriesName = (regionName: string, kind: Kind, lang: Language) =>
 export const subjectSeriesName = (regionName: string, lang: Language) =>
   `${regionName} · ${t(lang, "subjectFigures")}`;
 
-const tupleOf = (p: Point, unit: Unit): PointTuple => [
-  periodMiddle({ start: p.periodStart, end: p.periodEnd }),
-  displayValue(p.value, unit),
-  p.id,
-  QUALIFIERS.indexOf(p.qualifier),
-  p.factCount,
-  p.disagree ? 1 : 0,
-];
+/**
+ * Each point's data item, made once: the page keeps one Point object per point of the indicator
+ * shown (and its unit never changes), so a redraw after a filter change reuses the items of every
+ * point still drawn instead of making 100,000 arrays again.
+ */
+const tuplesByUnit = new Map<Unit, WeakMap<Point, PointTuple>>();
+function tupleOf(p: Point, unit: Unit): PointTuple {
+  let tuples = tuplesByUnit.get(unit);
+  if (!tuples) tuplesByUnit.set(unit, (tuples = new WeakMap()));
+  let tuple = tuples.get(p);
+  if (!tuple) {
+    tuple = [
+      periodMiddle({ start: p.periodStart, end: p.periodEnd }),
+      displayValue(p.value, unit),
+      p.id,
+      QUALIFIERS.indexOf(p.qualifier),
+      p.factCount,
+      p.disagree ? 1 : 0,
+    ];
+    tuples.set(p, tuple);
+  }
+  return tuple;
+}
 
 /**
  * A region's points as one line's data: each line class (years, quarters, 1—5月 …) is one run in
@@ -181,7 +196,11 @@ export function buildTimeSeriesOption(
   const large = points.length > LARGE_SERIES;
   const showLabels = !large && points.length <= 60;
   const unitLabel = displayUnit(lang, indicator, unit);
-  const byId = new Map(points.map((p) => [p.id, p]));
+  // Only a tooltip or a label asks for a point by id: the map is made then, not on every redraw.
+  let byIdMap: Map<number, Point> | null = null;
+  const byId = {
+    get: (id: number) => (byIdMap ??= new Map(points.map((p) => [p.id, p]))).get(id),
+  };
   const line = config.chartType === "line";
 
   const byRegionKind = new Map<string, Point[]>();
