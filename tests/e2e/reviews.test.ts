@@ -86,6 +86,20 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
+/** The values the chart draws (every series' items), read from the ECharts instance. */
+const drawnValues = () =>
+  page.evaluate(() => {
+    const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+      chart: { getOption: () => { series: { data?: unknown[] }[] } };
+    };
+    return element.chart
+      .getOption()
+      .series.flatMap((s) => s.data ?? [])
+      .map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value))
+      .map((tuple) => tuple[1] as number)
+      .filter((v) => Number.isFinite(v));
+  });
+
 const row = (id: string) => page.locator(`tr[data-fact-id="${id}"]`);
 
 async function openTable(): Promise<void> {
@@ -251,10 +265,30 @@ describe("reviewing facts", () => {
     await chartReady(page);
     const described = await chartDescription(page);
     expect(described).toContain("503.24");
-    expect(described).not.toContain("1,000");
+    // Drawn in 亿元: the correction, the confirmed figure, and no rejected 1000.
+    const drawn = await drawnValues();
+    expect(drawn).toEqual(expect.arrayContaining([503.24, 2300]));
+    expect(drawn).not.toContain(503.23);
+    expect(drawn).not.toContain(1000);
     await expect(page.getByTestId("trust-line").textContent()).resolves.toBe(
       "已核对 3 条数据,其中 1 条抽取无误",
     );
+
+    // The map and the district page draw the reviewed figure as well.
+    await page.goto(`${url}?view=map&indicator=gdp&period=2021`);
+    await chartReady(page);
+    const mapped = await page.evaluate(() => {
+      const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+        chart: {
+          getOption: () => { series: { data: { name: string; value: number | null }[] }[] };
+        };
+      };
+      return element.chart.getOption().series[0]!.data;
+    });
+    expect(mapped.find((d) => d.name === "taishan")?.value).toBe(503.24);
+    await page.goto(`${url}?view=district&district=taishan`);
+    await page.getByTestId("district-page").waitFor();
+    await expect(page.getByTestId("district-page").textContent()).resolves.toContain("503.24");
 
     // The table shows the states; the filter by state finds the correction.
     await openTable();
@@ -276,6 +310,18 @@ describe("reviewing facts", () => {
       page.locator("tbody tr").first().getByTestId("review-state").textContent(),
     ).resolves.toBe("补录");
     await expect(page.locator("tbody tr").first().textContent()).resolves.toContain(MISSED);
+    // …in the chart (subjects shown) and in the downloaded CSV, with its state.
+    await page.goto(`${url}?indicator=enterprise_count&regions=jianghai&subjects=1`);
+    await chartReady(page);
+    expect(await drawnValues()).toContain(1700);
+    const [addedFile] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("export").locator("button.csv").click(),
+    ]);
+    const addedRows = strictFacts(readFileSync((await addedFile.path())!, "utf8"));
+    expect(addedRows.filter((f) => f.review === "added")).toMatchObject([
+      { text: MISSED, value: "1700", region: "jianghai", source: ADDED_SOURCE },
+    ]);
     await openTable();
 
     // The sources dialog: the extracted value beside the corrected one, and the decisions.
