@@ -22,7 +22,7 @@
 // [data-testid="chart"][data-ready="true"]; checkboxes in [data-testid="region-filter"]; the
 // <select data-testid="indicator-picker">.
 import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
@@ -871,9 +871,14 @@ async function main(): Promise<void> {
   let browser: Browser | null = null;
   try {
     browser = await launchBrowser();
-    const load = loadavg()[0]!.toFixed(1);
+    const load = loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ");
     console.log(
-      `load average ${load} on ${cpus().length} cores before the runs (other work inflates times)`,
+      `machine: ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    );
+    console.log(
+      `load average (1 / 5 / 15 min) ${load} on ${cpus().length} cores before the runs (other work inflates times; compare the ratios, whose two sides ran alternately)`,
     );
     console.log(`Chromium ${browser.version()}, serving ${relative(ROOT, dist)} at ${url}`);
     if (existsSync(join(DATA_DIR, "indicators.csv"))) {
@@ -901,7 +906,11 @@ async function main(): Promise<void> {
     const target = f.target ? `  ${f.target.padEnd(13)} ${f.verdict}` : "";
     console.log(`${f.name.padEnd(width)}  ${f.value.padStart(valueWidth)}${target}`);
   }
-  notes.push(`load average ${loadavg()[0]!.toFixed(1)} after the runs`);
+  notes.push(
+    `load average (1 / 5 / 15 min) ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" / ")} after the runs`,
+  );
   console.log(`\n${notes.join("\n")}`);
   if (failures.length) {
     console.error(`\nnot measured:\n${failures.map((f) => `- ${f}`).join("\n")}`);
