@@ -11,7 +11,7 @@ import {
   type FactRow,
   type Indicator,
 } from "./model/contract.ts";
-import { indexByIndicator, pointAt, type Point } from "./model/aggregate.ts";
+import { indexByIndicator, pointAt, type Point, type PointTable } from "./model/aggregate.ts";
 import type { FactFilter } from "./model/facts.ts";
 import { buildTimeSeriesOption, pointIdOf } from "./chart/timeSeries.ts";
 import { buildComparisonOption } from "./chart/comparison.ts";
@@ -63,6 +63,8 @@ const ReviewQueue = lazy(() => import("./review/ReviewQueue.tsx"));
 const DISTRICT_EXPORT_WIDTH = 800;
 
 const NO_POINTS: Point[] = [];
+/** The points of each indicator shown, per loaded point table (dropped with the table). */
+const POINTS_KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
 /** Publishers and dates of the articles behind the figures shown, for the exported image. */
 function sourceLine(
   lang: Language,
@@ -204,9 +206,17 @@ export function App() {
 
   const unit = INDICATOR_UNIT[state.indicator];
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
+  // Kept per indicator for the loaded table, so switching back reuses the points and what is
+  // worked out from them once (chart items, frequencies: see timeSeries.ts and derive.ts).
   const indicatorPoints = useMemo(() => {
     const ids = byIndicator.get(state.indicator);
-    return pointTable && ids ? Array.from(ids, (id) => pointAt(pointTable, id)) : NO_POINTS;
+    if (!pointTable || !ids) return NO_POINTS;
+    let kept = POINTS_KEPT.get(pointTable);
+    if (!kept) POINTS_KEPT.set(pointTable, (kept = new Map()));
+    let points = kept.get(state.indicator);
+    if (!points)
+      kept.set(state.indicator, (points = Array.from(ids, (id) => pointAt(pointTable, id))));
+    return points;
   }, [pointTable, byIndicator, state.indicator]);
   const derived = useMemo(
     () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),

@@ -1,7 +1,7 @@
 // Everything the dashboard shows, derived from the view state and the loaded points: a pure
 // function (OWID Grapher's chart state, Superset's transformProps), tested in Node without a DOM.
 import type { Point } from "../model/aggregate.ts";
-import { FREQUENCIES, frequencyOf, overlaps, yearRange, type Frequency } from "../model/period.ts";
+import { FREQUENCIES, frequencyOf, yearRange, type Frequency } from "../model/period.ts";
 import {
   comparisonPoints,
   periodsOf,
@@ -117,16 +117,20 @@ export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard
   const range = yearRange(view.from, view.to);
   const selected: Point[] = [];
   const selectedFrequency: Frequency[] = [];
-  data.points.forEach((p, i) => {
+  const points = data.points;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    // overlaps(p's days, range), without an object per point.
     if (
       p.indicator === view.indicator &&
       shownSet.has(p.region) &&
-      overlaps({ start: p.periodStart, end: p.periodEnd }, range)
+      p.periodStart <= range.end &&
+      range.start <= p.periodEnd
     ) {
       selected.push(p);
       selectedFrequency.push(index.frequency[i]!);
     }
-  });
+  }
 
   // Frequencies: the default is the one with the most region-wide points (else the most points).
   const totals = new Map<Frequency, number>();
