@@ -341,21 +341,20 @@ export function App() {
 
   const chartHandle = useRef<EChartHandle>(null);
   const viewPoints = state.view === "compare" ? compared : state.view === "map" ? mapped : drawn;
-  const timePeriods = [...new Set(drawn.map((p) => p.period))];
+  // Passes over every drawn point: made when the points change, not on every render.
+  const timeSpan = useMemo(() => {
+    if (!drawn.length) return "";
+    const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
+    const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
+    return first.period !== last.period ? `${first.period} — ${last.period}` : first.period;
+  }, [drawn]);
+  const timeDescription = useMemo(() => describeChart(chartConfig, drawn), [chartConfig, drawn]);
   const periodText =
     state.view === "compare"
       ? (comparePeriod ?? "")
       : state.view === "map"
         ? (mapPeriod ?? "")
-        : drawn.length
-          ? (() => {
-              const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
-              const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-              return timePeriods.length > 1 && first.period !== last.period
-                ? `${first.period} — ${last.period}`
-                : first.period;
-            })()
-          : "";
+        : timeSpan;
   const exportSource = async (): Promise<ExportSource | null> => {
     if (state.view === "district") {
       if (!client || !district) return null;
@@ -536,7 +535,7 @@ export function App() {
         ref={chartHandle}
         option={timeOption}
         testId="chart"
-        ariaLabel={describeChart(chartConfig, drawn)}
+        ariaLabel={timeDescription}
         onItemClick={onPointClick}
       />
     ) : (
