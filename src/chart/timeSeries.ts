@@ -103,6 +103,12 @@ const SUBJECT_LABELS = 40;
 export const LARGE_MARKERS = 2000;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
+/**
+ * Batched markers drawn per frame. A frame of fillRects this many takes a few milliseconds; at
+ * 2,000 a frame, 100,000 markers took 50 frames, so a district toggle waited most of a second
+ * for frames while the page sat idle.
+ */
+export const MARKERS_PER_FRAME = 25_000;
 
 /** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
  * `dotColor`. */
@@ -115,8 +121,8 @@ function markerStyle(
   return {
     large: true,
     largeThreshold: LARGE_MARKERS,
-    // Drawn a few thousand a frame, so no single task holds the page while 100,000 go down.
-    progressive: LARGE_MARKERS,
+    // Drawn in a few frames, so no single task holds the page while 100,000 go down.
+    progressive: MARKERS_PER_FRAME,
     progressiveThreshold: LARGE_MARKERS,
     symbolSize: DOT_SIZE,
     itemStyle: { color: dotColor, borderWidth: 0 },
@@ -130,14 +136,29 @@ export const seriesName = (regionName: string, kind: Kind, lang: Language) =>
 export const subjectSeriesName = (regionName: string, lang: Language) =>
   `${regionName} · ${t(lang, "subjectFigures")}`;
 
-const tupleOf = (p: Point, unit: Unit): PointTuple => [
-  periodMiddle({ start: p.periodStart, end: p.periodEnd }),
-  displayValue(p.value, unit),
-  p.id,
-  QUALIFIERS.indexOf(p.qualifier),
-  p.sourceCount,
-  p.disagree ? 1 : 0,
-];
+/**
+ * Each point's data item, made once: the page keeps one Point object per point of the indicator
+ * shown (and its unit never changes), so a redraw after a filter change reuses the items of every
+ * point still drawn instead of making 100,000 arrays again.
+ */
+const tuplesByUnit = new Map<Unit, WeakMap<Point, PointTuple>>();
+function tupleOf(p: Point, unit: Unit): PointTuple {
+  let tuples = tuplesByUnit.get(unit);
+  if (!tuples) tuplesByUnit.set(unit, (tuples = new WeakMap()));
+  let tuple = tuples.get(p);
+  if (!tuple) {
+    tuple = [
+      periodMiddle({ start: p.periodStart, end: p.periodEnd }),
+      displayValue(p.value, unit),
+      p.id,
+      QUALIFIERS.indexOf(p.qualifier),
+      p.sourceCount,
+      p.disagree ? 1 : 0,
+    ];
+    tuples.set(p, tuple);
+  }
+  return tuple;
+}
 
 /**
  * A region's points as one line's data: each line class (years, quarters, 1—5月 …) is one run in
@@ -187,7 +208,11 @@ export function buildTimeSeriesOption(
   const large = points.length > LARGE_SERIES;
   const showLabels = !large && points.length <= 60;
   const unitLabel = displayUnit(lang, indicator, unit);
-  const byId = new Map(points.map((p) => [p.id, p]));
+  // Only a tooltip or a label asks for a point by id: the map is made then, not on every redraw.
+  let byIdMap: Map<number, Point> | null = null;
+  const byId = {
+    get: (id: number) => (byIdMap ??= new Map(points.map((p) => [p.id, p]))).get(id),
+  };
   const line = config.chartType === "line";
 
   const byRegionKind = new Map<string, Point[]>();
@@ -398,7 +423,11 @@ export function buildTimeSeriesOption(
       nameGap: 12,
       scale: unit === "percent",
     },
-    dataZoom: large ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18 }] : [],
+    // The slider's shadow of the data is a second drawing of every point (100 ms a redraw for
+    // 100,000 markers): the slider is a plain range here, the chart above it shows the data.
+    dataZoom: large
+      ? [{ type: "inside" }, { type: "slider", bottom: 8, height: 18, showDataShadow: false }]
+      : [],
     series,
   };
 }

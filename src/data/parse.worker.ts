@@ -276,6 +276,16 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       }
       case "reviews": {
+        if (!request.reviews.length && !pageReviews.length) {
+          // Nothing to apply, nothing applied before: the facts and points stay as they are.
+          rejected = 0;
+          post({
+            id: request.id,
+            type: "reviews",
+            answer: { points: null, factCount: facts.count, counts: countStates(facts, rejected) },
+          });
+          return;
+        }
         pageReviews = request.reviews;
         const index = joinFacts();
         const table = index.table(facts);

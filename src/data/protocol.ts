@@ -58,10 +58,12 @@ export interface ParseProtocol {
    * sent before); the answer is the points of both. */
   pasted: { request: { facts: Fact[] }; answer: { points: PointTable; factCount: number } };
   /** A person's decisions (the file's and this session's), applied over the loaded facts
-   * (replacing those sent before); the answer is the points after them and the count by state. */
+   * (replacing those sent before); the answer is the points after them and the count by state.
+   * No decisions before and none now change nothing: then `points` is null and the page keeps the
+   * points it has (a million facts are not grouped again, nor every chart drawn again). */
   reviews: {
     request: { reviews: PageReview[] };
-    answer: { points: PointTable; factCount: number; counts: ReviewCounts };
+    answer: { points: PointTable | null; factCount: number; counts: ReviewCounts };
   };
   /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue. */
   unchecked: { request: { limit: number }; answer: { rows: FactRow[]; total: number } };

@@ -17,6 +17,8 @@ import {
 } from "./contract.ts";
 import { FactStore } from "./factStore.ts";
 
+export { reportBounds, roundingOf } from "./bounds.ts";
+
 /** A chart point as the page uses it. */
 export interface Point {
   /** Its row in the point table; the worker finds the facts behind it by this id. */
@@ -165,38 +167,6 @@ function represents(store: FactStore, a: number, b: number): boolean {
   return a <= b;
 }
 
-/**
- * Half the place value of a number's last non-zero digit: 2300 → 50, 503.23 → 0.005. A report of
- * 2300 stands for anything that rounds to it.
- */
-export function roundingOf(value: number): number {
-  const a = Math.abs(value);
-  if (!Number.isFinite(a) || a === 0) return 0;
-  const top = Math.floor(Math.log10(a));
-  for (let k = top; k > top - 15; k--) {
-    const step = 10 ** k;
-    const q = a / step;
-    if (Math.abs(q - Math.round(q)) < 1e-6) return step / 2;
-  }
-  return 0;
-}
-
-const MORE_THAN = QUALIFIERS.indexOf("more_than");
-const LESS_THAN = QUALIFIERS.indexOf("less_than");
-
-/**
- * The open interval of true values a report allows: a number stands for what rounds to it, 超500
- * for anything above 500, 不到500 for anything below. Reports of one figure agree when
- * their intervals share a value (2300 and 约2300 do; 2300 and 2400 do not).
- */
-export function reportBounds(value: number, qualifier: number): { low: number; high: number } {
-  const slack = roundingOf(value) || Math.abs(value) * 1e-9 || 1e-9;
-  // 超500 is above 500 itself: its bound is the number as stated, not what rounds to it.
-  if (qualifier === MORE_THAN) return { low: value, high: Infinity };
-  if (qualifier === LESS_THAN) return { low: -Infinity, high: value };
-  return { low: value - slack, high: value + slack };
-}
-
 /** Facts by point: those of point p are `facts[start[p]]` up to `facts[start[p + 1]]`. */
 export interface FactsByPoint {
   start: Uint32Array;
@@ -257,7 +227,9 @@ export class PointIndex {
       const subject = store.subject[i]!;
       let ids = bySubject.get(subject);
       if (!ids) bySubject.set(subject, (ids = new Map<number, number>()));
-      const { low, high } = reportBounds(store.value[i]!, store.qualifier[i]!);
+      // Each fact's bounds were worked out where it was checked (a piece worker, in parallel).
+      const low = store.low[i]!;
+      const high = store.high[i]!;
       let id = ids.get(key);
       if (id === undefined) {
         id = this.best.push(i) - 1;

@@ -12,6 +12,7 @@ import {
   type FactRow,
 } from "./contract.ts";
 import { TextColumn, type JoinedText } from "./textColumn.ts";
+import { reportBounds } from "./bounds.ts";
 
 /** Strings numbered in the order first seen, so a column stores the number. */
 export class StringPool {
@@ -60,6 +61,8 @@ export interface StoreBlock {
   region: Uint32Array;
   period: Uint32Array;
   value: Float64Array;
+  low: Float64Array;
+  high: Float64Array;
   line: Uint32Array;
   start: Float64Array;
   end: Float64Array;
@@ -88,6 +91,8 @@ export const blockBuffers = (b: StoreBlock): ArrayBuffer[] =>
     b.region,
     b.period,
     b.value,
+    b.low,
+    b.high,
     b.line,
     b.start,
     b.end,
@@ -117,6 +122,10 @@ export class FactStore {
   periodStart: number[] = [];
   periodEnd: number[] = [];
   value = new Float64Array(1024);
+  /** The values each report allows (reportBounds): computed as the fact is stored, which for a
+   * large file happens in the piece workers side by side rather than in the one joining them. */
+  low = new Float64Array(1024);
+  high = new Float64Array(1024);
   line = new Uint32Array(1024);
   /** Text offsets; NaN where the row has none. */
   start = new Float64Array(1024);
@@ -146,6 +155,8 @@ export class FactStore {
     this.region = grow(this.region, size);
     this.period = grow(this.period, size);
     this.value = grow(this.value, size);
+    this.low = grow(this.low, size);
+    this.high = grow(this.high, size);
     this.line = grow(this.line, size);
     this.start = grow(this.start, size);
     this.end = grow(this.end, size);
@@ -170,6 +181,9 @@ export class FactStore {
     }
     this.period[i] = period;
     this.value[i] = fact.value;
+    const bounds = reportBounds(fact.value, this.qualifier[i]!);
+    this.low[i] = bounds.low;
+    this.high[i] = bounds.high;
     this.line[i] = fact.line;
     this.start[i] = fact.start ?? NaN;
     this.end[i] = fact.end ?? NaN;
@@ -193,6 +207,8 @@ export class FactStore {
       region: this.region.slice(0, n),
       period: this.period.slice(0, n),
       value: this.value.slice(0, n),
+      low: this.low.slice(0, n),
+      high: this.high.slice(0, n),
       line: this.line.slice(0, n),
       start: this.start.slice(0, n),
       end: this.end.slice(0, n),
@@ -233,6 +249,8 @@ export class FactStore {
     this.qualifier.set(b.qualifier, at);
     this.review.set(b.review, at);
     this.value.set(b.value, at);
+    this.low.set(b.low, at);
+    this.high.set(b.high, at);
     this.start.set(b.start, at);
     this.end.set(b.end, at);
     for (let i = 0; i < b.count; i++) {

@@ -1,7 +1,7 @@
 // Everything the dashboard shows, derived from the view state and the loaded points: a pure
 // function (OWID Grapher's chart state, Superset's transformProps), tested in Node without a DOM.
 import type { Point } from "../model/aggregate.ts";
-import { FREQUENCIES, frequencyOf, type Frequency } from "../model/period.ts";
+import { FREQUENCIES, frequencyOf, yearRange, type Frequency } from "../model/period.ts";
 import {
   comparisonPoints,
   periodsOf,
@@ -87,25 +87,59 @@ function frequencyByLabel(): (p: Point) => Frequency {
   };
 }
 
+/**
+ * What depends on an indicator's points alone, worked out once for each points array (the page
+ * makes one per indicator shown) rather than on every change of a control: each point's
+ * frequency, the years for the pickers, and the map's selection per year range.
+ */
+interface PointsIndex {
+  frequency: Frequency[];
+  years: number[];
+  map: Map<string, { tableKeys: readonly string[]; totals: Point[]; periods: PeriodOption[] }>;
+}
+const indexes = new WeakMap<readonly Point[], PointsIndex>();
+function pointsIndex(points: readonly Point[]): PointsIndex {
+  let index = indexes.get(points);
+  if (!index) {
+    const frequencyOfPoint = frequencyByLabel();
+    index = { frequency: points.map(frequencyOfPoint), years: yearsOf(points), map: new Map() };
+    indexes.set(points, index);
+  }
+  return index;
+}
+
 export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard {
-  const frequencyOfPoint = frequencyByLabel();
+  const index = pointsIndex(data.points);
   const regions = shownRegions(view, data.tableKeys);
-  const years = yearsOf(data.points);
-  const selected = selectPoints(data.points, {
-    indicator: view.indicator,
-    regions,
-    from: view.from,
-    to: view.to,
-  });
+  const years = index.years;
+  // selectPoints' rule, with each selected point's frequency taken along.
+  const shownSet = new Set(regions);
+  const range = yearRange(view.from, view.to);
+  const selected: Point[] = [];
+  const selectedFrequency: Frequency[] = [];
+  const points = data.points;
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    // overlaps(p's days, range), without an object per point.
+    if (
+      p.indicator === view.indicator &&
+      shownSet.has(p.region) &&
+      p.periodStart <= range.end &&
+      range.start <= p.periodEnd
+    ) {
+      selected.push(p);
+      selectedFrequency.push(index.frequency[i]!);
+    }
+  }
 
   // Frequencies: the default is the one with the most region-wide points (else the most points).
   const totals = new Map<Frequency, number>();
   const all = new Map<Frequency, number>();
-  for (const p of selected) {
-    const f = frequencyOfPoint(p);
+  selected.forEach((p, i) => {
+    const f = selectedFrequency[i]!;
     all.set(f, (all.get(f) ?? 0) + 1);
     if (!p.subject) totals.set(f, (totals.get(f) ?? 0) + 1);
-  }
+  });
   const frequencies = FREQUENCIES.filter((f) => all.has(f)).map((frequency) => ({
     frequency,
     count: all.get(frequency)!,
@@ -120,7 +154,7 @@ export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard
       if (n > best) [frequency, best] = [f, n];
     }
   }
-  const ofFrequency = selected.filter((p) => frequencyOfPoint(p) === frequency);
+  const ofFrequency = selected.filter((_, i) => selectedFrequency[i] === frequency);
   const hasTotals = ofFrequency.some((p) => !p.subject);
   const hasParts = ofFrequency.some((p) => p.subject !== "");
   // Parts start hidden beside totals; with no totals they are all there is, and always shown, so
@@ -137,13 +171,21 @@ export function deriveDashboard(view: ViewState, data: DashboardData): Dashboard
     : [];
 
   // The map draws all districts whatever the filter, so its period does not move on a click.
-  const mapTotals = selectPoints(data.points, {
-    indicator: view.indicator,
-    regions: data.tableKeys,
-    from: view.from,
-    to: view.to,
-  }).filter((p) => !p.subject);
-  const mapPeriods = periodsOf(mapTotals);
+  // It depends on the indicator and the year range only: kept per range, not made per click.
+  const mapKey = `${view.indicator} ${view.from} ${view.to}`;
+  let map = index.map.get(mapKey);
+  if (!map || map.tableKeys !== data.tableKeys) {
+    const totals = selectPoints(data.points, {
+      indicator: view.indicator,
+      regions: data.tableKeys,
+      from: view.from,
+      to: view.to,
+    }).filter((p) => !p.subject);
+    map = { tableKeys: data.tableKeys, totals, periods: periodsOf(totals) };
+    index.map.set(mapKey, map);
+  }
+  const mapTotals = map.totals;
+  const mapPeriods = map.periods;
   const mapPeriod = pickPeriod(view.period, mapPeriods, mapTotals);
   const mapped = mapPeriod ? comparisonPoints(mapTotals, mapPeriod, false) : [];
 

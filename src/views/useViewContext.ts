@@ -2,8 +2,8 @@
 // function, deriveDashboard), the chart configuration every chart starts from, the view's
 // selection (its record's select), and the sources dialog's state.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { INDICATOR_UNIT } from "../model/contract.ts";
-import { pointAt, type Point } from "../model/aggregate.ts";
+import { INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
+import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { t } from "../i18n/dictionary.ts";
 import { deriveDashboard } from "../state/derive.ts";
@@ -15,6 +15,8 @@ import { viewRecord } from "./registry.ts";
 import type { SourcesOf, ViewContext } from "./types.ts";
 
 const NO_POINTS: Point[] = [];
+/** The points of each indicator shown, per loaded point table (dropped with the table). */
+const POINTS_KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
 
 export function useViewContext(state: ViewState, update: UpdateView, data: LoadedData) {
   const { lang } = state;
@@ -22,9 +24,17 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
   const record = viewRecord(state.view);
   const unit = INDICATOR_UNIT[state.indicator];
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
+  // Kept per indicator for the loaded table, so switching back reuses the points and what is
+  // worked out from them once (chart items, frequencies: see timeSeries.ts and derive.ts).
   const indicatorPoints = useMemo(() => {
     const ids = byIndicator.get(state.indicator);
-    return pointTable && ids ? Array.from(ids, (id) => pointAt(pointTable, id)) : NO_POINTS;
+    if (!pointTable || !ids) return NO_POINTS;
+    let kept = POINTS_KEPT.get(pointTable);
+    if (!kept) POINTS_KEPT.set(pointTable, (kept = new Map()));
+    let points = kept.get(state.indicator);
+    if (!points)
+      kept.set(state.indicator, (points = Array.from(ids, (id) => pointAt(pointTable, id))));
+    return points;
   }, [pointTable, byIndicator, state.indicator]);
   const derived = useMemo(
     () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),

@@ -17,6 +17,11 @@ function ChartBody({ ctx, client }: ViewProps) {
   const { lang, derived, chartConfig, update } = ctx;
   const handle = useRef<EChartHandle>(null);
   const option = useMemo(() => chart.option(chartConfig, derived.drawn), [chartConfig, derived]);
+  // A pass over every drawn point: made when the points change, not on every render.
+  const description = useMemo(
+    () => chart.describe(chartConfig, derived.drawn),
+    [chartConfig, derived.drawn],
+  );
   return (
     <>
       <div className="chart-tools">
@@ -39,7 +44,7 @@ function ChartBody({ ctx, client }: ViewProps) {
           ref={handle}
           option={option}
           testId="chart"
-          ariaLabel={chart.describe(chartConfig, derived.drawn)}
+          ariaLabel={description}
           onItemClick={(value) => {
             const point = pointIdOf(value);
             if (point !== null) ctx.openSources({ point });

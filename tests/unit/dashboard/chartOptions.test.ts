@@ -4,6 +4,7 @@ import { parsePeriod } from "../../../src/model/period.ts";
 import {
   buildTimeSeriesOption,
   LARGE_MARKERS,
+  MARKERS_PER_FRAME,
   LARGE_SERIES,
   pointIdOf,
   type ChartConfig,
@@ -147,7 +148,7 @@ describe("time series option", () => {
     expect(fewParts.itemStyle.borderWidth).toBe(2);
     const manyParts = named(many, "新会区 · 分项", "scatter");
     expect(manyParts).toMatchObject({ large: true, largeThreshold: LARGE_MARKERS });
-    expect(manyParts.progressive).toBeLessThanOrEqual(LARGE_MARKERS); // a few thousand a frame
+    expect(manyParts.progressive).toBeLessThanOrEqual(MARKERS_PER_FRAME); // a few frames' worth
     expect(manyParts.symbolSize).toBeLessThan(4);
     expect(manyParts.itemStyle).toEqual({ color: manyParts.color, borderWidth: 0 });
     expect(tuples(manyParts)).toHaveLength(2 * LARGE_MARKERS + 2);
