@@ -127,6 +127,10 @@ function rateAfterCue(
   } else if (cue) {
     family = cue.family;
     subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
+    // 超亿元项目投资总额347.72亿元，投资额增速127.6%: a cue that names the value just stated,
+    // alone at its clause's head, rates that value and keeps what it was about.
+    if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
+      subject = lastValue.subject;
   } else if (growth.family) {
     family = growth.family;
   } else if (
