@@ -113,6 +113,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     inside: WORDS_MAP,
     suffix: WORDS_MAP,
     milestones: "words",
+    aspect: "words",
   },
   "context.json": {
     contextWords: { list: { record: { term: "word", suffix: "word" } } },

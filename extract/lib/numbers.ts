@@ -123,6 +123,7 @@ const matcherOf = (table: QualifierTable) =>
   );
 const PREFIX = matcherOf(qualifierLexicon.prefix);
 const NOT_PREFIX = new TermMatcher(qualifierLexicon.notPrefix.map((t) => [t, true] as const));
+const ASPECT = new TermMatcher(qualifierLexicon.aspect.map((t) => [t, true] as const));
 const SUFFIX = matcherOf(qualifierLexicon.suffix);
 const RANGE = new Set(periodLexicon.rangeConnectors);
 
@@ -219,7 +220,10 @@ export function findNumbers(
     }
     const numStart = tokenStart;
     if (low === undefined) {
-      const pre = PREFIX.matchEndingAt(text, tokenStart, Math.max(from, tokenStart - 4));
+      // 超过了3000亿元: an aspect particle may stand between the prefix and the number.
+      const aspect = ASPECT.matchEndingAt(text, tokenStart, Math.max(from, tokenStart - 1));
+      const before = aspect ? aspect.start : tokenStart;
+      const pre = PREFIX.matchEndingAt(text, before, Math.max(from, before - 4));
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
