@@ -77,6 +77,54 @@ function nounAfterList(
   return nounAfter(text, end, end === tokens[t]!.end ? stop : Math.max(stop, end + 1), nouns);
 }
 
+/** Longest modifier of one item in a list of counts sharing a noun (3个百亿级、8个十亿级项目). */
+const SHARED_MODIFIER_LIMIT = 8;
+
+/**
+ * Counts that share the noun of the last one (3个百亿级、8个十亿级项目; 5家国家级、12家省级专精特新
+ * 企业): each earlier count is followed by its own modifier and a list mark, the last by the noun
+ * phrase. The earlier count's subject is its modifier and the part of the last phrase after the
+ * last item's modifier of the same shape (百亿级 + 项目 after 十亿级; 国家级 + 专精特新企业 after
+ * 省级). Undefined when tokens[t] opens no such list.
+ */
+function sharedNounSubject(
+  text: string,
+  tokens: readonly NumberToken[],
+  t: number,
+  stop: number,
+  nouns: readonly string[],
+): string | undefined {
+  const token = tokens[t]!;
+  let modifier = "";
+  let prevEnd = token.end;
+  let first = true;
+  for (let k = t + 1; k < tokens.length && tokens[k]!.start < stop; k++) {
+    const next = tokens[k]!;
+    // A bare magnitude inside a modifier (百亿级) is a word here, not a figure.
+    if (next.classifier === "" && next.unit !== "percent") continue;
+    if (next.classifier !== token.classifier) return undefined;
+    const between = text.slice(prevEnd, next.start);
+    prevEnd = next.end;
+    const mark = [...LIST_CONNECTORS].find((c) => between.endsWith(c) && between.length > c.length);
+    if (!mark) return undefined;
+    const own = between.slice(0, between.length - mark.length);
+    if (own.length > SHARED_MODIFIER_LIMIT || PUNCT.test(own) || /\d/.test(own)) return undefined;
+    if (nouns.some((n) => own.includes(n))) return undefined;
+    if (first) [modifier, first] = [own, false];
+    const end = nounAfter(text, next.end, stop, nouns);
+    if (end < 0) continue;
+    const phrase = text.slice(next.end, end);
+    const noun = nouns.find((n) => phrase.endsWith(n)) ?? "";
+    // The last item's own modifier ends where the first modifier's last character first recurs
+    // (级, 类, 型): items of one shape. Without it (3个镇、8个十亿级项目) the first count is of
+    // something else, and precision comes first.
+    const shape = phrase.indexOf(modifier[modifier.length - 1] ?? "");
+    if (shape < 0 || shape >= phrase.length - noun.length) return undefined;
+    return modifier + phrase.slice(shape + 1);
+  }
+  return undefined;
+}
+
 /** The noun a count counts, when the text before the count ends with it (产业项目共51个,
  * 企业1681家), perhaps with an aside (（产品）) or the first level of a change between (企业从2019年的
  * 1000家, 企业由1000家): where the noun ends, and whether a 从/由 and a dating period stood between. */
@@ -144,7 +192,8 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       : undefined;
     const before = noun !== undefined;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
-    if (after < 0 && !before) return undefined;
+    const shared = after < 0 && !before ? sharedNounSubject(text, tokens, t, ce, nouns) : undefined;
+    if (after < 0 && !before && shared === undefined) return undefined;
     const event =
       events &&
       (hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
@@ -155,9 +204,10 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     // otherwise at the count, so that closing quotes and asides stay in it.
     const subjectEnd = noun && (noun.fromWord || noun.dated) ? noun.end : token.start;
     const subject =
-      after >= 0
+      shared ??
+      (after >= 0
         ? text.slice(listEnd(text, tokens, t), after)
-        : subjectBefore(ctx, scope, subjectEnd);
+        : subjectBefore(ctx, scope, subjectEnd));
     const draft = newDraft(tc, f, f.value, "count", token.value, subject);
     // 企业由1000家增加到2300家: the level it rose from, of no stated time, is no figure; it still
     // names what the level reached counts.
