@@ -202,7 +202,7 @@ function statesNoFigure(text: string, tc: TokenContext): boolean {
  * 2万亿元, 32个行业增速高于20%): the figure is a bar they pass, nobody's figure. It still binds, so
  * that what follows may continue it (其中，湖北为18.7%). 这3个省份 refers to places named before. */
 function countedGroupBefore(text: string, tc: TokenContext): boolean {
-  // 有11个省份超过万亿; 超1万亿元的省份共8个 (the group right after the bound and 的).
+  // 有11个省份超过万亿; 超2万亿元的省份共5个 (the group right after the bound and 的).
   const after = text.slice(tc.token.end, Math.min(tc.ce, tc.token.end + GROUP_AFTER_LIMIT));
   if (after.startsWith(ATTRIBUTIVE_CHAR) && COUNTED_GROUP_NOUN.test(after.slice(1))) return true;
   const m = COUNTED_GROUP.exec(text.slice(tc.cs, tc.token.start));

@@ -71,7 +71,7 @@ function looseCueBefore(text: string, from: number, at: number) {
   return found;
 }
 
-/** The region-wide growth figure that a breakdown (其中，汽车产业增长14.0%) lists the parts of:
+/** The region-wide growth figure that a breakdown (其中，汽车产业增长13.2%) lists the parts of:
  * the head must be of a family whose parts the contract counts (增加值, investment), a breakdown
  * word must open the list, and the part's name must be a short name that no cue word is in. */
 function breakdownHead(
@@ -178,7 +178,7 @@ function rateAfterCue(
     // 分别: the topic's growth, place by place (openList pairs the places).
     family = open.family;
   } else {
-    // 其中，汽车产业增长14.0%: an industry of the region-wide figure the list breaks down.
+    // 其中，汽车产业增长13.2%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
     if (head) {
       family = head.family;
