@@ -318,7 +318,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
       draft.dropped = true;
     } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
-      // 广东、江苏前三季度GDP双双突破8万亿元: a bound shared by the places listed before it.
+      // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
       draft.region = listed.keys[0];
     } else if (typeof r === "object") {

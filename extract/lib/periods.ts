@@ -22,7 +22,7 @@ export interface PeriodMention {
   /** True when the text names the year (2021年, 去年), not only a part of one (一季度, 3月). */
   namesYear: boolean;
   /** The period a comparison names as its base (比2020年, 相比2020年): no period of a growth
-   * rate, but the period of an amount stated in the comparison (比2020年的73129亿元). */
+   * rate, but the period of an amount stated in the comparison (比2020年的61280亿元). */
   base?: string;
   /** For a month that ends a running total (截至5月底): January to that month, the period of a
    * flow figure; the month itself stays the label, the period of a stock. */
@@ -213,7 +213,7 @@ const YEAR_RANGE_BEFORE = new RegExp(`(\\d{4})年?[${RANGE_CHARS}]$`);
 function sameTime(text: string, m: PeriodMention, pub: PublicationDate | undefined): void {
   const suffix = SAME_TIME.find((w) => text.startsWith(w, m.end));
   if (suffix === undefined) return;
-  // 2020年同期基数偏低的武汉, 与去年同期相比: the base of a comparison, not a date.
+  // 2020年同期基数偏低的甲市, 与去年同期相比: the base of a comparison, not a date.
   const after = m.end + suffix.length;
   if (SAME_TIME_BLOCKERS.some((w) => text.startsWith(w, after))) return;
   if (COMPARISON_PREFIXES.some((w) => text.startsWith(w, m.start - w.length))) return;

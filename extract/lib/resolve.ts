@@ -95,7 +95,7 @@ function placeIn(
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
-      // 全国GDP达56.26万亿元，同比增长2.5%，其中二季度GDP增长0.4%: a scope that is the subject
+      // 全国GDP达60.1万亿元，同比增长3.1%，其中二季度GDP增长1.2%: a scope that is the subject
       // of an indicator speaks for the rest of its sentence, as a place does.
       if (outsideCounts === "places" && m.place.scope && !namesIndicator(ctx, m.end)) continue;
     }
@@ -123,7 +123,7 @@ export function resolveRegion(
   const section = ctx.doc.carried[sentence.paragraph]!.region;
   const tryList = (list: PlaceMention[], outsideCounts: "all" | "places" | "none") =>
     placeIn(ctx, list, section, outsideCounts, sentence.start);
-  // 推动台嘉成都玻纤、嘉里粮油等102个项目: the names before 等 are examples, and a place inside
+  // 推动甲公司、乙集团等86个项目: the names before 等 are examples, and a place inside
   // them (成都) is part of a name, not where the count is.
   const examples = EXAMPLE_MARKERS.some((w) => ctx.text.startsWith(w, start - w.length));
   return (

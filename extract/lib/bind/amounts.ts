@@ -89,7 +89,7 @@ function continuesIndicator(
 }
 
 /** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
- * 达10051.6亿元; 从GDP总量来看，广东稳居第一，为124369.67亿元), for the amount at tokens[t]. */
+ * 达10320.4亿元; 从GDP总量来看，甲省稳居第一，为98765.4亿元), for the amount at tokens[t]. */
 export function openCueBefore(
   text: string,
   tokens: readonly NumberToken[],
@@ -111,7 +111,7 @@ export function openCueBefore(
   return found;
 }
 
-/** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的73129亿元) that the amount
+/** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的61280亿元) that the amount
  * at `at` states, when no growth word stands between them. */
 function comparisonBase(ctx: DocContext, from: number, at: number): string | undefined {
   const periods = within(ctx.periods, from, at);
@@ -175,7 +175,7 @@ function projectNameBefore(ctx: DocContext, from: number, at: number): string | 
   return undefined;
 }
 
-/** The place of the table right after `at` with a 的 before it (10223.99亿元的湖南). */
+/** The place of the table right after `at` with a 的 before it (8120.5亿元的乙省). */
 function placeAfterOf(ctx: DocContext, at: number, stop: number): string | undefined {
   if (ctx.text[at] !== ATTRIBUTIVE) return undefined;
   const m = within(ctx.places, at + 1, stop)[0];
@@ -200,7 +200,7 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   // A bare amount needs its magnitude (亿元); a rate is a rate.
   if (!carry.topic || (tc.token.unit !== "percent" && tc.token.classifier === "")) return false;
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
-  // A cue in the sentence before it (若看人均GDP，皖北仅为4.54万元) or after it in its clause
+  // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
   const named = (m: { value: { type: string } }) => m.value.type !== "growth";
   return (
@@ -246,7 +246,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     family = cueAfter(text, token.end, ce, "CNY");
     const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
     if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {
-      // 距离10223.99亿元的湖南仅一步之遥; 4.2万亿元的甲市: a value before its place is that
+      // 距离8120.5亿元的乙省仅一步之遥; 4.2万亿元的甲市: a value before its place is that
       // place's, of the amount the sentence compares it with or the paragraph's topic.
       const draft = newDraft(
         tc,
@@ -281,7 +281,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       for (const w of BREAKDOWN_MARKERS)
         if (subject.startsWith(w)) subject = subject.slice(w.length);
     } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
-      // 规上工业总产值突破万亿，达10051.6亿元: the cue of an earlier clause that no number took.
+      // 规上工业总产值突破万亿，达10320.4亿元: the cue of an earlier clause that no number took.
       const open = openCueBefore(text, tokens, t, near, scope);
       if (open) {
         family = open.family;
@@ -297,14 +297,14 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   }
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
-  // 第二产业增速最快，增加值为3714.3亿元: the sector's value added, no indicator's.
+  // 第二产业增速最快，增加值为2810.6亿元: the sector's value added, no indicator's.
   if (cue && family === cue.family && sectorsCue(text, tc.near, cue)) return undefined;
   const draft = newDraft(tc, family, family.value, "CNY", token.value, subject);
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.
   if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
   openItems(state, tc, draft);
-  // 比2020年的73129亿元: the base of a comparison is that period's figure.
+  // 比2020年的61280亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);
   if (basePeriod) draft.period = basePeriod;
   return draft;

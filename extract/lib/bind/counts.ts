@@ -65,7 +65,7 @@ function listEnd(text: string, tokens: readonly NumberToken[], t: number): numbe
 }
 
 /** The noun a count counts: right after it, or after the last count of the list it opens
- * (65家和56家科创板上市公司 counts 科创板上市公司 twice). */
+ * (41家和37家科创板上市公司 counts 科创板上市公司 twice). */
 function nounAfterList(
   text: string,
   tokens: readonly NumberToken[],

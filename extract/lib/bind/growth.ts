@@ -174,7 +174,7 @@ function rateAfterCue(
     saysRespectively(text, scope, token.start) &&
     (open = rateTopicOpen(state, tc))
   ) {
-    // 海南、北京紧随其后，增速分别为12.8%、10.7%: places of an earlier clause, a bare growth word,
+    // 丙省、丁省紧随其后，增速分别为9.6%、8.4%: places of an earlier clause, a bare growth word,
     // 分别: the topic's growth, place by place (openList pairs the places).
     family = open.family;
   } else {
@@ -190,7 +190,7 @@ function rateAfterCue(
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
   openItems(state, tc, draft);
   if (inherited) {
-    // 全国GDP达56.26万亿元，同比增长2.5%: the growth of a figure that is no fact is none either.
+    // 全国GDP达60.1万亿元，同比增长3.1%: the growth of a figure that is no fact is none either.
     if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
@@ -216,13 +216,13 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     // 10.5%的经济增速
     return newDraft(tc, after, after.growth, "percent", token.value, "");
   }
-  // 湖北省以58.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
+  // 甲省以12.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
   // about. Without a place before it (19.5%的增速，也高于…) the rate restates one: no figure.
   if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {
     const topic = rateTopic(state, tc);
     if (topic) return newDraft(tc, topic, topic.growth!, "percent", token.value, "");
   }
-  // 武汉经济增速达到18.8%，苏州达到10.9%、北京为10.7%: the same rate, place by place.
+  // 甲市经济增速达到9.8%，乙市达到8.9%、丙市为8.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
   if (
     rate?.unit === "percent" &&
@@ -234,7 +234,7 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
-  // 高于江苏的19.2%、广东省的18.6%; 仅次于湖北省的58.3%: a compared place's rate, of the rate
+  // 高于乙省的7.2%、丙省的6.6%; 仅次于甲省的12.3%: a compared place's rate, of the rate
   // the sentence is comparing (the rate before it).
   const compared = placeOfBefore(ctx, scope, token.start);
   if (compared && rate?.unit === "percent" && rate.subject === "") {
@@ -243,7 +243,7 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     draft.region = compared;
     return draft;
   }
-  // 江西（6.9%）、福建（6.7%）; 分别是：北京10.7%、浙江10.6%: a place and its rate, of the
+  // 甲省（6.1%）、乙省（5.8%）; 分别是：丙市9.7%、丁市9.1%: a place and its rate, of the
   // indicator its sentence or paragraph is about.
   if (placeRightBefore(ctx, scope, token.start)) {
     const topic = rateTopic(state, tc);
@@ -267,7 +267,7 @@ function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
   return family?.growth ? family : undefined;
 }
 
-/** The place of the table named right before `at` with a 的 between (江苏的19.2%; 乙省同期的
+/** The place of the table named right before `at` with a 的 between (乙省的7.2%; 乙省同期的
  * 2%: 同期 may stand between), in the number's own words. */
 function placeOfBefore(ctx: DocContext, scope: number, at: number): string | undefined {
   const { text } = ctx;
@@ -298,7 +298,7 @@ function bareGrowthAfter(text: string, at: number, stop: number): boolean {
 }
 
 /** True when a place of the table ends right before the rate, an opening bracket at most between
- * (江西（6.9%）, 北京10.7%), and its words hold nothing but filler and places. */
+ * (甲省（6.1%）, 丙市9.7%), and its words hold nothing but filler and places. */
 function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
   const open = ctx.text[at - 1] === "（" || ctx.text[at - 1] === "(" ? at - 1 : at;
   const places = within(ctx.places, scope, open);

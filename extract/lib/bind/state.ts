@@ -31,7 +31,7 @@ export interface Draft {
 export interface SentenceCarry {
   paragraph: number;
   head: Draft | undefined;
-  /** The last region-wide rate of the sentence before (武汉经济增速达到18.8%。此外，苏州达到10.9%). */
+  /** The last region-wide rate of the sentence before (甲市经济增速达到9.8%。此外，乙市达到8.9%). */
   rate: Draft | undefined;
   /** The money indicator the paragraph is about so far: the family of the last amount bound, or
    * of a cue stated with no amount (广东21个地市GDP出炉。深圳以32387.68亿元居首…). */

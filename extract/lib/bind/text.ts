@@ -42,7 +42,7 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
 }
 
 /** True when text[from, to) holds only filler words and punctuation besides `mentions`, which may
- * be followed by a 的 (武汉、广州的增速; 比2020年的73129亿元). */
+ * be followed by a 的 (武汉、广州的增速; 比2020年的61280亿元). */
 function onlyFillerAround(
   text: string,
   mentions: readonly { start: number; end: number }[],
@@ -228,7 +228,7 @@ export function valueCueBefore(
   return gap > found.maxGap ? undefined : found;
 }
 
-/** The indicator named right after a figure (3151.08亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
+/** The indicator named right after a figure (2874.6亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
  *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
 export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "percent") {
   let i = at;
@@ -244,7 +244,7 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
 }
 
 /** True when `cue` is a bare cue (增加值) whose sentence names a sector before it, and no 工业
- * after that (第二产业增速最快，增加值为3714.3亿元): the sector's figure, not an indicator's. */
+ * after that (第二产业增速最快，增加值为2810.6亿元): the sector's figure, not an indicator's. */
 export function sectorsCue(text: string, from: number, cue: { start: number; end: number }) {
   if (!BARE_CUES.includes(text.slice(cue.start, cue.end))) return false;
   const before = text.slice(from, cue.start);
