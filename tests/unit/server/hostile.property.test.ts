@@ -220,27 +220,36 @@ function send(port: number, request: HostileRequest): Promise<RawAnswer> {
   });
 }
 
+/** The server started in a child process with `args` after the script, once it has printed its
+ * address; `stderr()` is all it has written to standard error so far. */
+async function startServeChild(
+  args: string[],
+): Promise<{ child: ChildProcess; port: number; stderr: () => string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", CHILD, ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((ok, fail) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes("\n")) ok(out.trim());
+    });
+    child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
+  });
+  return { child, port: Number(new URL(url).port), stderr: () => stderr };
+}
+
 let child: ChildProcess;
 let port = 0;
-let stderr = "";
+let stderr = () => "";
 
 describe("the preview server under hostile requests", () => {
   beforeAll(async () => {
     setUpFolders();
-    child = spawn(process.execPath, ["--import", "tsx", CHILD, root], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const url = await new Promise<string>((ok, fail) => {
-      let out = "";
-      child.stdout!.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes("\n")) ok(out.trim());
-      });
-      child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
-    });
-    port = Number(new URL(url).port);
+    ({ child, port, stderr } = await startServeChild([root]));
   }, 30_000);
 
   afterAll(() => {
@@ -298,7 +307,7 @@ describe("the preview server under hostile requests", () => {
       ifNoneMatch: null,
     });
     expect([last.status, last.body.toString()]).toEqual([200, "id\nlive\n"]);
-    expect(stderr).not.toMatch(/internal error/);
+    expect(stderr()).not.toMatch(/internal error/);
   }, 120_000);
 });
 
@@ -474,7 +483,7 @@ function mustRefuse(request: WriteRequest): boolean {
 
 let writeChild: ChildProcess;
 let writePort = 0;
-let writeStderr = "";
+let writeStderr = () => "";
 
 describe("the write path under generated write requests", () => {
   beforeAll(async () => {
@@ -490,21 +499,11 @@ describe("the write path under generated write requests", () => {
     }
     writeFileSync(join(writeRoot, "secret.txt"), "SECRET");
     expect(A_ROWS.split("\n").length).toBeGreaterThan(2);
-    writeChild = spawn(
-      process.execPath,
-      ["--import", "tsx", CHILD, writeRoot, "--writes", WRITE_TOKEN, String(WRITE_LIMIT)],
-      { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
-    );
-    writeChild.stderr!.on("data", (chunk: Buffer) => (writeStderr += chunk.toString()));
-    const url = await new Promise<string>((ok, fail) => {
-      let out = "";
-      writeChild.stdout!.on("data", (chunk: Buffer) => {
-        out += chunk.toString();
-        if (out.includes("\n")) ok(out.trim());
-      });
-      writeChild.once("exit", (code) => fail(new Error(`server exited (${code}): ${writeStderr}`)));
-    });
-    writePort = Number(new URL(url).port);
+    ({
+      child: writeChild,
+      port: writePort,
+      stderr: writeStderr,
+    } = await startServeChild([writeRoot, "--writes", WRITE_TOKEN, String(WRITE_LIMIT)]));
   }, 30_000);
 
   afterAll(() => {
@@ -584,7 +583,7 @@ describe("the write path under generated write requests", () => {
     expect(statuses.get(-1) ?? 0, "accepted writes").toBeGreaterThan(0);
     for (const status of [403, 413])
       expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
-    expect(writeStderr).not.toMatch(/internal error/);
+    expect(writeStderr()).not.toMatch(/internal error/);
   }, 120_000);
 
   it("keeps one article when the same save comes many times at once, with its header checks all passed", async () => {
