@@ -197,12 +197,21 @@ function send(port: number, request: HostileRequest): Promise<RawAnswer> {
   if (request.ifNoneMatch !== null) lines.push(`If-None-Match: ${request.ifNoneMatch}`);
   if (["POST", "PUT", "PATCH"].includes(request.method)) lines.push("Content-Length: 0");
   const bytes = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
+  return exchange(port, bytes, JSON.stringify(request));
+}
+
+/**
+ * Writes `bytes` on a fresh connection and reads the answer until the server closes. A server that
+ * answers early (400 to an over-long request, 413 to a refused body) may reset the rest: the
+ * answer read so far is kept.
+ */
+function exchange(port: number, bytes: Buffer, what: string): Promise<RawAnswer> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, "127.0.0.1");
     const timer = setTimeout(() => {
       socket.destroy();
-      fail(new Error(`no answer within 5 s to ${JSON.stringify(request)}`));
+      fail(new Error(`no answer within 5 s to ${what}`));
     }, 5000);
     const done = () => {
       clearTimeout(timer);
@@ -214,7 +223,6 @@ function send(port: number, request: HostileRequest): Promise<RawAnswer> {
     };
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("end", done);
-    // A server that answers early (400 to an over-long request) may reset the rest: keep the answer.
     socket.on("error", done);
     socket.write(bytes);
   });
@@ -445,27 +453,9 @@ function sendWrite(port: number, request: WriteRequest): Promise<RawAnswer> {
     ]);
   }
   const head = Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "latin1");
-  return new Promise((ok, fail) => {
-    const chunks: Buffer[] = [];
-    const socket = connect(port, "127.0.0.1");
-    const timer = setTimeout(() => {
-      socket.destroy();
-      fail(new Error(`no answer within 5 s to ${JSON.stringify(request).slice(0, 300)}`));
-    }, 5000);
-    const done = () => {
-      clearTimeout(timer);
-      const all = Buffer.concat(chunks);
-      const end = all.indexOf("\r\n\r\n");
-      const headers = all.subarray(0, end < 0 ? all.length : end).toString("latin1");
-      const status = Number(/^HTTP\/1\.1 (\d{3}) /.exec(headers)?.[1] ?? NaN);
-      ok({ status, headers, body: end < 0 ? Buffer.alloc(0) : all.subarray(end + 4) });
-    };
-    socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-    socket.on("end", done);
-    socket.on("error", done);
-    // A body the server refuses may never be read: write it, and ignore a reset.
-    socket.write(request.lengthHeader === "lie-big" ? head : Buffer.concat([head, payload]));
-  });
+  // A body the server refuses may never be read: write it, and ignore a reset.
+  const bytes = request.lengthHeader === "lie-big" ? head : Buffer.concat([head, payload]);
+  return exchange(port, bytes, JSON.stringify(request).slice(0, 300));
 }
 
 /** Whether the guard must refuse `request` (anything but the dashboard's own write). */
