@@ -2,17 +2,11 @@
 // the shape of their answers. Every outcome is a value (src/write/writeClient.ts).
 import { postWrite, type WriteResult } from "../write/writeClient.ts";
 import type { WriteMode } from "../write/writeMode.ts";
+// An article as the server kept it: the route's own answer type (a type only; no server code
+// comes into the page).
+import type { KeptArticle } from "../../scripts/write/articles.ts";
 
-/** An article as the server kept it. */
-export interface KeptArticle {
-  id: string;
-  file: string;
-  title: string;
-  published: string;
-  publisher: string;
-  url: string;
-  facts: number;
-}
+export type { KeptArticle };
 
 export interface ArticleMeta {
   title: string;
