@@ -1,7 +1,8 @@
 // 更正 and 补录: the fact's fields in a form, labelled 指标, 地区, 时期, 数值, 限定, 类型, 对象,
 // 备注, prefilled. On save the fields are checked as a contract row is (checkFactFields, the
 // check `npm run extract` makes of reviews.csv); a refused field is named and nothing is kept.
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
+import { useModalDialog } from "../hooks/useModalDialog.ts";
 import {
   checkFactFields,
   INDICATORS,
@@ -59,17 +60,10 @@ export function ReviewForm(props: {
 }) {
   const { lang } = props;
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(props.onClose);
   const [values, setValues] = useState(props.initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
-  const { onClose } = props;
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    element?.addEventListener("close", onClose);
-    return () => element?.removeEventListener("close", onClose);
-  }, [onClose]);
 
   const set = (field: keyof ReviewFormValues) => (value: string) =>
     setValues((v) => ({ ...v, [field]: value }));

@@ -2,6 +2,7 @@
 // Y confirms, C corrects, R rejects, N (or →) goes to the next; the count of what is left shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { useModalDialog } from "../hooks/useModalDialog.ts";
 import type { ParseClient } from "../data/parseClient.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
 import { displayUnit, indicatorName, kindName, t } from "../i18n/dictionary.ts";
@@ -27,7 +28,7 @@ export default function ReviewQueue(props: {
 }) {
   const api = useReviewApi();
   const { client, onClose } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const [skipped, setSkipped] = useState<ReadonlySet<string>>(new Set());
   const [correcting, setCorrecting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,12 +36,6 @@ export default function ReviewQueue(props: {
     queryKey: ["unchecked", props.dataKey],
     queryFn: () => client.unchecked(QUEUE_BATCH),
   });
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    element?.addEventListener("close", onClose);
-    return () => element?.removeEventListener("close", onClose);
-  }, [onClose]);
 
   const rows = queue.data?.rows;
   const { pasted } = props;

@@ -4,6 +4,7 @@
 // named by its title and publisher with its date; its file id is a tooltip.
 import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { useModalDialog } from "../hooks/useModalDialog.ts";
 import type { ParseClient } from "../data/parseClient.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
 import type { FactRow } from "../model/contract.ts";
@@ -37,19 +38,11 @@ export default function SourcesDialog(props: {
   onClose: () => void;
 }) {
   const { lang, client, of, onClose } = props;
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(onClose);
   const facts = useQuery({
     queryKey: ["facts-of", props.sourceKey, of],
     queryFn: () => client.facts(of),
   });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    const onCancel = () => onClose();
-    element?.addEventListener("close", onCancel);
-    return () => element?.removeEventListener("close", onCancel);
-  }, [onClose]);
 
   const first = facts.data?.[0];
   return (
