@@ -79,6 +79,8 @@ function nounAfterList(
 
 /** Longest modifier of one item in a list of counts sharing a noun (3个百亿级、8个十亿级项目). */
 const SHARED_MODIFIER_LIMIT = 8;
+/** The list marks, as a list to search (LIST_CONNECTORS is a set). */
+const LIST_MARKS = [...LIST_CONNECTORS];
 
 /**
  * Counts that share the noun of the last one (3个百亿级、8个十亿级项目; 5家国家级、12家省级专精特新
@@ -105,7 +107,7 @@ function sharedNounSubject(
     if (next.classifier !== token.classifier) return undefined;
     const between = text.slice(prevEnd, next.start);
     prevEnd = next.end;
-    const mark = [...LIST_CONNECTORS].find((c) => between.endsWith(c) && between.length > c.length);
+    const mark = LIST_MARKS.find((c) => between.endsWith(c) && between.length > c.length);
     if (!mark) return undefined;
     const own = between.slice(0, between.length - mark.length);
     if (own.length > SHARED_MODIFIER_LIMIT || PUNCT.test(own) || /\d/.test(own)) return undefined;
