@@ -2,7 +2,7 @@
 // the same form as 更正, its span taken from the selection (offsets into the article text, in
 // UTF-16 code units as the contract counts them).
 import { useRef, useState } from "react";
-import { sentenceAround } from "./lib.ts";
+import { sentenceAround } from "../../extract/lib/index.ts";
 import type { FactRow } from "../model/contract.ts";
 import { t } from "../i18n/dictionary.ts";
 import { useReviewApi } from "./ReviewContext.tsx";

@@ -2,7 +2,7 @@
 // the region table for the form. Given once by App, read by the table, the sources dialog and the
 // queue, so their own props do not change.
 import { createContext, useContext } from "react";
-import type { Region } from "./lib.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import type { Language } from "../state/viewState.ts";
 import type { ReviewsState } from "./useReviews.ts";
 

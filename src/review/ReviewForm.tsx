@@ -11,7 +11,7 @@ import {
   type FactField,
   type FactFieldsInput,
   type FieldProblem,
-} from "./lib.ts";
+} from "../../extract/lib/index.ts";
 import { indicatorName, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import type { Language } from "../state/viewState.ts";
 

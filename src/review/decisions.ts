@@ -6,7 +6,7 @@ import {
   type Fact,
   type FactFieldsInput,
   type Review,
-} from "./lib.ts";
+} from "../../extract/lib/index.ts";
 import type { FactRow } from "../model/contract.ts";
 import type { PageReview } from "./overlay.ts";
 import type { ReviewFormValues } from "./ReviewForm.tsx";

@@ -3,7 +3,7 @@
 // extract` next writes it into indicators.csv. The loaded file may already carry decisions (the
 // last run applied them); playing the same decisions again on its rows gives the same rows, so the
 // whole list is applied every time. Pure: runs in the parse worker.
-import { decideReviews, type Review } from "./lib.ts";
+import { decideReviews, type Review } from "../../extract/lib/index.ts";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { parsePeriod } from "../model/period.ts";
 

@@ -5,7 +5,12 @@
 // Loaded on use (useReviews imports it dynamically): it brings PapaParse, which the first bundle
 // does without.
 import { parseReviews, reviewToCsvLine } from "../../extract/lib/index.ts";
-import { reviewRecord, reviewsHeader, type Review, type TableProblem } from "./lib.ts";
+import {
+  reviewRecord,
+  reviewsHeader,
+  type Review,
+  type TableProblem,
+} from "../../extract/lib/index.ts";
 import { browserStore } from "../write/browserStore.ts";
 import { postWrite } from "../write/writeClient.ts";
 import type { WriteMode } from "../write/writeMode.ts";

@@ -2,7 +2,7 @@
 // extracted value beside the corrected one (indicators.csv keeps only the corrected fields). Runs
 // the extractor on the article in the article worker, loaded only when a corrected fact is shown.
 import { useQuery } from "@tanstack/react-query";
-import type { Region } from "./lib.ts";
+import type { Region } from "../../extract/lib/index.ts";
 import type { FactRow } from "../model/contract.ts";
 
 export function useExtractedReading(
