@@ -190,6 +190,10 @@ export async function openAtomicFile(target: string): Promise<OutputSink & { tem
       } catch {
         // Already gone: nothing to clean.
       }
+      // Closing is asynchronous: started here so that a process that goes on (a test, a caller
+      // that caught the interrupt) does not leave the handle to the garbage collector; a process
+      // that exits next has its descriptors closed by the system anyway.
+      handle.close().catch(() => undefined);
     },
   };
 }

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openAtomicFile, removeStaleTempFiles, streamSink } from "../../../extract/node/output.ts";
 
 let dir: string;
@@ -52,6 +52,25 @@ describe("openAtomicFile", () => {
     again.discardSync();
     expect(readdirSync(dir)).toEqual(["out.csv"]);
   });
+
+  it.runIf(process.platform === "linux")(
+    "closes the temporary file's descriptor on a sync discard",
+    async () => {
+      const sink = await openAtomicFile(join(dir, "out.csv"));
+      // The descriptors of this process that point at the temporary file (deleted or not).
+      const openOnTemp = () =>
+        readdirSync("/proc/self/fd").filter((fd) => {
+          try {
+            return readlinkSync(`/proc/self/fd/${fd}`).startsWith(sink.tempPath);
+          } catch {
+            return false; // closed between the listing and the look
+          }
+        });
+      expect(openOnTemp()).toHaveLength(1);
+      sink.discardSync();
+      await vi.waitFor(() => expect(openOnTemp()).toHaveLength(0));
+    },
+  );
 
   it("rejects at once when the folder does not exist", async () => {
     await expect(openAtomicFile(join(dir, "missing", "out.csv"))).rejects.toThrow(/ENOENT/);
