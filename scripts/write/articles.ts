@@ -9,8 +9,8 @@ import { readdir, readFile, rename, stat, mkdir, unlink } from "node:fs/promises
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
 import { decodeDocument } from "../../extract/lib/decode.ts";
-import { extractDocument } from "../../extract/lib/index.ts";
-import { loadRegions } from "../../extract/node/config.ts";
+import { extractDocument, type Region, type Review } from "../../extract/lib/index.ts";
+import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
 import { documentId } from "../../extract/node/documents.ts";
 import { loadPageReader, processDocument } from "../../extract/node/process.ts";
 import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
@@ -196,6 +196,23 @@ function contractProblem(facts: string): string | undefined {
   return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
 }
 
+/**
+ * The region table and the decisions of data/reviews.csv, as the command reads them. Rows of
+ * reviews.csv with a problem are left out, as `npm run extract` leaves them out (it names them).
+ */
+async function readTables(
+  dataDir: string,
+): Promise<{ regions: Region[]; reviews: Review[] } | { error: string }> {
+  try {
+    const regions = await loadRegions(join(dataDir, "regions.csv"));
+    const loaded = await loadReviews(join(dataDir, "reviews.csv"), regions, false);
+    return { regions, reviews: loaded?.reviews ?? [] };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { error: `${error.messages.join("; ")} (nothing was changed)` };
+  }
+}
+
 const exists = (file: string) =>
   stat(file).then(
     () => true,
@@ -248,12 +265,25 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       }
       const published = parsed.published || seen.published || "";
       const title = parsed.title || seen.title || "";
+      // The tables the extraction reads, before anything is written: a region table that cannot
+      // be used refuses the save and changes nothing.
+      const tables = await readTables(dataDir);
+      if ("error" in tables) return { status: 409, body: { ok: false, error: tables.error } };
+      // The decisions already made about this article (one deleted and saved again keeps them),
+      // applied as `npm run extract` would, so the merged rows carry their review column now.
+      const reviews = tables.reviews.filter((review) => review.source === id);
       await writeBytesAtomic(path, parsed.bytes);
-      const regions = await loadRegions(join(dataDir, "regions.csv"));
       await loadPageReader();
       const outcome = processDocument(
-        { kind: "file", label: name, id, path, ...(published ? { published } : {}) },
-        regions,
+        {
+          kind: "file",
+          label: name,
+          id,
+          path,
+          ...(published ? { published } : {}),
+          ...(reviews.length ? { reviews } : {}),
+        },
+        tables.regions,
         extractDocument,
       );
       if (!outcome.ok) {

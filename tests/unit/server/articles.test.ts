@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
 import { encodeGbk } from "../../gbk.ts";
+import { REVIEW_COLUMNS } from "../../../extract/lib/index.ts";
 import { csvRecords, ROOT, runCli } from "../cli/helpers.ts";
 
 const TOKEN = "ab".repeat(32);
@@ -42,9 +43,10 @@ async function post(
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-/** What `npm run extract` writes for the folder as it now is. */
+/** What `npm run extract` writes for the folder as it now is, with its decisions applied. */
 function fullRun(): string {
   const out = join(root, "full.csv");
+  const reviews = join(dataDir, "reviews.csv");
   const run = runCli([
     "--in",
     join(dataDir, "raw"),
@@ -54,6 +56,7 @@ function fullRun(): string {
     join(dataDir, "regions.csv"),
     "--jobs",
     "1",
+    ...(existsSync(reviews) ? ["--reviews", reviews] : []),
   ]);
   expect(run.status, run.stderr).toBe(0);
   return readFileSync(out, "utf8");
@@ -238,5 +241,47 @@ describe("removing an article", () => {
       expect(answer.status, id).toBeGreaterThanOrEqual(400);
     }
     expect(snapshot()).toEqual(before);
+  });
+});
+
+describe("saving an article that was reviewed, deleted and saved again", () => {
+  // Written for this test, not taken from any article.
+  const TEXT = "蓬江区2023年地区生产总值1012.5亿元，固定资产投资增长9.4%。\n";
+  /** The decision a person makes in the dashboard about one of the file's rows. */
+  const decision = (row: Record<string, string>, action: string, second: number) => {
+    const review: Record<string, string> = {};
+    for (const column of REVIEW_COLUMNS) review[column] = row[column] ?? "";
+    return {
+      review: {
+        ...review,
+        reviewed_at: `2026-12-07T10:00:0${second}+08:00`,
+        action,
+        fact_id: row.id,
+        note: "",
+      },
+    };
+  };
+  const rowsOf = (id: string) => csvRecords(read("indicators.csv")).filter((r) => r.source === id);
+
+  it("merges its facts with those decisions applied, as npm run extract would", async () => {
+    const saved = await post("/api/articles", { text: TEXT, published: "2024-01-20" });
+    expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+    const { id } = saved.json.article as { id: string };
+    const [gdp, rate] = rowsOf(id);
+    expect([gdp?.text, rate?.text]).toEqual(["1012.5亿元", "9.4%"]);
+    for (const [row, action, second] of [
+      [rate!, "reject", 1],
+      [gdp!, "confirm", 2],
+    ] as const) {
+      const answer = await post("/api/reviews", decision(row, action, second));
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    }
+    expect((await post("/api/articles/delete", { id })).status).toBe(200);
+    expect(rowsOf(id)).toEqual([]);
+
+    const again = await post("/api/articles", { text: TEXT, published: "2024-01-20" });
+    expect(again.status, JSON.stringify(again.json)).toBe(200);
+    expect(rowsOf(id).map((r) => [r.text, r.review])).toEqual([["1012.5亿元", "confirmed"]]);
+    expect(read("indicators.csv")).toBe(fullRun());
   });
 });
