@@ -55,6 +55,24 @@ export function pointIdOf(data: unknown): number | null {
 /** An empty item: ECharts draws nothing for it and does not join the line across it. */
 const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 
+/** The names of a tuple's numbers, declared on a batched series whose data is one flat array. */
+export const TUPLE_DIMENSIONS = ["at", "value", "point", "qualifier", "facts", "disagree"];
+
+/**
+ * Batched markers' items as one flat array of numbers, six per item in tuple order. ECharts copies
+ * a typed array into its store column by column, where an array of 100,000 small arrays is read
+ * item by item (and walked once more for styles an item could carry): the largest part of an
+ * indicator switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's
+ * value), so nothing else changes.
+ */
+export function flatTuples(tuples: readonly (readonly number[])[]): Float64Array {
+  const flat = new Float64Array(tuples.length * TUPLE_DIMENSIONS.length);
+  let at = 0;
+  for (const tuple of tuples)
+    for (let d = 0; d < TUPLE_DIMENSIONS.length; d++) flat[at++] = tuple[d]!;
+  return flat;
+}
+
 /** The mark of a figure whose reports disagree. */
 export const DISAGREE_MARK = "≠";
 const DISAGREE_COLOR = "#c62828";
@@ -113,13 +131,16 @@ export const MARKERS_PER_FRAME = 25_000;
 /** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
  * `dotColor`. */
 function markerStyle(
-  count: number,
+  tuples: readonly (PointTuple | { value: PointTuple })[],
   small: { symbolSize: number; itemStyle: Record<string, unknown> },
   dotColor: string,
 ) {
-  if (count <= LARGE_MARKERS) return { large: false, ...small };
+  if (tuples.length <= LARGE_MARKERS) return { large: false, ...small, data: tuples };
   return {
     large: true,
+    // Only plain tuples here: labels (the wrapped items) stop long before LARGE_MARKERS.
+    data: flatTuples(tuples as readonly PointTuple[]),
+    dimensions: TUPLE_DIMENSIONS,
     largeThreshold: LARGE_MARKERS,
     // Drawn in a few frames, so no single task holds the page while 100,000 go down.
     progressive: MARKERS_PER_FRAME,
@@ -283,6 +304,10 @@ export function buildTimeSeriesOption(
           data: spanData(list, unit),
           silent: true,
           symbol: "none",
+          // Not only no symbol: ECharts would otherwise still match every item of the old and
+          // the new data to find symbols to draw (a third of a redraw's chart work on the big
+          // file, for nothing drawn).
+          showSymbol: false,
           color,
           lineStyle: { width: 5, opacity: 0.22, type: "solid", cap: "butt" },
           tooltip: { show: false },
@@ -318,7 +343,14 @@ export function buildTimeSeriesOption(
         color,
         symbol: "rect",
         ...markerStyle(
-          parts.length,
+          // A labelled marker in the axis' right half has its label on its left, so no label
+          // runs off the chart's edge.
+          parts.map((p) => {
+            const tuple = tupleOf(p, unit);
+            return labelled && tuple[AT] > axisMiddle
+              ? { value: tuple, label: { position: "left" } }
+              : tuple;
+          }),
           {
             symbolSize: 9,
             itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
@@ -326,14 +358,6 @@ export function buildTimeSeriesOption(
           color,
         ),
         encode: { x: AT, y: VALUE },
-        // A labelled marker in the axis' right half has its label on its left, so no label runs
-        // off the chart's edge.
-        data: parts.map((p) => {
-          const tuple = tupleOf(p, unit);
-          return labelled && tuple[AT] > axisMiddle
-            ? { value: tuple, label: { position: "left" } }
-            : tuple;
-        }),
         label: {
           show: labelled,
           position: "right",
@@ -361,7 +385,7 @@ export function buildTimeSeriesOption(
       color: DISAGREE_COLOR,
       symbol: "diamond",
       ...markerStyle(
-        disputed.length,
+        disputed.map((p) => tupleOf(p, unit)),
         {
           symbolSize: 16,
           itemStyle: {
@@ -374,7 +398,6 @@ export function buildTimeSeriesOption(
       ),
       z: 5,
       encode: { x: AT, y: VALUE },
-      data: disputed.map((p) => tupleOf(p, unit)),
       label: { show: false },
     });
   }

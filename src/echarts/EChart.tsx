@@ -31,7 +31,8 @@ function shareData(option: EChartsCoreOption): void {
   const series = (option as { series?: unknown }).series;
   for (const s of Array.isArray(series) ? series : series ? [series] : []) {
     const data = (s as { data?: unknown }).data;
-    if (Array.isArray(data)) zrUtil.setAsPrimitive(data);
+    // Typed arrays too (batched markers' flat items): ECharts would copy those as well.
+    if (Array.isArray(data) || ArrayBuffer.isView(data)) zrUtil.setAsPrimitive(data);
   }
 }
 

@@ -36,9 +36,17 @@ const middle = (period: string) => {
   const r = parsePeriod(period)!;
   return ((r.start + r.end + 1) / 2) * DAY;
 };
-/** The drawn items of a series: tuples, whether plain or wrapped with a mark. */
-const tuples = (series: AnyOption): number[][] =>
-  series.data.map((d: unknown) => (Array.isArray(d) ? d : (d as AnyOption).value));
+/** The drawn items of a series: tuples, whether plain, wrapped with a mark, or flat numbers. */
+const tuples = (series: AnyOption): number[][] => {
+  if (series.data instanceof Float64Array) {
+    const size = series.dimensions.length as number;
+    const flat = Array.from(series.data as Float64Array);
+    return Array.from({ length: flat.length / size }, (_, i) =>
+      flat.slice(i * size, i * size + size),
+    );
+  }
+  return series.data.map((d: unknown) => (Array.isArray(d) ? d : (d as AnyOption).value));
+};
 const named = (option: AnyOption, name: string, type = "line") =>
   option.series.find((s: AnyOption) => s.name === name && s.type === type && !s.silent);
 
