@@ -90,11 +90,20 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
       shareData(option);
       chart.setOption(option, { notMerge: true, lazyUpdate: false });
     };
-    // Draw in this task when the fonts are in: a filter change should not wait for a promise turn.
-    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text)) draw();
-    else void ensureFonts(text).then(draw);
+    // Drawn at the next frame, not in the task that changed the control: the page's own work for
+    // a change (selection, option) and ECharts' (its data, layout and painting) are each up to
+    // 100 ms on the big file, and one task of both would hold the page twice as long. A later
+    // option before that frame replaces this one, so a burst of changes draws once.
+    let frame = 0;
+    const drawNextFrame = () => {
+      if (current) frame = requestAnimationFrame(draw);
+    };
+    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text))
+      drawNextFrame();
+    else void ensureFonts(text).then(drawNextFrame);
     return () => {
       current = false;
+      cancelAnimationFrame(frame);
       chart.off("finished", onFinished);
     };
   }, [chart, option]);
