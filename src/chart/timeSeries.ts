@@ -58,18 +58,28 @@ const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 /** The names of a tuple's numbers, declared on a batched series whose data is one flat array. */
 export const TUPLE_DIMENSIONS = ["at", "value", "point", "qualifier", "facts", "disagree"];
 
+/** Writes a point's tuple (see PointTuple) into `out` from `at`. */
+function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
+  out[at + AT] = periodMiddle({ start: p.periodStart, end: p.periodEnd });
+  out[at + VALUE] = displayValue(p.value, unit);
+  out[at + POINT] = p.id;
+  out[at + QUALIFIER] = QUALIFIERS.indexOf(p.qualifier);
+  out[at + FACTS] = p.sourceCount;
+  out[at + DISAGREE] = p.disagree ? 1 : 0;
+}
+
 /**
- * Batched markers' items as one flat array of numbers, six per item in tuple order. ECharts copies
- * a typed array into its store column by column, where an array of 100,000 small arrays is read
- * item by item (and walked once more for styles an item could carry): the largest part of an
- * indicator switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's
- * value), so nothing else changes.
+ * Batched markers' items as one flat array of numbers, six per item in tuple order, written
+ * straight from the points. ECharts copies a typed array into its store column by column, where
+ * an array of 100,000 small arrays is read item by item (and walked once more for styles an item
+ * could carry), and no small array is made or kept per marker: the largest part of an indicator
+ * switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's value), so
+ * nothing else changes.
  */
-export function flatTuples(tuples: readonly (readonly number[])[]): Float64Array {
-  const flat = new Float64Array(tuples.length * TUPLE_DIMENSIONS.length);
-  let at = 0;
-  for (const tuple of tuples)
-    for (let d = 0; d < TUPLE_DIMENSIONS.length; d++) flat[at++] = tuple[d]!;
+export function flatTuples(points: readonly Point[], unit: Unit): Float64Array {
+  const size = TUPLE_DIMENSIONS.length;
+  const flat = new Float64Array(points.length * size);
+  for (let i = 0; i < points.length; i++) writeTuple(points[i]!, unit, flat, i * size);
   return flat;
 }
 
@@ -115,10 +125,16 @@ const SUBJECT_LABELS = 40;
  * Markers of one scatter series (subject figures, disagreement marks) beyond which ECharts draws
  * them batched as small filled squares. 100,000 subject figures drawn as hollow shapes,
  * one element each, took 5–20 s to redraw (a stroke per shape); batched but still stroked, the
- * browser spent up to 25 s rasterising the one path. Below it each marker keeps its own hollow
- * style and hover.
+ * browser spent up to 25 s rasterising the one path. Below it markers keep their hollow shapes
+ * (subject figures each its own element with hover; see BATCHED_MARKS for disagreement marks).
  */
 export const LARGE_MARKERS = 2000;
+/**
+ * Disagreement marks beyond this many are drawn as one path of the same hollow diamonds: as
+ * elements of their own, 2,000 marks took 70 ms of each redraw on the big file (made, then
+ * culled and stroked one by one), about half of a district toggle.
+ */
+export const BATCHED_MARKS = 200;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
 /**
@@ -131,16 +147,27 @@ export const MARKERS_PER_FRAME = 25_000;
 /** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
  * `dotColor`. */
 function markerStyle(
-  tuples: readonly (PointTuple | { value: PointTuple })[],
-  small: { symbolSize: number; itemStyle: Record<string, unknown> },
+  points: readonly Point[],
+  unit: Unit,
+  small: { symbolSize: number; itemStyle: Record<string, unknown>; data: () => unknown[] },
   dotColor: string,
+  shapesBatchedFrom = LARGE_MARKERS,
 ) {
-  if (tuples.length <= LARGE_MARKERS) return { large: false, ...small, data: tuples };
+  if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
+  const flat = { data: flatTuples(points, unit), dimensions: TUPLE_DIMENSIONS };
+  // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
+  // single stroke, which stays quick at a couple of thousand shapes.
+  if (points.length <= LARGE_MARKERS)
+    return {
+      large: true,
+      largeThreshold: shapesBatchedFrom,
+      symbolSize: small.symbolSize,
+      itemStyle: small.itemStyle,
+      ...flat,
+    };
   return {
     large: true,
-    // Only plain tuples here: labels (the wrapped items) stop long before LARGE_MARKERS.
-    data: flatTuples(tuples as readonly PointTuple[]),
-    dimensions: TUPLE_DIMENSIONS,
+    ...flat,
     largeThreshold: LARGE_MARKERS,
     // Drawn in a few frames, so no single task holds the page while 100,000 go down.
     progressive: MARKERS_PER_FRAME,
@@ -168,14 +195,8 @@ function tupleOf(p: Point, unit: Unit): PointTuple {
   if (!tuples) tuplesByUnit.set(unit, (tuples = new WeakMap()));
   let tuple = tuples.get(p);
   if (!tuple) {
-    tuple = [
-      periodMiddle({ start: p.periodStart, end: p.periodEnd }),
-      displayValue(p.value, unit),
-      p.id,
-      QUALIFIERS.indexOf(p.qualifier),
-      p.sourceCount,
-      p.disagree ? 1 : 0,
-    ];
+    tuple = [0, 0, 0, 0, 0, 0];
+    writeTuple(p, unit, tuple, 0);
     tuples.set(p, tuple);
   }
   return tuple;
@@ -343,17 +364,20 @@ export function buildTimeSeriesOption(
         color,
         symbol: "rect",
         ...markerStyle(
-          // A labelled marker in the axis' right half has its label on its left, so no label
-          // runs off the chart's edge.
-          parts.map((p) => {
-            const tuple = tupleOf(p, unit);
-            return labelled && tuple[AT] > axisMiddle
-              ? { value: tuple, label: { position: "left" } }
-              : tuple;
-          }),
+          parts,
+          unit,
           {
             symbolSize: 9,
             itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
+            // A labelled marker in the axis' right half has its label on its left, so no label
+            // runs off the chart's edge.
+            data: () =>
+              parts.map((p) => {
+                const tuple = tupleOf(p, unit);
+                return labelled && tuple[AT] > axisMiddle
+                  ? { value: tuple, label: { position: "left" } }
+                  : tuple;
+              }),
           },
           color,
         ),
@@ -385,7 +409,8 @@ export function buildTimeSeriesOption(
       color: DISAGREE_COLOR,
       symbol: "diamond",
       ...markerStyle(
-        disputed.map((p) => tupleOf(p, unit)),
+        disputed,
+        unit,
         {
           symbolSize: 16,
           itemStyle: {
@@ -393,8 +418,10 @@ export function buildTimeSeriesOption(
             borderColor: DISAGREE_COLOR,
             borderWidth: 2.5,
           },
+          data: () => disputed.map((p) => tupleOf(p, unit)),
         },
         DISAGREE_COLOR,
+        BATCHED_MARKS,
       ),
       z: 5,
       encode: { x: AT, y: VALUE },
