@@ -58,12 +58,15 @@ const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 /** The names of a tuple's numbers, declared on a batched series whose data is one flat array. */
 export const TUPLE_DIMENSIONS = ["at", "value", "point", "qualifier", "facts", "disagree"];
 
+/** A qualifier's index in QUALIFIERS, by name (indexOf compares strings one by one). */
+const QUALIFIER_INDEX = new Map<string, number>(QUALIFIERS.map((q, i) => [q, i]));
+
 /** Writes a point's tuple (see PointTuple) into `out` from `at`. */
 function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
   out[at + AT] = periodMiddle({ start: p.periodStart, end: p.periodEnd });
   out[at + VALUE] = displayValue(p.value, unit);
   out[at + POINT] = p.id;
-  out[at + QUALIFIER] = QUALIFIERS.indexOf(p.qualifier);
+  out[at + QUALIFIER] = QUALIFIER_INDEX.get(p.qualifier) ?? 0;
   out[at + FACTS] = p.sourceCount;
   out[at + DISAGREE] = p.disagree ? 1 : 0;
 }
