@@ -141,11 +141,12 @@ export const BATCHED_MARKS = 200;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
 /**
- * Batched markers drawn per frame. A frame of fillRects this many takes a few milliseconds; at
- * 2,000 a frame, 100,000 markers took 50 frames, so a district toggle waited most of a second
- * for frames while the page sat idle.
+ * Batched markers drawn per frame. At 2,000 a frame, 100,000 markers took 50 frames, so a
+ * district toggle waited most of a second for frames while the page sat idle; at 25,000, the
+ * first frame's fillRects (drawn in the task that sets the option) took 70 ms on the shared
+ * machine, a long task of their own. 10,000 is ten frames of about 30 ms.
  */
-export const MARKERS_PER_FRAME = 25_000;
+export const MARKERS_PER_FRAME = 10_000;
 
 /** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
  * `dotColor`. */
