@@ -90,20 +90,20 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
       shareData(option);
       chart.setOption(option, { notMerge: true, lazyUpdate: false });
     };
-    // Drawn at the next frame, not in the task that changed the control: the page's own work for
-    // a change (selection, option) and ECharts' (its data, layout and painting) are each up to
-    // 100 ms on the big file, and one task of both would hold the page twice as long. A later
-    // option before that frame replaces this one, so a burst of changes draws once.
-    let frame = 0;
-    const drawNextFrame = () => {
-      if (current) frame = requestAnimationFrame(draw);
+    // Drawn in a task of its own, right after the one that changed the control: the page's own
+    // work for a change (selection, option) and ECharts' (its data, layout and painting) are each
+    // up to 100 ms on the big file, and one task of both would hold the page twice as long. Not
+    // at the next frame: that waited up to a frame more for nothing. A later option before then
+    // replaces this one, so a burst of changes draws once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const drawNext = () => {
+      if (current) timer = setTimeout(draw, 0);
     };
-    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text))
-      drawNextFrame();
-    else void ensureFonts(text).then(drawNextFrame);
+    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text)) drawNext();
+    else void ensureFonts(text).then(drawNext);
     return () => {
       current = false;
-      cancelAnimationFrame(frame);
+      clearTimeout(timer);
       chart.off("finished", onFinished);
     };
   }, [chart, option]);
