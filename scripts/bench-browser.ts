@@ -9,7 +9,8 @@
 // The big file's load is measured beside its anchors in the same run (scripts/bench-anchors.ts):
 // --rounds alternating loads each of the dashboard, fetch + decode alone and a bare PapaParse
 // worker, reported as medians and as ratios of the dashboard to each anchor. Every redraw figure
-// is the median of --runs changes of one control.
+// is the median of --runs changes of one control; the longest main-thread task over all the
+// changes of a data set is reported beside them.
 //
 // --profile records CPU profiles of the big load (page, parse worker and one of its piece
 // workers) into bench-output/ and
