@@ -9,7 +9,8 @@
 // The big file's load is measured beside its anchors in the same run (scripts/bench-anchors.ts):
 // --rounds alternating loads each of the dashboard, fetch + decode alone and a bare PapaParse
 // worker, reported as medians and as ratios of the dashboard to each anchor. Every redraw figure
-// is the median of --runs changes of one control.
+// is the median of --runs changes of one control; the longest main-thread task over all the
+// changes of a data set is reported beside them.
 //
 // --profile records CPU profiles of the big load (page, parse worker and one of its piece
 // workers) into bench-output/ and
@@ -467,6 +468,7 @@ async function otherOptions(s: Session, selector: string): Promise<string[] | nu
  */
 async function redraws(s: Session, label: string, options: Options): Promise<void> {
   const runs = options.runs;
+  const began = await s.page.evaluate(() => performance.now());
   const record = (what: string, times: number[]) => {
     add(`${label}: ${what} → redraw (median of ${runs})`, median(times), ms, TARGET.redrawMs);
     notes.push(`${label} ${what}: ${times.map((t) => Math.round(t)).join(", ")} ms`);
@@ -511,6 +513,19 @@ async function redraws(s: Session, label: string, options: Options): Promise<voi
   await cycle("indicator switch", INDICATOR_PICKER);
   await cycle("frequency change", FREQUENCY_PICKER);
   await cycle("year range change", YEAR_FROM);
+  // Every task of the page from the first change to the last redraw (the puts-back included).
+  await attempt(`${label}: longest main-thread task while redrawing`, async () => {
+    const tasks = (await s.record()).longTasks.filter((t) => t.start >= began);
+    const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+    add(`${label}: longest main-thread task while redrawing`, longest, taskMs, TARGET.longTaskMs);
+    notes.push(
+      `${label} redraws: ${tasks.length} long tasks; the longest: ${tasks
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 4)
+        .map((t) => ms(t.duration))
+        .join(", ")}`,
+    );
+  });
 }
 
 async function shippedData(browser: Browser, url: string, options: Options): Promise<void> {

@@ -55,6 +55,37 @@ export function pointIdOf(data: unknown): number | null {
 /** An empty item: ECharts draws nothing for it and does not join the line across it. */
 const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 
+/** The names of a tuple's numbers, declared on a batched series whose data is one flat array. */
+export const TUPLE_DIMENSIONS = ["at", "value", "point", "qualifier", "facts", "disagree"];
+
+/** A qualifier's index in QUALIFIERS, by name (indexOf compares strings one by one). */
+const QUALIFIER_INDEX = new Map<string, number>(QUALIFIERS.map((q, i) => [q, i]));
+
+/** Writes a point's tuple (see PointTuple) into `out` from `at`. */
+function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
+  out[at + AT] = periodMiddle({ start: p.periodStart, end: p.periodEnd });
+  out[at + VALUE] = displayValue(p.value, unit);
+  out[at + POINT] = p.id;
+  out[at + QUALIFIER] = QUALIFIER_INDEX.get(p.qualifier) ?? 0;
+  out[at + FACTS] = p.sourceCount;
+  out[at + DISAGREE] = p.disagree ? 1 : 0;
+}
+
+/**
+ * Batched markers' items as one flat array of numbers, six per item in tuple order, written
+ * straight from the points. ECharts copies a typed array into its store column by column, where
+ * an array of 100,000 small arrays is read item by item (and walked once more for styles an item
+ * could carry), and no small array is made or kept per marker: the largest part of an indicator
+ * switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's value), so
+ * nothing else changes.
+ */
+export function flatTuples(points: readonly Point[], unit: Unit): Float64Array {
+  const size = TUPLE_DIMENSIONS.length;
+  const flat = new Float64Array(points.length * size);
+  for (let i = 0; i < points.length; i++) writeTuple(points[i]!, unit, flat, i * size);
+  return flat;
+}
+
 /** The mark of a figure whose reports disagree. */
 export const DISAGREE_MARK = "≠";
 const DISAGREE_COLOR = "#c62828";
@@ -97,29 +128,50 @@ const SUBJECT_LABELS = 40;
  * Markers of one scatter series (subject figures, disagreement marks) beyond which ECharts draws
  * them batched as small filled squares. 100,000 subject figures drawn as hollow shapes,
  * one element each, took 5–20 s to redraw (a stroke per shape); batched but still stroked, the
- * browser spent up to 25 s rasterising the one path. Below it each marker keeps its own hollow
- * style and hover.
+ * browser spent up to 25 s rasterising the one path. Below it markers keep their hollow shapes
+ * (subject figures each its own element with hover; see BATCHED_MARKS for disagreement marks).
  */
 export const LARGE_MARKERS = 2000;
+/**
+ * Disagreement marks beyond this many are drawn as one path of the same hollow diamonds: as
+ * elements of their own, 2,000 marks took 70 ms of each redraw on the big file (made, then
+ * culled and stroked one by one), about half of a district toggle.
+ */
+export const BATCHED_MARKS = 200;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
 /**
- * Batched markers drawn per frame. A frame of fillRects this many takes a few milliseconds; at
- * 2,000 a frame, 100,000 markers took 50 frames, so a district toggle waited most of a second
- * for frames while the page sat idle.
+ * Batched markers drawn per frame. At 2,000 a frame, 100,000 markers took 50 frames, so a
+ * district toggle waited most of a second for frames while the page sat idle; at 25,000, the
+ * first frame's fillRects (drawn in the task that sets the option) took 70 ms on the shared
+ * machine, a long task of their own. 10,000 is ten frames of about 30 ms.
  */
-export const MARKERS_PER_FRAME = 25_000;
+export const MARKERS_PER_FRAME = 10_000;
 
 /** ECharts' settings for a scatter series of `count` markers: `small` looks, or batched dots of
  * `dotColor`. */
 function markerStyle(
-  count: number,
-  small: { symbolSize: number; itemStyle: Record<string, unknown> },
+  points: readonly Point[],
+  unit: Unit,
+  small: { symbolSize: number; itemStyle: Record<string, unknown>; data: () => unknown[] },
   dotColor: string,
+  shapesBatchedFrom = LARGE_MARKERS,
 ) {
-  if (count <= LARGE_MARKERS) return { large: false, ...small };
+  if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
+  const flat = { data: flatTuples(points, unit), dimensions: TUPLE_DIMENSIONS };
+  // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
+  // single stroke, which stays quick at a couple of thousand shapes.
+  if (points.length <= LARGE_MARKERS)
+    return {
+      large: true,
+      largeThreshold: shapesBatchedFrom,
+      symbolSize: small.symbolSize,
+      itemStyle: small.itemStyle,
+      ...flat,
+    };
   return {
     large: true,
+    ...flat,
     largeThreshold: LARGE_MARKERS,
     // Drawn in a few frames, so no single task holds the page while 100,000 go down.
     progressive: MARKERS_PER_FRAME,
@@ -147,14 +199,8 @@ function tupleOf(p: Point, unit: Unit): PointTuple {
   if (!tuples) tuplesByUnit.set(unit, (tuples = new WeakMap()));
   let tuple = tuples.get(p);
   if (!tuple) {
-    tuple = [
-      periodMiddle({ start: p.periodStart, end: p.periodEnd }),
-      displayValue(p.value, unit),
-      p.id,
-      QUALIFIERS.indexOf(p.qualifier),
-      p.sourceCount,
-      p.disagree ? 1 : 0,
-    ];
+    tuple = [0, 0, 0, 0, 0, 0];
+    writeTuple(p, unit, tuple, 0);
     tuples.set(p, tuple);
   }
   return tuple;
@@ -283,6 +329,10 @@ export function buildTimeSeriesOption(
           data: spanData(list, unit),
           silent: true,
           symbol: "none",
+          // Not only no symbol: ECharts would otherwise still match every item of the old and
+          // the new data to find symbols to draw (a third of a redraw's chart work on the big
+          // file, for nothing drawn).
+          showSymbol: false,
           color,
           lineStyle: { width: 5, opacity: 0.22, type: "solid", cap: "butt" },
           tooltip: { show: false },
@@ -318,22 +368,24 @@ export function buildTimeSeriesOption(
         color,
         symbol: "rect",
         ...markerStyle(
-          parts.length,
+          parts,
+          unit,
           {
             symbolSize: 9,
             itemStyle: { color: "rgba(255,255,255,0.9)", borderColor: color, borderWidth: 2 },
+            // A labelled marker in the axis' right half has its label on its left, so no label
+            // runs off the chart's edge.
+            data: () =>
+              parts.map((p) => {
+                const tuple = tupleOf(p, unit);
+                return labelled && tuple[AT] > axisMiddle
+                  ? { value: tuple, label: { position: "left" } }
+                  : tuple;
+              }),
           },
           color,
         ),
         encode: { x: AT, y: VALUE },
-        // A labelled marker in the axis' right half has its label on its left, so no label runs
-        // off the chart's edge.
-        data: parts.map((p) => {
-          const tuple = tupleOf(p, unit);
-          return labelled && tuple[AT] > axisMiddle
-            ? { value: tuple, label: { position: "left" } }
-            : tuple;
-        }),
         label: {
           show: labelled,
           position: "right",
@@ -361,7 +413,8 @@ export function buildTimeSeriesOption(
       color: DISAGREE_COLOR,
       symbol: "diamond",
       ...markerStyle(
-        disputed.length,
+        disputed,
+        unit,
         {
           symbolSize: 16,
           itemStyle: {
@@ -369,12 +422,13 @@ export function buildTimeSeriesOption(
             borderColor: DISAGREE_COLOR,
             borderWidth: 2.5,
           },
+          data: () => disputed.map((p) => tupleOf(p, unit)),
         },
         DISAGREE_COLOR,
+        BATCHED_MARKS,
       ),
       z: 5,
       encode: { x: AT, y: VALUE },
-      data: disputed.map((p) => tupleOf(p, unit)),
       label: { show: false },
     });
   }

@@ -31,7 +31,8 @@ function shareData(option: EChartsCoreOption): void {
   const series = (option as { series?: unknown }).series;
   for (const s of Array.isArray(series) ? series : series ? [series] : []) {
     const data = (s as { data?: unknown }).data;
-    if (Array.isArray(data)) zrUtil.setAsPrimitive(data);
+    // Typed arrays too (batched markers' flat items): ECharts would copy those as well.
+    if (Array.isArray(data) || ArrayBuffer.isView(data)) zrUtil.setAsPrimitive(data);
   }
 }
 
@@ -89,11 +90,20 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
       shareData(option);
       chart.setOption(option, { notMerge: true, lazyUpdate: false });
     };
-    // Draw in this task when the fonts are in: a filter change should not wait for a promise turn.
-    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text)) draw();
-    else void ensureFonts(text).then(draw);
+    // Drawn in a task of its own, right after the one that changed the control: the page's own
+    // work for a change (selection, option) and ECharts' (its data, layout and painting) are each
+    // up to 100 ms on the big file, and one task of both would hold the page twice as long. Not
+    // at the next frame: that waited up to a frame more for nothing. A later option before then
+    // replaces this one, so a burst of changes draws once.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const drawNext = () => {
+      if (current) timer = setTimeout(draw, 0);
+    };
+    if (document.fonts?.status === "loaded" && document.fonts.check(FONT_PROBE, text)) drawNext();
+    else void ensureFonts(text).then(drawNext);
     return () => {
       current = false;
+      clearTimeout(timer);
       chart.off("finished", onFinished);
     };
   }, [chart, option]);

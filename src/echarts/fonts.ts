@@ -19,6 +19,9 @@ export function collectText(
   if (depth > 12) return into;
   if (typeof value === "string") {
     for (const c of value) into.add(c);
+  } else if (ArrayBuffer.isView(value)) {
+    // Numbers only (batched markers' flat items): Object.values would copy 600,000 of them.
+    return into;
   } else if (Array.isArray(value)) {
     for (let i = 0; i < value.length && i < 200; i++) collectText(value[i], into, depth + 1);
   } else if (value && typeof value === "object") {

@@ -3,6 +3,7 @@ import type { Point } from "../../../src/model/aggregate.ts";
 import { parsePeriod } from "../../../src/model/period.ts";
 import {
   buildTimeSeriesOption,
+  BATCHED_MARKS,
   LARGE_MARKERS,
   MARKERS_PER_FRAME,
   LARGE_SERIES,
@@ -36,9 +37,17 @@ const middle = (period: string) => {
   const r = parsePeriod(period)!;
   return ((r.start + r.end + 1) / 2) * DAY;
 };
-/** The drawn items of a series: tuples, whether plain or wrapped with a mark. */
-const tuples = (series: AnyOption): number[][] =>
-  series.data.map((d: unknown) => (Array.isArray(d) ? d : (d as AnyOption).value));
+/** The drawn items of a series: tuples, whether plain, wrapped with a mark, or flat numbers. */
+const tuples = (series: AnyOption): number[][] => {
+  if (series.data instanceof Float64Array) {
+    const size = series.dimensions.length as number;
+    const flat = Array.from(series.data as Float64Array);
+    return Array.from({ length: flat.length / size }, (_, i) =>
+      flat.slice(i * size, i * size + size),
+    );
+  }
+  return series.data.map((d: unknown) => (Array.isArray(d) ? d : (d as AnyOption).value));
+};
 const named = (option: AnyOption, name: string, type = "line") =>
   option.series.find((s: AnyOption) => s.name === name && s.type === type && !s.silent);
 
@@ -152,10 +161,28 @@ describe("time series option", () => {
     expect(manyParts.symbolSize).toBeLessThan(4);
     expect(manyParts.itemStyle).toEqual({ color: manyParts.color, borderWidth: 0 });
     expect(tuples(manyParts)).toHaveLength(2 * LARGE_MARKERS + 2);
+    // Batched items are the same tuples as drawn one by one (a tooltip reads either alike).
+    expect(tuples(manyParts).slice(0, 40)).toEqual(tuples(fewParts));
     const manyMarks = named(many, "数值不一致", "scatter");
     expect(manyMarks).toMatchObject({ large: true, itemStyle: { color: "#c62828" } });
     expect(tuples(manyMarks)).toHaveLength(LARGE_MARKERS + 1);
     expect(named(few, "数值不一致", "scatter")).toMatchObject({ large: false, symbolSize: 16 });
+    // Between BATCHED_MARKS and LARGE_MARKERS, disagreement marks keep their hollow diamonds,
+    // drawn as one batched path, every mark there.
+    const some = buildTimeSeriesOption(
+      { ...config, showSubjects: true },
+      parts(2 * BATCHED_MARKS + 2),
+    ) as AnyOption;
+    const someMarks = named(some, "数值不一致", "scatter");
+    expect(someMarks).toMatchObject({
+      large: true,
+      largeThreshold: BATCHED_MARKS,
+      symbol: "diamond",
+      symbolSize: 16,
+      itemStyle: named(few, "数值不一致", "scatter").itemStyle,
+    });
+    expect(tuples(someMarks)).toHaveLength(BATCHED_MARKS + 1);
+    expect(tuples(someMarks).slice(0, 20)).toEqual(tuples(named(few, "数值不一致", "scatter")));
   });
 
   test("a figure whose reports disagree is marked in the chart and the tooltip", () => {
