@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 // Checks one piece of an indicators CSV (whole rows, after the header) and sends its facts back
-// as columns; the parse worker runs a few of these side by side on a large file.
-import { decodePiece } from "../model/csvChunks.ts";
-import { FactLoader } from "../model/factLoader.ts";
+// as columns (their texts as the piece's own bytes, moved back without a copy); the parse worker
+// runs a few of these side by side on a large file.
 import { blockBuffers } from "../model/factStore.ts";
+import { PieceLoader } from "../model/pieceLoader.ts";
 import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -11,9 +11,10 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = (event: MessageEvent<PieceRequest>) => {
   const { seq, bytes, header, newline, regionKeys, problemLimit } = event.data;
   try {
-    const loader = new FactLoader(new Set(regionKeys), problemLimit, { header, newline });
-    loader.feed(decodePiece(bytes, false));
-    const block = loader.store.block();
+    const loader = new PieceLoader(new Set(regionKeys), problemLimit, header, newline);
+    // Read on its bytes: only the fields it checks are decoded; the texts go back as the bytes.
+    loader.feed(bytes);
+    const block = loader.block();
     const response: PieceResponse = {
       seq,
       type: "parsed",
