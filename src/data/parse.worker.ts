@@ -26,7 +26,9 @@ declare const self: DedicatedWorkerGlobalScope;
 // The worker's own state: the facts of the last file loaded and the points built from them.
 let facts = new FactStore();
 let points = new PointIndex();
-let factsByPoint: FactsByPoint = points.factsByPoint();
+/** The facts of each point, listed when first asked for (a source list, a point's facts), not
+ * while the first chart waits for its points. */
+let factsByPoint: FactsByPoint | null = null;
 let regionNames: Record<string, string> = {};
 /** The loaded file's facts alone, and the facts of articles pasted in this session. */
 let fileFacts = new FactStore();
@@ -56,7 +58,7 @@ function joinFacts(): PointIndex {
   index.addFrom(store);
   facts = store;
   points = index;
-  factsByPoint = index.factsByPoint();
+  factsByPoint = null;
   cached = null;
   return index;
 }
@@ -175,7 +177,7 @@ async function parse(
   if (!pastedFacts.length && !pageReviews.length) {
     facts = store;
     points = index;
-    factsByPoint = index.factsByPoint();
+    factsByPoint = null;
     cached = null;
   }
   return {
@@ -191,7 +193,8 @@ async function parse(
 /** The facts behind a point, its representative first (none for an unknown point). */
 function factsOf(point: number): Uint32Array {
   if (!(point >= 0 && point < points.count)) return new Uint32Array(0);
-  return factsByPoint.facts.subarray(factsByPoint.start[point]!, factsByPoint.start[point + 1]!);
+  const byPoint = (factsByPoint ??= points.factsByPoint());
+  return byPoint.facts.subarray(byPoint.start[point]!, byPoint.start[point + 1]!);
 }
 
 function filtered(filter: FactFilter, sort: FactSort): FactRow[] {

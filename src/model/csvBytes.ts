@@ -213,14 +213,46 @@ export class ByteCache {
 
   constructor(private readonly limit = 65536) {}
 
+  /** The bytes and value of the last look-up: rows of one article repeat its source, date,
+   * period and region, and a repeat is found by comparing bytes, without hashing. */
+  private lastBytes: Uint8Array | null = null;
+  private lastStart = 0;
+  private lastEnd = 0;
+  private lastKind = -1;
+  private lastValue = 0;
+
   /** The value kept for these bytes (read as `kind`), or undefined. */
   get(bytes: Uint8Array, start: number, end: number, kind: number): number | undefined {
+    if (kind === this.lastKind && end - start === this.lastEnd - this.lastStart) {
+      const last = this.lastBytes!;
+      let same = true;
+      for (let i = start, k = this.lastStart; i < end; i++, k++) {
+        if (bytes[i] !== last[k]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) {
+        this.remember(bytes, start, end);
+        return this.lastValue;
+      }
+    }
     const mask = this.slots.length - 1;
     for (let s = hash(bytes, start, end, kind) & mask; ; s = (s + 1) & mask) {
       const entry = this.slots[s]!;
       if (entry < 0) return undefined;
-      if (this.matches(entry, bytes, start, end, kind)) return this.values[entry];
+      if (this.matches(entry, bytes, start, end, kind)) {
+        this.remember(bytes, start, end);
+        this.lastKind = kind;
+        return (this.lastValue = this.values[entry]!);
+      }
     }
+  }
+
+  private remember(bytes: Uint8Array, start: number, end: number): void {
+    this.lastBytes = bytes;
+    this.lastStart = start;
+    this.lastEnd = end;
   }
 
   set(bytes: Uint8Array, start: number, end: number, kind: number, value: number): void {
@@ -264,8 +296,16 @@ export class ByteCache {
   }
 }
 
+/**
+ * FNV-1a of a field's kind, length and bytes; of a long field, only its first and last 16 bytes
+ * (names, dates and article ids of one column that differ, differ there; any that collide are
+ * told apart by comparing their bytes).
+ */
 function hash(bytes: Uint8Array, start: number, end: number, kind: number): number {
   let h = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
-  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
-  return h >>> 0;
+  h = Math.imul(h ^ (end - start), 0x01000193);
+  const head = end - start > 32 ? start + 16 : end;
+  for (let i = start; i < head; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  for (let i = Math.max(head, end - 16); i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }

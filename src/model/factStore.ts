@@ -168,8 +168,8 @@ export class FactStore {
   readonly text = new TextColumn();
   readonly quote = new TextColumn();
 
-  /** Makes room for `rows` rows in all. */
-  private reserve(rows: number): void {
+  /** Makes room for `rows` rows in all (a piece worker sizes its store once, from its bytes). */
+  reserve(rows: number): void {
     if (rows <= this.indicator.length) return;
     let size = this.indicator.length * 2;
     while (size < rows) size *= 2;

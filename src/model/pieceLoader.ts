@@ -106,20 +106,29 @@ function offset(bytes: Uint8Array, start: number, end: number): number {
 
 /** A growing list of three texts per fact, as bytes of the piece or encoded strings. */
 class TextBuilder {
-  start = new Uint32Array(1024);
-  end = new Uint32Array(1024);
-  kind = new Uint8Array(1024);
+  start: Uint32Array;
+  end: Uint32Array;
+  kind: Uint8Array;
   count = 0;
 
+  constructor(size = 1024) {
+    this.start = new Uint32Array(size);
+    this.end = new Uint32Array(size);
+    this.kind = new Uint8Array(size);
+  }
+
+  /** Makes room for `size` texts in all. */
+  reserve(size: number): void {
+    if (size <= this.start.length) return;
+    const grown = [new Uint32Array(size), new Uint32Array(size), new Uint8Array(size)] as const;
+    grown[0].set(this.start);
+    grown[1].set(this.end);
+    grown[2].set(this.kind);
+    [this.start, this.end, this.kind] = grown;
+  }
+
   push(start: number, end: number, kind: number): void {
-    if (this.count === this.start.length) {
-      const size = this.count * 2;
-      const grown = [new Uint32Array(size), new Uint32Array(size), new Uint8Array(size)] as const;
-      grown[0].set(this.start);
-      grown[1].set(this.end);
-      grown[2].set(this.kind);
-      [this.start, this.end, this.kind] = grown;
-    }
+    if (this.count === this.start.length) this.reserve(this.count * 2);
     this.start[this.count] = start;
     this.end[this.count] = end;
     this.kind[this.count++] = kind;
@@ -214,7 +223,14 @@ export class PieceLoader {
 
   /** Reads a piece of whole rows (a final line break is optional); a loader reads one piece. */
   feed(bytes: Uint8Array): void {
+    // Its texts are kept as ranges of these bytes: a second piece would need a second buffer.
+    if (this.bytes.length) throw new Error("a piece loader reads one piece");
     this.bytes = bytes;
+    // Sized once for rows of a typical length (a row is rarely under 100 bytes), not doubled
+    // from a thousand rows five times over.
+    const rows = this.store.count + Math.ceil(bytes.length / 100) + 1;
+    this.store.reserve(rows);
+    for (const column of [this.ids, this.texts, this.quotes]) column.reserve(rows);
     const n = bytes.length;
     const split = this.splitter;
     let at = 0;
