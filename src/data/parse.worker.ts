@@ -14,7 +14,7 @@ import { joinPasted } from "../model/pasted.ts";
 import { overlayReviews, type PageReview } from "../review/overlay.ts";
 import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
-import { decodePiece, rowPieces } from "../model/csvChunks.ts";
+import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
 import { createPiecePool, type PiecePool } from "./piecePool.ts";
 import { isHtml } from "./metadata.ts";
 import { localFileStream } from "./localFile.ts";
@@ -132,11 +132,11 @@ async function parse(
   let joined = Promise.resolve();
   let first = true;
   // A small first piece: the piece workers start as soon as this worker has read the header.
-  for await (const bytes of rowPieces(stream, 4 << 20, 64 << 10)) {
+  for await (const chunks of rowPieceChunks(stream, 4 << 20, 64 << 10)) {
     if (stale()) throw new Error("a newer file was opened");
     const { header, newline } = loader;
     if (!header || !newline) {
-      if (!loader.feed(decodePiece(bytes, first))) break;
+      if (!loader.feed(decodePiece(joinChunks(chunks), first))) break;
       first = false;
       lines = loader.lines;
       continue;
@@ -144,7 +144,7 @@ async function parse(
     piecePool ??= createPiecePool(PIECE_WORKERS);
     const piece = piecePool.parse({
       seq: ++pieceSeq,
-      bytes,
+      chunks,
       header,
       newline,
       regionKeys: [...regionKeys],

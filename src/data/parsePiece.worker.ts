@@ -2,6 +2,7 @@
 // Checks one piece of an indicators CSV (whole rows, after the header) and sends its facts back
 // as columns (their texts as the piece's own bytes, moved back without a copy); the parse worker
 // runs a few of these side by side on a large file.
+import { joinChunks } from "../model/csvChunks.ts";
 import { blockBuffers } from "../model/factStore.ts";
 import { PieceLoader } from "../model/pieceLoader.ts";
 import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
@@ -9,11 +10,11 @@ import type { PieceRequest, PieceResponse } from "./pieceProtocol.ts";
 declare const self: DedicatedWorkerGlobalScope;
 
 self.onmessage = (event: MessageEvent<PieceRequest>) => {
-  const { seq, bytes, header, newline, regionKeys, problemLimit } = event.data;
+  const { seq, chunks, header, newline, regionKeys, problemLimit } = event.data;
   try {
     const loader = new PieceLoader(new Set(regionKeys), problemLimit, header, newline);
     // Read on its bytes: only the fields it checks are decoded; the texts go back as the bytes.
-    loader.feed(bytes);
+    loader.feed(joinChunks(chunks));
     const block = loader.block();
     const response: PieceResponse = {
       seq,

@@ -7,8 +7,9 @@ import type { StoreBlock } from "../model/factStore.ts";
 
 export interface PieceRequest {
   seq: number;
-  /** UTF-8 bytes of whole rows, not the file's first. */
-  bytes: Uint8Array;
+  /** UTF-8 bytes of whole rows, not the file's first: the chunks the download came in, which the
+   * piece worker joins (so the worker reading the download does not copy them). */
+  chunks: Uint8Array[];
   header: Record<Column, number>;
   newline: Newline;
   regionKeys: string[];
