@@ -171,8 +171,8 @@ export class FactStore {
   /** Makes room for `rows` rows in all (a piece worker sizes its store once, from its bytes). */
   reserve(rows: number): void {
     if (rows <= this.indicator.length) return;
-    let size = this.indicator.length * 2;
-    while (size < rows) size *= 2;
+    // Twice the room when rows come one by one; what was asked for when asked for more.
+    const size = Math.max(rows, this.indicator.length * 2);
     this.indicator = grow(this.indicator, size);
     this.kind = grow(this.kind, size);
     this.qualifier = grow(this.qualifier, size);
