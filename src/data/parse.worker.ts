@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 // Parses, checks and aggregates an indicators CSV off the main thread. The response (or opened
-// file) is read as a byte stream while it downloads, cut at row ends into pieces of a few MB that
-// are decoded and parsed one by one (never one whole-file string), every row is validated with
-// its file line, and the main thread receives chart points plus the table rows it asks for.
-import { INDICATORS, type FactRow } from "../model/contract.ts";
+// file) is read as a byte stream while it downloads; this worker reads the header itself and hands
+// the rest, in pieces of a few MB cut at line feeds without being looked at, to piece workers that
+// check them on their bytes side by side (never one whole-file string). The pieces are joined in
+// file order, a piece cut inside a quoted field parsed again with the next (PieceJoin); every row
+// is validated with its file line, and the main thread receives chart points plus the table rows
+// it asks for.
+import { INDICATORS, type Column, type FactRow } from "../model/contract.ts";
 import { PointIndex, sourcesOf, tableBuffers, type FactsByPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
@@ -15,7 +18,9 @@ import { overlayReviews, type PageReview } from "../review/overlay.ts";
 import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
-import { createPiecePool, type PiecePool } from "./piecePool.ts";
+import { createPiecePool, type ParsedPiece, type PiecePool } from "./piecePool.ts";
+import { PieceJoin } from "../model/pieceJoin.ts";
+import type { Newline } from "../model/csvRows.ts";
 import { isHtml } from "./metadata.ts";
 import { localFileStream } from "./localFile.ts";
 import { FetchError } from "./fetchError.ts";
@@ -141,8 +146,33 @@ async function parse(
   let lines = 0;
   let joined = Promise.resolve();
   let first = true;
+  const parsePiece = (chunks: Uint8Array[], header: Record<Column, number>, newline: Newline) => {
+    piecePool ??= createPiecePool(PIECE_WORKERS);
+    return piecePool.parse({
+      seq: ++pieceSeq,
+      chunks,
+      header,
+      newline,
+      regionKeys: [...regionKeys],
+      problemLimit: PROBLEM_LIMIT,
+    });
+  };
+  /** Takes a piece's facts and problems, in file order, once it is known to be cut at row ends. */
+  const accept = (part: ParsedPiece) => {
+    store.append(part.block, lines);
+    index.addFrom(store);
+    for (const p of part.problems) {
+      if (problems.length >= PROBLEM_LIMIT) break;
+      problems.push({ ...p, line: p.line + lines });
+    }
+    problemCount += part.problemCount;
+    rowCount += part.rowCount;
+    lines += part.lines;
+  };
+  let join: PieceJoin<ParsedPiece> | null = null;
   // A small first piece: the piece workers start as soon as this worker has read the header.
-  for await (const chunks of rowPieceChunks(stream, 4 << 20, 64 << 10)) {
+  // Until then pieces end at row ends; after it, at any line feed (see PieceJoin).
+  for await (const chunks of rowPieceChunks(stream, 4 << 20, 64 << 10, () => !loader.header)) {
     if (stale()) throw new Error("a newer file was opened");
     const { header, newline } = loader;
     if (!header || !newline) {
@@ -151,32 +181,18 @@ async function parse(
       lines = loader.lines;
       continue;
     }
-    piecePool ??= createPiecePool(PIECE_WORKERS);
-    const piece = piecePool.parse({
-      seq: ++pieceSeq,
-      chunks,
-      header,
-      newline,
-      regionKeys: [...regionKeys],
-      problemLimit: PROBLEM_LIMIT,
-    });
+    const pieces = (join ??= new PieceJoin((bytes) => parsePiece([bytes], header, newline), accept));
+    const piece = parsePiece(chunks, header, newline);
     // If an earlier piece failed, the join stops there and this answer is never awaited.
     piece.catch(() => undefined);
     joined = joined.then(async () => {
       const part = await piece;
-      if (stale()) return;
-      store.append(part.block, lines);
-      index.addFrom(store);
-      for (const p of part.problems) {
-        if (problems.length >= PROBLEM_LIMIT) break;
-        problems.push({ ...p, line: p.line + lines });
-      }
-      problemCount += part.problemCount;
-      rowCount += part.rowCount;
-      lines += part.lines;
+      if (!stale()) await pieces.add(part);
     });
   }
   await joined;
+  if (stale()) throw new Error("a newer file was opened");
+  await join?.finish();
   if (stale()) throw new Error("a newer file was opened");
   loader.finish();
 

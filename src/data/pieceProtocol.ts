@@ -21,6 +21,10 @@ export type PieceResponse =
       seq: number;
       type: "parsed";
       block: StoreBlock;
+      /** The piece's bytes, joined (moved back: the block's texts are ranges of them), and the
+       * quotes they hold, which tell whether the piece was cut at a row end (PieceJoin). */
+      bytes: Uint8Array;
+      quotes: number;
       /** Lines count from the piece's first row (line 1). */
       problems: RowProblem[];
       problemCount: number;

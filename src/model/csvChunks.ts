@@ -47,7 +47,7 @@ export function lastRowEndInBytes(bytes: Uint8Array): number {
 }
 
 /** How many quote bytes `bytes` holds. */
-function countQuotes(bytes: Uint8Array): number {
+export function countQuotes(bytes: Uint8Array): number {
   let n = 0;
   for (let q = bytes.indexOf(QUOTE); q >= 0; q = bytes.indexOf(QUOTE, q + 1)) n++;
   return n;
@@ -76,17 +76,21 @@ function lastRowEndInChunk(chunk: Uint8Array, quotes: number): number {
 }
 
 /**
- * A UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last piece holds the
- * rest), each piece as the chunks the stream gave, not joined: whoever parses a piece joins it,
- * so the thread reading the download only counts quotes (to know where rows end) and finds the
- * last row end in the chunk that fills a piece. A chunk cut there is split into a view of its
- * head and a copy of its tail, so no two pieces share a buffer and each can be moved.
+ * A UTF-8 byte stream in pieces of at least `pieceBytes` (the last piece holds the rest), each
+ * piece as the chunks the stream gave, not joined: whoever parses a piece joins it. While
+ * `exact()` says so, a piece ends at a row end: quotes are counted in every chunk, and the last
+ * line feed outside quotes is found in the chunk that fills the piece. After that, a piece ends
+ * at that chunk's last line feed, which a quoted field holding line breaks may straddle: the
+ * thread reading the download then never looks at the bytes at all, and whoever joins the pieces
+ * checks each piece's quote count (PieceJoin). A chunk cut there is split into a view of its head
+ * and a copy of its tail, so no two pieces share a buffer and each can be moved.
  */
 export async function* rowPieceChunks(
   stream: ReadableStream<Uint8Array>,
   pieceBytes = 4 << 20,
   /** The first piece can be smaller: whoever reads the header waits for no more than that. */
   firstPieceBytes = pieceBytes,
+  exact: () => boolean = () => true,
 ): AsyncGenerator<Uint8Array[]> {
   const reader = stream.getReader();
   let chunks: Uint8Array[] = [];
@@ -101,9 +105,12 @@ export async function* rowPieceChunks(
       if (!value.length) continue;
       chunks.push(value);
       length += value.length;
-      quotes += countQuotes(value);
+      const exactly = exact();
+      if (exactly) quotes += countQuotes(value);
       if (length < lookAt) continue;
-      const end = lastRowEndInChunk(value, quotes);
+      const end = exactly
+        ? lastRowEndInChunk(value, quotes)
+        : value.lastIndexOf(LINE_FEED) + 1 || -1;
       // No row ends in this chunk: a row longer than that is still going on; the next chunk.
       if (end < 0) continue;
       const rest = value.slice(end);
@@ -111,7 +118,7 @@ export async function* rowPieceChunks(
       yield chunks;
       chunks = rest.length ? [rest] : [];
       length = rest.length;
-      quotes = countQuotes(rest);
+      quotes = exact() ? countQuotes(rest) : 0;
       lookAt = pieceBytes;
     }
     if (length) yield chunks;
