@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 // Parses, checks and aggregates an indicators CSV off the main thread. The response (or opened
-// file) is read as a byte stream while it downloads, cut at row ends into pieces of a few MB that
-// are decoded and parsed one by one (never one whole-file string), every row is validated with
-// its file line, and the main thread receives chart points plus the table rows it asks for.
-import { INDICATORS, type FactRow } from "../model/contract.ts";
+// file) is read as a byte stream while it downloads; this worker reads the header itself and hands
+// the rest, in pieces of a few MB cut at line feeds without being looked at, to piece workers that
+// check them on their bytes side by side (never one whole-file string). The pieces are joined in
+// file order, a piece cut inside a quoted field parsed again with the next (PieceJoin); every row
+// is validated with its file line, and the main thread receives chart points plus the table rows
+// it asks for.
+import { INDICATORS, type Column, type FactRow } from "../model/contract.ts";
 import { PointIndex, sourcesOf, tableBuffers, type FactsByPoint } from "../model/aggregate.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
@@ -14,8 +17,10 @@ import { joinPasted } from "../model/pasted.ts";
 import { overlayReviews, type PageReview } from "../review/overlay.ts";
 import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
-import { decodePiece, rowPieces } from "../model/csvChunks.ts";
-import { createPiecePool, type PiecePool } from "./piecePool.ts";
+import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
+import { createPiecePool, type ParsedPiece, type PiecePool } from "./piecePool.ts";
+import { PieceJoin } from "../model/pieceJoin.ts";
+import type { Newline } from "../model/csvRows.ts";
 import { isHtml } from "./metadata.ts";
 import { localFileStream } from "./localFile.ts";
 import { FetchError } from "./fetchError.ts";
@@ -26,7 +31,9 @@ declare const self: DedicatedWorkerGlobalScope;
 // The worker's own state: the facts of the last file loaded and the points built from them.
 let facts = new FactStore();
 let points = new PointIndex();
-let factsByPoint: FactsByPoint = points.factsByPoint();
+/** The facts of each point, listed when first asked for (a source list, a point's facts), not
+ * while the first chart waits for its points. */
+let factsByPoint: FactsByPoint | null = null;
 let regionNames: Record<string, string> = {};
 /** The loaded file's facts alone, and the facts of articles pasted in this session. */
 let fileFacts = new FactStore();
@@ -56,7 +63,7 @@ function joinFacts(): PointIndex {
   index.addFrom(store);
   facts = store;
   points = index;
-  factsByPoint = index.factsByPoint();
+  factsByPoint = null;
   cached = null;
   return index;
 }
@@ -65,13 +72,16 @@ let cached: { key: string; rows: FactRow[] } | null = null;
 
 const post = (message: WorkerResponse) => self.postMessage(message);
 
-async function readSource(
-  id: number,
-  source: CsvSource,
-): Promise<ReadableStream<Uint8Array> | null> {
+/** A source's bytes as a stream, and how many bytes it says it has (0 when it does not say). */
+interface Opened {
+  stream: ReadableStream<Uint8Array>;
+  size: number;
+}
+
+async function readSource(id: number, source: CsvSource): Promise<Opened | null> {
   if (source.kind === "file") {
     const opened = await localFileStream(source.file);
-    if (opened.ok) return opened.stream;
+    if (opened.ok) return { stream: opened.stream, size: source.file.size };
     post({ id, type: "failed", failure: opened.failure });
     return null;
   }
@@ -96,8 +106,13 @@ async function readSource(
     return null;
   }
   // Parsing starts with the first bytes: download and parse overlap, and no whole-file string.
-  return response.body ?? (await response.blob()).stream();
+  const size = Number(response.headers.get("content-length")) || 0;
+  return { stream: response.body ?? (await response.blob()).stream(), size };
 }
+
+/** Bytes per row assumed when sizing the store from a file's size: rows of the contract with a
+ * sentence each are rarely shorter, so the store is rarely made larger more than once. */
+const BYTES_PER_ROW = 192;
 
 /** Bumped by every load: a load that a newer one overtook must not replace its facts. */
 let loadGeneration = 0;
@@ -112,7 +127,7 @@ let piecePool: PiecePool | null = null;
 let pieceSeq = 0;
 
 async function parse(
-  stream: ReadableStream<Uint8Array>,
+  { stream, size }: Opened,
   regionKeys: ReadonlySet<string>,
 ): Promise<LoadResult> {
   const generation = ++loadGeneration;
@@ -121,6 +136,8 @@ async function parse(
   // checked by piece workers side by side and joined here in file order.
   const loader = new FactLoader(regionKeys, PROBLEM_LIMIT);
   const store = loader.store;
+  // Sized once from the file's size, not doubled twenty times while a million rows come in.
+  store.reserve(Math.ceil(size / BYTES_PER_ROW));
   // Facts are grouped into points piece by piece, while later pieces are still being checked.
   const index = new PointIndex();
   const problems = loader.problems;
@@ -129,42 +146,53 @@ async function parse(
   let lines = 0;
   let joined = Promise.resolve();
   let first = true;
-  // A small first piece: the piece workers start as soon as this worker has read the header.
-  for await (const bytes of rowPieces(stream, 4 << 20, 64 << 10)) {
-    if (stale()) throw new Error("a newer file was opened");
-    const { header, newline } = loader;
-    if (!header || !newline) {
-      if (!loader.feed(decodePiece(bytes, first))) break;
-      first = false;
-      lines = loader.lines;
-      continue;
-    }
+  const parsePiece = (chunks: Uint8Array[], header: Record<Column, number>, newline: Newline) => {
     piecePool ??= createPiecePool(PIECE_WORKERS);
-    const piece = piecePool.parse({
+    return piecePool.parse({
       seq: ++pieceSeq,
-      bytes,
+      chunks,
       header,
       newline,
       regionKeys: [...regionKeys],
       problemLimit: PROBLEM_LIMIT,
     });
+  };
+  /** Takes a piece's facts and problems, in file order, once it is known to be cut at row ends. */
+  const accept = (part: ParsedPiece) => {
+    store.append(part.block, lines);
+    index.addFrom(store);
+    for (const p of part.problems) {
+      if (problems.length >= PROBLEM_LIMIT) break;
+      problems.push({ ...p, line: p.line + lines });
+    }
+    problemCount += part.problemCount;
+    rowCount += part.rowCount;
+    lines += part.lines;
+  };
+  let join: PieceJoin<ParsedPiece> | null = null;
+  // A small first piece: the piece workers start as soon as this worker has read the header.
+  // Until then pieces end at row ends; after it, at any line feed (see PieceJoin).
+  for await (const chunks of rowPieceChunks(stream, 4 << 20, 64 << 10, () => !loader.header)) {
+    if (stale()) throw new Error("a newer file was opened");
+    const { header, newline } = loader;
+    if (!header || !newline) {
+      if (!loader.feed(decodePiece(joinChunks(chunks), first))) break;
+      first = false;
+      lines = loader.lines;
+      continue;
+    }
+    const pieces = (join ??= new PieceJoin((bytes) => parsePiece([bytes], header, newline), accept));
+    const piece = parsePiece(chunks, header, newline);
     // If an earlier piece failed, the join stops there and this answer is never awaited.
     piece.catch(() => undefined);
     joined = joined.then(async () => {
       const part = await piece;
-      if (stale()) return;
-      store.append(part.block, lines);
-      index.addFrom(store);
-      for (const p of part.problems) {
-        if (problems.length >= PROBLEM_LIMIT) break;
-        problems.push({ ...p, line: p.line + lines });
-      }
-      problemCount += part.problemCount;
-      rowCount += part.rowCount;
-      lines += part.lines;
+      if (!stale()) await pieces.add(part);
     });
   }
   await joined;
+  if (stale()) throw new Error("a newer file was opened");
+  await join?.finish();
   if (stale()) throw new Error("a newer file was opened");
   loader.finish();
 
@@ -175,7 +203,7 @@ async function parse(
   if (!pastedFacts.length && !pageReviews.length) {
     facts = store;
     points = index;
-    factsByPoint = index.factsByPoint();
+    factsByPoint = null;
     cached = null;
   }
   return {
@@ -191,7 +219,8 @@ async function parse(
 /** The facts behind a point, its representative first (none for an unknown point). */
 function factsOf(point: number): Uint32Array {
   if (!(point >= 0 && point < points.count)) return new Uint32Array(0);
-  return factsByPoint.facts.subarray(factsByPoint.start[point]!, factsByPoint.start[point + 1]!);
+  const byPoint = (factsByPoint ??= points.factsByPoint());
+  return byPoint.facts.subarray(byPoint.start[point]!, byPoint.start[point + 1]!);
 }
 
 function filtered(filter: FactFilter, sort: FactSort): FactRow[] {
@@ -222,9 +251,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case "load": {
         regionNames = request.regionNames;
-        const stream = await readSource(request.id, request.source);
-        if (!stream) return;
-        const result = await parse(stream, new Set(request.regionKeys));
+        const opened = await readSource(request.id, request.source);
+        if (!opened) return;
+        const result = await parse(opened, new Set(request.regionKeys));
         // The point columns move to the page without a copy.
         self.postMessage(
           { id: request.id, type: "load", answer: { result } } satisfies WorkerResponse,

@@ -45,7 +45,9 @@ export function createPiecePool(size: number): PiecePool {
             reject(e);
           },
         });
-        workers[k]!.postMessage(request, [request.bytes.buffer as ArrayBuffer]);
+        // Moved, not copied; chunks of one buffer (a chunk cut at a row end) move it once.
+        const buffers = new Set(request.chunks.map((c) => c.buffer as ArrayBuffer));
+        workers[k]!.postMessage(request, [...buffers]);
       });
     },
   };

@@ -7,8 +7,9 @@ import type { StoreBlock } from "../model/factStore.ts";
 
 export interface PieceRequest {
   seq: number;
-  /** UTF-8 bytes of whole rows, not the file's first. */
-  bytes: Uint8Array;
+  /** UTF-8 bytes of whole rows, not the file's first: the chunks the download came in, which the
+   * piece worker joins (so the worker reading the download does not copy them). */
+  chunks: Uint8Array[];
   header: Record<Column, number>;
   newline: Newline;
   regionKeys: string[];
@@ -20,6 +21,10 @@ export type PieceResponse =
       seq: number;
       type: "parsed";
       block: StoreBlock;
+      /** The piece's bytes, joined (moved back: the block's texts are ranges of them), and the
+       * quotes they hold, which tell whether the piece was cut at a row end (PieceJoin). */
+      bytes: Uint8Array;
+      quotes: number;
       /** Lines count from the piece's first row (line 1). */
       problems: RowProblem[];
       problemCount: number;

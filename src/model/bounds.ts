@@ -3,6 +3,16 @@
 // points to tell whether reports of one figure agree.
 import { QUALIFIERS } from "./contract.ts";
 
+/** 10 ** k for k from -MAX_POWER to MAX_POWER, worked out once: a million facts would otherwise
+ * raise ten to a power several million times. The same expression, so the same numbers. */
+const MAX_POWER = 330;
+const POWERS_OF_TEN = Float64Array.from(
+  { length: 2 * MAX_POWER + 1 },
+  (_, i) => 10 ** (i - MAX_POWER),
+);
+const tenTo = (k: number) =>
+  k >= -MAX_POWER && k <= MAX_POWER ? POWERS_OF_TEN[k + MAX_POWER]! : 10 ** k;
+
 /**
  * Half the place value of a number's last non-zero digit: 2300 → 50, 503.23 → 0.005. A report of
  * 2300 stands for anything that rounds to it.
@@ -12,7 +22,7 @@ export function roundingOf(value: number): number {
   if (!Number.isFinite(a) || a === 0) return 0;
   const top = Math.floor(Math.log10(a));
   for (let k = top; k > top - 15; k--) {
-    const step = 10 ** k;
+    const step = tenTo(k);
     const q = a / step;
     if (Math.abs(q - Math.round(q)) < 1e-6) return step / 2;
   }

@@ -113,6 +113,14 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const PUBLISHED = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const OFFSET = /^\d+$/;
 
+// The checks of single fields (given trimmed), shared with the byte-level loader (pieceLoader),
+// which works them out once per distinct field and must agree with validateRow to the letter.
+/** A trimmed value cell as a number; NaN when it is not a plain decimal number. */
+export const parseValue = (raw: string): number => (NUMBER.test(raw) ? Number(raw) : NaN);
+/** Whether a trimmed published cell is acceptable (empty, a month or a day). */
+export const isPublished = (s: string): boolean => !s || PUBLISHED.test(s);
+export const isReviewState = (s: string): s is ReviewState => REVIEW_SET.has(s);
+
 // Outside validateRow, so that no closure is made per row of a million.
 const cellAt = (cells: readonly string[], at: number) => (cells[at] ?? "").trim();
 
@@ -178,7 +186,7 @@ export function validateRow(
     reasons = refuse(reasons, { field: "period", problem: "format", value: show(period) });
 
   const rawValue = cellAt(cells, header.value);
-  const value = NUMBER.test(rawValue) ? Number(rawValue) : NaN;
+  const value = parseValue(rawValue);
   if (!Number.isFinite(value))
     reasons = refuse(reasons, { field: "value", problem: "format", value: show(rawValue) });
 
@@ -201,7 +209,7 @@ export function validateRow(
     reasons = refuse(reasons, { field: "kind", problem: "unknown", value: show(kind) });
 
   const published = cellAt(cells, header.published);
-  if (published && !PUBLISHED.test(published)) {
+  if (!isPublished(published)) {
     reasons = refuse(reasons, { field: "published", problem: "format", value: show(published) });
   }
 
@@ -223,7 +231,7 @@ export function validateRow(
   }
 
   const review = header.review < 0 ? "" : cellAt(cells, header.review);
-  if (!REVIEW_SET.has(review))
+  if (!isReviewState(review))
     reasons = refuse(reasons, { field: "review", problem: "unknown", value: show(review) });
 
   if (reasons || !range || !known) return { problem: { line, reasons: reasons ?? [] } };

@@ -46,51 +46,113 @@ export function lastRowEndInBytes(bytes: Uint8Array): number {
   }
 }
 
+/** How many quote bytes `bytes` holds. */
+export function countQuotes(bytes: Uint8Array): number {
+  let n = 0;
+  for (let q = bytes.indexOf(QUOTE); q >= 0; q = bytes.indexOf(QUOTE, q + 1)) n++;
+  return n;
+}
+
 /**
- * A UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last piece holds the
- * rest). Cut before decoding, each piece is decoded by one call into one flat string, wherever
- * that happens: no string is built by appending.
+ * The index just after the last row-ending line feed of `chunk`, the last chunk of a piece that
+ * started at a row start and holds `quotes` quotes up to the chunk's end; -1 if the chunk has
+ * none. Only the chunk is walked, from its end.
  */
-export async function* rowPieces(
+function lastRowEndInChunk(chunk: Uint8Array, quotes: number): number {
+  let pos = chunk.length;
+  for (;;) {
+    const newline = pos > 0 ? chunk.lastIndexOf(LINE_FEED, pos - 1) : -1;
+    if (newline < 0) return -1;
+    for (
+      let q = chunk.lastIndexOf(QUOTE, pos - 1);
+      q > newline;
+      q = chunk.lastIndexOf(QUOTE, q - 1)
+    ) {
+      quotes--;
+    }
+    if (quotes % 2 === 0) return newline + 1;
+    pos = newline;
+  }
+}
+
+/**
+ * A UTF-8 byte stream in pieces of at least `pieceBytes` (the last piece holds the rest), each
+ * piece as the chunks the stream gave, not joined: whoever parses a piece joins it. While
+ * `exact()` says so, a piece ends at a row end: quotes are counted in every chunk, and the last
+ * line feed outside quotes is found in the chunk that fills the piece. After that, a piece ends
+ * at that chunk's last line feed, which a quoted field holding line breaks may straddle: the
+ * thread reading the download then never looks at the bytes at all, and whoever joins the pieces
+ * checks each piece's quote count (PieceJoin). A chunk cut there is split into a view of its head
+ * and a copy of its tail, so no two pieces share a buffer and each can be moved.
+ */
+export async function* rowPieceChunks(
   stream: ReadableStream<Uint8Array>,
   pieceBytes = 4 << 20,
   /** The first piece can be smaller: whoever reads the header waits for no more than that. */
   firstPieceBytes = pieceBytes,
-): AsyncGenerator<Uint8Array> {
+  exact: () => boolean = () => true,
+): AsyncGenerator<Uint8Array[]> {
   const reader = stream.getReader();
-  // The chunks as they came, copied once, into the piece they end up in.
   let chunks: Uint8Array[] = [];
   let length = 0;
-  /** The length to look for a row end at: twice as far after a failed look, so a row of many
-   * pieces is joined and scanned a few times, not once per chunk. */
+  /** Quotes since the piece's start (a row start): their parity says which line feeds end rows. */
+  let quotes = 0;
   let lookAt = firstPieceBytes;
-  const joined = () => {
-    const piece = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of chunks) {
-      piece.set(chunk, at);
-      at += chunk.length;
-    }
-    return piece;
-  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
+      if (!value.length) continue;
       chunks.push(value);
       length += value.length;
+      const exactly = exact();
+      if (exactly) quotes += countQuotes(value);
       if (length < lookAt) continue;
-      const bytes = joined();
-      const end = lastRowEndInBytes(bytes);
-      // One row longer than a piece: keep reading, from the joined bytes.
-      chunks = [end > 0 ? bytes.slice(end) : bytes];
-      length = chunks[0]!.length;
-      lookAt = end > 0 ? pieceBytes : length * 2;
-      if (end > 0) yield bytes.subarray(0, end);
+      const end = exactly
+        ? lastRowEndInChunk(value, quotes)
+        : value.lastIndexOf(LINE_FEED) + 1 || -1;
+      // No row ends in this chunk: a row longer than that is still going on; the next chunk.
+      if (end < 0) continue;
+      const rest = value.slice(end);
+      chunks[chunks.length - 1] = value.subarray(0, end);
+      yield chunks;
+      chunks = rest.length ? [rest] : [];
+      length = rest.length;
+      quotes = exact() ? countQuotes(rest) : 0;
+      lookAt = pieceBytes;
     }
-    if (length) yield joined();
+    if (length) yield chunks;
   } finally {
     void reader.cancel().catch(() => undefined);
+  }
+}
+
+/** Chunks joined into one array (one copy each). */
+export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  return joined;
+}
+
+/**
+ * A UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last piece holds the
+ * rest), each joined into one array: decoded by one call into one flat string, wherever that
+ * happens, no string is built by appending.
+ */
+export async function* rowPieces(
+  stream: ReadableStream<Uint8Array>,
+  pieceBytes = 4 << 20,
+  firstPieceBytes = pieceBytes,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunks of rowPieceChunks(stream, pieceBytes, firstPieceBytes)) {
+    yield joinChunks(chunks);
   }
 }
 

@@ -31,6 +31,15 @@ function quotedRowEnd(text: string, quote: number, newline: Newline): number {
   }
 }
 
+/** The rows PapaParse makes of `part` (whole rows; a final line break yields no empty row). */
+export function parseRun(part: string, newline: Newline): string[][] {
+  const rows: string[][] = new Papa.Parser({ delimiter: ",", newline }).parse(part, 0, false).data;
+  // A part that ends in a line break yields a last, empty "row" that is no line of the file.
+  const last = rows[rows.length - 1];
+  if (part.endsWith(newline) && last?.length === 1 && last[0] === "") rows.pop();
+  return rows;
+}
+
 /** Some consecutive rows of a text, and the part of the text they were parsed from. */
 export interface RowRun {
   text: string;
@@ -44,14 +53,9 @@ export interface RowRun {
  * next is parsed, so the collector never has a whole piece's cells to copy.
  */
 export function* rowRuns(text: string, newline: Newline, runChars = 1 << 16): Generator<RowRun> {
-  const parser = new Papa.Parser({ delimiter: ",", newline });
   function run(from: number, to: number): RowRun {
     const part = text.slice(from, to);
-    const rows: string[][] = parser.parse(part, 0, false).data;
-    // A part that ends in a line break yields a last, empty "row" that is no line of the file.
-    const last = rows[rows.length - 1];
-    if (part.endsWith(newline) && last?.length === 1 && last[0] === "") rows.pop();
-    return { text: part, rows };
+    return { text: part, rows: parseRun(part, newline) };
   }
   /** Quote-free lines from..to, cut after a line break every `runChars` or so. */
   function* plain(from: number, to: number): Generator<RowRun> {

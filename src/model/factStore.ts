@@ -11,8 +11,26 @@ import {
   REVIEW_STATES,
   type FactRow,
 } from "./contract.ts";
-import { TextColumn, type JoinedText } from "./textColumn.ts";
+import { TextColumn, type TextChunk } from "./textColumn.ts";
 import { reportBounds } from "./bounds.ts";
+
+/** A fact as a store keeps it: codes into the store's pools and the contract's lists; NaN start
+ * and end for a fact without offsets. */
+export interface FactCodes {
+  indicator: number;
+  kind: number;
+  qualifier: number;
+  review: number;
+  region: number;
+  period: number;
+  value: number;
+  line: number;
+  start: number;
+  end: number;
+  subject: number;
+  source: number;
+  published: number;
+}
 
 /** Strings numbered in the order first seen, so a column stores the number. */
 export class StringPool {
@@ -76,33 +94,40 @@ export interface StoreBlock {
   subjects: string[];
   sources: string[];
   dates: string[];
-  id: JoinedText;
-  text: JoinedText;
-  quote: JoinedText;
+  id: TextChunk;
+  text: TextChunk;
+  quote: TextChunk;
 }
 
-/** The buffers of a block, to hand to postMessage as transferables. */
-export const blockBuffers = (b: StoreBlock): ArrayBuffer[] =>
-  [
-    b.indicator,
-    b.kind,
-    b.qualifier,
-    b.review,
-    b.region,
-    b.period,
-    b.value,
-    b.low,
-    b.high,
-    b.line,
-    b.start,
-    b.end,
-    b.subject,
-    b.source,
-    b.published,
-    b.id.ends,
-    b.text.ends,
-    b.quote.ends,
-  ].map((a) => a.buffer as ArrayBuffer);
+const chunkArrays = (c: TextChunk) =>
+  "bytes" in c ? [c.bytes, c.extra, c.start, c.end, c.kind] : [c.ends];
+
+/** The buffers of a block, to hand to postMessage as transferables (each once: the texts of a
+ * piece share the piece's bytes). */
+export const blockBuffers = (b: StoreBlock): ArrayBuffer[] => [
+  ...new Set(
+    [
+      b.indicator,
+      b.kind,
+      b.qualifier,
+      b.review,
+      b.region,
+      b.period,
+      b.value,
+      b.low,
+      b.high,
+      b.line,
+      b.start,
+      b.end,
+      b.subject,
+      b.source,
+      b.published,
+      ...chunkArrays(b.id),
+      ...chunkArrays(b.text),
+      ...chunkArrays(b.quote),
+    ].map((a) => a.buffer as ArrayBuffer),
+  ),
+];
 
 /** Each code of a block's pool as the code of the same string in `pool`. */
 const recode = (pool: StringPool, values: readonly string[]) =>
@@ -143,11 +168,11 @@ export class FactStore {
   readonly text = new TextColumn();
   readonly quote = new TextColumn();
 
-  /** Makes room for `rows` rows in all. */
-  private reserve(rows: number): void {
+  /** Makes room for `rows` rows in all (a piece worker sizes its store once, from its bytes). */
+  reserve(rows: number): void {
     if (rows <= this.indicator.length) return;
-    let size = this.indicator.length * 2;
-    while (size < rows) size *= 2;
+    // Twice the room when rows come one by one; what was asked for when asked for more.
+    const size = Math.max(rows, this.indicator.length * 2);
     this.indicator = grow(this.indicator, size);
     this.kind = grow(this.kind, size);
     this.qualifier = grow(this.qualifier, size);
@@ -165,31 +190,64 @@ export class FactStore {
     this.published = grow(this.published, size);
   }
 
-  /** Appends a fact; its position in the store is the returned number (its `index` is not kept). */
-  add(fact: FactRow): number {
+  /** The code of a period label, its day range kept beside it the first time. */
+  periodCode(label: string, start: number, end: number): number {
+    const period = this.periods.id(label);
+    if (period === this.periodStart.length) {
+      this.periodStart.push(start);
+      this.periodEnd.push(end);
+    }
+    return period;
+  }
+
+  /**
+   * Appends a fact given as codes, without its id, text and quote: whoever calls this keeps those
+   * (see PieceLoader). Its position in the store is the returned number.
+   */
+  addCodes(c: FactCodes): number {
     this.reserve(this.count + 1);
     const i = this.count++;
-    this.indicator[i] = INDICATOR_CODE.get(fact.indicator)!;
-    this.kind[i] = KIND_CODE.get(fact.kind)!;
-    this.qualifier[i] = QUALIFIER_CODE.get(fact.qualifier)!;
-    this.review[i] = REVIEW_STATES.indexOf(fact.review);
-    this.region[i] = this.regions.id(fact.region);
-    const period = this.periods.id(fact.period);
-    if (period === this.periodStart.length) {
-      this.periodStart.push(fact.periodStart);
-      this.periodEnd.push(fact.periodEnd);
-    }
-    this.period[i] = period;
-    this.value[i] = fact.value;
-    const bounds = reportBounds(fact.value, this.qualifier[i]!);
+    this.indicator[i] = c.indicator;
+    this.kind[i] = c.kind;
+    this.qualifier[i] = c.qualifier;
+    this.review[i] = c.review;
+    this.region[i] = c.region;
+    this.period[i] = c.period;
+    this.value[i] = c.value;
+    const bounds = reportBounds(c.value, c.qualifier);
     this.low[i] = bounds.low;
     this.high[i] = bounds.high;
-    this.line[i] = fact.line;
-    this.start[i] = fact.start ?? NaN;
-    this.end[i] = fact.end ?? NaN;
-    this.subject[i] = this.subjects.id(fact.subject);
-    this.source[i] = this.sources.id(fact.source);
-    this.published[i] = this.dates.id(fact.published);
+    this.line[i] = c.line;
+    this.start[i] = c.start;
+    this.end[i] = c.end;
+    this.subject[i] = c.subject;
+    this.source[i] = c.source;
+    this.published[i] = c.published;
+    return i;
+  }
+
+  /** A fact's fields as codes into this store's pools and the contract's lists. */
+  codesOf(fact: FactRow): FactCodes {
+    return {
+      indicator: INDICATOR_CODE.get(fact.indicator)!,
+      kind: KIND_CODE.get(fact.kind)!,
+      qualifier: QUALIFIER_CODE.get(fact.qualifier)!,
+      review: REVIEW_STATES.indexOf(fact.review),
+      region: this.regions.id(fact.region),
+      period: this.periodCode(fact.period, fact.periodStart, fact.periodEnd),
+      value: fact.value,
+      line: fact.line,
+      start: fact.start ?? NaN,
+      end: fact.end ?? NaN,
+      subject: this.subjects.id(fact.subject),
+      source: this.sources.id(fact.source),
+      published: this.dates.id(fact.published),
+    };
+  }
+
+  /** Appends a fact; its position in the store is the returned number (its `index` is not kept). */
+  add(fact: FactRow): number {
+    const i = this.addCodes(this.codesOf(fact));
     this.id.push(fact.id);
     this.text.push(fact.text);
     this.quote.push(fact.quote);

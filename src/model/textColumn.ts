@@ -3,10 +3,47 @@
 // a million objects to trace, and a worker a million strings to copy into a message; joined, they
 // are one string per piece of the file, copied in one go.
 
+import { fieldText } from "./csvField.ts";
+import { restoreFormula } from "./contract.ts";
+
 /** Values joined into one string, and where each value ends in it. */
 export interface JoinedText {
   text: string;
   ends: Uint32Array;
+}
+
+/** Value i is in `extra` as it is, not a CSV field to read. */
+export const AS_IS = 3;
+
+/**
+ * Values left as the CSV fields they were read from, decoded only when asked for: value i is
+ * `bytes` from `start[i]` to `end[i]`, read as `kind[i]` (a FieldKind of csvBytes), then trimmed
+ * and its download's formula escape undone, as validateRow reads a free-text field; or, with kind
+ * AS_IS, `extra`'s UTF-8 bytes there as they are. A million facts' texts then cost no string
+ * until a table page or a source list shows them, and move between workers without a copy.
+ */
+export interface ByteText {
+  bytes: Uint8Array;
+  extra: Uint8Array;
+  start: Uint32Array;
+  end: Uint32Array;
+  kind: Uint8Array;
+}
+
+export type TextChunk = JoinedText | ByteText;
+
+const isBytes = (chunk: TextChunk): chunk is ByteText => "bytes" in chunk;
+const chunkLength = (chunk: TextChunk) => (isBytes(chunk) ? chunk.start.length : chunk.ends.length);
+
+const asIs = new TextDecoder("utf-8", { ignoreBOM: true });
+
+/** Value k of a byte chunk. */
+export function byteTextAt(chunk: ByteText, k: number): string {
+  const kind = chunk.kind[k]!;
+  const start = chunk.start[k]!;
+  const end = chunk.end[k]!;
+  if (kind === AS_IS) return start === end ? "" : asIs.decode(chunk.extra.subarray(start, end));
+  return restoreFormula(fieldText(chunk.bytes, start, end, kind).trim());
 }
 
 export function joinTexts(values: readonly string[]): JoinedText {
@@ -17,7 +54,7 @@ export function joinTexts(values: readonly string[]): JoinedText {
 }
 
 export class TextColumn {
-  private readonly chunks: JoinedText[] = [];
+  private readonly chunks: TextChunk[] = [];
   /** The index of each chunk's first value. */
   private readonly firsts: number[] = [];
   private joinedCount = 0;
@@ -43,18 +80,19 @@ export class TextColumn {
     this.pending = [];
   }
 
-  /** Appends values already joined, after all values so far. */
-  appendJoined(values: JoinedText): void {
+  /** Appends values already joined (or left as bytes), after all values so far. */
+  appendJoined(values: TextChunk): void {
     this.seal();
     this.chunks.push(values);
     this.firsts.push(this.joinedCount);
-    this.joinedCount += values.ends.length;
+    this.joinedCount += chunkLength(values);
   }
 
   /** Every value, joined into one. */
   joined(): JoinedText {
     this.seal();
-    if (this.chunks.length === 1) return this.chunks[0]!;
+    const only = this.chunks.length === 1 ? this.chunks[0]! : null;
+    if (only && !isBytes(only)) return only;
     return joinTexts(Array.from({ length: this.length }, (_, i) => this.get(i)));
   }
 
@@ -69,8 +107,10 @@ export class TextColumn {
       if (this.firsts[mid]! <= i) lo = mid;
       else hi = mid - 1;
     }
-    const { text, ends } = this.chunks[lo]!;
+    const chunk = this.chunks[lo]!;
     const k = i - this.firsts[lo]!;
+    if (isBytes(chunk)) return byteTextAt(chunk, k);
+    const { text, ends } = chunk;
     return text.slice(k ? ends[k - 1]! : 0, ends[k]!);
   }
 
