@@ -28,22 +28,7 @@ const LINE_FEED = 0x0a;
 
 /** lastRowEnd on UTF-8 bytes (a quote or a line feed byte is never part of another character). */
 export function lastRowEndInBytes(bytes: Uint8Array): number {
-  let quotes = 0;
-  for (let q = bytes.indexOf(QUOTE); q >= 0; q = bytes.indexOf(QUOTE, q + 1)) quotes++;
-  let pos = bytes.length;
-  for (;;) {
-    const newline = pos > 0 ? bytes.lastIndexOf(LINE_FEED, pos - 1) : -1;
-    if (newline < 0) return -1;
-    for (
-      let q = bytes.lastIndexOf(QUOTE, pos - 1);
-      q > newline;
-      q = bytes.lastIndexOf(QUOTE, q - 1)
-    ) {
-      quotes--;
-    }
-    if (quotes % 2 === 0) return newline + 1;
-    pos = newline;
-  }
+  return lastRowEndInChunk(bytes, countQuotes(bytes));
 }
 
 /** How many quote bytes `bytes` holds. */
