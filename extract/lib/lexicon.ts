@@ -139,6 +139,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     ordinalPrefixes: "words",
     articleNumerals: "words",
     minusSigns: "words",
+    boundMagnitudes: "words",
   },
 };
 

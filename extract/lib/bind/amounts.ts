@@ -24,6 +24,7 @@ import {
   SUBJECT_BARE,
   PUNCT,
   THRESHOLD_BOUND,
+  COUNTED_GROUP,
 } from "./lexicon.ts";
 import {
   cueAfter,
@@ -109,6 +110,15 @@ export function openCueBefore(
     else if (m.value.type !== "value") found = undefined;
   }
   return found;
+}
+
+/** Where a counted group (有5个省份, 共3个区县) starts when text[from, to) is one with only filler
+ * around it; -1 otherwise. */
+function countedGroupStart(text: string, from: number, to: number): number {
+  const m = COUNTED_GROUP.exec(text.slice(from, to));
+  if (!m) return -1;
+  const at = from + m.index;
+  return onlyFiller(text, from, at) && onlyFiller(text, at + m[0].length, to) ? at : -1;
 }
 
 /** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的61280亿元) that the amount
@@ -280,9 +290,18 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       subject = withoutAttributive(trimFiller(text, scope, token.start));
       for (const w of BREAKDOWN_MARKERS)
         if (subject.startsWith(w)) subject = subject.slice(w.length);
-    } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
+    } else if (
+      !family &&
+      (fillerOrPlacesOnly(ctx, scope, token.start) || countedGroupStart(text, cs, token.start) >= 0)
+    ) {
       // 规上工业总产值突破万亿，达10320.4亿元: the cue of an earlier clause that no number took.
-      const open = openCueBefore(text, tokens, t, near, scope);
+      // 从GDP总量看，有5个省份超过万亿: a counted group passing a bar names what it passes no
+      // more than a place does (whose bar it is, bind.ts decides); its count is no figure and
+      // does not stand between the bar and the cue.
+      const group = countedGroupStart(text, cs, token.start);
+      let before = t;
+      while (group >= 0 && before > 0 && tokens[before - 1]!.start >= group) before--;
+      const open = openCueBefore(text, tokens, before, near, group >= 0 ? group : scope);
       if (open) {
         family = open.family;
         subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
