@@ -98,16 +98,17 @@ export function openCueBefore(
   from: number,
   at: number,
   joinGrowth = false,
-): { start: number; family: Family } | undefined {
+): { start: number; family: Family; growth: boolean } | undefined {
   const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
-  let found: { start: number; end: number; family: Family } | undefined;
+  let found: { start: number; end: number; family: Family; growth: boolean } | undefined;
   for (const m of CUES.scan(text, floor, at)) {
     if (m.value.type === "value" && !m.value.nameOnly)
-      found = { start: m.start, end: m.end, family: m.value.family };
+      found = { start: m.start, end: m.end, family: m.value.family, growth: false };
     // For a rate, a growth word right after the cue (固定资产投资增速) is that indicator's.
-    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end)
+    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end) {
       found.end = m.end;
-    else if (m.value.type !== "value") found = undefined;
+      found.growth = true;
+    } else if (m.value.type !== "value") found = undefined;
   }
   return found;
 }

@@ -120,7 +120,7 @@ function rateAfterCue(
   let family: Family | undefined;
   let subject = "";
   let inherited: Draft | undefined;
-  let open: ReturnType<typeof openCue>;
+  let open: { start: number; family: Family } | undefined;
   if (cue && sectorsCue(text, tc.near, cue)) {
     // 第三产业增速最快，增加值增长9%: the sector's growth.
     return undefined;
@@ -221,6 +221,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {
     const topic = rateTopic(state, tc);
     if (topic) return newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+  }
+  // 甲区工业增加值增速居全市首位，达到9.1%: the rate an earlier clause named (a cue with its
+  // growth word) and said something else of, a rank, before stating it. Nothing but a verb of
+  // level (达到, 为) stands before the rate in its clause, and no figure since the cue.
+  if (!lastDraft && scope < token.start && onlyFiller(text, scope, token.start)) {
+    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true);
+    if (open?.growth && open.family.growth)
+      return newDraft(tc, open.family, open.family.growth, "percent", token.value, "");
   }
   // 甲市经济增速达到9.8%，乙市达到8.9%、丙市为8.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
