@@ -331,7 +331,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   if (draft.period === undefined) {
     const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
-    draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
+    const reached = draft.kind === "actual";
+    draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach, reached);
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).

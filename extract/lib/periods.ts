@@ -29,6 +29,10 @@ export interface PeriodMention {
   toDate?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** For a bare 全年 that no named year before it places, published before the year is out: the
+   * last complete year, the only whole year a figure already reached can cover (全年全市GDP增长
+   * 4.8% in a February bulletin is last year's; 全年力争增长5% is this year's target). */
+  reachedYear?: string;
   /** 去年同期, 2021年同期 (not after 比/较): the same span of that year as the period the text is
    * about. A figure it dates belongs to that base period, never to the current one. */
   sameTimeOf?: number;
@@ -176,6 +180,7 @@ export function findPeriods(
     if (mention) yearSpan(text, mention, out);
     if (mention?.wholeOfContextYear && mention.label !== "") {
       // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
+      let named = false;
       for (
         let i = out.length - 1;
         i >= 0 && out[i]!.end >= mention.start - CONTEXT_YEAR_WINDOW;
@@ -184,9 +189,11 @@ export function findPeriods(
         const p = out[i]!;
         if (p.namesYear && p.label !== "") {
           mention.label = `${yearOfLabel(p.label)}`;
+          named = true;
           break;
         }
       }
+      if (!named && pub && pub.month < 12) mention.reachedYear = `${pub.year - 1}`;
     }
     if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
       const cumulative = CUMULATIVE_PREFIXES.some(

@@ -150,10 +150,16 @@ export function resolveRegion(
 
 /** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is
  * January to May). */
-function labelled(list: readonly PeriodMention[], flow = true): string | undefined {
+function labelled(
+  list: readonly PeriodMention[],
+  flow = true,
+  reached = false,
+): string | undefined {
   for (const p of list) {
     // 目前58.3%的增速: now dates a stock, not a flow or a rate.
     if (p.label === "" || (flow && p.now)) continue;
+    // 全年 before the year is out: a figure already reached is last year's.
+    if (reached && p.reachedYear) return p.reachedYear;
     return (flow && p.toDate) || p.label;
   }
   return undefined;
@@ -181,7 +187,8 @@ function inYear(label: string, year: number): string {
  * section headings; undefined when none names one. A capacity figure (`reach` "clause") looks
  * only at its clause, a stock figure (`reach` "sentence") only at its sentence. Past the paragraph
  * and its headings, only the title of its story counts: the contract gives a flow figure the period
- * of its sentence or paragraph, else the last complete year, and a title is the story's heading. */
+ * of its sentence or paragraph, else the last complete year, and a title is the story's heading.
+ * `reached`: the figure is an actual one, so a bare 全年 before the year is out is last year. */
 export function resolvePeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -190,8 +197,9 @@ export function resolvePeriod(
   start: number,
   end: number,
   reach: "clause" | "sentence" | "paragraph",
+  reached = false,
 ): string | undefined {
-  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach);
+  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached);
   const base = sameTimeBase(ctx, sentence.start, start);
   return base !== undefined && current ? inYear(current, base) : current;
 }
@@ -204,13 +212,14 @@ function currentPeriod(
   start: number,
   end: number,
   reach: "clause" | "sentence" | "paragraph",
+  reached: boolean,
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
-    labelled(within(ctx.periods, cs, start).reverse(), flow) ??
-    labelled(within(ctx.periods, end, ce), flow);
+    labelled(within(ctx.periods, cs, start).reverse(), flow, reached) ??
+    labelled(within(ctx.periods, end, ce), flow, reached);
   if (inClause || reach === "clause") return inClause;
-  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse(), flow);
+  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
@@ -219,6 +228,8 @@ function currentPeriod(
       Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
       sentence.start,
     ).reverse(),
+    true,
+    reached,
   );
   if (fromText) return fromText;
   return (
