@@ -2,7 +2,8 @@
 // section headings and the page; its period from the clause, the sentence, the paragraph and the
 // section headings.
 
-import type { Sentence } from "./segment.ts";
+import { clauseStart, type Sentence } from "./segment.ts";
+import { findNumbers } from "./numbers.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
@@ -165,6 +166,25 @@ function labelled(
   return undefined;
 }
 
+/** A period stated after the figure in its sentence, in words that hold no figure of their own
+ * (甲市GDP 3100亿元，增长5%，今年前三季度，甲市经济稳中有进): the conventions give a figure
+ * with no period before it the one its sentence states after it. A period followed by a figure
+ * (…，预计到2027年突破4000亿元) is that figure's, not one before it. */
+function periodAfter(
+  ctx: DocContext,
+  sentence: Sentence,
+  ce: number,
+  flow: boolean,
+  reached: boolean,
+): string | undefined {
+  const after = within(ctx.periods, ce, sentence.end).filter((p) => p.label !== "");
+  const first = after[0];
+  if (!first) return undefined;
+  const from = clauseStart(ctx.text, first.start, ce);
+  if (findNumbers(ctx.text, from, sentence.end, ctx.periods).length) return undefined;
+  return labelled([first], flow, reached);
+}
+
 /** The period text[start] speaks of, moved to the base year of a 同期 before it in its sentence
  * (去年同期，上海GDP为…): the same span, that year. Undefined when no 同期 dates it. */
 function sameTimeBase(ctx: DocContext, from: number, at: number): number | undefined {
@@ -219,7 +239,9 @@ function currentPeriod(
     labelled(within(ctx.periods, cs, start).reverse(), flow, reached) ??
     labelled(within(ctx.periods, end, ce), flow, reached);
   if (inClause || reach === "clause") return inClause;
-  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached);
+  const inSentence =
+    labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached) ??
+    periodAfter(ctx, sentence, ce, flow, reached);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(

@@ -3,7 +3,7 @@
 // (增加了约1.36万亿元) are no figures.
 
 import type { NumberToken } from "../numbers.ts";
-import { within, type DocContext } from "../context.ts";
+import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import {
   CARRY_CUES,
   BREAKDOWN_MARKERS,
@@ -210,10 +210,17 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   const { ctx, carry } = state;
   // A bare amount needs its magnitude (亿元); a rate is a rate.
   if (!carry.topic || (tc.token.unit !== "percent" && tc.token.classifier === "")) return false;
+  // 3100亿元，同比增长5%，今年前三季度…: an amount that opens its paragraph, under a headline
+  // that names one indicator, is that indicator's when nothing in the paragraph names another.
+  const named = (m: { value: { type: string } }) => m.value.type !== "growth";
+  const p = state.ctx.paragraphs[state.sentence.paragraph]!;
+  if (tc.token.unit === "CNY" && onlyFiller(ctx.text, p.start, at)) {
+    const end = Math.min(p.end, tc.token.end + SENTENCE_WINDOW);
+    return !CUES.scan(ctx.text, tc.token.end, end).some(named);
+  }
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
-  const named = (m: { value: { type: string } }) => m.value.type !== "growth";
   return (
     !CUES.scan(ctx.text, tc.near, tc.scope).some(named) &&
     !CUES.scan(ctx.text, tc.token.end, tc.ce).some(named)
