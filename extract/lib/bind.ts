@@ -332,7 +332,18 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   if (draft.period === undefined) {
     const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
-    draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach, reached);
+    const project = draft.family.name === "project_investment";
+    draft.period = resolvePeriod(
+      ctx,
+      window,
+      cs,
+      ce,
+      token.start,
+      token.end,
+      reach,
+      reached,
+      project,
+    );
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).

@@ -2,12 +2,12 @@
 // section headings and the page; its period from the clause, the sentence, the paragraph and the
 // section headings.
 
-import { clauseStart, type Sentence } from "./segment.ts";
+import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
-import { CUES } from "./indicators.ts";
+import { CUES, KIND_MARKERS } from "./indicators.ts";
 import { onlyFiller } from "./bind/text.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
@@ -182,6 +182,10 @@ function periodAfter(
   if (!first) return undefined;
   const from = clauseStart(ctx.text, first.start, ce);
   if (findNumbers(ctx.text, from, sentence.end, ctx.periods).length) return undefined;
+  // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
+  const stop = clauseEnd(ctx.text, first.end, sentence.end);
+  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => m.value.kind !== "neutral"))
+    return undefined;
   return labelled([first], flow, reached);
 }
 
@@ -208,7 +212,9 @@ function inYear(label: string, year: number): string {
  * only at its clause, a stock figure (`reach` "sentence") only at its sentence. Past the paragraph
  * and its headings, only the title of its story counts: the contract gives a flow figure the period
  * of its sentence or paragraph, else the last complete year, and a title is the story's heading.
- * `reached`: the figure is an actual one, so a bare 全年 before the year is out is last year. */
+ * `reached`: the figure is an actual one, so a bare 全年 before the year is out is last year.
+ * `undatedProject`: a project's investment, which the contract dates to the publication month
+ * when nothing before it does, so a period after it (该项目今年即将启动) is not its own. */
 export function resolvePeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -218,8 +224,9 @@ export function resolvePeriod(
   end: number,
   reach: "clause" | "sentence" | "paragraph",
   reached = false,
+  undatedProject = false,
 ): string | undefined {
-  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached);
+  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached, undatedProject);
   const base = sameTimeBase(ctx, sentence.start, start);
   return base !== undefined && current ? inYear(current, base) : current;
 }
@@ -233,6 +240,7 @@ function currentPeriod(
   end: number,
   reach: "clause" | "sentence" | "paragraph",
   reached: boolean,
+  undatedProject: boolean,
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
@@ -241,7 +249,7 @@ function currentPeriod(
   if (inClause || reach === "clause") return inClause;
   const inSentence =
     labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached) ??
-    periodAfter(ctx, sentence, ce, flow, reached);
+    (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
