@@ -136,17 +136,62 @@ export function resolveRegion(
     ) ??
     tryList(within(ctx.places, end, ce), "all") ??
     tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
-    tryList(
-      within(
-        ctx.places,
-        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
-        sentence.start,
-      ).reverse(),
-      "none",
+    finestOfSentence(
+      ctx,
+      tryList(
+        within(
+          ctx.places,
+          Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+          sentence.start,
+        ).reverse(),
+        "none",
+      ),
+      Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+      sentence.start,
     ) ??
     section ??
     ctx.pageRegion
   );
+}
+
+const SENTENCE_ENDS = /[。！？!?]/;
+
+/** A figure that names no place of its own takes the place an earlier sentence located things
+ * in: of the places that sentence names, the finest. 甲市代管的乙县，传出甲市丙集团项目动工的
+ * 消息。该项目总投资… is 乙县's: the city is named around its county (and in a firm's name), the
+ * county is where the project is. `found` is the place named last before the figure. */
+function finestOfSentence(
+  ctx: DocContext,
+  found: RegionAnswer,
+  from: number,
+  at: number,
+): RegionAnswer {
+  if (typeof found !== "string") return found;
+  const before = within(ctx.places, from, at);
+  // The sentence of the last mention of `found`.
+  let last = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.place.type === "region" && m.place.key === found) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return found;
+  let start = before[last]!.start;
+  while (start > from && !SENTENCE_ENDS.test(ctx.text[start - 1]!)) start--;
+  let end = before[last]!.end;
+  while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
+  let finest: string | undefined;
+  for (const m of within(ctx.places, start, end)) {
+    if (m.place.type !== "region" || m.compared || m.aside) continue;
+    const r = ctx.gaz.regions.get(m.place.key);
+    if (r?.parent === found) {
+      if (finest && finest !== r.key) return found; // two of its parts: no one of them
+      finest = r.key;
+    }
+  }
+  return finest ?? found;
 }
 
 /** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is

@@ -25,6 +25,7 @@ import {
   PUNCT,
   THRESHOLD_BOUND,
   COUNTED_GROUP,
+  REFERENCE_WORDS,
 } from "./lexicon.ts";
 import {
   cueAfter,
@@ -253,6 +254,19 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // Prefer the project's full name when the words before the cue are not one.
       const name = projectNameBefore(ctx, near, cue.start);
       if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
+      // 该项目总投资12亿元: the project an earlier sentence of the paragraph named.
+      if (REFERENCE_WORDS.some((w) => subject === w + PROJECT_NAME_NOUN)) {
+        const p = ctx.paragraphs[state.sentence.paragraph]!;
+        const named = projectNameBefore(ctx, Math.max(p.start, near - SENTENCE_WINDOW), near);
+        // Only a name that is clearly one: after 的 or opening with a place (新会区的甲乙储能项目,
+        // 开平甲乙项目), not words of an event before it (传出甲乙项目动工的消息).
+        const at = named ? text.lastIndexOf(named, near) : -1;
+        const clear =
+          at > 0 &&
+          !REFERENCE_WORDS.some((w) => named!.startsWith(w)) &&
+          (text[at - 1] === ATTRIBUTIVE || ctx.gaz.matcher.matchAt(text, at, at + named!.length));
+        if (clear) subject = named!;
+      }
     }
     const after = text.slice(token.end, Math.min(ce, token.end + 31));
     if (after.startsWith(ATTRIBUTIVE)) {

@@ -3,7 +3,7 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
+import { CUES, FILLERS, KIND_MARKERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -126,6 +126,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
   for (const m of CUES.scan(ctx.text, a, to))
     if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
+  // 达产后年产值, 预计全年: a word of kind is the kind column's, not what the figure is about.
+  for (const m of KIND_MARKERS.scan(ctx.text, a, to)) if (m.value.kind !== "neutral") a = m.end;
   // 对东盟进出口: the partner is the subject, not the word that marks it.
   let s = withoutAttributive(trimFiller(ctx.text, a, to));
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
