@@ -6,7 +6,13 @@ import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
-import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
+import {
+  PARAGRAPH_WINDOW,
+  SENTENCE_WINDOW,
+  mentionEndBefore,
+  within,
+  type DocContext,
+} from "./context.ts";
 import { CUES, KIND_MARKERS } from "./indicators.ts";
 import { onlyFiller } from "./bind/text.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
@@ -222,13 +228,14 @@ function periodAfter(
   flow: boolean,
   reached: boolean,
 ): string | undefined {
-  const after = within(ctx.periods, ce, sentence.end).filter((p) => p.label !== "");
-  const first = after[0];
+  // Within the window a number looks around, so that a page without full stops costs no more.
+  const end = Math.min(sentence.end, ce + SENTENCE_WINDOW);
+  const first = within(ctx.periods, ce, end).find((p) => p.label !== "");
   if (!first) return undefined;
   const from = clauseStart(ctx.text, first.start, ce);
-  if (findNumbers(ctx.text, from, sentence.end, ctx.periods).length) return undefined;
+  if (findNumbers(ctx.text, from, end, within(ctx.periods, from, end)).length) return undefined;
   // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
-  const stop = clauseEnd(ctx.text, first.end, sentence.end);
+  const stop = clauseEnd(ctx.text, first.end, end);
   if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => m.value.kind !== "neutral"))
     return undefined;
   return labelled([first], flow, reached);
