@@ -200,6 +200,11 @@ function rateAfterCue(
       draft.region = first.region;
       draft.period = first.period;
       draft.subject = first.subject;
+      // 地区生产总值和规上工业增加值分别达到…，分别增长5.1%和6.2%: the first value's indicator.
+      if (first.family.growth) {
+        draft.family = first.family;
+        draft.indicator = first.family.growth;
+      }
     }
   }
   return draft;

@@ -57,6 +57,8 @@ export interface ListLink {
   pairs: Draft[];
   /** The years of a 分别 list over a span of years (2019—2022年…分别为), one per figure. */
   years: string[];
+  /** The indicators of a 分别 list over indicators (GDP、规上工业增加值分别增长…), one per figure. */
+  families: Family[];
 }
 
 /** The state of one sentence as its numbers are bound, left to right. */
