@@ -221,6 +221,13 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     // 10.5%的经济增速
     return newDraft(tc, after, after.growth, "percent", token.value, "");
   }
+  // 甲市GDP实现5%的增长, 保持6%左右的增速: a value cue, a verb of level, the rate and a bare
+  // growth word after it: that indicator's rate.
+  if (bareGrowthAfter(text, token.end, ce)) {
+    const cue = valueCueBefore(text, scope, token.start);
+    if (cue?.family.growth && onlyFiller(text, cue.end, token.start))
+      return newDraft(tc, cue.family, cue.family.growth, "percent", token.value, "");
+  }
   // 甲省以12.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
   // about. Without a place before it (19.5%的增速，也高于…) the rate restates one: no figure.
   if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {

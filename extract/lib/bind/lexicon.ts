@@ -87,6 +87,10 @@ export function compileBinding(raw: unknown) {
     countedGroup: new RegExp(
       `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
     ),
+    /** The places left unnamed (其他城市, 其余区县): a figure after them is none of a named one. */
+    othersGroup: new RegExp(
+      `(?:${alt(words(lex.otherWords, "otherWords"))})(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+    ),
     /** A counted group at the start of a text, its noun then its count (省份共8个). */
     countedGroupNoun: new RegExp(
       `^(?:${alt(words(lex.countedGroups, "countedGroups"))})(?:${alt(words(lex.groupCountVerbs, "groupCountVerbs"))})?[\\d一二两三四五六七八九十]+个`,
@@ -149,6 +153,7 @@ export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
+export const OTHERS_GROUP = BINDING.othersGroup;
 export const REFERENCE_WORDS = BINDING.referenceWords;
 export const REFERENCE_GROUP = BINDING.referenceGroup;
 export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
