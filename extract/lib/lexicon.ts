@@ -140,6 +140,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     articleNumerals: "words",
     minusSigns: "words",
     boundMagnitudes: "words",
+    times: "word",
+    timesGrowthWords: "words",
   },
 };
 

@@ -43,8 +43,12 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二�
 ]
   .map((m) => `|${m}`)
   .join("")}`;
+/** The unit of a multiple (倍): a growth rate after a growth word (增长1.2倍 is +120%). */
+const TIMES = numeralLexicon.times;
+if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
+  throw new Error(`numerals.json: "times" must be a plain word`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -69,6 +73,17 @@ function checkTable(name: string, table: Record<string, number>): Readonly<Recor
       throw new Error(`numerals.json: "${name}" has a bad entry "${key}": ${String(value)}`);
   }
   return table;
+}
+
+const TIMES_GROWTH = new TermMatcher(
+  numeralLexicon.timesGrowthWords.map((w) => [w, true] as const),
+);
+
+/** True when a growth word (增长, 增长了) ends right before text[at]. */
+function growthBefore(text: string, at: number, from: number): boolean {
+  const aspect = ASPECT.matchEndingAt(text, at, Math.max(from, at - 1));
+  const end = aspect ? aspect.start : at;
+  return !!TIMES_GROWTH.matchEndingAt(text, end, Math.max(from, end - 4));
 }
 
 /** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
@@ -195,12 +210,15 @@ export function findNumbers(
     const value = bareMagnitude
       ? 10 ** MULTIPLIER_EXPONENT[numeral]!
       : arabic
-        ? scaleDecimal(numeral, exponent)
-        : parseChineseNumeral(numeral) * 10 ** exponent;
+        ? scaleDecimal(numeral, exponent + (unitWord === TIMES ? 2 : 0))
+        : parseChineseNumeral(numeral) * 10 ** exponent * (unitWord === TIMES ? 100 : 1);
     if (!Number.isFinite(value)) continue;
     // 总投资超百亿 (no 元): an amount of yuan, written bare; `classifier` stays "" to say so.
     const bareYuan = !percentWord && unitWord === "" && /亿$/.test(numeral + multiplier);
-    const unit = percentWord ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
+    // 增长1.2倍: +120%; a multiple after anything else (是全省的2倍) is a ratio, no figure.
+    const times = unitWord === TIMES;
+    if (times && !growthBefore(text, start, from)) continue;
+    const unit = percentWord || times ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
     let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
     let tokenStart = start;
     let low: number | undefined;

@@ -306,6 +306,20 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // 2023年的4022亿元 after 从2019年的3146亿元: the same indicator, another period.
       family = lastValue.family;
       subject = lastValue.subject;
+    } else if (
+      !family &&
+      token.classifier !== "" &&
+      !lastValue &&
+      lastDraft?.unit === "percent" &&
+      lastDraft.subject === "" &&
+      lastDraft.family.unit === "CNY" &&
+      scope > lastDraft.token.end &&
+      !/\d/.test(text.slice(lastDraft.token.end, token.start)) &&
+      onlyFiller(text, scope, token.start)
+    ) {
+      // 固定资产投资同比增长12%，总量达到300亿元: the level the rate before it brought the same
+      // indicator to, when no value was stated yet.
+      family = lastDraft.family;
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;

@@ -118,6 +118,16 @@ describe("a magnitude with no numeral", () => {
   });
 });
 
+describe("a multiple", () => {
+  it("after a growth word is a rate of hundreds per cent", () => {
+    expect(findNumbers("增长1.5倍").map((t) => [t.value, t.unit])).toEqual([[150, "percent"]]);
+    expect(findNumbers("增长了两倍").map((t) => [t.value, t.unit])).toEqual([[200, "percent"]]);
+  });
+  it("after anything else is a ratio, no number", () => {
+    expect(findNumbers("是全省的2倍")).toEqual([]);
+  });
+});
+
 describe("what is not a number", () => {
   it("bare 亿元 (亿元以上产业项目, 超亿元项目) has no numeral", () => {
     expect(findNumbers("引进亿元以上产业项目，新引进超亿元项目")).toEqual([]);
