@@ -29,7 +29,7 @@ import {
   trimFiller,
   valueCueBefore,
 } from "./text.ts";
-import { openItems, saysRespectively } from "./lists.ts";
+import { listLength, openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
 
 /** Words that may stand between a compared place and its figure (乙省同期的2%). */
@@ -194,8 +194,14 @@ function rateAfterCue(
     if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
-    const first = valueList[0];
-    if (first && valueList.length > 1 && tc.items.length < 2) {
+    // 总产值6800亿元，增加值1400亿元，分别增长4.5%和5.1%: values stated one by one, each with
+    // its cue, pair with a 分别 list of as many rates.
+    if (valueList.length < 2 && saysRespectively(text, scope, token.start)) {
+      const values = valuesSinceRate(state.drafts);
+      if (values.length > 1 && values.length === listLength(state, tc.t)) state.valueList = values;
+    }
+    const first = state.valueList[0];
+    if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
       draft.region = first.region;
       draft.period = first.period;
@@ -204,10 +210,22 @@ function rateAfterCue(
       if (first.family.growth) {
         draft.family = first.family;
         draft.indicator = first.family.growth;
+      } else if (first.family !== draft.family) {
+        // 总产值6800亿元，增加值1400亿元，分别增长4.5%和5.1%: output value's growth is no
+        // indicator; the list goes on pairing.
+        draft.dropped = true;
       }
     }
   }
   return draft;
+}
+
+/** The values (amounts, counts) bound in the sentence since its last rate, in order. */
+function valuesSinceRate(drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (let i = drafts.length - 1; i >= 0 && drafts[i]!.unit !== "percent"; i--)
+    out.unshift(drafts[i]!);
+  return out;
 }
 
 /** A rate with no growth cue before it: the cue after it (10.5%的经济增速), or the rate before it

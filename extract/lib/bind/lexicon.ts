@@ -85,11 +85,11 @@ export function compileBinding(raw: unknown) {
     sizeLabels: words(lex.sizeLabels, "sizeLabels"),
     /** A count of places or trades (15个省份, 32个行业): the figure after it is a bar they pass. */
     countedGroup: new RegExp(
-      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})(?!${alt(words(lex.groupNounBlockers, "groupNounBlockers"))})`,
     ),
     /** The places left unnamed (其他城市, 其余区县): a figure after them is none of a named one. */
     othersGroup: new RegExp(
-      `(?:${alt(words(lex.otherWords, "otherWords"))})(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+      `(?:${alt(words(lex.otherWords, "otherWords"))})(?:${alt(words(lex.countedGroups, "countedGroups"))})(?!${alt(words(lex.groupNounBlockers, "groupNounBlockers"))})`,
     ),
     /** A counted group at the start of a text, its noun then its count (省份共8个). */
     countedGroupNoun: new RegExp(

@@ -200,7 +200,7 @@ function cueRun(text: string, from: number, to: number): { family: Family; subje
 }
 
 /** How many figures of one unit, joined by list marks, run from tokens[t]. */
-function listLength(state: BindState, t: number): number {
+export function listLength(state: BindState, t: number): number {
   const { tokens, ctx } = state;
   let n = 1;
   while (

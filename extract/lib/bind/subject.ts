@@ -6,7 +6,7 @@
 // figure reported by several articles forms one series.
 
 import type { Gazetteer } from "../regions.ts";
-import { SUBJECT_LEAD_WORDS, SUBJECT_BARE, SUBJECT_AMOUNT } from "./lexicon.ts";
+import { PROJECT_NAME_COUNT, SUBJECT_LEAD_WORDS, SUBJECT_BARE, SUBJECT_AMOUNT } from "./lexicon.ts";
 
 /** Longest run of cleaning steps: each removes at least one character. */
 const STEP_LIMIT = 12;
@@ -27,6 +27,12 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
     // 稻兴智能科技产业园项目: a project named after its park keeps the name.
     if (place && place.end < s.length && !SUBJECT_BARE.includes(s.slice(place.end))) {
       s = s.slice(place.end);
+      continue;
+    }
+    // 27个省重点项目: the count is a figure of its own, not part of what is counted.
+    const count = PROJECT_NAME_COUNT.exec(s);
+    if (count && count[0].length < s.length) {
+      s = s.slice(count[0].length);
       continue;
     }
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
