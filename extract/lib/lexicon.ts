@@ -103,6 +103,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     contextYears: "words",
     reports: WORD_MAP,
     plans: WORD_MAP,
+    quoteClosers: "words",
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",

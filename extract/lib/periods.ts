@@ -90,6 +90,8 @@ const YEAR_AT = new RegExp(
 );
 const SUB_AT = new RegExp(SUB, "y");
 const SINCE_AT = new RegExp(alt(lexicon.sinceMarkers.after), "y");
+/** Quotes that may close a plan's name before 以来 (“十四五”以来). */
+const QUOTE_CLOSERS: readonly string[] = lexicon.quoteClosers;
 const SINCE_YEAR_START_AT = new RegExp(alt(lexicon.sinceStartOfYear), "y");
 const LAST_N_AT = new RegExp(
   `(?:${alt(lexicon.lastYears.prefixes)})(${NUMERAL})(?:${alt(lexicon.lastYears.suffixes)})`,
@@ -289,6 +291,16 @@ function parseAt(
   const plan = sticky(PLAN_AT, text, at, to);
   if (plan) {
     const label = (lexicon.plans as Record<string, string>)[plan[0]]!;
+    let end = at + plan[0].length;
+    // “十四五”以来: from the plan's first year to the publication year, a span already run.
+    const quote = QUOTE_CLOSERS.includes(text[end] ?? "") ? 1 : 0;
+    const since = sticky(SINCE_AT, text, end + quote, to);
+    if (since && pub) {
+      end += quote + since[0].length;
+      const first = Number(label.slice(0, 4));
+      const last = Math.min(pub.year, Number(label.slice(-4)));
+      if (first <= last) return { start: at, end, label: `${first}/${last}`, namesYear: true };
+    }
     return { start: at, end: at + plan[0].length, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);
