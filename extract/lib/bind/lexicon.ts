@@ -79,6 +79,8 @@ export function compileBinding(raw: unknown) {
     partLocators: words(lex.partLocators, "partLocators"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** Words that alone refer back (其, 该): no subject. */
+    pronouns: words(lex.pronouns, "pronouns"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
     gapWords: words(lex.gapWords, "gapWords"),
     /** Words after an amount that make it a size class (量级, 俱乐部). */
@@ -148,6 +150,7 @@ export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
+export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;

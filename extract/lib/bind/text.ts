@@ -11,6 +11,7 @@ import {
   INDUSTRY,
   SECTORS,
   FROM_WORDS,
+  PRONOUNS,
   LIST_PARTNER_PREFIX,
   PUNCT,
   withoutAttributive,
@@ -134,6 +135,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   if (bare.length >= 2) s = bare;
   // 从GDP看: a preposition alone is no subject.
   if (FROM_WORDS.includes(s)) return "";
+  // 其GDP增长率: a word that refers back is no subject.
+  if (PRONOUNS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
