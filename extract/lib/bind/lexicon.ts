@@ -28,6 +28,16 @@ function words(value: unknown, key: string): readonly string[] {
   return value as string[];
 }
 
+/** A map of words to words, none empty. */
+function synonyms(value: unknown, key: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const [from, to] of Object.entries(record(value, key))) {
+    if (!from || typeof to !== "string" || to === "") fail(key, "a map of words to words");
+    map.set(from, to);
+  }
+  return map;
+}
+
 function record(value: unknown, key: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) fail(key, "an object");
   return value as Record<string, unknown>;
@@ -116,6 +126,7 @@ export function compileBinding(raw: unknown) {
     ),
     /** Subjects that name nothing beyond the indicator. */
     subjectBare: words(subjects.bare, "subjects.bare"),
+    subjectSynonyms: synonyms(subjects.synonyms, "subjects.synonyms"),
     /** An amount inside a subject that is no bound (600万元, not 10亿元以上). */
     subjectAmount: new RegExp(
       `[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?!(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(?:${alt(bounds)}))`,
@@ -164,6 +175,7 @@ export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
 export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
 export const SUBJECT_BARE = BINDING.subjectBare;
+export const SUBJECT_SYNONYMS = BINDING.subjectSynonyms;
 export const SUBJECT_AMOUNT = BINDING.subjectAmount;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;

@@ -6,7 +6,13 @@
 // figure reported by several articles forms one series.
 
 import type { Gazetteer } from "../regions.ts";
-import { PROJECT_NAME_COUNT, SUBJECT_LEAD_WORDS, SUBJECT_BARE, SUBJECT_AMOUNT } from "./lexicon.ts";
+import {
+  PROJECT_NAME_COUNT,
+  SUBJECT_LEAD_WORDS,
+  SUBJECT_BARE,
+  SUBJECT_AMOUNT,
+  SUBJECT_SYNONYMS,
+} from "./lexicon.ts";
 
 /** Longest run of cleaning steps: each removes at least one character. */
 const STEP_LIMIT = 12;
@@ -39,5 +45,6 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
     if (!word) break;
     s = s.slice(word.length);
   }
-  return SUBJECT_BARE.includes(s) || s.length < 2 ? "" : s;
+  if (SUBJECT_BARE.includes(s) || s.length < 2) return "";
+  return SUBJECT_SYNONYMS.get(s) ?? s;
 }
