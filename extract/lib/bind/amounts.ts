@@ -90,8 +90,8 @@ function continuesIndicator(
   return !PROJECT_NOUNS.some((noun) => between.includes(noun));
 }
 
-/** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
- * 达10320.4亿元; 从GDP总量来看，甲省稳居第一，为98765.4亿元), for the amount at tokens[t]. */
+/** The value cue of an earlier clause of the sentence that no number followed (总产值突破千亿，
+ * 为1018.6亿元; 从GDP总量来看，甲省稳居第一，为98765.4亿元), for the amount at tokens[t]. */
 export function openCueBefore(
   text: string,
   tokens: readonly NumberToken[],
@@ -330,7 +330,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       !family &&
       (fillerOrPlacesOnly(ctx, scope, token.start) || countedGroupStart(text, cs, token.start) >= 0)
     ) {
-      // 规上工业总产值突破万亿，达10320.4亿元: the cue of an earlier clause that no number took.
+      // 甲区工业总产值突破千亿，为1018.6亿元: the cue of an earlier clause that no number took.
       // 从GDP总量看，有5个省份超过万亿: a counted group passing a bar names what it passes no
       // more than a place does (whose bar it is, bind.ts decides); its count is no figure and
       // does not stand between the bar and the cue.

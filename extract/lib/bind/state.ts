@@ -27,7 +27,7 @@ export interface Draft {
 }
 
 /** What one sentence hands the next in its paragraph: the region-wide growth figure a list of
- * industries below it breaks down (规上工业增加值增长11.4%。主要产业中，汽车产业增长13.2%…). */
+ * industries below it breaks down (规上工业增加值增长7.4%。主要行业中，甲业增长9.2%…). */
 export interface SentenceCarry {
   paragraph: number;
   head: Draft | undefined;
