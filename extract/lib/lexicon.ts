@@ -104,6 +104,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     reports: WORD_MAP,
     plans: WORD_MAP,
     quoteClosers: "words",
+    recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",

@@ -15,6 +15,7 @@ import {
 } from "./context.ts";
 import { CUES, KIND_MARKERS } from "./indicators.ts";
 import { onlyFiller } from "./bind/text.ts";
+import { PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -232,7 +233,17 @@ function periodAfter(
   const end = Math.min(sentence.end, ce + SENTENCE_WINDOW);
   const first = within(ctx.periods, ce, end).find((p) => p.label !== "");
   if (!first) return undefined;
+  // 增速创2019年以来新高, 为近三年来最快: the span of a record, not the figure's period.
+  const words = ctx.text.slice(first.start, first.end);
+  if (RECORD_SPANS.endings.some((w) => words.endsWith(w))) return undefined;
+  if (RECORD_SPANS.followers.some((w) => ctx.text.startsWith(w, first.end))) return undefined;
   const from = clauseStart(ctx.text, first.start, ce);
+  // The period opens its clause (，今年前三季度，…; ，这是今年1—10月…), not the object of a
+  // comparison (高于2022年水平).
+  let open = from;
+  const pronoun = PRONOUNS.find((w) => ctx.text.startsWith(w, open));
+  if (pronoun) open += pronoun.length;
+  if (!onlyFiller(ctx.text, open, first.start)) return undefined;
   if (findNumbers(ctx.text, from, end, within(ctx.periods, from, end)).length) return undefined;
   // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
   const stop = clauseEnd(ctx.text, first.end, end);
@@ -323,6 +334,7 @@ function currentPeriod(
 }
 
 const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;
+const RECORD_SPANS = periodLexicon.recordSpans;
 
 /** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时) speaks of that
  * paragraph's period: the last one it names. */
