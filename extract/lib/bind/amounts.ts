@@ -216,8 +216,14 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   const named = (m: { value: { type: string } }) => m.value.type !== "growth";
   const p = state.ctx.paragraphs[state.sentence.paragraph]!;
   if (tc.token.unit === "CNY" && onlyFiller(ctx.text, p.start, at)) {
+    // Its sentence must read as a statistic, with a growth word after it (同比增长5.6%): an
+    // amount that opens a paragraph of another kind (5亿元！这是一笔订单) is no one's figure.
     const end = Math.min(p.end, tc.token.end + SENTENCE_WINDOW);
-    return !CUES.scan(ctx.text, tc.token.end, end).some(named);
+    const after = CUES.scan(ctx.text, tc.token.end, end);
+    const grows = CUES.scan(ctx.text, tc.token.end, state.sentence.end).some(
+      (m) => m.value.type === "growth",
+    );
+    return grows && !after.some(named);
   }
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
