@@ -79,10 +79,12 @@ const TIMES_GROWTH = new TermMatcher(
   numeralLexicon.timesGrowthWords.map((w) => [w, true] as const),
 );
 
-/** True when a growth word (增长, 增长了) ends right before text[at]. */
+/** True when a growth word (增长, 增长了, 增长近) ends right before text[at]. */
 function growthBefore(text: string, at: number, from: number): boolean {
-  const aspect = ASPECT.matchEndingAt(text, at, Math.max(from, at - 1));
-  const end = aspect ? aspect.start : at;
+  const pre = PREFIX.matchEndingAt(text, at, Math.max(from, at - 4));
+  let end = pre ? pre.start : at;
+  const aspect = ASPECT.matchEndingAt(text, end, Math.max(from, end - 1));
+  if (aspect) end = aspect.start;
   return !!TIMES_GROWTH.matchEndingAt(text, end, Math.max(from, end - 4));
 }
 
