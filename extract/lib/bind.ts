@@ -43,6 +43,7 @@ import {
   COUNTED_GROUP,
   COUNTED_GROUP_NOUN,
   MEMBER_OPENERS,
+  OTHERS_GROUP,
   GAP_WORDS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
@@ -205,6 +206,8 @@ function countedGroupBefore(text: string, tc: TokenContext): boolean {
   // 有11个省份超过万亿; 超2万亿元的省份共5个 (the group right after the bound and 的).
   const after = text.slice(tc.token.end, Math.min(tc.ce, tc.token.end + GROUP_AFTER_LIMIT));
   if (after.startsWith(ATTRIBUTIVE_CHAR) && COUNTED_GROUP_NOUN.test(after.slice(1))) return true;
+  // 除了甲市…之外，其他城市均有6%以上的增长: the places left unnamed, none of them the one named.
+  if (OTHERS_GROUP.test(text.slice(tc.cs, tc.token.start))) return true;
   const m = COUNTED_GROUP.exec(text.slice(tc.cs, tc.token.start));
   if (!m) return false;
   const at = tc.cs + m.index;
@@ -331,7 +334,19 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   if (draft.period === undefined) {
     const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
-    draft.period = resolvePeriod(ctx, window, cs, ce, token.start, token.end, reach);
+    const reached = draft.kind === "actual";
+    const project = draft.family.name === "project_investment";
+    draft.period = resolvePeriod(
+      ctx,
+      window,
+      cs,
+      ce,
+      token.start,
+      token.end,
+      reach,
+      reached,
+      project,
+    );
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).

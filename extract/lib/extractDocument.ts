@@ -15,7 +15,7 @@ import {
   resolveContext,
   type Gazetteer,
 } from "./regions.ts";
-import { dominantRegion, type DocContext } from "./context.ts";
+import { dominantRegion, within, type DocContext } from "./context.ts";
 import { buildDocModel } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
@@ -63,6 +63,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // The same figure restated in another sentence (a lead repeating the body) is one fact; two
   // equal figures in one sentence (小巨人1家、单项冠军1家) are two.
   const seen = new Map<string, { subject: string; sentence: Sentence }[]>();
+  const figuresSeen = new Map<string, Sentence>();
   // A heading or title restates, often rounded, a figure of the story below it (鹤山集中签约15个项目
   // 总投资超300亿元 over 总投资约312亿元): it stands as a fact only when the body states nothing
   // of that indicator for that region.
@@ -88,9 +89,17 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     }
     const batch = drafts.some((d) => d.family.name === "project_count");
     const plan = ctx.doc.carried[sentence.paragraph]!.plan;
+    // A sentence that names no period of its own: a figure stated earlier in the text with the
+    // same indicator, place, subject and value is said again (目前58.3%的增速 after 一季度…增长
+    // 58.3%), whatever period the paragraph around it would give.
+    const undated = !within(periods, sentence.start, sentence.end).some((p) => p.label && !p.now);
     for (const d of drafts) {
       if (d.dropped || !d.region || !pub) continue;
       d.subject = cleanSubject(gaz, d.subject);
+      const figure = `${d.indicator}|${d.region}|${d.subject}|${d.value}`;
+      const earlier = figuresSeen.get(figure);
+      if (earlier === undefined) figuresSeen.set(figure, sentence);
+      else if (undated && earlier !== sentence) continue;
       const period = d.period ?? defaultPeriod(d, pub, batch);
       if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.

@@ -103,6 +103,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     contextYears: "words",
     reports: WORD_MAP,
     plans: WORD_MAP,
+    quoteClosers: "words",
+    recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",
@@ -139,6 +141,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     ordinalPrefixes: "words",
     articleNumerals: "words",
     minusSigns: "words",
+    boundMagnitudes: "words",
+    times: "word",
+    timesGrowthWords: "words",
   },
 };
 

@@ -27,9 +27,28 @@ export interface NumberToken {
   qualifier: Qualifier;
 }
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*`;
+// A magnitude with no numeral (超过万亿) is one of it; boundMagnitudes lists those read so, and
+// only after a bound word, since alone they are names (万亿俱乐部).
+const BOUND_MAGNITUDES: ReadonlySet<string> = new Set(
+  numeralLexicon.boundMagnitudes.map((m) => {
+    if ((numeralLexicon.multipliers as Record<string, number>)[m] === undefined)
+      throw new Error(`numerals.json: bound magnitude "${m}" is not among the multipliers`);
+    if (!/^[万亿千百十]+$/.test(m))
+      throw new Error(`numerals.json: bound magnitude "${m}" is not a magnitude word`);
+    return m;
+  }),
+);
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*${[
+  ...BOUND_MAGNITUDES,
+]
+  .map((m) => `|${m}`)
+  .join("")}`;
+/** The unit of a multiple (倍): a growth rate after a growth word (增长1.2倍 is +120%). */
+const TIMES = numeralLexicon.times;
+if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
+  throw new Error(`numerals.json: "times" must be a plain word`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -54,6 +73,19 @@ function checkTable(name: string, table: Record<string, number>): Readonly<Recor
       throw new Error(`numerals.json: "${name}" has a bad entry "${key}": ${String(value)}`);
   }
   return table;
+}
+
+const TIMES_GROWTH = new TermMatcher(
+  numeralLexicon.timesGrowthWords.map((w) => [w, true] as const),
+);
+
+/** True when a growth word (增长, 增长了, 增长近) ends right before text[at]. */
+function growthBefore(text: string, at: number, from: number): boolean {
+  const pre = PREFIX.matchEndingAt(text, at, Math.max(from, at - 4));
+  let end = pre ? pre.start : at;
+  const aspect = ASPECT.matchEndingAt(text, end, Math.max(from, end - 1));
+  if (aspect) end = aspect.start;
+  return !!TIMES_GROWTH.matchEndingAt(text, end, Math.max(from, end - 4));
 }
 
 /** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
@@ -174,15 +206,21 @@ export function findNumbers(
       unitOf(unitWord) === "count"
     )
       continue;
+    const bareMagnitude = BOUND_MAGNITUDES.has(numeral);
     const arabic = numeral.charCodeAt(0) <= 57;
     const exponent = MULTIPLIER_EXPONENT[multiplier] ?? 0;
-    const value = arabic
-      ? scaleDecimal(numeral, exponent)
-      : parseChineseNumeral(numeral) * 10 ** exponent;
+    const value = bareMagnitude
+      ? 10 ** MULTIPLIER_EXPONENT[numeral]!
+      : arabic
+        ? scaleDecimal(numeral, exponent + (unitWord === TIMES ? 2 : 0))
+        : parseChineseNumeral(numeral) * 10 ** exponent * (unitWord === TIMES ? 100 : 1);
     if (!Number.isFinite(value)) continue;
     // 总投资超百亿 (no 元): an amount of yuan, written bare; `classifier` stays "" to say so.
     const bareYuan = !percentWord && unitWord === "" && /亿$/.test(numeral + multiplier);
-    const unit = percentWord ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
+    // 增长1.2倍: +120%; a multiple after anything else (是全省的2倍) is a ratio, no figure.
+    const times = unitWord === TIMES;
+    if (times && !growthBefore(text, start, from)) continue;
+    const unit = percentWord || times ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
     let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
     let tokenStart = start;
     let low: number | undefined;
@@ -227,8 +265,8 @@ export function findNumbers(
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
-      }
-    }
+      } else if (bareMagnitude) continue;
+    } else if (bareMagnitude) continue;
     const post = unit === "other" ? undefined : SUFFIX.matchAt(text, end, to);
     if (post && qualifier === "exact") {
       qualifier = post.value;

@@ -29,6 +29,10 @@ export interface PeriodMention {
   toDate?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** For a bare 全年 that no named year before it places, published before the year is out: the
+   * last complete year, the only whole year a figure already reached can cover (全年全市GDP增长
+   * 4.8% in a February bulletin is last year's; 全年力争增长5% is this year's target). */
+  reachedYear?: string;
   /** 去年同期, 2021年同期 (not after 比/较): the same span of that year as the period the text is
    * about. A figure it dates belongs to that base period, never to the current one. */
   sameTimeOf?: number;
@@ -86,6 +90,8 @@ const YEAR_AT = new RegExp(
 );
 const SUB_AT = new RegExp(SUB, "y");
 const SINCE_AT = new RegExp(alt(lexicon.sinceMarkers.after), "y");
+/** Quotes that may close a plan's name before 以来 (“十四五”以来). */
+const QUOTE_CLOSERS: readonly string[] = lexicon.quoteClosers;
 const SINCE_YEAR_START_AT = new RegExp(alt(lexicon.sinceStartOfYear), "y");
 const LAST_N_AT = new RegExp(
   `(?:${alt(lexicon.lastYears.prefixes)})(${NUMERAL})(?:${alt(lexicon.lastYears.suffixes)})`,
@@ -176,6 +182,7 @@ export function findPeriods(
     if (mention) yearSpan(text, mention, out);
     if (mention?.wholeOfContextYear && mention.label !== "") {
       // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
+      let named = false;
       for (
         let i = out.length - 1;
         i >= 0 && out[i]!.end >= mention.start - CONTEXT_YEAR_WINDOW;
@@ -184,9 +191,11 @@ export function findPeriods(
         const p = out[i]!;
         if (p.namesYear && p.label !== "") {
           mention.label = `${yearOfLabel(p.label)}`;
+          named = true;
           break;
         }
       }
+      if (!named && pub && pub.month < 12) mention.reachedYear = `${pub.year - 1}`;
     }
     if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
       const cumulative = CUMULATIVE_PREFIXES.some(
@@ -282,6 +291,16 @@ function parseAt(
   const plan = sticky(PLAN_AT, text, at, to);
   if (plan) {
     const label = (lexicon.plans as Record<string, string>)[plan[0]]!;
+    let end = at + plan[0].length;
+    // “十四五”以来: from the plan's first year to the publication year, a span already run.
+    const quote = QUOTE_CLOSERS.includes(text[end] ?? "") ? 1 : 0;
+    const since = sticky(SINCE_AT, text, end + quote, to);
+    if (since && pub) {
+      end += quote + since[0].length;
+      const first = Number(label.slice(0, 4));
+      const last = Math.min(pub.year, Number(label.slice(-4)));
+      if (first <= last) return { start: at, end, label: `${first}/${last}`, namesYear: true };
+    }
     return { start: at, end: at + plan[0].length, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);

@@ -2,12 +2,20 @@
 // section headings and the page; its period from the clause, the sentence, the paragraph and the
 // section headings.
 
-import type { Sentence } from "./segment.ts";
+import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
+import { findNumbers } from "./numbers.ts";
 import type { PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
-import { PARAGRAPH_WINDOW, mentionEndBefore, within, type DocContext } from "./context.ts";
-import { CUES } from "./indicators.ts";
+import {
+  PARAGRAPH_WINDOW,
+  SENTENCE_WINDOW,
+  mentionEndBefore,
+  within,
+  type DocContext,
+} from "./context.ts";
+import { CUES, KIND_MARKERS } from "./indicators.ts";
 import { onlyFiller } from "./bind/text.ts";
+import { PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -135,28 +143,113 @@ export function resolveRegion(
     ) ??
     tryList(within(ctx.places, end, ce), "all") ??
     tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
-    tryList(
-      within(
-        ctx.places,
-        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
-        sentence.start,
-      ).reverse(),
-      "none",
+    finestOfSentence(
+      ctx,
+      tryList(
+        within(
+          ctx.places,
+          Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+          sentence.start,
+        ).reverse(),
+        "none",
+      ),
+      Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+      sentence.start,
     ) ??
     section ??
     ctx.pageRegion
   );
 }
 
+const SENTENCE_ENDS = /[。！？!?]/;
+
+/** A figure that names no place of its own takes the place an earlier sentence located things
+ * in: of the places that sentence names, the finest. 甲市代管的乙县，传出甲市丙集团项目动工的
+ * 消息。该项目总投资… is 乙县's: the city is named around its county (and in a firm's name), the
+ * county is where the project is. `found` is the place named last before the figure. */
+function finestOfSentence(
+  ctx: DocContext,
+  found: RegionAnswer,
+  from: number,
+  at: number,
+): RegionAnswer {
+  if (typeof found !== "string") return found;
+  const before = within(ctx.places, from, at);
+  // The sentence of the last mention of `found`.
+  let last = -1;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.place.type === "region" && m.place.key === found) {
+      last = i;
+      break;
+    }
+  }
+  if (last < 0) return found;
+  let start = before[last]!.start;
+  while (start > from && !SENTENCE_ENDS.test(ctx.text[start - 1]!)) start--;
+  let end = before[last]!.end;
+  while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
+  let finest: string | undefined;
+  for (const m of within(ctx.places, start, end)) {
+    if (m.place.type !== "region" || m.compared || m.aside) continue;
+    const r = ctx.gaz.regions.get(m.place.key);
+    if (r?.parent === found) {
+      if (finest && finest !== r.key) return found; // two of its parts: no one of them
+      finest = r.key;
+    }
+  }
+  return finest ?? found;
+}
+
 /** The first labelled mention's period; for a flow figure, a running total's span (截至5月底 is
  * January to May). */
-function labelled(list: readonly PeriodMention[], flow = true): string | undefined {
+function labelled(
+  list: readonly PeriodMention[],
+  flow = true,
+  reached = false,
+): string | undefined {
   for (const p of list) {
     // 目前58.3%的增速: now dates a stock, not a flow or a rate.
     if (p.label === "" || (flow && p.now)) continue;
+    // 全年 before the year is out: a figure already reached is last year's.
+    if (reached && p.reachedYear) return p.reachedYear;
     return (flow && p.toDate) || p.label;
   }
   return undefined;
+}
+
+/** A period stated after the figure in its sentence, in words that hold no figure of their own
+ * (甲市GDP 3100亿元，增长5%，今年前三季度，甲市经济稳中有进): the conventions give a figure
+ * with no period before it the one its sentence states after it. A period followed by a figure
+ * (…，预计到2027年突破4000亿元) is that figure's, not one before it. */
+function periodAfter(
+  ctx: DocContext,
+  sentence: Sentence,
+  ce: number,
+  flow: boolean,
+  reached: boolean,
+): string | undefined {
+  // Within the window a number looks around, so that a page without full stops costs no more.
+  const end = Math.min(sentence.end, ce + SENTENCE_WINDOW);
+  const first = within(ctx.periods, ce, end).find((p) => p.label !== "");
+  if (!first) return undefined;
+  // 增速创2019年以来新高, 为近三年来最快: the span of a record, not the figure's period.
+  const words = ctx.text.slice(first.start, first.end);
+  if (RECORD_SPANS.endings.some((w) => words.endsWith(w))) return undefined;
+  if (RECORD_SPANS.followers.some((w) => ctx.text.startsWith(w, first.end))) return undefined;
+  const from = clauseStart(ctx.text, first.start, ce);
+  // The period opens its clause (，今年前三季度，…; ，这是今年1—10月…), not the object of a
+  // comparison (高于2022年水平).
+  let open = from;
+  const pronoun = PRONOUNS.find((w) => ctx.text.startsWith(w, open));
+  if (pronoun) open += pronoun.length;
+  if (!onlyFiller(ctx.text, open, first.start)) return undefined;
+  if (findNumbers(ctx.text, from, end, within(ctx.periods, from, end)).length) return undefined;
+  // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
+  const stop = clauseEnd(ctx.text, first.end, end);
+  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => m.value.kind !== "neutral"))
+    return undefined;
+  return labelled([first], flow, reached);
 }
 
 /** The period text[start] speaks of, moved to the base year of a 同期 before it in its sentence
@@ -181,7 +274,10 @@ function inYear(label: string, year: number): string {
  * section headings; undefined when none names one. A capacity figure (`reach` "clause") looks
  * only at its clause, a stock figure (`reach` "sentence") only at its sentence. Past the paragraph
  * and its headings, only the title of its story counts: the contract gives a flow figure the period
- * of its sentence or paragraph, else the last complete year, and a title is the story's heading. */
+ * of its sentence or paragraph, else the last complete year, and a title is the story's heading.
+ * `reached`: the figure is an actual one, so a bare 全年 before the year is out is last year.
+ * `undatedProject`: a project's investment, which the contract dates to the publication month
+ * when nothing before it does, so a period after it (该项目今年即将启动) is not its own. */
 export function resolvePeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -190,8 +286,10 @@ export function resolvePeriod(
   start: number,
   end: number,
   reach: "clause" | "sentence" | "paragraph",
+  reached = false,
+  undatedProject = false,
 ): string | undefined {
-  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach);
+  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached, undatedProject);
   const base = sameTimeBase(ctx, sentence.start, start);
   return base !== undefined && current ? inYear(current, base) : current;
 }
@@ -204,13 +302,17 @@ function currentPeriod(
   start: number,
   end: number,
   reach: "clause" | "sentence" | "paragraph",
+  reached: boolean,
+  undatedProject: boolean,
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
-    labelled(within(ctx.periods, cs, start).reverse(), flow) ??
-    labelled(within(ctx.periods, end, ce), flow);
+    labelled(within(ctx.periods, cs, start).reverse(), flow, reached) ??
+    labelled(within(ctx.periods, end, ce), flow, reached);
   if (inClause || reach === "clause") return inClause;
-  const inSentence = labelled(within(ctx.periods, sentence.start, cs).reverse(), flow);
+  const inSentence =
+    labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached) ??
+    (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
@@ -219,6 +321,8 @@ function currentPeriod(
       Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
       sentence.start,
     ).reverse(),
+    true,
+    reached,
   );
   if (fromText) return fromText;
   return (
@@ -230,6 +334,7 @@ function currentPeriod(
 }
 
 const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;
+const RECORD_SPANS = periodLexicon.recordSpans;
 
 /** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时) speaks of that
  * paragraph's period: the last one it names. */

@@ -3,7 +3,7 @@
 // (增加了约1.36万亿元) are no figures.
 
 import type { NumberToken } from "../numbers.ts";
-import { within, type DocContext } from "../context.ts";
+import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import {
   CARRY_CUES,
   BREAKDOWN_MARKERS,
@@ -24,6 +24,8 @@ import {
   SUBJECT_BARE,
   PUNCT,
   THRESHOLD_BOUND,
+  COUNTED_GROUP,
+  REFERENCE_WORDS,
 } from "./lexicon.ts";
 import {
   cueAfter,
@@ -88,8 +90,8 @@ function continuesIndicator(
   return !PROJECT_NOUNS.some((noun) => between.includes(noun));
 }
 
-/** The value cue of an earlier clause of the sentence that no number followed (总产值突破万亿，
- * 达10320.4亿元; 从GDP总量来看，甲省稳居第一，为98765.4亿元), for the amount at tokens[t]. */
+/** The value cue of an earlier clause of the sentence that no number followed (总产值突破千亿，
+ * 为1018.6亿元; 从GDP总量来看，甲省稳居第一，为98765.4亿元), for the amount at tokens[t]. */
 export function openCueBefore(
   text: string,
   tokens: readonly NumberToken[],
@@ -97,18 +99,28 @@ export function openCueBefore(
   from: number,
   at: number,
   joinGrowth = false,
-): { start: number; family: Family } | undefined {
+): { start: number; family: Family; growth: boolean } | undefined {
   const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
-  let found: { start: number; end: number; family: Family } | undefined;
+  let found: { start: number; end: number; family: Family; growth: boolean } | undefined;
   for (const m of CUES.scan(text, floor, at)) {
     if (m.value.type === "value" && !m.value.nameOnly)
-      found = { start: m.start, end: m.end, family: m.value.family };
+      found = { start: m.start, end: m.end, family: m.value.family, growth: false };
     // For a rate, a growth word right after the cue (固定资产投资增速) is that indicator's.
-    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end)
+    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end) {
       found.end = m.end;
-    else if (m.value.type !== "value") found = undefined;
+      found.growth = true;
+    } else if (m.value.type !== "value") found = undefined;
   }
   return found;
+}
+
+/** Where a counted group (有5个省份, 共3个区县) starts when text[from, to) is one with only filler
+ * around it; -1 otherwise. */
+function countedGroupStart(text: string, from: number, to: number): number {
+  const m = COUNTED_GROUP.exec(text.slice(from, to));
+  if (!m) return -1;
+  const at = from + m.index;
+  return onlyFiller(text, from, at) && onlyFiller(text, at + m[0].length, to) ? at : -1;
 }
 
 /** The base period of a comparison (相比2020年…110760.94亿元, 比2020年的61280亿元) that the amount
@@ -199,10 +211,23 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   const { ctx, carry } = state;
   // A bare amount needs its magnitude (亿元); a rate is a rate.
   if (!carry.topic || (tc.token.unit !== "percent" && tc.token.classifier === "")) return false;
+  // 3100亿元，同比增长5%，今年前三季度…: an amount that opens its paragraph, under a headline
+  // that names one indicator, is that indicator's when nothing in the paragraph names another.
+  const named = (m: { value: { type: string } }) => m.value.type !== "growth";
+  const p = state.ctx.paragraphs[state.sentence.paragraph]!;
+  if (tc.token.unit === "CNY" && onlyFiller(ctx.text, p.start, at)) {
+    // Its sentence must read as a statistic, with a growth word after it (同比增长5.6%): an
+    // amount that opens a paragraph of another kind (5亿元！这是一笔订单) is no one's figure.
+    const end = Math.min(p.end, tc.token.end + SENTENCE_WINDOW);
+    const after = CUES.scan(ctx.text, tc.token.end, end);
+    const grows = CUES.scan(ctx.text, tc.token.end, state.sentence.end).some(
+      (m) => m.value.type === "growth",
+    );
+    return grows && !after.some(named);
+  }
   if (!onlyFillerOrPlaces(ctx, tc.scope, at)) return false;
   // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
-  const named = (m: { value: { type: string } }) => m.value.type !== "growth";
   return (
     !CUES.scan(ctx.text, tc.near, tc.scope).some(named) &&
     !CUES.scan(ctx.text, tc.token.end, tc.ce).some(named)
@@ -235,6 +260,19 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // Prefer the project's full name when the words before the cue are not one.
       const name = projectNameBefore(ctx, near, cue.start);
       if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
+      // 该项目总投资12亿元: the project an earlier sentence of the paragraph named.
+      if (REFERENCE_WORDS.some((w) => subject === w + PROJECT_NAME_NOUN)) {
+        const p = ctx.paragraphs[state.sentence.paragraph]!;
+        const named = projectNameBefore(ctx, Math.max(p.start, near - SENTENCE_WINDOW), near);
+        // Only a name that is clearly one: after 的 or opening with a place (新会区的甲乙储能项目,
+        // 开平甲乙项目), not words of an event before it (传出甲乙项目动工的消息).
+        const at = named ? text.lastIndexOf(named, near) : -1;
+        const clear =
+          at > 0 &&
+          !REFERENCE_WORDS.some((w) => named!.startsWith(w)) &&
+          (text[at - 1] === ATTRIBUTIVE || ctx.gaz.matcher.matchAt(text, at, at + named!.length));
+        if (clear) subject = named!;
+      }
     }
     const after = text.slice(token.end, Math.min(ce, token.end + 31));
     if (after.startsWith(ATTRIBUTIVE)) {
@@ -274,15 +312,38 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // 2023年的4022亿元 after 从2019年的3146亿元: the same indicator, another period.
       family = lastValue.family;
       subject = lastValue.subject;
+    } else if (
+      !family &&
+      token.classifier !== "" &&
+      !lastValue &&
+      lastDraft?.unit === "percent" &&
+      lastDraft.subject === "" &&
+      lastDraft.family.unit === "CNY" &&
+      scope > lastDraft.token.end &&
+      !/\d/.test(text.slice(lastDraft.token.end, token.start)) &&
+      onlyFiller(text, scope, token.start)
+    ) {
+      // 固定资产投资同比增长12%，总量达到300亿元: the level the rate before it brought the same
+      // indicator to, when no value was stated yet.
+      family = lastDraft.family;
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;
       subject = withoutAttributive(trimFiller(text, scope, token.start));
       for (const w of BREAKDOWN_MARKERS)
         if (subject.startsWith(w)) subject = subject.slice(w.length);
-    } else if (!family && fillerOrPlacesOnly(ctx, scope, token.start)) {
-      // 规上工业总产值突破万亿，达10320.4亿元: the cue of an earlier clause that no number took.
-      const open = openCueBefore(text, tokens, t, near, scope);
+    } else if (
+      !family &&
+      (fillerOrPlacesOnly(ctx, scope, token.start) || countedGroupStart(text, cs, token.start) >= 0)
+    ) {
+      // 甲区工业总产值突破千亿，为1018.6亿元: the cue of an earlier clause that no number took.
+      // 从GDP总量看，有5个省份超过万亿: a counted group passing a bar names what it passes no
+      // more than a place does (whose bar it is, bind.ts decides); its count is no figure and
+      // does not stand between the bar and the cue.
+      const group = countedGroupStart(text, cs, token.start);
+      let before = t;
+      while (group >= 0 && before > 0 && tokens[before - 1]!.start >= group) before--;
+      const open = openCueBefore(text, tokens, before, near, group >= 0 ? group : scope);
       if (open) {
         family = open.family;
         subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);

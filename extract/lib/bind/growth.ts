@@ -29,7 +29,7 @@ import {
   trimFiller,
   valueCueBefore,
 } from "./text.ts";
-import { openItems, saysRespectively } from "./lists.ts";
+import { listLength, openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
 
 /** Words that may stand between a compared place and its figure (乙省同期的2%). */
@@ -120,7 +120,7 @@ function rateAfterCue(
   let family: Family | undefined;
   let subject = "";
   let inherited: Draft | undefined;
-  let open: ReturnType<typeof openCue>;
+  let open: { start: number; family: Family } | undefined;
   if (cue && sectorsCue(text, tc.near, cue)) {
     // 第三产业增速最快，增加值增长9%: the sector's growth.
     return undefined;
@@ -194,15 +194,38 @@ function rateAfterCue(
     if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
-    const first = valueList[0];
-    if (first && valueList.length > 1 && tc.items.length < 2) {
+    // 总产值6800亿元，增加值1400亿元，分别增长4.5%和5.1%: values stated one by one, each with
+    // its cue, pair with a 分别 list of as many rates.
+    if (valueList.length < 2 && saysRespectively(text, scope, token.start)) {
+      const values = valuesSinceRate(state.drafts);
+      if (values.length > 1 && values.length === listLength(state, tc.t)) state.valueList = values;
+    }
+    const first = state.valueList[0];
+    if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
       draft.region = first.region;
       draft.period = first.period;
       draft.subject = first.subject;
+      // 地区生产总值和规上工业增加值分别达到…，分别增长5.1%和6.2%: the first value's indicator.
+      if (first.family.growth) {
+        draft.family = first.family;
+        draft.indicator = first.family.growth;
+      } else if (first.family !== draft.family) {
+        // 总产值6800亿元，增加值1400亿元，分别增长4.5%和5.1%: output value's growth is no
+        // indicator; the list goes on pairing.
+        draft.dropped = true;
+      }
     }
   }
   return draft;
+}
+
+/** The values (amounts, counts) bound in the sentence since its last rate, in order. */
+function valuesSinceRate(drafts: readonly Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (let i = drafts.length - 1; i >= 0 && drafts[i]!.unit !== "percent"; i--)
+    out.unshift(drafts[i]!);
+  return out;
 }
 
 /** A rate with no growth cue before it: the cue after it (10.5%的经济增速), or the rate before it
@@ -216,11 +239,26 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     // 10.5%的经济增速
     return newDraft(tc, after, after.growth, "percent", token.value, "");
   }
+  // 甲市GDP实现5%的增长, 保持6%左右的增速: a value cue, a verb of level, the rate and a bare
+  // growth word after it: that indicator's rate.
+  if (bareGrowthAfter(text, token.end, ce)) {
+    const cue = valueCueBefore(text, scope, token.start);
+    if (cue?.family.growth && onlyFiller(text, cue.end, token.start))
+      return newDraft(tc, cue.family, cue.family.growth, "percent", token.value, "");
+  }
   // 甲省以12.3%的增速位居首位: a place, its rate and a bare growth word, of what the text is
   // about. Without a place before it (19.5%的增速，也高于…) the rate restates one: no figure.
   if (bareGrowthAfter(text, token.end, ce) && onlyFillerOrPlaces(ctx, scope, token.start)) {
     const topic = rateTopic(state, tc);
     if (topic) return newDraft(tc, topic, topic.growth!, "percent", token.value, "");
+  }
+  // 甲区工业增加值增速居全市首位，达到9.1%: the rate an earlier clause named (a cue with its
+  // growth word) and said something else of, a rank, before stating it. Nothing but a verb of
+  // level (达到, 为) stands before the rate in its clause, and no figure since the cue.
+  if (!lastDraft && scope < token.start && onlyFiller(text, scope, token.start)) {
+    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true);
+    if (open?.growth && open.family.growth)
+      return newDraft(tc, open.family, open.family.growth, "percent", token.value, "");
   }
   // 甲市经济增速达到9.8%，乙市达到8.9%、丙市为8.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;

@@ -28,6 +28,16 @@ function words(value: unknown, key: string): readonly string[] {
   return value as string[];
 }
 
+/** A map of words to words, none empty. */
+function synonyms(value: unknown, key: string): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const [from, to] of Object.entries(record(value, key))) {
+    if (!from || typeof to !== "string" || to === "") fail(key, "a map of words to words");
+    map.set(from, to);
+  }
+  return map;
+}
+
 function record(value: unknown, key: string): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) fail(key, "an object");
   return value as Record<string, unknown>;
@@ -79,13 +89,19 @@ export function compileBinding(raw: unknown) {
     partLocators: words(lex.partLocators, "partLocators"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** Words that alone refer back (其, 该): no subject. */
+    pronouns: words(lex.pronouns, "pronouns"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
     gapWords: words(lex.gapWords, "gapWords"),
     /** Words after an amount that make it a size class (量级, 俱乐部). */
     sizeLabels: words(lex.sizeLabels, "sizeLabels"),
     /** A count of places or trades (15个省份, 32个行业): the figure after it is a bar they pass. */
     countedGroup: new RegExp(
-      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})`,
+      `[\\d一二两三四五六七八九十]+个?(?:${alt(words(lex.countedGroups, "countedGroups"))})(?!${alt(words(lex.groupNounBlockers, "groupNounBlockers"))})`,
+    ),
+    /** The places left unnamed (其他城市, 其余区县): a figure after them is none of a named one. */
+    othersGroup: new RegExp(
+      `(?:${alt(words(lex.otherWords, "otherWords"))})(?:${alt(words(lex.countedGroups, "countedGroups"))})(?!${alt(words(lex.groupNounBlockers, "groupNounBlockers"))})`,
     ),
     /** A counted group at the start of a text, its noun then its count (省份共8个). */
     countedGroupNoun: new RegExp(
@@ -110,6 +126,7 @@ export function compileBinding(raw: unknown) {
     ),
     /** Subjects that name nothing beyond the indicator. */
     subjectBare: words(subjects.bare, "subjects.bare"),
+    subjectSynonyms: synonyms(subjects.synonyms, "subjects.synonyms"),
     /** An amount inside a subject that is no bound (600万元, not 10亿元以上). */
     subjectAmount: new RegExp(
       `[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?!(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(?:${alt(bounds)}))`,
@@ -144,11 +161,13 @@ export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
+export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
+export const OTHERS_GROUP = BINDING.othersGroup;
 export const REFERENCE_WORDS = BINDING.referenceWords;
 export const REFERENCE_GROUP = BINDING.referenceGroup;
 export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
@@ -156,6 +175,7 @@ export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
 export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
 export const SUBJECT_BARE = BINDING.subjectBare;
+export const SUBJECT_SYNONYMS = BINDING.subjectSynonyms;
 export const SUBJECT_AMOUNT = BINDING.subjectAmount;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;

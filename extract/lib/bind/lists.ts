@@ -3,7 +3,9 @@
 // that figure did; a growth list after a list of values pairs with the values item by item.
 
 import { within, type DocContext } from "../context.ts";
-import { LIST_CONNECTORS } from "../indicators.ts";
+import { CUES, LIST_CONNECTORS, cueSubject, type Family } from "../indicators.ts";
+import type { Indicator } from "../types.ts";
+import type { NumberToken } from "../numbers.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
   ENUMERATION_MARK,
@@ -88,27 +90,28 @@ function fittingItems(subject: string, figures: number): string[] {
 export function continueList(state: BindState, tc: TokenContext): Draft | undefined {
   const { prev } = state;
   const { token } = tc;
-  if (
-    !prev ||
-    !prev.draft ||
-    prev.token.unit !== token.unit ||
-    !LIST_CONNECTORS.has(state.ctx.text.slice(prev.token.end, token.start))
-  )
-    return undefined;
+  if (!prev || !prev.draft || prev.token.unit !== token.unit) return undefined;
+  const step = listStep(state.ctx.text, prev.token.end, token.start, token.unit);
+  if (!step) return undefined;
   const p = prev.draft;
   const index = prev.index + 1;
   // A growth list that follows a list of values pairs with it item by item.
   const pair = prev.pairs[index];
   const subject = prev.items[index] ?? pair?.subject ?? p.subject;
+  const listed = prev.families[index] ?? (pair?.family.growth ? pair.family : undefined);
+  const family = listed ?? p.family;
+  const indicator = listed ? indicatorOf(family, p.unit)! : p.indicator;
   const draft: Draft = {
-    ...newDraft(tc, p.family, p.indicator, p.unit, token.value, subject),
+    ...newDraft(tc, family, indicator, p.unit, token.value, subject),
     region: prev.regions[index] ?? pair?.region ?? p.region,
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
-  if (token.unit === "percent") draft.value = token.value * (prev.growthSign === -1 ? -1 : 1);
+  // 分别增长3.2%、下降4.1%: a growth word inside the list sets the sign from there on.
+  const sign = step.sign ?? prev.growthSign;
+  if (token.unit === "percent") draft.value = token.value * (sign === -1 ? -1 : 1);
   tc.items = prev.items;
-  tc.growthSign = prev.growthSign;
+  tc.growthSign = sign;
   if (draft.unit !== "percent") state.valueList.push(draft);
   state.prev = { ...prev, token, draft, items: tc.items, index, growthSign: tc.growthSign };
   return draft;
@@ -131,31 +134,98 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   // Only when the list has one figure a year: otherwise which figure is which year is unknown.
   if (years.length && listLength(state, tc.t) !== years.length) years = [];
   if (years.length) draft.period = years[0];
+  // 地区生产总值和规上工业增加值分别达到950亿元和420亿元: one indicator per figure.
+  let families: Family[] = [];
+  let items = tc.items;
+  if (!regions.length && !years.length && saysRespectively(ctx.text, tc.cs, token.start)) {
+    const run = cueRun(ctx.text, tc.cs, token.start);
+    const subjects = run.map((c) => c.subject);
+    if (run.length && run.length !== listLength(state, tc.t)) {
+      // 地区生产总值、规上工业增加值、固定资产投资分别增长5.5%和7.1%: which is which is unknown.
+      draft.dropped = true;
+      state.prev = undefined;
+      return;
+    } else if (run.length && new Set(run.map((c) => c.family)).size === run.length) {
+      families = run.map((c) => c.family);
+      if (families.some((f) => !indicatorOf(f, draft.unit))) families = [];
+    } else if (run.length && subjects.every(Boolean) && new Set(subjects).size === run.length) {
+      // 出口、进口分别增长6.1%、下降12.4%: one indicator, a subject per cue.
+      items = subjects;
+      draft.subject = items[0]!;
+    }
+    if (families.length) {
+      draft.family = families[0]!;
+      draft.indicator = indicatorOf(families[0]!, draft.unit)!;
+      draft.subject = "";
+    }
+  }
   const pairs = tc.inheritedList ? state.valueList : [];
   if (draft.unit !== "percent") state.valueList = [draft];
   state.prev = {
     token,
     draft,
-    items: tc.items,
+    items,
     index: 0,
     growthSign: tc.growthSign,
     regions,
     pairs,
     years,
+    families,
   };
 }
 
+/** The indicator of `family` a figure of `unit` states: its growth for a rate, else its value. */
+function indicatorOf(family: Family, unit: Draft["unit"]): Indicator | undefined {
+  if (unit === "percent") return family.growth;
+  return family.unit === unit ? family.value : undefined;
+}
+
+/** The run of two or more value cues that ends with the last one in text[from, to), joined by
+ * list marks alone (GDP、规上工业增加值; 出口、进口), in order, each with the subject its words
+ * say (出口); [] otherwise. */
+function cueRun(text: string, from: number, to: number): { family: Family; subject: string }[] {
+  let run: { family: Family; subject: string }[] = [];
+  let end = -1;
+  for (const m of CUES.scan(text, from, to)) {
+    if (m.value.type !== "value" || m.value.nameOnly) {
+      if (m.value.type === "none") run = [];
+      continue;
+    }
+    const cue = { family: m.value.family, subject: cueSubject(text.slice(m.start, m.end)) };
+    if (run.length && LIST_CONNECTORS.has(text.slice(end, m.start))) run.push(cue);
+    else run = [cue];
+    end = m.end;
+  }
+  return run.length >= 2 ? run : [];
+}
+
 /** How many figures of one unit, joined by list marks, run from tokens[t]. */
-function listLength(state: BindState, t: number): number {
+export function listLength(state: BindState, t: number): number {
   const { tokens, ctx } = state;
   let n = 1;
   while (
     t + n < tokens.length &&
     tokens[t + n]!.unit === tokens[t]!.unit &&
-    LIST_CONNECTORS.has(ctx.text.slice(tokens[t + n - 1]!.end, tokens[t + n]!.start))
+    listStep(ctx.text, tokens[t + n - 1]!.end, tokens[t + n]!.start, tokens[t]!.unit)
   )
     n++;
   return n;
+}
+
+/** What joins two figures of a list: a list mark ({}), or for rates a list mark and a growth word
+ * (、下降4.1%: { sign }); undefined when they are not one list. */
+function listStep(
+  text: string,
+  from: number,
+  to: number,
+  unit: Draft["unit"] | NumberToken["unit"],
+): { sign?: 1 | -1 } | undefined {
+  const between = text.slice(from, to);
+  if (LIST_CONNECTORS.has(between)) return {};
+  if (unit !== "percent" || !LIST_CONNECTORS.has(between[0] ?? "")) return undefined;
+  const m = CUES.matchAt(text, from + 1, to);
+  if (!m || m.end !== to || m.value.type !== "growth" || m.value.family) return undefined;
+  return { sign: m.value.sign };
 }
 
 /** The years of a span of whole years (2019/2022 → 2019, 2020, 2021, 2022); none otherwise. */

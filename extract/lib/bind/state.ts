@@ -27,7 +27,7 @@ export interface Draft {
 }
 
 /** What one sentence hands the next in its paragraph: the region-wide growth figure a list of
- * industries below it breaks down (规上工业增加值增长11.4%。主要产业中，汽车产业增长13.2%…). */
+ * industries below it breaks down (规上工业增加值增长7.4%。主要行业中，甲业增长9.2%…). */
 export interface SentenceCarry {
   paragraph: number;
   head: Draft | undefined;
@@ -57,6 +57,8 @@ export interface ListLink {
   pairs: Draft[];
   /** The years of a 分别 list over a span of years (2019—2022年…分别为), one per figure. */
   years: string[];
+  /** The indicators of a 分别 list over indicators (GDP、规上工业增加值分别增长…), one per figure. */
+  families: Family[];
 }
 
 /** The state of one sentence as its numbers are bound, left to right. */

@@ -6,7 +6,13 @@
 // figure reported by several articles forms one series.
 
 import type { Gazetteer } from "../regions.ts";
-import { SUBJECT_LEAD_WORDS, SUBJECT_BARE, SUBJECT_AMOUNT } from "./lexicon.ts";
+import {
+  PROJECT_NAME_COUNT,
+  SUBJECT_LEAD_WORDS,
+  SUBJECT_BARE,
+  SUBJECT_AMOUNT,
+  SUBJECT_SYNONYMS,
+} from "./lexicon.ts";
 
 /** Longest run of cleaning steps: each removes at least one character. */
 const STEP_LIMIT = 12;
@@ -29,9 +35,16 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
       s = s.slice(place.end);
       continue;
     }
+    // 27个省重点项目: the count is a figure of its own, not part of what is counted.
+    const count = PROJECT_NAME_COUNT.exec(s);
+    if (count && count[0].length < s.length) {
+      s = s.slice(count[0].length);
+      continue;
+    }
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
     if (!word) break;
     s = s.slice(word.length);
   }
-  return SUBJECT_BARE.includes(s) || s.length < 2 ? "" : s;
+  if (SUBJECT_BARE.includes(s) || s.length < 2) return "";
+  return SUBJECT_SYNONYMS.get(s) ?? s;
 }

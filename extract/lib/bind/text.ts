@@ -3,7 +3,7 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { CUES, FILLERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
+import { CUES, FILLERS, KIND_MARKERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -11,6 +11,7 @@ import {
   INDUSTRY,
   SECTORS,
   FROM_WORDS,
+  PRONOUNS,
   LIST_PARTNER_PREFIX,
   PUNCT,
   withoutAttributive,
@@ -126,12 +127,16 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
   for (const m of CUES.scan(ctx.text, a, to))
     if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
+  // 达产后年产值, 预计全年: a word of kind is the kind column's, not what the figure is about.
+  for (const m of KIND_MARKERS.scan(ctx.text, a, to)) if (m.value.kind !== "neutral") a = m.end;
   // 对东盟进出口: the partner is the subject, not the word that marks it.
   let s = withoutAttributive(trimFiller(ctx.text, a, to));
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
   if (bare.length >= 2) s = bare;
   // 从GDP看: a preposition alone is no subject.
   if (FROM_WORDS.includes(s)) return "";
+  // 其GDP增长率: a word that refers back is no subject.
+  if (PRONOUNS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 

@@ -105,6 +105,29 @@ describe("ranges give the low end with more_than and keep the top", () => {
   });
 });
 
+describe("a magnitude with no numeral", () => {
+  it.each([
+    ["超过万亿", "more_than"],
+    ["突破万亿元", "more_than"],
+    ["超万亿", "more_than"],
+  ])("%s is one 万亿 after a bound word", (text, qualifier) => {
+    expect(one(text)).toMatchObject({ value: 1e12, unit: "CNY", qualifier, text });
+  });
+  it("is a name without a bound word (万亿俱乐部, 冲击万亿城市)", () => {
+    expect(findNumbers("迈入万亿俱乐部，冲击万亿城市，万亿元")).toEqual([]);
+  });
+});
+
+describe("a multiple", () => {
+  it("after a growth word is a rate of hundreds per cent", () => {
+    expect(findNumbers("增长1.5倍").map((t) => [t.value, t.unit])).toEqual([[150, "percent"]]);
+    expect(findNumbers("增长了两倍").map((t) => [t.value, t.unit])).toEqual([[200, "percent"]]);
+  });
+  it("after anything else is a ratio, no number", () => {
+    expect(findNumbers("是全省的2倍")).toEqual([]);
+  });
+});
+
 describe("what is not a number", () => {
   it("bare 亿元 (亿元以上产业项目, 超亿元项目) has no numeral", () => {
     expect(findNumbers("引进亿元以上产业项目，新引进超亿元项目")).toEqual([]);
