@@ -136,6 +136,26 @@ describe("time series option", () => {
     ).toContain("2022 · 中创新航江门基地项目");
   });
 
+  test("batched markers of several regions share one frame's budget", () => {
+    const regions = ["pengjiang", "jianghai", "xinhui", "taishan"];
+    const parts = regions.flatMap((region, r) =>
+      Array.from({ length: LARGE_MARKERS + 1 }, (_, i) =>
+        point(region, `${2000 + (i % 20)}`, 1e8 + i, { id: r * 1e6 + i, subject: `项目${i}` }),
+      ),
+    );
+    const option = buildTimeSeriesOption(
+      { ...config, regions, showSubjects: true },
+      parts,
+    ) as AnyOption;
+    const batched = option.series.filter((s: AnyOption) => s.type === "scatter" && s.large);
+    expect(batched).toHaveLength(regions.length);
+    const perFrame = batched.reduce((sum: number, s: AnyOption) => sum + s.progressive, 0);
+    expect(perFrame).toBeGreaterThan(0);
+    expect(perFrame).toBeLessThanOrEqual(MARKERS_PER_FRAME + regions.length);
+    // Every marker is still there, only drawn over more frames.
+    for (const s of batched) expect(tuples(s)).toHaveLength(LARGE_MARKERS + 1);
+  });
+
   test("past LARGE_MARKERS, subject figures and disagreement marks are batched small squares", () => {
     const parts = (n: number) =>
       Array.from({ length: n }, (_, i) =>
