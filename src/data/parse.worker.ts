@@ -41,15 +41,27 @@ let pastedFacts: Fact[] = [];
 let regionKeySet: ReadonlySet<string> = new Set();
 /** A person's decisions, applied over the file's and the pasted facts. */
 let pageReviews: PageReview[] = [];
+/** The documents the page knows besides the facts held here (sources.csv, pasted and kept). */
+let pageDocuments: ReadonlySet<string> = new Set();
 let rejected = 0;
+/** Decisions about documents neither the page nor the facts have: applied to nothing. */
+let gone = 0;
 
 /** `store` with the decisions applied: a new store, as rows may go, change or be added. */
 function reviewed(store: FactStore): FactStore {
   rejected = 0;
+  gone = 0;
   if (!pageReviews.length) return store;
   const rows = Array.from({ length: store.count }, (_, i) => store.row(i));
-  const overlaid = overlayReviews(rows, pageReviews);
+  // A document with facts here is here, whatever the page's lists say (a file opened by hand).
+  const held = new Set(rows.map((r) => r.source));
+  const overlaid = overlayReviews(
+    rows,
+    pageReviews,
+    (source) => held.has(source) || pageDocuments.has(source),
+  );
   rejected = overlaid.rejected;
+  gone = overlaid.gone;
   const out = new FactStore();
   for (const row of overlaid.rows) out.add(row);
   return out;
@@ -308,21 +320,34 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         if (!request.reviews.length && !pageReviews.length) {
           // Nothing to apply, nothing applied before: the facts and points stay as they are.
           rejected = 0;
+          gone = 0;
+          pageDocuments = new Set(request.documents);
           post({
             id: request.id,
             type: "reviews",
-            answer: { points: null, factCount: facts.count, counts: countStates(facts, rejected) },
+            answer: {
+              points: null,
+              factCount: facts.count,
+              counts: countStates(facts, rejected),
+              gone,
+            },
           });
           return;
         }
         pageReviews = request.reviews;
+        pageDocuments = new Set(request.documents);
         const index = joinFacts();
         const table = index.table(facts);
         self.postMessage(
           {
             id: request.id,
             type: "reviews",
-            answer: { points: table, factCount: facts.count, counts: countStates(facts, rejected) },
+            answer: {
+              points: table,
+              factCount: facts.count,
+              counts: countStates(facts, rejected),
+              gone,
+            },
           } satisfies WorkerResponse,
           tableBuffers(table),
         );

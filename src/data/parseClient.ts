@@ -27,8 +27,9 @@ export interface ParseClient {
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
   /** Joins the facts of pasted articles to the loaded ones (replacing those sent before). */
   pasted(facts: Fact[]): Promise<{ points: PointTable; factCount: number }>;
-  /** Applies a person's decisions over the loaded (and pasted) facts, replacing those sent before. */
-  reviews(reviews: PageReview[]): Promise<Answer<"reviews">>;
+  /** Applies a person's decisions over the loaded (and pasted) facts, replacing those sent before;
+   * `documents` are the ids of the documents the page knows (see the protocol). */
+  reviews(reviews: PageReview[], documents: string[]): Promise<Answer<"reviews">>;
   /** The first `limit` facts nobody has checked, and how many there are. */
   unchecked(limit: number): Promise<{ rows: FactRow[]; total: number }>;
   dispose(): void;
@@ -74,7 +75,7 @@ export function createParseClient(): ParseClient {
     sources: async (points) => (await send("sources", { points })).sources,
     csv: async (filter, sort) => (await send("csv", { filter, sort })).csv,
     pasted: (facts) => send("pasted", { facts }),
-    reviews: (reviews) => send("reviews", { reviews }),
+    reviews: (reviews, documents) => send("reviews", { reviews, documents }),
     unchecked: (limit) => send("unchecked", { limit }),
     dispose() {
       worker.terminate();

@@ -60,10 +60,18 @@ export interface ParseProtocol {
   /** A person's decisions (the file's and this session's), applied over the loaded facts
    * (replacing those sent before); the answer is the points after them and the count by state.
    * No decisions before and none now change nothing: then `points` is null and the page keeps the
-   * points it has (a million facts are not grouped again, nor every chart drawn again). */
+   * points it has (a million facts are not grouped again, nor every chart drawn again).
+   * `documents`: the ids of the documents the page knows besides the facts the worker holds
+   * (data/raw/sources.csv, articles pasted or kept in this browser); a decision about any other
+   * document is applied to nothing and counted in `gone`, as `npm run extract` names it. */
   reviews: {
-    request: { reviews: PageReview[] };
-    answer: { points: PointTable | null; factCount: number; counts: ReviewCounts };
+    request: { reviews: PageReview[]; documents: string[] };
+    answer: {
+      points: PointTable | null;
+      factCount: number;
+      counts: ReviewCounts;
+      gone: number;
+    };
   };
   /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue. */
   unchecked: { request: { limit: number }; answer: { rows: FactRow[]; total: number } };

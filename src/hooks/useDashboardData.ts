@@ -91,8 +91,15 @@ export function useDashboardData(lang: Language, indicator: Indicator, update: U
   // (a table page asked for before the worker has joined them would be of the old facts; while
   // they are joined, the placeholder still names the version before).
   const joinedVersion = pastedQuery.data?.version ?? 0;
+  // The documents the page has besides the loaded facts' own: a decision about any other one (an
+  // article deleted since) is applied to nothing, as `npm run extract` applies it.
+  const documents = useMemo(
+    () => [...new Set([...sources.keys(), ...pastedBySource.keys()])].sort(),
+    [sources, pastedBySource],
+  );
   // A person's decisions go over the loaded and pasted facts in the worker (src/review).
   const reviews = useReviews({
+    documents,
     client,
     regionKeys: tableKeys,
     factsKey: factsQuery.isSuccess

@@ -295,6 +295,10 @@ const LABELS = {
     en: "of {n} checked facts, {m} were right as extracted",
   },
   trustNone: { zh: "尚未核对任何数据", en: "no fact checked yet" },
+  reviewsGone: {
+    zh: "{n} 条核对所属文章已不在,未应用(仍保留在 reviews.csv)",
+    en: "{n} decisions about articles no longer here: applied to nothing (kept in reviews.csv)",
+  },
   reviewHistory: { zh: "核对记录", en: "Decisions" },
   extractedValue: { zh: "抽取值", en: "Extracted" },
   reviewedValue: { zh: "核对值", en: "Reviewed" },

@@ -1,6 +1,8 @@
 // Above the views: how far the extraction can be trusted on this data ("of N checked facts, M were
 // right as extracted"), the 待核对 queue with the count left, reviews.csv to download, and what
-// went wrong (a decision not saved, bad rows in the file).
+// went wrong (a decision not saved, bad rows in the file). Decisions about articles deleted since
+// are counted, as `npm run extract` names them: the file keeps them, the page applies them to
+// nothing.
 import { t } from "../i18n/dictionary.ts";
 import { useReviewApi } from "./ReviewContext.tsx";
 import { trustFigures } from "./summary.ts";
@@ -22,6 +24,11 @@ export function ReviewBar(props: { onOpenQueue: () => void }) {
           ? t(lang, "trustLine", { n: trust.checked, m: trust.right })
           : t(lang, "trustNone")}
       </span>
+      {state.gone ? (
+        <span className="hint" data-testid="reviews-gone">
+          {t(lang, "reviewsGone", { n: state.gone })}
+        </span>
+      ) : null}
       <button
         type="button"
         className="link"

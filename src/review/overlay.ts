@@ -3,6 +3,11 @@
 // extract` next writes it into indicators.csv. The loaded file may already carry decisions (the
 // last run applied them); playing the same decisions again on its rows gives the same rows, so the
 // whole list is applied every time. Pure: runs in the parse worker.
+//
+// As `npm run extract` does, a decision about a document the dashboard does not have (deleted into
+// data/trash/, or pasted in another session) is applied to nothing: an addition about it is not
+// shown, and the decision is counted, not dropped; the file keeps it, so when the document comes
+// back (saved again: same bytes, same id) it applies again.
 import { decideReviews, type Review } from "../../extract/lib/index.ts";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { parsePeriod } from "../model/period.ts";
@@ -17,14 +22,26 @@ export interface Overlaid {
   rows: FactRow[];
   /** Numbers whose last decision is a rejection of a fact the data holds. */
   rejected: number;
+  /** Decisions (rows of reviews.csv) about documents the dashboard does not have: applied to
+   * nothing, as the extract report names them. A rejection among them is not counted in
+   * `rejected` either: `npm run eval -- --reviews` does not score a document that is gone. */
+  gone: number;
 }
+
+/** Whether the dashboard has a document: its facts are loaded, sources.csv lists it, or it was
+ * pasted or kept in this browser. */
+export type HasDocument = (source: string) => boolean;
 
 const spanKey = (source: string, start: number | null, end: number | null) =>
   `${source}\u0000${start ?? ""}\u0000${end ?? ""}`;
 
 /** `rows` with `reviews` (in the order they were made) applied; rows nobody decided about stay. */
-export function overlayReviews(rows: readonly FactRow[], reviews: readonly PageReview[]): Overlaid {
-  if (!reviews.length) return { rows: [...rows], rejected: 0 };
+export function overlayReviews(
+  rows: readonly FactRow[],
+  reviews: readonly PageReview[],
+  hasDocument: HasDocument,
+): Overlaid {
+  if (!reviews.length) return { rows: [...rows], rejected: 0, gone: 0 };
   const byId = new Map<string, number>();
   const bySpan = new Map<string, number>();
   rows.forEach((row, i) => {
@@ -41,6 +58,7 @@ export function overlayReviews(rows: readonly FactRow[], reviews: readonly PageR
   }
   const out: FactRow[] = [];
   let rejected = 0;
+  let gone = 0;
   rows.forEach((row, i) => {
     const history = onRow.get(i);
     if (!history) return out.push(row);
@@ -64,9 +82,16 @@ export function overlayReviews(rows: readonly FactRow[], reviews: readonly PageR
   });
   for (const history of elsewhere.values()) {
     const last = history[history.length - 1]!;
-    // A number with no row: rejected (gone from the data, as it should be), or an addition the
-    // file does not hold yet. A confirmation or correction without its row is of an article the
-    // data no longer has (`npm run extract` names it); it is not brought back here.
+    // No row, and the document is not here either: whatever was decided applies to nothing.
+    // (A row's own document is here by definition: its facts are loaded.)
+    if (!hasDocument(last.source)) {
+      gone += history.length;
+      continue;
+    }
+    // A number with no row in a document that is here: rejected (gone from the data, as it
+    // should be), or an addition the file does not hold yet. A confirmation or correction
+    // without its row is of a number the loaded file does not hold; it is not brought back here
+    // (the next `npm run extract` reads the document again and decides).
     if (last.action === "reject") rejected++;
     if (last.action !== "add") continue;
     const decided = decideReviews(undefined, history);
@@ -89,5 +114,5 @@ export function overlayReviews(rows: readonly FactRow[], reviews: readonly PageR
       review: decided.state,
     });
   }
-  return { rows: out, rejected };
+  return { rows: out, rejected, gone };
 }

@@ -19,8 +19,11 @@ export function useReviews(options: {
   regionKeys: readonly string[];
   /** The loaded facts, as last joined (file, then pasted articles): the decisions go over them. */
   factsKey: string | null;
+  /** The ids of the documents the page knows (sources.csv, articles pasted or kept in this
+   * browser), sorted: a decision about another document (deleted since) applies to nothing. */
+  documents: readonly string[];
 }) {
-  const { client, regionKeys, factsKey } = options;
+  const { client, regionKeys, factsKey, documents } = options;
   const mode = useMemo(() => pageWriteMode(), []);
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -32,12 +35,13 @@ export function useReviews(options: {
   });
   const reviews = useMemo(() => fileQuery.data?.reviews ?? [], [fileQuery.data]);
   const appliedQuery = useQuery({
-    queryKey: ["reviews-applied", factsKey, fileQuery.dataUpdatedAt],
+    // The documents are part of the key: a delete or a save changes them (and the facts after).
+    queryKey: ["reviews-applied", factsKey, fileQuery.dataUpdatedAt, documents.join("\n")],
     queryFn: async () => {
       if (!client) throw new Error("no worker");
       // Numbered in the answer itself: a placeholder (the previous answer, shown while the next
       // is applied) keeps its number, so nothing takes the old facts for the new ones.
-      return { ...(await client.reviews(reviews)), applied: ++appliedCount };
+      return { ...(await client.reviews(reviews, [...documents])), applied: ++appliedCount };
     },
     // Not while the file is read again: its placeholder is the decisions before the new one.
     enabled:
@@ -72,6 +76,8 @@ export function useReviews(options: {
       /** Points after the decisions, once the worker has applied them for the current facts. */
       points: applied?.points ?? null,
       counts: applied?.counts ?? null,
+      /** Decisions about documents the page does not have: kept in the file, applied to nothing. */
+      gone: applied?.gone ?? 0,
       /** Names the facts the worker holds after the decisions (table pages are asked again). */
       appliedKey: applied ? `r${applied.applied}` : "",
     }),

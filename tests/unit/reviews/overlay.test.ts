@@ -1,6 +1,8 @@
 // The dashboard's replay of decisions over loaded rows (src/review/overlay.ts) and the trust
 // figures: a decision shows at once, replaying the file's decisions over a file a run already
-// reviewed changes nothing, and a rejected fact counts as checked and wrong.
+// reviewed changes nothing, and a rejected fact counts as checked and wrong. A decision about a
+// document the dashboard does not have (deleted since) applies to nothing, as `npm run extract`
+// applies it, and applies again when the document is back.
 import { describe, expect, it } from "vitest";
 import { decisionAbout, type Fact } from "../../../extract/lib/index.ts";
 import type { FactRow } from "../../../src/model/contract.ts";
@@ -31,6 +33,10 @@ const c = factRow(2, {
   end: 53,
 });
 const fact = (row: FactRow): Fact => asFact(row)!;
+/** Every document is here. */
+const every = () => true;
+const reviewsOf = (row: FactRow, action: "confirm" | "reject") =>
+  decisionAbout(fact(row), action, T);
 
 describe("overlayReviews", () => {
   const reviews = [
@@ -46,7 +52,7 @@ describe("overlayReviews", () => {
   ];
 
   it("applies the decisions to the rows: corrected, gone, confirmed, added", () => {
-    const { rows, rejected } = overlayReviews([a, b, c], reviews);
+    const { rows, rejected } = overlayReviews([a, b, c], reviews, every);
     expect(rows.map((r) => [r.id, r.value, r.review])).toEqual([
       ["d-10-gdp", 50324000000, "corrected"],
       ["d-50-gdp", 7, "confirmed"],
@@ -61,20 +67,20 @@ describe("overlayReviews", () => {
   });
 
   it("gives the same rows when replayed over a file a run already reviewed", () => {
-    const once = overlayReviews([a, b, c], reviews).rows;
+    const once = overlayReviews([a, b, c], reviews, every).rows;
     // What `npm run extract` writes after these decisions: the same rows, the rejected one gone.
-    const twice = overlayReviews(once, reviews);
+    const twice = overlayReviews(once, reviews, every);
     expect(twice.rows).toEqual(once);
     expect(twice.rejected).toBe(1);
   });
 
   it("does not bring back a confirmed fact whose article is gone", () => {
-    const { rows } = overlayReviews([a], [decisionAbout(fact(c), "confirm", T)]);
+    const { rows } = overlayReviews([a], [decisionAbout(fact(c), "confirm", T)], every);
     expect(rows).toEqual([a]);
   });
 
   it("counts the trust figures from the states: of 3 checked facts, 1 was right", () => {
-    const { rows, rejected } = overlayReviews([a, b, c], reviews);
+    const { rows, rejected } = overlayReviews([a, b, c], reviews, every);
     const store = new FactStore();
     for (const row of rows) store.add(row);
     const counts = countStates(store, rejected);
@@ -87,5 +93,64 @@ describe("overlayReviews", () => {
       rejected: 1,
     });
     expect(trustFigures(counts)).toEqual({ checked: 3, right: 1 });
+  });
+
+  describe("a document the dashboard does not have", () => {
+    // An addition on article "e" (saved, then deleted: no facts loaded, not in sources.csv).
+    const added = addition(
+      { source: "e", start: 12, end: 17, text: "4.5亿元" },
+      { ...formValues(a), value: "4.5" },
+      "全年完成4.5亿元。",
+      "2024-03-01",
+    );
+    const known =
+      (...ids: string[]) =>
+      (source: string) =>
+        ids.includes(source);
+
+    it("shows an addition while the document is here, not when it is gone, and again when it is back", () => {
+      const here = overlayReviews([a], [added], known("d", "e"));
+      expect(here.rows.map((r) => [r.source, r.text, r.value, r.review])).toEqual([
+        ["d", "503.23亿元", a.value, ""],
+        ["e", "4.5亿元", added.value, "added"],
+      ]);
+      expect(here.gone).toBe(0);
+
+      const away = overlayReviews([a], [added], known("d"));
+      expect(away.rows).toEqual([a]);
+      expect(away.gone).toBe(1);
+
+      // Saved again (same bytes, same id): the decision, still in the list, applies again.
+      expect(overlayReviews([a], [added], known("d", "e")).rows).toEqual(here.rows);
+    });
+
+    it("asks only about numbers with no row: a row's own document is here", () => {
+      const asked: string[] = [];
+      const spy = (source: string) => (asked.push(source), false);
+      const { rows, gone } = overlayReviews([a, b], [reviewsOf(a, "confirm"), added], spy);
+      expect(rows.map((r) => r.review)).toEqual(["confirmed", ""]);
+      expect(asked).toEqual(["e"]);
+      expect(gone).toBe(1);
+    });
+
+    it("counts every decision of a gone document as applied to nothing; a rejection there is not counted as checked", () => {
+      // Extracted from "e" before it was deleted: checked, then rejected; another one corrected.
+      const e1 = factRow(3, { id: "e-30-gdp", source: "e", text: "9亿元", start: 30, end: 33 });
+      const e2 = factRow(4, { id: "e-40-gdp", source: "e", text: "8亿元", start: 40, end: 43 });
+      const decisions = [
+        decisionAbout(fact(e1), "confirm", T),
+        decisionAbout(fact(e1), "reject", T),
+        decisionAbout(fact(e2), "correct", T, { ...fact(e2), value: 810000000 }, ""),
+        added,
+      ];
+      const away = overlayReviews([a], decisions, known("d"));
+      expect(away.rows).toEqual([a]);
+      // As the extract report counts them: one per row of reviews.csv.
+      expect(away.gone).toBe(4);
+      // `npm run eval -- --reviews` scores no document that is gone; nor does the trust line.
+      expect(away.rejected).toBe(0);
+      // While the document was here (its facts loaded), the rejection counted as checked.
+      expect(overlayReviews([a, e1, e2], decisions, known("d", "e")).rejected).toBe(1);
+    });
   });
 });
