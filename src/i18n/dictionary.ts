@@ -296,7 +296,7 @@ const LABELS = {
   },
   trustNone: { zh: "尚未核对任何数据", en: "no fact checked yet" },
   reviewsGone: {
-    zh: "{n} 条核对所属文章已不在,未应用(仍保留在 reviews.csv)",
+    zh: "{n} 条核对所属的文章已不在，未应用（仍保留在 reviews.csv 中）",
     en: "{n} decisions about articles no longer here: applied to nothing (kept in reviews.csv)",
   },
   reviewHistory: { zh: "核对记录", en: "Decisions" },

@@ -348,7 +348,7 @@ describe("keeping articles under npm start", () => {
     // page says so without a reload, and neither the table nor the chart shows it…
     await page
       .getByTestId("reviews-gone")
-      .filter({ hasText: "1 条核对所属文章已不在" })
+      .filter({ hasText: "1 条核对所属的文章已不在" })
       .waitFor({ timeout: 20_000 });
     const shown = await additionShown();
     expect(shown.rows).toEqual([]);
