@@ -121,6 +121,9 @@ function rateAfterCue(
   let subject = "";
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
+  // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
+  // with its figures one by one (openList), they do not share this one.
+  const paired = saysRespectively(text, scope, token.start);
   if (cue && sectorsCue(text, tc.near, cue)) {
     // 第三产业增速最快，增加值增长9%: the sector's growth.
     return undefined;
@@ -143,7 +146,7 @@ function rateAfterCue(
   } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
     // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
     family = lastDraft.family;
-    tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+    if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
   } else if (
     (lastDraft ?? state.rateBefore)?.unit === "percent" &&
     onlyFillerOrPeriods(ctx, scope, growth.start)
@@ -162,13 +165,13 @@ function rateAfterCue(
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
     const keys = regionKeys(ctx, scope, growth.start);
-    if (keys.length > 1) tc.ellipticalPlaces = keys;
+    if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
   } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
     // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place; 浙江、山西增速
     // 也均超过10%: each place listed before it.
     family = carry.topic;
     const keys = regionKeys(ctx, scope, growth.start);
-    if (keys.length > 1) tc.ellipticalPlaces = keys;
+    if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
   } else if (
     onlyFiller(text, scope, growth.start) &&
     saysRespectively(text, scope, token.start) &&
