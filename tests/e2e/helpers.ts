@@ -2,7 +2,7 @@
 // CSP violations and page errors, and waits on the app's own readiness signals (never sleeps).
 import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { ROOT } from "../../scripts/data-files.ts";
 import { launchBrowser } from "./browser.ts";
@@ -149,3 +149,24 @@ export const xAxisLabels = (page: Page) =>
       .sort((a, b) => a.x - b.x);
     return { labels, left: grid.x, right: grid.x + grid.width };
   });
+
+/** Selects `text` in an article's drawn text, as a person does with the mouse, and lets the page
+ * see the mouseup that ends a selection. */
+export async function selectInArticle(article: Locator, text: string): Promise<void> {
+  await article.locator(".article-text").evaluate((element, missed) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(missed);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + missed.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      element.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      return;
+    }
+    throw new Error(`${missed} is not in the article`);
+  }, text);
+}

@@ -26,13 +26,27 @@ import { ROOT } from "../../scripts/data-files.ts";
 import { encodeGbk } from "../gbk.ts";
 import { csvRecords } from "../unit/cli/helpers.ts";
 import { launchBrowser } from "./browser.ts";
-import { chartReady, openPage, tableReady } from "./helpers.ts";
+import { chartReady, openPage, selectInArticle, tableReady } from "./helpers.ts";
 
 const DIST = join(ROOT, "test-output", "dist");
 const PAGES = join(ROOT, "tests", "fixtures", "pages");
 const PASTED =
   "鹤山市经济稳步增长\n\n2024年上半年，鹤山市实现地区生产总值238.6亿元，同比增长5.2%。全市规模以上工业增加值增长7.3%。\n";
 const GBK_PAGE = encodeGbk(readFileSync(join(PAGES, "jiangmen-gbk.html"), "utf8"));
+
+/** Drops the GBK page on the article box, as a person drags a saved page from their folder. */
+async function dropGbkPage(): Promise<void> {
+  const dataTransfer = await page.evaluateHandle(
+    (b) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(b)], "江门新闻.html", { type: "text/html" }));
+      return transfer;
+    },
+    [...GBK_PAGE],
+  );
+  await page.getByTestId("article-input").dispatchEvent("dragover", { dataTransfer });
+  await page.getByTestId("article-input").dispatchEvent("drop", { dataTransfer });
+}
 const PAGE_AS_TEXT = readFileSync(join(PAGES, "jiangmen-gbk.txt"), "utf8");
 /** A number of the page the extractor does not read (an investment growth of one kind). */
 const MISSED = "12.7%";
@@ -214,16 +228,7 @@ describe("keeping articles under npm start", () => {
     await page.getByTestId("facts-found").filter({ hasText: "7 条事实" }).waitFor();
     const asText = await factsShown();
 
-    const dataTransfer = await page.evaluateHandle(
-      (b) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(b)], "江门新闻.html", { type: "text/html" }));
-        return transfer;
-      },
-      [...GBK_PAGE],
-    );
-    await page.getByTestId("article-input").dispatchEvent("dragover", { dataTransfer });
-    await page.getByTestId("article-input").dispatchEvent("drop", { dataTransfer });
+    await dropGbkPage();
     await page.getByTestId("facts-found").filter({ hasText: "gb18030" }).waitFor();
     const asPage = await factsShown();
     expect(asPage).toEqual(asText);
@@ -281,23 +286,7 @@ describe("keeping articles under npm start", () => {
     const dialog = page.getByTestId("sources");
     const article = dialog.locator(`article[data-source="${pageId}"]`).first();
     await article.locator(".article-text").waitFor();
-    // Select the number in the article's text, as a person does with the mouse.
-    await article.locator(".article-text").evaluate((element, missed) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(missed);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + missed.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        element.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-        return;
-      }
-      throw new Error(`${missed} is not in the article`);
-    }, MISSED);
+    await selectInArticle(article, MISSED);
     await article.getByTestId("review-add").click();
     const form = page.getByTestId("review-form");
     await expect(form.getByLabel("数值", { exact: true }).inputValue()).resolves.toBe("12.7");
@@ -364,16 +353,7 @@ describe("keeping articles under npm start", () => {
 describe("an article saved again", () => {
   test("brings back the number added on it: same bytes, same id, the decision applies again", async () => {
     await openAnalyse();
-    const dataTransfer = await page.evaluateHandle(
-      (b) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(b)], "江门新闻.html", { type: "text/html" }));
-        return transfer;
-      },
-      [...GBK_PAGE],
-    );
-    await page.getByTestId("article-input").dispatchEvent("dragover", { dataTransfer });
-    await page.getByTestId("article-input").dispatchEvent("drop", { dataTransfer });
+    await dropGbkPage();
     await page.getByTestId("facts-found").filter({ hasText: "gb18030" }).waitFor();
     await page.getByTestId("save-article-button").click();
     await page

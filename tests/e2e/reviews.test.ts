@@ -16,7 +16,14 @@ import { ROOT } from "../../scripts/data-files.ts";
 import { serveDashboard } from "../../scripts/serve.ts";
 import { writeRoutes } from "../../scripts/write/routes.ts";
 import { launchBrowser } from "./browser.ts";
-import { chartDescription, chartReady, openPage, SCREENSHOTS, tableReady } from "./helpers.ts";
+import {
+  chartDescription,
+  chartReady,
+  openPage,
+  SCREENSHOTS,
+  selectInArticle,
+  tableReady,
+} from "./helpers.ts";
 
 const CORRECTED = "002_29067f03fc52df4d-4869-gdp"; // 台山 2021 GDP 503.23亿元
 const REJECTED = "000_6f389480a371ebba-328-gdp"; // 西部 2021 GDP 约1000亿元
@@ -189,23 +196,7 @@ describe("reviewing facts", () => {
     const dialog = page.getByTestId("sources");
     const article = dialog.locator(`article[data-source="${ADDED_SOURCE}"]`).first();
     await article.locator(".article-text").waitFor();
-    // Select the number in the article's text, as a person does with the mouse.
-    await article.locator(".article-text").evaluate((element, missed) => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(missed);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + missed.length);
-        const selection = window.getSelection()!;
-        selection.removeAllRanges();
-        selection.addRange(range);
-        element.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-        return;
-      }
-      throw new Error(`${missed} is not in the article`);
-    }, MISSED);
+    await selectInArticle(article, MISSED);
     await article.getByTestId("review-add").click();
     const form = page.getByTestId("review-form");
     await expect(form.getByLabel("数值", { exact: true }).inputValue()).resolves.toBe("1700");
