@@ -170,3 +170,31 @@ export async function selectInArticle(article: Locator, text: string): Promise<v
     throw new Error(`${missed} is not in the article`);
   }, text);
 }
+
+/** The values the time chart draws (every series' items), read from the ECharts instance: items
+ * as arrays or `{ value }`, and batched markers as one flat typed array of `dimensions` numbers an
+ * item, the value where the series' `encode.y` says. */
+export function drawnValues(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    type Series = { data?: unknown; dimensions?: unknown[]; encode?: { y?: number | number[] } };
+    const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
+      chart: { getOption: () => { series: Series[] } };
+    };
+    return element.chart.getOption().series.flatMap((s): number[] => {
+      const data = s.data;
+      if (ArrayBuffer.isView(data)) {
+        const flat = data as unknown as ArrayLike<number>;
+        const stride = s.dimensions?.length ?? 1;
+        const y = s.encode?.y;
+        const at = (Array.isArray(y) ? y[0] : y) ?? 1;
+        const values: number[] = [];
+        for (let i = at; i < flat.length; i += stride) values.push(flat[i]!);
+        return values.filter((v) => Number.isFinite(v));
+      }
+      return ((data as unknown[] | undefined) ?? [])
+        .map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value))
+        .map((tuple) => tuple[1] as number)
+        .filter((v) => Number.isFinite(v));
+    });
+  });
+}

@@ -26,7 +26,7 @@ import { ROOT } from "../../scripts/data-files.ts";
 import { encodeGbk } from "../gbk.ts";
 import { csvRecords } from "../unit/cli/helpers.ts";
 import { launchBrowser } from "./browser.ts";
-import { chartReady, openPage, selectInArticle, tableReady } from "./helpers.ts";
+import { chartReady, drawnValues, openPage, selectInArticle, tableReady } from "./helpers.ts";
 
 const DIST = join(ROOT, "test-output", "dist");
 const PAGES = join(ROOT, "tests", "fixtures", "pages");
@@ -148,17 +148,7 @@ async function additionShown(): Promise<{ rows: string[]; drawn: number[] }> {
     .waitFor({ timeout: 20_000 });
   if (await page.getByTestId("empty").count()) return { rows, drawn: [] };
   await chartReady(page);
-  const drawn = await page.evaluate(() => {
-    const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
-      chart: { getOption: () => { series: { data?: unknown[] }[] } };
-    };
-    return element.chart
-      .getOption()
-      .series.flatMap((s) => s.data ?? [])
-      .map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value))
-      .map((tuple) => tuple[1] as number)
-      .filter((v) => Number.isFinite(v));
-  });
+  const drawn = await drawnValues(page);
   return { rows, drawn };
 }
 

@@ -19,6 +19,7 @@ import { launchBrowser } from "./browser.ts";
 import {
   chartDescription,
   chartReady,
+  drawnValues,
   openPage,
   SCREENSHOTS,
   selectInArticle,
@@ -92,20 +93,6 @@ afterAll(async () => {
   close();
   rmSync(root, { recursive: true, force: true });
 });
-
-/** The values the chart draws (every series' items), read from the ECharts instance. */
-const drawnValues = () =>
-  page.evaluate(() => {
-    const element = document.querySelector('[data-testid="chart"]') as HTMLElement & {
-      chart: { getOption: () => { series: { data?: unknown[] }[] } };
-    };
-    return element.chart
-      .getOption()
-      .series.flatMap((s) => s.data ?? [])
-      .map((d) => (Array.isArray(d) ? d : (d as { value: unknown[] }).value))
-      .map((tuple) => tuple[1] as number)
-      .filter((v) => Number.isFinite(v));
-  });
 
 const row = (id: string) => page.locator(`tr[data-fact-id="${id}"]`);
 
@@ -257,7 +244,7 @@ describe("reviewing facts", () => {
     const described = await chartDescription(page);
     expect(described).toContain("503.24");
     // Drawn in 亿元: the correction, the confirmed figure, and no rejected 1000.
-    const drawn = await drawnValues();
+    const drawn = await drawnValues(page);
     expect(drawn).toEqual(expect.arrayContaining([503.24, 2300]));
     expect(drawn).not.toContain(503.23);
     expect(drawn).not.toContain(1000);
@@ -304,7 +291,7 @@ describe("reviewing facts", () => {
     // …in the chart (subjects shown) and in the downloaded CSV, with its state.
     await page.goto(`${url}?indicator=enterprise_count&regions=jianghai&subjects=1`);
     await chartReady(page);
-    expect(await drawnValues()).toContain(1700);
+    expect(await drawnValues(page)).toContain(1700);
     const [addedFile] = await Promise.all([
       page.waitForEvent("download"),
       page.getByTestId("export").locator("button.csv").click(),
