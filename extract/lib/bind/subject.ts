@@ -8,6 +8,7 @@
 import type { Gazetteer } from "../regions.ts";
 import {
   PROJECT_NAME_COUNT,
+  REFERENCE_GROUP,
   SUBJECT_LEAD_WORDS,
   SUBJECT_BARE,
   SUBJECT_AMOUNT,
@@ -46,5 +47,9 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
     s = s.slice(word.length);
   }
   if (SUBJECT_BARE.includes(s) || s.length < 2) return "";
+  // 台山、开平、恩平三市GDP: a count of the places named before says them again, and names no
+  // subject.
+  const group = REFERENCE_GROUP.exec(s);
+  if (group && group.index === 0 && group[0].length === s.length) return "";
   return SUBJECT_SYNONYMS.get(s) ?? s;
 }

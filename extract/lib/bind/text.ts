@@ -14,8 +14,10 @@ import {
   PRONOUNS,
   LIST_PARTNER_PREFIX,
   PUNCT,
+  REFERENCE_GROUP,
   withoutAttributive,
 } from "./lexicon.ts";
+import { parseChineseNumeral } from "../numbers.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -36,11 +38,30 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** True when text[from, to) holds only filler words, punctuation and place names. */
+/** True when text[from, to) holds only filler words, punctuation and place names; a bare count
+ * of places right after as many listed (台山、开平、恩平三市) restates them and counts as theirs. */
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
-  return places.length > 0 && onlyFillerAround(ctx.text, places, from, to);
+  if (!places.length) return false;
+  const last = places[places.length - 1]!;
+  const restated = restatedCountEnd(ctx.text, places.length, last.end, to);
+  if (restated > last.end)
+    return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
+  return onlyFillerAround(ctx.text, places, from, to);
 }
+
+/** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
+ * places just listed said again; else `at`. With a reference word (这三市) it is no restatement
+ * here: those refer back across words. */
+function restatedCountEnd(text: string, n: number, at: number, to: number): number {
+  if (n < 2) return at;
+  const m = REFERENCE_GROUP.exec(text.slice(at, Math.min(to, at + RESTATED_COUNT_LIMIT)));
+  if (!m || m.index !== 0 || m[1]) return at;
+  const count = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
+  return count === n ? at + m[0].length : at;
+}
+/** Longest bare count of places looked for (十二个县区). */
+const RESTATED_COUNT_LIMIT = 6;
 
 /** True when text[from, to) holds only filler words and punctuation besides `mentions`, which may
  * be followed by a 的 (武汉、广州的增速; 比2020年的61280亿元). */
