@@ -50,6 +50,17 @@ import {
   SIZE_LABELS,
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
+import { periodLexicon } from "./lexicon.ts";
+import { INDICATORS, type Indicator } from "./types.ts";
+
+/** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
+const EVENT_DATED: ReadonlySet<string> = new Set(
+  periodLexicon.eventDatedIndicators.map((key) => {
+    if (!(INDICATORS as readonly string[]).includes(key))
+      throw new Error(`periods.json: eventDatedIndicators: "${key}" is not an indicator`);
+    return key as Indicator;
+  }),
+);
 
 export { newCarry, type Draft, type SentenceCarry };
 
@@ -347,6 +358,15 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       reached,
       project,
     );
+  }
+  // 11月18日，…现场签约项目18个，总投资102.6亿元: the outcome of an event dated by its day, with no
+  // period of its own, may be of that day's month (a day labels no period: 4月11日召开的会上获悉，
+  // 一季度…); extractDocument decides, as only a batch of projects is such an outcome.
+  if (draft.period === undefined && draft.kind === "actual" && EVENT_DATED.has(draft.indicator)) {
+    const day = within(ctx.periods, window.start, token.start)
+      .reverse()
+      .find((p) => p.eventMonth);
+    if (day) draft.eventMonth = day.eventMonth;
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).

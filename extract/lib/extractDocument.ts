@@ -100,7 +100,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       const earlier = figuresSeen.get(figure);
       if (earlier === undefined) figuresSeen.set(figure, sentence);
       else if (undated && earlier !== sentence) continue;
-      const period = d.period ?? defaultPeriod(d, pub, batch);
+      // A batch of projects signed or started on a day (11月18日…签约项目18个) is of that month; a
+      // named project's investment keeps the publication month, whatever day it was approved.
+      const period = d.period ?? ((batch && d.eventMonth) || defaultPeriod(d, pub, batch));
       if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
       if (plan && d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year) d.kind = "target";

@@ -99,6 +99,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     rangeConnectors: "words",
     now: "words",
     eventPrefixes: "words",
+    eventDatedIndicators: "words",
     comparisonPrefixes: "words",
     contextYears: "words",
     reports: WORD_MAP,

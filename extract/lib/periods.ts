@@ -27,6 +27,10 @@ export interface PeriodMention {
   /** For a month that ends a running total (截至5月底): January to that month, the period of a
    * flow figure; the month itself stays the label, the period of a stock. */
   toDate?: string;
+  /** A date with a day (11月18日): the month it falls in. The day is when something happened,
+   * so it labels no period; it dates only the figures that count that event's outcome (projects
+   * signed or started that day), which have no period of their own (see bind.ts). */
+  eventMonth?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
   /** For a bare 全年 that no named year before it places, published before the year is out: the
@@ -109,6 +113,14 @@ const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 /** A quarter, month count or year count: Arabic digits or a Chinese numeral (三, 十一, 二十). */
 function smallNumber(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
+}
+
+/** The month of a date with a day captured by SUB (11月18日 in year `y`), else undefined. */
+function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
+  const [, , , , month, month2, day] = m;
+  if (y === undefined || !month || !day || month2) return undefined;
+  const a = Number(month);
+  return a >= 1 && a <= 12 ? `${y}-${pad(a)}` : undefined;
 }
 
 /** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
@@ -332,7 +344,8 @@ function parseAt(
       const label = subLabel(y, sub);
       if (label !== undefined) {
         end += sub[0].length;
-        return { start: at, end, label, namesYear: true };
+        const eventMonth = dayMonth(y, sub);
+        return { start: at, end, label, namesYear: true, ...(eventMonth ? { eventMonth } : {}) };
       }
     }
     const since = sticky(SINCE_AT, text, end, to);
@@ -358,7 +371,15 @@ function parseAt(
     if (label === undefined) return undefined;
     const end = at + sub[0].length;
     // A bare day date (4月11日) or month: an event date only when it has a day.
-    return { start: at, end, label, namesYear: false, wholeOfContextYear: !!sub[7] };
+    const eventMonth = dayMonth(nowYear, sub);
+    return {
+      start: at,
+      end,
+      label,
+      namesYear: false,
+      wholeOfContextYear: !!sub[7],
+      ...(eventMonth ? { eventMonth } : {}),
+    };
   }
   return undefined;
 }

@@ -24,6 +24,9 @@ export interface Draft {
   period: string | undefined;
   /** The region or period was resolved to "no fact" (an outside place). */
   dropped: boolean;
+  /** The month of an event's day before the figure in its sentence (11月18日), when the figure may
+   * count that event's outcome: it dates the figure if its sentence counts a batch of projects. */
+  eventMonth?: string;
 }
 
 /** What one sentence hands the next in its paragraph: the region-wide growth figure a list of
