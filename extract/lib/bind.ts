@@ -44,6 +44,7 @@ import {
   COUNTED_GROUP_NOUN,
   MEMBER_OPENERS,
   OTHERS_GROUP,
+  FLOW_WORDS,
   GAP_WORDS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
@@ -344,7 +345,11 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     } else draft.region = r;
   }
   if (draft.period === undefined) {
-    const reach = capacity ? "clause" : draft.family.stock ? "sentence" : "paragraph";
+    // 新增规上工业企业35家: a stock indicator's count of what is new, said in its clause before
+    // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
+    const clause = text.slice(cs, token.start);
+    const flow = draft.family.stock && FLOW_WORDS.some((w) => clause.includes(w));
+    const reach = capacity ? "clause" : draft.family.stock && !flow ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
     draft.period = resolvePeriod(

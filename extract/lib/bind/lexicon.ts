@@ -89,6 +89,8 @@ export function compileBinding(raw: unknown) {
     partLocators: words(lex.partLocators, "partLocators"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** Words that make a count of a stock indicator a flow (新增规上工业企业35家). */
+    flowWords: words(lex.flowWords, "flowWords"),
     /** Words that alone refer back (其, 该): no subject. */
     pronouns: words(lex.pronouns, "pronouns"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
@@ -161,6 +163,7 @@ export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
+export const FLOW_WORDS = BINDING.flowWords;
 export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
