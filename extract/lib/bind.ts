@@ -13,7 +13,7 @@
 
 import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
-import { parseChineseNumeral, type NumberToken } from "./numbers.ts";
+import { smallNumber, type NumberToken } from "./numbers.ts";
 import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
@@ -286,7 +286,7 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   let words = text.slice(end, tc.token.start);
   for (const w of NOT_SHARED) words = words.split(w).join("");
   if (!SHARED_MARKERS.some((w) => words.includes(w))) return undefined;
-  const n = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
+  const n = smallNumber(m[2]!);
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
   if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
   let run: string[] = [];

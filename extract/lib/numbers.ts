@@ -88,6 +88,12 @@ function growthBefore(text: string, at: number, from: number): boolean {
   return !!TIMES_GROWTH.matchEndingAt(text, end, Math.max(from, end - 4));
 }
 
+/** A small count written either way (a quarter, a number of months or years, of places: 3, 三,
+ * 十一): Arabic digits or a Chinese numeral; NaN if malformed. */
+export function smallNumber(s: string): number {
+  return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
+}
+
 /** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
 export function parseChineseNumeral(s: string): number {
   if (!s) return NaN;

@@ -6,7 +6,7 @@
 // its digits are not read as a figure, but it carries no label.
 
 import { periodLexicon as lexicon } from "./lexicon.ts";
-import { parseChineseNumeral } from "./numbers.ts";
+import { smallNumber } from "./numbers.ts";
 
 export interface PublicationDate {
   year: number;
@@ -109,11 +109,6 @@ const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
-
-/** A quarter, month count or year count: Arabic digits or a Chinese numeral (三, 十一, 二十). */
-function smallNumber(s: string): number {
-  return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
-}
 
 /** The month of a date with a day captured by SUB (11月18日 in year `y`), else undefined. */
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {

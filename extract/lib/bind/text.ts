@@ -17,7 +17,7 @@ import {
   REFERENCE_GROUP,
   withoutAttributive,
 } from "./lexicon.ts";
-import { parseChineseNumeral } from "../numbers.ts";
+import { smallNumber } from "../numbers.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -57,8 +57,7 @@ function restatedCountEnd(text: string, n: number, at: number, to: number): numb
   if (n < 2) return at;
   const m = REFERENCE_GROUP.exec(text.slice(at, Math.min(to, at + RESTATED_COUNT_LIMIT)));
   if (!m || m.index !== 0 || m[1]) return at;
-  const count = /^\d+$/.test(m[2]!) ? Number(m[2]) : parseChineseNumeral(m[2]!);
-  return count === n ? at + m[0].length : at;
+  return smallNumber(m[2]!) === n ? at + m[0].length : at;
 }
 /** Longest bare count of places looked for (十二个县区). */
 const RESTATED_COUNT_LIMIT = 6;
