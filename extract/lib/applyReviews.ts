@@ -3,7 +3,7 @@
 // extractor missed, confirm marks it confirmed, or stale when the extractor now reads it
 // differently. A decision whose number is no longer where it was is applied to nothing and named.
 // Also how far the raw extractor was right on what a person checked. Pure.
-import { fieldsOf, type Review, type ReviewedFields } from "./reviews.ts";
+import { fieldsOf, REVIEWED_FIELD_NAMES, type Review, type ReviewedFields } from "./reviews.ts";
 import { segment } from "./segment.ts";
 import type { Fact, ReviewState } from "./types.ts";
 
@@ -45,20 +45,9 @@ export interface ReviewCheck {
   last: Review;
 }
 
-const FIELD_NAMES = [
-  "indicator",
-  "region",
-  "period",
-  "value",
-  "unit",
-  "qualifier",
-  "kind",
-  "subject",
-] as const satisfies readonly (keyof ReviewedFields)[];
-
 /** True when two readings of a number agree on every field a person can decide. */
 export function sameFields(a: ReviewedFields, b: ReviewedFields): boolean {
-  return FIELD_NAMES.every((name) => a[name] === b[name]);
+  return REVIEWED_FIELD_NAMES.every((name) => a[name] === b[name]);
 }
 
 /** The sentence around text[start, end), as a fact's quote: what an added fact is quoted by. */

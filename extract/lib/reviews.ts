@@ -7,14 +7,8 @@ import { INDICATOR_UNIT } from "./indicatorRecords.ts";
 import { type Fact, type Indicator, type Kind, type Qualifier, type Unit } from "./types.ts";
 
 /** The columns of data/reviews.csv, in order. */
-export const REVIEW_COLUMNS = [
-  "reviewed_at",
-  "action",
-  "fact_id",
-  "source",
-  "start",
-  "end",
-  "text",
+/** The fields of a fact a person decides, in the order both files give them. */
+export const REVIEWED_FIELD_NAMES = [
   "indicator",
   "region",
   "period",
@@ -23,6 +17,17 @@ export const REVIEW_COLUMNS = [
   "qualifier",
   "kind",
   "subject",
+] as const satisfies readonly (keyof ReviewedFields)[];
+
+export const REVIEW_COLUMNS = [
+  "reviewed_at",
+  "action",
+  "fact_id",
+  "source",
+  "start",
+  "end",
+  "text",
+  ...REVIEWED_FIELD_NAMES,
   "note",
 ] as const;
 
