@@ -1,16 +1,13 @@
 // 对比: every district's figure for one period, side by side.
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { Point } from "../../model/aggregate.ts";
 import { buildComparisonOption } from "../../chart/comparison.ts";
 import { describeComparison } from "../../chart/describe.ts";
-import { pointIdOf, type ChartConfig } from "../../chart/timeSeries.ts";
-import { EChart, type EChartHandle } from "../../echarts/EChart.tsx";
-import { t } from "../../i18n/dictionary.ts";
+import type { ChartConfig } from "../../chart/timeSeries.ts";
 import { SubjectToggle } from "../../view/Controls.tsx";
 import { PeriodSelect } from "../../view/PanelHeading.tsx";
-import { Empty } from "../../view/Status.tsx";
 import { chartSelection, indicatorExportText, indicatorHeading } from "../shared.ts";
-import { ViewExport, drawnImage } from "../ViewExport.tsx";
+import { PointChart } from "../PointChart.tsx";
 import type { ViewProps, ViewRecord } from "../types.ts";
 
 /** The period compared and its points. */
@@ -29,7 +26,6 @@ const chart = {
 function CompareBody({ ctx, client }: ViewProps) {
   const { lang, derived, chartConfig, update } = ctx;
   const { compared, comparePeriod } = derived;
-  const handle = useRef<EChartHandle>(null);
   const rows = useMemo(
     () => ({ period: comparePeriod, points: compared }),
     [comparePeriod, compared],
@@ -51,22 +47,13 @@ function CompareBody({ ctx, client }: ViewProps) {
         value={comparePeriod}
         onChange={(period) => update({ period })}
       />
-      {option && compared.length ? (
-        <EChart
-          ref={handle}
-          option={option}
-          testId="chart"
-          ariaLabel={chart.describe(chartConfig, rows)}
-          onItemClick={(value) => {
-            const point = pointIdOf(value);
-            if (point !== null) ctx.openSources({ point });
-          }}
-        />
-      ) : (
-        <Empty lang={lang} noRegions={derived.regions.length === 0} />
-      )}
-      <p className="hint">{t(lang, "clickHint")}</p>
-      <ViewExport ctx={ctx} client={client} image={drawnImage(ctx, client, option, handle)} />
+      <PointChart
+        ctx={ctx}
+        client={client}
+        option={option}
+        drawn={compared.length > 0}
+        describe={() => chart.describe(chartConfig, rows)}
+      />
     </>
   );
 }
