@@ -27,6 +27,7 @@ import { encodeGbk } from "../gbk.ts";
 import { csvRecords } from "../unit/cli/helpers.ts";
 import { launchBrowser } from "./browser.ts";
 import { chartReady, drawnValues, openPage, selectInArticle, tableReady } from "./helpers.ts";
+import { folderBytes } from "../folder.ts";
 
 const DIST = join(ROOT, "test-output", "dist");
 const PAGES = join(ROOT, "tests", "fixtures", "pages");
@@ -88,20 +89,6 @@ async function stopServer(): Promise<void> {
   const exited = new Promise((ok) => child!.once("exit", ok));
   child.kill();
   await exited;
-}
-
-/** Every file under data/ with its bytes. */
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(path.slice(dataDir.length), readFileSync(path).toString("base64"));
-    }
-  };
-  walk(dataDir);
-  return files;
 }
 
 const sourcesCsv = () => readFileSync(join(dataDir, "raw", "sources.csv"), "utf8");
@@ -364,7 +351,7 @@ describe("refused writes", () => {
     /<meta name="jm-write-token" content="([0-9a-f]+)">/.exec(await (await fetch(url)).text())![1]!;
 
   test("from another origin, with a foreign Host, without the token, over the limit: data/ unchanged", async () => {
-    const before = snapshot();
+    const before = folderBytes(dataDir);
     const body = JSON.stringify({ text: PASTED.replace("238.6", "999.9") });
     await page.goto(url);
     const secret = await token();
@@ -442,7 +429,7 @@ describe("refused writes", () => {
       req.end(body);
     });
     expect(rebound).toBe(403);
-    expect(snapshot()).toEqual(before);
+    expect(folderBytes(dataDir)).toEqual(before);
     expect(existsSync(join(dataDir, "raw", "sources.csv"))).toBe(true);
   });
 });

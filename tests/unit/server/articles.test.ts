@@ -6,7 +6,6 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -19,6 +18,7 @@ import { writeRoutes } from "../../../scripts/write/routes.ts";
 import { encodeGbk } from "../../gbk.ts";
 import { REVIEW_COLUMNS } from "../../../extract/lib/index.ts";
 import { csvRecords, ROOT, runCli } from "../cli/helpers.ts";
+import { folderBytes } from "../../folder.ts";
 
 const TOKEN = "ab".repeat(32);
 const PAGES = join(ROOT, "tests", "fixtures", "pages");
@@ -162,7 +162,7 @@ describe("saving an article", () => {
   });
 
   it("refuses what it cannot read, changing nothing", async () => {
-    const before = snapshot();
+    const before = folderBytes(dataDir);
     const cases: [unknown, RegExp][] = [
       [{ text: "" }, /empty/],
       [{ file: { name: "a.pdf", base64: "JVBERi0=" } }, /not a \.txt, \.md, \.html or \.htm file/],
@@ -192,22 +192,9 @@ describe("saving an article", () => {
       expect([answer.status, answer.json.ok], JSON.stringify(body)).toEqual([400, false]);
       expect(answer.json.error).toMatch(error);
     }
-    expect(snapshot()).toEqual(before);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 });
-
-function snapshot(): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(path, readFileSync(path).toString("base64"));
-    }
-  };
-  walk(dataDir);
-  return files;
-}
 
 describe("removing an article", () => {
   it("moves its file, kept text and row into the trash and takes its facts out", async () => {
@@ -235,12 +222,12 @@ describe("removing an article", () => {
   });
 
   it("finds the article by id among the folder's files only", async () => {
-    const before = snapshot();
+    const before = folderBytes(dataDir);
     for (const id of ["../regions", "raw/../../x", "sources", "", "nope"]) {
       const answer = await post("/api/articles/delete", { id });
       expect(answer.status, id).toBeGreaterThanOrEqual(400);
     }
-    expect(snapshot()).toEqual(before);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 });
 

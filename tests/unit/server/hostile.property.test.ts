@@ -3,15 +3,7 @@
 // methods and Range headers. The server must answer each with an expected status, never serve a
 // byte of a file outside dist/ and data/, and still be running at the end.
 import { spawn, type ChildProcess } from "node:child_process";
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -20,6 +12,7 @@ import { csvHeader, factsToCsvRows } from "../../../extract/lib/csv.ts";
 import { extractDocument, parseRegionTable } from "../../../extract/lib/index.ts";
 import { sortFactsByStart } from "../../../extract/node/process.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { folderBytes } from "../../folder.ts";
 
 const ROOT = resolve(import.meta.dirname, "../../..");
 const CHILD = join(import.meta.dirname, "serve-child.ts");
@@ -338,20 +331,6 @@ const A_ROWS = factsToCsvRows(
   ),
 );
 
-/** Every file under `dir` with its bytes. */
-function snapshotFolder(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(path.slice(dir.length), readFileSync(path).toString("base64"));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 interface WriteRequest {
   path: string;
   host: "good" | "foreign" | "localhost" | "no-port" | "none";
@@ -506,7 +485,7 @@ describe("the write path under generated write requests", () => {
     const outside = readFileSync(join(writeRoot, "secret.txt"), "utf8");
     await fc.assert(
       fc.asyncProperty(writeRequest, async (request) => {
-        const before = snapshotFolder(join(writeRoot, "data"));
+        const before = folderBytes(join(writeRoot, "data"));
         const answer = await sendWrite(writePort, request);
         statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
         const label = JSON.stringify({ ...request, body: request.body.slice(0, 120) });
@@ -520,11 +499,11 @@ describe("the write path under generated write requests", () => {
           if (/content-type: application\/json/i.test(answer.headers)) {
             expect(JSON.parse(answer.body.toString()).ok, label).toBe(false);
           } else expect(answer.status, label).toBe(400);
-          expect(snapshotFolder(join(writeRoot, "data")), label).toEqual(before);
+          expect(folderBytes(join(writeRoot, "data")), label).toEqual(before);
         }
         if (!mustRefuse(request) && answer.status === 200) {
           // Accepted: exactly the one intended article changed, and nothing else.
-          const after = snapshotFolder(join(writeRoot, "data"));
+          const after = folderBytes(join(writeRoot, "data"));
           const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
             (file) => before.get(file) !== after.get(file),
           );
@@ -577,7 +556,7 @@ describe("the write path under generated write requests", () => {
   }, 120_000);
 
   it("keeps one article when the same save comes many times at once, with its header checks all passed", async () => {
-    const before = snapshotFolder(join(writeRoot, "data"));
+    const before = folderBytes(join(writeRoot, "data"));
     const text = "鹤山市2023年规模以上工业增加值增长6.5%。";
     const save: WriteRequest = {
       path: "/api/articles",
@@ -591,7 +570,7 @@ describe("the write path under generated write requests", () => {
     };
     const answers = await Promise.all(Array.from({ length: 8 }, () => sendWrite(writePort, save)));
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
-    const after = snapshotFolder(join(writeRoot, "data"));
+    const after = folderBytes(join(writeRoot, "data"));
     const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
     const file = (JSON.parse(answers[0]!.body.toString()) as { article: { file: string } }).article
       .file;

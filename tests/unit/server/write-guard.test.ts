@@ -1,6 +1,6 @@
 // The write path's guard, body limit and file helpers, and a server with a test route: a refused
 // write leaves the data folder byte for byte; an accepted one makes exactly its change.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,7 @@ import { appendLine, withFileLock, writeFileAtomic } from "../../../scripts/writ
 import { isLoopback, refuseWrite, type WriteSettings } from "../../../scripts/write/guard.ts";
 import { injectWriteMeta } from "../../../scripts/write/meta.ts";
 import { writeModeFrom } from "../../../src/write/writeMode.ts";
+import { folderBytes } from "../../folder.ts";
 
 const SETTINGS: WriteSettings = {
   host: "127.0.0.1:5173",
@@ -179,20 +180,6 @@ function raw(
   });
 }
 
-/** Every file under `dir` with its bytes, for before/after comparison. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string) => {
-    for (const name of readdirSync(at)) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(path, readFileSync(path).toString("base64"));
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 describe("a server with writes", () => {
   const root = mkdtempSync(join(tmpdir(), "jm-write-server-"));
   const dataDir = join(root, "data");
@@ -253,7 +240,7 @@ describe("a server with writes", () => {
   });
 
   it("refuses a cross-origin write, a foreign Host, no token and an oversized body, data unchanged", async () => {
-    const before = snapshot(dataDir);
+    const before = folderBytes(dataDir);
     const body = JSON.stringify({ line: "evil" });
     const cases: [Record<string, string>, string | Buffer, number, RegExp][] = [
       [{ ...headers(), Origin: "http://evil.example" }, body, 403, /Origin/],
@@ -278,7 +265,7 @@ describe("a server with writes", () => {
       expect(answer.json.error).toMatch(error);
     }
     expect((await raw(url, "/api/nope", headers(), body)).status).toBe(404);
-    expect(snapshot(dataDir)).toEqual(before);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 
   it("makes an accepted write, and only that one", async () => {
