@@ -126,21 +126,6 @@ export function joinChunks(chunks: readonly Uint8Array[]): Uint8Array {
   return joined;
 }
 
-/**
- * A UTF-8 byte stream in pieces of whole rows of at least `pieceBytes` (the last piece holds the
- * rest), each joined into one array: decoded by one call into one flat string, wherever that
- * happens, no string is built by appending.
- */
-export async function* rowPieces(
-  stream: ReadableStream<Uint8Array>,
-  pieceBytes = 4 << 20,
-  firstPieceBytes = pieceBytes,
-): AsyncGenerator<Uint8Array> {
-  for await (const chunks of rowPieceChunks(stream, pieceBytes, firstPieceBytes)) {
-    yield joinChunks(chunks);
-  }
-}
-
 /** The text of a piece of a UTF-8 stream; only the first piece's BOM is dropped. */
 export const decodePiece = (piece: Uint8Array, first: boolean): string =>
   // Elsewhere than at the file's start, U+FEFF is a character of a field.

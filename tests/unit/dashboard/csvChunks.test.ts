@@ -4,7 +4,8 @@ import Papa from "papaparse";
 import {
   lastRowEnd,
   lastRowEndInBytes,
-  rowPieces,
+  rowPieceChunks,
+  joinChunks,
   decodePiece,
 } from "../../../src/model/csvChunks.ts";
 
@@ -54,6 +55,16 @@ const streamOf = (parts: Uint8Array[]) =>
       controller.close();
     },
   });
+
+/** A byte stream in pieces of whole rows, each joined into one array as the workers join them. */
+async function* rowPieces(
+  stream: ReadableStream<Uint8Array>,
+  pieceBytes?: number,
+  firstPieceBytes?: number,
+): AsyncGenerator<Uint8Array> {
+  for await (const chunks of rowPieceChunks(stream, pieceBytes, firstPieceBytes))
+    yield joinChunks(chunks);
+}
 
 /** The text of a stream in pieces, decoded as the workers decode them. */
 async function* rowTexts(stream: ReadableStream<Uint8Array>, pieceBytes?: number) {
