@@ -141,6 +141,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     multipliers: NUMBER_MAP,
     ordinalPrefixes: "words",
     articleNumerals: "words",
+    decimalPoint: "word",
     minusSigns: "words",
     boundMagnitudes: "words",
     times: "word",

@@ -38,7 +38,11 @@ const BOUND_MAGNITUDES: ReadonlySet<string> = new Set(
     return m;
   }),
 );
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*${[
+/** The word for the decimal point of a Chinese numeral (六点二, 百分之三点五). */
+const DECIMAL_POINT: string = numeralLexicon.decimalPoint;
+if (DECIMAL_POINT.length !== 1 || numeralLexicon.digits[DECIMAL_POINT as "零"] !== undefined)
+  throw new Error(`numerals.json: "decimalPoint" must be one character that is no digit`);
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]*[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:${DECIMAL_POINT}[零〇一二三四五六七八九]+)?${[
   ...BOUND_MAGNITUDES,
 ]
   .map((m) => `|${m}`)
@@ -94,9 +98,22 @@ export function smallNumber(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : parseChineseNumeral(s);
 }
 
-/** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123), NaN if malformed. */
+/** Value of a Chinese numeral (两千三百 → 2300, 十五 → 15, 一二三 → 123, 六点二 → 6.2), NaN if
+ * malformed. */
 export function parseChineseNumeral(s: string): number {
   if (!s) return NaN;
+  const point = s.indexOf(DECIMAL_POINT);
+  if (point >= 0) {
+    // The digits after the point are read one by one (三点一四 is 3.14), as they are spoken.
+    const whole = parseChineseNumeral(s.slice(0, point));
+    let fraction = "";
+    for (const ch of s.slice(point + 1)) {
+      const d = DIGIT[ch];
+      if (d === undefined) return NaN;
+      fraction += String(d);
+    }
+    return fraction ? Number(`${whole}.${fraction}`) : NaN;
+  }
   if (!/[十百千万亿]/.test(s)) {
     // Digit by digit: 二〇二三.
     let v = 0;

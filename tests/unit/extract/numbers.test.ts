@@ -26,8 +26,13 @@ describe("Chinese numerals", () => {
     ["一百零五", 105],
     ["两千三百亿", 230000000000],
     ["二〇二三", 2023],
+    ["六点二", 6.2],
+    ["三点一四", 3.14],
+    ["十二点零五", 12.05],
   ])("%s = %d", (s, v) => expect(parseChineseNumeral(s)).toBe(v));
-  it("rejects what is not a numeral", () => expect(parseChineseNumeral("十x")).toBeNaN());
+  it.each(["十x", "六点", "点五", "六点十"])("rejects %s, which is not a numeral", (s) =>
+    expect(parseChineseNumeral(s)).toBeNaN(),
+  );
 });
 
 describe("decimal scaling is exact", () => {
