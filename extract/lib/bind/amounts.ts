@@ -29,6 +29,7 @@ import {
 } from "./lexicon.ts";
 import {
   cueAfter,
+  notCueAfter,
   fillerOrPlacesOnly,
   isDigitCode,
   onlyFiller,
@@ -281,6 +282,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       if (name && !SUBJECT_BARE.includes(name)) subject = name;
     }
   } else {
+    // 但3.42万元的人均GDP在全省排第12位: the amount is what the word after it names.
+    if (notCueAfter(text, token.end, ce)) return undefined;
     family = cueAfter(text, token.end, ce, "CNY");
     const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
     if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {

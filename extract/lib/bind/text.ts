@@ -268,6 +268,13 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
   return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
 }
 
+/** True when a word that holds a cue but names something else (人均GDP, 投资环境) follows `at`,
+ * after 的 or not: the figure before it (3.42万元的人均GDP) is that thing's, no indicator's. */
+export function notCueAfter(text: string, at: number, stop: number): boolean {
+  const i = text[at] === ATTRIBUTIVE ? at + 1 : at;
+  return CUES.matchAt(text, i, stop)?.value.type === "none";
+}
+
 /** True when `cue` is a bare cue (增加值) whose sentence names a sector before it, and no 工业
  * after that (第二产业增速最快，增加值为2810.6亿元): the sector's figure, not an indicator's. */
 export function sectorsCue(text: string, from: number, cue: { start: number; end: number }) {
