@@ -5,7 +5,7 @@
 // through the text, so look-back is bounded by the outline, not by the page.
 
 import { CUES, KIND_MARKERS, type Family } from "./indicators.ts";
-import { kindLexicon } from "./lexicon.ts";
+import { contextLexicon, kindLexicon } from "./lexicon.ts";
 import { within } from "./spans.ts";
 import type { Paragraph } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
@@ -45,6 +45,7 @@ const EMPTY: TitleContext = Object.freeze({
 });
 
 const PLAN_TITLE_MARKERS: readonly string[] = kindLexicon.planTitleMarkers;
+const PLACE_TITLE_MARKS: ReadonlySet<string> = new Set(contextLexicon.placeTitleMarks);
 
 /** Longest first line, in characters, read as the article's headline. */
 const HEADLINE_LIMIT = 60;
@@ -86,8 +87,13 @@ export function buildDocModel(input: DocInput): DocModel {
   }
   // Each governing title is read once; a paragraph's context is its titles', innermost first.
   const titles = new Map<number, TitleContext>();
-  const carried = paragraphs.map((p) => {
-    let region: string | undefined;
+  // The place of the last line that is only a place's name (【蓬江区】, ■ 台山市): it heads the
+  // paragraphs below it, inside the headings around it, so a heading ends it.
+  let placeTitle: string | undefined;
+  const carried = paragraphs.map((p, index) => {
+    if (p.role === "heading" || p.role === "section") placeTitle = undefined;
+    if (index !== headline && p.titleLike) placeTitle = placeTitleRegion(input, p) ?? placeTitle;
+    let region: string | undefined = placeTitle;
     let period: string | undefined;
     let topic: Family | undefined;
     let plan = false;
@@ -107,6 +113,17 @@ export function buildDocModel(input: DocInput): DocModel {
     return { region, period, topic, plan };
   });
   return { headline, lead, headlineContext, place, carried };
+}
+
+/** The region of a line that says only a place's name, with at most brackets, bullets and a
+ * colon around it (【蓬江区】, ■ 台山市, 恩平：); undefined for any other line. */
+function placeTitleRegion(input: DocInput, p: Paragraph): string | undefined {
+  const mentions = within(input.places, p.start, p.end);
+  const only = mentions[0];
+  if (mentions.length !== 1 || only!.place.type !== "region") return undefined;
+  const rest = input.text.slice(p.start, only!.start) + input.text.slice(only!.end, p.end);
+  for (const c of rest) if (!PLACE_TITLE_MARKS.has(c)) return undefined;
+  return only!.place.key;
 }
 
 /** The first place of the table named in [from, to). */

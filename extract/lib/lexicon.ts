@@ -133,6 +133,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     provinceAbbreviations: WORD_MAP,
     abbreviationBlockers: "words",
     exampleMarkers: "words",
+    placeTitleMarks: "word",
   },
   "numerals.json": {
     digits: NUMBER_MAP,
