@@ -7,7 +7,8 @@
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
-// indented with an ideographic space, the mark of a new paragraph, or numbered (1．, （一）), an item. Heading lines (#) are kept
+// indented with an ideographic space, the mark of a new paragraph, or numbered (1．, （一）), an item,
+// or the line is the first and short: a headline, whose commas and colons are a title's. Heading lines (#) are kept
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
 
@@ -22,6 +23,10 @@ export interface NormalizedText {
 }
 
 const NL = 10;
+/** Longest first line, in characters, that is read as a headline and never joined to the next. */
+const HEADLINE_LIMIT = 60;
+const SEMICOLON = 0x3b;
+const FULLWIDTH_SEMICOLON = 0xff1b;
 const ITEM_START =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪])/;
 
@@ -77,6 +82,7 @@ export function normalize(original: string): NormalizedText {
       }
       const lineStart = len;
       let bodyMark = false;
+      let semicolon = false;
       for (let p = k; p < j; p++) {
         const c = original.charCodeAt(p);
         if (c === 42 && original.charCodeAt(p + 1) === 42) {
@@ -108,13 +114,18 @@ export function normalize(original: string): NormalizedText {
         }
         const folded = foldChar(c, len > lineStart ? out[len - 1]! : 0, original.charCodeAt(p + 1));
         if (BODY_MARKS[folded] === 1) bodyMark = true;
+        if (folded === SEMICOLON || folded === FULLWIDTH_SEMICOLON) semicolon = true;
         out[len] = folded;
         map[len++] = p;
       }
       if (len > lineStart) {
+        // The first line, when short, is the headline (山东找回信心，GDP增量全国第一; 解码一季度GDP：
+        // 江西领跑全国): its comma or colon is a title's, and the lead below is not its rest.
+        // A semicolon is a sentence's, never a title's.
+        const headline = !havePrev && len - lineStart <= HEADLINE_LIMIT && !semicolon;
         havePrev = true;
         const last = out[len - 1]!;
-        prevJoinable = !heading && bodyMark && CLOSERS[last] !== 1;
+        prevJoinable = !heading && !headline && bodyMark && CLOSERS[last] !== 1;
       }
     }
     i = j + 1;

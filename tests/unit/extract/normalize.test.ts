@@ -12,8 +12,20 @@ describe("normalize", () => {
     expect(normalize("今年，全区实现增加值96亿元；固定资产投资\n\n90亿元，增长11.3%。").text).toBe(
       "今年，全区实现增加值96亿元；固定资产投资90亿元，增长11.3%。",
     );
-    expect(normalize("打造试验区，持续\n\n推进共同富裕。").text).toBe(
-      "打造试验区，持续推进共同富裕。",
+    expect(normalize("标题\n打造试验区，持续\n\n推进共同富裕。").text).toBe(
+      "标题\n打造试验区，持续推进共同富裕。",
+    );
+  });
+  it("never joins a short first line, the headline, to the lead under it", () => {
+    expect(normalize("解码一季度GDP：江西领跑全国\n\n近日，数据公布。").text).toBe(
+      "解码一季度GDP：江西领跑全国\n近日，数据公布。",
+    );
+    expect(normalize("鹤山找回信心，投资增速全市第一\n今年以来，全市投资回暖。").text).toBe(
+      "鹤山找回信心，投资增速全市第一\n今年以来，全市投资回暖。",
+    );
+    // A first line with a semicolon is a sentence, broken by the layout.
+    expect(normalize("增加值96亿元；固定资产投资\n90亿元。").text).toBe(
+      "增加值96亿元；固定资产投资90亿元。",
     );
   });
   it("keeps titles, finished paragraphs and headings apart", () => {
