@@ -24,7 +24,10 @@ export type Cue =
   | { type: "growth"; sign: 1 | -1; family?: Family }
   | { type: "none" };
 
-export type KindMarker = { kind: Kind; capacity: boolean } | { kind: "neutral"; capacity: false };
+export type KindMarker =
+  | { kind: Kind; capacity: boolean }
+  | { kind: "neutral"; capacity: false }
+  | { kind: "result"; capacity: false };
 
 export const FAMILIES: ReadonlyMap<string, Family> = new Map(
   Object.entries(indicatorLexicon.families).map(([name, f]) => [
@@ -96,6 +99,7 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.capacity.map((t) => [t, { kind: "estimate", capacity: true }] as const),
   ...kindLexicon.target.map((t) => [t, { kind: "target", capacity: false }] as const),
   ...kindLexicon.neutral.map((t) => [t, { kind: "neutral", capacity: false }] as const),
+  ...kindLexicon.results.map((t) => [t, { kind: "result", capacity: false }] as const),
 ]);
 
 /** Families whose region-wide growth a 其中 list breaks down into parts (industries). */

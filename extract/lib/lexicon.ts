@@ -81,6 +81,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     target: "words",
     objectMarkers: "words",
     neutral: "words",
+    results: "words",
     auxiliaries: "words",
     questionMarkers: "words",
     planTitleMarkers: "words",

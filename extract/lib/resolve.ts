@@ -257,7 +257,8 @@ function periodAfter(
   if (findNumbers(ctx.text, from, end, within(ctx.periods, from, end)).length) return undefined;
   // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
   const stop = clauseEnd(ctx.text, first.end, end);
-  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => m.value.kind !== "neutral"))
+  const planned = (k: string) => k === "target" || k === "estimate";
+  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => planned(m.value.kind)))
     return undefined;
   return labelled([first], flow, reached);
 }

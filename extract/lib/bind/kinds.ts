@@ -19,8 +19,10 @@ export function isMilestone(text: string, token: NumberToken): boolean {
 }
 
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
- * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破). A
- * capacity marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+ * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破), and a
+ * word of a result reached (已完成) in the number's clause makes it actual only against a marker of
+ * an earlier clause (年度计划投资215亿元，已完成投资…; 力争累计完成… stays a target). A capacity
+ * marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
 export function kindBefore(
   text: string,
   from: number,
@@ -30,11 +32,17 @@ export function kindBefore(
   let kind: Kind = "actual";
   let capacity = false;
   let estimateAt = -1;
+  let markerAt = -1;
   for (const m of KIND_MARKERS.scan(text, from, at)) {
     if (m.value.kind === "neutral") continue;
+    if (m.value.kind === "result") {
+      if (m.start >= clause && markerAt < clause) kind = "actual";
+      continue;
+    }
     if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
     if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
     kind = m.value.kind;
+    markerAt = m.start;
     if (kind === "estimate") estimateAt = m.start;
     if (m.value.capacity && m.start >= clause) capacity = true;
   }
