@@ -82,6 +82,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     objectMarkers: "words",
     neutral: "words",
     results: "words",
+    goalsAfter: "words",
     auxiliaries: "words",
     questionMarkers: "words",
     planTitleMarkers: "words",

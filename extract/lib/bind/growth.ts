@@ -31,6 +31,7 @@ import {
 } from "./text.ts";
 import { listLength, openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
+import { isGoal } from "./kinds.ts";
 
 /** Words that may stand between a compared place and its figure (乙省同期的2%). */
 const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
@@ -180,6 +181,11 @@ function rateAfterCue(
     // 丙省、丁省紧随其后，增速分别为9.6%、8.4%: places of an earlier clause, a bare growth word,
     // 分别: the topic's growth, place by place (openList pairs the places).
     family = open.family;
+  } else if (lastDraft?.unit === "percent" && lastDraft.family.growth && isGoal(text, token)) {
+    // …增长4.5%，有信心完成全年增长5%左右的目标: a bare growth word whose rate is the object of
+    // a goal, after a rate of the sentence: that indicator's goal.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
   } else {
     // 其中，汽车产业增长13.2%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);

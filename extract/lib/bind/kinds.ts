@@ -4,7 +4,7 @@
 import type { Kind } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
-import { qualifierLexicon } from "../lexicon.ts";
+import { kindLexicon, qualifierLexicon } from "../lexicon.ts";
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
 import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
 
@@ -47,4 +47,12 @@ export function kindBefore(
     if (m.value.capacity && m.start >= clause) capacity = true;
   }
   return { kind: capacity ? "estimate" : kind, capacity };
+}
+
+const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
+
+/** True when the words right after the number make it the object of a goal (完成全年增长5%左右的
+ * 目标, 实现6%的预期目标): what it names is planned, not reached. */
+export function isGoal(text: string, token: NumberToken): boolean {
+  return GOALS_AFTER.some((w) => text.startsWith(w, token.end));
 }
