@@ -106,6 +106,8 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
+/** Endings of an industry's name: a part named so after a part's rate needs no breakdown word. */
+export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.breakdown.partSuffixes;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;
