@@ -32,7 +32,7 @@ import {
   type SentenceCarry,
   type TokenContext,
 } from "./bind/state.ts";
-import { isMilestone, kindBefore } from "./bind/kinds.ts";
+import { isGoal, isMilestone, kindBefore } from "./bind/kinds.ts";
 import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
@@ -185,7 +185,10 @@ function tokenContext(state: BindState, t: number): TokenContext {
   const cs = clauseStart(text, token.start, Math.max(near, token.start - CLAUSE_WINDOW));
   const ce = clauseEnd(text, token.end, Math.min(sentence.end, token.end + CLAUSE_WINDOW));
   const scope = Math.max(cs, state.prevEnd);
-  const { kind, capacity } = kindBefore(text, near, cs, token.start);
+  const before = kindBefore(text, near, cs, token.start);
+  const { capacity } = before;
+  // 完成全年增长5%左右的目标: a figure that is the object of a goal is planned, whatever came before.
+  const kind = isGoal(text, token) ? "target" : before.kind;
   return {
     token,
     t,

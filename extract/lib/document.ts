@@ -83,7 +83,7 @@ export function buildDocModel(input: DocInput): DocModel {
     const p = paragraphs[lead]!;
     const stop = text.slice(p.start, Math.min(p.end, p.start + LEAD_LIMIT)).search(/[。！？!?]/);
     const end = stop < 0 ? Math.min(p.end, p.start + LEAD_LIMIT) : p.start + stop;
-    place = firstRegion(input.places, p.start, end);
+    place = leadRegion(input, p.start, end);
   }
   // Each governing title is read once; a paragraph's context is its titles', innermost first.
   const titles = new Map<number, TitleContext>();
@@ -126,10 +126,16 @@ function placeTitleRegion(input: DocInput, p: Paragraph): string | undefined {
   return only!.place.key;
 }
 
-/** The first place of the table named in [from, to). */
-function firstRegion(places: readonly PlaceMention[], from: number, to: number) {
-  for (const m of within(places, from, to)) if (m.place.type === "region") return m.place.key;
-  return undefined;
+/** The place a lead's first sentence at [from, to) is about: the first place of the table it
+ * names; but when it names several parts of one region and nothing else of the table (台山市、开平市
+ * 进出口分别增长…), the whole they are parts of: a lead going through districts is the city's. */
+function leadRegion(input: DocInput, from: number, to: number) {
+  const keys: string[] = [];
+  for (const m of within(input.places, from, to))
+    if (m.place.type === "region" && !keys.includes(m.place.key)) keys.push(m.place.key);
+  const parent = keys.length > 1 ? input.gaz.regions.get(keys[0]!)?.parent : undefined;
+  if (parent && keys.every((k) => input.gaz.regions.get(k)?.parent === parent)) return parent;
+  return keys[0];
 }
 
 /** What the title at [from, to) says. A headline names a topic only when every indicator it

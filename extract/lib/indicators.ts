@@ -24,7 +24,10 @@ export type Cue =
   | { type: "growth"; sign: 1 | -1; family?: Family }
   | { type: "none" };
 
-export type KindMarker = { kind: Kind; capacity: boolean } | { kind: "neutral"; capacity: false };
+export type KindMarker =
+  | { kind: Kind; capacity: boolean }
+  | { kind: "neutral"; capacity: false }
+  | { kind: "result"; capacity: false };
 
 export const FAMILIES: ReadonlyMap<string, Family> = new Map(
   Object.entries(indicatorLexicon.families).map(([name, f]) => [
@@ -96,12 +99,15 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.capacity.map((t) => [t, { kind: "estimate", capacity: true }] as const),
   ...kindLexicon.target.map((t) => [t, { kind: "target", capacity: false }] as const),
   ...kindLexicon.neutral.map((t) => [t, { kind: "neutral", capacity: false }] as const),
+  ...kindLexicon.results.map((t) => [t, { kind: "result", capacity: false }] as const),
 ]);
 
 /** Families whose region-wide growth a 其中 list breaks down into parts (industries). */
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
+/** Endings of an industry's name: a part named so after a part's rate needs no breakdown word. */
+export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.breakdown.partSuffixes;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;

@@ -243,7 +243,9 @@ export function headingRegion(
  * The region a context word (全区, 全市) stands for: the section's region when its name has the
  * word's suffix; else the first of `nearby` (the page's region, the place named last before the
  * word) that has it; else the region with that suffix the page names most, unless the root region (the
- * city) has the suffix too and is named at least as often.
+ * city) has the suffix too and is named at least as often, or no region is named most: a page that
+ * names several districts equally often (a city's release going through them one by one) is about
+ * the city, not the one whose key sorts first.
  */
 export function resolveContext(
   gaz: Gazetteer,
@@ -260,14 +262,17 @@ export function resolveContext(
   for (const key of nearby) if (fits(key)) return key;
   let best: string | undefined;
   let bestCount = 0;
+  let tied = false;
   for (const [key, count] of pageCounts) {
     if (key === gaz.root || !fits(key)) continue;
+    if (count === bestCount) tied = true;
     if (count > bestCount || (count === bestCount && best !== undefined && key < best)) {
+      if (count > bestCount) tied = false;
       best = key;
       bestCount = count;
     }
   }
   const rootCount = gaz.root ? (pageCounts.get(gaz.root) ?? 0) : 0;
-  if (fits(gaz.root) && (!best || rootCount >= bestCount)) return gaz.root;
+  if (fits(gaz.root) && (!best || tied || rootCount >= bestCount)) return gaz.root;
   return best;
 }

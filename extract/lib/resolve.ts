@@ -14,6 +14,7 @@ import {
   type DocContext,
 } from "./context.ts";
 import { CUES, KIND_MARKERS } from "./indicators.ts";
+import type { Region } from "./types.ts";
 import { onlyFiller } from "./bind/text.ts";
 import { PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
@@ -49,7 +50,10 @@ const EXAMPLE_MARKERS: readonly string[] = contextLexicon.exampleMarkers;
 const CONTEXT_WINDOW = 600;
 
 /** The region named last in [from, at) whose name ends with `suffix`: in an article about several
- * cities, 全市 is the city the text was just speaking of (重庆…。同时，全市…). */
+ * cities, 全市 is the city the text was just speaking of (重庆…。同时，全市…). When that stretch
+ * names several parts of one region alike (台山市、开平市…分别…，恩平市下降…。全市…), 全市 is the
+ * whole they are parts of, if its name has the suffix: the last part named is only the end of a
+ * list. */
 function placeNamedBefore(
   ctx: DocContext,
   at: number,
@@ -57,13 +61,19 @@ function placeNamedBefore(
   from: number,
 ): string | undefined {
   const before = within(ctx.places, Math.max(0, from), at);
+  let last: Region | undefined;
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
     if (m.place.type !== "region" || m.partner) continue;
     const r = ctx.gaz.regions.get(m.place.key);
-    if (r && r.members.length === 0 && r.name.endsWith(suffix)) return r.key;
+    if (!r || r.members.length > 0 || !r.name.endsWith(suffix)) continue;
+    if (!last) last = r;
+    else if (r.key !== last.key && r.parent && r.parent === last.parent) {
+      const whole = ctx.gaz.regions.get(r.parent);
+      return whole?.name.endsWith(suffix) ? whole.key : last.key;
+    }
   }
-  return undefined;
+  return last?.key;
 }
 
 /** How far after a scope word (全国前三季度GDP) its indicator may stand, in characters. */
@@ -247,7 +257,8 @@ function periodAfter(
   if (findNumbers(ctx.text, from, end, within(ctx.periods, from, end)).length) return undefined;
   // 该项目首期今年即将启动: a period before a word of plan or estimate dates what will happen.
   const stop = clauseEnd(ctx.text, first.end, end);
-  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => m.value.kind !== "neutral"))
+  const planned = (k: string) => k === "target" || k === "estimate";
+  if (KIND_MARKERS.scan(ctx.text, first.end, stop).some((m) => planned(m.value.kind)))
     return undefined;
   return labelled([first], flow, reached);
 }

@@ -44,6 +44,7 @@ import {
   undatedFromLevel,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
+import { isGoal } from "./kinds.ts";
 
 /** How far back an open cue (总产值突破万亿，达…) may stand from its amount, in characters. */
 const OPEN_CUE_WINDOW = 40;
@@ -276,7 +277,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       }
     }
     const after = text.slice(token.end, Math.min(ce, token.end + 31));
-    if (after.startsWith(ATTRIBUTIVE)) {
+    // 实现1000亿元的目标: a goal is what the amount is, not what it is about.
+    if (after.startsWith(ATTRIBUTIVE) && !isGoal(text, token)) {
       const name = nameAfter(text, token.end + 1, Math.min(ce, token.end + 31));
       // 的24个项目: a bare noun names nothing more than the words before the amount did.
       if (name && !SUBJECT_BARE.includes(name)) subject = name;

@@ -8,6 +8,7 @@ import { periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
   cueSubject,
@@ -31,6 +32,7 @@ import {
 } from "./text.ts";
 import { listLength, openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
+import { isGoal } from "./kinds.ts";
 
 /** Words that may stand between a compared place and its figure (乙省同期的2%). */
 const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
@@ -73,21 +75,29 @@ function looseCueBefore(text: string, from: number, at: number) {
 
 /** The region-wide growth figure that a breakdown (其中，汽车产业增长13.2%) lists the parts of:
  * the head must be of a family whose parts the contract counts (增加值, investment), a breakdown
- * word must open the list, and the part's name must be a short name that no cue word is in. */
+ * word must open the list, and the part's name must be a short name that no cue word is in.
+ * After a part's rate in the same sentence (`part`: 金属制品业增加值增长9.6%，纺织服装业下降2.1%)
+ * an industry's name needs no breakdown word: it is a part of the same indicator. */
 function breakdownHead(
   ctx: DocContext,
   head: Draft | undefined,
   sentence: Sentence,
   scope: number,
   at: number,
+  part: Draft | undefined,
 ): { family: Family; subject: string } | undefined {
   if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
   const { text } = ctx;
   // Within the window a number looks back through, so that a page with no full stop costs no
   // more per number than a sentence does.
   const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW), at);
-  if (!BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   const subject = withoutAttributive(trimFiller(text, scope, at));
+  const sibling =
+    part?.unit === "percent" &&
+    part.subject !== "" &&
+    part.family === head.family &&
+    BREAKDOWN_PART_SUFFIXES.some((w) => subject.endsWith(w));
+  if (!sibling && !BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
   if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
   if (within(ctx.places, scope, at).length) return;
@@ -180,9 +190,21 @@ function rateAfterCue(
     // 丙省、丁省紧随其后，增速分别为9.6%、8.4%: places of an earlier clause, a bare growth word,
     // 分别: the topic's growth, place by place (openList pairs the places).
     family = open.family;
+  } else if (lastDraft?.unit === "percent" && lastDraft.family.growth && isGoal(text, token)) {
+    // …增长4.5%，有信心完成全年增长5%左右的目标: a bare growth word whose rate is the object of
+    // a goal, after a rate of the sentence: that indicator's goal.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
   } else {
     // 其中，汽车产业增长13.2%: an industry of the region-wide figure the list breaks down.
-    const head = breakdownHead(ctx, carry.head ?? lastDraft, sentence, scope, growth.start);
+    const head = breakdownHead(
+      ctx,
+      carry.head ?? lastDraft,
+      sentence,
+      scope,
+      growth.start,
+      lastDraft,
+    );
     if (head) {
       family = head.family;
       subject = head.subject;

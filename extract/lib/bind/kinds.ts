@@ -4,7 +4,7 @@
 import type { Kind } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
-import { qualifierLexicon } from "../lexicon.ts";
+import { kindLexicon, qualifierLexicon } from "../lexicon.ts";
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
 import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
 
@@ -19,8 +19,10 @@ export function isMilestone(text: string, token: NumberToken): boolean {
 }
 
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
- * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破). A
- * capacity marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+ * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破), and a
+ * word of a result reached (已完成) in the number's clause makes it actual only against a marker of
+ * an earlier clause (年度计划投资215亿元，已完成投资…; 力争累计完成… stays a target). A capacity
+ * marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
 export function kindBefore(
   text: string,
   from: number,
@@ -30,13 +32,27 @@ export function kindBefore(
   let kind: Kind = "actual";
   let capacity = false;
   let estimateAt = -1;
+  let markerAt = -1;
   for (const m of KIND_MARKERS.scan(text, from, at)) {
     if (m.value.kind === "neutral") continue;
+    if (m.value.kind === "result") {
+      if (m.start >= clause && markerAt < clause) kind = "actual";
+      continue;
+    }
     if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
     if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
     kind = m.value.kind;
+    markerAt = m.start;
     if (kind === "estimate") estimateAt = m.start;
     if (m.value.capacity && m.start >= clause) capacity = true;
   }
   return { kind: capacity ? "estimate" : kind, capacity };
+}
+
+const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
+
+/** True when the words right after the number make it the object of a goal (完成全年增长5%左右的
+ * 目标, 实现6%的预期目标): what it names is planned, not reached. */
+export function isGoal(text: string, token: NumberToken): boolean {
+  return GOALS_AFTER.some((w) => text.startsWith(w, token.end));
 }

@@ -80,4 +80,10 @@ describe("headings and context", () => {
     expect(resolveContext(gaz, "市", undefined, counts)).toBe("jiangmen");
     expect(resolveContext(gaz, "市", "taishan", counts)).toBe("taishan");
   });
+  it("全市 on a page naming several county-level cities equally is the city, else the one named most", () => {
+    const even = countRegions(findPlaces(gaz, "台山市，开平市，恩平市"));
+    expect(resolveContext(gaz, "市", undefined, even)).toBe("jiangmen");
+    const leaning = countRegions(findPlaces(gaz, "台山市，开平市，台山市"));
+    expect(resolveContext(gaz, "市", undefined, leaning)).toBe("taishan");
+  });
 });
