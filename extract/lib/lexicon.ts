@@ -133,6 +133,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     provinceAbbreviations: WORD_MAP,
     abbreviationBlockers: "words",
     exampleMarkers: "words",
+    venueWords: "words",
+    venuePrefixes: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,

@@ -99,7 +99,8 @@ function placeIn(
     // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
     // 皖北6市（阜阳、蚌埠…）: places in brackets spell out a name, never locate a figure; a
     // compared place (仅次于杭州) locates one only in its own clause.
-    if (m.place.type === "context" || m.aside || m.ranking) continue;
+    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore).
+    if (m.place.type === "context" || m.aside || m.ranking || m.venue) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -157,8 +158,29 @@ export function resolveRegion(
       sentence.start,
     ) ??
     section ??
-    ctx.pageRegion
+    ctx.pageRegion ??
+    venueBefore(ctx, sentence, paragraph.start, start)
   );
+}
+
+/** The place of the last venue named before `at` in its paragraph (签约仪式在开平举行，现场签约项目
+ * 12个), when nothing else locates the figure: the event's place is then the best guess. */
+function venueBefore(
+  ctx: DocContext,
+  sentence: Sentence,
+  paragraphStart: number,
+  at: number,
+): RegionAnswer {
+  const before = within(
+    ctx.places,
+    Math.max(paragraphStart, sentence.start - PARAGRAPH_WINDOW),
+    at,
+  );
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.venue) return regionAt(ctx, m, undefined, sentence.start);
+  }
+  return undefined;
 }
 
 const SENTENCE_ENDS = /[。！？!?]/;
@@ -191,7 +213,7 @@ function finestOfSentence(
   while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
   let finest: string | undefined;
   for (const m of within(ctx.places, start, end)) {
-    if (m.place.type !== "region" || m.compared || m.aside) continue;
+    if (m.place.type !== "region" || m.compared || m.aside || m.venue) continue;
     const r = ctx.gaz.regions.get(m.place.key);
     if (r?.parent === found) {
       if (finest && finest !== r.key) return found; // two of its parts: no one of them
