@@ -14,7 +14,7 @@ import {
   type DocContext,
 } from "./context.ts";
 import { CUES, KIND_MARKERS } from "./indicators.ts";
-import { onlyFiller } from "./bind/text.ts";
+import { itemStart, onlyFiller } from "./bind/text.ts";
 import { PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
@@ -135,6 +135,7 @@ export function resolveRegion(
   // 推动甲公司、乙集团等86个项目: the names before 等 are examples, and a place inside
   // them (成都) is part of a name, not where the count is.
   const examples = EXAMPLE_MARKERS.some((w) => ctx.text.startsWith(w, start - w.length));
+  const item = itemStart(ctx.text, sentence.start, cs);
   return (
     tryList(
       within(ctx.places, cs, start)
@@ -143,7 +144,10 @@ export function resolveRegion(
       "all",
     ) ??
     tryList(within(ctx.places, end, ce), "all") ??
-    tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
+    // The figure's item of the sentence (after a ；) first: 甲项目落户新会区…；总投资32亿元的鹤山乙
+    // 项目，投产后年产值45亿元 is 鹤山's, whatever place an earlier item settled in.
+    tryList(within(ctx.places, item, cs).reverse(), "places") ??
+    tryList(within(ctx.places, sentence.start, item).reverse(), "places") ??
     finestOfSentence(
       ctx,
       tryList(
