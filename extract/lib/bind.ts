@@ -37,6 +37,7 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
+import { itemEnd, itemStart } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -185,7 +186,10 @@ function tokenContext(state: BindState, t: number): TokenContext {
   const cs = clauseStart(text, token.start, Math.max(near, token.start - CLAUSE_WINDOW));
   const ce = clauseEnd(text, token.end, Math.min(sentence.end, token.end + CLAUSE_WINDOW));
   const scope = Math.max(cs, state.prevEnd);
-  const before = kindBefore(text, near, cs, token.start);
+  const before = kindBefore(text, near, cs, token.start, {
+    start: itemStart(text, near, token.start),
+    end: itemEnd(text, token.end, Math.min(sentence.end, token.end + SENTENCE_WINDOW)),
+  });
   const { capacity } = before;
   // 完成全年增长5%左右的目标: a figure that is the object of a goal is planned, whatever came before.
   const kind = isGoal(text, token) ? "target" : before.kind;

@@ -136,6 +136,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     abbreviationBlockers: "words",
     exampleMarkers: "words",
     placeTitleMarks: "word",
+    venueWords: "words",
+    venuePrefixes: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,

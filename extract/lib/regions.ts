@@ -32,6 +32,9 @@ export interface PlaceMention {
   /** True for a scope (全国) whose clause goes on to a rank (…排名第一): the field of a ranking,
    * not what a figure is about. */
   ranking?: boolean;
+  /** True where an event was held (签约仪式在江门滨江新区举行): the figures it reports are of the
+   * place that held it, so a venue locates a figure only when no other place does. */
+  venue?: boolean;
 }
 
 export interface Gazetteer {
@@ -94,6 +97,35 @@ const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as c
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
 const CLAUSE_MARK = new TermMatcher(lexicon.clauseMarks.map((w) => [w, true] as const));
+const VENUE_PREFIX = new TermMatcher(lexicon.venuePrefixes.map((w) => [w, true] as const));
+const VENUE = new TermMatcher(lexicon.venueWords.map((w) => [w, true] as const));
+/** How far after a place its event verb (举行) may stand for the place to be a venue (在滨江新区
+ * 会展中心隆重举行), in characters. */
+const VENUE_WINDOW = 12;
+
+/** Whether the place at [start, end) is where an event was held: 在/于 before it (or a venue
+ * mention, `after`, right before it), and a venue verb after it in its clause, within
+ * VENUE_WINDOW characters. */
+function isVenue(
+  text: string,
+  start: number,
+  end: number,
+  to: number,
+  after: PlaceMention | undefined,
+): boolean {
+  // 在新会区司前镇举行: a place right after a venue's first name is part of the same venue.
+  const prefixed =
+    after?.venue && after.end === start
+      ? true
+      : !!VENUE_PREFIX.matchEndingAt(text, start, Math.max(0, start - 1));
+  if (!prefixed) return false;
+  const stop = Math.min(to, end + VENUE_WINDOW);
+  for (let i = end; i < stop; i++) {
+    if (CLAUSE_MARK.matchAt(text, i, stop)) return false;
+    if (VENUE.matchAt(text, i, stop)) return true;
+  }
+  return false;
+}
 
 /** Whether a rank word follows `from` before the clause ends (全国市场占有率排名第一). Reads only
  * to the clause's end: a search of the whole page for each mark cost a scan per 全国. */
@@ -115,7 +147,8 @@ export function findPlaces(
     if (m.value.type === "blocker") continue;
     if (m.value.type === "region" && INSTITUTIONS.some((w) => text.startsWith(w, m.end))) continue;
     const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
-    const locative = !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    const venue = isVenue(text, m.start, m.end, to, out[out.length - 1]);
+    const locative = !venue && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
     const ranking = m.value.type === "outside" && m.value.scope && rankFollows(text, m.end, to);
@@ -128,6 +161,7 @@ export function findPlaces(
       compared,
       aside,
       ranking,
+      venue,
     });
   }
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));

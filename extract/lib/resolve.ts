@@ -15,7 +15,7 @@ import {
 } from "./context.ts";
 import { CUES, KIND_MARKERS } from "./indicators.ts";
 import type { Region } from "./types.ts";
-import { onlyFiller } from "./bind/text.ts";
+import { itemStart, onlyFiller } from "./bind/text.ts";
 import { PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
@@ -109,7 +109,8 @@ function placeIn(
     // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
     // 皖北6市（阜阳、蚌埠…）: places in brackets spell out a name, never locate a figure; a
     // compared place (仅次于杭州) locates one only in its own clause.
-    if (m.place.type === "context" || m.aside || m.ranking) continue;
+    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore).
+    if (m.place.type === "context" || m.aside || m.ranking || m.venue) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -144,6 +145,7 @@ export function resolveRegion(
   // 推动甲公司、乙集团等86个项目: the names before 等 are examples, and a place inside
   // them (成都) is part of a name, not where the count is.
   const examples = EXAMPLE_MARKERS.some((w) => ctx.text.startsWith(w, start - w.length));
+  const item = itemStart(ctx.text, sentence.start, cs);
   return (
     tryList(
       within(ctx.places, cs, start)
@@ -152,7 +154,10 @@ export function resolveRegion(
       "all",
     ) ??
     tryList(within(ctx.places, end, ce), "all") ??
-    tryList(within(ctx.places, sentence.start, cs).reverse(), "places") ??
+    // The figure's item of the sentence (after a ；) first: 甲项目落户新会区…；总投资32亿元的鹤山乙
+    // 项目，投产后年产值45亿元 is 鹤山's, whatever place an earlier item settled in.
+    tryList(within(ctx.places, item, cs).reverse(), "places") ??
+    tryList(within(ctx.places, sentence.start, item).reverse(), "places") ??
     finestOfSentence(
       ctx,
       tryList(
@@ -167,8 +172,29 @@ export function resolveRegion(
       sentence.start,
     ) ??
     section ??
-    ctx.pageRegion
+    ctx.pageRegion ??
+    venueBefore(ctx, sentence, paragraph.start, start)
   );
+}
+
+/** The place of the last venue named before `at` in its paragraph (签约仪式在开平举行，现场签约项目
+ * 12个), when nothing else locates the figure: the event's place is then the best guess. */
+function venueBefore(
+  ctx: DocContext,
+  sentence: Sentence,
+  paragraphStart: number,
+  at: number,
+): RegionAnswer {
+  const before = within(
+    ctx.places,
+    Math.max(paragraphStart, sentence.start - PARAGRAPH_WINDOW),
+    at,
+  );
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.venue) return regionAt(ctx, m, undefined, sentence.start);
+  }
+  return undefined;
 }
 
 const SENTENCE_ENDS = /[。！？!?]/;
@@ -201,7 +227,7 @@ function finestOfSentence(
   while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
   let finest: string | undefined;
   for (const m of within(ctx.places, start, end)) {
-    if (m.place.type !== "region" || m.compared || m.aside) continue;
+    if (m.place.type !== "region" || m.compared || m.aside || m.venue) continue;
     const r = ctx.gaz.regions.get(m.place.key);
     if (r?.parent === found) {
       if (finest && finest !== r.key) return found; // two of its parts: no one of them
@@ -340,7 +366,9 @@ function currentPeriod(
     ctx.doc.carried[sentence.paragraph]!.period ??
     continuedPeriod(ctx, sentence.paragraph) ??
     titlePeriod(ctx, sentence.paragraph) ??
-    ctx.doc.headlineContext.period
+    // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
+    // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.
+    (undatedProject ? undefined : ctx.doc.headlineContext.period)
   );
 }
 

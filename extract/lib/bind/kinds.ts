@@ -6,7 +6,9 @@ import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
 import { kindLexicon, qualifierLexicon } from "../lexicon.ts";
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
-import { NUMERAL_START, PERFECTIVE } from "./lexicon.ts";
+import { NUMERAL_START, PERFECTIVE, PROJECT_NAME_NOUN } from "./lexicon.ts";
+import { hasDigit, itemStart, type Span } from "./text.ts";
+import { clauseEnd } from "../segment.ts";
 
 const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, true] as const));
 
@@ -22,12 +24,17 @@ export function isMilestone(text: string, token: NumberToken): boolean {
  * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破), and a
  * word of a result reached (已完成) in the number's clause makes it actual only against a marker of
  * an earlier clause (年度计划投资215亿元，已完成投资…; 力争累计完成… stays a target). A capacity
- * marker (达产后) anywhere in the number's clause makes it a capacity estimate. */
+ * marker (达产后) anywhere in the number's clause makes it a capacity estimate. An
+ * estimate of one project (甲项目…预计年产值150亿元；) is spent at the ； that ends its item when the
+ * number's item (`item`) is about another project (总投资32亿元的乙项目，…): it is no estimate of
+ * 乙's investment. A marker alone in its clause (据预计，…；…), an estimate over indicators (预计全年
+ * GDP增长5%；规上工业增加值增长6%) and a plan (方案提出…；全省淘汰…) reach every item. */
 export function kindBefore(
   text: string,
   from: number,
   clause: number,
   at: number,
+  item?: Span,
 ): { kind: Kind; capacity: boolean } {
   let kind: Kind = "actual";
   let capacity = false;
@@ -39,6 +46,8 @@ export function kindBefore(
       if (m.start >= clause && markerAt < clause) kind = "actual";
       continue;
     }
+    if (m.value.kind === "estimate" && item && m.end <= item.start && spent(text, from, m, item))
+      continue;
     if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
     if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
     kind = m.value.kind;
@@ -55,4 +64,15 @@ const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
  * 目标, 实现6%的预期目标): what it names is planned, not reached. */
 export function isGoal(text: string, token: NumberToken): boolean {
   return GOALS_AFTER.some((w) => text.startsWith(w, token.end));
+}
+
+/** True when the estimate marker `m` is its own project's: a figure stands in its clause, and its
+ * item and the number's `item` each name a project. */
+function spent(text: string, from: number, m: { start: number; end: number }, item: Span): boolean {
+  if (!hasDigit(text, m.end, clauseEnd(text, m.end, item.start))) return false;
+  const own = itemStart(text, from, m.start);
+  return (
+    text.slice(own, item.start).includes(PROJECT_NAME_NOUN) &&
+    text.slice(item.start, item.end).includes(PROJECT_NAME_NOUN)
+  );
 }

@@ -59,6 +59,8 @@ export function compileBinding(raw: unknown) {
     punct: new RegExp(`[${charClass(chars(lex.punctuation, "punctuation"))}\\s]`),
     /** Closing brackets and quotes that may stand between a cue and its amount. */
     closers: chars(lex.closers, "closers"),
+    /** The marks that end an item of a sentence (；). */
+    itemMarks: chars(lex.itemMarks, "itemMarks"),
     /** The first character of a numeral. */
     numeralStart: new RegExp(`[\\d${charClass(chars(lex.numeralStart, "numeralStart"))}]`),
     /** 的: joins a modifier to its noun. */
@@ -152,6 +154,7 @@ const BINDING = compileBinding(bindingLexicon);
 
 export const PUNCT = BINDING.punct;
 export const CLOSERS = BINDING.closers;
+export const ITEM_MARKS = BINDING.itemMarks;
 export const NUMERAL_START = BINDING.numeralStart;
 export const ATTRIBUTIVE = BINDING.attributive;
 export const PERFECTIVE = BINDING.perfective;

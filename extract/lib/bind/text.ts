@@ -9,6 +9,7 @@ import {
   BARE_CUES,
   CLOSERS,
   INDUSTRY,
+  ITEM_MARKS,
   SECTORS,
   FROM_WORDS,
   PRONOUNS,
@@ -20,6 +21,26 @@ import {
 import { smallNumber } from "../numbers.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** Where the item of its sentence that holds `at` starts: after the last item mark (；) in
+ * [from, at), else `from`. Items are parallel statements (甲项目…；乙项目…). */
+export function itemStart(text: string, from: number, at: number): number {
+  for (let i = at - 1; i >= from; i--) if (ITEM_MARKS.includes(text[i]!)) return i + 1;
+  return from;
+}
+
+/** Where the item of its sentence that holds `at` ends: at the next item mark (；) in [at, to),
+ * else `to`. */
+export function itemEnd(text: string, at: number, to: number): number {
+  for (let i = at; i < to; i++) if (ITEM_MARKS.includes(text[i]!)) return i;
+  return to;
+}
+
+/** True when a digit stands in text[from, to). */
+export function hasDigit(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (isDigitCode(text.charCodeAt(i))) return true;
+  return false;
+}
 
 /** True when text[from, to) holds only filler words, punctuation and spaces. */
 export function onlyFiller(text: string, from: number, to: number): boolean {
