@@ -136,6 +136,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     abbreviationBlockers: "words",
     exampleMarkers: "words",
     placeTitleMarks: "word",
+    partOpeners: "words",
     venueWords: "words",
     venuePrefixes: "words",
   },

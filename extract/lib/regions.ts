@@ -287,10 +287,12 @@ export function resolveContext(
   sectionRegion: string | undefined,
   pageCounts: ReadonlyMap<string, number>,
   nearby: readonly (string | undefined)[] = [],
+  /** Places the sentence names as parts of what the context word stands for (其中恩平…). */
+  parts: ReadonlySet<string> = new Set(),
 ): string | undefined {
   const fits = (key: string | undefined) => {
     const r = key ? gaz.regions.get(key) : undefined;
-    return !!r && r.members.length === 0 && r.name.endsWith(suffix);
+    return !!r && !parts.has(r.key) && r.members.length === 0 && r.name.endsWith(suffix);
   };
   if (fits(sectionRegion)) return sectionRegion;
   for (const key of nearby) if (fits(key)) return key;

@@ -36,12 +36,45 @@ function regionAt(
   if (place.type === "region") return place.key;
   if (place.type === "group") return { group: place.keys };
   if (place.type === "outside") return mention.partner ? undefined : "outside";
-  return resolveContext(ctx.gaz, place.suffix, sectionRegion, ctx.pageCounts, [
-    placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
-    ctx.pageRegion,
-    ctx.doc.place,
-    placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
-  ]);
+  // 全市力争新增规上工业企业300家，其中恩平新增40家: a part named after 其中 is no whole; its
+  // parent is, when its name fits the context word.
+  const parts = partsNamedAfter(ctx, mention.end);
+  const whole = (key: string | undefined) =>
+    key && parts.has(key) ? ctx.gaz.regions.get(key)?.parent : key;
+  return resolveContext(
+    ctx.gaz,
+    place.suffix,
+    whole(sectionRegion),
+    ctx.pageCounts,
+    [
+      placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
+      ctx.pageRegion,
+      ctx.doc.place,
+      placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
+    ].map(whole),
+    parts,
+  );
+}
+
+const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;
+const SENTENCE_END_MARKS = /[。！？!?]/;
+
+/** The regions named after a part opener (其中) in the rest of the sentence from `at`. */
+function partsNamedAfter(ctx: DocContext, at: number): ReadonlySet<string> {
+  const { text } = ctx;
+  let end = at;
+  while (end < text.length && text[end] !== "\n" && !SENTENCE_END_MARKS.test(text[end]!)) end++;
+  const rest = text.slice(at, end);
+  let opener = -1;
+  for (const w of PART_OPENERS) {
+    const i = rest.indexOf(w);
+    if (i >= 0 && (opener < 0 || i < opener)) opener = i;
+  }
+  const parts = new Set<string>();
+  if (opener < 0) return parts;
+  for (const m of within(ctx.places, at + opener, end))
+    if (m.place.type === "region") parts.add(m.place.key);
+  return parts;
 }
 
 const EXAMPLE_MARKERS: readonly string[] = contextLexicon.exampleMarkers;
