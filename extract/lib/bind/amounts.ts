@@ -101,7 +101,7 @@ export function openCueBefore(
   from: number,
   at: number,
   joinGrowth = false,
-): { start: number; family: Family; growth: boolean } | undefined {
+): { start: number; end: number; family: Family; growth: boolean } | undefined {
   const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
   let found: { start: number; end: number; family: Family; growth: boolean } | undefined;
   for (const m of CUES.scan(text, floor, at)) {
@@ -354,6 +354,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
         subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
         const cut = subject.lastIndexOf(ATTRIBUTIVE);
         if (cut >= 0) subject = subject.slice(cut + 1);
+        // 出口额5.2亿美元，约合人民币36.8亿元: the cue's own subject, as when it stands in the clause.
+        if (!subject) subject = cueSubject(text.slice(open.start, open.end));
       } else if (topicApplies(state, tc)) {
         // 广东21个地市GDP出炉。深圳以32387.68亿元居首: a place and its amount, in a paragraph
         // about one money indicator.
