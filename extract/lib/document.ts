@@ -35,6 +35,9 @@ export interface DocModel {
   place: string | undefined;
   /** Per paragraph, what its governing titles say, the innermost first field by field. */
   carried: TitleContext[];
+  /** The one place the headline names, when it names exactly one and nothing outside the table
+   * (鹤山：前10月规上工业增加值增长8.6%); undefined for a headline over several places (粤苏鲁…). */
+  headlinePlace: string | undefined;
 }
 
 const EMPTY: TitleContext = Object.freeze({
@@ -112,7 +115,21 @@ export function buildDocModel(input: DocInput): DocModel {
     topic ??= headlineContext.topic;
     return { region, period, topic, plan };
   });
-  return { headline, lead, headlineContext, place, carried };
+  const headlinePlace =
+    headline === undefined ? undefined : onlyPlace(input.places, first!.start, first!.end);
+  return { headline, lead, headlineContext, place, carried, headlinePlace };
+}
+
+/** The one region of the table that [from, to) names, if it names exactly one and no place
+ * outside the table nor group of places. */
+function onlyPlace(places: readonly PlaceMention[], from: number, to: number) {
+  let key: string | undefined;
+  for (const m of within(places, from, to)) {
+    if (m.place.type === "context") continue;
+    if (m.place.type !== "region" || (key !== undefined && key !== m.place.key)) return undefined;
+    key = m.place.key;
+  }
+  return key;
 }
 
 /** The region of a line that says only a place's name, with at most brackets, bullets and a

@@ -206,7 +206,9 @@ export function resolveRegion(
     ) ??
     section ??
     ctx.pageRegion ??
-    venueBefore(ctx, sentence, paragraph.start, start)
+    venueBefore(ctx, sentence, paragraph.start, start) ??
+    // 鹤山：前10月规上工业增加值增长8.6% over figures that name no place: the headline's one place.
+    ctx.doc.headlinePlace
   );
 }
 
