@@ -15,7 +15,7 @@ import {
   resolveContext,
   type Gazetteer,
 } from "./regions.ts";
-import { dominantRegion, within, type DocContext } from "./context.ts";
+import { SENTENCE_WINDOW, dominantRegion, within, type DocContext } from "./context.ts";
 import { buildDocModel } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
@@ -109,7 +109,12 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       // yet come, is a goal.
       const due =
         d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year && pub.month < 12
-          ? deadlineYear(text, sentence.start, d.token.start, pub.year)
+          ? deadlineYear(
+              text,
+              Math.max(sentence.start, d.token.start - SENTENCE_WINDOW),
+              d.token.start,
+              pub.year,
+            )
           : undefined;
       if (due !== undefined && due >= pub.year) d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
