@@ -112,6 +112,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",
+    yearPlans: "words",
   },
   "qualifiers.json": {
     prefix: WORDS_MAP,
