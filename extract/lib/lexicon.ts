@@ -94,7 +94,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
     sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },
-    lastYears: { record: { prefixes: "words", suffixes: "words" } },
+    lastYears: { record: { prefixes: "words", suffixes: "words", bareSuffixes: "words" } },
     lastOneYear: "words",
     wholeYear: "words",
     halves: NUMBER_MAP,
