@@ -137,6 +137,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     provinceAbbreviations: WORD_MAP,
     abbreviationBlockers: "words",
     exampleMarkers: "words",
+    speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
   },
   "numerals.json": {
     digits: NUMBER_MAP,

@@ -166,9 +166,32 @@ export function resolveRegion(
       Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
       sentence.start,
     ) ??
+    speakerPlace(ctx, sentence) ??
     section ??
     ctx.pageRegion
   );
+}
+
+const SPEECH = contextLexicon.speech;
+
+/** The place of a quotation's speaker: “一季度我们签约了23个项目…。”开平市商务局局长说 — the place
+ * named between the closing quote and a speech verb right after it. A quote names no place of its
+ * own when the speaker's office says where it is. */
+function speakerPlace(ctx: DocContext, sentence: Sentence): string | undefined {
+  const { text } = ctx;
+  let at = sentence.end;
+  while (at > sentence.start && /\s/.test(text[at - 1]!)) at--;
+  if (!SPEECH.quoteClosers.includes(text[at - 1] ?? "")) return undefined;
+  const stop = Math.min(text.length, sentence.end + SPEECH.attributionLimit);
+  let verb = -1;
+  for (let i = sentence.end; i < stop && verb < 0; i++) {
+    if (/[。！？!?\n“]/.test(text[i]!)) break;
+    if (SPEECH.verbs.some((w) => text.startsWith(w, i))) verb = i;
+  }
+  if (verb < 0) return undefined;
+  for (const m of within(ctx.places, sentence.end, verb))
+    if (m.place.type === "region" && !m.partner) return m.place.key;
+  return undefined;
 }
 
 const SENTENCE_ENDS = /[。！？!?]/;
