@@ -138,6 +138,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     abbreviationBlockers: "words",
     exampleMarkers: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
+    interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },
   "numerals.json": {
     digits: NUMBER_MAP,

@@ -167,6 +167,7 @@ export function resolveRegion(
       sentence.start,
     ) ??
     speakerPlace(ctx, sentence) ??
+    questionPlace(ctx, sentence.paragraph) ??
     section ??
     ctx.pageRegion
   );
@@ -393,6 +394,29 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
     if (p.end < floor) return undefined;
     if (p.titleLike)
       return labelled(within(ctx.periods, Math.max(p.start, floor), p.end).reverse());
+  }
+  return undefined;
+}
+
+const INTERVIEW = contextLexicon.interview;
+
+/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
+ * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
+ * place of the table the question names. */
+function questionPlace(ctx: DocContext, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const { text } = ctx;
+  const answer = ctx.paragraphs[index]!;
+  const question = ctx.paragraphs[index - 1]!;
+  if (!INTERVIEW.questionLabels.some((w) => text.startsWith(w, question.start))) return undefined;
+  const head = text.slice(answer.start, answer.start + INTERVIEW.answerLabelLimit + 1);
+  const colon = head.search(/[：:]/);
+  if (colon < 1 || /[\d，。,]/.test(head.slice(0, colon))) return undefined;
+  if (INTERVIEW.questionLabels.some((w) => text.startsWith(w, answer.start))) return undefined;
+  const named = within(ctx.places, question.start, question.end);
+  for (let i = named.length - 1; i >= 0; i--) {
+    const m = named[i]!;
+    if (m.place.type === "region" && !m.partner) return m.place.key;
   }
   return undefined;
 }
