@@ -332,8 +332,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     // Words after the list: 年均 and 人均 are no 均.
     let words = text.slice(listed.end, token.start);
     for (const w of NOT_SHARED) words = words.split(w).join("");
-    if (r === "outside") draft.dropped = true;
-    else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
+    if (r === "outside") {
+      draft.dropped = true;
+      tc.outside = true;
+    } else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
       // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
       draft.dropped = true;
     } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
