@@ -52,7 +52,8 @@ import {
   SIZE_LABELS,
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
-import { periodLexicon } from "./lexicon.ts";
+import { kindLexicon, periodLexicon } from "./lexicon.ts";
+import { TermMatcher } from "./termMatcher.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
 /** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
@@ -335,8 +336,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     // Words after the list: 年均 and 人均 are no 均.
     let words = text.slice(listed.end, token.start);
     for (const w of NOT_SHARED) words = words.split(w).join("");
-    if (r === "outside") draft.dropped = true;
-    else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
+    if (r === "outside") {
+      draft.dropped = true;
+      tc.outside = true;
+    } else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
       // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
       draft.dropped = true;
     } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
@@ -371,6 +374,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       project,
     );
   }
+  // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
+  if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
   // 11月18日，…现场签约项目18个，总投资102.6亿元: the outcome of an event dated by its day, with no
   // period of its own, may be of that day's month (a day labels no period: 4月11日召开的会上获悉，
   // 一季度…); extractDocument decides, as only a batch of projects is such an outcome.
@@ -388,4 +393,23 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
   }
+}
+
+// Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
+// neutral) read whole first so that the plan word inside them does not count.
+const YEAR_PLANS = new TermMatcher<boolean>([
+  ...kindLexicon.neutral.map((w) => [w, false] as const),
+  ...periodLexicon.yearPlans.map((w) => [w, true] as const),
+]);
+
+/** True when a plan word of a whole year (年度计划, 年度投资计划) stands in the clause before the
+ * figure, not inside a phrase that measures against it (完成年度计划的73.8%). */
+function planOfYear(text: string, from: number, at: number): boolean {
+  return YEAR_PLANS.scan(text, from, at).some((m) => m.value);
+}
+
+/** The year of a period within one year (2024-01/2024-08 → 2024); any other period as it is. */
+function yearOf(period: string): string {
+  const year = period.slice(0, 4);
+  return period.split("/").every((p) => p.startsWith(year)) ? year : period;
 }

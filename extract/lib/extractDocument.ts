@@ -15,11 +15,12 @@ import {
   resolveContext,
   type Gazetteer,
 } from "./regions.ts";
-import { dominantRegion, within, type DocContext } from "./context.ts";
+import { SENTENCE_WINDOW, dominantRegion, within, type DocContext } from "./context.ts";
 import { buildDocModel } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
 import { cleanSubject } from "./bind/subject.ts";
+import { deadlineYear } from "./bind/kinds.ts";
 
 export interface ExtractOptions {
   regions: Region[];
@@ -104,6 +105,18 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       // named project's investment keeps the publication month, whatever day it was approved.
       const period = d.period ?? ((batch && d.eventMonth) || defaultPeriod(d, pub, batch));
       if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
+      // 到今年底…突破2200亿元, published in January: a figure of this year, due by a year's end not
+      // yet come, is a goal.
+      const due =
+        d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year && pub.month < 12
+          ? deadlineYear(
+              text,
+              Math.max(sentence.start, d.token.start - SENTENCE_WINDOW),
+              d.token.start,
+              pub.year,
+            )
+          : undefined;
+      if (due !== undefined && due >= pub.year) d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
       if (plan && d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year) d.kind = "target";
       bodyFigures.add(`${d.indicator}|${d.region}`);

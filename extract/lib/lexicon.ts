@@ -83,6 +83,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     neutral: "words",
     results: "words",
     goalsAfter: "words",
+    deadlines: { record: { before: "words", years: "words", ends: "words" } },
     auxiliaries: "words",
     questionMarkers: "words",
     planTitleMarkers: "words",
@@ -93,7 +94,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
     sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },
-    lastYears: { record: { prefixes: "words", suffixes: "words" } },
+    lastYears: { record: { prefixes: "words", suffixes: "words", bareSuffixes: "words" } },
     lastOneYear: "words",
     wholeYear: "words",
     halves: NUMBER_MAP,
@@ -111,6 +112,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",
+    yearPlans: "words",
   },
   "qualifiers.json": {
     prefix: WORDS_MAP,
@@ -139,6 +141,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partOpeners: "words",
     venueWords: "words",
     venuePrefixes: "words",
+    speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
+    interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },
   "numerals.json": {
     digits: NUMBER_MAP,

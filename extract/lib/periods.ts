@@ -75,6 +75,7 @@ const yearNumber = (s: string) =>
         Array.from(s, (c) => Math.max(0, CN_YEAR_DIGIT.indexOf(c === "零" ? "〇" : c))).join(""),
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
+const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
 const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月`;
 const HEAD = new RegExp(
   [
@@ -82,6 +83,7 @@ const HEAD = new RegExp(
     alt(lexicon.sinceStartOfYear),
     SUB,
     `(?:${alt(lexicon.lastYears.prefixes)})${NUMERAL}(?:${alt(lexicon.lastYears.suffixes)})`,
+    `${CHINESE_NUMERAL}(?:${alt(lexicon.lastYears.bareSuffixes)})`,
     alt(lexicon.lastOneYear),
     alt(lexicon.now),
     alt(Object.keys(lexicon.plans)),
@@ -97,8 +99,9 @@ const SINCE_AT = new RegExp(alt(lexicon.sinceMarkers.after), "y");
 /** Quotes that may close a plan's name before 以来 (“十四五”以来). */
 const QUOTE_CLOSERS: readonly string[] = lexicon.quoteClosers;
 const SINCE_YEAR_START_AT = new RegExp(alt(lexicon.sinceStartOfYear), "y");
+// 近五年, 过去3年; and 五年来 with no prefix, only in Chinese numerals (2024年来 is a year and a verb).
 const LAST_N_AT = new RegExp(
-  `(?:${alt(lexicon.lastYears.prefixes)})(${NUMERAL})(?:${alt(lexicon.lastYears.suffixes)})`,
+  `(?:${alt(lexicon.lastYears.prefixes)})(${NUMERAL})(?:${alt(lexicon.lastYears.suffixes)})|(${CHINESE_NUMERAL})(?:${alt(lexicon.lastYears.bareSuffixes)})`,
   "y",
 );
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
@@ -317,7 +320,7 @@ function parseAt(
   }
   const lastN = sticky(LAST_N_AT, text, at, to);
   if (lastN) {
-    const n = smallNumber(lastN[1]!);
+    const n = smallNumber((lastN[1] ?? lastN[2])!);
     if (!Number.isFinite(n) || n < 1 || n > 50) return undefined;
     const label = !pub ? "" : n === 1 ? `${pub.year - 1}` : `${pub.year - n}/${pub.year - 1}`;
     return { start: at, end: at + lastN[0].length, label, namesYear: true };

@@ -204,6 +204,8 @@ export function resolveRegion(
       Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
       sentence.start,
     ) ??
+    speakerPlace(ctx, sentence) ??
+    questionPlace(ctx, sentence.paragraph) ??
     section ??
     ctx.pageRegion ??
     venueBefore(ctx, sentence, paragraph.start, start) ??
@@ -229,6 +231,28 @@ function venueBefore(
     const m = before[i]!;
     if (m.venue) return regionAt(ctx, m, undefined, sentence.start);
   }
+  return undefined;
+}
+
+const SPEECH = contextLexicon.speech;
+
+/** The place of a quotation's speaker: “一季度我们签约了23个项目…。”开平市商务局局长说 — the place
+ * named between the closing quote and a speech verb right after it. A quote names no place of its
+ * own when the speaker's office says where it is. */
+function speakerPlace(ctx: DocContext, sentence: Sentence): string | undefined {
+  const { text } = ctx;
+  let at = sentence.end;
+  while (at > sentence.start && /\s/.test(text[at - 1]!)) at--;
+  if (!SPEECH.quoteClosers.includes(text[at - 1] ?? "")) return undefined;
+  const stop = Math.min(text.length, sentence.end + SPEECH.attributionLimit);
+  let verb = -1;
+  for (let i = sentence.end; i < stop && verb < 0; i++) {
+    if (/[。！？!?\n“]/.test(text[i]!)) break;
+    if (SPEECH.verbs.some((w) => text.startsWith(w, i))) verb = i;
+  }
+  if (verb < 0) return undefined;
+  for (const m of within(ctx.places, sentence.end, verb))
+    if (m.place.type === "region" && !m.partner) return m.place.key;
   return undefined;
 }
 
@@ -433,6 +457,29 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
     if (p.end < floor) return undefined;
     if (p.titleLike)
       return labelled(within(ctx.periods, Math.max(p.start, floor), p.end).reverse());
+  }
+  return undefined;
+}
+
+const INTERVIEW = contextLexicon.interview;
+
+/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
+ * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
+ * place of the table the question names. */
+function questionPlace(ctx: DocContext, index: number): string | undefined {
+  if (index === 0) return undefined;
+  const { text } = ctx;
+  const answer = ctx.paragraphs[index]!;
+  const question = ctx.paragraphs[index - 1]!;
+  if (!INTERVIEW.questionLabels.some((w) => text.startsWith(w, question.start))) return undefined;
+  const head = text.slice(answer.start, answer.start + INTERVIEW.answerLabelLimit + 1);
+  const colon = head.search(/[：:]/);
+  if (colon < 1 || /[\d，。,]/.test(head.slice(0, colon))) return undefined;
+  if (INTERVIEW.questionLabels.some((w) => text.startsWith(w, answer.start))) return undefined;
+  const named = within(ctx.places, question.start, question.end);
+  for (let i = named.length - 1; i >= 0; i--) {
+    const m = named[i]!;
+    if (m.place.type === "region" && !m.partner) return m.place.key;
   }
   return undefined;
 }

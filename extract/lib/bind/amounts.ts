@@ -325,11 +325,12 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastDraft.subject === "" &&
       lastDraft.family.unit === "CNY" &&
       scope > lastDraft.token.end &&
-      !/\d/.test(text.slice(lastDraft.token.end, token.start)) &&
-      onlyFiller(text, scope, token.start)
+      !/\d/.test(text.slice(lastDraft.token.end, scope)) &&
+      (onlyFiller(text, scope, token.start) || onlyFillerOrPeriods(ctx, scope, token.start))
     ) {
       // 固定资产投资同比增长12%，总量达到300亿元: the level the rate before it brought the same
-      // indicator to, when no value was stated yet.
+      // indicator to, when no value was stated yet; 年均增长6.2%，从2020年的612亿元增加到…: the
+      // levels it ran between, each dated by its own period.
       family = lastDraft.family;
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.

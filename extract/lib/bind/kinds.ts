@@ -4,7 +4,7 @@
 import type { Kind } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { TermMatcher } from "../termMatcher.ts";
-import { kindLexicon, qualifierLexicon } from "../lexicon.ts";
+import { kindLexicon, periodLexicon, qualifierLexicon } from "../lexicon.ts";
 import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicators.ts";
 import { NUMERAL_START, PERFECTIVE, PROJECT_NAME_NOUN } from "./lexicon.ts";
 import { hasDigit, itemStart, type Span } from "./text.ts";
@@ -75,4 +75,44 @@ function spent(text: string, from: number, m: { start: number; end: number }, it
     text.slice(own, item.start).includes(PROJECT_NAME_NOUN) &&
     text.slice(item.start, item.end).includes(PROJECT_NAME_NOUN)
   );
+}
+
+const DEADLINES = kindLexicon.deadlines;
+const CUMULATIVE: readonly string[] = periodLexicon.cumulativePrefixes;
+
+/** The year a figure is due by, when its sentence before it says 到/至 a year's end (到今年底,
+ * 至2025年末, 到年底): `pub` is the publication year, which 今年 and a bare 年底 name. Undefined
+ * when no deadline is said, or when 截至 counts up to a date instead. */
+export function deadlineYear(
+  text: string,
+  from: number,
+  at: number,
+  pub: number,
+): number | undefined {
+  let found: number | undefined;
+  for (let i = from; i < at; i++) {
+    const word = DEADLINES.before.find((w) => text.startsWith(w, i));
+    if (
+      !word ||
+      CUMULATIVE.some((c) => c.endsWith(word) && text.startsWith(c, i + word.length - c.length))
+    )
+      continue;
+    let j = i + word.length;
+    let year = pub;
+    const digits = /^\d{4}/.exec(text.slice(j, j + 4));
+    const relative = DEADLINES.years.find((w) => text.startsWith(w, j));
+    if (digits) {
+      year = Number(digits[0]);
+      j += 4;
+    } else if (relative) {
+      year = pub + (relative === "明年" ? 1 : 0);
+      j += relative.length;
+    }
+    // 2025年底 and 今年底 both end in 底 after the year; a bare 年底 needs its 年.
+    const end = DEADLINES.ends.find((w) => text.startsWith(w, j));
+    if (!end || (j === i + word.length && !end.startsWith("年"))) continue;
+    if (digits && !end.startsWith("年")) continue;
+    found = year;
+  }
+  return found;
 }

@@ -23,13 +23,17 @@ export function listItems(subject: string): string[] {
     .filter(Boolean);
 }
 
+/** An item of a list of places that is outside the table. */
+const OUTSIDE = "outside";
+
 /** The last enumeration of two or more places in text[from, to) (宁波、青岛、无锡), joined only by
  * list marks: the places a 分别 list pairs with its figures. */
 function placeRun(ctx: DocContext, from: number, to: number): string[] {
   // Places inside an aside (台山（不含广海湾）) spell out a name; the aside itself stands between
-  // an item and its list mark.
+  // an item and its list mark. A place outside the table (江门、佛山、珠海…分别增长) is an item
+  // too, whose figure is no fact: without it the items and the figures would not pair.
   const mentions = within(ctx.places, from, to).filter(
-    (m) => m.place.type === "region" && !m.aside,
+    (m) => (m.place.type === "region" || (m.place.type === "outside" && !m.partner)) && !m.aside,
   );
   let run: typeof mentions = [];
   for (let i = mentions.length - 1; i >= 0; i--) {
@@ -43,7 +47,8 @@ function placeRun(ctx: DocContext, from: number, to: number): string[] {
     } else if (run.length >= 2) break;
     else run = [m];
   }
-  return run.length >= 2 ? run.map((m) => (m.place as { type: "region"; key: string }).key) : [];
+  if (run.length < 2 || run.every((m) => m.place.type === "outside")) return [];
+  return run.map((m) => (m.place.type === "region" ? m.place.key : OUTSIDE));
 }
 
 /** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. */
@@ -107,6 +112,11 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
+  // 佛山、江门…分别增长2.1%、5.3%: an item outside the table gives no fact.
+  if (draft.region === OUTSIDE) {
+    draft.region = undefined;
+    draft.dropped = true;
+  }
   // 分别增长3.2%、下降4.1%: a growth word inside the list sets the sign from there on.
   const sign = step.sign ?? prev.growthSign;
   if (token.unit === "percent") draft.value = token.value * (sign === -1 ? -1 : 1);
@@ -125,7 +135,12 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   let regions: string[] = [];
   if (saysRespectively(ctx.text, tc.cs, token.start)) {
     regions = placeRun(ctx, tc.near, token.start);
-    if (regions.length && !draft.dropped) draft.region = regions[0];
+    if (regions[0] === OUTSIDE) draft.dropped = true;
+    else if (regions.length && (!draft.dropped || tc.outside)) {
+      // 江门、佛山…分别增长5.3%、2.1%: the clause's last place was outside, the first item is not.
+      draft.region = regions[0];
+      draft.dropped = false;
+    }
   }
   // 2019—2022年地区生产总值分别为210亿元、230亿元…: a list over a span of years, one a year.
   let years: string[] = [];

@@ -127,6 +127,9 @@ export interface TokenContext {
   inheritedList: boolean;
   /** The places an elliptical figure stands for (苏州为10.9%; 成都、杭州也达到10%): each gets it. */
   ellipticalPlaces: string[];
+  /** The figure was dropped because its clause's place is outside the table (佛山), which a 分别
+   * list of places may undo for an item that is in it. */
+  outside?: boolean;
 }
 
 /** A draft of the number of `tc`, with its kind and qualifier. */
