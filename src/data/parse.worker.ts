@@ -41,8 +41,10 @@ let pastedFacts: Fact[] = [];
 let regionKeySet: ReadonlySet<string> = new Set();
 /** A person's decisions, applied over the file's and the pasted facts. */
 let pageReviews: PageReview[] = [];
-/** The documents the page knows besides the facts held here (sources.csv, pasted and kept). */
+/** The documents that are here: in data/raw, or pasted or kept in this browser. */
 let pageDocuments: ReadonlySet<string> = new Set();
+/** Whether the loaded facts' own documents count as here (a file opened by hand). */
+let loadedAreHere = false;
 let rejected = 0;
 /** Decisions about documents neither the page nor the facts have: applied to nothing. */
 let gone = 0;
@@ -53,8 +55,8 @@ function reviewed(store: FactStore): FactStore {
   gone = 0;
   if (!pageReviews.length) return store;
   const rows = Array.from({ length: store.count }, (_, i) => store.row(i));
-  // A document with facts here is here, whatever the page's lists say (a file opened by hand).
-  const held = new Set(rows.map((r) => r.source));
+  // Facts of a file opened by hand vouch for their documents: there is no folder to look in.
+  const held = new Set(loadedAreHere ? rows.map((r) => r.source) : []);
   const overlaid = overlayReviews(
     rows,
     pageReviews,
@@ -322,6 +324,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
           rejected = 0;
           gone = 0;
           pageDocuments = new Set(request.documents);
+          loadedAreHere = request.loadedAreHere;
           post({
             id: request.id,
             type: "reviews",
@@ -336,6 +339,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         }
         pageReviews = request.reviews;
         pageDocuments = new Set(request.documents);
+        loadedAreHere = request.loadedAreHere;
         const index = joinFacts();
         const table = index.table(facts);
         self.postMessage(

@@ -61,11 +61,13 @@ export interface ParseProtocol {
    * (replacing those sent before); the answer is the points after them and the count by state.
    * No decisions before and none now change nothing: then `points` is null and the page keeps the
    * points it has (a million facts are not grouped again, nor every chart drawn again).
-   * `documents`: the ids of the documents the page knows besides the facts the worker holds
-   * (data/raw/sources.csv, articles pasted or kept in this browser); a decision about any other
-   * document is applied to nothing and counted in `gone`, as `npm run extract` names it. */
+   * `documents`: the ids of the documents that are here — their file is in data/raw, as
+   * `npm run extract` finds documents, or they were pasted or kept in this browser; a decision
+   * about any other document is applied to nothing and counted in `gone`, as the run names it.
+   * `loadedAreHere`: the loaded facts' own documents count as here too (a file opened by hand,
+   * which has no folder to check against); false for the CSV extracted from data/raw. */
   reviews: {
-    request: { reviews: PageReview[]; documents: string[] };
+    request: { reviews: PageReview[]; documents: string[]; loadedAreHere: boolean };
     answer: {
       points: PointTable | null;
       factCount: number;

@@ -4,8 +4,9 @@
 // last run applied them); playing the same decisions again on its rows gives the same rows, so the
 // whole list is applied every time. Pure: runs in the parse worker.
 //
-// As `npm run extract` does, a decision about a document the dashboard does not have (deleted into
-// data/trash/, or pasted in another session) is applied to nothing: an addition about it is not
+// As `npm run extract` does, a decision about a document that is not here (its file gone from
+// data/raw — deleted into data/trash/ or by hand — or pasted in another session) is applied to
+// nothing, whether or not the loaded CSV still has rows of it: an addition about it is not
 // shown, and the decision is counted, not dropped; the file keeps it, so when the document comes
 // back (saved again: same bytes, same id) it applies again.
 import { decideReviews, type Review } from "../../extract/lib/index.ts";
@@ -28,8 +29,8 @@ export interface Overlaid {
   gone: number;
 }
 
-/** Whether the dashboard has a document: its facts are loaded, sources.csv lists it, or it was
- * pasted or kept in this browser. */
+/** Whether a document is here as `npm run extract` sees it: its file is in data/raw (a row of
+ * sources.csv alone is not a document), or it was pasted or kept in this browser. */
 export type HasDocument = (source: string) => boolean;
 
 const spanKey = (source: string, start: number | null, end: number | null) =>
@@ -62,6 +63,12 @@ export function overlayReviews(
   rows.forEach((row, i) => {
     const history = onRow.get(i);
     if (!history) return out.push(row);
+    // A row of a document that is gone (its file removed, the CSV not extracted again): the run
+    // reads nothing there, so its decisions apply to nothing; the row stays as the file has it.
+    if (!hasDocument(row.source)) {
+      gone += history.length;
+      return out.push(row);
+    }
     const decided = decideReviews(row, history);
     if (!decided.fields) {
       rejected++;
@@ -83,7 +90,6 @@ export function overlayReviews(
   for (const history of elsewhere.values()) {
     const last = history[history.length - 1]!;
     // No row, and the document is not here either: whatever was decided applies to nothing.
-    // (A row's own document is here by definition: its facts are loaded.)
     if (!hasDocument(last.source)) {
       gone += history.length;
       continue;

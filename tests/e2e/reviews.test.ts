@@ -201,6 +201,16 @@ describe("reviewing facts", () => {
     await decided(() => row(REMOVED_FACT).getByRole("button", { name: "确认" }).click());
     const before = readFileSync(join(dataDir, "reviews.csv"), "utf8");
     rmSync(join(dataDir, "raw", `${REMOVED_SOURCE}.txt`));
+    // Before any run: sources.csv still lists the article and indicators.csv still has its rows,
+    // but its file is gone, so the dashboard applies the decision to nothing, as the run will.
+    await page.reload();
+    await tableReady(page);
+    const gone = page.getByTestId("reviews-gone");
+    await gone.waitFor();
+    await expect(gone.textContent()).resolves.toContain("1 条核对所属的文章已不在");
+    await expect(row(REMOVED_FACT).getByTestId("review-state").textContent()).resolves.toBe(
+      "未核对",
+    );
     const run = runExtract();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(
@@ -248,9 +258,13 @@ describe("reviewing facts", () => {
     expect(drawn).toEqual(expect.arrayContaining([503.24, 2300]));
     expect(drawn).not.toContain(503.23);
     expect(drawn).not.toContain(1000);
+    // The counts come once the decisions are applied (their documents looked for in data/raw).
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
     await expect(page.getByTestId("trust-line").textContent()).resolves.toBe(
       "已核对 3 条数据,其中 1 条抽取无误",
     );
+    // The one decision the run applied to nothing, the dashboard applies to nothing too.
+    await expect(page.getByTestId("reviews-gone").textContent()).resolves.toContain("1 条核对");
 
     // The map and the district page draw the reviewed figure as well.
     await page.goto(`${url}?view=map&indicator=gdp&period=2021`);

@@ -124,13 +124,27 @@ describe("overlayReviews", () => {
       expect(overlayReviews([a], [added], known("d", "e")).rows).toEqual(here.rows);
     });
 
-    it("asks only about numbers with no row: a row's own document is here", () => {
+    it("asks about every document decided about, a loaded row's too: rows do not vouch for a file", () => {
       const asked: string[] = [];
-      const spy = (source: string) => (asked.push(source), false);
+      const spy = (source: string) => (asked.push(source), source === "d");
       const { rows, gone } = overlayReviews([a, b], [reviewsOf(a, "confirm"), added], spy);
       expect(rows.map((r) => r.review)).toEqual(["confirmed", ""]);
-      expect(asked).toEqual(["e"]);
+      expect(asked).toEqual(["d", "e"]);
       expect(gone).toBe(1);
+    });
+
+    it("applies nothing to the rows of a document whose file is gone, as the run would not", () => {
+      // sources.csv still lists "d" and the CSV still has its rows, but its file is gone from
+      // data/raw: `npm run extract` names these decisions as applied to nothing.
+      const decisions = [
+        reviewsOf(a, "confirm"),
+        reviewsOf(b, "reject"),
+        decisionAbout(fact(c), "correct", T, { ...fact(c), value: 8 }, ""),
+      ];
+      const away = overlayReviews([a, b, c], decisions, known("e"));
+      expect(away.rows).toEqual([a, b, c]);
+      expect(away.gone).toBe(3);
+      expect(away.rejected).toBe(0);
     });
 
     it("counts every decision of a gone document as applied to nothing; a rejection there is not counted as checked", () => {
