@@ -14,7 +14,7 @@ import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
 import { joinPasted } from "../model/pasted.ts";
-import { overlayReviews, type PageReview } from "../review/overlay.ts";
+import { overlayReviews, type NamedDecision, type PageReview } from "../review/overlay.ts";
 import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
@@ -46,13 +46,16 @@ let pageDocuments: ReadonlySet<string> = new Set();
 /** Whether the loaded facts' own documents count as here (a file opened by hand). */
 let loadedAreHere = false;
 let rejected = 0;
-/** Decisions about documents neither the page nor the facts have: applied to nothing. */
-let gone = 0;
+/** Decisions about documents that are not here: applied to nothing. */
+let gone: NamedDecision[] = [];
+/** Numbers decided about that the loaded file has no row for yet (shown as a run will write). */
+let waiting: NamedDecision[] = [];
 
 /** `store` with the decisions applied: a new store, as rows may go, change or be added. */
 function reviewed(store: FactStore): FactStore {
   rejected = 0;
-  gone = 0;
+  gone = [];
+  waiting = [];
   if (!pageReviews.length) return store;
   const rows = Array.from({ length: store.count }, (_, i) => store.row(i));
   // Facts of a file opened by hand vouch for their documents: there is no folder to look in.
@@ -64,6 +67,7 @@ function reviewed(store: FactStore): FactStore {
   );
   rejected = overlaid.rejected;
   gone = overlaid.gone;
+  waiting = overlaid.waiting;
   const out = new FactStore();
   for (const row of overlaid.rows) out.add(row);
   return out;
@@ -322,7 +326,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         if (!request.reviews.length && !pageReviews.length) {
           // Nothing to apply, nothing applied before: the facts and points stay as they are.
           rejected = 0;
-          gone = 0;
+          gone = [];
+          waiting = [];
           pageDocuments = new Set(request.documents);
           loadedAreHere = request.loadedAreHere;
           post({
@@ -333,6 +338,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
               factCount: facts.count,
               counts: countStates(facts, rejected),
               gone,
+              waiting,
             },
           });
           return;
@@ -351,6 +357,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
               factCount: facts.count,
               counts: countStates(facts, rejected),
               gone,
+              waiting,
             },
           } satisfies WorkerResponse,
           tableBuffers(table),

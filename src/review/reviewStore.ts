@@ -68,15 +68,28 @@ export async function loadReviews(
     "browser storage",
   );
   const extras = stored.map((s) => ({ quote: s.quote, published: s.published }));
+  // A browser decision is named by its line in the reviews.csv the page downloads (the file's
+  // lines, then the browser's), as `npm run extract` will name it once that file is in data/.
+  const shift = lineCount(fileText.trim() ? fileText : reviewsHeader()) - 1;
   return {
     reviews: [
       ...fromFile.reviews,
-      ...fromBrowser.reviews.map((r, i) => ({ ...r, ...definedOnly(extras[i]) })),
+      ...fromBrowser.reviews.map((r, i) => ({
+        ...r,
+        line: r.line + shift,
+        ...definedOnly(extras[i]),
+      })),
     ],
     problems: [...fromFile.problems, ...fromBrowser.problems],
     fileText,
     browserLines: stored.map((s) => s.line),
   };
+}
+
+/** Lines of a text as reviewsFileText joins it (a last line without its break counts). */
+function lineCount(text: string): number {
+  const breaks = text.split("\n").length - 1;
+  return text.endsWith("\n") ? breaks : breaks + 1;
 }
 
 function definedOnly(extra: { quote?: string; published?: string } | undefined) {

@@ -6,13 +6,15 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ParseClient } from "../data/parseClient.ts";
 import type { SourceInfo } from "../data/metadata.ts";
 import { pageWriteMode } from "../write/writeMode.ts";
-import type { PageReview } from "./overlay.ts";
+import type { NamedDecision, PageReview } from "./overlay.ts";
 import { saveBlob } from "../view/download.ts";
 
 /** Reading and keeping decisions, with PapaParse: a chunk of its own, fetched on first use. */
 const store = () => import("./reviewStore.ts");
 /** Asking data/raw whether a document is there (loaded with the first decision). */
 const files = () => import("../data/metadata.ts");
+
+const NONE: readonly NamedDecision[] = [];
 
 /** Answers of the worker applying decisions, numbered in the order they came. */
 let appliedCount = 0;
@@ -117,8 +119,11 @@ export function useReviews(options: {
       /** Points after the decisions, once the worker has applied them for the current facts. */
       points: applied?.points ?? null,
       counts: applied?.counts ?? null,
-      /** Decisions about documents the page does not have: kept in the file, applied to nothing. */
-      gone: applied?.gone ?? 0,
+      /** Decisions about documents that are not here: kept in the file, applied to nothing. */
+      gone: applied?.gone ?? NONE,
+      /** Numbers decided about that the loaded file has no row for yet: shown as the next
+       * `npm run extract` writes them. */
+      waiting: applied?.waiting ?? NONE,
       /** Names the facts the worker holds after the decisions (table pages are asked again). */
       appliedKey: applied ? `r${applied.applied}` : "",
     }),
