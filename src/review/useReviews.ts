@@ -31,8 +31,9 @@ export function useReviews(options: {
   /** The ids of the articles pasted or kept in this browser, sorted: here by definition. */
   pasted: readonly string[];
   /** Whether the loaded facts vouch for their documents: a file opened by hand, or ?csv= other
-   * than data/indicators.csv, has no folder to check them against. The shipped CSV does not: it
-   * was extracted from data/raw, and a document gone from there is gone. */
+   * than data/indicators.csv, has no folder to check them against, and only its rows' articles
+   * (and the browser's) are here. The shipped CSV does not: it was extracted from data/raw, and
+   * a document gone from there is gone. */
   loadedAreHere: boolean;
 }) {
   const { client, regionKeys, factsKey, sources, tablesKey, pasted, loadedAreHere } = options;
@@ -49,10 +50,13 @@ export function useReviews(options: {
   // The documents decided about, other than the browser's own: each is looked for in data/raw as
   // `npm run extract` looks for it (its file, not its row of sources.csv), so that a decision
   // about an article whose file is gone applies to nothing here as it does there.
+  // A file opened by hand is data of its own, not data/raw's: its rows' articles (and the
+  // browser's) are the ones here, and data/raw is not asked.
   const asked = useMemo(() => {
+    if (loadedAreHere) return [];
     const own = new Set(pasted);
     return [...new Set(reviews.map((r) => r.source))].filter((s) => !own.has(s)).sort();
-  }, [reviews, pasted]);
+  }, [reviews, pasted, loadedAreHere]);
   const presentQuery = useQuery({
     queryKey: ["documents-here", asked.join("\n"), tablesKey],
     queryFn: async () => {
