@@ -108,6 +108,9 @@ async function sendIndex(
   return true;
 }
 
+/** Under /data/, the folder whose files are only ever served live (see serveDashboard). */
+const LIVE_ONLY = "/data/raw/";
+
 /**
  * Serves a built dashboard: files from `distDir`, /data/* live from `dataDir` (so a new CSV needs
  * no rebuild), index.html for unknown page routes (404 for missing files), and the
@@ -154,6 +157,9 @@ export async function serveDashboard(
         const file = inside(dataDir, path.slice("/data/".length));
         const headers = { "Content-Type": contentType(file ?? ""), "Cache-Control": "no-cache" };
         if (file && (await sendFile(req, res, file, headers))) return;
+        // The articles are the live folder alone: one deleted from data/raw (删除文章, or by hand)
+        // is gone, as `npm run extract` finds it gone, not served again from the build's copy.
+        if (path.startsWith(LIVE_ONLY)) return answer(res, 404, `not found: ${path}`);
       }
       // With writes configured, index.html is always the page with this start's settings in it.
       const injected = options.writes !== undefined;

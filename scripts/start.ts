@@ -2,10 +2,11 @@
 // region table, build the dashboard, serve it on localhost and print the address.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DATA_DIR, ROOT } from "./data-files.ts";
+import { dataIsFresh } from "./fresh-data.ts";
 import { buildDashboard } from "./build.ts";
 import { serveDashboard } from "./serve.ts";
 import { isLoopback } from "./write/guard.ts";
@@ -29,19 +30,7 @@ const writes =
         off: `the server listens on ${values.host}, which other machines can reach; start it with --allow-remote-writes to save from the dashboard there`,
       };
 
-function newestInputTime(): number {
-  const raw = join(DATA_DIR, "raw");
-  // A person's decisions count as input: the file written after them applies them.
-  const inputs = [
-    join(DATA_DIR, "regions.csv"),
-    join(DATA_DIR, "reviews.csv"),
-    ...readdirSync(raw).map((f) => join(raw, f)),
-  ];
-  return Math.max(...inputs.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
-}
-
-const csv = join(DATA_DIR, "indicators.csv");
-if (!existsSync(csv) || statSync(csv).mtimeMs < newestInputTime()) {
+if (!dataIsFresh(DATA_DIR)) {
   console.log(
     "data/indicators.csv is missing or older than the articles or the reviews: extracting…",
   );

@@ -100,8 +100,12 @@ export function decideReviews(
         break;
       case "confirm":
         if (current.fields && sameFields(given, current.fields)) {
-          // Confirming a correction or an addition as shown keeps it what it is.
-          const state = current.state === "" ? "confirmed" : current.state;
+          // Confirming a correction or an addition as shown keeps it what it is. A stale fact
+          // confirmed as shown is the extractor's new reading confirmed, when it reads one.
+          const state =
+            current.state === "" || (current.state === "stale" && extracted)
+              ? "confirmed"
+              : current.state;
           current = { fields: current.fields, state, truth: given };
         } else if (extracted && sameFields(given, extracted)) {
           current = { fields: fieldsOf(extracted), state: "confirmed", truth: given };

@@ -2,6 +2,7 @@
 // They are parsed in the worker (which has PapaParse anyway), keeping the parser off the page.
 import { FetchError } from "./fetchError.ts";
 import { articleTextName, decodeDocument, isPageFile } from "../../extract/lib/index.ts";
+import { documentFileNames, documentHere, filesOf, readFileAnswer, type FileAnswer } from "./documentFiles.ts";
 
 export const REGIONS_URL = "/data/regions.csv";
 export const SOURCES_URL = "/data/raw/sources.csv";
@@ -38,6 +39,9 @@ export async function fetchText(url: string): Promise<string> {
 /** A document id is a file name stem; anything else (slashes, dots leading up) is not fetched. */
 export const isSafeSourceId = (id: string) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id) && !id.includes("..");
 
+/** The address of a file under data/raw, each path segment encoded. */
+const rawUrl = (name: string) => `/data/raw/${name.split("/").map(encodeURIComponent).join("/")}`;
+
 /** Fetches a data file's bytes; null when the server has no such file (404). */
 async function fetchBytes(url: string): Promise<Uint8Array | null> {
   let response: Response;
@@ -68,12 +72,41 @@ export async function fetchArticle(id: string, sources: ReadonlyMap<string, Sour
       ? [isPageFile(file) ? articleTextName(id) : file]
       : [`${id}.txt`, `${id}.md`, articleTextName(id)];
   for (const name of names) {
-    const url = `/data/raw/${name.split("/").map(encodeURIComponent).join("/")}`;
-    const bytes = await fetchBytes(url);
+    const bytes = await fetchBytes(rawUrl(name));
     if (!bytes) continue;
     const decoded = decodeDocument(bytes);
     if (!decoded.ok) throw new Error(`${name}: ${decoded.reason}`);
     return decoded.text;
   }
   throw new FetchError({ kind: "http", url: `/data/raw/${names.join(" | ")}`, status: 404, statusText: "Not Found" });
+}
+
+/** What the server says of one file under data/raw (HEAD: the bytes are not needed). */
+async function askAboutFile(name: string): Promise<FileAnswer> {
+  try {
+    const response = await fetch(rawUrl(name), { method: "HEAD", cache: "no-store" });
+    return readFileAnswer(name, response.status, response.headers.get("content-type") ?? "");
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
+ * Whether document `id` is in data/raw as `npm run extract` would find it (documentFiles.ts): a
+ * decision about a document that is not is applied to nothing, by the run and by the dashboard.
+ */
+export async function documentIsHere(
+  id: string,
+  sources: ReadonlyMap<string, SourceInfo>,
+): Promise<boolean> {
+  if (!isSafeSourceId(id)) return false;
+  const answers: FileAnswer[][] = [];
+  for (const name of documentFileNames(id, sources.get(id)?.file)) {
+    const files: FileAnswer[] = [];
+    for (const file of filesOf(id, name)) files.push(await askAboutFile(file));
+    answers.push(files);
+    // The first name found settles it: the others are not asked about.
+    if (files.every((a) => a === "here")) break;
+  }
+  return documentHere(answers);
 }

@@ -14,7 +14,7 @@ import { FactLoader } from "../model/factLoader.ts";
 import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
 import { joinPasted } from "../model/pasted.ts";
-import { overlayReviews, type PageReview } from "../review/overlay.ts";
+import { overlayReviews, type NamedDecision, type PageReview } from "../review/overlay.ts";
 import { countStates } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
@@ -41,20 +41,25 @@ let pastedFacts: Fact[] = [];
 let regionKeySet: ReadonlySet<string> = new Set();
 /** A person's decisions, applied over the file's and the pasted facts. */
 let pageReviews: PageReview[] = [];
-/** The documents the page knows besides the facts held here (sources.csv, pasted and kept). */
+/** The documents that are here: in data/raw, or pasted or kept in this browser. */
 let pageDocuments: ReadonlySet<string> = new Set();
+/** Whether the loaded facts' own documents count as here (a file opened by hand). */
+let loadedAreHere = false;
 let rejected = 0;
-/** Decisions about documents neither the page nor the facts have: applied to nothing. */
-let gone = 0;
+/** Decisions about documents that are not here: applied to nothing. */
+let gone: NamedDecision[] = [];
+/** Numbers decided about that the loaded file has no row for yet (shown as a run will write). */
+let waiting: NamedDecision[] = [];
 
 /** `store` with the decisions applied: a new store, as rows may go, change or be added. */
 function reviewed(store: FactStore): FactStore {
   rejected = 0;
-  gone = 0;
+  gone = [];
+  waiting = [];
   if (!pageReviews.length) return store;
   const rows = Array.from({ length: store.count }, (_, i) => store.row(i));
-  // A document with facts here is here, whatever the page's lists say (a file opened by hand).
-  const held = new Set(rows.map((r) => r.source));
+  // Facts of a file opened by hand vouch for their documents: there is no folder to look in.
+  const held = new Set(loadedAreHere ? rows.map((r) => r.source) : []);
   const overlaid = overlayReviews(
     rows,
     pageReviews,
@@ -62,6 +67,7 @@ function reviewed(store: FactStore): FactStore {
   );
   rejected = overlaid.rejected;
   gone = overlaid.gone;
+  waiting = overlaid.waiting;
   const out = new FactStore();
   for (const row of overlaid.rows) out.add(row);
   return out;
@@ -320,8 +326,10 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         if (!request.reviews.length && !pageReviews.length) {
           // Nothing to apply, nothing applied before: the facts and points stay as they are.
           rejected = 0;
-          gone = 0;
+          gone = [];
+          waiting = [];
           pageDocuments = new Set(request.documents);
+          loadedAreHere = request.loadedAreHere;
           post({
             id: request.id,
             type: "reviews",
@@ -330,12 +338,14 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
               factCount: facts.count,
               counts: countStates(facts, rejected),
               gone,
+              waiting,
             },
           });
           return;
         }
         pageReviews = request.reviews;
         pageDocuments = new Set(request.documents);
+        loadedAreHere = request.loadedAreHere;
         const index = joinFacts();
         const table = index.table(facts);
         self.postMessage(
@@ -347,6 +357,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
               factCount: facts.count,
               counts: countStates(facts, rejected),
               gone,
+              waiting,
             },
           } satisfies WorkerResponse,
           tableBuffers(table),

@@ -29,7 +29,11 @@ export interface ParseClient {
   pasted(facts: Fact[]): Promise<{ points: PointTable; factCount: number }>;
   /** Applies a person's decisions over the loaded (and pasted) facts, replacing those sent before;
    * `documents` are the ids of the documents the page knows (see the protocol). */
-  reviews(reviews: PageReview[], documents: string[]): Promise<Answer<"reviews">>;
+  reviews(
+    reviews: PageReview[],
+    documents: string[],
+    loadedAreHere: boolean,
+  ): Promise<Answer<"reviews">>;
   /** The first `limit` facts nobody has checked, and how many there are. */
   unchecked(limit: number): Promise<{ rows: FactRow[]; total: number }>;
   dispose(): void;
@@ -75,7 +79,8 @@ export function createParseClient(): ParseClient {
     sources: async (points) => (await send("sources", { points })).sources,
     csv: async (filter, sort) => (await send("csv", { filter, sort })).csv,
     pasted: (facts) => send("pasted", { facts }),
-    reviews: (reviews, documents) => send("reviews", { reviews, documents }),
+    reviews: (reviews, documents, loadedAreHere) =>
+      send("reviews", { reviews, documents, loadedAreHere }),
     unchecked: (limit) => send("unchecked", { limit }),
     dispose() {
       worker.terminate();

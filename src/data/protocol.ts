@@ -6,7 +6,7 @@ import type { FileProblem } from "../model/factLoader.ts";
 import type { FactFilter, FactSort } from "../model/facts.ts";
 import type { Fact, Region, TableProblem } from "../../extract/lib/index.ts";
 import type { SourceInfo } from "./metadata.ts";
-import type { PageReview } from "../review/overlay.ts";
+import type { NamedDecision, PageReview } from "../review/overlay.ts";
 import type { ReviewCounts } from "../review/summary.ts";
 import type { FetchFailure } from "./fetchError.ts";
 
@@ -61,16 +61,21 @@ export interface ParseProtocol {
    * (replacing those sent before); the answer is the points after them and the count by state.
    * No decisions before and none now change nothing: then `points` is null and the page keeps the
    * points it has (a million facts are not grouped again, nor every chart drawn again).
-   * `documents`: the ids of the documents the page knows besides the facts the worker holds
-   * (data/raw/sources.csv, articles pasted or kept in this browser); a decision about any other
-   * document is applied to nothing and counted in `gone`, as `npm run extract` names it. */
+   * `documents`: the ids of the documents that are here — their file is in data/raw, as
+   * `npm run extract` finds documents, or they were pasted or kept in this browser; a decision
+   * about any other document is applied to nothing and named in `gone`, as the run names it.
+   * `waiting`: numbers decided about that the loaded file has no row for yet, shown as the next
+   * run will write them (src/review/overlay.ts).
+   * `loadedAreHere`: the loaded facts' own documents count as here too (a file opened by hand,
+   * which has no folder to check against); false for the CSV extracted from data/raw. */
   reviews: {
-    request: { reviews: PageReview[]; documents: string[] };
+    request: { reviews: PageReview[]; documents: string[]; loadedAreHere: boolean };
     answer: {
       points: PointTable | null;
       factCount: number;
       counts: ReviewCounts;
-      gone: number;
+      gone: NamedDecision[];
+      waiting: NamedDecision[];
     };
   };
   /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue. */

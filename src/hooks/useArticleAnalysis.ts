@@ -5,6 +5,7 @@ import type { Region } from "../../extract/lib/index.ts";
 import { createArticleClient, type ArticleClient } from "../article/articleClient.ts";
 import type { ArticleAnalysis } from "../article/analyse.ts";
 import { isPageFile } from "../../extract/lib/index.ts";
+import { pastedId, pastedSession } from "../model/pasted.ts";
 
 export type ArticleInput = { kind: "text"; text: string } | { kind: "file"; file: File };
 
@@ -29,9 +30,11 @@ export type ArticleResult =
   | { status: "unreadable"; fileName: string; reason: string }
   | { status: "failed"; message: string };
 
-/** Ids of pasted articles: unique in the session, and never a file name of data/raw. */
+/** Ids of pasted articles: unique across sessions (src/model/pasted.ts), and never a file name
+ * of data/raw. */
+const session = pastedSession();
 let pastedCount = 0;
-const nextSource = () => `pasted-${++pastedCount}`;
+const nextSource = () => pastedId(session, ++pastedCount);
 
 export function useArticleAnalysis(regions: Region[]) {
   const client = useRef<ArticleClient | null>(null);

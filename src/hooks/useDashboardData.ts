@@ -12,6 +12,7 @@ import type { Language } from "../model/language.ts";
 import { regionName } from "../i18n/dictionary.ts";
 import { useParseClient } from "./useParseClient.ts";
 import { useCsvSource } from "./useCsvSource.ts";
+import { DEFAULT_CSV } from "../data/csvLocation.ts";
 import { useFileDrop } from "./useFileDrop.ts";
 import { useReviews } from "../review/useReviews.ts";
 import { useBrowserKept } from "../keep/useBrowserKept.ts";
@@ -91,15 +92,15 @@ export function useDashboardData(lang: Language, indicator: Indicator, update: U
   // (a table page asked for before the worker has joined them would be of the old facts; while
   // they are joined, the placeholder still names the version before).
   const joinedVersion = pastedQuery.data?.version ?? 0;
-  // The documents the page has besides the loaded facts' own: a decision about any other one (an
-  // article deleted since) is applied to nothing, as `npm run extract` applies it.
-  const documents = useMemo(
-    () => [...new Set([...sources.keys(), ...pastedBySource.keys()])].sort(),
-    [sources, pastedBySource],
-  );
+  // The articles of this browser: a decision about them applies while they are here. Any other
+  // document is looked for in data/raw (useReviews), as `npm run extract` looks for it.
+  const pastedIds = useMemo(() => [...pastedBySource.keys()].sort(), [pastedBySource]);
   // A person's decisions go over the loaded and pasted facts in the worker (src/review).
   const reviews = useReviews({
-    documents,
+    sources,
+    tablesKey: regionsQuery.dataUpdatedAt,
+    pasted: pastedIds,
+    loadedAreHere: !(source?.kind === "url" && source.url === DEFAULT_CSV),
     client,
     regionKeys: tableKeys,
     factsKey: factsQuery.isSuccess

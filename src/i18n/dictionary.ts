@@ -299,6 +299,14 @@ const LABELS = {
     zh: "{n} 条核对所属的文章已不在，未应用（仍保留在 reviews.csv 中）",
     en: "{n} decisions about articles no longer here: applied to nothing (kept in reviews.csv)",
   },
+  reviewsWaiting: {
+    zh: "{n} 个核对过的数据在 indicators.csv 中还没有对应的行：已按核对结果显示，下次 npm run extract 写入",
+    en: "{n} reviewed numbers have no row in indicators.csv yet: shown as decided; the next npm run extract writes them",
+  },
+  reviewLine: {
+    zh: "reviews.csv 第 {line} 行：{action} {text}（{source}）",
+    en: "reviews.csv line {line}: {action} {text} in {source}",
+  },
   reviewHistory: { zh: "核对记录", en: "Decisions" },
   extractedValue: { zh: "抽取值", en: "Extracted" },
   reviewedValue: { zh: "核对值", en: "Reviewed" },

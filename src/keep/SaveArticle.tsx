@@ -26,7 +26,7 @@ export async function reloadData(queryClient: ReturnType<typeof useQueryClient>)
 
 export function SaveArticle(props: {
   lang: Language;
-  /** The analysis's document id (pasted-N) and what it found. */
+  /** The analysis's document id (pasted-<session>-<n>) and what it found. */
   source: string;
   text: string;
   facts: readonly Fact[];

@@ -35,9 +35,28 @@ export function joinPasted(
   return store;
 }
 
+/**
+ * A mark of this page's session: when it started (milliseconds, base 36) and a random tail, so
+ * that two tabs opened in the same millisecond differ too. Pasted articles' ids carry it.
+ */
+export function pastedSession(now = Date.now(), random = Math.random()): string {
+  const tail = Math.floor(random * 36 ** 4)
+    .toString(36)
+    .padStart(4, "0");
+  return `${now.toString(36)}${tail}`;
+}
+
+/**
+ * The id of the session's n-th pasted article, `pasted-<session>-<n>`: unique across sessions,
+ * so a decision kept in the browser about an article pasted in an earlier session (which is
+ * gone with it) never attaches to another one pasted later. Ids of the old form `pasted-<n>`
+ * still read as ids (decisions about them apply to nothing): no new article takes one again.
+ */
+export const pastedId = (session: string, n: number) => `pasted-${session}-${n}`;
+
 /** An article pasted or dropped in this session, with the facts the extractor found in it. */
 export interface PastedArticle {
-  /** The document id its facts carry (pasted-N). */
+  /** The document id its facts carry (pastedId), or kept-<hash> for one kept in this browser. */
   source: string;
   title: string;
   /** The text the facts' offsets point into. */

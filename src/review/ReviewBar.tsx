@@ -1,9 +1,13 @@
 // Above the views: how far the extraction can be trusted on this data ("of N checked facts, M were
 // right as extracted"), the 待核对 queue with the count left, reviews.csv to download, and what
 // went wrong (a decision not saved, bad rows in the file). Decisions about articles deleted since
-// are counted, as `npm run extract` names them: the file keeps them, the page applies them to
-// nothing.
-import { t } from "../i18n/dictionary.ts";
+// are counted and named by their line, as `npm run extract` names them: the file keeps them, the
+// page applies them to nothing. Numbers decided about that the loaded indicators.csv has no row
+// for yet are shown as the next run writes them, and counted and named here, so that none of
+// them passes unseen.
+import { t, type LabelKey } from "../i18n/dictionary.ts";
+import type { Language } from "../model/language.ts";
+import type { NamedDecision } from "./overlay.ts";
 import { useReviewApi } from "./ReviewContext.tsx";
 import { trustFigures } from "./summary.ts";
 
@@ -24,10 +28,21 @@ export function ReviewBar(props: { onOpenQueue: () => void }) {
           ? t(lang, "trustLine", { n: trust.checked, m: trust.right })
           : t(lang, "trustNone")}
       </span>
-      {state.gone ? (
-        <span className="hint" data-testid="reviews-gone">
-          {t(lang, "reviewsGone", { n: state.gone })}
-        </span>
+      {state.gone.length ? (
+        <NamedDecisions
+          lang={lang}
+          testId="reviews-gone"
+          summary={t(lang, "reviewsGone", { n: state.gone.length })}
+          decisions={state.gone}
+        />
+      ) : null}
+      {state.waiting.length ? (
+        <NamedDecisions
+          lang={lang}
+          testId="reviews-waiting"
+          summary={t(lang, "reviewsWaiting", { n: state.waiting.length })}
+          decisions={state.waiting}
+        />
       ) : null}
       <button
         type="button"
@@ -59,5 +74,41 @@ export function ReviewBar(props: { onOpenQueue: () => void }) {
         </details>
       ) : null}
     </div>
+  );
+}
+
+const ACTION_LABEL: Record<NamedDecision["action"], LabelKey> = {
+  confirm: "reviewConfirm",
+  correct: "reviewCorrect",
+  reject: "reviewReject",
+  add: "reviewAdd",
+};
+
+/** A count that opens on the decisions it counts, each by its line of reviews.csv. */
+function NamedDecisions(props: {
+  lang: Language;
+  testId: string;
+  summary: string;
+  decisions: readonly NamedDecision[];
+}) {
+  const { lang, decisions } = props;
+  const shown = decisions.slice(0, 50);
+  return (
+    <details className="hint review-named" data-testid={props.testId}>
+      <summary>{props.summary}</summary>
+      <ul>
+        {shown.map((d, i) => (
+          <li key={`${d.line}:${i}`}>
+            {t(lang, "reviewLine", {
+              line: d.line,
+              action: t(lang, ACTION_LABEL[d.action]),
+              text: d.text,
+              source: d.source,
+            })}
+          </li>
+        ))}
+        {decisions.length > shown.length ? <li>…</li> : null}
+      </ul>
+    </details>
   );
 }

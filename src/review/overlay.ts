@@ -4,11 +4,12 @@
 // last run applied them); playing the same decisions again on its rows gives the same rows, so the
 // whole list is applied every time. Pure: runs in the parse worker.
 //
-// As `npm run extract` does, a decision about a document the dashboard does not have (deleted into
-// data/trash/, or pasted in another session) is applied to nothing: an addition about it is not
+// As `npm run extract` does, a decision about a document that is not here (its file gone from
+// data/raw — deleted into data/trash/ or by hand — or pasted in another session) is applied to
+// nothing, whether or not the loaded CSV still has rows of it: an addition about it is not
 // shown, and the decision is counted, not dropped; the file keeps it, so when the document comes
 // back (saved again: same bytes, same id) it applies again.
-import { decideReviews, type Review } from "../../extract/lib/index.ts";
+import { decideReviews, fieldsOf, sameFields, type Review } from "../../extract/lib/index.ts";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { parsePeriod } from "../model/period.ts";
 
@@ -18,18 +19,39 @@ export interface PageReview extends Review {
   published?: string;
 }
 
+/** A decision as the review bar names it, as the extract report does: its line of reviews.csv
+ * (for one kept in this browser, its line in the reviews.csv the bar downloads), what it did,
+ * the number and its article. */
+export interface NamedDecision {
+  line: number;
+  action: Review["action"];
+  text: string;
+  source: string;
+}
+
 export interface Overlaid {
   rows: FactRow[];
   /** Numbers whose last decision is a rejection of a fact the data holds. */
   rejected: number;
-  /** Decisions (rows of reviews.csv) about documents the dashboard does not have: applied to
-   * nothing, as the extract report names them. A rejection among them is not counted in
-   * `rejected` either: `npm run eval -- --reviews` does not score a document that is gone. */
-  gone: number;
+  /** Decisions (rows of reviews.csv) about documents that are not here: applied to nothing, as
+   * the extract report names them. A rejection among them is not counted in `rejected` either:
+   * `npm run eval -- --reviews` does not score a document that is gone. */
+  gone: NamedDecision[];
+  /** Numbers a person decided about in a document that is here, which the loaded file has no row
+   * for yet (added, or confirmed or corrected where the file was extracted without them): shown
+   * as the next `npm run extract` will write them, each named by its last decision. */
+  waiting: NamedDecision[];
 }
 
-/** Whether the dashboard has a document: its facts are loaded, sources.csv lists it, or it was
- * pasted or kept in this browser. */
+const named = (r: Review): NamedDecision => ({
+  line: r.line,
+  action: r.action,
+  text: r.text,
+  source: r.source,
+});
+
+/** Whether a document is here as `npm run extract` sees it: its file is in data/raw (a row of
+ * sources.csv alone is not a document), or it was pasted or kept in this browser. */
 export type HasDocument = (source: string) => boolean;
 
 const spanKey = (source: string, start: number | null, end: number | null) =>
@@ -41,7 +63,7 @@ export function overlayReviews(
   reviews: readonly PageReview[],
   hasDocument: HasDocument,
 ): Overlaid {
-  if (!reviews.length) return { rows: [...rows], rejected: 0, gone: 0 };
+  if (!reviews.length) return { rows: [...rows], rejected: 0, gone: [], waiting: [] };
   const byId = new Map<string, number>();
   const bySpan = new Map<string, number>();
   rows.forEach((row, i) => {
@@ -58,11 +80,26 @@ export function overlayReviews(
   }
   const out: FactRow[] = [];
   let rejected = 0;
-  let gone = 0;
+  const gone: NamedDecision[] = [];
+  const waiting: NamedDecision[] = [];
+  /** A document's date as its loaded rows give it, for a number shown before the file has it. */
+  const published = new Map<string, string>();
+  for (const row of rows) if (!published.has(row.source)) published.set(row.source, row.published);
   rows.forEach((row, i) => {
     const history = onRow.get(i);
     if (!history) return out.push(row);
-    const decided = decideReviews(row, history);
+    // A row of a document that is gone (its file removed, the CSV not extracted again): the run
+    // reads nothing there, so its decisions apply to nothing; the row stays as the file has it.
+    if (!hasDocument(row.source)) {
+      gone.push(...history.map(named));
+      return out.push(row);
+    }
+    // A row the run marked stale with the very values last confirmed is one the extractor read
+    // nothing at (applyReviews wrote the confirmed values): replayed as such, it stays stale.
+    const last = history[history.length - 1]!;
+    const readNothing =
+      row.review === "stale" && last.action === "confirm" && sameFields(fieldsOf(last), row);
+    const decided = decideReviews(readNothing ? undefined : row, history);
     if (!decided.fields) {
       rejected++;
       return;
@@ -83,17 +120,19 @@ export function overlayReviews(
   for (const history of elsewhere.values()) {
     const last = history[history.length - 1]!;
     // No row, and the document is not here either: whatever was decided applies to nothing.
-    // (A row's own document is here by definition: its facts are loaded.)
     if (!hasDocument(last.source)) {
-      gone += history.length;
+      gone.push(...history.map(named));
       continue;
     }
     // A number with no row in a document that is here: rejected (gone from the data, as it
-    // should be), or an addition the file does not hold yet. A confirmation or correction
-    // without its row is of a number the loaded file does not hold; it is not brought back here
-    // (the next `npm run extract` reads the document again and decides).
-    if (last.action === "reject") rejected++;
-    if (last.action !== "add") continue;
+    // should be), or one the file does not hold yet — an addition, or a confirmation or
+    // correction of a number the loaded file was extracted without. The next `npm run extract`
+    // writes it (applyReviews: added, corrected, or stale for a confirmation of a number it reads
+    // nothing at), so it is shown so now, and named in the bar as not in the file yet.
+    if (last.action === "reject") {
+      rejected++;
+      continue;
+    }
     const decided = decideReviews(undefined, history);
     const range = decided.fields && parsePeriod(decided.fields.period);
     if (!decided.fields || !range) continue;
@@ -106,13 +145,14 @@ export function overlayReviews(
       periodStart: range.start,
       periodEnd: range.end,
       source: last.source,
-      published: made?.published ?? "",
+      published: made?.published ?? published.get(last.source) ?? "",
       text: last.text,
       quote: made?.quote ?? last.text,
       start: last.start,
       end: last.end,
       review: decided.state,
     });
+    waiting.push(named(last));
   }
-  return { rows: out, rejected, gone };
+  return { rows: out, rejected, gone, waiting };
 }

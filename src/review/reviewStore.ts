@@ -68,15 +68,33 @@ export async function loadReviews(
     "browser storage",
   );
   const extras = stored.map((s) => ({ quote: s.quote, published: s.published }));
+  // A browser decision is named by its line in the reviews.csv the page downloads (the file's
+  // lines, then the browser's), as `npm run extract` will name it once that file is in data/.
+  const shift = browserLineShift(fileText);
   return {
     reviews: [
       ...fromFile.reviews,
-      ...fromBrowser.reviews.map((r, i) => ({ ...r, ...definedOnly(extras[i]) })),
+      ...fromBrowser.reviews.map((r, i) => ({
+        ...r,
+        line: r.line + shift,
+        ...definedOnly(extras[i]),
+      })),
     ],
     problems: [...fromFile.problems, ...fromBrowser.problems],
     fileText,
     browserLines: stored.map((s) => s.line),
   };
+}
+
+/**
+ * What to add to the line of a decision kept in the browser (as parsed after the header alone)
+ * to give its line in the reviews.csv that reviewsFileText joins: the served file's lines, the
+ * header when there is none, a last line without its break counted.
+ */
+export function browserLineShift(fileText: string): number {
+  const text = fileText.trim() ? fileText : reviewsHeader();
+  const breaks = text.split("\n").length - 1;
+  return (text.endsWith("\n") ? breaks : breaks + 1) - 1;
 }
 
 function definedOnly(extra: { quote?: string; published?: string } | undefined) {

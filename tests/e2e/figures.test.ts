@@ -16,6 +16,7 @@ import {
   type WatchedPage,
 } from "./helpers.ts";
 import { encodeGbk } from "../gbk.ts";
+import { SERVED_DATA } from "./servedData.ts";
 
 const baseUrl = inject("baseUrl");
 // Written after the build, beside it: a fixture CSV and the articles it cites.
@@ -52,10 +53,11 @@ const at = (text: string, number: string) => ({
 
 function writeFixtures(): void {
   const dist = join(ROOT, "test-output/dist");
-  mkdirSync(join(dist, "data/raw"), { recursive: true });
+  mkdirSync(join(SERVED_DATA, "raw"), { recursive: true });
   mkdirSync(join(dist, "fixtures"), { recursive: true });
-  writeFileSync(join(dist, "data/raw/e2e-gbk.txt"), encodeGbk(GBK_TEXT));
-  writeFileSync(join(dist, "data/raw/e2e-md.md"), MD_TEXT);
+  // Articles are served from the live data folder only: these go into the served copy of data/.
+  writeFileSync(join(SERVED_DATA, "raw/e2e-gbk.txt"), encodeGbk(GBK_TEXT));
+  writeFileSync(join(SERVED_DATA, "raw/e2e-md.md"), MD_TEXT);
   const gdp = (period: string, value: number, more: Row = {}) =>
     row({
       indicator: "gdp",

@@ -4,14 +4,14 @@
 // `npm run extract` runs again, and all four still hold in the chart, the table and the
 // downloaded CSV, states shown; a decision whose article was removed is named by the run and kept.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FACT_COLUMNS } from "../../extract/lib/types.ts";
-import { parseReviews } from "../../extract/lib/reviewsCsv.ts";
+import { parseReviews, reviewToCsvLine } from "../../extract/lib/reviewsCsv.ts";
 import { ROOT } from "../../scripts/data-files.ts";
 import { serveDashboard } from "../../scripts/serve.ts";
 import { writeRoutes } from "../../scripts/write/routes.ts";
@@ -201,6 +201,16 @@ describe("reviewing facts", () => {
     await decided(() => row(REMOVED_FACT).getByRole("button", { name: "确认" }).click());
     const before = readFileSync(join(dataDir, "reviews.csv"), "utf8");
     rmSync(join(dataDir, "raw", `${REMOVED_SOURCE}.txt`));
+    // Before any run: sources.csv still lists the article and indicators.csv still has its rows,
+    // but its file is gone, so the dashboard applies the decision to nothing, as the run will.
+    await page.reload();
+    await tableReady(page);
+    const gone = page.getByTestId("reviews-gone");
+    await gone.waitFor();
+    await expect(gone.textContent()).resolves.toContain("1 条核对所属的文章已不在");
+    await expect(row(REMOVED_FACT).getByTestId("review-state").textContent()).resolves.toBe(
+      "未核对",
+    );
     const run = runExtract();
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain(
@@ -248,9 +258,13 @@ describe("reviewing facts", () => {
     expect(drawn).toEqual(expect.arrayContaining([503.24, 2300]));
     expect(drawn).not.toContain(503.23);
     expect(drawn).not.toContain(1000);
+    // The counts come once the decisions are applied (their documents looked for in data/raw).
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
     await expect(page.getByTestId("trust-line").textContent()).resolves.toBe(
       "已核对 3 条数据,其中 1 条抽取无误",
     );
+    // The one decision the run applied to nothing, the dashboard applies to nothing too.
+    await expect(page.getByTestId("reviews-gone").textContent()).resolves.toContain("1 条核对");
 
     // The map and the district page draw the reviewed figure as well.
     await page.goto(`${url}?view=map&indicator=gdp&period=2021`);
@@ -328,5 +342,71 @@ describe("reviewing facts", () => {
     expect(got.get(CORRECTED)).toMatchObject({ value: "50324000000", review: "corrected" });
     expect(got.get(CONFIRMED)).toMatchObject({ review: "confirmed" });
     expect(got.has(REJECTED)).toBe(false);
+  });
+
+  test("a correction of a number the loaded file has no row for is shown and named at once, not hidden until the next run", async () => {
+    // A number of the article that the extractor leaves out, corrected in a reviews.csv that came
+    // from elsewhere (an older run's page, another machine): the loaded indicators.csv has no row.
+    const text = readFileSync(join(dataDir, "raw", `${ADDED_SOURCE}.txt`), "utf8");
+    const facts = strictFacts(readFileSync(join(dataDir, "indicators.csv"), "utf8"));
+    const taken = facts
+      .filter((f) => f.source === ADDED_SOURCE)
+      .map((f) => [Number(f.start), Number(f.end)] as const);
+    const missed = [...text.matchAll(/\d+个/g)].find(
+      (m) => !taken.some(([s, e]) => m.index < e && s < m.index + m[0].length),
+    )!;
+    expect(missed).toBeDefined();
+    const start = missed.index;
+    const factId = `${ADDED_SOURCE}-${start}-project_count`;
+    appendFileSync(
+      join(dataDir, "reviews.csv"),
+      reviewToCsvLine({
+        reviewedAt: "2026-12-07T10:00:00+08:00",
+        action: "correct",
+        factId,
+        source: ADDED_SOURCE,
+        start,
+        end: start + missed[0].length,
+        text: missed[0],
+        indicator: "project_count",
+        region: "jianghai",
+        period: "2023",
+        value: 1234,
+        unit: "count",
+        qualifier: "exact",
+        kind: "actual",
+        subject: "",
+        note: "",
+        line: 0,
+      }),
+    );
+    const line = readFileSync(join(dataDir, "reviews.csv"), "utf8").trimEnd().split("\n").length;
+
+    await page.goto(`${url}?indicator=project_count&view=table&regions=jianghai`);
+    await tableReady(page);
+    const waiting = page.getByTestId("reviews-waiting");
+    await waiting.waitFor({ timeout: 20_000 });
+    await expect(waiting.locator("summary").textContent()).resolves.toContain(
+      "1 个核对过的数据在 indicators.csv 中还没有对应的行",
+    );
+    await waiting.locator("summary").click();
+    await expect(waiting.locator("li").textContent()).resolves.toBe(
+      `reviews.csv 第 ${line} 行：更正 ${missed[0]}（${ADDED_SOURCE}）`,
+    );
+    await expect(row(factId).getByTestId("review-state").textContent()).resolves.toBe("已更正");
+    await expect(row(factId).locator("td.number").textContent()).resolves.toContain("1,234");
+
+    // The next run writes what was shown; then nothing waits.
+    expect(runExtract().status).toBe(0);
+    const written = strictFacts(readFileSync(join(dataDir, "indicators.csv"), "utf8"));
+    expect(written.find((f) => f.id === factId)).toMatchObject({
+      value: "1234",
+      review: "corrected",
+    });
+    await page.reload();
+    await tableReady(page);
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
+    await expect(row(factId).getByTestId("review-state").textContent()).resolves.toBe("已更正");
+    await expect(page.getByTestId("reviews-waiting").count()).resolves.toBe(0);
   });
 });

@@ -75,8 +75,62 @@ describe("overlayReviews", () => {
   });
 
   it("does not bring back a confirmed fact whose article is gone", () => {
-    const { rows } = overlayReviews([a], [decisionAbout(fact(c), "confirm", T)], every);
+    const { rows, gone } = overlayReviews(
+      [a],
+      [decisionAbout(fact(c), "confirm", T)],
+      (s) => s !== "d",
+    );
     expect(rows).toEqual([a]);
+    expect(gone).toHaveLength(1);
+  });
+
+  describe("a number decided about that the loaded file has no row for (its article here)", () => {
+    // The loaded CSV was extracted without c (an older run, or another reading): the decisions
+    // about c are not hidden until the next run, but shown as that run writes them.
+    const confirmed = { ...decisionAbout(fact(c), "confirm", T), line: 7 };
+    const corrected = {
+      ...decisionAbout(fact(c), "correct", T, { ...fact(c), value: 8 }, "笔误"),
+      line: 9,
+    };
+
+    it("shows a confirmation as the run writes it: stale, the extractor reads nothing there", () => {
+      const { rows, waiting, gone } = overlayReviews([a], [confirmed], every);
+      expect(rows.map((r) => [r.id, r.value, r.review])).toEqual([
+        ["d-10-gdp", a.value, ""],
+        ["d-50-gdp", 7, "stale"],
+      ]);
+      // Its date is its article's, as the loaded rows of that article give it.
+      expect(rows[1]).toMatchObject({ source: "d", text: "7亿元", published: a.published });
+      expect(waiting).toEqual([{ line: 7, action: "confirm", text: "7亿元", source: "d" }]);
+      expect(gone).toEqual([]);
+    });
+
+    it("shows a correction as corrected, named by its last decision's line", () => {
+      const { rows, waiting } = overlayReviews([a], [confirmed, corrected], every);
+      expect(rows.map((r) => [r.id, r.value, r.review])).toEqual([
+        ["d-10-gdp", a.value, ""],
+        ["d-50-gdp", 8, "corrected"],
+      ]);
+      expect(waiting).toEqual([{ line: 9, action: "correct", text: "7亿元", source: "d" }]);
+    });
+
+    it("counts nothing as waiting once the file has the row, and replays to the same rows", () => {
+      for (const decisions of [[confirmed], [confirmed, corrected]]) {
+        const once = overlayReviews([a], decisions, every);
+        // What the next `npm run extract` writes is what was shown: replaying over it keeps it.
+        const twice = overlayReviews(once.rows, decisions, every);
+        expect(twice.rows).toEqual(once.rows);
+        expect(twice.waiting).toEqual([]);
+      }
+    });
+
+    it("counts a rejection of such a number as checked, and shows nothing for it", () => {
+      const rejected = decisionAbout(fact(c), "reject", T);
+      const out = overlayReviews([a], [confirmed, rejected], every);
+      expect(out.rows).toEqual([a]);
+      expect(out.rejected).toBe(1);
+      expect(out.waiting).toEqual([]);
+    });
   });
 
   it("counts the trust figures from the states: of 3 checked facts, 1 was right", () => {
@@ -114,23 +168,37 @@ describe("overlayReviews", () => {
         ["d", "503.23亿元", a.value, ""],
         ["e", "4.5亿元", added.value, "added"],
       ]);
-      expect(here.gone).toBe(0);
+      expect(here.gone).toEqual([]);
 
       const away = overlayReviews([a], [added], known("d"));
       expect(away.rows).toEqual([a]);
-      expect(away.gone).toBe(1);
+      expect(away.gone).toHaveLength(1);
 
       // Saved again (same bytes, same id): the decision, still in the list, applies again.
       expect(overlayReviews([a], [added], known("d", "e")).rows).toEqual(here.rows);
     });
 
-    it("asks only about numbers with no row: a row's own document is here", () => {
+    it("asks about every document decided about, a loaded row's too: rows do not vouch for a file", () => {
       const asked: string[] = [];
-      const spy = (source: string) => (asked.push(source), false);
+      const spy = (source: string) => (asked.push(source), source === "d");
       const { rows, gone } = overlayReviews([a, b], [reviewsOf(a, "confirm"), added], spy);
       expect(rows.map((r) => r.review)).toEqual(["confirmed", ""]);
-      expect(asked).toEqual(["e"]);
-      expect(gone).toBe(1);
+      expect(asked).toEqual(["d", "e"]);
+      expect(gone).toHaveLength(1);
+    });
+
+    it("applies nothing to the rows of a document whose file is gone, as the run would not", () => {
+      // sources.csv still lists "d" and the CSV still has its rows, but its file is gone from
+      // data/raw: `npm run extract` names these decisions as applied to nothing.
+      const decisions = [
+        reviewsOf(a, "confirm"),
+        reviewsOf(b, "reject"),
+        decisionAbout(fact(c), "correct", T, { ...fact(c), value: 8 }, ""),
+      ];
+      const away = overlayReviews([a, b, c], decisions, known("e"));
+      expect(away.rows).toEqual([a, b, c]);
+      expect(away.gone).toHaveLength(3);
+      expect(away.rejected).toBe(0);
     });
 
     it("counts every decision of a gone document as applied to nothing; a rejection there is not counted as checked", () => {
@@ -146,7 +214,7 @@ describe("overlayReviews", () => {
       const away = overlayReviews([a], decisions, known("d"));
       expect(away.rows).toEqual([a]);
       // As the extract report counts them: one per row of reviews.csv.
-      expect(away.gone).toBe(4);
+      expect(away.gone).toHaveLength(4);
       // `npm run eval -- --reviews` scores no document that is gone; nor does the trust line.
       expect(away.rejected).toBe(0);
       // While the document was here (its facts loaded), the rejection counted as checked.

@@ -128,6 +128,17 @@ describe("applyReviews", () => {
     expect(applyReviews(DOC, [GDP], [confirmed]).facts[0]!.review).toBe("confirmed");
   });
 
+  it("confirms a stale fact again when a person confirms the extractor's new reading", () => {
+    const reread = { ...GDP, region: "jiangmen", period: "2024-03" };
+    // Confirmed once; the extractor then read it differently (stale); the person looked again
+    // and confirmed the new reading as shown: that decision is the last, and it stands.
+    const history = [decisionAbout(GDP, "confirm", at()), decisionAbout(reread, "confirm", at())];
+    const out = applyReviews(DOC, [reread], history);
+    expect(out.facts[0]).toMatchObject({ region: "jiangmen", review: "confirmed" });
+    expect(out.stale).toEqual([]);
+    expect(out.score).toMatchObject({ checked: 1, right: 1 });
+  });
+
   it("matches a decision by span when the fact's id changed", () => {
     const corrected = decisionAbout(EXPORT, "correct", at(), { ...EXPORT, value: 6.6 });
     const renamed = { ...EXPORT, id: "doc1-x-trade_value" };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -186,6 +186,20 @@ describe("serveDashboard", () => {
     expect(await first.text()).toBe("id\n1\n");
     writeFileSync(join(dataDir, "indicators.csv"), "id\n2\n");
     expect(await (await fetch(`${url}data/indicators.csv`)).text()).toBe("id\n2\n");
+  });
+
+  it("serves an article only from the live data/raw: one deleted there is not served from the build's copy", async () => {
+    // The build copies data/ into dist/data; `npm start` serves the live folder first.
+    mkdirSync(join(distDir, "data", "raw"), { recursive: true });
+    mkdirSync(join(dataDir, "raw"), { recursive: true });
+    for (const raw of [join(distDir, "data", "raw"), join(dataDir, "raw")])
+      writeFileSync(join(raw, "a1.txt"), "江门");
+    expect((await fetch(`${url}data/raw/a1.txt`, { method: "HEAD" })).status).toBe(200);
+    rmSync(join(dataDir, "raw", "a1.txt"));
+    const gone = await fetch(`${url}data/raw/a1.txt`);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).toContain("/data/raw/a1.txt");
+    expect((await fetch(`${url}data/raw/a1.txt`, { method: "HEAD" })).status).toBe(404);
   });
 
   it("sends the Content-Security-Policy with every response", async () => {
