@@ -312,6 +312,23 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   return last.length === n ? last : [];
 }
 
+/** The region of the table whose members are exactly `keys` (taishan, kaiping, enping →
+ * jiangmen_west), if any. */
+function regionOfMembers(ctx: DocContext, keys: readonly string[]): string | undefined {
+  for (const r of ctx.gaz.regions.values()) {
+    if (r.members.length === keys.length && keys.every((k) => r.members.includes(k))) return r.key;
+  }
+  return undefined;
+}
+
+/** True when the number's own words, before it in its clause or after it, name a place. */
+function namesPlace(ctx: DocContext, tc: TokenContext): boolean {
+  return [
+    ...within(ctx.places, tc.scope, tc.token.start),
+    ...within(ctx.places, tc.token.end, tc.ce),
+  ].some((m) => m.place.type !== "context");
+}
+
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for
  * each place an elliptical figure stands for. */
 function place(state: BindState, tc: TokenContext, draft: Draft): void {
@@ -334,8 +351,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     for (const w of NOT_SHARED) words = words.split(w).join("");
     if (r === "outside") draft.dropped = true;
     else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
-      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
-      draft.dropped = true;
+      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's, unless the places are
+      // exactly a region's members (台山、开平、恩平三市共… is 江门西部's).
+      draft.sum = true;
+      draft.region = regionOfMembers(ctx, listed.keys);
+      if (draft.region === undefined) draft.dropped = true;
+    } else if (state.lastDraft?.sum && !namesPlace(ctx, tc)) {
+      // 四市共签约项目14个，总投资184.4亿元: the sum goes on.
+      draft.sum = true;
+      draft.region = state.lastDraft.region;
+      draft.dropped = state.lastDraft.dropped;
     } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;

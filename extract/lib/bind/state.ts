@@ -24,6 +24,9 @@ export interface Draft {
   period: string | undefined;
   /** The region or period was resolved to "no fact" (an outside place). */
   dropped: boolean;
+  /** The figure is the sum of places listed before it (蓬江、新会…合计): a figure continuing it with
+   * no place of its own is the same sum's. */
+  sum?: boolean;
   /** The month of an event's day before the figure in its sentence (11月18日), when the figure may
    * count that event's outcome: it dates the figure if its sentence counts a batch of projects. */
   eventMonth?: string;
