@@ -134,6 +134,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     abbreviationBlockers: "words",
     exampleMarkers: "words",
     venueWords: "words",
+    relatedLinks: "words",
     venuePrefixes: "words",
   },
   "numerals.json": {
