@@ -134,6 +134,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     abbreviationBlockers: "words",
     exampleMarkers: "words",
     venueWords: "words",
+    fieldMarkers: "words",
     relatedLinks: "words",
     venuePrefixes: "words",
   },
