@@ -37,7 +37,7 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { itemEnd, itemStart } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -46,6 +46,7 @@ import {
   MEMBER_OPENERS,
   OTHERS_GROUP,
   FLOW_WORDS,
+  STATE_WORDS,
   GAP_WORDS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
@@ -312,6 +313,15 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   return last.length === n ? last : [];
 }
 
+/** How far after a batch's count its investment may stand (，总投资), in characters. */
+const BATCH_AMOUNT_GAP = 8;
+
+/** True when text[from, to), between a batch's count and an amount, is short and holds no other
+ * figure (在建项目23个，总投资186亿元): the amount is that batch's. */
+function batchAmount(text: string, from: number, to: number): boolean {
+  return to - from <= BATCH_AMOUNT_GAP && !hasDigit(text, from, to);
+}
+
 /** The region of the table whose members are exactly `keys` (taishan, kaiping, enping →
  * jiangmen_west), if any. */
 function regionOfMembers(ctx: DocContext, keys: readonly string[]): string | undefined {
@@ -378,7 +388,18 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
     const clause = text.slice(cs, token.start);
     const flow = draft.family.stock && FLOW_WORDS.some((w) => clause.includes(w));
-    const reach = capacity ? "clause" : draft.family.stock && !flow ? "sentence" : "paragraph";
+    // 目前…在建项目23个，总投资186亿元: projects under way now, and their investment, are a state.
+    const last = state.lastValue;
+    if (
+      (draft.indicator === "project_count" && STATE_WORDS.some((w) => clause.includes(w))) ||
+      (draft.indicator === "project_investment" &&
+        last?.state &&
+        last.indicator === "project_count" &&
+        batchAmount(text, last.token.end, token.start))
+    )
+      draft.state = true;
+    const stock = (draft.family.stock && !flow) || draft.state;
+    const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
     draft.period = resolvePeriod(

@@ -24,6 +24,9 @@ export interface Draft {
   period: string | undefined;
   /** The region or period was resolved to "no fact" (an outside place). */
   dropped: boolean;
+  /** A count of what stands at a moment (在建项目23个), or the investment of that batch: dated like
+   * a stock, to its sentence or else the publication month. */
+  state?: boolean;
   /** The figure is the sum of places listed before it (蓬江、新会…合计): a figure continuing it with
    * no place of its own is the same sum's. */
   sum?: boolean;
