@@ -54,6 +54,7 @@ import {
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
 import { periodLexicon } from "./lexicon.ts";
+import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
 /** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
@@ -322,6 +323,18 @@ function batchAmount(text: string, from: number, to: number): boolean {
   return to - from <= BATCH_AMOUNT_GAP && !hasDigit(text, from, to);
 }
 
+/** True when the number's own clause, before it, names a period that ended before the publication
+ * month, and holds no marker of kind itself. */
+function spanOver(state: BindState, tc: TokenContext): boolean {
+  const { ctx } = state;
+  const pub = ctx.pub;
+  if (!pub) return false;
+  if (kindBefore(ctx.text, tc.cs, tc.cs, tc.token.start).kind !== "actual") return false;
+  const own = within(ctx.periods, tc.cs, tc.token.start).filter((p) => p.label && !p.now);
+  const last = own[own.length - 1];
+  return !!last && periodEndMonth(last.label) < pub.year * 12 + pub.month;
+}
+
 /** The region of the table whose members are exactly `keys` (taishan, kaiping, enping →
  * jiangmen_west), if any. */
 function regionOfMembers(ctx: DocContext, keys: readonly string[]): string | undefined {
@@ -414,6 +427,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       project,
     );
   }
+  // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
+  // figure whose own clause names a span already over at publication: that is a result. (An
+  // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
+  if (draft.kind === "target" && spanOver(state, tc)) draft.kind = "actual";
   // 11月18日，…现场签约项目18个，总投资102.6亿元: the outcome of an event dated by its day, with no
   // period of its own, may be of that day's month (a day labels no period: 4月11日召开的会上获悉，
   // 一季度…); extractDocument decides, as only a batch of projects is such an outcome.
