@@ -18,6 +18,7 @@ import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./conte
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
+  BREAKDOWN_MARKERS,
   CUES,
   LIST_CONNECTORS,
   NOT_SHARED,
@@ -47,6 +48,7 @@ import {
   OTHERS_GROUP,
   FLOW_WORDS,
   STATE_WORDS,
+  RUNNING_TOTAL_WORDS,
   GAP_WORDS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
@@ -411,6 +413,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
         batchAmount(text, last.token.end, token.start))
     )
       draft.state = true;
+    // 已累计引进项目186个，其中投产项目112个: a running total to date, and its parts and batch amount.
+    if (
+      (draft.indicator === "project_count" || draft.indicator === "project_investment") &&
+      (RUNNING_TOTAL_WORDS.some((w) => clause.includes(w)) ||
+        (last?.runningTotal &&
+          last.indicator === "project_count" &&
+          (batchAmount(text, last.token.end, token.start) ||
+            BREAKDOWN_MARKERS.some((w) => clause.startsWith(w)))))
+    )
+      draft.runningTotal = true;
     const stock = (draft.family.stock && !flow) || draft.state;
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
