@@ -172,10 +172,13 @@ export function furniture(text: string, paragraphs: readonly Paragraph[]): [numb
 /** Where a related-links header starts in text[from, to): one of the words followed by a colon or
  * by the line's end; -1 when there is none. */
 function linksHeader(text: string, from: number, to: number): number {
+  // Searched in the line alone: an indexOf over the rest of the page for each line would make a
+  // page of many lines cost its length squared.
+  const line = text.slice(from, to);
   for (const w of RELATED_LINKS) {
-    for (let at = text.indexOf(w, from); at >= 0 && at < to; at = text.indexOf(w, at + 1)) {
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
       const after = at + w.length;
-      if (after === to || text[after] === "：" || text[after] === ":") return at;
+      if (after === line.length || line[after] === "：" || line[after] === ":") return from + at;
     }
   }
   return -1;
