@@ -18,6 +18,7 @@ import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./conte
 import { resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
+  BREAKDOWN_MARKERS,
   CUES,
   LIST_CONNECTORS,
   NOT_SHARED,
@@ -37,7 +38,7 @@ import { bindAmount, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { itemEnd, itemStart } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -46,6 +47,8 @@ import {
   MEMBER_OPENERS,
   OTHERS_GROUP,
   FLOW_WORDS,
+  STATE_WORDS,
+  RUNNING_TOTAL_WORDS,
   GAP_WORDS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
@@ -54,6 +57,7 @@ import {
 } from "./bind/lexicon.ts";
 import { kindLexicon, periodLexicon } from "./lexicon.ts";
 import { TermMatcher } from "./termMatcher.ts";
+import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
 /** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
@@ -316,6 +320,44 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   return last.length === n ? last : [];
 }
 
+/** How far after a batch's count its investment may stand (，总投资), in characters. */
+const BATCH_AMOUNT_GAP = 8;
+
+/** True when text[from, to), between a batch's count and an amount, is short and holds no other
+ * figure (在建项目23个，总投资186亿元): the amount is that batch's. */
+function batchAmount(text: string, from: number, to: number): boolean {
+  return to - from <= BATCH_AMOUNT_GAP && !hasDigit(text, from, to);
+}
+
+/** True when the number's own clause, before it, names a period that ended before the publication
+ * month, and holds no marker of kind itself. */
+function spanOver(state: BindState, tc: TokenContext): boolean {
+  const { ctx } = state;
+  const pub = ctx.pub;
+  if (!pub) return false;
+  if (kindBefore(ctx.text, tc.cs, tc.cs, tc.token.start).kind !== "actual") return false;
+  const own = within(ctx.periods, tc.cs, tc.token.start).filter((p) => p.label && !p.now);
+  const last = own[own.length - 1];
+  return !!last && periodEndMonth(last.label) < pub.year * 12 + pub.month;
+}
+
+/** The region of the table whose members are exactly `keys` (taishan, kaiping, enping →
+ * jiangmen_west), if any. */
+function regionOfMembers(ctx: DocContext, keys: readonly string[]): string | undefined {
+  for (const r of ctx.gaz.regions.values()) {
+    if (r.members.length === keys.length && keys.every((k) => r.members.includes(k))) return r.key;
+  }
+  return undefined;
+}
+
+/** True when the number's own words, before it in its clause or after it, name a place. */
+function namesPlace(ctx: DocContext, tc: TokenContext): boolean {
+  return [
+    ...within(ctx.places, tc.scope, tc.token.start),
+    ...within(ctx.places, tc.token.end, tc.ce),
+  ].some((m) => m.place.type !== "context");
+}
+
 /** Resolves a bound figure's region and period and adds it to the sentence's drafts, once for
  * each place an elliptical figure stands for. */
 function place(state: BindState, tc: TokenContext, draft: Draft): void {
@@ -340,8 +382,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       draft.dropped = true;
       tc.outside = true;
     } else if (listed.keys.length > 1 && SUM_MARKERS.some((w) => words.includes(w))) {
-      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's.
-      draft.dropped = true;
+      // 蓬江、新会地区生产总值合计突破1200亿元: their sum, no region's, unless the places are
+      // exactly a region's members (台山、开平、恩平三市共… is 江门西部's).
+      draft.sum = true;
+      draft.region = regionOfMembers(ctx, listed.keys);
+      if (draft.region === undefined) draft.dropped = true;
+    } else if (state.lastDraft?.sum && !namesPlace(ctx, tc)) {
+      // 四市共签约项目14个，总投资184.4亿元: the sum goes on.
+      draft.sum = true;
+      draft.region = state.lastDraft.region;
+      draft.dropped = state.lastDraft.dropped;
     } else if (listed.keys.length > 1 && SHARED_MARKERS.some((w) => words.includes(w))) {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
@@ -359,7 +409,28 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
     const clause = text.slice(cs, token.start);
     const flow = draft.family.stock && FLOW_WORDS.some((w) => clause.includes(w));
-    const reach = capacity ? "clause" : draft.family.stock && !flow ? "sentence" : "paragraph";
+    // 目前…在建项目23个，总投资186亿元: projects under way now, and their investment, are a state.
+    const last = state.lastValue;
+    if (
+      (draft.indicator === "project_count" && STATE_WORDS.some((w) => clause.includes(w))) ||
+      (draft.indicator === "project_investment" &&
+        last?.state &&
+        last.indicator === "project_count" &&
+        batchAmount(text, last.token.end, token.start))
+    )
+      draft.state = true;
+    // 已累计引进项目186个，其中投产项目112个: a running total to date, and its parts and batch amount.
+    if (
+      (draft.indicator === "project_count" || draft.indicator === "project_investment") &&
+      (RUNNING_TOTAL_WORDS.some((w) => clause.includes(w)) ||
+        (last?.runningTotal &&
+          last.indicator === "project_count" &&
+          (batchAmount(text, last.token.end, token.start) ||
+            BREAKDOWN_MARKERS.some((w) => clause.startsWith(w)))))
+    )
+      draft.runningTotal = true;
+    const stock = (draft.family.stock && !flow) || draft.state;
+    const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
     draft.period = resolvePeriod(
@@ -376,6 +447,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
   if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
+  // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
+  // figure whose own clause names a span already over at publication: that is a result. (An
+  // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
+  if (draft.kind === "target" && spanOver(state, tc)) draft.kind = "actual";
   // 11月18日，…现场签约项目18个，总投资102.6亿元: the outcome of an event dated by its day, with no
   // period of its own, may be of that day's month (a day labels no period: 4月11日召开的会上获悉，
   // 一季度…); extractDocument decides, as only a batch of projects is such an outcome.

@@ -178,3 +178,53 @@ function titleContext(input: DocInput, from: number, to: number, whole: boolean)
     plan,
   };
 }
+
+const RELATED_LINKS: readonly string[] = contextLexicon.relatedLinks;
+/** Longest line, in characters, read as the title of a linked article. */
+const LINK_LIMIT = 60;
+const SENTENCE_END = /[。！？!?]/;
+
+/**
+ * The page furniture of a web page pasted as text: from a related-links header (相关阅读：) to the
+ * end of the link titles after it (short lines with no full stop, bulleted or not), as [start, end)
+ * ranges of the text. A link's title is another article's headline (江门前三季度GDP增长4.2%): no
+ * fact of this one, and its places say nothing about what this page is about.
+ */
+export function furniture(text: string, paragraphs: readonly Paragraph[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const at = linksHeader(text, p.start, p.end);
+    if (at < 0) continue;
+    let end = p.end;
+    while (i + 1 < paragraphs.length) {
+      const next = paragraphs[i + 1]!;
+      const line = text.slice(next.start, next.end);
+      if (line.length > LINK_LIMIT || SENTENCE_END.test(line)) break;
+      end = next.end;
+      i++;
+    }
+    ranges.push([at, end]);
+  }
+  return ranges;
+}
+
+/** Where a related-links header starts in text[from, to): one of the words followed by a colon or
+ * by the line's end; -1 when there is none. */
+function linksHeader(text: string, from: number, to: number): number {
+  // Searched in the line alone: an indexOf over the rest of the page for each line would make a
+  // page of many lines cost its length squared.
+  const line = text.slice(from, to);
+  for (const w of RELATED_LINKS) {
+    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
+      const after = at + w.length;
+      if (after === line.length || line[after] === "：" || line[after] === ":") return from + at;
+    }
+  }
+  return -1;
+}
+
+/** True when `at` lies in one of `ranges`. */
+export function inRanges(ranges: readonly [number, number][], at: number): boolean {
+  return ranges.some(([s, e]) => s <= at && at < e);
+}

@@ -16,7 +16,7 @@ import {
   type Gazetteer,
 } from "./regions.ts";
 import { SENTENCE_WINDOW, dominantRegion, within, type DocContext } from "./context.ts";
-import { buildDocModel } from "./document.ts";
+import { buildDocModel, furniture, inRanges } from "./document.ts";
 import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
 import { cleanSubject } from "./bind/subject.ts";
@@ -34,10 +34,13 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const text = norm.text;
   const gaz = gazetteerFor(options.regions);
   const { paragraphs, sentences } = segment(text);
+  // 相关阅读： and the link titles after it are other articles' headlines: no facts, no places.
+  const links = furniture(text, paragraphs);
   const periods = findPeriods(text, pub);
-  const places = findPlaces(gaz, text);
+  const places = findPlaces(gaz, text).filter((m) => !inRanges(links, m.start));
   const numbers = findNumbers(text, 0, text.length, periods).filter(
-    (t) => t.unit === "CNY" || t.unit === "percent" || t.unit === "count",
+    (t) =>
+      (t.unit === "CNY" || t.unit === "percent" || t.unit === "count") && !inRanges(links, t.start),
   );
   const pageCounts = countRegions(places);
   // 全市 on a city's work report names the city as surely as 江门市 does: context words count

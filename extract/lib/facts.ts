@@ -14,7 +14,7 @@ const QUOTE_LIMIT = 600;
 export function defaultPeriod(draft: Draft, pub: PublicationDate, batch: boolean): string {
   const month = `${pub.year}-${pad(pub.month)}`;
   if (draft.kind !== "actual" || draft.capacity) return month;
-  if (draft.family.name === "enterprise_count") return month;
+  if (draft.family.name === "enterprise_count" || draft.state || draft.runningTotal) return month;
   if (draft.family.name === "project_investment" && !batch) return month;
   return `${pub.year - 1}`;
 }

@@ -140,6 +140,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     placeTitleMarks: "word",
     partOpeners: "words",
     venueWords: "words",
+    fieldMarkers: "words",
+    relatedLinks: "words",
     venuePrefixes: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },

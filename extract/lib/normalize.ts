@@ -7,7 +7,7 @@
 // line ends become "\n" and blank lines collapse. A paragraph that ends mid-sentence (no closing
 // punctuation, and it reads like body text: it has a comma or a colon) is joined to the next one,
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
-// indented with an ideographic space, the mark of a new paragraph, or numbered (1．, （一）), an item,
+// indented with an ideographic space, the mark of a new paragraph, or numbered or bulleted (1．, （一）, ·), an item,
 // or the line is the first and short: a headline, whose commas and colons are a title's. Heading lines (#) are kept
 // as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
 // never longer than the original.
@@ -28,7 +28,7 @@ const HEADLINE_LIMIT = 60;
 const SEMICOLON = 0x3b;
 const FULLWIDTH_SEMICOLON = 0xff1b;
 const ITEM_START =
-  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪])/;
+  /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪·])/;
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;

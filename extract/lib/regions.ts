@@ -97,6 +97,7 @@ const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as c
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
 const CLAUSE_MARK = new TermMatcher(lexicon.clauseMarks.map((w) => [w, true] as const));
+const FIELD_MARKERS: readonly string[] = lexicon.fieldMarkers;
 const VENUE_PREFIX = new TermMatcher(lexicon.venuePrefixes.map((w) => [w, true] as const));
 const VENUE = new TermMatcher(lexicon.venueWords.map((w) => [w, true] as const));
 /** How far after a place its event verb (举行) may stand for the place to be a venue (在滨江新区
@@ -148,8 +149,11 @@ export function findPlaces(
     if (m.value.type === "region" && INSTITUTIONS.some((w) => text.startsWith(w, m.end))) continue;
     const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const venue = isVenue(text, m.start, m.end, to, out[out.length - 1]);
-    const locative = !venue && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
-    const compared = !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    // 增速居江门各市（区）首位: the set of its parts a ranking runs over, compared, not located.
+    const field = FIELD_MARKERS.some((w) => text.startsWith(w, m.end));
+    const compared = field || !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    const locative =
+      !venue && !field && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
     const ranking = m.value.type === "outside" && m.value.scope && rankFollows(text, m.end, to);
     out.push({

@@ -332,6 +332,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // indicator to, when no value was stated yet; 年均增长6.2%，从2020年的612亿元增加到…: the
       // levels it ran between, each dated by its own period.
       family = lastDraft.family;
+    } else if (!family && t > 0 && levelAfterUnboundRate(state, tc)) {
+      // 农业总产值同比增长5.2%，达到9.8亿元: the level of an indicator with no rate of its own.
+      const open = levelAfterUnboundRate(state, tc)!;
+      family = open.family;
+      subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;
@@ -377,4 +382,23 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   const basePeriod = comparisonBase(ctx, cs, token.start);
   if (basePeriod) draft.period = basePeriod;
   return draft;
+}
+
+/** The indicator whose level an amount states right after a rate that bound nothing, with only a
+ * verb of level between (总产值同比增长5.2%，达到9.8亿元): the indicator named right before the rate
+ * with its growth word, when it has no growth indicator (output value), so that its rate is no
+ * fact but its level is. Undefined otherwise. */
+function levelAfterUnboundRate(
+  state: BindState,
+  tc: TokenContext,
+): { start: number; family: Family } | undefined {
+  const { ctx, tokens, drafts } = state;
+  const { text } = ctx;
+  const { token, t, near, scope } = tc;
+  const rate = tokens[t - 1]!;
+  if (token.classifier === "" || rate.unit !== "percent") return undefined;
+  if (drafts.some((d) => d.token === rate)) return undefined;
+  if (scope <= rate.end || !onlyFiller(text, scope, token.start)) return undefined;
+  const open = openCueBefore(text, tokens, t - 1, near, rate.start, true);
+  return open?.growth && !open.family.growth && open.family.unit === "CNY" ? open : undefined;
 }

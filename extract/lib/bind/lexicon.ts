@@ -93,6 +93,10 @@ export function compileBinding(raw: unknown) {
     fromWords: words(lex.fromWords, "fromWords"),
     /** Words that make a count of a stock indicator a flow (新增规上工业企业35家). */
     flowWords: words(lex.flowWords, "flowWords"),
+    /** Words that make a count of a flow indicator a stock (在建项目23个). */
+    stateWords: words(lex.stateWords, "stateWords"),
+    /** Words that make a count a running total to date when nothing dates it (累计引进项目186个). */
+    runningTotalWords: words(lex.runningTotalWords, "runningTotalWords"),
     /** Words that alone refer back (其, 该): no subject. */
     pronouns: words(lex.pronouns, "pronouns"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
@@ -167,6 +171,8 @@ export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
 export const FLOW_WORDS = BINDING.flowWords;
+export const STATE_WORDS = BINDING.stateWords;
+export const RUNNING_TOTAL_WORDS = BINDING.runningTotalWords;
 export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;

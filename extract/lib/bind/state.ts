@@ -24,6 +24,15 @@ export interface Draft {
   period: string | undefined;
   /** The region or period was resolved to "no fact" (an outside place). */
   dropped: boolean;
+  /** A count of what stands at a moment (在建项目23个), or the investment of that batch: dated like
+   * a stock, to its sentence or else the publication month. */
+  state?: boolean;
+  /** A running total of projects (累计引进项目186个), its batch's investment or a part of it: with
+   * nothing to date it, it stands at the publication month. */
+  runningTotal?: boolean;
+  /** The figure is the sum of places listed before it (蓬江、新会…合计): a figure continuing it with
+   * no place of its own is the same sum's. */
+  sum?: boolean;
   /** The month of an event's day before the figure in its sentence (11月18日), when the figure may
    * count that event's outcome: it dates the figure if its sentence counts a batch of projects. */
   eventMonth?: string;

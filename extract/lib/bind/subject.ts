@@ -42,6 +42,12 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
       s = s.slice(count[0].length);
       continue;
     }
+    // 台山、开平、恩平三市共引进项目: the count of the places says them again.
+    const group = REFERENCE_GROUP.exec(s);
+    if (group && group.index === 0 && group[0].length < s.length) {
+      s = s.slice(group[0].length);
+      continue;
+    }
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
     if (!word) break;
     s = s.slice(word.length);
