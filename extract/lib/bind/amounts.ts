@@ -284,7 +284,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       if (name && !SUBJECT_BARE.includes(name)) subject = name;
     }
   } else {
-    // 但3.42万元的人均GDP在全省排第12位: the amount is what the word after it names.
+    // 但6.8万元的人均GDP仍低于全市平均: the amount is what the word after it names.
     if (notCueAfter(text, token.end, ce)) return undefined;
     family = cueAfter(text, token.end, ce, "CNY");
     const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);

@@ -73,7 +73,7 @@ function looseCueBefore(text: string, from: number, at: number) {
   return found;
 }
 
-/** The region-wide growth figure that a breakdown (其中，汽车产业增长13.2%) lists the parts of:
+/** The region-wide growth figure that a breakdown (其中，装备制造业增长9.1%) lists the parts of:
  * the head must be of a family whose parts the contract counts (增加值, investment), a breakdown
  * word must open the list, and the part's name must be a short name that no cue word is in.
  * After a part's rate in the same sentence (`part`: 金属制品业增加值增长9.6%，纺织服装业下降2.1%)
@@ -196,7 +196,7 @@ function rateAfterCue(
     family = lastDraft.family;
     subject = lastDraft.subject;
   } else {
-    // 其中，汽车产业增长13.2%: an industry of the region-wide figure the list breaks down.
+    // 其中，装备制造业增长9.1%: an industry of the region-wide figure the list breaks down.
     const head = breakdownHead(
       ctx,
       carry.head ?? lastDraft,

@@ -290,7 +290,7 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
 }
 
 /** True when a word that holds a cue but names something else (人均GDP, 投资环境) follows `at`,
- * after 的 or not: the figure before it (3.42万元的人均GDP) is that thing's, no indicator's. */
+ * after 的 or not: the figure before it (6.8万元的人均GDP) is that thing's, no indicator's. */
 export function notCueAfter(text: string, at: number, stop: number): boolean {
   const i = text[at] === ATTRIBUTIVE ? at + 1 : at;
   return CUES.matchAt(text, i, stop)?.value.type === "none";
