@@ -2,8 +2,7 @@
 // function, deriveDashboard), the chart configuration every chart starts from, the view's
 // selection (its record's select), and the sources dialog's state.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
-import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
+import { INDICATOR_UNIT } from "../model/contract.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { t } from "../i18n/dictionary.ts";
 import { deriveDashboard } from "../state/derive.ts";
@@ -13,10 +12,7 @@ import type { DistrictLinkTarget } from "../view/DistrictLink.tsx";
 import type { LoadedData } from "../hooks/useDashboardData.ts";
 import { viewRecord } from "./registry.ts";
 import type { SourcesOf, ViewContext } from "./types.ts";
-
-const NO_POINTS: Point[] = [];
-/** The points of each indicator shown, per loaded point table (dropped with the table). */
-const POINTS_KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
+import { useIndicatorPoints } from "./indicatorPoints.ts";
 
 export function useViewContext(state: ViewState, update: UpdateView, data: LoadedData) {
   const { lang } = state;
@@ -24,18 +20,11 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
   const record = viewRecord(state.view);
   const unit = INDICATOR_UNIT[state.indicator];
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
-  // Kept per indicator for the loaded table, so switching back reuses the points and what is
-  // worked out from them once (chart items, frequencies: see timeSeries.ts and derive.ts).
-  const indicatorPoints = useMemo(() => {
-    const ids = byIndicator.get(state.indicator);
-    if (!pointTable || !ids) return NO_POINTS;
-    let kept = POINTS_KEPT.get(pointTable);
-    if (!kept) POINTS_KEPT.set(pointTable, (kept = new Map()));
-    let points = kept.get(state.indicator);
-    if (!points)
-      kept.set(state.indicator, (points = Array.from(ids, (id) => pointAt(pointTable, id))));
-    return points;
-  }, [pointTable, byIndicator, state.indicator]);
+  const { points: indicatorPoints, preparing } = useIndicatorPoints(
+    pointTable,
+    byIndicator,
+    state.indicator,
+  );
   const derived = useMemo(
     () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
     [state, indicatorPoints, tableKeys],
@@ -107,6 +96,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     articleName: articleNameOf,
     districtPage,
     openSources: setSourcesOf,
+    preparing,
   };
   return { ctx, record, opened, sourcesOf, closeSources };
 }
