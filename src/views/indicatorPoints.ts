@@ -35,12 +35,13 @@ export function* pointsInSlices(
   ids: Uint32Array,
   size = POINTS_PER_TASK,
 ): Generator<void, Point[]> {
-  const points: Point[] = new Array<Point>(ids.length);
+  const points: Point[] = [];
   for (let from = 0; from < ids.length; from += size) {
     const to = Math.min(ids.length, from + size);
-    for (let i = from; i < to; i++) points[i] = pointAt(table, ids[i]!);
+    for (let i = from; i < to; i++) points.push(pointAt(table, ids[i]!));
     yield;
   }
+  // In a step of its own: each point's frequency and the years, over every point.
   indexPoints(points);
   return points;
 }
