@@ -4,7 +4,7 @@
 // big file the first visit of the indicator with 100,000 project figures made them, worked out
 // their frequencies and drew, all in one task of 110–150 ms (the page could not answer a click
 // meanwhile); now the view says it is preparing the figures while they are made, a slice a task.
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
 import type { Indicator } from "../model/contract.ts";
 import { indexPoints } from "../state/derive.ts";
@@ -66,6 +66,8 @@ export function useIndicatorPoints(
   table: PointTable | undefined,
   byIndicator: ReadonlyMap<Indicator, Uint32Array>,
   indicator: Indicator,
+  /** Work on the made points that the render would otherwise do, in a task of its own. */
+  ahead?: (points: readonly Point[]) => void,
 ): { points: readonly Point[]; preparing: boolean } {
   const ids = byIndicator.get(indicator);
   const kept = table ? keptOf(table).get(indicator) : undefined;
@@ -81,6 +83,10 @@ export function useIndicatorPoints(
   // Made: a render to show them.
   const [, setMade] = useState(0);
   const waiting = !points && !!table && !!ids;
+  const aheadNow = useRef(ahead);
+  useEffect(() => {
+    aheadNow.current = ahead;
+  });
   useEffect(() => {
     if (!waiting || !table || !ids) return;
     const steps = pointsInSlices(table, ids);
@@ -88,8 +94,12 @@ export function useIndicatorPoints(
     const step = () => {
       const next = steps.next();
       if (!next.done) return void (cancel = nextTask(step));
-      keptOf(table).set(indicator, next.value);
-      setMade((n) => n + 1);
+      const made = next.value;
+      cancel = nextTask(() => {
+        aheadNow.current?.(made);
+        keptOf(table).set(indicator, made);
+        setMade((n) => n + 1);
+      });
     };
     cancel = nextTask(step);
     return () => cancel();

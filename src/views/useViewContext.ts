@@ -1,11 +1,12 @@
 // The shown view's context: the view state derived over the shown indicator's points (one pure
 // function, deriveDashboard), the chart configuration every chart starts from, the view's
 // selection (its record's select), and the sources dialog's state.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { INDICATOR_UNIT } from "../model/contract.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { t } from "../i18n/dictionary.ts";
-import { deriveDashboard } from "../state/derive.ts";
+import { deriveDashboard, type Dashboard } from "../state/derive.ts";
+import type { Point } from "../model/aggregate.ts";
 import type { UpdateView } from "../state/useViewState.ts";
 import { districtHref, openDistrict, type ViewState } from "../state/viewState.ts";
 import type { DistrictLinkTarget } from "../view/DistrictLink.tsx";
@@ -19,16 +20,31 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
   const { pointTable, byIndicator, tableKeys, nameOf, sources, pastedBySource } = data;
   const record = viewRecord(state.view);
   const unit = INDICATOR_UNIT[state.indicator];
+  // The derivation of the view, the last one kept: a large indicator's first is made ahead, in
+  // the task after its points are made, so the render that shows them does not make it too.
+  const lastDerived = useRef<{
+    state: ViewState;
+    points: readonly Point[];
+    tableKeys: readonly string[];
+    derived: Dashboard;
+  }>(null);
+  const derive = (points: readonly Point[]) => {
+    const last = lastDerived.current;
+    if (last && last.state === state && last.points === points && last.tableKeys === tableKeys)
+      return last.derived;
+    const derived = deriveDashboard(state, { points, tableKeys });
+    lastDerived.current = { state, points, tableKeys, derived };
+    return derived;
+  };
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
   const { points: indicatorPoints, preparing } = useIndicatorPoints(
     pointTable,
     byIndicator,
     state.indicator,
+    derive,
   );
-  const derived = useMemo(
-    () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
-    [state, indicatorPoints, tableKeys],
-  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- derive reads state and tableKeys
+  const derived = useMemo(() => derive(indicatorPoints), [state, indicatorPoints, tableKeys]);
   const selection = useMemo(() => record.select(state, derived), [record, state, derived]);
   const districtPage: DistrictLinkTarget = useMemo(
     () => ({
