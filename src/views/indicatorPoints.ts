@@ -10,8 +10,8 @@ import type { Indicator } from "../model/contract.ts";
 import { indexPoints } from "../state/derive.ts";
 
 /**
- * Points made per task: 10,000 take 3–6 ms on the shared machine (pointAt), so a click waits at
- * most that long. An indicator of no more than this many is made at once, with no waiting state.
+ * Points made per task: 10,000 took a few milliseconds (pointAt) in profiles on the shared machine
+ * under load 9–11, so a click waits at most that long. An indicator of no more than this many is made at once, with no waiting state.
  */
 export const POINTS_PER_TASK = 10_000;
 
