@@ -166,6 +166,8 @@ class Session {
   readonly errors: string[] = [];
   /** Font files the page fetched: when each finished (epoch ms) and its size. */
   readonly fonts: Promise<{ end: number; bytes: number }>[] = [];
+  /** The controls changed by timeRedraw, in order, with when (page clock). */
+  readonly changes: { what: string; at: number }[] = [];
   constructor(
     readonly page: Page,
     readonly timeoutMs: number,
@@ -257,6 +259,13 @@ async function openPage(browser: Browser, timeoutMs: number): Promise<Session> {
  * Clicks (or changes) a control inside the page and times the next jm:chart-finished mark, from
  * the event to the mark, both on the page's clock.
  */
+const describeAction = (
+  action: { kind: "checkbox"; index: number } | { kind: "select"; selector: string; value: string },
+) =>
+  action.kind === "checkbox"
+    ? `district box #${action.index}`
+    : `${action.selector.replace(/^\[data-testid="(.*)"\]$/, "$1")} = ${action.value}`;
+
 async function timeRedraw(
   s: Session,
   action: { kind: "checkbox"; index: number } | { kind: "select"; selector: string; value: string },
@@ -264,14 +273,14 @@ async function timeRedraw(
   const result = await withTimeout(
     s.page.evaluate(
       ({ action, boxes, timeoutMs }) =>
-        new Promise<{ ms: number } | { error: string }>((resolve) => {
+        new Promise<{ ms: number; t0: number } | { error: string }>((resolve) => {
           let t0 = Infinity;
           const observer = new PerformanceObserver((list) => {
             for (const e of list.getEntries()) {
               if (e.name === "jm:chart-finished" && e.startTime >= t0) {
                 observer.disconnect();
                 clearTimeout(timer);
-                resolve({ ms: e.startTime - t0 });
+                resolve({ ms: e.startTime - t0, t0 });
                 return;
               }
             }
@@ -302,6 +311,7 @@ async function timeRedraw(
     "timing a redraw",
   );
   if ("error" in result) throw new Error(`${result.error}${await s.describe()}`);
+  s.changes.push({ what: describeAction(action), at: result.t0 });
   return result.ms;
 }
 
@@ -518,11 +528,19 @@ async function redraws(s: Session, label: string, options: Options): Promise<voi
     const tasks = (await s.record()).longTasks.filter((t) => t.start >= began);
     const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
     add(`${label}: longest main-thread task while redrawing`, longest, taskMs, TARGET.longTaskMs);
+    // Each named by the change it followed (the last one made before it began) and how long after.
+    const after = (start: number) => {
+      // The task that runs a click begins a little before the click's own clock reading.
+      const i = s.changes.findLastIndex((c) => c.at <= start + 5);
+      if (i < 0) return "before the first change";
+      const change = s.changes[i]!;
+      return `change ${i + 1}, ${change.what}, ${start < change.at ? "running it" : `+${ms(start - change.at)}`}`;
+    };
     notes.push(
       `${label} redraws: ${tasks.length} long tasks; the longest: ${tasks
         .sort((a, b) => b.duration - a.duration)
         .slice(0, 4)
-        .map((t) => ms(t.duration))
+        .map((t) => `${ms(t.duration)} (${after(t.start)})`)
         .join(", ")}`,
     );
   });

@@ -273,28 +273,32 @@ export function buildTimeSeriesOption(
   };
   const line = config.chartType === "line";
 
+  // One pass over the points: each drawn point's series, each drawn period's days (the axis
+  // depends on those alone: one range per period, not one object per point) and the figures
+  // whose reports disagree. Subject figures count only when they are drawn.
   const byRegionKind = new Map<string, Point[]>();
   const subjectsOf = new Map<string, Point[]>();
+  const periodDays = new Map<string, { start: number; end: number }>();
+  const disputed: Point[] = [];
   for (const p of points) {
     if (p.subject) {
       if (!config.showSubjects) continue;
       const list = subjectsOf.get(p.region);
       if (list) list.push(p);
       else subjectsOf.set(p.region, [p]);
-      continue;
+    } else {
+      const key = `${p.region}\u0000${p.kind}`;
+      const list = byRegionKind.get(key);
+      if (list) list.push(p);
+      else byRegionKind.set(key, [p]);
     }
-    const key = `${p.region}\u0000${p.kind}`;
-    const list = byRegionKind.get(key);
-    if (list) list.push(p);
-    else byRegionKind.set(key, [p]);
+    if (!periodDays.has(p.period))
+      periodDays.set(p.period, { start: p.periodStart, end: p.periodEnd });
+    if (p.disagree) disputed.push(p);
   }
 
-  // The axis spans every drawn period (subject figures included only when they are drawn).
-  const axisPlan = planTimeAxis(
-    points
-      .filter((p) => !p.subject || config.showSubjects)
-      .map((p) => ({ start: p.periodStart, end: p.periodEnd })),
-  );
+  // The axis spans every drawn period.
+  const axisPlan = planTimeAxis([...periodDays.values()]);
   const axisMiddle = axisPlan ? (axisPlan.min + axisPlan.max) / 2 : 0;
 
   const valueLabel = {
@@ -415,7 +419,6 @@ export function buildTimeSeriesOption(
   }
 
   // Figures whose reports disagree: a red diamond over the point, in a legend entry of its own.
-  const disputed = points.filter((p) => p.disagree && (!p.subject || config.showSubjects));
   if (disputed.length) {
     const name = t(lang, "disagreeLabel");
     legend.push(name);

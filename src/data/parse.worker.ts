@@ -7,7 +7,14 @@
 // is validated with its file line, and the main thread receives chart points plus the table rows
 // it asks for.
 import { INDICATORS, type Column, type FactRow } from "../model/contract.ts";
-import { PointIndex, sourcesOf, tableBuffers, type FactsByPoint } from "../model/aggregate.ts";
+import {
+  indexByIndicator,
+  PointIndex,
+  sourcesOf,
+  tableBuffers,
+  type FactsByPoint,
+} from "../model/aggregate.ts";
+import { firstIndicator, indicatorReach } from "../state/firstView.ts";
 import { compareFacts, matchesFilter, searchPredicate, type FactFilter, type FactSort } from "../model/facts.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { FactLoader } from "../model/factLoader.ts";
@@ -224,13 +231,15 @@ async function parse(
     factsByPoint = null;
     cached = null;
   }
+  const table = grouped.table(facts);
   return {
     rowCount: loader.rowCount + rowCount,
     factCount: store.count,
     problems,
     problemCount: loader.problemCount + problemCount,
     fileProblem: loader.fileProblem,
-    points: grouped.table(facts),
+    points: table,
+    firstIndicator: firstIndicator(indicatorReach(table, indexByIndicator(table))),
   };
 }
 

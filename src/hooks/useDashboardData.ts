@@ -132,9 +132,14 @@ export function useDashboardData(lang: Language, indicator: Indicator, update: U
   useEffect(() => {
     if (indicatorGiven.current || !byIndicator.size) return;
     indicatorGiven.current = true;
-    const first = pointTable && firstIndicator(indicatorReach(pointTable, byIndicator));
+    // The worker works it out with the file's points; the page only for points it did not send
+    // with a load (pasted articles alone).
+    const first =
+      factsQuery.data && factsQuery.data.points === pointTable
+        ? factsQuery.data.firstIndicator
+        : pointTable && firstIndicator(indicatorReach(pointTable, byIndicator));
     if (first && first !== indicator) update({ indicator: first }, "replace");
-  }, [pointTable, byIndicator, indicator, update]);
+  }, [pointTable, byIndicator, indicator, update, factsQuery.data]);
 
   // What stands before the views: a refused ?csv=, a failed load, or the load still running.
   const loadFailed = regionsQuery.error ?? factsQuery.error;

@@ -68,6 +68,7 @@ const LABELS = {
   comparePeriod: { zh: "对比时期", en: "Period to compare" },
   loading: { zh: "正在加载数据…", en: "Loading data…" },
   parsing: { zh: "正在解析数据…", en: "Parsing data…" },
+  preparing: { zh: "正在整理该指标的数字…", en: "Preparing this indicator's figures…" },
   noData: {
     zh: "当前筛选条件下没有数据。请选择其他指标、地区或时间范围。",
     en: "No data for this filter. Choose another indicator, districts or period range.",

@@ -15,6 +15,15 @@ export function Loading(props: { lang: Language; parsing?: boolean }) {
   );
 }
 
+/** A large indicator's figures being made ready on its first visit (see indicatorPoints.ts). */
+export function Preparing(props: { lang: Language }) {
+  return (
+    <p className="status" role="status" data-testid="preparing">
+      {t(props.lang, "preparing")}
+    </p>
+  );
+}
+
 export function LoadError(props: { lang: Language; error: unknown }) {
   const { error, lang } = props;
   let detail: string;

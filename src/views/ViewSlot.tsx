@@ -1,6 +1,7 @@
 // Where one registered view goes in the panel: its body when it is the view shown and what it
 // needs is loaded; a view kept mounted stays, hidden, once it has been opened.
 import type { ViewContext, ViewRecord } from "./types.ts";
+import { Preparing } from "../view/Status.tsx";
 
 export function ViewSlot(props: {
   record: ViewRecord;
@@ -17,6 +18,10 @@ export function ViewSlot(props: {
   const { client } = ctx.data;
   if (!client || !ready) return null;
   const { Body } = record;
+  // While a large indicator's points are being made, a view of the indicator says so rather than
+  // show an empty selection (views kept mounted keep their own state and stay).
+  if (ctx.preparing && record.needsFacts && !record.keepMounted)
+    return props.shown ? <Preparing lang={ctx.lang} /> : null;
   if (record.keepMounted)
     return props.opened ? (
       <div hidden={!props.shown}>

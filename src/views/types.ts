@@ -60,6 +60,11 @@ export interface ViewContext {
   articleName: (source: string) => string;
   districtPage: DistrictLinkTarget;
   openSources: (of: SourcesOf) => void;
+  /**
+   * A large indicator's points are still being made (its first visit, a slice a task: see
+   * indicatorPoints.ts); `derived` has none of them yet.
+   */
+  preparing: boolean;
 }
 
 /**

@@ -1,45 +1,50 @@
 // The shown view's context: the view state derived over the shown indicator's points (one pure
 // function, deriveDashboard), the chart configuration every chart starts from, the view's
 // selection (its record's select), and the sources dialog's state.
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { INDICATOR_UNIT, type Indicator } from "../model/contract.ts";
-import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { INDICATOR_UNIT } from "../model/contract.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { t } from "../i18n/dictionary.ts";
-import { deriveDashboard } from "../state/derive.ts";
+import { deriveDashboard, type Dashboard } from "../state/derive.ts";
+import type { Point } from "../model/aggregate.ts";
 import type { UpdateView } from "../state/useViewState.ts";
 import { districtHref, openDistrict, type ViewState } from "../state/viewState.ts";
 import type { DistrictLinkTarget } from "../view/DistrictLink.tsx";
 import type { LoadedData } from "../hooks/useDashboardData.ts";
 import { viewRecord } from "./registry.ts";
 import type { SourcesOf, ViewContext } from "./types.ts";
-
-const NO_POINTS: Point[] = [];
-/** The points of each indicator shown, per loaded point table (dropped with the table). */
-const POINTS_KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
+import { useIndicatorPoints } from "./indicatorPoints.ts";
 
 export function useViewContext(state: ViewState, update: UpdateView, data: LoadedData) {
   const { lang } = state;
   const { pointTable, byIndicator, tableKeys, nameOf, sources, pastedBySource } = data;
   const record = viewRecord(state.view);
   const unit = INDICATOR_UNIT[state.indicator];
+  // The derivation of the view, the last one kept: a large indicator's first is made ahead, in
+  // the task after its points are made, so the render that shows them does not make it too.
+  const lastDerived = useRef<{
+    state: ViewState;
+    points: readonly Point[];
+    tableKeys: readonly string[];
+    derived: Dashboard;
+  }>(null);
+  const derive = (points: readonly Point[]) => {
+    const last = lastDerived.current;
+    if (last && last.state === state && last.points === points && last.tableKeys === tableKeys)
+      return last.derived;
+    const derived = deriveDashboard(state, { points, tableKeys });
+    lastDerived.current = { state, points, tableKeys, derived };
+    return derived;
+  };
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
-  // Kept per indicator for the loaded table, so switching back reuses the points and what is
-  // worked out from them once (chart items, frequencies: see timeSeries.ts and derive.ts).
-  const indicatorPoints = useMemo(() => {
-    const ids = byIndicator.get(state.indicator);
-    if (!pointTable || !ids) return NO_POINTS;
-    let kept = POINTS_KEPT.get(pointTable);
-    if (!kept) POINTS_KEPT.set(pointTable, (kept = new Map()));
-    let points = kept.get(state.indicator);
-    if (!points)
-      kept.set(state.indicator, (points = Array.from(ids, (id) => pointAt(pointTable, id))));
-    return points;
-  }, [pointTable, byIndicator, state.indicator]);
-  const derived = useMemo(
-    () => deriveDashboard(state, { points: indicatorPoints, tableKeys }),
-    [state, indicatorPoints, tableKeys],
+  const { points: indicatorPoints, preparing } = useIndicatorPoints(
+    pointTable,
+    byIndicator,
+    state.indicator,
+    derive,
   );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- derive reads state and tableKeys
+  const derived = useMemo(() => derive(indicatorPoints), [state, indicatorPoints, tableKeys]);
   const selection = useMemo(() => record.select(state, derived), [record, state, derived]);
   const districtPage: DistrictLinkTarget = useMemo(
     () => ({
@@ -107,6 +112,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     articleName: articleNameOf,
     districtPage,
     openSources: setSourcesOf,
+    preparing,
   };
   return { ctx, record, opened, sourcesOf, closeSources };
 }

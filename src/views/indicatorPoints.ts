@@ -1,0 +1,108 @@
+// The shown indicator's points as objects, made once per loaded point table and kept, so
+// switching back reuses them and what is worked out from them (chart items, frequencies: see
+// timeSeries.ts and derive.ts). A large indicator's points are made over several tasks: on the
+// big file the first visit of the indicator with 100,000 project figures made them, worked out
+// their frequencies and drew, all in one task of 110–150 ms (the page could not answer a click
+// meanwhile); now the view says it is preparing the figures while they are made, a slice a task.
+import { useEffect, useRef, useState } from "react";
+import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
+import type { Indicator } from "../model/contract.ts";
+import { indexPoints } from "../state/derive.ts";
+
+/**
+ * Points made per task: 10,000 took a few milliseconds (pointAt) in profiles on the shared machine
+ * under load 9–11, so a click waits at most that long. An indicator of no more than this many is made at once, with no waiting state.
+ */
+export const POINTS_PER_TASK = 10_000;
+
+const NO_POINTS: Point[] = [];
+/** The points of each indicator shown, per loaded point table (dropped with the table). */
+const KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
+
+function keptOf(table: PointTable): Map<Indicator, Point[]> {
+  let kept = KEPT.get(table);
+  if (!kept) KEPT.set(table, (kept = new Map()));
+  return kept;
+}
+
+/**
+ * The points of `ids`, made `size` at a time: each step makes one slice and yields; the last
+ * step also works out what derive.ts keeps per points array (each point's frequency, the years),
+ * so the render that follows finds it done. Pure apart from that cache; tested without a DOM.
+ */
+export function* pointsInSlices(
+  table: PointTable,
+  ids: Uint32Array,
+  size = POINTS_PER_TASK,
+): Generator<void, Point[]> {
+  const points: Point[] = [];
+  for (let from = 0; from < ids.length; from += size) {
+    const to = Math.min(ids.length, from + size);
+    for (let i = from; i < to; i++) points.push(pointAt(table, ids[i]!));
+    yield;
+  }
+  // In a step of its own: each point's frequency and the years, over every point.
+  indexPoints(points);
+  return points;
+}
+
+/** Runs `run` in a task of its own, soon: a message posted to itself is not clamped to 4 ms as
+ * nested timeouts are. */
+function nextTask(run: () => void): () => void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    run();
+  };
+  channel.port2.postMessage(null);
+  return () => channel.port1.close();
+}
+
+/**
+ * The indicator's points, or `preparing` while a large indicator's points are being made in
+ * slices (its first visit for this table only).
+ */
+export function useIndicatorPoints(
+  table: PointTable | undefined,
+  byIndicator: ReadonlyMap<Indicator, Uint32Array>,
+  indicator: Indicator,
+  /** Work on the made points that the render would otherwise do, in a task of its own. */
+  ahead?: (points: readonly Point[]) => void,
+): { points: readonly Point[]; preparing: boolean } {
+  const ids = byIndicator.get(indicator);
+  const kept = table ? keptOf(table).get(indicator) : undefined;
+  const large = !!ids && ids.length > POINTS_PER_TASK;
+  // A small indicator is made right here, in the render that needs it.
+  let points: Point[] | undefined = kept;
+  if (!points && table && ids && !large) {
+    const steps = pointsInSlices(table, ids, ids.length + 1);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    keptOf(table).set(indicator, (points = step.value));
+  }
+  // Made: a render to show them.
+  const [, setMade] = useState(0);
+  const waiting = !points && !!table && !!ids;
+  const aheadNow = useRef(ahead);
+  useEffect(() => {
+    aheadNow.current = ahead;
+  });
+  useEffect(() => {
+    if (!waiting || !table || !ids) return;
+    const steps = pointsInSlices(table, ids);
+    let cancel = () => {};
+    const step = () => {
+      const next = steps.next();
+      if (!next.done) return void (cancel = nextTask(step));
+      const made = next.value;
+      cancel = nextTask(() => {
+        aheadNow.current?.(made);
+        keptOf(table).set(indicator, made);
+        setMade((n) => n + 1);
+      });
+    };
+    cancel = nextTask(step);
+    return () => cancel();
+  }, [waiting, table, ids, indicator]);
+  return { points: points ?? NO_POINTS, preparing: waiting };
+}
