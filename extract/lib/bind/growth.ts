@@ -159,18 +159,23 @@ function rateAfterCue(
     if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
   } else if (
     (lastDraft ?? state.rateBefore)?.unit === "percent" &&
-    onlyFillerOrPeriods(ctx, scope, growth.start)
+    onlyFillerOrPeriods(ctx, scope, growth.start) &&
+    !(!lastDraft && openCue(state, tc))
   ) {
-    // 增长6.8%。分季度看，一季度增长6.0%，二季度增长7.6%: the same rate, period by period.
+    // 增长6.8%。分季度看，一季度增长6.0%，二季度增长7.6%: the same rate, period by period; but
+    // not when an earlier clause names another indicator that no number took (…增长5.2%。南昌固定
+    // 资产投资持续低迷，上半年下降6.4%).
     const rate = (lastDraft ?? state.rateBefore)!;
     family = rate.family;
     subject = rate.subject;
   } else if (
     !lastDraft &&
-    fillerOrPlacesOnly(ctx, scope, growth.start) &&
+    (fillerOrPlacesOnly(ctx, scope, growth.start) ||
+      onlyFillerOrPeriods(ctx, scope, growth.start)) &&
     (open = openCue(state, tc))
   ) {
-    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took; 从
+    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took (its
+    // clause may open with its period: 投资持续低迷，上半年下降6.4%); 从
     // 地区生产总值增速看，台山、开平增速均超过6%: each place listed before the rate.
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
