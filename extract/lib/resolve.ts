@@ -307,8 +307,11 @@ function labelled(
     // 目前58.3%的增速: now dates a stock, not a flow or a rate.
     if (p.label === "" || (flow && p.now)) continue;
     // 全年 before the year is out: a figure already reached is last year's.
-    if (reached && p.reachedYear) return p.reachedYear;
-    return (flow && p.toDate) || p.label;
+    const label = reached && p.reachedYear ? p.reachedYear : p.label;
+    // 年末 dates a stock at the year's end; a flow after it is the year's.
+    if (flow && p.yearEnd) return label.slice(0, 4);
+    if (reached && p.reachedYear) return label;
+    return (flow && p.toDate) || label;
   }
   return undefined;
 }
