@@ -365,15 +365,16 @@ function bareGrowthAfter(text: string, at: number, stop: number): boolean {
   return !!m && m.value.type === "growth" && !m.value.family && m.value.sign === 1;
 }
 
-/** True when a place of the table ends right before the rate, an opening bracket at most between
- * (甲省（6.1%）, 丙市9.7%), and its words hold nothing but filler and places. */
+/** True when a place of the table ends right before the rate, an opening bracket or a short
+ * filler word at most between (甲省（6.1%）, 丙市9.7%, 丁省以7.0%领跑), and its words hold nothing but
+ * filler and places. */
 function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
   const open = ctx.text[at - 1] === "（" || ctx.text[at - 1] === "(" ? at - 1 : at;
   const places = within(ctx.places, scope, open);
   const last = places[places.length - 1];
   return (
     !!last &&
-    last.end === open &&
+    (last.end === open || (open - last.end <= 2 && onlyFiller(ctx.text, last.end, open))) &&
     last.place.type === "region" &&
     !last.compared &&
     onlyFillerOrPlaces(ctx, scope, at)
