@@ -16,7 +16,7 @@ import {
 import { CUES, KIND_MARKERS } from "./indicators.ts";
 import type { Region } from "./types.ts";
 import { itemStart, onlyFiller } from "./bind/text.ts";
-import { PRONOUNS } from "./bind/lexicon.ts";
+import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -434,10 +434,12 @@ function currentPeriod(
   );
 }
 
-const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;
+// A paragraph opening with a measure and no indicator (从总量看, 增速方面) goes on with the one
+// before it: its indicator (bind.ts) and its period.
+const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
 const RECORD_SPANS = periodLexicon.recordSpans;
 
-/** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时) speaks of that
+/** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时, 从总量看) speaks of that
  * paragraph's period: the last one it names. */
 function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const p = ctx.paragraphs[index]!;
