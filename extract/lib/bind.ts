@@ -50,6 +50,7 @@ import {
   STATE_WORDS,
   RUNNING_TOTAL_WORDS,
   GAP_WORDS,
+  MEASURE_OPENERS,
   REFERENCE_GROUP,
   REFERENCE_WORDS,
   SIZE_LABELS,
@@ -164,8 +165,21 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
   if (carry.paragraph === sentence.paragraph) return;
   carry.head = undefined;
   carry.rate = undefined;
-  carry.topic = ctx.doc.carried[sentence.paragraph]!.topic;
+  const titled = ctx.doc.carried[sentence.paragraph]!.topic;
+  // 从总量看，甲省以…亿元领跑 right after a paragraph on GDP: a measure with no indicator goes on
+  // with the one the paragraph before was about.
+  const goesOn =
+    carry.paragraph === sentence.paragraph - 1 && opensWithMeasure(ctx, sentence.paragraph);
+  carry.topic = titled ?? (goesOn ? carry.topic : undefined);
   carry.paragraph = sentence.paragraph;
+}
+
+/** True when paragraph `p` opens, after its indent, with a measure and no indicator (增速方面). */
+function opensWithMeasure(ctx: DocContext, p: number): boolean {
+  const { start, end } = ctx.paragraphs[p]!;
+  let at = start;
+  while (at < end && /\s/.test(ctx.text[at]!)) at++;
+  return MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at));
 }
 
 /** The money indicator a sentence names without an amount (广东21个地市GDP出炉): its last value

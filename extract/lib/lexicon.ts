@@ -97,6 +97,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     lastYears: { record: { prefixes: "words", suffixes: "words", bareSuffixes: "words" } },
     lastOneYear: "words",
     wholeYear: "words",
+    yearEnds: "words",
     halves: NUMBER_MAP,
     comparison: "words",
     rangeConnectors: "words",

@@ -5,7 +5,7 @@
 // (4月11日) names when something happened, not the period a figure covers: it is found, so that
 // its digits are not read as a figure, but it carries no label.
 
-import { periodLexicon as lexicon } from "./lexicon.ts";
+import { kindLexicon, periodLexicon as lexicon } from "./lexicon.ts";
 import { smallNumber } from "./numbers.ts";
 
 export interface PublicationDate {
@@ -33,6 +33,8 @@ export interface PeriodMention {
   eventMonth?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** A bare 年末/年底: the end of the year the text is talking about, as 全年 is its whole. */
+  yearEnd?: boolean;
   /** For a bare 全年 that no named year before it places, published before the year is out: the
    * last complete year, the only whole year a figure already reached can cover (全年全市GDP增长
    * 4.8% in a February bulletin is last year's; 全年力争增长5% is this year's target). */
@@ -76,7 +78,7 @@ const yearNumber = (s: string) =>
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
-const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月`;
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -123,7 +125,8 @@ function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined
 
 /** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
 function subLabel(y: number, m: RegExpExecArray): string | undefined {
-  const [, q, half, firstQ, month, month2, day, whole, report, firstMonths] = m;
+  const [, q, half, firstQ, month, month2, day, whole, report, firstMonths, yearEnd] = m;
+  if (yearEnd) return `${y}-12`;
   if (q) return `${y}-Q${smallNumber(q)}`;
   if (half) return `${y}-H${half === "上" ? 1 : 2}`;
   if (firstQ) {
@@ -173,6 +176,11 @@ export function findPeriods(
       continue;
     }
     const mention = parseAt(text, h.index, to, pub);
+    if (mention && endsYear(text, mention) && isDeadline(text, mention.start)) {
+      // 到年底, 至今年年末: a deadline (kinds.ts deadlineYear), not the date of a stock.
+      head.lastIndex = Math.max(mention.end, h.index + 1);
+      continue;
+    }
     if (
       mention &&
       [...EVENT_PREFIXES, ...COMPARISON_PREFIXES].some(
@@ -200,12 +208,13 @@ export function findPeriods(
       ) {
         const p = out[i]!;
         if (p.namesYear && p.label !== "") {
-          mention.label = `${yearOfLabel(p.label)}`;
+          mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
         }
       }
-      if (!named && pub && pub.month < 12) mention.reachedYear = `${pub.year - 1}`;
+      if (!named && pub && pub.month < 12)
+        mention.reachedYear = `${pub.year - 1}${mention.yearEnd ? "-12" : ""}`;
     }
     if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
       const cumulative = CUMULATIVE_PREFIXES.some(
@@ -221,6 +230,20 @@ export function findPeriods(
     } else head.lastIndex = h.index + 1;
   }
   return out;
+}
+
+const YEAR_ENDS: readonly string[] = lexicon.yearEnds;
+const DEADLINE_BEFORE: readonly string[] = kindLexicon.deadlines.before;
+
+/** True when the mention ends in 年末/年底 (年末, 今年年底). */
+const endsYear = (text: string, m: PeriodMention) =>
+  YEAR_ENDS.some((w) => text.startsWith(w, m.end - w.length));
+
+/** True when 到/至 stands right before `at`, and not as the end of 截至 (a date counted up to). */
+function isDeadline(text: string, at: number): boolean {
+  const word = DEADLINE_BEFORE.find((w) => text.startsWith(w, at - w.length));
+  if (!word) return false;
+  return !CUMULATIVE_PREFIXES.some((c) => c.endsWith(word) && text.startsWith(c, at - c.length));
 }
 
 const SAME_TIME = lexicon.sameTimeSuffixes;
@@ -375,7 +398,8 @@ function parseAt(
       end,
       label,
       namesYear: false,
-      wholeOfContextYear: !!sub[7],
+      wholeOfContextYear: !!sub[7] || !!sub[10],
+      ...(sub[10] ? { yearEnd: true } : {}),
       ...(eventMonth ? { eventMonth } : {}),
     };
   }

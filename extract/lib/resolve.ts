@@ -16,7 +16,7 @@ import {
 import { CUES, KIND_MARKERS } from "./indicators.ts";
 import type { Region } from "./types.ts";
 import { itemStart, onlyFiller } from "./bind/text.ts";
-import { PRONOUNS } from "./bind/lexicon.ts";
+import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
@@ -307,8 +307,11 @@ function labelled(
     // 目前58.3%的增速: now dates a stock, not a flow or a rate.
     if (p.label === "" || (flow && p.now)) continue;
     // 全年 before the year is out: a figure already reached is last year's.
-    if (reached && p.reachedYear) return p.reachedYear;
-    return (flow && p.toDate) || p.label;
+    const label = reached && p.reachedYear ? p.reachedYear : p.label;
+    // 年末 dates a stock at the year's end; a flow after it is the year's.
+    if (flow && p.yearEnd) return label.slice(0, 4);
+    if (reached && p.reachedYear) return label;
+    return (flow && p.toDate) || label;
   }
   return undefined;
 }
@@ -431,10 +434,12 @@ function currentPeriod(
   );
 }
 
-const CONTINUATION_OPENERS = periodLexicon.continuationOpeners;
+// A paragraph opening with a measure and no indicator (从总量看, 增速方面) goes on with the one
+// before it: its indicator (bind.ts) and its period.
+const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
 const RECORD_SPANS = periodLexicon.recordSpans;
 
-/** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时) speaks of that
+/** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时, 从总量看) speaks of that
  * paragraph's period: the last one it names. */
 function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const p = ctx.paragraphs[index]!;

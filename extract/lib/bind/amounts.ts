@@ -107,13 +107,25 @@ export function openCueBefore(
   for (const m of CUES.scan(text, floor, at)) {
     if (m.value.type === "value" && !m.value.nameOnly)
       found = { start: m.start, end: m.end, family: m.value.family, growth: false };
-    // For a rate, a growth word right after the cue (固定资产投资增速) is that indicator's.
-    else if (joinGrowth && m.value.type === "growth" && found && m.start === found.end) {
+    // For a rate, a growth word after the cue in its clause with no figure between (固定资产投资
+    // 增速, 固定资产投资已连续多月负增长) is that indicator's.
+    else if (
+      joinGrowth &&
+      m.value.type === "growth" &&
+      found &&
+      sameClause(text, found.end, m.start)
+    ) {
       found.end = m.end;
       found.growth = true;
     } else if (m.value.type !== "value") found = undefined;
   }
   return found;
+}
+
+/** True when text[from, to) holds no mark that ends a clause and no digit. */
+function sameClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (PUNCT.test(text[i]!) || /\d/.test(text[i]!)) return false;
+  return true;
 }
 
 /** Where a counted group (有5个省份, 共3个区县) starts when text[from, to) is one with only filler

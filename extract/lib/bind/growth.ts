@@ -159,18 +159,23 @@ function rateAfterCue(
     if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
   } else if (
     (lastDraft ?? state.rateBefore)?.unit === "percent" &&
-    onlyFillerOrPeriods(ctx, scope, growth.start)
+    onlyFillerOrPeriods(ctx, scope, growth.start) &&
+    !(!lastDraft && openCue(state, tc))
   ) {
-    // 增长6.8%。分季度看，一季度增长6.0%，二季度增长7.6%: the same rate, period by period.
+    // 增长6.8%。分季度看，一季度增长6.0%，二季度增长7.6%: the same rate, period by period; but
+    // not when an earlier clause names another indicator that no number took (…增长5.2%。南昌固定
+    // 资产投资持续低迷，上半年下降6.4%).
     const rate = (lastDraft ?? state.rateBefore)!;
     family = rate.family;
     subject = rate.subject;
   } else if (
     !lastDraft &&
-    fillerOrPlacesOnly(ctx, scope, growth.start) &&
+    (fillerOrPlacesOnly(ctx, scope, growth.start) ||
+      onlyFillerOrPeriods(ctx, scope, growth.start)) &&
     (open = openCue(state, tc))
   ) {
-    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took; 从
+    // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took (its
+    // clause may open with its period: 投资持续低迷，上半年下降6.4%); 从
     // 地区生产总值增速看，台山、开平增速均超过6%: each place listed before the rate.
     family = open.family;
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
@@ -360,15 +365,16 @@ function bareGrowthAfter(text: string, at: number, stop: number): boolean {
   return !!m && m.value.type === "growth" && !m.value.family && m.value.sign === 1;
 }
 
-/** True when a place of the table ends right before the rate, an opening bracket at most between
- * (甲省（6.1%）, 丙市9.7%), and its words hold nothing but filler and places. */
+/** True when a place of the table ends right before the rate, an opening bracket or a short
+ * filler word at most between (甲省（6.1%）, 丙市9.7%, 丁省以7.0%领跑), and its words hold nothing but
+ * filler and places. */
 function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
   const open = ctx.text[at - 1] === "（" || ctx.text[at - 1] === "(" ? at - 1 : at;
   const places = within(ctx.places, scope, open);
   const last = places[places.length - 1];
   return (
     !!last &&
-    last.end === open &&
+    (last.end === open || (open - last.end <= 2 && onlyFiller(ctx.text, last.end, open))) &&
     last.place.type === "region" &&
     !last.compared &&
     onlyFillerOrPlaces(ctx, scope, at)

@@ -21,7 +21,8 @@ export function isMilestone(text: string, token: NumberToken): boolean {
 }
 
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
- * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破), and a
+ * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破) or in a
+ * clause of its own with no figure between (他预计，全年…将达到), and a
  * word of a result reached (已完成) in the number's clause makes it actual only against a marker of
  * an earlier clause (年度计划投资215亿元，已完成投资…; 力争累计完成… stays a target). A capacity
  * marker (达产后) anywhere in the number's clause makes it a capacity estimate. An
@@ -49,7 +50,14 @@ export function kindBefore(
     if (m.value.kind === "estimate" && item && m.end <= item.start && spent(text, from, m, item))
       continue;
     if (KIND_OBJECT_MARKERS.has(m.term) && NUMERAL_START.test(text[m.end] ?? "")) continue;
-    if (KIND_AUXILIARIES.has(m.term) && kind === "estimate" && estimateAt >= clause) continue;
+    // An estimate marker that ends its clause with no figure (他预计，…将达到) governs the clause
+    // after it as its object: the 将 there is the same future tense.
+    if (
+      KIND_AUXILIARIES.has(m.term) &&
+      kind === "estimate" &&
+      (estimateAt >= clause || !hasDigit(text, estimateAt, m.start))
+    )
+      continue;
     kind = m.value.kind;
     markerAt = m.start;
     if (kind === "estimate") estimateAt = m.start;

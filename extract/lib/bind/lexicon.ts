@@ -99,6 +99,8 @@ export function compileBinding(raw: unknown) {
     runningTotalWords: words(lex.runningTotalWords, "runningTotalWords"),
     /** Words that alone refer back (其, 该): no subject. */
     pronouns: words(lex.pronouns, "pronouns"),
+    /** Paragraph openers that name a measure and no indicator (从总量看, 增速方面). */
+    measureOpeners: words(lex.measureOpeners, "measureOpeners"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
     gapWords: words(lex.gapWords, "gapWords"),
     /** Words after an amount that make it a size class (量级, 俱乐部). */
@@ -177,6 +179,7 @@ export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;
+export const MEASURE_OPENERS = BINDING.measureOpeners;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;
 export const OTHERS_GROUP = BINDING.othersGroup;
