@@ -137,6 +137,9 @@ function rateAfterCue(
   if (cue && sectorsCue(text, tc.near, cue)) {
     // 第三产业增速最快，增加值增长9%: the sector's growth.
     return undefined;
+  } else if (cue && SHARE_WORDS.some((w) => text.slice(cue.end, growth.start).includes(w))) {
+    // 占规上工业增加值的比重同比上升至35.2%: the share's change, not the indicator's.
+    return undefined;
   } else if (cue) {
     family = cue.family;
     subject = subjectBefore(ctx, scope, cue.start) || cueSubject(text.slice(cue.start, cue.end));
