@@ -89,8 +89,10 @@ function breakdownHead(
   if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
   const { text } = ctx;
   // Within the window a number looks back through, so that a page with no full stop costs no
-  // more per number than a sentence does.
-  const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW), at);
+  // more per number than a sentence does. A breakdown word opens the list of a figure it follows:
+  // one before a head in the same sentence (其中先进制造业…；固定资产投资增长4.5%，社零增长3.3%)
+  // listed an earlier figure's parts, so it makes no later name a part of this head.
+  const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW, head.token.end), at);
   const subject = withoutAttributive(trimFiller(text, scope, at));
   const sibling =
     part?.unit === "percent" &&
