@@ -24,6 +24,7 @@ import {
   onlyFillerOrComparisons,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
+  onlyFillerPlacesOrPeriods,
   regionKeys,
   sectorsCue,
   subjectBefore,
@@ -42,11 +43,13 @@ const BREAKDOWN_NAME_LIMIT = 16;
 
 /** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
 function growthCueBefore(text: string, from: number, at: number) {
-  let found: { start: number; end: number; sign: 1 | -1; family?: Family } | undefined;
+  let found:
+    { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean } | undefined;
   for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
     if (m.value.type === "growth") {
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
+      if (m.value.bare) found.bare = true;
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
@@ -146,7 +149,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
-  } else if (growth.family) {
+  } else if (
+    growth.family &&
+    (!growth.bare || onlyFillerPlacesOrPeriods(ctx, scope, growth.start))
+  ) {
     family = growth.family;
   } else if (
     lastValue &&

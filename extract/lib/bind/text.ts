@@ -71,6 +71,16 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   return onlyFillerAround(ctx.text, places, from, to);
 }
 
+/** True when text[from, to) holds only filler words, punctuation, place names and periods
+ * (预计三季度台山市…), in any order. */
+export function onlyFillerPlacesOrPeriods(ctx: DocContext, from: number, to: number): boolean {
+  const spans = [...within(ctx.places, from, to), ...within(ctx.periods, from, to)].sort(
+    (a, b) => a.start - b.start,
+  );
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1]!.end)) return false;
+  return onlyFillerAround(ctx.text, spans, from, to);
+}
+
 /** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
  * places just listed said again; else `at`. With a reference word (这三市) it is no restatement
  * here: those refer back across words. */
