@@ -29,6 +29,7 @@ import {
 } from "./lexicon.ts";
 import {
   cueAfter,
+  namedCueAfter,
   notCueAfter,
   fillerOrPlacesOnly,
   isDigitCode,
@@ -299,6 +300,12 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     // 但6.8万元的人均GDP仍低于全市平均: the amount is what the word after it names.
     if (notCueAfter(text, token.end, ce)) return undefined;
     family = cueAfter(text, token.end, ce, "CNY");
+    const named = family ? undefined : namedCueAfter(text, token.end, ce);
+    if (named) {
+      // 杜阮镇以186.2亿元的规上工业总产值位居第一: the cue after 的 and a short name.
+      family = named.family;
+      subject = named.subject;
+    }
     const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
     if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {
       // 距离8120.5亿元的乙省仅一步之遥; 4.2万亿元的甲市: a value before its place is that

@@ -3,7 +3,14 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { CUES, FILLERS, KIND_MARKERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
+import {
+  BREAKDOWN_PART_SUFFIXES,
+  CUES,
+  FILLERS,
+  KIND_MARKERS,
+  LIST_CONNECTORS,
+  type Family,
+} from "../indicators.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -11,6 +18,7 @@ import {
   INDUSTRY,
   ITEM_MARKS,
   SECTORS,
+  SUBJECT_SYNONYMS,
   FROM_WORDS,
   PRONOUNS,
   LIST_PARTNER_PREFIX,
@@ -297,6 +305,30 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
   if (m.value.type !== "value") return undefined;
   const g = CUES.matchAt(text, m.end, stop);
   return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
+}
+
+/** Longest name that may stand between 的 and the value cue after an amount (的规上工业总产值). */
+const NAMED_CUE_LIMIT = 8;
+
+/** A value cue after 的 and a short name (以186.2亿元的规上工业总产值位居第一, 的高新技术产业产值):
+ * the amount is that cue's, about that name: an industry's name (breakdown.partSuffixes), with no
+ * digit, mark or other cue word. */
+export function namedCueAfter(
+  text: string,
+  at: number,
+  stop: number,
+): { family: Family; subject: string } | undefined {
+  if (text[at] !== ATTRIBUTIVE) return undefined;
+  const m = CUES.scan(text, at + 1, Math.min(stop, at + 1 + NAMED_CUE_LIMIT + 8))[0];
+  if (!m || m.value.type !== "value" || m.value.nameOnly) return undefined;
+  const name = text.slice(at + 1, m.start);
+  if (name.length < 2 || name.length > NAMED_CUE_LIMIT) return undefined;
+  for (const c of name) if (PUNCT.test(c) || c === ATTRIBUTIVE || /\d/.test(c)) return undefined;
+  // The name of an industry (规上, 水暖卫浴产业), as breakdown parts are named or shortened: 以3亿元的财政资金
+  // 带动固定资产投资 is money that moves investment, not investment.
+  if (!BREAKDOWN_PART_SUFFIXES.some((w) => name.endsWith(w)) && !SUBJECT_SYNONYMS.has(name))
+    return undefined;
+  return { family: m.value.family, subject: name };
 }
 
 /** True when a word that holds a cue but names something else (人均GDP, 投资环境) follows `at`,
