@@ -68,12 +68,18 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 }
 
 /** True when text[from, to) holds only filler words, punctuation and place names; a bare count
- * of places right after as many listed (台山、开平、恩平三市) restates them and counts as theirs. */
+ * of places right after as many listed (台山、开平、恩平三市), or after a grouping of as many
+ * members (江门西部三市), restates them and counts as theirs. */
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
   if (!places.length) return false;
   const last = places[places.length - 1]!;
-  const restated = restatedCountEnd(ctx.text, places.length, last.end, to);
+  // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
+  const members =
+    places.length === 1 && last.place.type === "region"
+      ? (ctx.gaz.regions.get(last.place.key)?.members.length ?? 0)
+      : 0;
+  const restated = restatedCountEnd(ctx.text, members || places.length, last.end, to);
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
