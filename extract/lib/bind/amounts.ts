@@ -19,6 +19,7 @@ import { newDraft, type BindState, type Draft, type TokenContext } from "./state
 import {
   ATTRIBUTIVE,
   withoutAttributive,
+  INDUSTRY_NAME_ENDINGS,
   PROJECT_NAME_COUNT,
   PROJECT_NAME_NOUN,
   SUBJECT_BARE,
@@ -274,7 +275,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
       // Prefer the project's full name when the words before the cue are not one.
       const name = projectNameBefore(ctx, near, cue.start);
-      if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
+      // 十大重点项目完成投资…，水暖卫浴产业集群产值…: an industry its own clause names is what the
+      // output is about, not a project of an earlier clause.
+      const industry = INDUSTRY_NAME_ENDINGS.some((w) => subject.endsWith(w));
+      if (name && !industry && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject)))
+        subject = name;
       // 该项目总投资12亿元: the project an earlier sentence of the paragraph named.
       if (REFERENCE_WORDS.some((w) => subject === w + PROJECT_NAME_NOUN)) {
         const p = ctx.paragraphs[state.sentence.paragraph]!;

@@ -153,6 +153,8 @@ export function compileBinding(raw: unknown) {
     sectors: words(lex.sectors, "sectors"),
     /** The word that gives a bare cue back to industry (工业). */
     industry: chars(lex.industry, "industry"),
+    /** Endings of the name of an industry (金属制品业, 产业集群, 产业链). */
+    industryNameEndings: words(lex.industryNameEndings, "industryNameEndings"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -201,6 +203,7 @@ export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;
 export const SECTORS = BINDING.sectors;
 export const INDUSTRY = BINDING.industry;
+export const INDUSTRY_NAME_ENDINGS = BINDING.industryNameEndings;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
 
 /** `s` without a leading 的. */
