@@ -4,6 +4,7 @@
 
 import type { NumberToken } from "../numbers.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
+import { kindLexicon } from "../lexicon.ts";
 import {
   CARRY_CUES,
   BREAKDOWN_MARKERS,
@@ -250,6 +251,13 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   );
 }
 
+/** Where a clause's words start after a deadline word opening it (到2030年突破1000亿元): the
+ * period after 到 is the figure's, and 到 only says it is a deadline. */
+function afterDeadlineWord(text: string, scope: number): number {
+  const word = kindLexicon.deadlines.before.find((w) => text.startsWith(w, scope));
+  return word ? scope + word.length : scope;
+}
+
 /** Binds a money amount: its indicator and subject, or undefined when it states no figure. */
 export function bindAmount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastDraft, lastValue } = state;
@@ -350,10 +358,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastDraft.family.unit === "CNY" &&
       scope > lastDraft.token.end &&
       !/\d/.test(text.slice(lastDraft.token.end, scope)) &&
-      (onlyFiller(text, scope, token.start) || onlyFillerOrPeriods(ctx, scope, token.start))
+      (onlyFiller(text, scope, token.start) ||
+        onlyFillerOrPeriods(ctx, afterDeadlineWord(text, scope), token.start))
     ) {
       // 固定资产投资同比增长12%，总量达到300亿元: the level the rate before it brought the same
-      // indicator to, when no value was stated yet; 年均增长6.2%，从2020年的612亿元增加到…: the
+      // indicator to, when no value was stated yet (年均增长6%以上，到2030年突破1000亿元: by a deadline); 年均增长6.2%，从2020年的612亿元增加到…: the
       // levels it ran between, each dated by its own period.
       family = lastDraft.family;
     } else if (!family && t > 0 && levelAfterUnboundRate(state, tc)) {
