@@ -5,6 +5,7 @@
 import type { NumberToken } from "../numbers.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import { kindLexicon } from "../lexicon.ts";
+import { clauseStart } from "../segment.ts";
 import {
   CARRY_CUES,
   BREAKDOWN_MARKERS,
@@ -369,7 +370,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // 农业总产值同比增长5.2%，达到9.8亿元: the level of an indicator with no rate of its own.
       const open = levelAfterUnboundRate(state, tc)!;
       family = open.family;
-      subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
+      // Its subject is in the cue's own clause (…增长12.1%，其中规上工业产值增长15.3%: 规上工业).
+      const from = clauseStart(text, open.start, Math.max(near, open.start - 30));
+      subject = subjectBefore(ctx, from, open.start);
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;
