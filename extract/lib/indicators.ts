@@ -21,7 +21,9 @@ export interface Family {
 
 export type Cue =
   | { type: "value"; family: Family; maxGap: number; nameOnly: boolean }
-  | { type: "growth"; sign: 1 | -1; family?: Family }
+  /** `bare`: the word names its family only with nothing but filler, places and periods before it
+   * in its clause (投资增速 alone is investment's; 项目投资增速 is not). */
+  | { type: "growth"; sign: 1 | -1; family?: Family; bare?: boolean }
   | { type: "none" };
 
 export type KindMarker =
@@ -68,6 +70,9 @@ export const CUES = new TermMatcher<Cue>([
   ...indicatorLexicon.notCues.map((t) => [t, { type: "none" }] as const),
   ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
+  ),
+  ...Object.entries(indicatorLexicon.bareFamilyGrowthCues).flatMap(([name, terms]) =>
+    terms.map((t) => [t, { type: "growth", sign: 1, family: family(name), bare: true }] as const),
   ),
 ]);
 

@@ -57,6 +57,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     levelMarkers: "words",
     carryCues: "words",
     familyGrowthCues: WORDS_MAP,
+    bareFamilyGrowthCues: WORDS_MAP,
     breakdown: { record: { families: "words", markers: "words", partSuffixes: "words" } },
     sharedMarkers: "words",
     notShared: "words",

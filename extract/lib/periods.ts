@@ -33,6 +33,9 @@ export interface PeriodMention {
   eventMonth?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** 近一年, N年来, 过去一年: a span counted back from publication. It names no year the text is
+   * about, so a bare 全年 after it is not placed by it (一年来…全年 in a December review is this year). */
+  relativeSpan?: boolean;
   /** A bare 年末/年底: the end of the year the text is talking about, as 全年 is its whole. */
   yearEnd?: boolean;
   /** For a bare 全年 that no named year before it places, published before the year is out: the
@@ -207,7 +210,7 @@ export function findPeriods(
         i--
       ) {
         const p = out[i]!;
-        if (p.namesYear && p.label !== "") {
+        if (p.namesYear && p.label !== "" && !p.relativeSpan) {
           mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
@@ -319,6 +322,7 @@ function parseAt(
       end: at + lastOne[0].length,
       label: pub ? `${pub.year - 1}` : "",
       namesYear: true,
+      relativeSpan: true,
     };
   }
   const plan = sticky(PLAN_AT, text, at, to);
@@ -346,7 +350,7 @@ function parseAt(
     const n = smallNumber((lastN[1] ?? lastN[2])!);
     if (!Number.isFinite(n) || n < 1 || n > 50) return undefined;
     const label = !pub ? "" : n === 1 ? `${pub.year - 1}` : `${pub.year - n}/${pub.year - 1}`;
-    return { start: at, end: at + lastN[0].length, label, namesYear: true };
+    return { start: at, end: at + lastN[0].length, label, namesYear: true, relativeSpan: true };
   }
   const year = sticky(YEAR_AT, text, at, to);
   if (year) {

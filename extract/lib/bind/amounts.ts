@@ -4,6 +4,8 @@
 
 import type { NumberToken } from "../numbers.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
+import { kindLexicon } from "../lexicon.ts";
+import { clauseStart } from "../segment.ts";
 import {
   CARRY_CUES,
   BREAKDOWN_MARKERS,
@@ -19,6 +21,7 @@ import { newDraft, type BindState, type Draft, type TokenContext } from "./state
 import {
   ATTRIBUTIVE,
   withoutAttributive,
+  INDUSTRY_NAME_ENDINGS,
   PROJECT_NAME_COUNT,
   PROJECT_NAME_NOUN,
   SUBJECT_BARE,
@@ -29,6 +32,7 @@ import {
 } from "./lexicon.ts";
 import {
   cueAfter,
+  namedCueAfter,
   notCueAfter,
   fillerOrPlacesOnly,
   isDigitCode,
@@ -248,6 +252,13 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
   );
 }
 
+/** Where a clause's words start after a deadline word opening it (到2030年突破1000亿元): the
+ * period after 到 is the figure's, and 到 only says it is a deadline. */
+function afterDeadlineWord(text: string, scope: number): number {
+  const word = kindLexicon.deadlines.before.find((w) => text.startsWith(w, scope));
+  return word ? scope + word.length : scope;
+}
+
 /** Binds a money amount: its indicator and subject, or undefined when it states no figure. */
 export function bindAmount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastDraft, lastValue } = state;
@@ -273,7 +284,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     if (cue.family.name === "project_investment" || cue.family.name === "output_value") {
       // Prefer the project's full name when the words before the cue are not one.
       const name = projectNameBefore(ctx, near, cue.start);
-      if (name && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject))) subject = name;
+      // 十大重点项目完成投资…，水暖卫浴产业集群产值…: an industry its own clause names is what the
+      // output is about, not a project of an earlier clause.
+      const industry = INDUSTRY_NAME_ENDINGS.some((w) => subject.endsWith(w));
+      if (name && !industry && (!subject.endsWith(PROJECT_NAME_NOUN) || name.endsWith(subject)))
+        subject = name;
       // 该项目总投资12亿元: the project an earlier sentence of the paragraph named.
       if (REFERENCE_WORDS.some((w) => subject === w + PROJECT_NAME_NOUN)) {
         const p = ctx.paragraphs[state.sentence.paragraph]!;
@@ -299,6 +314,12 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     // 但6.8万元的人均GDP仍低于全市平均: the amount is what the word after it names.
     if (notCueAfter(text, token.end, ce)) return undefined;
     family = cueAfter(text, token.end, ce, "CNY");
+    const named = family ? undefined : namedCueAfter(text, token.end, ce);
+    if (named) {
+      // 杜阮镇以186.2亿元的规上工业总产值位居第一: the cue after 的 and a short name.
+      family = named.family;
+      subject = named.subject;
+    }
     const owner = family ? undefined : placeAfterOf(ctx, token.end, ce);
     if (owner && (lastValue?.unit === "CNY" || state.carry.topic?.unit === "CNY")) {
       // 距离8120.5亿元的乙省仅一步之遥; 4.2万亿元的甲市: a value before its place is that
@@ -338,17 +359,20 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastDraft.family.unit === "CNY" &&
       scope > lastDraft.token.end &&
       !/\d/.test(text.slice(lastDraft.token.end, scope)) &&
-      (onlyFiller(text, scope, token.start) || onlyFillerOrPeriods(ctx, scope, token.start))
+      (onlyFiller(text, scope, token.start) ||
+        onlyFillerOrPeriods(ctx, afterDeadlineWord(text, scope), token.start))
     ) {
       // 固定资产投资同比增长12%，总量达到300亿元: the level the rate before it brought the same
-      // indicator to, when no value was stated yet; 年均增长6.2%，从2020年的612亿元增加到…: the
+      // indicator to, when no value was stated yet (年均增长6%以上，到2030年突破1000亿元: by a deadline); 年均增长6.2%，从2020年的612亿元增加到…: the
       // levels it ran between, each dated by its own period.
       family = lastDraft.family;
     } else if (!family && t > 0 && levelAfterUnboundRate(state, tc)) {
       // 农业总产值同比增长5.2%，达到9.8亿元: the level of an indicator with no rate of its own.
       const open = levelAfterUnboundRate(state, tc)!;
       family = open.family;
-      subject = subjectBefore(ctx, Math.max(near, open.start - 30), open.start);
+      // Its subject is in the cue's own clause (…增长12.1%，其中规上工业产值增长15.3%: 规上工业).
+      const from = clauseStart(text, open.start, Math.max(near, open.start - 30));
+      subject = subjectBefore(ctx, from, open.start);
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;

@@ -24,6 +24,7 @@ import {
   onlyFillerOrComparisons,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
+  onlyFillerPlacesOrPeriods,
   regionKeys,
   sectorsCue,
   subjectBefore,
@@ -42,11 +43,13 @@ const BREAKDOWN_NAME_LIMIT = 16;
 
 /** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
 function growthCueBefore(text: string, from: number, at: number) {
-  let found: { start: number; end: number; sign: 1 | -1; family?: Family } | undefined;
+  let found:
+    { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean } | undefined;
   for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
     if (m.value.type === "growth") {
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
+      if (m.value.bare) found.bare = true;
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
@@ -89,8 +92,10 @@ function breakdownHead(
   if (!head || head.unit !== "percent" || !BREAKDOWN_FAMILIES.has(head.family.name)) return;
   const { text } = ctx;
   // Within the window a number looks back through, so that a page with no full stop costs no
-  // more per number than a sentence does.
-  const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW), at);
+  // more per number than a sentence does. A breakdown word opens the list of a figure it follows:
+  // one before a head in the same sentence (其中先进制造业…；固定资产投资增长4.5%，社零增长3.3%)
+  // listed an earlier figure's parts, so it makes no later name a part of this head.
+  const lead = text.slice(Math.max(sentence.start, at - SENTENCE_WINDOW, head.token.end), at);
   const subject = withoutAttributive(trimFiller(text, scope, at));
   const sibling =
     part?.unit === "percent" &&
@@ -147,7 +152,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
-  } else if (growth.family) {
+  } else if (
+    growth.family &&
+    (!growth.bare || onlyFillerPlacesOrPeriods(ctx, scope, growth.start))
+  ) {
     family = growth.family;
   } else if (
     lastValue &&

@@ -137,6 +137,10 @@ export function compileBinding(raw: unknown) {
     /** Subjects that name nothing beyond the indicator. */
     subjectBare: words(subjects.bare, "subjects.bare"),
     subjectSynonyms: synonyms(subjects.synonyms, "subjects.synonyms"),
+    /** The number of a point in a numbered list opening a subject (（二）, 3), 1., 2、). */
+    subjectPointMark: new RegExp(
+      `^[（(]?(?:[一二三四五六七八九十]{1,2}|\\d{1,2})(?:${alt(words(subjects.pointClosers, "subjects.pointClosers"))})(?!\\d)`,
+    ),
     /** An amount inside a subject that is no bound (600万元, not 10亿元以上). */
     subjectAmount: new RegExp(
       `[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?!(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(?:${alt(bounds)}))`,
@@ -149,6 +153,8 @@ export function compileBinding(raw: unknown) {
     sectors: words(lex.sectors, "sectors"),
     /** The word that gives a bare cue back to industry (工业). */
     industry: chars(lex.industry, "industry"),
+    /** Endings of the name of an industry (金属制品业, 产业集群, 产业链). */
+    industryNameEndings: words(lex.industryNameEndings, "industryNameEndings"),
     /** The noun that ends a project's name (项目). */
     projectNameNoun: chars(projectName.noun, "projectName.noun"),
     /** A count that opens the words before a project noun (3个). */
@@ -191,11 +197,13 @@ export const SUM_MARKERS = BINDING.sumMarkers;
 export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
 export const SUBJECT_BARE = BINDING.subjectBare;
 export const SUBJECT_SYNONYMS = BINDING.subjectSynonyms;
+export const SUBJECT_POINT_MARK = BINDING.subjectPointMark;
 export const SUBJECT_AMOUNT = BINDING.subjectAmount;
 export const SHARE_WORDS = BINDING.shareWords;
 export const BARE_CUES = BINDING.bareCues;
 export const SECTORS = BINDING.sectors;
 export const INDUSTRY = BINDING.industry;
+export const INDUSTRY_NAME_ENDINGS = BINDING.industryNameEndings;
 export const PROJECT_NAME_COUNT = BINDING.projectNameCount;
 
 /** `s` without a leading 的. */

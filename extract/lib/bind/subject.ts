@@ -13,6 +13,7 @@ import {
   SUBJECT_BARE,
   SUBJECT_AMOUNT,
   SUBJECT_SYNONYMS,
+  SUBJECT_POINT_MARK,
 } from "./lexicon.ts";
 
 /** Longest run of cleaning steps: each removes at least one character. */
@@ -46,6 +47,12 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
     const group = REFERENCE_GROUP.exec(s);
     if (group && group.index === 0 && group[0].length < s.length) {
       s = s.slice(group[0].length);
+      continue;
+    }
+    // （二）新增规上工业企业: the number of a point in a numbered list is the list's.
+    const point = SUBJECT_POINT_MARK.exec(s);
+    if (point) {
+      s = s.slice(point[0].length);
       continue;
     }
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);

@@ -3,7 +3,14 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { CUES, FILLERS, KIND_MARKERS, LIST_CONNECTORS, type Family } from "../indicators.ts";
+import {
+  BREAKDOWN_PART_SUFFIXES,
+  CUES,
+  FILLERS,
+  KIND_MARKERS,
+  LIST_CONNECTORS,
+  type Family,
+} from "../indicators.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -11,6 +18,7 @@ import {
   INDUSTRY,
   ITEM_MARKS,
   SECTORS,
+  SUBJECT_SYNONYMS,
   FROM_WORDS,
   PRONOUNS,
   LIST_PARTNER_PREFIX,
@@ -60,15 +68,31 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 }
 
 /** True when text[from, to) holds only filler words, punctuation and place names; a bare count
- * of places right after as many listed (台山、开平、恩平三市) restates them and counts as theirs. */
+ * of places right after as many listed (台山、开平、恩平三市), or after a grouping of as many
+ * members (江门西部三市), restates them and counts as theirs. */
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
   if (!places.length) return false;
   const last = places[places.length - 1]!;
-  const restated = restatedCountEnd(ctx.text, places.length, last.end, to);
+  // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
+  const members =
+    places.length === 1 && last.place.type === "region"
+      ? (ctx.gaz.regions.get(last.place.key)?.members.length ?? 0)
+      : 0;
+  const restated = restatedCountEnd(ctx.text, members || places.length, last.end, to);
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
+}
+
+/** True when text[from, to) holds only filler words, punctuation, place names and periods
+ * (预计三季度台山市…), in any order. */
+export function onlyFillerPlacesOrPeriods(ctx: DocContext, from: number, to: number): boolean {
+  const spans = [...within(ctx.places, from, to), ...within(ctx.periods, from, to)].sort(
+    (a, b) => a.start - b.start,
+  );
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1]!.end)) return false;
+  return onlyFillerAround(ctx.text, spans, from, to);
 }
 
 /** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
@@ -287,6 +311,30 @@ export function cueAfter(text: string, at: number, stop: number, unit: "CNY" | "
   if (m.value.type !== "value") return undefined;
   const g = CUES.matchAt(text, m.end, stop);
   return g && g.value.type === "growth" && g.value.sign === 1 ? m.value.family : undefined;
+}
+
+/** Longest name that may stand between 的 and the value cue after an amount (的规上工业总产值). */
+const NAMED_CUE_LIMIT = 8;
+
+/** A value cue after 的 and a short name (以186.2亿元的规上工业总产值位居第一, 的高新技术产业产值):
+ * the amount is that cue's, about that name: an industry's name (breakdown.partSuffixes), with no
+ * digit, mark or other cue word. */
+export function namedCueAfter(
+  text: string,
+  at: number,
+  stop: number,
+): { family: Family; subject: string } | undefined {
+  if (text[at] !== ATTRIBUTIVE) return undefined;
+  const m = CUES.scan(text, at + 1, Math.min(stop, at + 1 + NAMED_CUE_LIMIT + 8))[0];
+  if (!m || m.value.type !== "value" || m.value.nameOnly) return undefined;
+  const name = text.slice(at + 1, m.start);
+  if (name.length < 2 || name.length > NAMED_CUE_LIMIT) return undefined;
+  for (const c of name) if (PUNCT.test(c) || c === ATTRIBUTIVE || /\d/.test(c)) return undefined;
+  // The name of an industry (规上, 水暖卫浴产业), as breakdown parts are named or shortened: 以3亿元的财政资金
+  // 带动固定资产投资 is money that moves investment, not investment.
+  if (!BREAKDOWN_PART_SUFFIXES.some((w) => name.endsWith(w)) && !SUBJECT_SYNONYMS.has(name))
+    return undefined;
+  return { family: m.value.family, subject: name };
 }
 
 /** True when a word that holds a cue but names something else (人均GDP, 投资环境) follows `at`,
