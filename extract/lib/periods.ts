@@ -216,10 +216,18 @@ export function findPeriods(
       if (!named && pub && pub.month < 12)
         mention.reachedYear = `${pub.year - 1}${mention.yearEnd ? "-12" : ""}`;
     }
-    if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
-      const cumulative = CUMULATIVE_PREFIXES.some(
+    const cumulative =
+      !!mention &&
+      CUMULATIVE_PREFIXES.some(
         (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
       );
+    // 截至6月30日 counts up to a day as 截至6月底 does to a month's end: the day names no event
+    // here but the month a stock stands at (or a running total's last month).
+    if (mention && cumulative && mention.label === "" && mention.eventMonth) {
+      mention.label = mention.eventMonth;
+      delete mention.eventMonth;
+    }
+    if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
       const month = mention.label.slice(5);
       if (cumulative && month !== "01")
         mention.toDate = `${mention.label.slice(0, 4)}-01/${mention.label}`;
