@@ -113,6 +113,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",
+    singleMonths: "words",
     yearPlans: "words",
   },
   "qualifiers.json": {

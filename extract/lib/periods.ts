@@ -33,6 +33,9 @@ export interface PeriodMention {
   eventMonth?: string;
   /** A bare 全年: the whole of the year the text is talking about, not necessarily today's. */
   wholeOfContextYear?: boolean;
+  /** A month said with 当月/单月 (9月当月): an aside on one month inside a longer period's
+   * report, which dates only its own sentence and is not carried to the sentences after it. */
+  singleMonth?: boolean;
   /** A bare 年末/年底: the end of the year the text is talking about, as 全年 is its whole. */
   yearEnd?: boolean;
   /** For a bare 全年 that no named year before it places, published before the year is out: the
@@ -111,6 +114,7 @@ const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
+const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
@@ -228,6 +232,7 @@ export function findPeriods(
       delete mention.eventMonth;
     }
     if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
+      if (SINGLE_MONTHS.some((w) => text.startsWith(w, mention.end))) mention.singleMonth = true;
       const month = mention.label.slice(5);
       if (cumulative && month !== "01")
         mention.toDate = `${mention.label.slice(0, 4)}-01/${mention.label}`;
