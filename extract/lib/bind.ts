@@ -34,7 +34,7 @@ import {
   type TokenContext,
 } from "./bind/state.ts";
 import { isGoal, isMilestone, kindBefore } from "./bind/kinds.ts";
-import { bindAmount, isThreshold } from "./bind/amounts.ts";
+import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
@@ -115,8 +115,9 @@ export function bindSentence(
     if (!draft) {
       state.prev = undefined;
       // An amount that binds to nothing (一般公共预算收入7284.5亿元) stands between the figures
-      // before it and the words after it: a growth rate after it is not theirs.
-      if (token.unit === "CNY") {
+      // before it and the words after it: a growth rate after it is not theirs. A change
+      // (比上年增加1200亿元) is no such amount: it speaks of the figure before, whose rate may follow.
+      if (token.unit === "CNY" && !changeOfFigureBefore(text, tc.scope, token.start)) {
         state.lastValue = undefined;
         state.lastDraft = undefined;
         state.valueList = [];

@@ -71,12 +71,26 @@ export function isThreshold(text: string, token: NumberToken, clauseStop: number
  * amount is a difference between two figures, not a figure. A level marker (增长到, 回落至) states
  * the figure itself. */
 function changeBefore(text: string, from: number, at: number): boolean {
-  let found: { end: number } | undefined;
+  return changeWordBefore(text, from, at) !== undefined;
+}
+
+/** The start of the growth or decline word that makes the amount at `at` a change (see
+ * changeBefore), or undefined. */
+function changeWordBefore(text: string, from: number, at: number): number | undefined {
+  let found: { start: number; end: number } | undefined;
   for (const m of CUES.scan(text, Math.max(from, at - 10), at))
     found = m.value.type === "growth" && !m.value.family ? m : undefined;
-  if (!found) return false;
-  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return false;
-  return onlyFiller(text, found.end, at);
+  if (!found) return undefined;
+  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return undefined;
+  return onlyFiller(text, found.end, at) ? found.start : undefined;
+}
+
+/** True when the amount at `at` is a change said in a clause of its own with nothing but filler
+ * before its growth word (，比上年增加1200多亿元，): the change of the figure just stated, so a
+ * rate after it (，增长5.8%) is still that figure's. */
+export function changeOfFigureBefore(text: string, from: number, at: number): boolean {
+  const word = changeWordBefore(text, from, at);
+  return word !== undefined && onlyFiller(text, from, word);
 }
 
 /** True when `cue` is a carry cue (完成投资) that continues the money indicator of `before`, a
