@@ -45,6 +45,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     fillers: "words",
     projectNouns: "words",
     projectClassifiers: "words",
+    projectVerbs: "words",
     enterpriseNouns: "words",
     enterpriseClassifiers: "words",
     countNounWindow: "number",

@@ -15,6 +15,7 @@ import {
   LIST_CONNECTORS,
   PROJECT_CLASSIFIERS,
   PROJECT_NOUNS,
+  PROJECT_VERBS,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
@@ -136,11 +137,23 @@ function nounBefore(
   at: number,
   nouns: readonly string[],
   dating: readonly Span[],
-): { end: number; fromWord: boolean; dated: boolean } | undefined {
+  verbs: readonly string[] = [],
+): { end: number; fromWord: boolean; dated: boolean; verbed: boolean } | undefined {
   let e = at;
   let fromWord = false;
   let dated = false;
+  let verbed = false;
   for (let guard = 0; guard < 6 && e > from; guard++) {
+    // 制造业项目签约1035个: one word of what was done with the projects, once.
+    const verb: string | undefined = verbed
+      ? undefined
+      : verbs
+          .filter((v) => e - v.length >= from && text.startsWith(v, e - v.length))
+          .sort((a, b) => b.length - a.length)[0];
+    if (verb) {
+      [e, verbed] = [e - verb.length, true];
+      continue;
+    }
     const f = FILLERS.matchEndingAt(text, e, from);
     const period = dating.find((p) => p.end === e);
     const opens = FROM_WORDS.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
@@ -153,7 +166,7 @@ function nounBefore(
     else break;
   }
   const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
-  return found ? { end: e, fromWord, dated } : undefined;
+  return found ? { end: e, fromWord, dated, verbed } : undefined;
 }
 
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
@@ -188,9 +201,14 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   const { token, t, cs, ce, scope } = tc;
   // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
   // counted at an event (组织20家企业参加) are no enterprise count.
-  const countOf = (family: string, nouns: readonly string[], events: boolean) => {
+  const countOf = (
+    family: string,
+    nouns: readonly string[],
+    events: boolean,
+    verbs: readonly string[] = [],
+  ) => {
     const noun = endsPhrase(text, token.end, ce)
-      ? nounBefore(text, scope, token.start, nouns, datingPeriods(ctx, scope, token.start))
+      ? nounBefore(text, scope, token.start, nouns, datingPeriods(ctx, scope, token.start), verbs)
       : undefined;
     const before = noun !== undefined;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
@@ -202,9 +220,10 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
         hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
-    // The subject ends at the noun when a change's first level follows it (企业从2019年的1000家);
-    // otherwise at the count, so that closing quotes and asides stay in it.
-    const subjectEnd = noun && (noun.fromWord || noun.dated) ? noun.end : token.start;
+    // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的
+    // 1000家, 项目签约1035个); otherwise at the count, so that closing quotes and asides stay in it.
+    const subjectEnd =
+      noun && (noun.fromWord || noun.dated || noun.verbed) ? noun.end : token.start;
     const subject =
       shared ??
       (after >= 0
@@ -218,7 +237,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   };
   let draft: Draft | undefined;
   if (PROJECT_CLASSIFIERS.has(token.classifier))
-    draft = countOf("project_count", PROJECT_NOUNS, false);
+    draft = countOf("project_count", PROJECT_NOUNS, false, PROJECT_VERBS);
   else if (ENTERPRISE_CLASSIFIERS.has(token.classifier))
     draft = countOf("enterprise_count", ENTERPRISE_NOUNS, true);
   // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
