@@ -24,6 +24,7 @@ import {
   onlyFillerOrComparisons,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
+  onlyFillerPeriodsAndPlaces,
   regionKeys,
   sectorsCue,
   subjectBefore,
@@ -153,8 +154,13 @@ function rateAfterCue(
     family = lastValue.family;
     subject = lastValue.subject;
     inherited = lastValue;
-  } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
-    // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
+  } else if (
+    lastDraft &&
+    (onlyFillerOrPlaces(ctx, scope, growth.start) ||
+      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start))
+  ) {
+    // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place; ；2022年山东
+    // 增长6.1%: and by year.
     family = lastDraft.family;
     if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
   } else if (

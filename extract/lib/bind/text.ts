@@ -71,6 +71,16 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   return onlyFillerAround(ctx.text, places, from, to);
 }
 
+/** True when text[from, to) holds a period and places and only filler besides (；2022年山东增长6.1%):
+ * a clause that opens on another year and place of the same statement. */
+export function onlyFillerPeriodsAndPlaces(ctx: DocContext, from: number, to: number): boolean {
+  const places = within(ctx.places, from, to);
+  const periods = within(ctx.periods, from, to);
+  if (!places.length || !periods.length || periods.some((p) => p.label === "")) return false;
+  const all = [...periods, ...places].sort((a, b) => a.start - b.start);
+  return onlyFillerAround(ctx.text, all, from, to);
+}
+
 /** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
  * places just listed said again; else `at`. With a reference word (这三市) it is no restatement
  * here: those refer back across words. */
