@@ -42,6 +42,8 @@ import {
   datingPeriods,
   sectorsCue,
   undatedFromLevel,
+  placeFromLevel,
+  onlyFillerPeriodsAndPlaces,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
 import { isGoal } from "./kinds.ts";
@@ -337,7 +339,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       (onlyFiller(text, scope, token.start) ||
         onlyFillerOrPlaces(ctx, scope, token.start) ||
         onlyFillerOrComparisons(ctx, scope, token.start) ||
-        onlyFillerOrPeriods(ctx, scope, token.start))
+        onlyFillerOrPeriods(ctx, scope, token.start) ||
+        placeFromLevel(ctx, scope, token.start) ||
+        onlyFillerPeriodsAndPlaces(ctx, scope, token.start))
     ) {
       // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total; 增长到
       // 2023年的4022亿元 after 从2019年的3146亿元: the same indicator, another period.
@@ -403,6 +407,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.
   if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
+  // ；同期河南由54259.2亿元增加到…: likewise for a place's level with the indicator carried.
+  if (!cue && undatedFromLevel(text, scope, token.start, dating)) draft.dropped = true;
   openItems(state, tc, draft);
   // 比2020年的61280亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);

@@ -219,6 +219,19 @@ export function undatedFromLevel(
   return FROM_WORDS.some((w) => between.includes(w)) && !dating.some((p) => p.start >= from);
 }
 
+/** True when text[from, to) is a place, then 由/从 and perhaps the level's period (；河南由2019年的
+ * 54259.2亿元): the first level of that place's change, of the indicator before. */
+export function placeFromLevel(ctx: DocContext, from: number, to: number): boolean {
+  const { text } = ctx;
+  for (const w of FROM_WORDS) {
+    const i = text.lastIndexOf(w, to - w.length);
+    if (i < from || !onlyFillerOrPlaces(ctx, from, i)) continue;
+    const after = i + w.length;
+    if (onlyFiller(text, after, to) || onlyFillerOrPeriods(ctx, after, to)) return true;
+  }
+  return false;
+}
+
 /** Longest bracketed aside, brackets included, that may stand after a noun or cue (（产品）, （不含农户）). */
 const ASIDE_LIMIT = 8;
 
