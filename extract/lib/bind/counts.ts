@@ -262,5 +262,17 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       lastValue.subject,
     );
   }
+  // 国家级专精特新“小巨人”企业1.46万家。从城市分布看，北京以1012家位居首位: a bare count of firms
+  // right after a place, in a later sentence of the paragraph, counts the kind counted before.
+  if (
+    !draft &&
+    state.carry.firms &&
+    ENTERPRISE_CLASSIFIERS.has(token.classifier) &&
+    onlyFillerOrPlaces(ctx, scope, token.start) &&
+    !hasEventWord(EVENT_BEFORE, text, cs, token.start)
+  ) {
+    const f = FAMILIES.get("enterprise_count")!;
+    draft = newDraft(tc, f, f.value, "count", token.value, state.carry.firms);
+  }
   return draft;
 }
