@@ -148,7 +148,10 @@ export function bindSentence(
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
   else carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
   const firms = state.drafts.filter((d) => d.indicator === "enterprise_count" && d.subject);
-  if (firms.length) carry.firms = firms[firms.length - 1]!.subject;
+  if (firms.length) {
+    carry.firms = firms[firms.length - 1]!.subject;
+    carry.firmsPeriod = firms[firms.length - 1]!.period;
+  }
   return state.drafts;
 }
 
@@ -169,6 +172,7 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
   carry.head = undefined;
   carry.rate = undefined;
   carry.firms = undefined;
+  carry.firmsPeriod = undefined;
   const titled = ctx.doc.carried[sentence.paragraph]!.topic;
   // 从总量看，甲省以…亿元领跑 right after a paragraph on GDP: a measure with no indicator goes on
   // with the one the paragraph before was about.

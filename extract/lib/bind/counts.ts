@@ -3,6 +3,7 @@
 // stock of the place. A bare count after a count of the same kind breaks it down or restates it.
 
 import type { NumberToken } from "../numbers.ts";
+import { within } from "../context.ts";
 import {
   COUNT_NOUN_WINDOW,
   ENTERPRISE_CLASSIFIERS,
@@ -194,6 +195,11 @@ function opensPart(between: string, noun: string): boolean {
   return noun !== "" && PART_OF.some((w) => between === noun + w);
 }
 
+/** True when the sentence names a period before `at`. */
+function datedBefore(state: BindState, at: number): boolean {
+  return within(state.ctx.periods, state.sentence.start, at).some((p) => p.label !== "");
+}
+
 /** Binds a count of projects or enterprises, or undefined. */
 export function bindCount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastValue } = state;
@@ -261,6 +267,14 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       token.value,
       lastValue.subject,
     );
+    // 广东以870家居首，江苏、浙江分别有720家和710家 after a dated count of firms: the same date.
+    if (
+      state.carry.firmsPeriod &&
+      lastValue.indicator === "enterprise_count" &&
+      lastValue.period === state.carry.firmsPeriod &&
+      !datedBefore(state, token.start)
+    )
+      draft.period = lastValue.period;
   }
   // 国家级专精特新“小巨人”企业1.46万家。从城市分布看，北京以1012家位居首位: a bare count of firms
   // right after a place, in a later sentence of the paragraph, counts the kind counted before.
@@ -273,6 +287,8 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   ) {
     const f = FAMILIES.get("enterprise_count")!;
     draft = newDraft(tc, f, f.value, "count", token.value, state.carry.firms);
+    // The same statistic at the same date, unless its own sentence dates it before the count.
+    if (!datedBefore(state, token.start)) draft.period = state.carry.firmsPeriod;
   }
   return draft;
 }
