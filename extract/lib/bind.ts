@@ -47,6 +47,7 @@ import {
   MEMBER_OPENERS,
   OTHERS_GROUP,
   FLOW_WORDS,
+  FROM_WORDS,
   STATE_WORDS,
   RUNNING_TOTAL_WORDS,
   GAP_WORDS,
@@ -469,6 +470,12 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
   if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
+  // 由2019年的…增加到2023年的…，年均增长5.6%: an average over the years the levels ran between.
+  if (
+    draft.unit === "percent" &&
+    AVERAGE_WORDS.some((w) => text.slice(cs, token.start).includes(w))
+  )
+    draft.period = levelSpan(ctx, window.start, cs) ?? draft.period;
   // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
   // figure whose own clause names a span already over at publication: that is a result. (An
   // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
@@ -494,6 +501,19 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
 
 // Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
 // neutral) read whole first so that the plan word inside them does not count.
+/** The span from the year of a change's first level to the year of its last (由2019年的A增加到
+ * 2023年的B → 2019/2023), in text[from, to); undefined when no such change stands there. */
+function levelSpan(ctx: DocContext, from: number, to: number): string | undefined {
+  const years = within(ctx.periods, from, to).filter((p) => /^\d{4}$/.test(p.label));
+  if (years.length < 2) return undefined;
+  const first = years[0]!;
+  const opens = (i: number) => i >= 0 && FROM_WORDS.includes(ctx.text[i]!);
+  if (!opens(first.start - 1) && !FROM_WORDS.includes(ctx.text[first.start]!)) return undefined;
+  const last = years[years.length - 1]!;
+  return Number(first.label) < Number(last.label) ? `${first.label}/${last.label}` : undefined;
+}
+const AVERAGE_WORDS: readonly string[] = periodLexicon.averageWords;
+
 const YEAR_PLANS = new TermMatcher<boolean>([
   ...kindLexicon.neutral.map((w) => [w, false] as const),
   ...periodLexicon.yearPlans.map((w) => [w, true] as const),

@@ -115,6 +115,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     continuationOpeners: "words",
     cumulativePrefixes: "words",
     singleMonths: "words",
+    averageWords: "words",
     yearPlans: "words",
   },
   "qualifiers.json": {
