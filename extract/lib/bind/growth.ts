@@ -25,6 +25,7 @@ import {
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   onlyFillerPeriodsAndPlaces,
+  onlyPeriodAndComparisons,
   regionKeys,
   sectorsCue,
   subjectBefore,
@@ -149,7 +150,11 @@ function rateAfterCue(
     family = growth.family;
   } else if (
     lastValue &&
-    (onlyFiller(text, scope, growth.start) || onlyFillerOrComparisons(ctx, scope, growth.start))
+    (onlyFiller(text, scope, growth.start) ||
+      onlyFillerOrComparisons(ctx, scope, growth.start) ||
+      // …增至8107.9亿元，2023年比上年下降3.4%: the level's own period said again with its rate.
+      (lastValue.period !== undefined &&
+        onlyPeriodAndComparisons(ctx, scope, growth.start) === lastValue.period))
   ) {
     family = lastValue.family;
     subject = lastValue.subject;

@@ -135,6 +135,19 @@ export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: numbe
   return onlyFillerAround(ctx.text, periods, from, to);
 }
 
+/** The period that text[from, to) names when it holds only filler, one period it names and
+ * comparisons (，2023年比上年下降3.4%), else undefined. */
+export function onlyPeriodAndComparisons(
+  ctx: DocContext,
+  from: number,
+  to: number,
+): string | undefined {
+  const periods = within(ctx.periods, from, to);
+  const named = [...new Set(periods.filter((p) => p.label !== "").map((p) => p.label))];
+  if (named.length !== 1 || !onlyFillerAround(ctx.text, periods, from, to)) return undefined;
+  return named[0];
+}
+
 /** True when text[from, to) holds only filler words, punctuation and periods it names (分季度看，
  * 一季度增长6.0%，二季度增长7.6%: the same rate, period by period). */
 export function onlyFillerOrPeriods(ctx: DocContext, from: number, to: number): boolean {
