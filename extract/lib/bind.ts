@@ -34,7 +34,7 @@ import {
   type TokenContext,
 } from "./bind/state.ts";
 import { isGoal, isMilestone, kindBefore } from "./bind/kinds.ts";
-import { bindAmount, isThreshold } from "./bind/amounts.ts";
+import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
@@ -47,6 +47,7 @@ import {
   MEMBER_OPENERS,
   OTHERS_GROUP,
   FLOW_WORDS,
+  FROM_WORDS,
   STATE_WORDS,
   RUNNING_TOTAL_WORDS,
   GAP_WORDS,
@@ -115,8 +116,9 @@ export function bindSentence(
     if (!draft) {
       state.prev = undefined;
       // An amount that binds to nothing (一般公共预算收入7284.5亿元) stands between the figures
-      // before it and the words after it: a growth rate after it is not theirs.
-      if (token.unit === "CNY") {
+      // before it and the words after it: a growth rate after it is not theirs. A change
+      // (比上年增加1200亿元) is no such amount: it speaks of the figure before, whose rate may follow.
+      if (token.unit === "CNY" && !changeOfFigureBefore(text, tc.scope, token.start)) {
         state.lastValue = undefined;
         state.lastDraft = undefined;
         state.valueList = [];
@@ -146,6 +148,11 @@ export function bindSentence(
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
   else carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
+  const firms = state.drafts.filter((d) => d.indicator === "enterprise_count" && d.subject);
+  if (firms.length) {
+    carry.firms = firms[firms.length - 1]!.subject;
+    carry.firmsPeriod = firms[firms.length - 1]!.period;
+  }
   return state.drafts;
 }
 
@@ -165,6 +172,8 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
   if (carry.paragraph === sentence.paragraph) return;
   carry.head = undefined;
   carry.rate = undefined;
+  carry.firms = undefined;
+  carry.firmsPeriod = undefined;
   const titled = ctx.doc.carried[sentence.paragraph]!.topic;
   // 从总量看，甲省以…亿元领跑 right after a paragraph on GDP: a measure with no indicator goes on
   // with the one the paragraph before was about.
@@ -461,6 +470,12 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
   if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
+  // 由2019年的…增加到2023年的…，年均增长5.6%: an average over the years the levels ran between.
+  if (
+    draft.unit === "percent" &&
+    AVERAGE_WORDS.some((w) => text.slice(cs, token.start).includes(w))
+  )
+    draft.period = levelSpan(ctx, window.start, cs) ?? draft.period;
   // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
   // figure whose own clause names a span already over at publication: that is a result. (An
   // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
@@ -486,6 +501,19 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
 
 // Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
 // neutral) read whole first so that the plan word inside them does not count.
+/** The span from the year of a change's first level to the year of its last (由2019年的A增加到
+ * 2023年的B → 2019/2023), in text[from, to); undefined when no such change stands there. */
+function levelSpan(ctx: DocContext, from: number, to: number): string | undefined {
+  const years = within(ctx.periods, from, to).filter((p) => /^\d{4}$/.test(p.label));
+  if (years.length < 2) return undefined;
+  const first = years[0]!;
+  const opens = (i: number) => i >= 0 && FROM_WORDS.includes(ctx.text[i]!);
+  if (!opens(first.start - 1) && !FROM_WORDS.includes(ctx.text[first.start]!)) return undefined;
+  const last = years[years.length - 1]!;
+  return Number(first.label) < Number(last.label) ? `${first.label}/${last.label}` : undefined;
+}
+const AVERAGE_WORDS: readonly string[] = periodLexicon.averageWords;
+
 const YEAR_PLANS = new TermMatcher<boolean>([
   ...kindLexicon.neutral.map((w) => [w, false] as const),
   ...periodLexicon.yearPlans.map((w) => [w, true] as const),

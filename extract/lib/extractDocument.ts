@@ -97,7 +97,13 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     // same indicator, place, subject and value is said again (目前58.3%的增速 after 一季度…增长
     // 58.3%), whatever period the paragraph around it would give.
     const undated = !within(periods, sentence.start, sentence.end).some((p) => p.label && !p.now);
+    // The combined investment of a batch is of the batch's period (新签约项目412个，总投资5320.6亿元
+    // under a 上半年 headline): an undated amount takes the period of the count before it.
+    let batchPeriod: string | undefined;
     for (const d of drafts) {
+      if (d.family.name === "project_count" && !d.dropped) batchPeriod = d.period;
+      else if (d.family.name === "project_investment" && d.period === undefined && !d.state)
+        d.period = batchPeriod;
       if (d.dropped || !d.region || !pub) continue;
       d.subject = cleanSubject(gaz, d.subject);
       const figure = `${d.indicator}|${d.region}|${d.subject}|${d.value}`;

@@ -82,6 +82,7 @@ export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;
 export const ENTERPRISE_NOUNS = indicatorLexicon.enterpriseNouns;
 export const PROJECT_CLASSIFIERS = new Set(indicatorLexicon.projectClassifiers);
+export const PROJECT_VERBS: readonly string[] = indicatorLexicon.projectVerbs;
 export const ENTERPRISE_CLASSIFIERS = new Set(indicatorLexicon.enterpriseClassifiers);
 export const COUNT_NOUN_WINDOW = indicatorLexicon.countNounWindow;
 export const THRESHOLD_NOUNS = indicatorLexicon.thresholdNouns;

@@ -45,6 +45,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     fillers: "words",
     projectNouns: "words",
     projectClassifiers: "words",
+    projectVerbs: "words",
     enterpriseNouns: "words",
     enterpriseClassifiers: "words",
     countNounWindow: "number",
@@ -114,6 +115,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     comparisonSuffixes: "words",
     continuationOpeners: "words",
     cumulativePrefixes: "words",
+    singleMonths: "words",
+    averageWords: "words",
     yearPlans: "words",
   },
   "qualifiers.json": {

@@ -36,6 +36,9 @@ export interface PeriodMention {
   /** 近一年, N年来, 过去一年: a span counted back from publication. It names no year the text is
    * about, so a bare 全年 after it is not placed by it (一年来…全年 in a December review is this year). */
   relativeSpan?: boolean;
+  /** A month said with 当月/单月 (9月当月): an aside on one month inside a longer period's
+   * report, which dates only its own sentence and is not carried to the sentences after it. */
+  singleMonth?: boolean;
   /** A bare 年末/年底: the end of the year the text is talking about, as 全年 is its whole. */
   yearEnd?: boolean;
   /** For a bare 全年 that no named year before it places, published before the year is out: the
@@ -114,6 +117,7 @@ const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
+const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
@@ -219,10 +223,19 @@ export function findPeriods(
       if (!named && pub && pub.month < 12)
         mention.reachedYear = `${pub.year - 1}${mention.yearEnd ? "-12" : ""}`;
     }
-    if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
-      const cumulative = CUMULATIVE_PREFIXES.some(
+    const cumulative =
+      !!mention &&
+      CUMULATIVE_PREFIXES.some(
         (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
       );
+    // 截至6月30日 counts up to a day as 截至6月底 does to a month's end: the day names no event
+    // here but the month a stock stands at (or a running total's last month).
+    if (mention && cumulative && mention.label === "" && mention.eventMonth) {
+      mention.label = mention.eventMonth;
+      delete mention.eventMonth;
+    }
+    if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
+      if (SINGLE_MONTHS.some((w) => text.startsWith(w, mention.end))) mention.singleMonth = true;
       const month = mention.label.slice(5);
       if (cumulative && month !== "01")
         mention.toDate = `${mention.label.slice(0, 4)}-01/${mention.label}`;

@@ -415,10 +415,12 @@ function currentPeriod(
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
-    within(
-      ctx.periods,
-      Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
-      sentence.start,
+    carried(
+      within(
+        ctx.periods,
+        Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+        sentence.start,
+      ),
     ).reverse(),
     true,
     reached,
@@ -434,6 +436,10 @@ function currentPeriod(
   );
 }
 
+/** The mentions that reach past their own sentence: not a month said as an aside (9月当月增长8.1%),
+ * after which the report goes on with its longer period. */
+const carried = (list: readonly PeriodMention[]) => list.filter((p) => !p.singleMonth);
+
 // A paragraph opening with a measure and no indicator (从总量看, 增速方面) goes on with the one
 // before it: its indicator (bind.ts) and its period.
 const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
@@ -448,7 +454,9 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const opening = ctx.text.slice(p.start, p.start + 8).trimStart();
   if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w))) return undefined;
   return labelled(
-    within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end).reverse(),
+    carried(
+      within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end),
+    ).reverse(),
   );
 }
 

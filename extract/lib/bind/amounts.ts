@@ -46,6 +46,8 @@ import {
   datingPeriods,
   sectorsCue,
   undatedFromLevel,
+  placeFromLevel,
+  onlyFillerPeriodsAndPlaces,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
 import { isGoal } from "./kinds.ts";
@@ -75,12 +77,26 @@ export function isThreshold(text: string, token: NumberToken, clauseStop: number
  * amount is a difference between two figures, not a figure. A level marker (增长到, 回落至) states
  * the figure itself. */
 function changeBefore(text: string, from: number, at: number): boolean {
-  let found: { end: number } | undefined;
+  return changeWordBefore(text, from, at) !== undefined;
+}
+
+/** The start of the growth or decline word that makes the amount at `at` a change (see
+ * changeBefore), or undefined. */
+function changeWordBefore(text: string, from: number, at: number): number | undefined {
+  let found: { start: number; end: number } | undefined;
   for (const m of CUES.scan(text, Math.max(from, at - 10), at))
     found = m.value.type === "growth" && !m.value.family ? m : undefined;
-  if (!found) return false;
-  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return false;
-  return onlyFiller(text, found.end, at);
+  if (!found) return undefined;
+  for (let i = found.end; i < at; i++) if (LEVEL_MARKERS.includes(text[i]!)) return undefined;
+  return onlyFiller(text, found.end, at) ? found.start : undefined;
+}
+
+/** True when the amount at `at` is a change said in a clause of its own with nothing but filler
+ * before its growth word (，比上年增加1200多亿元，): the change of the figure just stated, so a
+ * rate after it (，增长5.8%) is still that figure's. */
+export function changeOfFigureBefore(text: string, from: number, at: number): boolean {
+  const word = changeWordBefore(text, from, at);
+  return word !== undefined && onlyFiller(text, from, word);
 }
 
 /** True when `cue` is a carry cue (完成投资) that continues the money indicator of `before`, a
@@ -344,7 +360,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       (onlyFiller(text, scope, token.start) ||
         onlyFillerOrPlaces(ctx, scope, token.start) ||
         onlyFillerOrComparisons(ctx, scope, token.start) ||
-        onlyFillerOrPeriods(ctx, scope, token.start))
+        onlyFillerOrPeriods(ctx, scope, token.start) ||
+        placeFromLevel(ctx, scope, token.start) ||
+        onlyFillerPeriodsAndPlaces(ctx, scope, token.start))
     ) {
       // 达503.23亿元 after 首次突破500亿元; 其中蓬江区完成80亿元 after the city's total; 增长到
       // 2023年的4022亿元 after 从2019年的3146亿元: the same indicator, another period.
@@ -413,6 +431,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   // 地区生产总值由3146亿元增长到4022亿元: the level it rose from, of no stated time, is no
   // figure; it still names the indicator of the level reached.
   if (cue && undatedFromLevel(text, cue.end, token.start, dating)) draft.dropped = true;
+  // ；同期河南由54259.2亿元增加到…: likewise for a place's level with the indicator carried.
+  if (!cue && undatedFromLevel(text, scope, token.start, dating)) draft.dropped = true;
   openItems(state, tc, draft);
   // 比2020年的61280亿元: the base of a comparison is that period's figure.
   const basePeriod = comparisonBase(ctx, cs, token.start);

@@ -3,6 +3,7 @@
 // stock of the place. A bare count after a count of the same kind breaks it down or restates it.
 
 import type { NumberToken } from "../numbers.ts";
+import { within } from "../context.ts";
 import {
   COUNT_NOUN_WINDOW,
   ENTERPRISE_CLASSIFIERS,
@@ -15,6 +16,7 @@ import {
   LIST_CONNECTORS,
   PROJECT_CLASSIFIERS,
   PROJECT_NOUNS,
+  PROJECT_VERBS,
 } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
@@ -136,11 +138,23 @@ function nounBefore(
   at: number,
   nouns: readonly string[],
   dating: readonly Span[],
-): { end: number; fromWord: boolean; dated: boolean } | undefined {
+  verbs: readonly string[] = [],
+): { end: number; fromWord: boolean; dated: boolean; verbed: boolean } | undefined {
   let e = at;
   let fromWord = false;
   let dated = false;
+  let verbed = false;
   for (let guard = 0; guard < 6 && e > from; guard++) {
+    // 制造业项目签约1035个: one word of what was done with the projects, once.
+    const verb: string | undefined = verbed
+      ? undefined
+      : verbs
+          .filter((v) => e - v.length >= from && text.startsWith(v, e - v.length))
+          .sort((a, b) => b.length - a.length)[0];
+    if (verb) {
+      [e, verbed] = [e - verb.length, true];
+      continue;
+    }
     const f = FILLERS.matchEndingAt(text, e, from);
     const period = dating.find((p) => p.end === e);
     const opens = FROM_WORDS.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
@@ -153,7 +167,7 @@ function nounBefore(
     else break;
   }
   const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
-  return found ? { end: e, fromWord, dated } : undefined;
+  return found ? { end: e, fromWord, dated, verbed } : undefined;
 }
 
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
@@ -181,6 +195,11 @@ function opensPart(between: string, noun: string): boolean {
   return noun !== "" && PART_OF.some((w) => between === noun + w);
 }
 
+/** True when the sentence names a period before `at`. */
+function datedBefore(state: BindState, at: number): boolean {
+  return within(state.ctx.periods, state.sentence.start, at).some((p) => p.label !== "");
+}
+
 /** Binds a count of projects or enterprises, or undefined. */
 export function bindCount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastValue } = state;
@@ -188,9 +207,14 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   const { token, t, cs, ce, scope } = tc;
   // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
   // counted at an event (组织20家企业参加) are no enterprise count.
-  const countOf = (family: string, nouns: readonly string[], events: boolean) => {
+  const countOf = (
+    family: string,
+    nouns: readonly string[],
+    events: boolean,
+    verbs: readonly string[] = [],
+  ) => {
     const noun = endsPhrase(text, token.end, ce)
-      ? nounBefore(text, scope, token.start, nouns, datingPeriods(ctx, scope, token.start))
+      ? nounBefore(text, scope, token.start, nouns, datingPeriods(ctx, scope, token.start), verbs)
       : undefined;
     const before = noun !== undefined;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
@@ -202,9 +226,10 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
         hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
-    // The subject ends at the noun when a change's first level follows it (企业从2019年的1000家);
-    // otherwise at the count, so that closing quotes and asides stay in it.
-    const subjectEnd = noun && (noun.fromWord || noun.dated) ? noun.end : token.start;
+    // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的
+    // 1000家, 项目签约1035个); otherwise at the count, so that closing quotes and asides stay in it.
+    const subjectEnd =
+      noun && (noun.fromWord || noun.dated || noun.verbed) ? noun.end : token.start;
     const subject =
       shared ??
       (after >= 0
@@ -218,7 +243,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   };
   let draft: Draft | undefined;
   if (PROJECT_CLASSIFIERS.has(token.classifier))
-    draft = countOf("project_count", PROJECT_NOUNS, false);
+    draft = countOf("project_count", PROJECT_NOUNS, false, PROJECT_VERBS);
   else if (ENTERPRISE_CLASSIFIERS.has(token.classifier))
     draft = countOf("enterprise_count", ENTERPRISE_NOUNS, true);
   // 全市引进项目50个，其中蓬江区12个: a bare count after a count of the same kind, broken down
@@ -242,6 +267,28 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       token.value,
       lastValue.subject,
     );
+    // 广东以870家居首，江苏、浙江分别有720家和710家 after a dated count of firms: the same date.
+    if (
+      state.carry.firmsPeriod &&
+      lastValue.indicator === "enterprise_count" &&
+      lastValue.period === state.carry.firmsPeriod &&
+      !datedBefore(state, token.start)
+    )
+      draft.period = lastValue.period;
+  }
+  // 国家级专精特新“小巨人”企业1.46万家。从城市分布看，北京以1012家位居首位: a bare count of firms
+  // right after a place, in a later sentence of the paragraph, counts the kind counted before.
+  if (
+    !draft &&
+    state.carry.firms &&
+    ENTERPRISE_CLASSIFIERS.has(token.classifier) &&
+    onlyFillerOrPlaces(ctx, scope, token.start) &&
+    !hasEventWord(EVENT_BEFORE, text, cs, token.start)
+  ) {
+    const f = FAMILIES.get("enterprise_count")!;
+    draft = newDraft(tc, f, f.value, "count", token.value, state.carry.firms);
+    // The same statistic at the same date, unless its own sentence dates it before the count.
+    if (!datedBefore(state, token.start)) draft.period = state.carry.firmsPeriod;
   }
   return draft;
 }

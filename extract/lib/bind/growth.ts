@@ -25,6 +25,8 @@ import {
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
   onlyFillerPlacesOrPeriods,
+  onlyFillerPeriodsAndPlaces,
+  onlyPeriodAndComparisons,
   regionKeys,
   sectorsCue,
   subjectBefore,
@@ -159,13 +161,22 @@ function rateAfterCue(
     family = growth.family;
   } else if (
     lastValue &&
-    (onlyFiller(text, scope, growth.start) || onlyFillerOrComparisons(ctx, scope, growth.start))
+    (onlyFiller(text, scope, growth.start) ||
+      onlyFillerOrComparisons(ctx, scope, growth.start) ||
+      // …增至8107.9亿元，2023年比上年下降3.4%: the level's own period said again with its rate.
+      (lastValue.period !== undefined &&
+        onlyPeriodAndComparisons(ctx, scope, growth.start) === lastValue.period))
   ) {
     family = lastValue.family;
     subject = lastValue.subject;
     inherited = lastValue;
-  } else if (lastDraft && onlyFillerOrPlaces(ctx, scope, growth.start)) {
-    // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place.
+  } else if (
+    lastDraft &&
+    (onlyFillerOrPlaces(ctx, scope, growth.start) ||
+      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start))
+  ) {
+    // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place; ；2022年山东
+    // 增长6.1%: and by year.
     family = lastDraft.family;
     if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
   } else if (

@@ -48,10 +48,22 @@ export interface SentenceCarry {
   /** The money indicator the paragraph is about so far: the family of the last amount bound, or
    * of a cue stated with no amount (广东21个地市GDP出炉。深圳以32387.68亿元居首…). */
   topic: Family | undefined;
+  /** The kind of enterprise an earlier sentence of the paragraph counted (…“小巨人”企业1.46万家。
+   * 北京以1012家位居首位): what a bare count of firms after a place counts. */
+  firms: string | undefined;
+  /** The period of that count (截至今年8月底), which the bare counts after it share. */
+  firmsPeriod: string | undefined;
 }
 
 export function newCarry(): SentenceCarry {
-  return { paragraph: -1, head: undefined, rate: undefined, topic: undefined };
+  return {
+    paragraph: -1,
+    head: undefined,
+    rate: undefined,
+    topic: undefined,
+    firms: undefined,
+    firmsPeriod: undefined,
+  };
 }
 
 /** The figure before, as a list that the next figure may continue (分别增长7.4%和6.0%). */

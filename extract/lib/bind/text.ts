@@ -95,6 +95,16 @@ export function onlyFillerPlacesOrPeriods(ctx: DocContext, from: number, to: num
   return onlyFillerAround(ctx.text, spans, from, to);
 }
 
+/** True when text[from, to) holds a period and places and only filler besides (；2022年山东增长6.1%):
+ * a clause that opens on another year and place of the same statement. */
+export function onlyFillerPeriodsAndPlaces(ctx: DocContext, from: number, to: number): boolean {
+  const places = within(ctx.places, from, to);
+  const periods = within(ctx.periods, from, to);
+  if (!places.length || !periods.length || periods.some((p) => p.label === "")) return false;
+  const all = [...periods, ...places].sort((a, b) => a.start - b.start);
+  return onlyFillerAround(ctx.text, all, from, to);
+}
+
 /** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
  * places just listed said again; else `at`. With a reference word (这三市) it is no restatement
  * here: those refer back across words. */
@@ -147,6 +157,19 @@ export function onlyFillerOrComparisons(ctx: DocContext, from: number, to: numbe
   const periods = within(ctx.periods, from, to);
   if (!periods.length || periods.some((p) => p.label !== "")) return false;
   return onlyFillerAround(ctx.text, periods, from, to);
+}
+
+/** The period that text[from, to) names when it holds only filler, one period it names and
+ * comparisons (，2023年比上年下降3.4%), else undefined. */
+export function onlyPeriodAndComparisons(
+  ctx: DocContext,
+  from: number,
+  to: number,
+): string | undefined {
+  const periods = within(ctx.periods, from, to);
+  const named = [...new Set(periods.filter((p) => p.label !== "").map((p) => p.label))];
+  if (named.length !== 1 || !onlyFillerAround(ctx.text, periods, from, to)) return undefined;
+  return named[0];
 }
 
 /** True when text[from, to) holds only filler words, punctuation and periods it names (分季度看，
@@ -231,6 +254,19 @@ export function undatedFromLevel(
 ): boolean {
   const between = text.slice(from, at);
   return FROM_WORDS.some((w) => between.includes(w)) && !dating.some((p) => p.start >= from);
+}
+
+/** True when text[from, to) is a place, then 由/从 and perhaps the level's period (；河南由2019年的
+ * 54259.2亿元): the first level of that place's change, of the indicator before. */
+export function placeFromLevel(ctx: DocContext, from: number, to: number): boolean {
+  const { text } = ctx;
+  for (const w of FROM_WORDS) {
+    const i = text.lastIndexOf(w, to - w.length);
+    if (i < from || !onlyFillerOrPlaces(ctx, from, i)) continue;
+    const after = i + w.length;
+    if (onlyFiller(text, after, to) || onlyFillerOrPeriods(ctx, after, to)) return true;
+  }
+  return false;
 }
 
 /** Longest bracketed aside, brackets included, that may stand after a noun or cue (（产品）, （不含农户）). */
