@@ -20,6 +20,7 @@ import type { Family } from "../indicators.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import {
   ATTRIBUTIVE,
+  CONTRIBUTION_WORDS,
   withoutAttributive,
   INDUSTRY_NAME_ENDINGS,
   PROJECT_NAME_COUNT,
@@ -275,6 +276,22 @@ function afterDeadlineWord(text: string, scope: number): number {
   return word ? scope + word.length : scope;
 }
 
+/** A clause's percentage-point figure (高于全国0.8个百分点, 拉动经济增长1.8个百分点). */
+const POINTS_CLAUSE = /[^，,；;。]*?\d+(?:\.\d+)?个百分点/g;
+
+/** True when text[from, to) states no figure: no digit but those of percentage-point differences
+ * (增长6.1%，高于全国0.8个百分点，总量达2.1万亿元: the difference is said of the rate, and the level
+ * after it is still the one the rate brought the indicator to). A contribution (拉动…个百分点) is
+ * a figure of its own. */
+function noFigureBetween(text: string, from: number, to: number): boolean {
+  const rest = text
+    .slice(from, to)
+    .replace(POINTS_CLAUSE, (clause) =>
+      CONTRIBUTION_WORDS.some((w) => clause.includes(w)) ? clause : "",
+    );
+  return !/\d/.test(rest);
+}
+
 /** Binds a money amount: its indicator and subject, or undefined when it states no figure. */
 export function bindAmount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastDraft, lastValue } = state;
@@ -376,7 +393,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastDraft.subject === "" &&
       lastDraft.family.unit === "CNY" &&
       scope > lastDraft.token.end &&
-      !/\d/.test(text.slice(lastDraft.token.end, scope)) &&
+      noFigureBetween(text, lastDraft.token.end, scope) &&
       (onlyFiller(text, scope, token.start) ||
         onlyFillerOrPeriods(ctx, afterDeadlineWord(text, scope), token.start))
     ) {

@@ -130,6 +130,8 @@ export function compileBinding(raw: unknown) {
     ),
     /** Words that make a figure after places listed together their sum (合计). */
     sumMarkers: words(lex.sumMarkers, "sumMarkers"),
+    /** Words that make a percentage-point figure a contribution (拉动…个百分点), not a difference. */
+    contributionWords: words(lex.contributionWords, "contributionWords"),
     /** Event verbs, adverbs and periods dropped from a subject's start, longest first. */
     subjectLeadWords: [...words(subjects.leadWords, "subjects.leadWords")].sort(
       (a, b) => b.length - a.length,
@@ -194,6 +196,7 @@ export const REFERENCE_GROUP = BINDING.referenceGroup;
 export const COUNTED_GROUP_NOUN = BINDING.countedGroupNoun;
 export const MEMBER_OPENERS = BINDING.memberOpeners;
 export const SUM_MARKERS = BINDING.sumMarkers;
+export const CONTRIBUTION_WORDS = BINDING.contributionWords;
 export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
 export const SUBJECT_BARE = BINDING.subjectBare;
 export const SUBJECT_SYNONYMS = BINDING.subjectSynonyms;
