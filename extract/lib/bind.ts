@@ -499,8 +499,6 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
 }
 
-// Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
-// neutral) read whole first so that the plan word inside them does not count.
 /** The span from the year of a change's first level to the year of its last (由2019年的A增加到
  * 2023年的B → 2019/2023), in text[from, to); undefined when no such change stands there. */
 function levelSpan(ctx: DocContext, from: number, to: number): string | undefined {
@@ -514,6 +512,8 @@ function levelSpan(ctx: DocContext, from: number, to: number): string | undefine
 }
 const AVERAGE_WORDS: readonly string[] = periodLexicon.averageWords;
 
+// Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
+// neutral) read whole first so that the plan word inside them does not count.
 const YEAR_PLANS = new TermMatcher<boolean>([
   ...kindLexicon.neutral.map((w) => [w, false] as const),
   ...periodLexicon.yearPlans.map((w) => [w, true] as const),

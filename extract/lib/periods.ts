@@ -256,7 +256,7 @@ const endsYear = (text: string, m: PeriodMention) =>
   YEAR_ENDS.some((w) => text.startsWith(w, m.end - w.length));
 
 /** True when 到/至 stands right before `at`, and not as the end of 截至 (a date counted up to). */
-function isDeadline(text: string, at: number): boolean {
+export function isDeadline(text: string, at: number): boolean {
   const word = DEADLINE_BEFORE.find((w) => text.startsWith(w, at - w.length));
   if (!word) return false;
   return !CUMULATIVE_PREFIXES.some((c) => c.endsWith(word) && text.startsWith(c, at - c.length));

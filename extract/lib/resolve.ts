@@ -57,13 +57,12 @@ function regionAt(
 }
 
 const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;
-const SENTENCE_END_MARKS = /[。！？!?]/;
 
 /** The regions named after a part opener (其中) in the rest of the sentence from `at`. */
 function partsNamedAfter(ctx: DocContext, at: number): ReadonlySet<string> {
   const { text } = ctx;
   let end = at;
-  while (end < text.length && text[end] !== "\n" && !SENTENCE_END_MARKS.test(text[end]!)) end++;
+  while (end < text.length && text[end] !== "\n" && !SENTENCE_ENDS.test(text[end]!)) end++;
   const rest = text.slice(at, end);
   let opener = -1;
   for (const w of PART_OPENERS) {

@@ -33,6 +33,7 @@ import {
 } from "./lexicon.ts";
 import {
   cueAfter,
+  hasDigit,
   namedCueAfter,
   notCueAfter,
   fillerOrPlacesOnly,
@@ -145,8 +146,8 @@ export function openCueBefore(
 
 /** True when text[from, to) holds no mark that ends a clause and no digit. */
 function sameClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (PUNCT.test(text[i]!) || /\d/.test(text[i]!)) return false;
-  return true;
+  for (let i = from; i < to; i++) if (PUNCT.test(text[i]!)) return false;
+  return !hasDigit(text, from, to);
 }
 
 /** Where a counted group (有5个省份, 共3个区县) starts when text[from, to) is one with only filler
@@ -303,6 +304,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
     : valueCueBefore(text, scope, token.start, text[token.end] === ATTRIBUTIVE, dating);
   let family = cue?.family;
   let subject = "";
+  let unbound: ReturnType<typeof levelAfterUnboundRate>;
   if (changeBefore(text, scope, token.start)) {
     // 增加了约1.36万亿元: a difference between two figures.
     family = undefined;
@@ -401,13 +403,12 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       // indicator to, when no value was stated yet (年均增长6%以上，到2030年突破1000亿元: by a deadline); 年均增长6.2%，从2020年的612亿元增加到…: the
       // levels it ran between, each dated by its own period.
       family = lastDraft.family;
-    } else if (!family && t > 0 && levelAfterUnboundRate(state, tc)) {
+    } else if (!family && t > 0 && (unbound = levelAfterUnboundRate(state, tc))) {
       // 农业总产值同比增长5.2%，达到9.8亿元: the level of an indicator with no rate of its own.
-      const open = levelAfterUnboundRate(state, tc)!;
-      family = open.family;
+      family = unbound.family;
       // Its subject is in the cue's own clause (…增长12.1%，其中规上工业产值增长15.3%: 规上工业).
-      const from = clauseStart(text, open.start, Math.max(near, open.start - 30));
-      subject = subjectBefore(ctx, from, open.start);
+      const from = clauseStart(text, unbound.start, Math.max(near, unbound.start - 30));
+      subject = subjectBefore(ctx, from, unbound.start);
     } else if (!family && investmentPart(state, tc)) {
       // 计划安排投资180亿元，其中政府投资45亿元: a part of the investment before it.
       family = lastValue!.family;

@@ -9,6 +9,7 @@ import { KIND_AUXILIARIES, KIND_MARKERS, KIND_OBJECT_MARKERS } from "../indicato
 import { NUMERAL_START, PERFECTIVE, PROJECT_NAME_NOUN } from "./lexicon.ts";
 import { hasDigit, itemStart, type Span } from "./text.ts";
 import { clauseEnd } from "../segment.ts";
+import { isDeadline } from "../periods.ts";
 
 const MILESTONES = new TermMatcher(qualifierLexicon.milestones.map((w) => [w, true] as const));
 
@@ -86,7 +87,7 @@ function spent(text: string, from: number, m: { start: number; end: number }, it
 }
 
 const DEADLINES = kindLexicon.deadlines;
-const CUMULATIVE: readonly string[] = periodLexicon.cumulativePrefixes;
+const RELATIVE_YEARS: Readonly<Record<string, number>> = periodLexicon.relativeYears;
 
 /** The year a figure is due by, when its sentence before it says 到/至 a year's end (到今年底,
  * 至2025年末, 到年底): `pub` is the publication year, which 今年 and a bare 年底 name. Undefined
@@ -100,11 +101,7 @@ export function deadlineYear(
   let found: number | undefined;
   for (let i = from; i < at; i++) {
     const word = DEADLINES.before.find((w) => text.startsWith(w, i));
-    if (
-      !word ||
-      CUMULATIVE.some((c) => c.endsWith(word) && text.startsWith(c, i + word.length - c.length))
-    )
-      continue;
+    if (!word || !isDeadline(text, i + word.length)) continue;
     let j = i + word.length;
     let year = pub;
     const digits = /^\d{4}/.exec(text.slice(j, j + 4));
@@ -113,7 +110,7 @@ export function deadlineYear(
       year = Number(digits[0]);
       j += 4;
     } else if (relative) {
-      year = pub + (relative === "明年" ? 1 : 0);
+      year = pub + (RELATIVE_YEARS[relative] ?? 0);
       j += relative.length;
     }
     // 2025年底 and 今年底 both end in 底 after the year; a bare 年底 needs its 年.

@@ -98,11 +98,9 @@ export function onlyFillerPlacesOrPeriods(ctx: DocContext, from: number, to: num
 /** True when text[from, to) holds a period and places and only filler besides (；2022年山东增长6.1%):
  * a clause that opens on another year and place of the same statement. */
 export function onlyFillerPeriodsAndPlaces(ctx: DocContext, from: number, to: number): boolean {
-  const places = within(ctx.places, from, to);
   const periods = within(ctx.periods, from, to);
-  if (!places.length || !periods.length || periods.some((p) => p.label === "")) return false;
-  const all = [...periods, ...places].sort((a, b) => a.start - b.start);
-  return onlyFillerAround(ctx.text, all, from, to);
+  if (!within(ctx.places, from, to).length || !periods.length) return false;
+  return periods.every((p) => p.label !== "") && onlyFillerPlacesOrPeriods(ctx, from, to);
 }
 
 /** Where a bare count of places (三市, 两区) that starts at `at` ends, when it counts `n`: the
