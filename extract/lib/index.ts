@@ -53,6 +53,7 @@ export { inferPublished, parsePublished } from "./published.ts";
 // side of that stage (linkedom) stays out of here.
 export {
   ARTICLE_TEXT_DIR,
+  DOCUMENT_EXTENSIONS,
   PAGE_EXTENSION,
   articleTextName,
   decodePage,

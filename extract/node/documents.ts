@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync } from "node:fs"
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { decodeDocument, type Decoded } from "./decode.ts";
+import { DOCUMENT_EXTENSIONS } from "../page/files.ts";
 import type { SourceEntry } from "./sources.ts";
 
 /**
@@ -13,7 +14,9 @@ import type { SourceEntry } from "./sources.ts";
 export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 /** Text documents and saved web pages (whose article text is found in extract/page). */
-const DOCUMENT_EXTENSION = /\.(txt|md|html?)$/i;
+const DOCUMENT_EXTENSION = new RegExp(`\\.(${DOCUMENT_EXTENSIONS.join("|")})$`, "i");
+/** True when a folder's file is a document (.txt, .md, .html, .htm) by its name. */
+export const isDocumentFile = (name: string) => DOCUMENT_EXTENSION.test(name);
 /** Files of an input folder that are not documents and not worth a word in the report. */
 const NOT_DOCUMENTS = new Set(["sources.csv"]);
 
@@ -63,7 +66,7 @@ export async function listDocuments(
   const skipped: SkippedDocument[] = [];
   const names: string[] = [];
   for (const entry of entries) {
-    if (DOCUMENT_EXTENSION.test(entry.name)) names.push(entry.name);
+    if (isDocumentFile(entry.name)) names.push(entry.name);
     else if (entry.isDirectory() || NOT_DOCUMENTS.has(entry.name) || entry.name.startsWith(".")) {
       // Folders (article-text/ among them), the metadata table and hidden files are not documents.
       continue;

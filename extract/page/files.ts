@@ -4,6 +4,8 @@
 // the server and the dashboard.
 
 export const PAGE_EXTENSION = /\.html?$/i;
+/** The extensions of the documents a folder holds, in the order a document's file is looked for. */
+export const DOCUMENT_EXTENSIONS = ["txt", "md", "html", "htm"] as const;
 /** The folder, inside the input folder, that holds the article texts of its pages. */
 export const ARTICLE_TEXT_DIR = "article-text";
 

@@ -8,4 +8,10 @@ export {
   type PageArticleResult,
 } from "./article.ts";
 export { pageMetadata, metaDate } from "./metadata.ts";
-export { isPageFile, articleTextName, ARTICLE_TEXT_DIR, PAGE_EXTENSION } from "./files.ts";
+export {
+  isPageFile,
+  articleTextName,
+  ARTICLE_TEXT_DIR,
+  DOCUMENT_EXTENSIONS,
+  PAGE_EXTENSION,
+} from "./files.ts";

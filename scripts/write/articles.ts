@@ -11,7 +11,7 @@ import { csvHeader } from "../../extract/lib/csv.ts";
 import { decodeDocument } from "../../extract/lib/decode.ts";
 import { extractDocument, type Region, type Review } from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
-import { documentId } from "../../extract/node/documents.ts";
+import { documentId, isDocumentFile } from "../../extract/node/documents.ts";
 import { loadPageReader, processDocument } from "../../extract/node/process.ts";
 import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
 import { articleTextName, isPageFile } from "../../extract/page/files.ts";
@@ -319,7 +319,7 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
     return lock(async () => {
       // The id is looked up among the folder's files, never joined into a path as given.
       const name = (await readdir(rawDir)).find(
-        (file) => /\.(txt|md|html?)$/i.test(file) && documentId(file) === id,
+        (file) => isDocumentFile(file) && documentId(file) === id,
       );
       if (!name)
         return {

@@ -2,11 +2,11 @@
 // `.html` or `.htm` in the folder (the name sources.csv gives first). A row of sources.csv alone
 // is not a document: the run reports such a row and reads nothing for it. Pure: the page asks the
 // server about these names (metadata.ts) and reads the answers here.
-import { articleTextName, isPageFile } from "../../extract/lib/index.ts";
+import { DOCUMENT_EXTENSIONS, articleTextName, isPageFile } from "../../extract/lib/index.ts";
 
 /** The names under data/raw that may hold document `id`, the one sources.csv lists first. */
 export function documentFileNames(id: string, listed?: string): string[] {
-  const names = [`${id}.txt`, `${id}.md`, `${id}.html`, `${id}.htm`];
+  const names = DOCUMENT_EXTENSIONS.map((extension) => `${id}.${extension}`);
   return listed && names.includes(listed) ? [listed, ...names.filter((n) => n !== listed)] : names;
 }
 
