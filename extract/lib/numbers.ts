@@ -1,6 +1,6 @@
 // Numbers as Chinese news writes them: Arabic digits with thousands separators and decimals,
 // Chinese numerals (两千三百, 一百, 十), multipliers (百/千/万/亿 and 万亿, 千万 …), units (元, %,
-// 百分之, 个百分点) and classifiers (个, 家, 项, 宗), 多/余 between numeral and unit, qualifier
+// 百分之, 个百分点) and classifiers (个, 家, 户, 项, 宗), 多/余 between numeral and unit, qualifier
 // words touching the number (约, 超, 不足 … 左右, 以上), and ranges (3至5亿元, 8.5亿元至10亿元,
 // 3-5亿元). A range gives its low end with qualifier more_than, and `high` keeps the top.
 
@@ -21,7 +21,7 @@ export interface NumberToken {
   /** Top of a range, when the number is one. */
   high?: number;
   unit: NumberUnit;
-  /** The classifier of a count (个, 家, 项, 宗), or the unit word as written; "" for an amount in
+  /** The classifier of a count (个, 家, 户, 项, 宗), or the unit word as written; "" for an amount in
    * 亿 written without 元, which binds only to a cue right before it. */
   classifier: string;
   qualifier: Qualifier;
@@ -52,7 +52,7 @@ const TIMES = numeralLexicon.times;
 if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
   throw new Error(`numerals.json: "times" must be a plain word`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -192,7 +192,7 @@ function unitOf(word: string): NumberUnit {
 
 // The low end of a range written before a number with a unit (3至5亿元, 8.5亿元至10亿元, 3-5个).
 const RANGE_LOW =
-  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(元|%|个|家|项|宗)?$/;
+  /(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(元|%|个|家|户|项|宗)?$/;
 
 /**
  * All numbers with a unit or classifier in text[from, to) (bare numerals name nothing we chart
