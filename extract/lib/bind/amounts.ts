@@ -417,9 +417,13 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
         if (subject.startsWith(w)) subject = subject.slice(w.length);
     } else if (
       !family &&
-      (fillerOrPlacesOnly(ctx, scope, token.start) || countedGroupStart(text, cs, token.start) >= 0)
+      (fillerOrPlacesOnly(ctx, scope, token.start) ||
+        onlyFillerOrPeriods(ctx, scope, token.start) ||
+        onlyFillerPeriodsAndPlaces(ctx, scope, token.start) ||
+        countedGroupStart(text, cs, token.start) >= 0)
     ) {
-      // 甲区工业总产值突破千亿，为1018.6亿元: the cue of an earlier clause that no number took.
+      // 甲区工业总产值突破千亿，为1018.6亿元: the cue of an earlier clause that no number took;
+      // the clause may date its level (地区生产总值稳居全省第一，2024年达到2.67万亿元).
       // 从GDP总量看，有5个省份超过万亿: a counted group passing a bar names what it passes no
       // more than a place does (whose bar it is, bind.ts decides); its count is no figure and
       // does not stand between the bar and the cue.
