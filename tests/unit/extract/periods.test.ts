@@ -15,6 +15,11 @@ describe("period labels", () => {
     ["2023年下半年", "2023-H2"],
     ["前三季度", "2024-01/2024-09"],
     ["2023年前三季度", "2023-01/2023-09"],
+    // Quarters from one to another: the months they span.
+    ["一至三季度", "2024-01/2024-09"],
+    ["2023年1—3季度", "2023-01/2023-09"],
+    ["第二至第三季度", "2024-04/2024-09"],
+    ["一季度至三季度", "2024-01/2024-09"],
     ["1—2月", "2024-01/2024-02"],
     ["1-2月", "2024-01/2024-02"],
     ["1月至5月", "2024-01/2024-05"],
@@ -52,6 +57,12 @@ describe("period labels", () => {
 
   it("a time after 于 is when something happens, not a period", () => {
     expect(labels("计划于3月首线试产")).toEqual([""]);
+  });
+
+  it("quarters listed or out of order are no span", () => {
+    expect(labels("一季度、三季度")).toEqual(["2024-Q1", "2024-Q3"]);
+    expect(labels("一季度，三季度")).toEqual(["2024-Q1", "2024-Q3"]);
+    expect(labels("三至一季度").includes("2024-01/2024-09")).toBe(false);
   });
 
   it("comparison words name no period", () => {
