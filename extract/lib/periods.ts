@@ -84,7 +84,11 @@ const yearNumber = (s: string) =>
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
-const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
+// A month in digits or in Chinese numerals (10月, 十月, 一至九月, 十二月).
+// A Chinese month does not continue a numeral (一二月份 is two months said together, not 二月).
+const MONTH = "\\d{1,2}|(?<![一二三四五六七八九十〇零])(?:十[一二]|[一二三四五六七八九十])";
+const DAY = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
+const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(${MONTH})(?:月?[${RANGE_CHARS}](${MONTH}))?月份?((?:${DAY})(?:[${RANGE_CHARS}](?:${DAY}))?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -126,7 +130,7 @@ const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
   const [, , , , month, month2, day] = m;
   if (y === undefined || !month || !day || month2) return undefined;
-  const a = Number(month);
+  const a = smallNumber(month);
   return a >= 1 && a <= 12 ? `${y}-${pad(a)}` : undefined;
 }
 
@@ -150,10 +154,10 @@ function subLabel(y: number, m: RegExpExecArray): string | undefined {
   }
   if (month) {
     if (day) return "";
-    const a = Number(month);
+    const a = smallNumber(month);
     if (a < 1 || a > 12) return undefined;
     if (month2) {
-      const b = Number(month2);
+      const b = smallNumber(month2);
       if (b < a || b > 12) return undefined;
       return `${y}-${pad(a)}/${y}-${pad(b)}`;
     }

@@ -15,6 +15,11 @@ describe("period labels", () => {
     ["2023年下半年", "2023-H2"],
     ["前三季度", "2024-01/2024-09"],
     ["2023年前三季度", "2023-01/2023-09"],
+    // Months in Chinese numerals, alone or as a span.
+    ["十月份", "2024-10"],
+    ["十二月", "2024-12"],
+    ["一至十月", "2024-01/2024-10"],
+    ["2023年一月至九月", "2023-01/2023-09"],
     // Quarters from one to another: the months they span.
     ["一至三季度", "2024-01/2024-09"],
     ["2023年1—3季度", "2023-01/2023-09"],
@@ -57,6 +62,12 @@ describe("period labels", () => {
 
   it("a time after 于 is when something happens, not a period", () => {
     expect(labels("计划于3月首线试产")).toEqual([""]);
+  });
+
+  it("a Chinese month with a day is a date, and a month does not continue a numeral", () => {
+    expect(labels("十月十八日")).toEqual([""]);
+    expect(labels("一二月份")).toEqual([]);
+    expect(labels("三个月")).toEqual([]);
   });
 
   it("quarters listed or out of order are no span", () => {
