@@ -193,7 +193,8 @@ function rateAfterCue(
   } else if (
     !lastDraft &&
     (fillerOrPlacesOnly(ctx, scope, growth.start) ||
-      onlyFillerOrPeriods(ctx, scope, growth.start)) &&
+      onlyFillerOrPeriods(ctx, scope, growth.start) ||
+      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start)) &&
     (open = openCue(state, tc))
   ) {
     // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took (its
