@@ -36,7 +36,7 @@ import {
   hasDigit,
   namedCueAfter,
   notCueAfter,
-  fillerOrPlacesOnly,
+  fillerPlacesOrPeriodsOnly,
   isDigitCode,
   onlyFiller,
   onlyFillerOrComparisons,
@@ -419,9 +419,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
         if (subject.startsWith(w)) subject = subject.slice(w.length);
     } else if (
       !family &&
-      (fillerOrPlacesOnly(ctx, scope, token.start) ||
-        onlyFillerOrPeriods(ctx, scope, token.start) ||
-        onlyFillerPeriodsAndPlaces(ctx, scope, token.start) ||
+      (fillerPlacesOrPeriodsOnly(ctx, scope, token.start) ||
         countedGroupStart(text, cs, token.start) >= 0)
     ) {
       // 甲区工业总产值突破千亿，为1018.6亿元: the cue of an earlier clause that no number took;

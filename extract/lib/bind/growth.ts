@@ -18,7 +18,7 @@ import { newDraft, type BindState, type Draft, type TokenContext } from "./state
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
-  fillerOrPlacesOnly,
+  fillerPlacesOrPeriodsOnly,
   isDigitCode,
   onlyFiller,
   onlyFillerOrComparisons,
@@ -192,9 +192,7 @@ function rateAfterCue(
     subject = rate.subject;
   } else if (
     !lastDraft &&
-    (fillerOrPlacesOnly(ctx, scope, growth.start) ||
-      onlyFillerOrPeriods(ctx, scope, growth.start) ||
-      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start)) &&
+    fillerPlacesOrPeriodsOnly(ctx, scope, growth.start) &&
     (open = openCue(state, tc))
   ) {
     // 固定资产投资增速由负转正，增长2.1%: the cue of an earlier clause that no number took (its

@@ -136,6 +136,16 @@ export function fillerOrPlacesOnly(ctx: DocContext, from: number, to: number): b
   return onlyFiller(ctx.text, from, to) || onlyFillerOrPlaces(ctx, from, to);
 }
 
+/** The clause before a figure holds only filler with places, dated periods or both (，为…; ，上半年
+ *宁波完成…; 今年前三季度湖北增速…): it names nothing the figure could be besides when and where. */
+export function fillerPlacesOrPeriodsOnly(ctx: DocContext, from: number, to: number): boolean {
+  return (
+    fillerOrPlacesOnly(ctx, from, to) ||
+    onlyFillerOrPeriods(ctx, from, to) ||
+    onlyFillerPeriodsAndPlaces(ctx, from, to)
+  );
+}
+
 /** The regions named in text[from, to) as places, in order, once each: a partner (与广州相同) is
  * not one, unless it only follows another place in a list (武汉、杭州和成都). */
 export function regionKeys(ctx: DocContext, from: number, to: number): string[] {
