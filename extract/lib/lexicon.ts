@@ -163,6 +163,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     boundMagnitudes: "words",
     times: "word",
     timesGrowthWords: "words",
+    vaguePrefixes: "words",
   },
 };
 

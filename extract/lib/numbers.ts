@@ -66,6 +66,9 @@ const BIG_UNIT = checkTable("bigUnits", numeralLexicon.bigUnits);
 const ORDINAL_PREFIXES: readonly string[] = numeralLexicon.ordinalPrefixes;
 const ARTICLE_NUMERALS: ReadonlySet<string> = new Set(numeralLexicon.articleNumerals);
 const MINUS_SIGNS: ReadonlySet<string> = new Set(numeralLexicon.minusSigns);
+const VAGUE_PREFIXES: readonly string[] = numeralLexicon.vaguePrefixes;
+/** The place values that may open a Chinese numeral (千家 is 1000 firms; 数千家 is no figure). */
+const PLACE_VALUE_START = /^[十百千万亿]/;
 
 /** A numeral table of numerals.json, checked when it loads: one-character keys (multipliers may
  * be two) with finite numbers. */
@@ -221,6 +224,12 @@ export function findNumbers(
     const unitWord = m[7] ?? "";
     // 第二家 is a rank; 一家上市公司 is "a listed firm": neither is a figure.
     if (ORDINAL_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length)))
+      continue;
+    // 数千家, 几百个: an order of magnitude, not a figure.
+    if (
+      PLACE_VALUE_START.test(numeral) &&
+      VAGUE_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length))
+    )
       continue;
     if (
       ARTICLE_NUMERALS.has(numeral) &&
