@@ -110,6 +110,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     contextYears: "words",
     reports: WORD_MAP,
     plans: WORD_MAP,
+    planSpanWords: "words",
     quoteClosers: "words",
     recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",

@@ -119,6 +119,7 @@ const LAST_N_AT = new RegExp(
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
+const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
@@ -363,7 +364,10 @@ function parseAt(
       const last = Math.min(pub.year, Number(label.slice(-4)));
       if (first <= last) return { start: at, end, label: `${first}/${last}`, namesYear: true };
     }
-    return { start: at, end: at + plan[0].length, label, namesYear: true };
+    // “十五五”期间: the plan's span said again; its words are the period's, no subject.
+    const span = PLAN_SPAN_WORDS.find((w) => text.startsWith(w, end + quote));
+    if (span && end + quote + span.length <= to) end += quote + span.length;
+    return { start: at, end, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);
   if (now) {
