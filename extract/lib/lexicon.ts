@@ -133,6 +133,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     blockers: "words",
     partnerWords: "words",
     outsidePlaces: "words",
+    metadataLabels: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     locativeWords: "words",

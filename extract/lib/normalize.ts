@@ -13,6 +13,7 @@
 // never longer than the original.
 
 import { charTable } from "./charTable.ts";
+import { contextLexicon } from "./lexicon.ts";
 
 export interface NormalizedText {
   /** The normalized text; paragraphs are separated by a single "\n". */
@@ -29,6 +30,13 @@ const SEMICOLON = 0x3b;
 const FULLWIDTH_SEMICOLON = 0xff1b;
 const ITEM_START =
   /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[．.、](?![\d０-９])|[\u2460-\u2473•●■◆▪·])/;
+
+/** A byline or metadata field (来源：江门日报, 编辑：李四) at a line's start or after a space. */
+const METADATA_FIELD = new RegExp(
+  `(?:^|[\\s\u3000])(?:${[...contextLexicon.metadataLabels]
+    .sort((a, b) => b.length - a.length)
+    .join("|")})[:：]`,
+);
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;
@@ -76,7 +84,9 @@ export function normalize(original: string): NormalizedText {
       // A numbered or bulleted line (1．, （一）, ①) is an item of its own, never the rest of the
       // line before it (2024年重点项目计划：\n1．…).
       const item = ITEM_START.test(original.slice(k, k + 6));
-      if (havePrev && !(prevJoinable && !heading && !indented && !item)) {
+      // A byline (来源：江门日报　编辑：李四) is the page's, never part of a sentence around it.
+      const metadata = METADATA_FIELD.test(original.slice(i, j));
+      if (havePrev && !(prevJoinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
       }
@@ -125,7 +135,7 @@ export function normalize(original: string): NormalizedText {
         const headline = !havePrev && len - lineStart <= HEADLINE_LIMIT && !semicolon;
         havePrev = true;
         const last = out[len - 1]!;
-        prevJoinable = !heading && !headline && bodyMark && CLOSERS[last] !== 1;
+        prevJoinable = !heading && !headline && !metadata && bodyMark && CLOSERS[last] !== 1;
       }
     }
     i = j + 1;

@@ -35,6 +35,18 @@ describe("normalize", () => {
     expect(normalize("一段话，说完了。\n\n下一段。").text).toBe("一段话，说完了。\n下一段。");
     expect(normalize("正文，没有说完\n\n# 标题").text).toBe("正文，没有说完\n#标题");
   });
+  it("never joins a byline or metadata line to the text around it", () => {
+    expect(normalize("标题\n来源：江门日报 编辑：李四\n\n记者获悉，前三季度GDP增长5%。").text).toBe(
+      "标题\n来源：江门日报编辑：李四\n记者获悉，前三季度GDP增长5%。",
+    );
+    expect(
+      normalize("标题\n2025-10-30 09:12　稿源：羊城晚报　作者：王五\n全市投资增长3%。").text,
+    ).toBe("标题\n2025-10-30 09:12稿源：羊城晚报作者：王五\n全市投资增长3%。");
+    // A body line broken after a colon that is no label's is still joined.
+    expect(normalize("标题\n记者从市统计局获悉：前三季度\n\n全市GDP增长5%。").text).toBe(
+      "标题\n记者从市统计局获悉：前三季度全市GDP增长5%。",
+    );
+  });
   it("drops stray spaces but keeps those between ASCII words", () => {
     expect(normalize("项目 24 个， J. Fraser Stoddart").text).toBe("项目24个，J. Fraser Stoddart");
   });
