@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
 import { encodeGbk } from "../../gbk.ts";
@@ -227,6 +227,68 @@ describe("removing an article", () => {
       const answer = await post("/api/articles/delete", { id });
       expect(answer.status, id).toBeGreaterThanOrEqual(400);
     }
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+});
+
+describe("what a crash or a retry leaves", () => {
+  it("completes a save that a crash cut off after the file was written: a retry adds its row and facts, not 'already'", async () => {
+    // Written for this test. The state a server killed between writing the article and its
+    // sources.csv row leaves: the file under its name, no row, no facts.
+    const text = "江海区2023年规模以上工业增加值增长7.7%，外贸进出口总额300亿元。\n";
+    const id = `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    writeFileSync(join(dataDir, "raw", `${id}.txt`), text);
+    expect(read("raw/sources.csv")).not.toContain(id);
+    const answer = await post("/api/articles", { text, title: "江海工业", publisher: "测试" });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect(answer.json.already).not.toBe(true);
+    expect(read("raw/sources.csv")).toMatch(new RegExp(`\\n${id}\\.txt,,江海工业,测试,\\n`));
+    expect(csvRecords(read("indicators.csv")).filter((r) => r.source === id).length).toBe(2);
+    expect(read("indicators.csv")).toBe(fullRun());
+    // Saved again once complete: nothing changes.
+    const before = folderBytes(dataDir);
+    const again = await post("/api/articles", { text, title: "另一个标题" });
+    expect([again.status, again.json.already]).toEqual([200, true]);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it("never overwrites what is in the trash: the same article deleted twice at one clock reading is kept twice", async () => {
+    const text = "台山市2024年上半年地区生产总值增长4.2%。\n";
+    // Both deletes at one clock reading (a fast machine, or the clock set back).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-07T10:00:00.000Z") });
+    try {
+      const trashes: string[] = [];
+      for (const title of ["第一次的标题", "第二次的标题"]) {
+        const saved = await post("/api/articles", { text, title });
+        expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+        const { id } = saved.json.article as { id: string };
+        const removed = await post("/api/articles/delete", { id });
+        expect(removed.status, JSON.stringify(removed.json)).toBe(200);
+        trashes.push(removed.json.trash as string);
+      }
+      expect(new Set(trashes).size).toBe(2);
+      expect(trashes.map((t) => readFileSync(join(root, t, "sources.csv"), "utf8"))).toEqual([
+        expect.stringContaining("第一次的标题"),
+        expect.stringContaining("第二次的标题"),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("keeps one file per article: the same bytes pasted and then dropped as .md are the one article", async () => {
+    const text = "蓬江区2024年一季度固定资产投资增长3.3%。\n";
+    const pasted = await post("/api/articles", { text });
+    expect(pasted.status).toBe(200);
+    const before = folderBytes(dataDir);
+    const dropped = await post("/api/articles", {
+      file: { name: "same.md", base64: Buffer.from(text).toString("base64") },
+    });
+    expect(dropped.status, JSON.stringify(dropped.json)).toBe(200);
+    expect(dropped.json.already).toBe(true);
+    expect((dropped.json.article as { file: string }).file).toBe(
+      (pasted.json.article as { file: string }).file,
+    );
     expect(folderBytes(dataDir)).toEqual(before);
   });
 });
