@@ -99,7 +99,17 @@ async function sendIndex(
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  const body = Buffer.from(injectWriteMeta(html, state));
+  // The token goes only to the page at the printed address: under any other name (a
+  // DNS-rebinding page, localhost for 127.0.0.1) the page could not write anyway, and a token
+  // read there would be one secret fewer.
+  const shown: WriteState =
+    state.enabled && req.headers.host !== state.settings.host
+      ? {
+          enabled: false,
+          reason: `saving works at the address the server printed, ${state.settings.origin}/, not at this one`,
+        }
+      : state;
+  const body = Buffer.from(injectWriteMeta(html, shown));
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");

@@ -4,7 +4,8 @@
 // - Host: a DNS-rebinding page (evil.example resolving to 127.0.0.1) reaches the server with its
 //   own name in Host; only the address the server printed is accepted.
 // - Origin: a page of another site can send a POST (a form, fetch with no-cors); its Origin
-//   names that site. A browser always sends Origin with a POST, so a missing one is refused too.
+//   names that site. A browser always sends Origin with a POST, so a missing one is refused too;
+//   and its Sec-Fetch-Site, when sent, must say same-origin.
 // - Token: a per-start secret the server puts into the index.html it serves; another page can
 //   neither read it (same-origin policy) nor guess it. Sending it as a header also forces a CORS
 //   preflight from any other origin, which the server never grants.
@@ -69,6 +70,15 @@ export function refuseWrite(
     return {
       status: 403,
       error: `refused: the Origin is ${JSON.stringify(origin ?? null)}, not the dashboard's own (${settings.origin})`,
+    };
+  }
+  // What the browser itself says of who made the request (a header no page can set): belt and
+  // braces over Origin, should a browser ever send this origin on another site's behalf.
+  const site = header(request.headers, "sec-fetch-site");
+  if (site !== undefined && site !== "same-origin") {
+    return {
+      status: 403,
+      error: `refused: Sec-Fetch-Site is ${JSON.stringify(site)}; writes come from the dashboard's own page (same-origin)`,
     };
   }
   const token = header(request.headers, TOKEN_HEADER);
