@@ -4,10 +4,12 @@ import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -274,6 +276,30 @@ describe("what a crash or a retry leaves", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("never writes or moves through a symbolic link in data/raw that points outside", async () => {
+    const outside = join(root, "outside.txt");
+    // Written for this test.
+    const text = "恩平市2024年上半年规上工业增加值增长5.5%。\n";
+    const id = `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    // A link named as the save would name the file, pointing at a file that does not exist yet.
+    symlinkSync(outside, join(dataDir, "raw", `${id}.txt`));
+    const before = folderBytes(dataDir);
+    const saved = await post("/api/articles", { text });
+    expect(saved.status).toBe(400);
+    expect(saved.json.error).toMatch(new RegExp(`${id}\\.txt cannot be read`));
+    expect(existsSync(outside)).toBe(false);
+    expect(folderBytes(dataDir)).toEqual(before);
+
+    // Deleting it moves the link into the trash; what it points at is not touched.
+    writeFileSync(outside, "not the server's");
+    const removed = await post("/api/articles/delete", { id });
+    expect(removed.status, JSON.stringify(removed.json)).toBe(200);
+    const trashed = join(root, removed.json.trash as string, `${id}.txt`);
+    expect(lstatSync(trashed).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outside, "utf8")).toBe("not the server's");
+    expect(read("indicators.csv")).toBe(fullRun());
   });
 
   it("keeps one file per article: the same bytes pasted and then dropped as .md are the one article", async () => {
