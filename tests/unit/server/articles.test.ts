@@ -225,10 +225,45 @@ describe("removing an article", () => {
 
   it("finds the article by id among the folder's files only", async () => {
     const before = folderBytes(dataDir);
-    for (const id of ["../regions", "raw/../../x", "sources", "", "nope"]) {
+    const kept = csvRecords(read("indicators.csv"))[0]!.source;
+    for (const id of [
+      "../regions",
+      "raw/../../x",
+      "sources",
+      "sources.csv",
+      "article-text",
+      "",
+      "nope",
+      `${kept}.txt`,
+      `${kept}\u0000`,
+      `..\\${kept}`,
+      `/${kept}`,
+      join(dataDir, "raw", kept),
+      "CON",
+      "NUL.txt",
+      // Look-alikes of a real id: fullwidth digits, a Cyrillic а, a zero-width space.
+      kept.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+      kept.replace(/a/g, "\u0430"),
+      `${kept}\u200b`,
+      kept.toUpperCase(),
+    ]) {
+      expect(id, "not the real id").not.toBe(kept);
       const answer = await post("/api/articles/delete", { id });
-      expect(answer.status, id).toBeGreaterThanOrEqual(400);
+      expect([answer.status, answer.json.ok], JSON.stringify(id)).toEqual([id ? 404 : 400, false]);
     }
+    for (const body of [{ id: 1 }, { id: [kept] }, { id: { toString: kept } }, null, []]) {
+      const answer = await post("/api/articles/delete", body);
+      expect([answer.status, answer.json.error], JSON.stringify(body)).toEqual([
+        400,
+        "expected { id } naming the article",
+      ]);
+    }
+    // A name too long for any file is refused by the route's body limit, said as such.
+    const long = await post("/api/articles/delete", { id: "a".repeat(5000) });
+    expect([long.status, long.json.error]).toEqual([
+      413,
+      expect.stringMatching(/limit is 4096 bytes/),
+    ]);
     expect(folderBytes(dataDir)).toEqual(before);
   });
 });
