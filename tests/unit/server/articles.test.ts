@@ -225,7 +225,7 @@ describe("removing an article", () => {
 
   it("finds the article by id among the folder's files only", async () => {
     const before = folderBytes(dataDir);
-    const kept = csvRecords(read("indicators.csv"))[0]!.source;
+    const kept = csvRecords(read("indicators.csv"))[0]!.source!;
     for (const id of [
       "../regions",
       "raw/../../x",
