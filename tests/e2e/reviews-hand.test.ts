@@ -2,7 +2,8 @@
 // copy of data/: a decision whose note is markup, then a row whose closing quote was lost. The
 // page names the broken row by file and line, applies the decision before it as text, and a
 // decision made after it in the page is appended and applied too; the broken row stays in the
-// file as it was.
+// file as it was. Then an article saved with markup for its title and publisher (and a
+// javascript: URL, refused): the table, the sources dialog and the chart's tooltip show it as text.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -159,5 +160,93 @@ describe("a hand-edited reviews.csv", () => {
     expect(await pwned()).toBeUndefined();
     expect(watched.cspViolations).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
+  });
+
+  test("a title and publisher of markup saved from the page stay text in the table, the sources and the tooltip", async () => {
+    await page.goto(`${url}?indicator=gdp`);
+    await chartReady(page);
+    // Posted as the page posts a save (its own token), with a javascript: URL refused first.
+    const answers = await page.evaluate(async (markup) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="jm-write-token"]')!.content;
+      const save = (extra: Record<string, string>) =>
+        fetch("/api/articles", {
+          method: "POST",
+          headers: { "Content-Type": "application/json", "X-Write-Token": token },
+          // Written for this test.
+          body: JSON.stringify({
+            text: "台山市2019年地区生产总值400.5亿元。\n",
+            published: "2020-01-10",
+            title: markup,
+            publisher: markup,
+            ...extra,
+          }),
+        }).then(async (r) => [r.status, (await r.json()) as Record<string, unknown>] as const);
+      return [await save({ url: "javascript:window.__pwned=3" }), await save({})];
+    }, MARKUP);
+    const [refused, accepted] = answers as [(typeof answers)[0], (typeof answers)[0]];
+    expect(refused[0]).toBe(400);
+    expect(refused[1].error).toMatch(/url must start with http/);
+    expect(accepted[0], JSON.stringify(accepted[1])).toBe(200);
+    const { id } = accepted[1].article as { id: string };
+
+    await page.goto(`${url}?indicator=gdp&view=table&regions=taishan`);
+    await tableReady(page);
+    const saved = page.locator(`tr[data-fact-id^="${id}-"]`);
+    await expect(saved.count()).resolves.toBe(1);
+    expect(await page.getByTestId("table").locator("img, script").count()).toBe(0);
+    await saved.getByRole("button", { name: "查看原文" }).click();
+    const dialog = page.getByTestId("sources");
+    await dialog.getByTestId("source-title").first().waitFor();
+    await expect(dialog.getByTestId("source-title").first().textContent()).resolves.toContain(
+      MARKUP,
+    );
+    expect(await dialog.locator("img, script").count()).toBe(0);
+    await dialog.getByRole("button", { name: "关闭" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    await page.goto(`${url}?indicator=gdp&regions=taishan`);
+    await chartReady(page);
+    // Where the chart draws the saved figure (400.5亿元), from the chart's own model.
+    const at = await page.getByTestId("chart").evaluate((element) => {
+      type Series = {
+        get: (k: string) => unknown;
+        getData: () => { count: () => number; getRawDataItem: (i: number) => unknown };
+      };
+      const chart = (
+        element as unknown as {
+          chart: {
+            getModel: () => { eachSeries: (f: (s: Series) => void) => void };
+            convertToPixel: (finder: object, value: number[]) => number[];
+          };
+        }
+      ).chart;
+      let found: number[] | null = null;
+      chart.getModel().eachSeries((s) => {
+        const data = s.getData();
+        for (let i = 0; i < data.count(); i++) {
+          const raw = data.getRawDataItem(i);
+          const tuple = (Array.isArray(raw) ? raw : (raw as { value: number[] }).value) as number[];
+          // A drawn point (its tuple holds the point's index), not the faint bar of its span.
+          if (
+            s.get("silent") !== true &&
+            Number.isInteger(tuple[2]) &&
+            Math.abs(tuple[1]! - 400.5) < 1e-6
+          )
+            found = chart.convertToPixel({ xAxisIndex: 0, yAxisIndex: 0 }, [tuple[0]!, tuple[1]!]);
+        }
+      });
+      return found as number[] | null;
+    });
+    expect(at).not.toBeNull();
+    const box = (await page.getByTestId("chart").boundingBox())!;
+    await page.mouse.move(box.x + at![0]!, box.y + at![1]!);
+    const tooltip = page.locator("[data-testid=chart] div", { hasText: "<img" }).first();
+    await tooltip.waitFor();
+    const shown = (await tooltip.textContent()) ?? "";
+    // The tooltip of the saved article's point names it by its title: as text.
+    expect(shown).toContain(MARKUP);
+    expect(await page.locator(".chart img, .chart script").count()).toBe(0);
+    expect(await pwned()).toBeUndefined();
+    expect(watched.cspViolations).toEqual([]);
   });
 });
