@@ -69,10 +69,17 @@ export function reviewsRoute(dataDir: string): WriteRoute {
       // One queue for the check of the header and the append, so two first decisions at once
       // write the header once.
       const refused = await withFileLock(`${file}#reviews`, async () => {
-        const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-          if (error.code === "ENOENT") return "";
+        const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return Buffer.alloc(0);
           throw error;
         });
+        let text: string;
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        } catch {
+          // A spreadsheet's GBK: a UTF-8 row after it makes a file no reader decodes whole.
+          return "data/reviews.csv is not UTF-8 (a spreadsheet may have saved it as GBK): save it as UTF-8 and decide again (nothing was changed)";
+        }
         if (!text.trim()) {
           await appendLine(file, reviewsHeader() + line);
           return undefined;

@@ -16,6 +16,7 @@ import {
 } from "../../../extract/lib/index.ts";
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
+import { encodeGbk } from "../../gbk.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 // Written for this test, not taken from any article.
@@ -199,6 +200,21 @@ describe("POST /api/reviews onto a hand-edited reviews.csv", () => {
     expect(answer.json.error).toMatch(/data\/reviews\.csv line 1: missing columns? .*indicator/);
     expect(answer.json.error).toMatch(/nothing was changed/);
     expect(readFileSync(file, "utf8")).toBe(text);
+  });
+
+  it("refuses to append UTF-8 to a reviews.csv a spreadsheet saved as GBK, naming it, file unchanged", async () => {
+    // Excel on Chinese Windows saves CSV as GBK: a UTF-8 row after GBK rows makes a file that
+    // no reader decodes whole, and the new decision's text (503.23亿元) would be read garbled.
+    const bytes = encodeGbk(
+      reviewsHeader() +
+        reviewToCsvLine({ ...decisionAbout(FACT, "confirm", at0()), note: "已核对", line: 0 }),
+    );
+    writeFileSync(file, bytes);
+    const answer = await post({ review: correction(5555, 5) });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/data\/reviews\.csv is not UTF-8/);
+    expect(answer.json.error).toMatch(/nothing was changed/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
   it("keeps a row whose quote is never closed, names its line, and still reads the decisions after it", async () => {
