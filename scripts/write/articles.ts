@@ -9,7 +9,12 @@ import { readdir, readFile, rename, stat, mkdir, unlink } from "node:fs/promises
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
 import { decodeDocument } from "../../extract/lib/decode.ts";
-import { extractDocument, type Region, type Review } from "../../extract/lib/index.ts";
+import {
+  extractDocument,
+  type Region,
+  type Review,
+  type TableProblem,
+} from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
 import { documentId, isDocumentFile } from "../../extract/node/documents.ts";
 import { loadPageReader, processDocument } from "../../extract/node/process.ts";
@@ -188,6 +193,19 @@ async function refusingNotUtf8(task: () => Promise<WriteAnswer>): Promise<WriteA
   }
 }
 
+/** The answer to a change while data/raw/sources.csv has problems: fix it first. */
+function sourcesRefusal(problems: readonly TableProblem[]): WriteAnswer | undefined {
+  const first = problems[0];
+  if (!first) return undefined;
+  return {
+    status: 409,
+    body: {
+      ok: false,
+      error: `data/raw/sources.csv has problems; fix it first: line ${first.line}: ${first.message} (nothing was changed)`,
+    },
+  };
+}
+
 /** Why data/indicators.csv cannot take a merged article (it is rewritten by row), if it cannot. */
 function contractProblem(facts: string): string | undefined {
   if (!facts.trim()) return undefined;
@@ -259,15 +277,8 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       const factsProblem = contractProblem(factsText);
       if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
       const sources = parseSourcesTable(sourcesText);
-      if (sources.problems.length) {
-        return {
-          status: 409,
-          body: {
-            ok: false,
-            error: `data/raw/sources.csv has problems; fix it first: ${sources.problems[0]!.message}`,
-          },
-        };
-      }
+      const sourcesProblem = sourcesRefusal(sources.problems);
+      if (sourcesProblem) return sourcesProblem;
       // One file per id: the same bytes saved before under another type (pasted, then dropped
       // as .md) are that article, never a second file with the same id.
       const existing = (await readdir(rawDir).catch(() => [] as string[])).find(
@@ -355,6 +366,9 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
           body: { ok: false, error: `no article ${JSON.stringify(id)} in data/raw` },
         };
       const table = await readOptional(sourcesFile);
+      // A row cut out of a table whose quotes a hand edit broke could take the rows after it.
+      const sourcesProblem = sourcesRefusal(parseSourcesTable(table).problems);
+      if (sourcesProblem) return sourcesProblem;
       const facts = await readOptional(factsFile);
       const factsProblem = contractProblem(facts);
       if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };

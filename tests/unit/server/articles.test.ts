@@ -337,6 +337,29 @@ describe("what a crash or a retry leaves", () => {
     expect(read("indicators.csv")).toBe(fullRun());
   });
 
+  it("refuses to delete while sources.csv has a row whose quote a hand edit broke: its rows after it stay", async () => {
+    // Written for this test.
+    const text = "鹤山市2024年一季度外贸进出口总额50亿元。\n";
+    const saved = await post("/api/articles", { text, title: "鹤山外贸" });
+    expect(saved.status).toBe(200);
+    const { id, file } = saved.json.article as { id: string; file: string };
+    const table = read("raw/sources.csv");
+    // Its title's closing quote lost, with rows of other articles after it.
+    const broken = table.replace(`\n${file},,鹤山外贸,`, `\n${file},,"鹤山外贸,`);
+    const moved = broken.split("\n");
+    const at = moved.findIndex((line) => line.startsWith(`${file},`));
+    moved.splice(at, 1);
+    moved.splice(1, 0, broken.split("\n")[at]!);
+    writeFileSync(join(dataDir, "raw", "sources.csv"), moved.join("\n"));
+    const before = folderBytes(dataDir);
+    const answer = await post("/api/articles/delete", { id });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/sources\.csv.*fix it first/);
+    expect(folderBytes(dataDir)).toEqual(before);
+    writeFileSync(join(dataDir, "raw", "sources.csv"), table);
+    expect((await post("/api/articles/delete", { id })).status).toBe(200);
+  });
+
   it("keeps one file per article: the same bytes pasted and then dropped as .md are the one article", async () => {
     const text = "蓬江区2024年一季度固定资产投资增长3.3%。\n";
     const pasted = await post("/api/articles", { text });
