@@ -17,6 +17,7 @@ import {
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
 import { encodeGbk } from "../../gbk.ts";
+import { folderBytes } from "../../folder.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 // Written for this test, not taken from any article.
@@ -96,6 +97,7 @@ describe("POST /api/reviews", () => {
 
   it("refuses a decision a run would refuse, naming the field, and leaves the file alone", async () => {
     const before = readFileSync(file(), "utf8");
+    const tree = folderBytes(dataDir);
     const bad = [
       [{ ...reviewRecord(decisionAbout(FACT, "correct", at(1))), region: "guangzhou" }, /^region:/],
       [{ ...reviewRecord(decisionAbout(FACT, "correct", at(1))), period: "2023-13" }, /^period:/],
@@ -118,6 +120,7 @@ describe("POST /api/reviews", () => {
     );
     expect(refused.status).toBe(403);
     expect(readFileSync(file(), "utf8")).toBe(before);
+    expect(folderBytes(dataDir)).toEqual(tree);
   });
 });
 
@@ -195,11 +198,13 @@ describe("POST /api/reviews onto a hand-edited reviews.csv", () => {
   it("refuses a decision the file could never give back (its header lacks a column), naming file and line, file unchanged", async () => {
     const text = "reviewed_at,action,fact_id,source,start,end,text\n";
     writeFileSync(file, text);
+    const before = folderBytes(dataDir);
     const answer = await post({ review: correction(3333, 3) });
     expect(answer.status).toBe(409);
     expect(answer.json.error).toMatch(/data\/reviews\.csv line 1: missing columns? .*indicator/);
     expect(answer.json.error).toMatch(/nothing was changed/);
     expect(readFileSync(file, "utf8")).toBe(text);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 
   it("refuses to append UTF-8 to a reviews.csv a spreadsheet saved as GBK, naming it, file unchanged", async () => {
@@ -210,11 +215,13 @@ describe("POST /api/reviews onto a hand-edited reviews.csv", () => {
         reviewToCsvLine({ ...decisionAbout(FACT, "confirm", at0()), note: "已核对", line: 0 }),
     );
     writeFileSync(file, bytes);
+    const before = folderBytes(dataDir);
     const answer = await post({ review: correction(5555, 5) });
     expect(answer.status).toBe(409);
     expect(answer.json.error).toMatch(/data\/reviews\.csv is not UTF-8/);
     expect(answer.json.error).toMatch(/nothing was changed/);
     expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 
   it("keeps a row whose quote is never closed, names its line, and still reads the decisions after it", async () => {
