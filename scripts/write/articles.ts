@@ -22,7 +22,7 @@ import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.t
 import { articleTextName, isPageFile } from "../../extract/page/files.ts";
 import { readPageBytes } from "../../extract/page/node.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
-import { csvCell, csvRecords, replaceSourceRows } from "./csvRecords.ts";
+import { csvCell, csvRecords, firstBrokenLine, replaceSourceRows } from "./csvRecords.ts";
 import { withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
 
 /** The folder under data/ that removed articles go to. */
@@ -210,8 +210,11 @@ function sourcesRefusal(problems: readonly TableProblem[]): WriteAnswer | undefi
 function contractProblem(facts: string): string | undefined {
   if (!facts.trim()) return undefined;
   const header = facts.slice(0, facts.indexOf("\n") + 1 || facts.length).replace(/^\uFEFF/, "");
-  if (header === csvHeader()) return undefined;
-  return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+  if (header !== csvHeader())
+    return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+  const broken = firstBrokenLine(facts);
+  if (broken === undefined) return undefined;
+  return `data/indicators.csv line ${broken}: its quotes are broken (a hand edit?), so its rows cannot be told apart: run npm run extract first (nothing was changed)`;
 }
 
 /**

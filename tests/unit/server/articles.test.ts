@@ -360,6 +360,38 @@ describe("what a crash or a retry leaves", () => {
     expect((await post("/api/articles/delete", { id })).status).toBe(200);
   });
 
+  it("refuses to save or delete while indicators.csv has a row whose quotes are broken: no row is cut with it", async () => {
+    // Written for this test.
+    const text = "新会区2024年一季度规上工业增加值增长6.1%。\n";
+    const saved = await post("/api/articles", { text });
+    expect(saved.status).toBe(200);
+    const { id } = saved.json.article as { id: string };
+    const good = read("indicators.csv");
+    // The first row's quote loses its closing mark (a hand edit); the saved article's rows are
+    // after it.
+    const lines = good.split("\n");
+    lines[1] = lines[1]!.replace(/",(\d+),(\d+),/, ",$1,$2,");
+    expect(lines[1]).not.toBe(good.split("\n")[1]);
+    writeFileSync(join(dataDir, "indicators.csv"), lines.join("\n"));
+    const before = folderBytes(dataDir);
+    for (const [path, body] of [
+      ["/api/articles/delete", { id }],
+      ["/api/articles", { text: "开平市2024年一季度外贸进出口增长9.9%。\n" }],
+    ] as const) {
+      const answer = await post(path, body);
+      expect([answer.status, answer.json.error], path).toEqual([
+        409,
+        expect.stringMatching(
+          /data\/indicators\.csv line 2: .*quote.*npm run extract.*nothing was changed/,
+        ),
+      ]);
+    }
+    expect(folderBytes(dataDir)).toEqual(before);
+    writeFileSync(join(dataDir, "indicators.csv"), good);
+    expect((await post("/api/articles/delete", { id })).status).toBe(200);
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
   it("keeps one file per article: the same bytes pasted and then dropped as .md are the one article", async () => {
     const text = "蓬江区2024年一季度固定资产投资增长3.3%。\n";
     const pasted = await post("/api/articles", { text });
