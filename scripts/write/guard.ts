@@ -117,3 +117,17 @@ export function isLoopback(host: string): boolean {
     host === "localhost" || host === "::1" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host)
   );
 }
+
+/**
+ * True when a request's Host header names this machine by a loopback name (127.x.x.x, localhost,
+ * [::1]) and, when it gives one, the server's port. A server on the loopback answers nothing
+ * else: a page of another site that rebinds its own name to 127.0.0.1 (DNS rebinding) sends
+ * that name, and could otherwise read all it serves, data/ included.
+ */
+export function namesThisMachine(host: string | undefined, port: number): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec((host ?? "").toLowerCase());
+  if (!match) return false;
+  const [, name = "", given] = match;
+  if (given !== undefined && Number(given) !== port) return false;
+  return name === "[::1]" || name === "localhost" || /^127(\.\d{1,3}){3}$/.test(name);
+}

@@ -308,9 +308,8 @@ describe("a server with writes", () => {
   it("gives the token only to the page at the printed address, never to another name (DNS rebinding)", async () => {
     const { hostname, port } = new URL(url);
     for (const [host, method] of [
-      [`evil.example:${port}`, "GET"],
       [`localhost:${port}`, "GET"],
-      [`evil.example:${port}`, "HEAD"],
+      [`localhost:${port}`, "HEAD"],
     ] as const) {
       const page = await rawText(url, "/", { Host: host }, method);
       expect(page.status, host).toBe(200);
@@ -325,6 +324,32 @@ describe("a server with writes", () => {
       );
     }
     expect((await rawText(url, "/index.html", { Host: new URL(url).host })).text).toContain(token);
+  });
+
+  it("serves nothing under a name that is not this machine's (a DNS-rebinding page reading data/)", async () => {
+    const { port } = new URL(url);
+    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`]) {
+      for (const path of ["/", "/index.html", "/data/log.txt", "/data/raw/a.txt"]) {
+        const answer = await rawText(url, path, { Host: host });
+        expect(
+          [answer.status, answer.text.includes(token), answer.text.includes("first")],
+          `${host} ${path}`,
+        ).toEqual([403, false, false]);
+        expect(answer.text).toMatch(/not a name of this machine/);
+      }
+    }
+    // This machine's names, with the server's port or none, are served.
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      "127.0.0.1",
+      `[::1]:${port}`,
+      `LOCALHOST:${port}`,
+    ]) {
+      const answer = await rawText(url, "/data/log.txt", { Host: host });
+      expect(answer.status, host).toBe(200);
+    }
+    expect((await rawText(url, "/data/log.txt", { Host: "127.0.0.1:1" })).status).toBe(403);
   });
 
   it("answers a preflight, a CORS-simple form post, a token in the wrong place and a cross-site fetch with refusals, data unchanged", async () => {
