@@ -10,6 +10,7 @@ import {
   type WriteRoute,
   type WriteState,
 } from "./write/api.ts";
+import { isLoopback, namesThisMachine } from "./write/guard.ts";
 import { injectWriteMeta } from "./write/meta.ts";
 import {
   answerInternalError,
@@ -99,7 +100,17 @@ async function sendIndex(
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
-  const body = Buffer.from(injectWriteMeta(html, state));
+  // The token goes only to the page at the printed address: under any other name (a
+  // DNS-rebinding page, localhost for 127.0.0.1) the page could not write anyway, and a token
+  // read there would be one secret fewer.
+  const shown: WriteState =
+    state.enabled && req.headers.host !== state.settings.host
+      ? {
+          enabled: false,
+          reason: `saving works at the address the server printed, ${state.settings.origin}/, not at this one`,
+        }
+      : state;
+  const body = Buffer.from(injectWriteMeta(html, shown));
   res.statusCode = 200;
   res.setHeader("Content-Type", "text/html; charset=utf-8");
   res.setHeader("Cache-Control", "no-store");
@@ -122,6 +133,10 @@ export async function serveDashboard(
   options: ServeOptions,
 ): Promise<{ server: Server; url: string }> {
   const { distDir, dataDir = DATA_DIR, port = 0, host = "127.0.0.1" } = options;
+  // On the loopback only this machine connects, under its own names: any other name in Host is
+  // a DNS-rebinding page (see namesThisMachine). On a network address names vary: not checked.
+  const onLoopback = isLoopback(host);
+  const boundPort = () => (server.address() as AddressInfo).port;
   // Known once the server listens (the port may be chosen by the system).
   let writeState: WriteState = {
     enabled: false,
@@ -134,6 +149,14 @@ export async function serveDashboard(
     guarded(async (req, res) => {
       res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       res.setHeader("X-Content-Type-Options", "nosniff");
+      if (onLoopback && !namesThisMachine(req.headers.host, boundPort())) {
+        const error = `refused: the Host header ${JSON.stringify(req.headers.host ?? null)} is not a name of this machine (open the address the server printed)`;
+        res.setHeader("Connection", "close");
+        if ((req.url ?? "").startsWith(API_PREFIX)) {
+          return sendJson(res, { status: 403, body: { ok: false, error } });
+        }
+        return answer(res, 403, error);
+      }
       const checked = requestPath(req.url ?? "/");
       if (checked.ok && checked.path.startsWith(API_PREFIX)) {
         return handleApiRequest(req, res, checked.path, writeState);

@@ -36,26 +36,23 @@ export function parseReviews(
   const reviews: Review[] = [];
   const body = text.replace(/^\uFEFF/, "");
   if (!body.trim()) return { reviews, problems };
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false });
-  const [header, ...rows] = parsed.data;
-  const names = (header ?? []).map((h) => h.trim());
+  const [header, ...rows] = csvLines(body);
+  const names = (header?.cells ?? []).map((h) => h.trim());
   const missing = REVIEW_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length) {
     const message = `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (expected ${REVIEW_COLUMNS.join(",")})`;
     return { reviews, problems: [{ file, line: 1, message }] };
   }
-  // Lines are counted in the text, so a quoted field that spans lines does not shift the numbers.
-  let at = rowEnd(body, 0);
-  let line = 1 + lineBreaks(body, 0, at);
-  for (const row of rows) {
-    const rowLine = line;
-    const next = rowEnd(body, at);
-    line += lineBreaks(body, at, next);
-    at = next;
-    if (row.length === 1 && row[0]!.trim() === "") continue;
-    const cell = (name: (typeof REVIEW_COLUMNS)[number]) => (row[names.indexOf(name)] ?? "").trim();
+  for (const record of rows) {
+    const row = record.cells;
+    const rowLine = record.line;
     const bad = (field: string, message: string) =>
       problems.push({ file, line: rowLine, field, message });
+    if (record.broken) {
+      bad("row", record.broken);
+      continue;
+    }
+    const cell = (name: (typeof REVIEW_COLUMNS)[number]) => (row[names.indexOf(name)] ?? "").trim();
     const action = cell("action");
     if (!(REVIEW_ACTIONS as readonly string[]).includes(action)) {
       bad("action", `"${action}" is not one of ${REVIEW_ACTIONS.join(", ")}`);
@@ -112,14 +109,102 @@ export function parseReviews(
   return { reviews, problems };
 }
 
-/** Where the CSV record starting at `from` ends (after its line break), quotes respected. */
-function rowEnd(text: string, from: number): number {
-  let quoted = false;
+/**
+ * The column names of a reviews file's header (its first record, BOM and spaces left out): a
+ * file edited by hand may have its columns in another order, or columns of the person's own.
+ */
+export function reviewsFileColumns(text: string): string[] {
+  const body = text.replace(/^\uFEFF/, "");
+  const end = body.search(/[\r\n]/);
+  return (csvLines(end < 0 ? body : body.slice(0, end + 1))[0]?.cells ?? []).map((h) => h.trim());
+}
+
+/** One record of a CSV text: its cells and the line it starts on, or why its quoting is broken. */
+interface CsvLine {
+  cells: string[];
+  line: number;
+  broken?: string;
+}
+
+/**
+ * The records of an RFC 4180 text (LF, CRLF or CR line ends; quoted cells may hold line breaks),
+ * each with the line it starts on. A record whose quoting is broken — a quote never closed, as a
+ * hand edit that lost one leaves it, or a closing quote followed by more than a comma or a line
+ * end — is kept as one broken record at its first line, and reading goes on at the next line:
+ * a lenient reader would take every line after it, decisions appended since included, into one
+ * cell and lose them without a word.
+ */
+function csvLines(text: string): CsvLine[] {
+  const records: CsvLine[] = [];
+  let at = 0;
+  let line = 1;
+  while (at < text.length) {
+    const start = at;
+    const startLine = line;
+    const cells: string[] = [];
+    let broken: string | undefined;
+    for (;;) {
+      let cell: string;
+      if (text[at] === '"') {
+        let close = -1;
+        for (let i = at + 1; i < text.length; i++) {
+          if (text[i] !== '"') continue;
+          if (text[i + 1] === '"') i++;
+          else {
+            close = i;
+            break;
+          }
+        }
+        if (close < 0) {
+          broken = 'a quoted cell is never closed (a " is missing): the row is left out';
+          break;
+        }
+        cell = text.slice(at + 1, close).replace(/""/g, '"');
+        at = close + 1;
+        if (at < text.length && !",\r\n".includes(text[at]!)) {
+          // A quote that closes on a later line, before more text, was most likely lost here:
+          // the closing one found is another row's opening quote.
+          broken = /[\r\n]/.test(cell)
+            ? 'a quoted cell opened on this line is not closed on it (a " is missing): the row is left out'
+            : "a quoted cell goes on after its closing quote: the row is left out";
+          break;
+        }
+      } else {
+        let stop = at;
+        while (stop < text.length && !",\r\n".includes(text[stop]!)) stop++;
+        cell = text.slice(at, stop);
+        at = stop;
+      }
+      cells.push(cell);
+      if (text[at] === ",") {
+        at++;
+        continue;
+      }
+      break;
+    }
+    if (broken) {
+      // Go on at the line after the one the record starts on.
+      const next = nextLine(text, start);
+      records.push({ cells: [], line: startLine, broken });
+      at = next;
+      line = startLine + 1;
+      continue;
+    }
+    // The record's own line end is counted with the quoted line breaks inside it.
+    if (text[at] === "\r") at++;
+    if (text[at] === "\n") at++;
+    line += lineBreaks(text, start, at);
+    // A blank line is no record.
+    if (!(cells.length === 1 && cells[0]!.trim() === "")) records.push({ cells, line: startLine });
+  }
+  return records;
+}
+
+/** Where the line after the one holding `from` starts. */
+function nextLine(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === "\n") return i + 1;
-    else if (!quoted && c === "\r") return text[i + 1] === "\n" ? i + 2 : i + 1;
+    if (text[i] === "\n") return i + 1;
+    if (text[i] === "\r") return text[i + 1] === "\n" ? i + 2 : i + 1;
   }
   return text.length;
 }

@@ -9,7 +9,12 @@ import { readdir, readFile, rename, stat, mkdir, unlink } from "node:fs/promises
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
 import { decodeDocument } from "../../extract/lib/decode.ts";
-import { extractDocument, type Region, type Review } from "../../extract/lib/index.ts";
+import {
+  extractDocument,
+  type Region,
+  type Review,
+  type TableProblem,
+} from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
 import { documentId, isDocumentFile } from "../../extract/node/documents.ts";
 import { loadPageReader, processDocument } from "../../extract/node/process.ts";
@@ -17,7 +22,7 @@ import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.t
 import { articleTextName, isPageFile } from "../../extract/page/files.ts";
 import { readPageBytes } from "../../extract/page/node.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
-import { csvCell, csvRecords, replaceSourceRows } from "./csvRecords.ts";
+import { csvCell, csvRecords, firstBrokenLine, replaceSourceRows } from "./csvRecords.ts";
 import { withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
 
 /** The folder under data/ that removed articles go to. */
@@ -188,12 +193,28 @@ async function refusingNotUtf8(task: () => Promise<WriteAnswer>): Promise<WriteA
   }
 }
 
+/** The answer to a change while data/raw/sources.csv has problems: fix it first. */
+function sourcesRefusal(problems: readonly TableProblem[]): WriteAnswer | undefined {
+  const first = problems[0];
+  if (!first) return undefined;
+  return {
+    status: 409,
+    body: {
+      ok: false,
+      error: `data/raw/sources.csv has problems; fix it first: line ${first.line}: ${first.message} (nothing was changed)`,
+    },
+  };
+}
+
 /** Why data/indicators.csv cannot take a merged article (it is rewritten by row), if it cannot. */
 function contractProblem(facts: string): string | undefined {
   if (!facts.trim()) return undefined;
   const header = facts.slice(0, facts.indexOf("\n") + 1 || facts.length).replace(/^\uFEFF/, "");
-  if (header === csvHeader()) return undefined;
-  return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+  if (header !== csvHeader())
+    return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+  const broken = firstBrokenLine(facts);
+  if (broken === undefined) return undefined;
+  return `data/indicators.csv line ${broken}: its quotes are broken (a hand edit?), so its rows cannot be told apart: run npm run extract first (nothing was changed)`;
 }
 
 /**
@@ -210,6 +231,24 @@ async function readTables(
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { error: `${error.messages.join("; ")} (nothing was changed)` };
+  }
+}
+
+/**
+ * Makes a folder of the trash that did not exist before (`name`, else `name-2`, `name-3` …) and
+ * returns its name: a delete never puts its files where an earlier delete's are, even when the
+ * clock reads the same (or was set back), so nothing in the trash is ever overwritten.
+ */
+async function newTrashFolder(trashDir: string, name: string): Promise<string> {
+  await mkdir(trashDir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const folder = n === 1 ? name : `${name}-${n}`;
+    try {
+      await mkdir(join(trashDir, folder));
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
   }
 }
 
@@ -234,8 +273,6 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
     // The same bytes are the same article: saving twice (or twice at once) keeps it once.
     const hash = createHash("sha256").update(parsed.bytes).digest("hex").slice(0, 12);
     const id = `article-${hash}`;
-    const name = `${id}.${parsed.type}`;
-    const path = join(rawDir, name);
     return lock(async () => {
       // Both tables are read before anything is written, so a refusal changes nothing.
       const sourcesText = await readOptional(sourcesFile);
@@ -243,27 +280,17 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       const factsProblem = contractProblem(factsText);
       if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
       const sources = parseSourcesTable(sourcesText);
-      if (sources.problems.length) {
-        return {
-          status: 409,
-          body: {
-            ok: false,
-            error: `data/raw/sources.csv has problems; fix it first: ${sources.problems[0]!.message}`,
-          },
-        };
-      }
-      if (await exists(path)) {
-        const entry = sources.entries.get(name);
-        return {
-          status: 200,
-          body: {
-            ok: true,
-            already: true,
-            article: { id, file: name, published: entry?.published ?? "" },
-          },
-        };
-      }
-      const published = parsed.published || seen.published || "";
+      const sourcesProblem = sourcesRefusal(sources.problems);
+      if (sourcesProblem) return sourcesProblem;
+      // One file per id: the same bytes saved before under another type (pasted, then dropped
+      // as .md) are that article, never a second file with the same id.
+      const existing = (await readdir(rawDir).catch(() => [] as string[])).find(
+        (file) => isDocumentFile(file) && documentId(file) === id,
+      );
+      const name = existing ?? `${id}.${parsed.type}`;
+      const path = join(rawDir, name);
+      const row = sources.entries.get(name);
+      const published = (row ? row.published : parsed.published || seen.published) ?? "";
       const title = parsed.title || seen.title || "";
       // The tables the extraction reads, before anything is written: a region table that cannot
       // be used refuses the save and changes nothing.
@@ -272,7 +299,7 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       // The decisions already made about this article (one deleted and saved again keeps them),
       // applied as `npm run extract` would, so the merged rows carry their review column now.
       const reviews = tables.reviews.filter((review) => review.source === id);
-      await writeBytesAtomic(path, parsed.bytes);
+      if (!existing) await writeBytesAtomic(path, parsed.bytes);
       await loadPageReader();
       const outcome = processDocument(
         {
@@ -287,16 +314,31 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
         extractDocument,
       );
       if (!outcome.ok) {
+        if (existing) return bad(`the article ${name} cannot be read: ${outcome.reason}`);
         await unlink(path).catch(() => undefined);
         await unlink(join(rawDir, ...articleTextName(id).split("/"))).catch(() => undefined);
         return bad(`the article cannot be read: ${outcome.reason}`);
       }
+      // A file already here is complete when its row and its facts are: otherwise a save cut
+      // off part way (the server stopped between its writes) is finished now, with what this
+      // request says about it, rather than answered "already saved" with its row never written.
+      const merged = replaceSourceRows(factsText, id, outcome.csvRows, csvHeader());
+      if (existing && row) {
+        if (merged !== factsText) await writeFileAtomic(factsFile, merged);
+        return {
+          status: 200,
+          body: {
+            ok: true,
+            already: true,
+            article: { id, file: name, published: row.published ?? "" },
+          },
+        };
+      }
       const entry = { file: name, published, title, publisher: parsed.publisher, url: parsed.url };
       await writeFileAtomic(sourcesFile, withSourceRow(sourcesText, entry));
-      await writeFileAtomic(
-        factsFile,
-        replaceSourceRows(factsText, id, outcome.csvRows, csvHeader()),
-      );
+      // Written even when its bytes stay, so that it is newer than the article (npm start
+      // extracts again when an article is newer than indicators.csv).
+      await writeFileAtomic(factsFile, merged);
       const article: KeptArticle = {
         id,
         file: name,
@@ -327,12 +369,17 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
           body: { ok: false, error: `no article ${JSON.stringify(id)} in data/raw` },
         };
       const table = await readOptional(sourcesFile);
+      // A row cut out of a table whose quotes a hand edit broke could take the rows after it.
+      const sourcesProblem = sourcesRefusal(parseSourcesTable(table).problems);
+      if (sourcesProblem) return sourcesProblem;
       const facts = await readOptional(factsFile);
       const factsProblem = contractProblem(facts);
       if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      const trash = join(dataDir, TRASH_DIR, `${stamp}-${id}`);
-      await mkdir(trash, { recursive: true });
+      const folder = await newTrashFolder(
+        join(dataDir, TRASH_DIR),
+        `${new Date().toISOString().replace(/[:.]/g, "-")}-${id}`,
+      );
+      const trash = join(dataDir, TRASH_DIR, folder);
       // Its sources.csv row goes with it, so that nothing about it is lost.
       const records = csvRecords(table);
       const fileColumn = records[0]?.cells.indexOf("file") ?? -1;
@@ -349,7 +396,7 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       if (await exists(kept)) await rename(kept, join(trash, `${id}.article-text.txt`));
       if (row) await writeFileAtomic(sourcesFile, table.slice(0, row.start) + table.slice(row.end));
       if (facts) await writeFileAtomic(factsFile, replaceSourceRows(facts, id, "", csvHeader()));
-      return { status: 200, body: { ok: true, id, trash: `data/${TRASH_DIR}/${stamp}-${id}/` } };
+      return { status: 200, body: { ok: true, id, trash: `data/${TRASH_DIR}/${folder}/` } };
     });
   };
 

@@ -100,3 +100,53 @@ export function replaceSourceRows(
   insertAt = Math.min(insertAt, body.length);
   return body.slice(0, insertAt) + rows + body.slice(insertAt);
 }
+
+/**
+ * The line of the first record whose quotes are broken (a quote never closed, or text after a
+ * closing quote), or undefined when every record is RFC 4180. csvRecords reads such a record on
+ * into the rows after it, so a file with one is not cut or merged by row: the rows it ran into
+ * would go with it.
+ */
+export function firstBrokenLine(text: string): number | undefined {
+  let at = 0;
+  while (at < text.length) {
+    const start = at;
+    for (;;) {
+      if (text[at] === '"') {
+        let close = -1;
+        for (let i = at + 1; i < text.length; i++) {
+          if (text[i] !== '"') continue;
+          if (text[i + 1] === '"') i++;
+          else {
+            close = i;
+            break;
+          }
+        }
+        if (close < 0 || (close + 1 < text.length && !",\r\n".includes(text[close + 1]!))) {
+          return lineAt(text, start);
+        }
+        at = close + 1;
+      } else {
+        while (at < text.length && !",\r\n".includes(text[at]!)) {
+          // A quote inside an unquoted cell is taken as it is, as csvRecords does.
+          at++;
+        }
+      }
+      if (text[at] === ",") {
+        at++;
+        continue;
+      }
+      if (text[at] === "\r") at++;
+      if (text[at] === "\n") at++;
+      break;
+    }
+  }
+  return undefined;
+}
+
+/** The 1-based line of the offset `at`. */
+function lineAt(text: string, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text[i] === "\n") line++;
+  return line;
+}

@@ -4,7 +4,8 @@
 // - Host: a DNS-rebinding page (evil.example resolving to 127.0.0.1) reaches the server with its
 //   own name in Host; only the address the server printed is accepted.
 // - Origin: a page of another site can send a POST (a form, fetch with no-cors); its Origin
-//   names that site. A browser always sends Origin with a POST, so a missing one is refused too.
+//   names that site. A browser always sends Origin with a POST, so a missing one is refused too;
+//   and its Sec-Fetch-Site, when sent, must say same-origin.
 // - Token: a per-start secret the server puts into the index.html it serves; another page can
 //   neither read it (same-origin policy) nor guess it. Sending it as a header also forces a CORS
 //   preflight from any other origin, which the server never grants.
@@ -71,6 +72,15 @@ export function refuseWrite(
       error: `refused: the Origin is ${JSON.stringify(origin ?? null)}, not the dashboard's own (${settings.origin})`,
     };
   }
+  // What the browser itself says of who made the request (a header no page can set): belt and
+  // braces over Origin, should a browser ever send this origin on another site's behalf.
+  const site = header(request.headers, "sec-fetch-site");
+  if (site !== undefined && site !== "same-origin") {
+    return {
+      status: 403,
+      error: `refused: Sec-Fetch-Site is ${JSON.stringify(site)}; writes come from the dashboard's own page (same-origin)`,
+    };
+  }
   const token = header(request.headers, TOKEN_HEADER);
   if (token === undefined || token === "") {
     return { status: 403, error: `refused: no ${TOKEN_HEADER} header (the page's write token)` };
@@ -106,4 +116,18 @@ export function isLoopback(host: string): boolean {
   return (
     host === "localhost" || host === "::1" || host === "[::1]" || /^127(\.\d{1,3}){3}$/.test(host)
   );
+}
+
+/**
+ * True when a request's Host header names this machine by a loopback name (127.x.x.x, localhost,
+ * [::1]) and, when it gives one, the server's port. A server on the loopback answers nothing
+ * else: a page of another site that rebinds its own name to 127.0.0.1 (DNS rebinding) sends
+ * that name, and could otherwise read all it serves, data/ included.
+ */
+export function namesThisMachine(host: string | undefined, port: number): boolean {
+  const match = /^(\[[^\]]*\]|[^:]*)(?::(\d+))?$/.exec((host ?? "").toLowerCase());
+  if (!match) return false;
+  const [, name = "", given] = match;
+  if (given !== undefined && Number(given) !== port) return false;
+  return name === "[::1]" || name === "localhost" || /^127(\.\d{1,3}){3}$/.test(name);
 }

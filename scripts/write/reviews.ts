@@ -2,12 +2,13 @@
 // parser `npm run extract` reads the file with (so the server never writes a row a run would
 // refuse), and its number must stand at its span in the document under data/raw. Appended, never
 // rewritten: decisions from two tabs at once are queued one after the other and both kept.
-import { stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import Papa from "papaparse";
 import {
   parseReviews,
   REVIEW_COLUMNS,
+  reviewsFileColumns,
   reviewsHeader,
   type Review,
 } from "../../extract/lib/index.ts";
@@ -67,10 +68,38 @@ export function reviewsRoute(dataDir: string): WriteRoute {
       if (held !== true) return refuse(422, held);
       // One queue for the check of the header and the append, so two first decisions at once
       // write the header once.
-      await withFileLock(`${file}#reviews`, async () => {
-        const size = (await stat(file).catch(() => undefined))?.size ?? 0;
-        await appendLine(file, size === 0 ? reviewsHeader() + line : line);
+      const refused = await withFileLock(`${file}#reviews`, async () => {
+        const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return Buffer.alloc(0);
+          throw error;
+        });
+        let text: string;
+        try {
+          text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+        } catch {
+          // A spreadsheet's GBK: a UTF-8 row after it makes a file no reader decodes whole.
+          return "data/reviews.csv is not UTF-8 (a spreadsheet may have saved it as GBK): save it as UTF-8 and decide again (nothing was changed)";
+        }
+        if (!text.trim()) {
+          await appendLine(file, reviewsHeader() + line);
+          return undefined;
+        }
+        // A file edited by hand keeps its own column order (and any column of the person's own):
+        // the row goes in that order, or it would be read back as another decision.
+        const columns = reviewsFileColumns(text);
+        const missing = REVIEW_COLUMNS.filter((c) => !columns.includes(c));
+        if (missing.length) {
+          return `data/reviews.csv line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, so no decision in it can be read: put the header back (${REVIEW_COLUMNS.join(",")}) and decide again (nothing was changed)`;
+        }
+        const byName = new Map(REVIEW_COLUMNS.map((c, i) => [c as string, cells[i]!]));
+        const row = columns.map((c) => byName.get(c) ?? "");
+        await appendLine(
+          file,
+          Papa.unparse([row], { newline: "\n", escapeFormulae: false }) + "\n",
+        );
+        return undefined;
       });
+      if (refused) return refuse(409, refused);
       return { status: 200, body: { ok: true, review: { ...review, line: 0 } } };
     },
   };

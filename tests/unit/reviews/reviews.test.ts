@@ -287,6 +287,43 @@ describe("parseReviews", () => {
     ]);
   });
 
+  it("names a row whose quoting a hand edit broke, and reads every row after it", () => {
+    const ok = reviewToCsvLine(decisionAbout(GDP, "confirm", "2024-04-01T10:00:00Z"));
+    const quoted = reviewToCsvLine(
+      decisionAbout(INVEST, "correct", "2024-04-01T11:00:00Z", {
+        ...INVEST,
+        subject: '"新材料",项目',
+      }),
+    );
+    // A note whose closing quote was lost, then one with text after its closing quote.
+    const unclosed = ok.replace(/,\n$/, ',"lost its closing quote\n');
+    const trailing = ok.replace(/,\n$/, ',"note" and more\n');
+    const text = reviewsHeader() + ok + unclosed + quoted + trailing + ok;
+    for (const [name, sample] of [
+      ["LF", text],
+      ["CRLF", text.replace(/\n/g, "\r\n")],
+    ] as const) {
+      const { reviews, problems } = parseReviews(sample, REGIONS, "data/reviews.csv");
+      // A lenient reader takes line 4 on into the note of line 3: the later decisions are lost.
+      expect(
+        reviews.map((r) => [r.line, r.action]),
+        name,
+      ).toEqual([
+        [2, "confirm"],
+        [4, "correct"],
+        [6, "confirm"],
+      ]);
+      expect(reviews[1]!.subject, name).toBe('"新材料",项目');
+      expect(
+        problems.map((p) => [p.file, p.line, p.message]),
+        name,
+      ).toEqual([
+        ["data/reviews.csv", 3, expect.stringMatching(/not closed on it \(a " is missing\)/)],
+        ["data/reviews.csv", 5, expect.stringMatching(/after its closing quote/)],
+      ]);
+    }
+  });
+
   it("refuses a header without the contract's columns", () => {
     const { reviews, problems } = parseReviews("a,b\n1,2\n", REGIONS);
     expect(reviews).toEqual([]);

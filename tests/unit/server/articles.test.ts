@@ -4,15 +4,17 @@ import { createHash } from "node:crypto";
 import {
   cpSync,
   existsSync,
+  lstatSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
 import { encodeGbk } from "../../gbk.ts";
@@ -223,10 +225,186 @@ describe("removing an article", () => {
 
   it("finds the article by id among the folder's files only", async () => {
     const before = folderBytes(dataDir);
-    for (const id of ["../regions", "raw/../../x", "sources", "", "nope"]) {
+    const kept = csvRecords(read("indicators.csv"))[0]!.source!;
+    for (const id of [
+      "../regions",
+      "raw/../../x",
+      "sources",
+      "sources.csv",
+      "article-text",
+      "",
+      "nope",
+      `${kept}.txt`,
+      `${kept}\u0000`,
+      `..\\${kept}`,
+      `/${kept}`,
+      join(dataDir, "raw", kept),
+      "CON",
+      "NUL.txt",
+      // Look-alikes of a real id: fullwidth digits, a Cyrillic а, a zero-width space.
+      kept.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+      kept.replace(/a/g, "\u0430"),
+      `${kept}\u200b`,
+      kept.toUpperCase(),
+    ]) {
+      expect(id, "not the real id").not.toBe(kept);
       const answer = await post("/api/articles/delete", { id });
-      expect(answer.status, id).toBeGreaterThanOrEqual(400);
+      expect([answer.status, answer.json.ok], JSON.stringify(id)).toEqual([id ? 404 : 400, false]);
     }
+    for (const body of [{ id: 1 }, { id: [kept] }, { id: { toString: kept } }, null, []]) {
+      const answer = await post("/api/articles/delete", body);
+      expect([answer.status, answer.json.error], JSON.stringify(body)).toEqual([
+        400,
+        "expected { id } naming the article",
+      ]);
+    }
+    // A name too long for any file is refused by the route's body limit, said as such.
+    const long = await post("/api/articles/delete", { id: "a".repeat(5000) });
+    expect([long.status, long.json.error]).toEqual([
+      413,
+      expect.stringMatching(/limit is 4096 bytes/),
+    ]);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+});
+
+describe("what a crash or a retry leaves", () => {
+  it("completes a save that a crash cut off after the file was written: a retry adds its row and facts, not 'already'", async () => {
+    // Written for this test. The state a server killed between writing the article and its
+    // sources.csv row leaves: the file under its name, no row, no facts.
+    const text = "江海区2023年规模以上工业增加值增长7.7%，外贸进出口总额300亿元。\n";
+    const id = `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    writeFileSync(join(dataDir, "raw", `${id}.txt`), text);
+    expect(read("raw/sources.csv")).not.toContain(id);
+    const answer = await post("/api/articles", { text, title: "江海工业", publisher: "测试" });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expect(answer.json.already).not.toBe(true);
+    expect(read("raw/sources.csv")).toMatch(new RegExp(`\\n${id}\\.txt,,江海工业,测试,\\n`));
+    expect(csvRecords(read("indicators.csv")).filter((r) => r.source === id).length).toBe(2);
+    expect(read("indicators.csv")).toBe(fullRun());
+    // Saved again once complete: nothing changes.
+    const before = folderBytes(dataDir);
+    const again = await post("/api/articles", { text, title: "另一个标题" });
+    expect([again.status, again.json.already]).toEqual([200, true]);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it("never overwrites what is in the trash: the same article deleted twice at one clock reading is kept twice", async () => {
+    const text = "台山市2024年上半年地区生产总值增长4.2%。\n";
+    // Both deletes at one clock reading (a fast machine, or the clock set back).
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-07T10:00:00.000Z") });
+    try {
+      const trashes: string[] = [];
+      for (const title of ["第一次的标题", "第二次的标题"]) {
+        const saved = await post("/api/articles", { text, title });
+        expect(saved.status, JSON.stringify(saved.json)).toBe(200);
+        const { id } = saved.json.article as { id: string };
+        const removed = await post("/api/articles/delete", { id });
+        expect(removed.status, JSON.stringify(removed.json)).toBe(200);
+        trashes.push(removed.json.trash as string);
+      }
+      expect(new Set(trashes).size).toBe(2);
+      expect(trashes.map((t) => readFileSync(join(root, t, "sources.csv"), "utf8"))).toEqual([
+        expect.stringContaining("第一次的标题"),
+        expect.stringContaining("第二次的标题"),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("never writes or moves through a symbolic link in data/raw that points outside", async () => {
+    const outside = join(root, "outside.txt");
+    // Written for this test.
+    const text = "恩平市2024年上半年规上工业增加值增长5.5%。\n";
+    const id = `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
+    // A link named as the save would name the file, pointing at a file that does not exist yet.
+    symlinkSync(outside, join(dataDir, "raw", `${id}.txt`));
+    const before = folderBytes(dataDir);
+    const saved = await post("/api/articles", { text });
+    expect(saved.status).toBe(400);
+    expect(saved.json.error).toMatch(new RegExp(`${id}\\.txt cannot be read`));
+    expect(existsSync(outside)).toBe(false);
+    expect(folderBytes(dataDir)).toEqual(before);
+
+    // Deleting it moves the link into the trash; what it points at is not touched.
+    writeFileSync(outside, "not the server's");
+    const removed = await post("/api/articles/delete", { id });
+    expect(removed.status, JSON.stringify(removed.json)).toBe(200);
+    const trashed = join(root, removed.json.trash as string, `${id}.txt`);
+    expect(lstatSync(trashed).isSymbolicLink()).toBe(true);
+    expect(readFileSync(outside, "utf8")).toBe("not the server's");
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
+  it("refuses to delete while sources.csv has a row whose quote a hand edit broke: its rows after it stay", async () => {
+    // Written for this test.
+    const text = "鹤山市2024年一季度外贸进出口总额50亿元。\n";
+    const saved = await post("/api/articles", { text, title: "鹤山外贸" });
+    expect(saved.status).toBe(200);
+    const { id, file } = saved.json.article as { id: string; file: string };
+    const table = read("raw/sources.csv");
+    // Its title's closing quote lost, with rows of other articles after it.
+    const broken = table.replace(`\n${file},,鹤山外贸,`, `\n${file},,"鹤山外贸,`);
+    const moved = broken.split("\n");
+    const at = moved.findIndex((line) => line.startsWith(`${file},`));
+    moved.splice(at, 1);
+    moved.splice(1, 0, broken.split("\n")[at]!);
+    writeFileSync(join(dataDir, "raw", "sources.csv"), moved.join("\n"));
+    const before = folderBytes(dataDir);
+    const answer = await post("/api/articles/delete", { id });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/sources\.csv.*fix it first/);
+    expect(folderBytes(dataDir)).toEqual(before);
+    writeFileSync(join(dataDir, "raw", "sources.csv"), table);
+    expect((await post("/api/articles/delete", { id })).status).toBe(200);
+  });
+
+  it("refuses to save or delete while indicators.csv has a row whose quotes are broken: no row is cut with it", async () => {
+    // Written for this test.
+    const text = "新会区2024年一季度规上工业增加值增长6.1%。\n";
+    const saved = await post("/api/articles", { text });
+    expect(saved.status).toBe(200);
+    const { id } = saved.json.article as { id: string };
+    const good = read("indicators.csv");
+    // The first row's quote loses its closing mark (a hand edit); the saved article's rows are
+    // after it.
+    const lines = good.split("\n");
+    lines[1] = lines[1]!.replace(/",(\d+),(\d+),/, ",$1,$2,");
+    expect(lines[1]).not.toBe(good.split("\n")[1]);
+    writeFileSync(join(dataDir, "indicators.csv"), lines.join("\n"));
+    const before = folderBytes(dataDir);
+    for (const [path, body] of [
+      ["/api/articles/delete", { id }],
+      ["/api/articles", { text: "开平市2024年一季度外贸进出口增长9.9%。\n" }],
+    ] as const) {
+      const answer = await post(path, body);
+      expect([answer.status, answer.json.error], path).toEqual([
+        409,
+        expect.stringMatching(
+          /data\/indicators\.csv line 2: .*quote.*npm run extract.*nothing was changed/,
+        ),
+      ]);
+    }
+    expect(folderBytes(dataDir)).toEqual(before);
+    writeFileSync(join(dataDir, "indicators.csv"), good);
+    expect((await post("/api/articles/delete", { id })).status).toBe(200);
+    expect(read("indicators.csv")).toBe(fullRun());
+  });
+
+  it("keeps one file per article: the same bytes pasted and then dropped as .md are the one article", async () => {
+    const text = "蓬江区2024年一季度固定资产投资增长3.3%。\n";
+    const pasted = await post("/api/articles", { text });
+    expect(pasted.status).toBe(200);
+    const before = folderBytes(dataDir);
+    const dropped = await post("/api/articles", {
+      file: { name: "same.md", base64: Buffer.from(text).toString("base64") },
+    });
+    expect(dropped.status, JSON.stringify(dropped.json)).toBe(200);
+    expect(dropped.json.already).toBe(true);
+    expect((dropped.json.article as { file: string }).file).toBe(
+      (pasted.json.article as { file: string }).file,
+    );
     expect(folderBytes(dataDir)).toEqual(before);
   });
 });

@@ -3,16 +3,21 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   decisionAbout,
   parseReviews,
   REVIEW_COLUMNS,
   reviewRecord,
+  reviewsHeader,
+  reviewToCsvLine,
   type Fact,
 } from "../../../extract/lib/index.ts";
 import { serveDashboard } from "../../../scripts/serve.ts";
 import { writeRoutes } from "../../../scripts/write/routes.ts";
+import { encodeGbk } from "../../gbk.ts";
+import { folderBytes } from "../../folder.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
 // Written for this test, not taken from any article.
@@ -92,6 +97,7 @@ describe("POST /api/reviews", () => {
 
   it("refuses a decision a run would refuse, naming the field, and leaves the file alone", async () => {
     const before = readFileSync(file(), "utf8");
+    const tree = folderBytes(dataDir);
     const bad = [
       [{ ...reviewRecord(decisionAbout(FACT, "correct", at(1))), region: "guangzhou" }, /^region:/],
       [{ ...reviewRecord(decisionAbout(FACT, "correct", at(1))), period: "2023-13" }, /^period:/],
@@ -114,5 +120,133 @@ describe("POST /api/reviews", () => {
     );
     expect(refused.status).toBe(403);
     expect(readFileSync(file(), "utf8")).toBe(before);
+    expect(folderBytes(dataDir)).toEqual(tree);
   });
 });
+
+// A person may edit data/reviews.csv by hand (a spreadsheet, a text editor). What the server
+// appends must still be read as the decision that was sent, and a bad row of theirs is kept.
+describe("POST /api/reviews onto a hand-edited reviews.csv", () => {
+  const root = mkdtempSync(join(tmpdir(), "jm-reviews-hand-"));
+  const dataDir = join(root, "data");
+  const token = "cd".repeat(32);
+  const file = join(dataDir, "reviews.csv");
+  const regions = new Set(["taishan", "jiangmen"]);
+  let url = "";
+  let close = () => undefined as void;
+  beforeAll(async () => {
+    mkdirSync(join(dataDir, "raw"), { recursive: true });
+    mkdirSync(join(root, "dist"));
+    writeFileSync(join(root, "dist", "index.html"), "<html><head></head></html>");
+    writeFileSync(join(dataDir, "raw", "t1.txt"), TEXT);
+    copyFileSync(join(ROOT, "data", "regions.csv"), join(dataDir, "regions.csv"));
+    const started = await serveDashboard({
+      distDir: join(root, "dist"),
+      dataDir,
+      writes: { token, routes: writeRoutes(dataDir) },
+    });
+    url = started.url;
+    close = () => void started.server.close();
+  });
+  afterAll(() => {
+    close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const post = async (body: unknown) => {
+    const response = await fetch(new URL("/api/reviews", url), {
+      method: "POST",
+      headers: {
+        Origin: new URL(url).origin,
+        "X-Write-Token": token,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  const correction = (value: number, second: number) =>
+    reviewRecord(
+      decisionAbout(FACT, "correct", `2026-12-07T11:00:${String(second).padStart(2, "0")}+08:00`, {
+        ...FACT,
+        value,
+        subject: '=1+1, "quoted"',
+      }),
+    );
+  /** A row in the order of `columns`, from a record named by the contract's columns. */
+  const rowIn = (columns: readonly string[], record: Record<string, string>) =>
+    Papa.unparse([columns.map((c) => record[c] ?? "")], { newline: "\n" }) + "\n";
+
+  it("appends in the file's own column order, so the row reads back as the decision sent", async () => {
+    // Columns moved about and one of the person's own added in the middle.
+    const columns: string[] = [...REVIEW_COLUMNS].reverse();
+    columns.splice(3, 0, "my_comment");
+    const first = correction(1111, 1);
+    writeFileSync(
+      file,
+      columns.join(",") + "\n" + rowIn(columns, { ...first, my_comment: "mine" }),
+    );
+    const answer = await post({ review: correction(2222, 2) });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const { reviews, problems } = parseReviews(readFileSync(file, "utf8"), regions);
+    expect(problems).toEqual([]);
+    expect(reviews.map((r) => [r.value, r.subject, r.region])).toEqual([
+      [1111, '=1+1, "quoted"', "taishan"],
+      [2222, '=1+1, "quoted"', "taishan"],
+    ]);
+  });
+
+  it("refuses a decision the file could never give back (its header lacks a column), naming file and line, file unchanged", async () => {
+    const text = "reviewed_at,action,fact_id,source,start,end,text\n";
+    writeFileSync(file, text);
+    const before = folderBytes(dataDir);
+    const answer = await post({ review: correction(3333, 3) });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/data\/reviews\.csv line 1: missing columns? .*indicator/);
+    expect(answer.json.error).toMatch(/nothing was changed/);
+    expect(readFileSync(file, "utf8")).toBe(text);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it("refuses to append UTF-8 to a reviews.csv a spreadsheet saved as GBK, naming it, file unchanged", async () => {
+    // Excel on Chinese Windows saves CSV as GBK: a UTF-8 row after GBK rows makes a file that
+    // no reader decodes whole, and the new decision's text (503.23亿元) would be read garbled.
+    const bytes = encodeGbk(
+      reviewsHeader() +
+        reviewToCsvLine({ ...decisionAbout(FACT, "confirm", at0()), note: "已核对", line: 0 }),
+    );
+    writeFileSync(file, bytes);
+    const before = folderBytes(dataDir);
+    const answer = await post({ review: correction(5555, 5) });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/data\/reviews\.csv is not UTF-8/);
+    expect(answer.json.error).toMatch(/nothing was changed/);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it("keeps a row whose quote is never closed, names its line, and still reads the decisions after it", async () => {
+    const good = reviewToCsvLine({ ...decisionAbout(FACT, "confirm", at0()), line: 0 });
+    // A note whose closing quote was lost in a hand edit, as the last line, without a newline.
+    const broken = good.replace(/\n$/, "").replace(/,$/, ',"half a note');
+    const text = reviewsHeader() + good + broken;
+    writeFileSync(file, text);
+    const answer = await post({ review: correction(4444, 4) });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const after = readFileSync(file, "utf8");
+    expect(after.startsWith(text)).toBe(true);
+    const { reviews, problems } = parseReviews(after, regions, "data/reviews.csv");
+    expect(problems).toEqual([
+      expect.objectContaining({
+        file: "data/reviews.csv",
+        line: 3,
+        message: expect.stringMatching(/quote/),
+      }),
+    ]);
+    expect(reviews.map((r) => [r.line, r.action, r.value])).toEqual([
+      [2, "confirm", FACT.value],
+      [4, "correct", 4444],
+    ]);
+  });
+});
+
+const at0 = () => "2026-12-07T11:00:00+08:00";

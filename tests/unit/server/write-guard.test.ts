@@ -166,15 +166,46 @@ function raw(
   headers: Record<string, string>,
   body: Buffer | string = "",
   method = "POST",
-): Promise<{ status: number; json: { ok: boolean; error?: string } }> {
+): Promise<{
+  status: number;
+  json: { ok: boolean; error?: string };
+  headers: Record<string, string | string[] | undefined>;
+}> {
+  return rawText(url, path, headers, method, body).then((answer) => ({
+    status: answer.status,
+    json: JSON.parse(answer.text) as { ok: boolean; error?: string },
+    headers: answer.headers,
+  }));
+}
+
+function rawText(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  method = "GET",
+  body: Buffer | string = "",
+): Promise<{
+  status: number;
+  text: string;
+  headers: Record<string, string | string[] | undefined>;
+}> {
   const { hostname, port } = new URL(url);
+  // A declared length, as a browser sends it (Node would send DELETE's body chunked).
+  const chunked = Object.keys(headers).some((h) => h.toLowerCase() === "transfer-encoding");
+  const sized =
+    body.length && !chunked
+      ? { "Content-Length": String(Buffer.byteLength(body)), ...headers }
+      : headers;
   return new Promise((ok, fail) => {
-    const req = request({ host: hostname, port, path, method, headers, setHost: false }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => ok({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-    });
+    const req = request(
+      { host: hostname, port, path, method, headers: sized, setHost: false },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => ok({ status: res.statusCode ?? 0, text, headers: res.headers }));
+      },
+    );
     req.on("error", fail);
     req.end(body);
   });
@@ -270,8 +301,167 @@ describe("a server with writes", () => {
 
   it("makes an accepted write, and only that one", async () => {
     const answer = await raw(url, "/api/test-log", headers(), JSON.stringify({ line: "kept" }));
-    expect(answer).toEqual({ status: 200, json: { ok: true } });
+    expect([answer.status, answer.json]).toEqual([200, { ok: true }]);
     expect(readFileSync(join(dataDir, "log.txt"), "utf8")).toBe("first\nkept\n");
+  });
+
+  it("gives the token only to the page at the printed address, never to another name (DNS rebinding)", async () => {
+    const { hostname, port } = new URL(url);
+    for (const [host, method] of [
+      [`localhost:${port}`, "GET"],
+      [`localhost:${port}`, "HEAD"],
+    ] as const) {
+      const page = await rawText(url, "/", { Host: host }, method);
+      expect(page.status, host).toBe(200);
+      expect(page.text, host).not.toContain(token);
+      if (method === "GET") {
+        expect(page.text).toMatch(
+          new RegExp(`<meta name="jm-writes-off" content="[^"]*http://${hostname}:${port}/`),
+        );
+      }
+      expect(page.headers["content-length"], host).not.toBe(
+        (await rawText(url, "/", { Host: new URL(url).host }, method)).headers["content-length"],
+      );
+    }
+    expect((await rawText(url, "/index.html", { Host: new URL(url).host })).text).toContain(token);
+  });
+
+  it("serves nothing under a name that is not this machine's (a DNS-rebinding page reading data/)", async () => {
+    const { port } = new URL(url);
+    for (const host of [`evil.example:${port}`, "evil.example", `127.0.0.1.evil.example:${port}`]) {
+      for (const path of ["/", "/index.html", "/data/log.txt", "/data/raw/a.txt"]) {
+        const answer = await rawText(url, path, { Host: host });
+        expect(
+          [answer.status, answer.text.includes(token), answer.text.includes("first")],
+          `${host} ${path}`,
+        ).toEqual([403, false, false]);
+        expect(answer.text).toMatch(/not a name of this machine/);
+      }
+    }
+    // This machine's names, with the server's port or none, are served.
+    for (const host of [
+      `127.0.0.1:${port}`,
+      `localhost:${port}`,
+      "127.0.0.1",
+      `[::1]:${port}`,
+      `LOCALHOST:${port}`,
+    ]) {
+      const answer = await rawText(url, "/data/log.txt", { Host: host });
+      expect(answer.status, host).toBe(200);
+    }
+    expect((await rawText(url, "/data/log.txt", { Host: "127.0.0.1:1" })).status).toBe(403);
+  });
+
+  it("answers a preflight, a CORS-simple form post, a token in the wrong place and a cross-site fetch with refusals, data unchanged", async () => {
+    const before = folderBytes(dataDir);
+    const body = JSON.stringify({ line: "evil" });
+    const own = new URL(url).origin;
+    const cases: [string, Record<string, string>, string, number, RegExp][] = [
+      // The preflight another site's fetch with X-Write-Token would need: never granted.
+      [
+        "OPTIONS",
+        {
+          ...headers(),
+          Origin: "http://evil.example",
+          "Access-Control-Request-Method": "POST",
+          "Access-Control-Request-Headers": "x-write-token,content-type",
+        },
+        "",
+        405,
+        /not a write/,
+      ],
+      // A form post or no-cors fetch of text/plain from another page needs no preflight.
+      [
+        "POST",
+        { Host: new URL(url).host, Origin: "http://evil.example", "Content-Type": "text/plain" },
+        body,
+        403,
+        /Origin/,
+      ],
+      ["POST", { ...headers(), "Content-Type": "text/plain" }, body, 415, /application\/json/],
+      // The token anywhere but its header is no token.
+      [
+        "POST",
+        { ...headers(), "X-Write-Token": "", Authorization: `Bearer ${token}`, Cookie: token },
+        JSON.stringify({ line: "evil", token }),
+        403,
+        /no x-write-token/,
+      ],
+      // What a browser says of a request another site made, whatever the other headers say.
+      ["POST", { ...headers(), "Sec-Fetch-Site": "cross-site" }, body, 403, /Sec-Fetch-Site/],
+      ["POST", { ...headers(), "Sec-Fetch-Site": "same-site" }, body, 403, /Sec-Fetch-Site/],
+      ["PUT", headers(), body, 405, /not a write/],
+      ["DELETE", headers(), body, 405, /not a write/],
+      ["GET", headers(), "", 405, /not a write/],
+    ];
+    for (const [method, h, b, status, error] of cases) {
+      const answer = await raw(url, "/api/test-log", h, b, method).catch((e: unknown) => {
+        throw new Error(`${method} ${JSON.stringify(h)}: ${String(e)}`);
+      });
+      expect([answer.status, answer.json.ok], `${method} ${JSON.stringify(h)}`).toEqual([
+        status,
+        false,
+      ]);
+      expect(answer.json.error).toMatch(error);
+      expect(answer.headers["access-control-allow-origin"]).toBeUndefined();
+    }
+    // With a browser's own Sec-Fetch-Site, the dashboard's write goes through as before.
+    const ownSite = await raw(
+      url,
+      "/api/test-log",
+      { ...headers(), "Sec-Fetch-Site": "same-origin" },
+      JSON.stringify({ line: "same-origin" }),
+    );
+    expect([ownSite.status, own]).toEqual([200, `http://${new URL(url).host}`]);
+    const after = folderBytes(dataDir);
+    expect(after.get("/log.txt")).toBe(
+      Buffer.from(
+        Buffer.from(before.get("/log.txt")!, "base64").toString() + "same-origin\n",
+      ).toString("base64"),
+    );
+    after.delete("/log.txt");
+    before.delete("/log.txt");
+    expect(after).toEqual(before);
+  });
+
+  it("refuses the token of an earlier start: a restart prints a new address and token", async () => {
+    // The server stopped and started again on the same data: a new token (npm start makes one
+    // at random each time), and the page of the old start must be reloaded to write.
+    const newToken = "d0d0".repeat(16);
+    const again = await serveDashboard({
+      distDir: join(root, "dist"),
+      dataDir,
+      writes: { token: newToken, routes: [route] },
+    });
+    try {
+      const before = folderBytes(dataDir);
+      const host = new URL(again.url).host;
+      const old = await raw(
+        again.url,
+        "/api/test-log",
+        { ...headers(), Host: host, Origin: `http://${host}` },
+        JSON.stringify({ line: "replayed" }),
+      );
+      expect(old.status).toBe(403);
+      expect(old.json.error).toMatch(
+        /not this server's \(it changes at every start: reload the page\)/,
+      );
+      expect(folderBytes(dataDir)).toEqual(before);
+      expect(await (await fetch(again.url)).text()).toContain(newToken);
+    } finally {
+      again.server.close();
+    }
+  });
+
+  it("reads a deeply nested or huge JSON body without falling over", async () => {
+    const before = folderBytes(dataDir);
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const nested = await raw(url, "/api/test-log", headers(), deep);
+    // Within the test route's 200-byte limit it is refused by size; below, by shape.
+    expect(nested.status).toBe(413);
+    const small = await raw(url, "/api/test-log", headers(), "[".repeat(90) + "]".repeat(90));
+    expect([small.status, small.json.error]).toEqual([400, "no line"]);
+    expect(folderBytes(dataDir)).toEqual(before);
   });
 
   it("has no writes when started without them", async () => {
