@@ -84,7 +84,7 @@ const yearNumber = (s: string) =>
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
-const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})`;
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -132,8 +132,15 @@ function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined
 
 /** Label of a part of year `y` captured by SUB, or "" for a day, or undefined if malformed. */
 function subLabel(y: number, m: RegExpExecArray): string | undefined {
-  const [, q, half, firstQ, month, month2, day, whole, report, firstMonths, yearEnd] = m;
+  const [, q, half, firstQ, month, month2, day, whole, report, firstMonths, yearEnd, q1, q2] = m;
   if (yearEnd) return `${y}-12`;
+  if (q1 && q2) {
+    // 一至三季度, 二—三季度: the months from the first quarter's start to the last one's end.
+    const a = smallNumber(q1);
+    const b = smallNumber(q2);
+    if (b <= a) return undefined;
+    return `${y}-${pad(a * 3 - 2)}/${y}-${pad(b * 3)}`;
+  }
   if (q) return `${y}-Q${smallNumber(q)}`;
   if (half) return `${y}-H${half === "上" ? 1 : 2}`;
   if (firstQ) {
