@@ -122,6 +122,12 @@ const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 
+/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
+export function inYear(label: string, year: number): string {
+  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
+  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
+}
+
 /** The month of a date with a day captured by SUB (11月18日 in year `y`), else undefined. */
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
   const [, , , , month, month2, day] = m;

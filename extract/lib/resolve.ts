@@ -4,7 +4,7 @@
 
 import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
-import type { PeriodMention } from "./periods.ts";
+import { inYear, type PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
@@ -360,12 +360,6 @@ function sameTimeBase(ctx: DocContext, from: number, at: number): number | undef
     if (p.label !== "") return undefined;
   }
   return undefined;
-}
-
-/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
-function inYear(label: string, year: number): string {
-  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
-  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
 }
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
