@@ -114,6 +114,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",
     continuationOpeners: "words",
+    breakdownOpeners: { record: { starts: "words", ends: "words", maxInner: "number" } },
     cumulativePrefixes: "words",
     singleMonths: "words",
     averageWords: "words",

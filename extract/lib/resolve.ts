@@ -437,6 +437,17 @@ const carried = (list: readonly PeriodMention[]) => list.filter((p) => !p.single
 // before it: its indicator (bind.ts) and its period.
 const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
 const RECORD_SPANS = periodLexicon.recordSpans;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const longestFirst = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+// 分县（市、区）看，…; 从各镇街看：…: a paragraph that opens by naming the breakdown it gives.
+const BREAKDOWN_OPENER = new RegExp(
+  `^(?:${longestFirst(periodLexicon.breakdownOpeners.starts)})[^，,。；;：:\\s]{1,${periodLexicon.breakdownOpeners.maxInner}}?(?:${longestFirst(periodLexicon.breakdownOpeners.ends)})[，,：:]`,
+);
+const OPENING_WINDOW = 8 + periodLexicon.breakdownOpeners.maxInner;
 
 /** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时, 从总量看) speaks of that
  * paragraph's period: the last one it names. */
@@ -444,8 +455,9 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const p = ctx.paragraphs[index]!;
   const before = ctx.paragraphs[index - 1];
   if (!before || before.titleLike) return undefined;
-  const opening = ctx.text.slice(p.start, p.start + 8).trimStart();
-  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  const opening = ctx.text.slice(p.start, p.start + OPENING_WINDOW).trimStart();
+  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w)) && !BREAKDOWN_OPENER.test(opening))
+    return undefined;
   return labelled(
     carried(
       within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end),
