@@ -149,6 +149,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     fieldMarkers: "words",
     relatedLinks: "words",
     venuePrefixes: "words",
+    sourceOffices: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },

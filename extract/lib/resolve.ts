@@ -141,8 +141,9 @@ function placeIn(
     // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
     // 皖北6市（阜阳、蚌埠…）: places in brackets spell out a name, never locate a figure; a
     // compared place (仅次于杭州) locates one only in its own clause.
-    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore).
-    if (m.place.type === "context" || m.aside || m.ranking || m.venue) continue;
+    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore);
+    // nor does the office giving the figures (据杭州海关统计).
+    if (m.place.type === "context" || m.aside || m.ranking || m.venue || m.source) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -214,7 +215,8 @@ export function resolveRegion(
 }
 
 /** The place of the last venue named before `at` in its paragraph (签约仪式在开平举行，现场签约项目
- * 12个), when nothing else locates the figure: the event's place is then the best guess. */
+ * 12个), or of the office giving the figures (据江门海关统计), when nothing else locates the
+ * figure: that place is then the best guess. */
 function venueBefore(
   ctx: DocContext,
   sentence: Sentence,
@@ -228,7 +230,7 @@ function venueBefore(
   );
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
-    if (m.venue) return regionAt(ctx, m, undefined, sentence.start);
+    if (m.venue || m.source) return regionAt(ctx, m, undefined, sentence.start);
   }
   return undefined;
 }
@@ -285,7 +287,7 @@ function finestOfSentence(
   while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
   let finest: string | undefined;
   for (const m of within(ctx.places, start, end)) {
-    if (m.place.type !== "region" || m.compared || m.aside || m.venue) continue;
+    if (m.place.type !== "region" || m.compared || m.aside || m.venue || m.source) continue;
     const r = ctx.gaz.regions.get(m.place.key);
     if (r?.parent === found) {
       if (finest && finest !== r.key) return found; // two of its parts: no one of them
