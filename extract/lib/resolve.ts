@@ -155,6 +155,9 @@ function placeIn(
     if (r) return r;
   }
   for (const m of list) {
+    // 比全市平均水平要高一点: a compared context word, like a compared place, speaks for no figure
+    // outside its own clause.
+    if (m.compared && outsideCounts !== "all") continue;
     const r = m.place.type === "context" ? regionAt(ctx, m, section, sentenceStart) : undefined;
     if (r) return r;
   }
