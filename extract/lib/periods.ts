@@ -84,7 +84,10 @@ const yearNumber = (s: string) =>
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
-const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2})(?:月?[${RANGE_CHARS}](\\d{1,2}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
+// A month in Chinese numerals (十一月, 一至十月), as spoken and in transcribed interviews.
+// Not inside a word: 统一月度, 单一月份 and 唯一 hold 一月 too (periods.json chineseMonthBlockers).
+const CN_MONTH = `(?<![${lexicon.chineseMonthBlockers.before.join("")}])(?:十[一二]?|[一二三四五六七八九])(?=[${RANGE_CHARS}]|月(?![${lexicon.chineseMonthBlockers.after.join("")}]))`;
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -132,7 +135,7 @@ export function inYear(label: string, year: number): string {
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
   const [, , , , month, month2, day] = m;
   if (y === undefined || !month || !day || month2) return undefined;
-  const a = Number(month);
+  const a = smallNumber(month);
   return a >= 1 && a <= 12 ? `${y}-${pad(a)}` : undefined;
 }
 
@@ -155,10 +158,10 @@ function subLabel(y: number, m: RegExpExecArray): string | undefined {
   }
   if (month) {
     if (day) return "";
-    const a = Number(month);
+    const a = smallNumber(month);
     if (a < 1 || a > 12) return undefined;
     if (month2) {
-      const b = Number(month2);
+      const b = smallNumber(month2);
       if (b < a || b > 12) return undefined;
       return `${y}-${pad(a)}/${y}-${pad(b)}`;
     }
