@@ -116,6 +116,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     continuationOpeners: "words",
     breakdownOpeners: { record: { starts: "words", ends: "words", maxInner: "number" } },
     cumulativePrefixes: "words",
+    firstMonthsPrefixes: "words",
+    firstMonthsBlockers: "words",
     chineseMonthBlockers: { record: { before: "words", after: "words" } },
     singleMonths: "words",
     averageWords: "words",

@@ -87,7 +87,7 @@ const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
 // A month in Chinese numerals (十一月, 一至十月), as spoken and in transcribed interviews.
 // Not inside a word: 统一月度, 单一月份 and 唯一 hold 一月 too (periods.json chineseMonthBlockers).
 const CN_MONTH = `(?<![${lexicon.chineseMonthBlockers.before.join("")}])(?:十[一二]?|[一二三四五六七八九])(?=[${RANGE_CHARS}]|月(?![${lexicon.chineseMonthBlockers.after.join("")}]))`;
-const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
+const SUB = `第?([一二三四1-4])季度|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?(\\d{1,2}(?:[${RANGE_CHARS}]\\d{1,2})?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|(?<![${lexicon.firstMonthsBlockers.join("")}])(?:${alt(lexicon.firstMonthsPrefixes)})(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
