@@ -116,6 +116,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     continuationOpeners: "words",
     breakdownOpeners: { record: { starts: "words", ends: "words", maxInner: "number" } },
     cumulativePrefixes: "words",
+    relativeMonths: NUMBER_MAP,
     firstMonthsPrefixes: "words",
     firstMonthsBlockers: "words",
     chineseMonthBlockers: { record: { before: "words", after: "words" } },

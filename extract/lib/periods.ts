@@ -97,6 +97,7 @@ const HEAD = new RegExp(
     `${CHINESE_NUMERAL}(?:${alt(lexicon.lastYears.bareSuffixes)})`,
     alt(lexicon.lastOneYear),
     alt(lexicon.now),
+    alt(Object.keys(lexicon.relativeMonths)),
     alt(Object.keys(lexicon.plans)),
   ].join("|"),
   "g",
@@ -117,6 +118,8 @@ const LAST_N_AT = new RegExp(
 );
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
+const RELATIVE_MONTHS = lexicon.relativeMonths as Record<string, number>;
+const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
@@ -368,6 +371,16 @@ function parseAt(
       if (first <= last) return { start: at, end, label: `${first}/${last}`, namesYear: true };
     }
     return { start: at, end: at + plan[0].length, label, namesYear: true };
+  }
+  // 上月, 上个月: the month before publication (a monthly brief's latest month).
+  const relativeMonth = sticky(RELATIVE_MONTH_AT, text, at, to);
+  if (relativeMonth) {
+    let label = "";
+    if (pub) {
+      const index = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[relativeMonth[0]]!;
+      label = `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+    }
+    return { start: at, end: at + relativeMonth[0].length, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);
   if (now) {
