@@ -87,7 +87,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       continue;
     }
     const drafts = bindSentence(ctx, sentence, tokens, carry);
-    if (paragraphs[sentence.paragraph]!.titleLike) {
+    // The headline is a title even with a colon or comma in it (新会区区长：明年力争…增长6%).
+    if (paragraphs[sentence.paragraph]!.titleLike || sentence.paragraph === ctx.doc.headline) {
       headingDrafts.push(...drafts.map((d) => ({ d, sentence })));
       continue;
     }

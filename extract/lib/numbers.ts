@@ -51,8 +51,12 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二�
 const TIMES = numeralLexicon.times;
 if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
   throw new Error(`numerals.json: "times" must be a plain word`);
+// 200多家, 一百余场, 三十几家: a word of "and more" between the numeral and its multiplier or unit.
+const INSIDE = qualifierLexicon.inside.more_than.join("|");
+if (/[\\^$.*+?()[\]{}]/.test(INSIDE))
+  throw new Error(`qualifiers.json: "inside" words must be plain words`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(多|余)?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(多|余)?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(${INSIDE})?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
   "g",
 );
 

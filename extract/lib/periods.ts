@@ -84,11 +84,13 @@ const yearNumber = (s: string) =>
       );
 const NUMERAL = "[一二两三四五六七八九十\\d]{1,2}";
 const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
-// A month in digits or in Chinese numerals (10月, 十月, 一至九月, 十二月).
-// A Chinese month does not continue a numeral (一二月份 is two months said together, not 二月).
-const MONTH = "\\d{1,2}|(?<![一二三四五六七八九十〇零])(?:十[一二]|[一二三四五六七八九十])";
+// A month in Chinese numerals (十一月, 一至十月), as spoken and in transcribed interviews.
+// Not inside a word: 统一月度, 单一月份 and 唯一 hold 一月 too (periods.json chineseMonthBlockers);
+// nor after another numeral (一二月份 is two months said together, not 二月).
+const CN_MONTH = `(?<![${lexicon.chineseMonthBlockers.before.join("")}一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=[${RANGE_CHARS}]|月(?![${lexicon.chineseMonthBlockers.after.join("")}]))`;
+// A day of a date, in digits or Chinese numerals (18日, 十八日).
 const DAY = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
-const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(${MONTH})(?:月?[${RANGE_CHARS}](${MONTH}))?月份?((?:${DAY})(?:[${RANGE_CHARS}](?:${DAY}))?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|前(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
+const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?((?:${DAY})(?:[${RANGE_CHARS}](?:${DAY}))?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|(?<![${lexicon.firstMonthsBlockers.join("")}])(?:${alt(lexicon.firstMonthsPrefixes)})(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
@@ -98,6 +100,7 @@ const HEAD = new RegExp(
     `${CHINESE_NUMERAL}(?:${alt(lexicon.lastYears.bareSuffixes)})`,
     alt(lexicon.lastOneYear),
     alt(lexicon.now),
+    alt(Object.keys(lexicon.relativeMonths)),
     alt(Object.keys(lexicon.plans)),
   ].join("|"),
   "g",
@@ -118,6 +121,8 @@ const LAST_N_AT = new RegExp(
 );
 const LAST_ONE_AT = new RegExp(alt(lexicon.lastOneYear), "y");
 const NOW_AT = new RegExp(alt(lexicon.now), "y");
+const RELATIVE_MONTHS = lexicon.relativeMonths as Record<string, number>;
+const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
@@ -126,6 +131,12 @@ const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
+
+/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
+export function inYear(label: string, year: number): string {
+  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
+  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
+}
 
 /** The month of a date with a day captured by SUB (11月18日 in year `y`), else undefined. */
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
@@ -368,6 +379,16 @@ function parseAt(
     const span = PLAN_SPAN_WORDS.find((w) => text.startsWith(w, end + quote));
     if (span && end + quote + span.length <= to) end += quote + span.length;
     return { start: at, end, label, namesYear: true };
+  }
+  // 上月, 上个月: the month before publication (a monthly brief's latest month).
+  const relativeMonth = sticky(RELATIVE_MONTH_AT, text, at, to);
+  if (relativeMonth) {
+    let label = "";
+    if (pub) {
+      const index = pub.year * 12 + pub.month - 1 + RELATIVE_MONTHS[relativeMonth[0]]!;
+      label = `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
+    }
+    return { start: at, end: at + relativeMonth[0].length, label, namesYear: true };
   }
   const now = sticky(NOW_AT, text, at, to);
   if (now) {

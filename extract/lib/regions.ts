@@ -35,6 +35,10 @@ export interface PlaceMention {
   /** True where an event was held (签约仪式在江门滨江新区举行): the figures it reports are of the
    * place that held it, so a venue locates a figure only when no other place does. */
   venue?: boolean;
+  /** True for the office that gives the figures (杭州海关): its district need not be that place
+   * (杭州海关 reports on all of 浙江), so like a venue it locates a figure only when no other
+   * place does. */
+  source?: boolean;
 }
 
 export interface Gazetteer {
@@ -91,6 +95,7 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
 }
 
 const INSTITUTIONS = lexicon.institutionSuffixes;
+const SOURCE_OFFICES: readonly string[] = lexicon.sourceOffices;
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
@@ -155,6 +160,7 @@ export function findPlaces(
     const locative =
       !venue && !field && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
+    const source = SOURCE_OFFICES.some((w) => text.startsWith(w, m.end));
     const ranking = m.value.type === "outside" && m.value.scope && rankFollows(text, m.end, to);
     out.push({
       start: m.start,
@@ -166,6 +172,7 @@ export function findPlaces(
       aside,
       ranking,
       venue,
+      source,
     });
   }
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));

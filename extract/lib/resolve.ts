@@ -4,7 +4,7 @@
 
 import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
-import type { PeriodMention } from "./periods.ts";
+import { inYear, type PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
@@ -141,8 +141,9 @@ function placeIn(
     // 仅次于杭州，…；8730.6亿元: a compared place speaks for no figure outside its own clause.
     // 皖北6市（阜阳、蚌埠…）: places in brackets spell out a name, never locate a figure; a
     // compared place (仅次于杭州) locates one only in its own clause.
-    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore).
-    if (m.place.type === "context" || m.aside || m.ranking || m.venue) continue;
+    // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore);
+    // nor does the office giving the figures (据杭州海关统计).
+    if (m.place.type === "context" || m.aside || m.ranking || m.venue || m.source) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -154,6 +155,9 @@ function placeIn(
     if (r) return r;
   }
   for (const m of list) {
+    // 比全市平均水平要高一点: a compared context word, like a compared place, speaks for no figure
+    // outside its own clause.
+    if (m.compared && outsideCounts !== "all") continue;
     const r = m.place.type === "context" ? regionAt(ctx, m, section, sentenceStart) : undefined;
     if (r) return r;
   }
@@ -214,7 +218,8 @@ export function resolveRegion(
 }
 
 /** The place of the last venue named before `at` in its paragraph (签约仪式在开平举行，现场签约项目
- * 12个), when nothing else locates the figure: the event's place is then the best guess. */
+ * 12个), or of the office giving the figures (据江门海关统计), when nothing else locates the
+ * figure: that place is then the best guess. */
 function venueBefore(
   ctx: DocContext,
   sentence: Sentence,
@@ -228,7 +233,7 @@ function venueBefore(
   );
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
-    if (m.venue) return regionAt(ctx, m, undefined, sentence.start);
+    if (m.venue || m.source) return regionAt(ctx, m, undefined, sentence.start);
   }
   return undefined;
 }
@@ -285,7 +290,7 @@ function finestOfSentence(
   while (end < at && !SENTENCE_ENDS.test(ctx.text[end]!)) end++;
   let finest: string | undefined;
   for (const m of within(ctx.places, start, end)) {
-    if (m.place.type !== "region" || m.compared || m.aside || m.venue) continue;
+    if (m.place.type !== "region" || m.compared || m.aside || m.venue || m.source) continue;
     const r = ctx.gaz.regions.get(m.place.key);
     if (r?.parent === found) {
       if (finest && finest !== r.key) return found; // two of its parts: no one of them
@@ -360,12 +365,6 @@ function sameTimeBase(ctx: DocContext, from: number, at: number): number | undef
     if (p.label !== "") return undefined;
   }
   return undefined;
-}
-
-/** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
-function inYear(label: string, year: number): string {
-  const last = Number(label.slice(label.lastIndexOf("/") + 1).slice(0, 4));
-  return label.replace(/\d{4}/g, (y) => String(Number(y) + year - last));
 }
 
 /** The period of the number at [start, end): the clause, the sentence, the paragraph, the
@@ -443,6 +442,17 @@ const carried = (list: readonly PeriodMention[]) => list.filter((p) => !p.single
 // before it: its indicator (bind.ts) and its period.
 const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
 const RECORD_SPANS = periodLexicon.recordSpans;
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const longestFirst = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|");
+// 分县（市、区）看，…; 从各镇街看：…: a paragraph that opens by naming the breakdown it gives.
+const BREAKDOWN_OPENER = new RegExp(
+  `^(?:${longestFirst(periodLexicon.breakdownOpeners.starts)})[^，,。；;：:\\s]{1,${periodLexicon.breakdownOpeners.maxInner}}?(?:${longestFirst(periodLexicon.breakdownOpeners.ends)})[，,：:]`,
+);
+const OPENING_WINDOW = 8 + periodLexicon.breakdownOpeners.maxInner;
 
 /** A paragraph that opens by continuing the one before it (其中, 尤其是, 同时, 从总量看) speaks of that
  * paragraph's period: the last one it names. */
@@ -450,8 +460,9 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const p = ctx.paragraphs[index]!;
   const before = ctx.paragraphs[index - 1];
   if (!before || before.titleLike) return undefined;
-  const opening = ctx.text.slice(p.start, p.start + 8).trimStart();
-  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  const opening = ctx.text.slice(p.start, p.start + OPENING_WINDOW).trimStart();
+  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w)) && !BREAKDOWN_OPENER.test(opening))
+    return undefined;
   return labelled(
     carried(
       within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end),

@@ -3,7 +3,8 @@
 // stock of the place. A bare count after a count of the same kind breaks it down or restates it.
 
 import type { NumberToken } from "../numbers.ts";
-import { within } from "../context.ts";
+import { within, type DocContext } from "../context.ts";
+import { kindLexicon, periodLexicon } from "../lexicon.ts";
 import {
   COUNT_NOUN_WINDOW,
   ENTERPRISE_CLASSIFIERS,
@@ -26,10 +27,19 @@ import {
   onlyFiller,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
+  onlyFillerPlacesOrPeriods,
   subjectBefore,
   type Span,
 } from "./text.ts";
-import { BOUND_AMOUNT, FROM_WORDS, PART_LOCATORS, PART_OF, PUNCT } from "./lexicon.ts";
+import {
+  BOUND_AMOUNT,
+  FROM_WORDS,
+  PART_LOCATORS,
+  PART_OF,
+  PART_STATE_ADVERBS,
+  PART_STATE_LEADS,
+  PUNCT,
+} from "./lexicon.ts";
 
 /** An amount bounded by 以上/以下 (1000万美元以上), which qualifies a noun rather than counting. */
 
@@ -51,6 +61,72 @@ function nounAfter(text: string, from: number, stop: number, nouns: readonly str
     for (const n of nouns) if (text.startsWith(n, i)) return i + n.length;
   }
   return -1;
+}
+
+const longestFirst = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length);
+const STATE_VERBS = longestFirst(PROJECT_VERBS);
+const STATE_LEADS = longestFirst(PART_STATE_LEADS);
+const STATE_ADVERBS = longestFirst(PART_STATE_ADVERBS);
+
+/** The project verb of a bare part count (其中61个已开工建设, 已有20个投产: right after it; 其中已竣工
+ * 12个: right before it), when only a lead word (其中, 已有), filler, places and periods open its
+ * clause; undefined otherwise. */
+function partStateVerb(
+  ctx: DocContext,
+  scope: number,
+  token: NumberToken,
+  ce: number,
+): string | undefined {
+  const { text } = ctx;
+  let at = token.start;
+  let verb: string | undefined;
+  const endingAt = (words: readonly string[]) =>
+    words.find((w) => text.startsWith(w, at - w.length));
+  const before = endingAt(STATE_VERBS);
+  if (before && at - before.length >= scope) {
+    verb = before;
+    at -= before.length;
+    const adverb = endingAt(STATE_ADVERBS);
+    if (adverb) at -= adverb.length;
+  } else {
+    let after = token.end;
+    const adverb = STATE_ADVERBS.find((w) => text.startsWith(w, after));
+    if (adverb) after += adverb.length;
+    verb = STATE_VERBS.find((w) => text.startsWith(w, after) && after + w.length <= ce);
+    if (!verb) return undefined;
+  }
+  const lead = endingAt(STATE_LEADS);
+  if (lead && at - lead.length >= scope) at -= lead.length;
+  return onlyFiller(text, scope, at) ||
+    onlyFillerPlacesOrPeriods(ctx, scope, at) ||
+    onlyFillerAndDates(ctx, scope, at)
+    ? verb
+    : undefined;
+}
+
+const DATE_BEFORE = longestFirst([
+  ...periodLexicon.cumulativePrefixes,
+  ...kindLexicon.deadlines.before,
+]);
+const DATE_AFTER = longestFirst(kindLexicon.deadlines.ends);
+
+/** True when text[from, to) holds only filler and dates said up to a month's end (到11月底,
+ * 截至10月末): the period mentions with the words around them. */
+function onlyFillerAndDates(ctx: DocContext, from: number, to: number): boolean {
+  const { text } = ctx;
+  let at = from;
+  for (const p of within(ctx.periods, from, to)) {
+    let start = p.start;
+    const pre = DATE_BEFORE.find(
+      (w) => start - w.length >= at && text.startsWith(w, start - w.length),
+    );
+    if (pre) start -= pre.length;
+    if (!onlyFiller(text, at, start)) return false;
+    at = p.end;
+    const post = DATE_AFTER.find((w) => at + w.length <= to && text.startsWith(w, at));
+    if (post) at += post.length;
+  }
+  return at > from && onlyFiller(text, at, to);
 }
 
 /** The end of the list of counts that tokens[t] opens (65家和56家): the counts of one classifier
@@ -275,6 +351,14 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       !datedBefore(state, token.start)
     )
       draft.period = lastValue.period;
+  }
+  // 新签约项目86个，总投资340亿元，其中61个已开工建设: a bare count of projects with a project verb
+  // is the part of the projects counted before in the sentence that is in that state.
+  if (!draft && PROJECT_CLASSIFIERS.has(token.classifier)) {
+    const whole = state.drafts.findLast((d) => d.indicator === "project_count" && !d.dropped);
+    const verb = whole ? partStateVerb(ctx, scope, token, ce) : undefined;
+    if (whole && verb)
+      draft = newDraft(tc, whole.family, whole.indicator, "count", token.value, `${verb}项目`);
   }
   // 国家级专精特新“小巨人”企业1.46万家。从城市分布看，北京以1012家位居首位: a bare count of firms
   // right after a place, in a later sentence of the paragraph, counts the kind counted before.

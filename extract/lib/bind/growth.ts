@@ -5,6 +5,7 @@
 import type { Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import { periodLexicon } from "../lexicon.ts";
+import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -28,6 +29,7 @@ import {
   onlyFillerPeriodsAndPlaces,
   onlyPeriodAndComparisons,
   regionKeys,
+  sameTimeOnly,
   sectorsCue,
   subjectBefore,
   trimFiller,
@@ -138,6 +140,8 @@ function rateAfterCue(
   let subject = "";
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
+  let base: number | undefined;
+  let basePeriod: string | undefined;
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -159,6 +163,17 @@ function rateAfterCue(
     (!growth.bare || onlyFillerPlacesOrPeriods(ctx, scope, growth.start))
   ) {
     family = growth.family;
+  } else if (
+    (base = sameTimeOnly(ctx, scope, growth.start)) !== undefined &&
+    (lastDraft ?? state.rateBefore)?.unit === "percent" &&
+    (lastDraft ?? state.rateBefore)!.period !== undefined
+  ) {
+    // 同比增长7.2%；上年同期为下降2.5%: the same rate, for the base period (not a comparison:
+    // 比上年同期 never names a period of its own).
+    const rate = (lastDraft ?? state.rateBefore)!;
+    family = rate.family;
+    subject = rate.subject;
+    basePeriod = inYear(rate.period!, base);
   } else if (
     lastValue &&
     (onlyFiller(text, scope, growth.start) ||
@@ -239,6 +254,7 @@ function rateAfterCue(
   if (!family?.growth) return undefined;
   tc.growthSign = growth.sign;
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
+  if (basePeriod) draft.period = basePeriod;
   openItems(state, tc, draft);
   if (inherited) {
     // 全国GDP达60.1万亿元，同比增长3.1%: the growth of a figure that is no fact is none either.
@@ -313,6 +329,13 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   }
   // 甲市经济增速达到9.8%，乙市达到8.9%、丙市为8.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
+  // 同比增长6.1%，去年同期为3.6%: the same rate, for the base period.
+  const base = sameTimeOnly(ctx, scope, token.start);
+  if (base !== undefined && rate?.unit === "percent" && rate.period !== undefined) {
+    const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, rate.subject);
+    draft.period = inYear(rate.period, base);
+    return draft;
+  }
   if (
     rate?.unit === "percent" &&
     rate.subject === "" &&

@@ -89,6 +89,10 @@ export function compileBinding(raw: unknown) {
     partOf: words(lex.partOf, "partOf"),
     /** After a bare part count, what says where or what its items are (3家位于新会区). */
     partLocators: words(lex.partLocators, "partLocators"),
+    /** Before a bare part count of projects, what may open its clause (其中61个, 已有20个). */
+    partStateLeads: words(lex.partStateLeads, "partStateLeads"),
+    /** Between a bare part count of projects and its verb (61个已开工). */
+    partStateAdverbs: words(lex.partStateAdverbs, "partStateAdverbs"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
     /** Words that make a count of a stock indicator a flow (新增规上工业企业35家). */
@@ -185,6 +189,8 @@ export const STATE_WORDS = BINDING.stateWords;
 export const RUNNING_TOTAL_WORDS = BINDING.runningTotalWords;
 export const PRONOUNS = BINDING.pronouns;
 export const PART_LOCATORS = BINDING.partLocators;
+export const PART_STATE_LEADS = BINDING.partStateLeads;
+export const PART_STATE_ADVERBS = BINDING.partStateAdverbs;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;
 export const MEASURE_OPENERS = BINDING.measureOpeners;

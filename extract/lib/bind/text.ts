@@ -3,6 +3,7 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
+import { periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -83,6 +84,24 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
+}
+
+const SAME_TIME_SUFFIXES: readonly string[] = periodLexicon.sameTimeSuffixes;
+
+/** The base year when text[from, to) holds one 同期 of a year (去年同期, 上年同期, 2024年同期) and
+ * only filler besides (；去年同期为3.6%, ，上年同期为下降2.5%): a clause that states the same
+ * figure for the base period. Undefined otherwise. */
+export function sameTimeOnly(ctx: DocContext, from: number, to: number): number | undefined {
+  const periods = within(ctx.periods, from, to);
+  if (periods.length !== 1) return undefined;
+  const p = periods[0]!;
+  if (p.sameTimeOf === undefined) return undefined;
+  const suffix = SAME_TIME_SUFFIXES.find((w) => ctx.text.startsWith(w, p.end));
+  if (suffix === undefined) return undefined;
+  const after = p.end + suffix.length;
+  return after <= to && onlyFiller(ctx.text, from, p.start) && onlyFiller(ctx.text, after, to)
+    ? p.sameTimeOf
+    : undefined;
 }
 
 /** True when text[from, to) holds only filler words, punctuation, place names and periods
