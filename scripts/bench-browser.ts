@@ -816,13 +816,20 @@ async function sideBySide(browser: Browser, url: string, options: Options, rows:
   add(`${label}: browser CPU, fetch + decode (median)`, cpuMedian(fetchDecode), ms);
   add(`${label}: browser CPU, file opened by hand (median)`, cpuMedian(byHand), ms);
   // However well parsing overlaps the download, a load cannot end before the browser has spent
-  // its CPU on both cores: that floor, beside the anchor, says what any overlap could reach here.
+  // its CPU on both cores: that floor, beside the anchor, says what any overlap could reach here
+  // (a lower bound, and a loose one when other work leaves the browser less than both cores).
+  // The CPU of the two, side by side, moves less with the machine's load than their times.
   const loadCpu = cpuMedian(runs);
-  if (loadCpu !== null) {
+  const anchorCpu = cpuMedian(fetchDecode);
+  if (loadCpu !== null && anchorCpu !== null) {
     const floor = loadCpu / cpus().length;
     figures.push({
       name: `${label}: floor, dashboard's browser CPU ÷ ${cpus().length} cores ÷ fetch + decode`,
       value: `${(floor / anchor).toFixed(2)}×`,
+    });
+    figures.push({
+      name: `${label}: browser CPU, dashboard load ÷ fetch + decode`,
+      value: `${(loadCpu / anchorCpu).toFixed(2)}×`,
     });
   }
   const draws = runs.map((r) => r.firstDraw).filter((t): t is number => t !== null);
