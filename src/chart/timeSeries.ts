@@ -84,7 +84,7 @@ function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: numb
 export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadItems): Float64Array {
   const size = TUPLE_DIMENSIONS.length;
   const flat = new Float64Array(points.length * size);
-  const usable = ahead && ahead.unit === unit && ahead.written === ahead.points.length;
+  const usable = ahead && ahead.unit === unit && ahead.written === ahead.ids.length;
   // Drawn points keep the array's order, so each is looked for after the one before.
   let after = 0;
   for (let i = 0, to = 0; i < points.length; i++, to += size) {
@@ -116,8 +116,9 @@ export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadIt
  */
 export interface AheadItems {
   readonly unit: Unit;
-  /** The points the items were written from (a drawn point must be one of these objects). */
-  readonly points: Point[];
+  /** The points the items were written from (a drawn point must be one of these objects): the
+   * page's own array, not a copy. */
+  readonly points: readonly Point[];
   readonly ids: Uint32Array;
   readonly items: Float64Array;
   /** How many points, from the first, have their item written. */
@@ -140,7 +141,7 @@ export function writeItemsAhead(
   if (!ahead || ahead.unit !== unit || ahead.ids.length !== total) {
     ahead = {
       unit,
-      points: new Array<Point>(total),
+      points,
       ids: new Uint32Array(total),
       items: new Float64Array(total * TUPLE_DIMENSIONS.length),
       written: 0,
@@ -152,7 +153,6 @@ export function writeItemsAhead(
   for (let i = from; i < to; i++) {
     const p = points[i]!;
     if (i > 0 && p.id <= ahead.ids[i - 1]!) ahead.ascending = false;
-    ahead.points[i] = p;
     ahead.ids[i] = p.id;
     writeTuple(p, unit, ahead.items, i * TUPLE_DIMENSIONS.length);
   }
