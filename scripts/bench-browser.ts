@@ -22,7 +22,15 @@
 // (the worker's rows reached the page) and jm:chart-finished (ECharts finished a drawing);
 // [data-testid="chart"][data-ready="true"]; checkboxes in [data-testid="region-filter"]; the
 // <select data-testid="indicator-picker">.
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join, relative } from "node:path";
 import type { Browser, CDPSession, Page } from "playwright-core";
@@ -321,6 +329,68 @@ const median = (xs: readonly number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+/**
+ * CPU time (ms) used so far by the browser: every process descended from this one (Chromium's
+ * browser, renderer, network and GPU processes), user and system, with the time of children they
+ * have reaped. Read from /proc on Linux (null elsewhere); clock ticks of 10 ms. A load's figure is
+ * the difference around it, taken before its page closes. The server runs in this process and is
+ * counted apart (process.cpuUsage).
+ */
+function browserCpuMs(): number | null {
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const parentOf = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const name of entries) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, "latin1");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // After the command name in parentheses: state, ppid, … utime (14), stime, cutime, cstime.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    parentOf.set(Number(name), Number(fields[1]));
+    ticks.set(
+      Number(name),
+      fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0),
+    );
+  }
+  const own = new Set([process.pid]);
+  let total = 0;
+  // Parents come and go in any order in /proc: repeat until no new descendant is found.
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, parent] of parentOf) {
+      if (own.has(pid) || !own.has(parent)) continue;
+      own.add(pid);
+      total += ticks.get(pid) ?? 0;
+      grew = true;
+    }
+  }
+  return total * 10; // USER_HZ is 100 on Linux
+}
+
+/** CPU used by the browser (see browserCpuMs) and by this process's server while `run` ran. */
+async function cpuAround<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; browser: number | null; server: number }> {
+  const before = browserCpuMs();
+  const serverBefore = process.cpuUsage();
+  const value = await run();
+  const after = browserCpuMs();
+  const server = process.cpuUsage(serverBefore);
+  return {
+    value,
+    browser: before === null || after === null ? null : after - before,
+    server: (server.user + server.system) / 1000,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The parse worker, over the browser's DevTools session: its heap and (with --profile) its CPU.
 
@@ -580,6 +650,8 @@ interface LoadRun {
   firstDraw: number | null;
   longestTask: number;
   download: { start: number; end: number } | null;
+  /** CPU of the browser's processes and of this process (server) during the load, ms. */
+  cpu: { browser: number | null; server: number };
 }
 
 /** One load of the big file in the dashboard, to the first chart: when its rows were parsed. */
@@ -592,12 +664,19 @@ async function dashboardLoad(browser: Browser, url: string, options: Options): P
     fetched = { start: t.startTime, end: t.startTime + t.responseEnd };
   });
   try {
-    await s.page.goto(`${url}?csv=${encodeURIComponent(BIG_URL)}`, { waitUntil: "commit" });
-    const timeOrigin = await s.page.evaluate(() => performance.timeOrigin);
-    const parsed = await s.waitFor(
-      "the jm:data-parsed mark on the big file",
-      () => window.__jmBench?.marks.find((m) => m.name === "jm:data-parsed")?.t ?? null,
-    );
+    const {
+      value,
+      browser: cpu,
+      server,
+    } = await cpuAround(async () => {
+      await s.page.goto(`${url}?csv=${encodeURIComponent(BIG_URL)}`, { waitUntil: "commit" });
+      const timeOrigin = await s.page.evaluate(() => performance.timeOrigin);
+      const parsed = await s.waitFor(
+        "the jm:data-parsed mark on the big file",
+        () => window.__jmBench?.marks.find((m) => m.name === "jm:data-parsed")?.t ?? null,
+      );
+      return { timeOrigin, parsed };
+    });
     const readyAt = await s.waitFor(
       `${CHART_READY} on the big file`,
       () => window.__jmBench?.chartReadyAt ?? null,
@@ -606,58 +685,108 @@ async function dashboardLoad(browser: Browser, url: string, options: Options): P
     const record = await s.record();
     const f = fetched as { start: number; end: number } | null;
     return {
-      parsed,
+      parsed: value.parsed,
       firstDraw: record.firstDrawAt,
       longestTask: longTaskFigures(record, readyAt + 1000).longest,
-      download: f ? { start: f.start - timeOrigin, end: f.end - timeOrigin } : null,
+      download: f ? { start: f.start - value.timeOrigin, end: f.end - value.timeOrigin } : null,
+      cpu: { browser: cpu, server },
     };
   } finally {
     await s.page.context().close();
   }
 }
 
-/** One anchor load: navigation to the anchor worker's answer. */
-async function anchorLoad(
+/**
+ * The big file opened by hand in the dashboard (the file input, a file on this disk): the same
+ * parse with no download, timed from the request to the worker (jm:load-requested) to its rows on
+ * the page (jm:data-parsed). What our parse costs on bytes the network no longer delivers.
+ */
+async function fileLoad(
   browser: Browser,
   url: string,
-  mode: AnchorMode,
   options: Options,
-): Promise<number> {
+): Promise<{ ms: number; cpu: { browser: number | null; server: number } }> {
   const s = await openPage(browser, options.timeoutMs);
   try {
-    await s.page.goto(anchorUrl(url, mode, BIG_URL), { waitUntil: "commit" });
-    const answer = await s.waitFor(
-      `the ${mode} anchor's answer`,
-      () => (window as unknown as { __jmAnchor?: Record<string, unknown> }).__jmAnchor ?? null,
-    );
-    if (typeof answer.error === "string") throw new Error(`the ${mode} anchor: ${answer.error}`);
-    const record = await s.record();
-    const done = s.markTime(record, "jm:anchor-done");
-    if (done === null) throw new Error(`the ${mode} anchor made no jm:anchor-done mark`);
-    return done;
+    await s.page.goto(url, { waitUntil: "commit" });
+    await s.waitFor("the shipped data's chart", () => window.__jmBench?.chartReadyAt ?? null);
+    await sleep(500);
+    const {
+      value,
+      browser: cpu,
+      server,
+    } = await cpuAround(async () => {
+      await s.page.getByTestId("file-input").setInputFiles(BIG_CSV);
+      return s.waitFor("the big file opened by hand, parsed", () => {
+        const marks = window.__jmBench?.marks ?? [];
+        const asked = marks.filter((m) => m.name === "jm:load-requested").at(-1)?.t;
+        const parsed = marks.filter((m) => m.name === "jm:data-parsed").at(-1)?.t;
+        return asked !== undefined && parsed !== undefined && parsed > asked
+          ? parsed - asked
+          : null;
+      });
+    });
+    return { ms: value, cpu: { browser: cpu, server } };
   } finally {
     await s.page.context().close();
   }
 }
 
+/** One anchor load: navigation to the anchor worker's answer, and the worker's own time. */
+async function anchorLoad(
+  browser: Browser,
+  url: string,
+  mode: AnchorMode,
+  options: Options,
+): Promise<{ done: number; inWorker: number; cpu: { browser: number | null; server: number } }> {
+  const s = await openPage(browser, options.timeoutMs);
+  try {
+    const {
+      value: answer,
+      browser: cpu,
+      server,
+    } = await cpuAround(async () => {
+      await s.page.goto(anchorUrl(url, mode, BIG_URL), { waitUntil: "commit" });
+      return s.waitFor(
+        `the ${mode} anchor's answer`,
+        () => (window as unknown as { __jmAnchor?: Record<string, unknown> }).__jmAnchor ?? null,
+      );
+    });
+    if (typeof answer.error === "string") throw new Error(`the ${mode} anchor: ${answer.error}`);
+    const record = await s.record();
+    const done = s.markTime(record, "jm:anchor-done");
+    if (done === null) throw new Error(`the ${mode} anchor made no jm:anchor-done mark`);
+    return { done, inWorker: Number(answer.ms), cpu: { browser: cpu, server } };
+  } finally {
+    await s.page.context().close();
+  }
+}
+
+const cpuLine = (cpu: { browser: number | null; server: number }) =>
+  `${cpu.browser === null ? "?" : ms(cpu.browser)} (server ${ms(cpu.server)})`;
+
 /**
- * The big file loaded `rounds` times in each of three ways, alternating (dashboard, fetch +
- * decode, bare PapaParse, then again), so that the machine's load falls on all three alike; the
- * figures are medians, and the ratios are of those medians.
+ * The big file loaded `rounds` times in each of four ways, alternating (dashboard, fetch +
+ * decode, bare PapaParse, the dashboard with the file opened by hand, then again), so that the
+ * machine's load falls on all alike; the figures are medians, and the ratios are of those medians.
  */
 async function sideBySide(browser: Browser, url: string, options: Options, rows: number) {
   const runs: LoadRun[] = [];
-  const fetchDecode: number[] = [];
-  const papa: number[] = [];
+  const fetchDecode: Awaited<ReturnType<typeof anchorLoad>>[] = [];
+  const papa: Awaited<ReturnType<typeof anchorLoad>>[] = [];
+  const byHand: Awaited<ReturnType<typeof fileLoad>>[] = [];
   for (let round = 0; round < options.rounds; round++) {
     runs.push(await dashboardLoad(browser, url, options));
     fetchDecode.push(await anchorLoad(browser, url, "fetch", options));
     papa.push(await anchorLoad(browser, url, "papa", options));
+    byHand.push(await fileLoad(browser, url, options));
   }
   const label = `big (${rows.toLocaleString("en")} rows)`;
   const parsed = median(runs.map((r) => r.parsed));
-  const anchor = median(fetchDecode);
-  const bare = median(papa);
+  const anchor = median(fetchDecode.map((a) => a.done));
+  const bare = median(papa.map((a) => a.done));
+  const alone = median(byHand.map((f) => f.ms));
+  const anchorInWorker = median(fetchDecode.map((a) => a.inWorker));
   add(`${label}, anchor: fetch + decode (median of ${options.rounds})`, anchor, ms);
   add(`${label}, anchor: bare PapaParse worker (median of ${options.rounds})`, bare, ms);
   add(`${label}: navigation → data parsed (median of ${options.rounds})`, parsed, ms);
@@ -673,6 +802,36 @@ async function sideBySide(browser: Browser, url: string, options: Options, rows:
     target: "< 1×",
     verdict: parsed / bare < 1 ? "ok" : "OVER",
   });
+  add(`${label}: file opened by hand, request → data parsed (no download)`, alone, ms);
+  add(`${label}, anchor: fetch + decode inside its worker (no page load)`, anchorInWorker, ms);
+  figures.push({
+    name: `${label}: parse alone ÷ fetch + decode inside its worker`,
+    value: `${(alone / anchorInWorker).toFixed(2)}×`,
+  });
+  const cpuMedian = (xs: { cpu: { browser: number | null } }[]) => {
+    const known = xs.map((x) => x.cpu.browser).filter((x): x is number => x !== null);
+    return known.length ? median(known) : null;
+  };
+  add(`${label}: browser CPU, dashboard load (median)`, cpuMedian(runs), ms);
+  add(`${label}: browser CPU, fetch + decode (median)`, cpuMedian(fetchDecode), ms);
+  add(`${label}: browser CPU, file opened by hand (median)`, cpuMedian(byHand), ms);
+  // However well parsing overlaps the download, a load cannot end before the browser has spent
+  // its CPU on both cores: that floor, beside the anchor, says what any overlap could reach here
+  // (a lower bound, and a loose one when other work leaves the browser less than both cores).
+  // The CPU of the two, side by side, moves less with the machine's load than their times.
+  const loadCpu = cpuMedian(runs);
+  const anchorCpu = cpuMedian(fetchDecode);
+  if (loadCpu !== null && anchorCpu !== null) {
+    const floor = loadCpu / cpus().length;
+    figures.push({
+      name: `${label}: floor, dashboard's browser CPU ÷ ${cpus().length} cores ÷ fetch + decode`,
+      value: `${(floor / anchor).toFixed(2)}×`,
+    });
+    figures.push({
+      name: `${label}: browser CPU, dashboard load ÷ fetch + decode`,
+      value: `${(loadCpu / anchorCpu).toFixed(2)}×`,
+    });
+  }
   const draws = runs.map((r) => r.firstDraw).filter((t): t is number => t !== null);
   add(`${label}: navigation → chart first drawn (median)`, draws.length ? median(draws) : null, ms);
   add(
@@ -682,7 +841,10 @@ async function sideBySide(browser: Browser, url: string, options: Options, rows:
     TARGET.longTaskMs,
   );
   notes.push(
-    `side by side, in run order: dashboard parsed ${runs.map((r) => ms(r.parsed)).join(", ")}; fetch + decode ${fetchDecode.map(ms).join(", ")}; bare PapaParse ${papa.map(ms).join(", ")}`,
+    `side by side, in run order: dashboard parsed ${runs.map((r) => ms(r.parsed)).join(", ")}; fetch + decode ${fetchDecode.map((a) => `${ms(a.done)} (in its worker ${ms(a.inWorker)})`).join(", ")}; bare PapaParse ${papa.map((a) => ms(a.done)).join(", ")}; opened by hand ${byHand.map((f) => ms(f.ms)).join(", ")}`,
+  );
+  notes.push(
+    `browser CPU (all its processes) per load, in run order: dashboard ${runs.map((r) => cpuLine(r.cpu)).join(", ")}; fetch + decode ${fetchDecode.map((a) => cpuLine(a.cpu)).join(", ")}; bare PapaParse ${papa.map((a) => cpuLine(a.cpu)).join(", ")}; opened by hand ${byHand.map((f) => cpuLine(f.cpu)).join(", ")}`,
   );
   notes.push(
     `dashboard downloads (navigation → first byte … last byte; parsed): ${runs

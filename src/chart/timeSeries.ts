@@ -32,6 +32,8 @@ export interface ChartConfig {
   showSubjects?: boolean;
   /** An article's name for a reader (title, publisher, date) from its document id. */
   articleName?: (source: string) => string;
+  /** The shown indicator's items written ahead (see AheadItems), when they are. */
+  ahead?: AheadItems;
 }
 
 /**
@@ -79,11 +81,117 @@ function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: numb
  * switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's value), so
  * nothing else changes.
  */
-export function flatTuples(points: readonly Point[], unit: Unit): Float64Array {
+export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadItems): Float64Array {
   const size = TUPLE_DIMENSIONS.length;
   const flat = new Float64Array(points.length * size);
-  for (let i = 0; i < points.length; i++) writeTuple(points[i]!, unit, flat, i * size);
+  const usable = ahead && ahead.unit === unit && ahead.written === ahead.ids.length;
+  // Drawn points keep the array's order, so each is looked for after the one before.
+  let after = 0;
+  for (let i = 0, to = 0; i < points.length; i++, to += size) {
+    const p = points[i]!;
+    const at = usable ? aheadPosition(ahead, p, after) : -1;
+    if (at < 0) {
+      writeTuple(p, unit, flat, to);
+      continue;
+    }
+    after = at + 1;
+    const items = ahead!.items;
+    const from = at * size;
+    flat[to] = items[from]!;
+    flat[to + 1] = items[from + 1]!;
+    flat[to + 2] = items[from + 2]!;
+    flat[to + 3] = items[from + 3]!;
+    flat[to + 4] = items[from + 4]!;
+    flat[to + 5] = items[from + 5]!;
+  }
   return flat;
+}
+
+/**
+ * An indicator's points with their items written ahead, six numbers a point in the array's order,
+ * so the first drawing of a large indicator copies its markers' items instead of writing 100,000
+ * of them in the task that renders it (about half of that task on the big file, 50–60 ms under
+ * load). The page writes them a slice at a time beside the points' own slices
+ * (views/indicatorPoints.ts); a drawn point is found by its id, which ascends along the array.
+ */
+export interface AheadItems {
+  readonly unit: Unit;
+  /** The points the items were written from (a drawn point must be one of these objects): the
+   * page's own array, not a copy. */
+  readonly points: readonly Point[];
+  readonly ids: Uint32Array;
+  readonly items: Float64Array;
+  /** How many points, from the first, have their item written. */
+  written: number;
+  /** Whether the ids ascend, so that a point can be found by its id. */
+  ascending: boolean;
+}
+const aheadByPoints = new WeakMap<readonly Point[], AheadItems>();
+
+/** Writes the items of points[from, to) of an array of `total` points, in order: slice after
+ * slice, each as its points are made. */
+export function writeItemsAhead(
+  points: readonly Point[],
+  unit: Unit,
+  total: number,
+  from: number,
+  to: number,
+): void {
+  let ahead = aheadByPoints.get(points);
+  if (!ahead || ahead.unit !== unit || ahead.ids.length !== total) {
+    ahead = {
+      unit,
+      points,
+      ids: new Uint32Array(total),
+      items: new Float64Array(total * TUPLE_DIMENSIONS.length),
+      written: 0,
+      ascending: true,
+    };
+    aheadByPoints.set(points, ahead);
+  }
+  if (from !== ahead.written || to > total || to > points.length) return;
+  for (let i = from; i < to; i++) {
+    const p = points[i]!;
+    if (i > 0 && p.id <= ahead.ids[i - 1]!) ahead.ascending = false;
+    ahead.ids[i] = p.id;
+    writeTuple(p, unit, ahead.items, i * TUPLE_DIMENSIONS.length);
+  }
+  ahead.written = to;
+}
+
+/** The items written ahead for every point of `points`, if they all are. */
+export function itemsAhead(points: readonly Point[], unit: Unit): AheadItems | undefined {
+  const ahead = aheadByPoints.get(points);
+  return ahead && ahead.unit === unit && ahead.written === points.length && ahead.ascending
+    ? ahead
+    : undefined;
+}
+
+/** Where `p` is among the points written ahead, looked for from `after` on (then before it), or
+ * -1 (not one of them). Strides double from `after` until they pass the id, then halve: a point a
+ * few places on is found in a few steps. */
+function aheadPosition(ahead: AheadItems, p: Point, after: number): number {
+  const ids = ahead.ids;
+  const last = ahead.written - 1;
+  let lo = 0;
+  let hi = last;
+  if (after <= last && ids[after]! <= p.id) {
+    lo = after;
+    let stride = 1;
+    while (lo + stride <= last && ids[lo + stride]! <= p.id) {
+      lo += stride;
+      stride *= 2;
+    }
+    hi = Math.min(last, lo + stride);
+  }
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const id = ids[mid]!;
+    if (id < p.id) lo = mid + 1;
+    else if (id > p.id) hi = mid - 1;
+    else return ahead.points[mid] === p ? mid : -1;
+  }
+  return -1;
 }
 
 /** The mark of a figure whose reports disagree. */
@@ -138,6 +246,13 @@ export const LARGE_MARKERS = 2000;
  * culled and stroked one by one), about half of a district toggle.
  */
 export const BATCHED_MARKS = 200;
+/**
+ * Batched hollow diamonds per path. Chromium's `closePath` costs more the longer the path it
+ * closes: in a page of our own at load 9, 2,000 diamonds stroked as one path took 19–22 ms, as ten
+ * paths of 200 2.4–4.9 ms, and 2.3 ms as one path with no closePath at all; ECharts closes every
+ * diamond of a batched series in one path, which was most of a district toggle's painting.
+ */
+export const MARKS_PER_PATH = 200;
 /** Batched markers this small are drawn with fillRect, not a path: ECharts' boost below 4 px. */
 const DOT_SIZE = 3;
 /**
@@ -156,9 +271,10 @@ function markerStyle(
   small: { symbolSize: number; itemStyle: Record<string, unknown>; data: () => unknown[] },
   dotColor: string,
   shapesBatchedFrom = LARGE_MARKERS,
+  ahead?: AheadItems,
 ) {
   if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
-  const flat = { data: flatTuples(points, unit), dimensions: TUPLE_DIMENSIONS };
+  const flat = { data: flatTuples(points, unit, ahead), dimensions: TUPLE_DIMENSIONS };
   // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
   // single stroke, which stays quick at a couple of thousand shapes.
   if (points.length <= LARGE_MARKERS)
@@ -400,6 +516,8 @@ export function buildTimeSeriesOption(
               }),
           },
           color,
+          LARGE_MARKERS,
+          config.ahead,
         ),
         encode: { x: AT, y: VALUE },
         label: {
@@ -422,30 +540,44 @@ export function buildTimeSeriesOption(
   if (disputed.length) {
     const name = t(lang, "disagreeLabel");
     legend.push(name);
-    series.push({
-      name,
-      type: "scatter",
-      color: DISAGREE_COLOR,
-      symbol: "diamond",
-      ...markerStyle(
-        disputed,
-        unit,
-        {
-          symbolSize: 16,
-          itemStyle: {
-            color: "rgba(255,255,255,0)",
-            borderColor: DISAGREE_COLOR,
-            borderWidth: 2.5,
+    // Batched diamonds go down as several paths of at most MARKS_PER_PATH (see there), series of
+    // one name, which the legend shows and toggles as one.
+    const batched = disputed.length > BATCHED_MARKS && disputed.length <= LARGE_MARKERS;
+    const chunks: Point[][] = [];
+    // Even chunks: 201 marks are two paths of 101 and 100, not 200 and a lone mark.
+    const size = Math.ceil(disputed.length / Math.ceil(disputed.length / MARKS_PER_PATH));
+    if (batched)
+      for (let from = 0; from < disputed.length; from += size)
+        chunks.push(disputed.slice(from, from + size));
+    else chunks.push(disputed);
+    for (const chunk of chunks)
+      series.push({
+        name,
+        type: "scatter",
+        color: DISAGREE_COLOR,
+        symbol: "diamond",
+        ...markerStyle(
+          chunk,
+          unit,
+          {
+            symbolSize: 16,
+            itemStyle: {
+              color: "rgba(255,255,255,0)",
+              borderColor: DISAGREE_COLOR,
+              borderWidth: 2.5,
+            },
+            data: () => chunk.map((p) => tupleOf(p, unit)),
           },
-          data: () => disputed.map((p) => tupleOf(p, unit)),
-        },
-        DISAGREE_COLOR,
-        BATCHED_MARKS,
-      ),
-      z: 5,
-      encode: { x: AT, y: VALUE },
-      label: { show: false },
-    });
+          DISAGREE_COLOR,
+          // A chunk is batched whatever its size, being part of a batched whole; not from 0: an
+          // empty series in large mode (the new chart's frame, see EChart.tsx) throws in ECharts.
+          batched ? 1 : BATCHED_MARKS,
+          config.ahead,
+        ),
+        z: 5,
+        encode: { x: AT, y: VALUE },
+        label: { show: false },
+      });
   }
 
   shareFrameBudget(series);

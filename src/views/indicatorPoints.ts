@@ -15,6 +15,9 @@ import { indexPoints } from "../state/derive.ts";
  */
 export const POINTS_PER_TASK = 10_000;
 
+/** Work on a slice of the points as they are made: points[from, to) of `total`. */
+export type SliceWork = (points: readonly Point[], total: number, from: number, to: number) => void;
+
 const NO_POINTS: Point[] = [];
 /** The points of each indicator shown, per loaded point table (dropped with the table). */
 const KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
@@ -34,11 +37,14 @@ export function* pointsInSlices(
   table: PointTable,
   ids: Uint32Array,
   size = POINTS_PER_TASK,
+  /** Work on each slice's new points, points[from, to), in the same step (the chart's items). */
+  perSlice?: SliceWork,
 ): Generator<void, Point[]> {
   const points: Point[] = [];
   for (let from = 0; from < ids.length; from += size) {
     const to = Math.min(ids.length, from + size);
     for (let i = from; i < to; i++) points.push(pointAt(table, ids[i]!));
+    perSlice?.(points, ids.length, from, to);
     yield;
   }
   // In a step of its own: each point's frequency and the years, over every point.
@@ -68,6 +74,8 @@ export function useIndicatorPoints(
   indicator: Indicator,
   /** Work on the made points that the render would otherwise do, in a task of its own. */
   ahead?: (points: readonly Point[]) => void,
+  /** Work the render would otherwise do on every point, done on each slice as it is made. */
+  perSlice?: SliceWork,
 ): { points: readonly Point[]; preparing: boolean } {
   const ids = byIndicator.get(indicator);
   const kept = table ? keptOf(table).get(indicator) : undefined;
@@ -75,7 +83,7 @@ export function useIndicatorPoints(
   // A small indicator is made right here, in the render that needs it.
   let points: Point[] | undefined = kept;
   if (!points && table && ids && !large) {
-    const steps = pointsInSlices(table, ids, ids.length + 1);
+    const steps = pointsInSlices(table, ids, ids.length + 1, perSlice);
     let step = steps.next();
     while (!step.done) step = steps.next();
     keptOf(table).set(indicator, (points = step.value));
@@ -84,12 +92,16 @@ export function useIndicatorPoints(
   const [, setMade] = useState(0);
   const waiting = !points && !!table && !!ids;
   const aheadNow = useRef(ahead);
+  const perSliceNow = useRef(perSlice);
   useEffect(() => {
     aheadNow.current = ahead;
+    perSliceNow.current = perSlice;
   });
   useEffect(() => {
     if (!waiting || !table || !ids) return;
-    const steps = pointsInSlices(table, ids);
+    const steps = pointsInSlices(table, ids, POINTS_PER_TASK, (...slice) =>
+      perSliceNow.current?.(...slice),
+    );
     let cancel = () => {};
     const step = () => {
       const next = steps.next();

@@ -14,6 +14,7 @@ import type { LoadedData } from "../hooks/useDashboardData.ts";
 import { viewRecord } from "./registry.ts";
 import type { SourcesOf, ViewContext } from "./types.ts";
 import { useIndicatorPoints } from "./indicatorPoints.ts";
+import { itemsAhead, writeItemsAhead } from "../chart/timeSeries.ts";
 
 export function useViewContext(state: ViewState, update: UpdateView, data: LoadedData) {
   const { lang } = state;
@@ -42,6 +43,10 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     byIndicator,
     state.indicator,
     derive,
+    // The chart's item of each point, written as the points are made (see AheadItems); the unit
+    // is the points' own indicator's.
+    (points, total, from, to) =>
+      writeItemsAhead(points, INDICATOR_UNIT[points[from]!.indicator], total, from, to),
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- derive reads state and tableKeys
   const derived = useMemo(() => derive(indicatorPoints), [state, indicatorPoints, tableKeys]);
@@ -64,6 +69,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     [sources, pastedBySource, lang],
   );
   const { regions: shown, showSubjects } = derived;
+  const ahead = useMemo(() => itemsAhead(indicatorPoints, unit), [indicatorPoints, unit]);
   const chartConfig = useMemo(
     () => ({
       indicator: state.indicator,
@@ -75,6 +81,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
       regionName: nameOf,
       showSubjects,
       articleName: articleNameOf,
+      ahead,
     }),
     [
       state.indicator,
@@ -86,6 +93,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
       nameOf,
       showSubjects,
       articleNameOf,
+      ahead,
     ],
   );
 

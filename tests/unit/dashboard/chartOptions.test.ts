@@ -6,6 +6,7 @@ import {
   BATCHED_MARKS,
   LARGE_MARKERS,
   MARKERS_PER_FRAME,
+  MARKS_PER_PATH,
   LARGE_SERIES,
   pointIdOf,
   type ChartConfig,
@@ -188,21 +189,35 @@ describe("time series option", () => {
     expect(tuples(manyMarks)).toHaveLength(LARGE_MARKERS + 1);
     expect(named(few, "数值不一致", "scatter")).toMatchObject({ large: false, symbolSize: 16 });
     // Between BATCHED_MARKS and LARGE_MARKERS, disagreement marks keep their hollow diamonds,
-    // drawn as one batched path, every mark there.
+    // drawn batched, as paths of at most MARKS_PER_PATH (series of one name), every mark there
+    // once, in order.
+    const count = 2 * BATCHED_MARKS + 2;
     const some = buildTimeSeriesOption(
       { ...config, showSubjects: true },
-      parts(2 * BATCHED_MARKS + 2),
+      parts(count),
     ) as AnyOption;
-    const someMarks = named(some, "数值不一致", "scatter");
-    expect(someMarks).toMatchObject({
-      large: true,
-      largeThreshold: BATCHED_MARKS,
-      symbol: "diamond",
-      symbolSize: 16,
-      itemStyle: named(few, "数值不一致", "scatter").itemStyle,
-    });
-    expect(tuples(someMarks)).toHaveLength(BATCHED_MARKS + 1);
-    expect(tuples(someMarks).slice(0, 20)).toEqual(tuples(named(few, "数值不一致", "scatter")));
+    const someMarks = some.series.filter(
+      (s: AnyOption) => s.name === "数值不一致" && s.type === "scatter",
+    );
+    expect(someMarks).toHaveLength(Math.ceil((BATCHED_MARKS + 1) / MARKS_PER_PATH));
+    expect(someMarks.length).toBeGreaterThan(1);
+    for (const marks of someMarks) {
+      expect(marks).toMatchObject({
+        large: true,
+        symbol: "diamond",
+        symbolSize: 16,
+        itemStyle: named(few, "数值不一致", "scatter").itemStyle,
+      });
+      // Batched: ECharts batches a series of at least largeThreshold items.
+      expect(tuples(marks).length).toBeGreaterThanOrEqual(marks.largeThreshold);
+      expect(tuples(marks).length).toBeLessThanOrEqual(MARKS_PER_PATH);
+    }
+    const all = someMarks.flatMap(tuples);
+    expect(all).toHaveLength(BATCHED_MARKS + 1);
+    expect(all.slice(0, 20)).toEqual(tuples(named(few, "数值不一致", "scatter")));
+    expect(new Set(all.map((d: number[]) => d[2])).size).toBe(all.length);
+    // One legend entry for them all.
+    expect(some.legend.data.filter((n: string) => n === "数值不一致")).toHaveLength(1);
   });
 
   test("a figure whose reports disagree is marked in the chart and the tooltip", () => {

@@ -65,3 +65,20 @@ test("an indicator with no points gives none", () => {
   const step = steps.next();
   expect(step).toEqual({ done: true, value: [] });
 });
+
+test("the work on each slice sees that slice's new points, in order, in its own step", () => {
+  const { table: t, byIndicator } = table();
+  const ids = byIndicator.get("trade_growth")!;
+  const seen: [number, number, number][] = [];
+  const steps = pointsInSlices(t, ids, 4, (points, total, from, to) => {
+    expect(points).toHaveLength(to);
+    seen.push([total, from, to]);
+  });
+  let step = steps.next();
+  for (let n = 1; !step.done; n++, step = steps.next()) expect(seen).toHaveLength(n);
+  expect(seen.map(([, from]) => from)).toEqual(
+    Array.from({ length: Math.ceil(ids.length / 4) }, (_, i) => i * 4),
+  );
+  expect(seen.every(([total]) => total === ids.length)).toBe(true);
+  expect(seen.at(-1)![2]).toBe(ids.length);
+});

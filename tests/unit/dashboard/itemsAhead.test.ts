@@ -1,0 +1,134 @@
+// A large indicator's chart items are written ahead, a slice at a time as its points are made
+// (src/chart/timeSeries.ts, AheadItems): the chart drawn from them is the chart drawn without
+// them, item for item, whichever points a filter leaves; a point that is not one of the points
+// they were written from is written from itself.
+import { expect, test } from "vitest";
+import fc from "fast-check";
+import type { Point } from "../../../src/model/aggregate.ts";
+import {
+  buildTimeSeriesOption,
+  itemsAhead,
+  LARGE_MARKERS,
+  writeItemsAhead,
+  type ChartConfig,
+} from "../../../src/chart/timeSeries.ts";
+import { chartPoint } from "./fixtures.ts";
+
+type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const REGIONS = ["xinhui", "taishan", "kaiping"];
+const config: ChartConfig = {
+  indicator: "project_investment",
+  unit: "CNY",
+  lang: "zh",
+  chartType: "line",
+  regions: REGIONS,
+  tableKeys: ["jiangmen", ...REGIONS],
+  regionName: (k) => k,
+  showSubjects: true,
+};
+
+/** Points as the page makes them: ids ascending, subject figures of three regions, some
+ * disagreeing, some hedged, every frequency's periods. */
+function indicatorPoints(n: number): Point[] {
+  const periods = ["2019", "2020-Q3", "2021-01/2021-05", "2022-H1", "2016/2020"];
+  return Array.from({ length: n }, (_, i) =>
+    chartPoint({
+      id: 3 * i + 1,
+      indicator: "project_investment",
+      region: REGIONS[i % 3]!,
+      period: periods[i % periods.length]!,
+      value: 1e7 * (i + 1) + 0.37,
+      subject: `项目${i}`,
+      qualifier: i % 4 === 0 ? "approx" : "exact",
+      sourceCount: 1 + (i % 3),
+      disagree: i % 5 === 0,
+    }),
+  );
+}
+
+/** Writes the items of `points` in slices of `size`, as the page does. */
+function writeInSlices(points: Point[], size: number): void {
+  for (let from = 0; from < points.length; from += size)
+    writeItemsAhead(points, "CNY", points.length, from, Math.min(points.length, from + size));
+}
+
+const seriesData = (option: AnyOption) =>
+  option.series.map((s: AnyOption) =>
+    s.data instanceof Float64Array ? Array.from(s.data as Float64Array) : s.data,
+  );
+
+const N = 3 * LARGE_MARKERS + 30;
+const ALL = indicatorPoints(N);
+writeInSlices(ALL, 1000);
+
+test("written in slices, every item is there once the last slice is", () => {
+  const half = indicatorPoints(100);
+  writeItemsAhead(half, "CNY", half.length, 0, 50);
+  expect(itemsAhead(half, "CNY")).toBeUndefined();
+  writeItemsAhead(half, "CNY", half.length, 50, 100);
+  expect(itemsAhead(half, "CNY")?.written).toBe(100);
+  // Items of another unit are not these.
+  expect(itemsAhead(half, "percent")).toBeUndefined();
+});
+
+test("any subset drawn gives the same chart with the items written ahead as without", () => {
+  const ahead = itemsAhead(ALL, "CNY");
+  expect(ahead).toBeDefined();
+  fc.assert(
+    fc.property(
+      fc.subarray(REGIONS, { minLength: 1 }),
+      fc.integer({ min: 1, max: 7 }),
+      fc.integer({ min: 0, max: 6 }),
+      fc.boolean(),
+      (regions, step, offset, reversed) => {
+        const kept = ALL.filter((p, i) => regions.includes(p.region) && (i + offset) % step === 0);
+        // In the array's order, as the page draws them, or not (each then looked for afresh).
+        const drawn = reversed ? kept.reverse() : kept;
+        const shown = { ...config, regions };
+        const fromAhead = buildTimeSeriesOption({ ...shown, ahead }, drawn) as AnyOption;
+        const written = buildTimeSeriesOption(shown, drawn) as AnyOption;
+        expect(seriesData(fromAhead)).toEqual(seriesData(written));
+      },
+    ),
+    { numRuns: 25 },
+  );
+});
+
+test("the items drawn are copied from those written ahead, each found by its point", () => {
+  const ahead = itemsAhead(ALL, "CNY")!;
+  // Marks in the written items, where a copy would carry them and a fresh write would not.
+  const marked = [0, 2, 3, 500, 1502, N - 1].filter((k) => ALL[k]!.region !== "taishan");
+  expect(marked).toHaveLength(6);
+  const saved = marked.map((k) => ahead.items[k * 6 + 1]!);
+  marked.forEach((k) => (ahead.items[k * 6 + 1] = -k - 1));
+  try {
+    const drawn = ALL.filter((p) => p.region !== "taishan");
+    const option = buildTimeSeriesOption({ ...config, ahead }, drawn) as AnyOption;
+    const batched = option.series.filter((s: AnyOption) => s.data instanceof Float64Array);
+    expect(batched.length).toBeGreaterThan(0);
+    const found = new Map<number, number>();
+    for (const s of batched) {
+      const flat = s.data as Float64Array;
+      for (let i = 0; i < flat.length; i += 6) found.set(flat[i + 2]!, flat[i + 1]!);
+    }
+    for (const k of marked) expect(found.get(ALL[k]!.id)).toBe(-k - 1);
+  } finally {
+    marked.forEach((k, j) => (ahead.items[k * 6 + 1] = saved[j]!));
+  }
+});
+
+test("a point that is not one of the points written ahead is drawn from itself", () => {
+  const ahead = itemsAhead(ALL, "CNY")!;
+  // The same id, another object with another value (a table replaced after a review).
+  const changed = ALL.map((p, i) => (i === 7 ? { ...p, value: 123456789 } : p));
+  const option = buildTimeSeriesOption({ ...config, ahead }, changed) as AnyOption;
+  const values = option.series
+    .filter((s: AnyOption) => s.data instanceof Float64Array)
+    .flatMap((s: AnyOption) => {
+      const flat = s.data as Float64Array;
+      return Array.from({ length: flat.length / 6 }, (_, i) => flat[i * 6 + 1]);
+    });
+  expect(values).toContain(1.2346);
+  expect(values).not.toContain(Math.round(((1e7 * 8 + 0.37) / 1e8) * 1e4) / 1e4);
+});
