@@ -147,6 +147,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     venueWords: "words",
     fieldMarkers: "words",
     relatedLinks: "words",
+    footerWords: "words",
     venuePrefixes: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
