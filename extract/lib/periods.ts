@@ -48,6 +48,10 @@ export interface PeriodMention {
   /** 去年同期, 2021年同期 (not after 比/较): the same span of that year as the period the text is
    * about. A figure it dates belongs to that base period, never to the current one. */
   sameTimeOf?: number;
+  /** 从2019年的, 由2024年的: the year of the level a change moves from. It dates that level alone
+   * (the amount right after it), not the level reached nor the rates after it, which are of the
+   * period the text is about (由2024年的412.3亿元提升至447.9亿元，增长8.6% in a 2025 review). */
+  fromLevel?: boolean;
   /** 目前, 当前: now, the date of a stock; a rate or a flow is not dated by it. */
   now?: boolean;
   /** A span of whole years (2019—2022年, 2017年~2021年): a 分别 list over it is one figure a year. */
@@ -214,7 +218,7 @@ export function findPeriods(
         i--
       ) {
         const p = out[i]!;
-        if (p.namesYear && p.label !== "" && !p.relativeSpan) {
+        if (p.namesYear && p.label !== "" && !p.relativeSpan && !p.fromLevel) {
           mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
@@ -401,7 +405,13 @@ function parseAt(
         };
       return { start: at, end, label: `${y}/${pub.year}`, namesYear: true };
     }
-    return { start: at, end, label: y === undefined ? "" : `${y}`, namesYear: true };
+    return {
+      start: at,
+      end,
+      label: y === undefined ? "" : `${y}`,
+      namesYear: true,
+      ...(sinceBefore && level ? { fromLevel: true } : {}),
+    };
   }
   const sub = sticky(SUB_AT, text, at, to);
   if (sub) {
