@@ -113,6 +113,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     quoteClosers: "words",
     recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",
+    quoteOpeners: "words",
+    ratioBases: { record: { between: "words", attributive: "word", times: "word" } },
     continuationOpeners: "words",
     cumulativePrefixes: "words",
     singleMonths: "words",

@@ -125,6 +125,24 @@ const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
+const QUOTE_OPENERS: readonly string[] = lexicon.quoteOpeners;
+// 2020年的1.3倍, “十三五”时期的1.3倍: the base of a ratio. The closing quote of a plan's name
+// may stand first (the mention ends inside the quotes).
+const RATIO_BASE_AT = new RegExp(
+  `(?:${alt([...QUOTE_CLOSERS])})?(?:${alt(lexicon.ratioBases.between)})?${lexicon.ratioBases.attributive}[\\d.一二两三四五六七八九十]+${lexicon.ratioBases.times}`,
+  "y",
+);
+
+/** True when a comparison prefix (比, 较) ends at `at`, or ends right before an opening quote
+ * that ends at `at` (比“十三五”时期). */
+function comparedAt(text: string, at: number): boolean {
+  const prefixed = (end: number) =>
+    COMPARISON_PREFIXES.some((w) => end >= w.length && text.startsWith(w, end - w.length));
+  return (
+    prefixed(at) ||
+    QUOTE_OPENERS.some((q) => text.startsWith(q, at - q.length) && prefixed(at - q.length))
+  );
+}
 
 /** The month of a date with a day captured by SUB (11月18日 in year `y`), else undefined. */
 function dayMonth(y: number | undefined, m: RegExpExecArray): string | undefined {
@@ -194,17 +212,19 @@ export function findPeriods(
     }
     if (
       mention &&
-      [...EVENT_PREFIXES, ...COMPARISON_PREFIXES].some(
+      (EVENT_PREFIXES.some(
         (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
-      )
+      ) ||
+        comparedAt(text, mention.start))
     ) {
-      const comparison = COMPARISON_PREFIXES.some(
-        (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
-      );
+      const comparison = comparedAt(text, mention.start);
       if (comparison && mention.label !== "") mention.base = mention.label;
       mention.label = "";
     } else if (mention && COMPARISON_SUFFIXES.some((w) => text.startsWith(w, mention.end))) {
       // 2020年同期: the base of a year-on-year comparison.
+      mention.label = "";
+    } else if (mention && mention.label !== "" && sticky(RATIO_BASE_AT, text, mention.end, to)) {
+      // 是2020年的1.3倍: the base of a ratio dates neither the ratio nor the figures after it.
       mention.label = "";
     }
     if (mention) sameTime(text, mention, pub);
