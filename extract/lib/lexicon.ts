@@ -114,6 +114,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     recordSpans: { record: { endings: "words", followers: "words" } },
     comparisonSuffixes: "words",
     quoteOpeners: "words",
+    yearEndsAfterYear: "words",
     ratioBases: { record: { between: "words", attributive: "word", times: "word" } },
     continuationOpeners: "words",
     cumulativePrefixes: "words",

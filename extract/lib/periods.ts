@@ -126,6 +126,7 @@ const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
 const QUOTE_OPENERS: readonly string[] = lexicon.quoteOpeners;
+const YEAR_ENDS_AFTER_YEAR: readonly string[] = lexicon.yearEndsAfterYear;
 // 2020年的1.3倍, “十三五”时期的1.3倍: the base of a ratio. The closing quote of a plan's name
 // may stand first (the mention ends inside the quotes).
 const RATIO_BASE_AT = new RegExp(
@@ -401,6 +402,11 @@ function parseAt(
     if (relative && isComparison(text, at + (sinceBefore?.length ?? 0), end)) {
       return { start: at, end, label: "", namesYear: false };
     }
+    // 2025年末, 去年底: the 年 of the year is the 年 of 年末. After 到/至 (到2026年底) the year is
+    // read as before, the year a goal is due in.
+    const shortEnd = YEAR_ENDS_AFTER_YEAR.find((w) => text.startsWith(w, end));
+    if (shortEnd && y !== undefined && end + shortEnd.length <= to && !isDeadline(text, at))
+      return { start: at, end: end + shortEnd.length, label: `${y}-12`, namesYear: true };
     const sub = sticky(SUB_AT, text, end, to);
     if (sub && y !== undefined) {
       const label = subLabel(y, sub);
