@@ -239,7 +239,13 @@ export function findPeriods(
         i--
       ) {
         const p = out[i]!;
-        if (p.namesYear && p.label !== "" && !p.relativeSpan && !p.fromLevel) {
+        if (
+          p.namesYear &&
+          p.label !== "" &&
+          !p.relativeSpan &&
+          !p.fromLevel &&
+          !lookedBack(text, out, i)
+        ) {
           mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
@@ -271,6 +277,23 @@ export function findPeriods(
     } else head.lastIndex = h.index + 1;
   }
   return out;
+}
+
+/** Sentence ends and line ends, for telling whether two mentions share a sentence. */
+const FULL_STOPS = /[。！？!?\n]/;
+
+/** True when out[i], a named year, looks back inside a sentence about a later year (2025年，…增长
+ * 2.7%，扭转了2024年下降4.5%的局面): a year named earlier in its sentence is later than it. Such a
+ * year dates its own figure, but it is not the year the text is about, which a later 全年 takes. */
+function lookedBack(text: string, out: readonly PeriodMention[], i: number): boolean {
+  const p = out[i]!;
+  const year = yearOfLabel(p.label);
+  for (let k = i - 1; k >= 0; k--) {
+    const q = out[k]!;
+    if (FULL_STOPS.test(text.slice(q.end, p.start))) return false;
+    if (q.namesYear && q.label !== "" && yearOfLabel(q.label) > year) return true;
+  }
+  return false;
 }
 
 const YEAR_ENDS: readonly string[] = lexicon.yearEnds;
