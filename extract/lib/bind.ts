@@ -308,10 +308,15 @@ function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: nu
 }
 
 /** The places a reference (这五省份, 两地, 上述3个区) before the number stands for, when a shared
- * marker (均) follows it: the last run of places named before it, joined by list marks, exactly as
+ * marker (均; or one of `markers`, such as the sum markers of 三区GDP合计) follows it: the last run of places named before it, joined by list marks, exactly as
  * many as it counts; [] when no such run is found (the figure is a group's, and which is unknown);
  * undefined when there is no such reference. */
-function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined {
+function referredPlaces(
+  ctx: DocContext,
+  tc: TokenContext,
+  markers: readonly string[] = SHARED_MARKERS,
+  from = tc.near,
+): string[] | undefined {
   const { text } = ctx;
   // From the clause's start: the reference's count (三个) is a number of its own.
   const m = REFERENCE_GROUP.exec(text.slice(tc.cs, tc.token.start));
@@ -320,14 +325,14 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   const end = at + m[0].length;
   let words = text.slice(end, tc.token.start);
   for (const w of NOT_SHARED) words = words.split(w).join("");
-  if (!SHARED_MARKERS.some((w) => words.includes(w))) return undefined;
+  if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
   if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
   let run: string[] = [];
   let last: string[] = [];
   let prevEnd = -1;
-  for (const p of within(ctx.places, tc.near, at)) {
+  for (const p of within(ctx.places, from, at)) {
     if (p.place.type === "group") {
       // 粤苏鲁3省份…这3个省份: a group written as one name.
       last = run = [...p.place.keys];
@@ -341,6 +346,13 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
     prevEnd = p.end;
   }
   return last.length === n ? last : [];
+}
+
+/** Where the places a sum refers to (三区GDP合计) may be listed: from the sentence before it in
+ * its paragraph on, since a sum usually closes the list's sentence with a sentence of its own. */
+function sumReach(ctx: DocContext, tc: TokenContext): number {
+  const paragraph = ctx.paragraphs[tc.window.paragraph]!;
+  return Math.max(paragraph.start, tc.near - SENTENCE_WINDOW);
 }
 
 /** How far after a batch's count its investment may stand (，总投资), in characters. */
@@ -395,6 +407,19 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = ref[0];
     draft.subject = "";
   } else if (ref) draft.dropped = true; // a group whose members cannot be told
+  const summed =
+    draft.region === undefined && ref === undefined
+      ? referredPlaces(ctx, tc, SUM_MARKERS, sumReach(ctx, tc))
+      : undefined;
+  if (summed?.length) {
+    // …分别为812.3亿元、401.2亿元和735.6亿元。三区GDP合计1949.1亿元: the sum of the places the
+    // reference counts, no one's, unless they are exactly a region's members (三市 after 台山、开平、恩平).
+    // Without as many places listed (江门西部三市…合计) the count names a place's parts: read as before.
+    draft.sum = true;
+    draft.subject = "";
+    draft.region = regionOfMembers(ctx, summed);
+    if (draft.region === undefined) draft.dropped = true;
+  }
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);

@@ -180,6 +180,7 @@ function titleContext(input: DocInput, from: number, to: number, whole: boolean)
 }
 
 const RELATED_LINKS: readonly string[] = contextLexicon.relatedLinks;
+const FOOTER_WORDS: readonly string[] = contextLexicon.footerWords;
 /** Longest line, in characters, read as the title of a linked article. */
 const LINK_LIMIT = 60;
 const SENTENCE_END = /[。！？!?]/;
@@ -200,7 +201,10 @@ export function furniture(text: string, paragraphs: readonly Paragraph[]): [numb
     while (i + 1 < paragraphs.length) {
       const next = paragraphs[i + 1]!;
       const line = text.slice(next.start, next.end);
-      if (line.length > LINK_LIMIT || SENTENCE_END.test(line)) break;
+      // The site's footer is furniture too, even joined to the last link title (a title with a
+      // colon reads as body text to normalize, which joins the footer line after it).
+      const footer = FOOTER_WORDS.some((w) => line.includes(w));
+      if (!footer && (line.length > LINK_LIMIT || SENTENCE_END.test(line))) break;
       end = next.end;
       i++;
     }
@@ -209,19 +213,28 @@ export function furniture(text: string, paragraphs: readonly Paragraph[]): [numb
   return ranges;
 }
 
-/** Where a related-links header starts in text[from, to): one of the words followed by a colon or
- * by the line's end; -1 when there is none. */
+/** Where the first related-links header starts in text[from, to): one of the words followed by a
+ * colon or by the line's end; -1 when there is none. The earliest counts, whatever the words'
+ * order in the lexicon: 上一篇：…下一篇：…相关新闻 joined on one line are links from 上一篇 on. */
 function linksHeader(text: string, from: number, to: number): number {
   // Searched in the line alone: an indexOf over the rest of the page for each line would make a
   // page of many lines cost its length squared.
   const line = text.slice(from, to);
+  let first = -1;
   for (const w of RELATED_LINKS) {
-    for (let at = line.indexOf(w); at >= 0; at = line.indexOf(w, at + 1)) {
+    for (
+      let at = line.indexOf(w);
+      at >= 0 && (first < 0 || at < first);
+      at = line.indexOf(w, at + 1)
+    ) {
       const after = at + w.length;
-      if (after === line.length || line[after] === "：" || line[after] === ":") return from + at;
+      if (after === line.length || line[after] === "：" || line[after] === ":") {
+        first = at;
+        break;
+      }
     }
   }
-  return -1;
+  return first < 0 ? -1 : from + first;
 }
 
 /** True when `at` lies in one of `ranges`. */

@@ -48,6 +48,10 @@ export interface PeriodMention {
   /** 去年同期, 2021年同期 (not after 比/较): the same span of that year as the period the text is
    * about. A figure it dates belongs to that base period, never to the current one. */
   sameTimeOf?: number;
+  /** 从2019年的, 由2024年的: the year of the level a change moves from. It dates that level alone
+   * (the amount right after it), not the level reached nor the rates after it, which are of the
+   * period the text is about (由2024年的412.3亿元提升至447.9亿元，增长8.6% in a 2025 review). */
+  fromLevel?: boolean;
   /** 目前, 当前: now, the date of a stock; a rate or a flow is not dated by it. */
   now?: boolean;
   /** A span of whole years (2019—2022年, 2017年~2021年): a 分别 list over it is one figure a year. */
@@ -131,6 +135,25 @@ const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
+const QUOTE_OPENERS: readonly string[] = lexicon.quoteOpeners;
+const YEAR_ENDS_AFTER_YEAR: readonly string[] = lexicon.yearEndsAfterYear;
+// 2020年的1.3倍, “十三五”时期的1.3倍: the base of a ratio. The closing quote of a plan's name
+// may stand first (the mention ends inside the quotes).
+const RATIO_BASE_AT = new RegExp(
+  `(?:${alt([...QUOTE_CLOSERS])})?(?:${alt(lexicon.ratioBases.between)})?${lexicon.ratioBases.attributive}[\\d.一二两三四五六七八九十]+${lexicon.ratioBases.times}`,
+  "y",
+);
+
+/** True when a comparison prefix (比, 较) ends at `at`, or ends right before an opening quote
+ * that ends at `at` (比“十三五”时期). */
+function comparedAt(text: string, at: number): boolean {
+  const prefixed = (end: number) =>
+    COMPARISON_PREFIXES.some((w) => end >= w.length && text.startsWith(w, end - w.length));
+  return (
+    prefixed(at) ||
+    QUOTE_OPENERS.some((q) => text.startsWith(q, at - q.length) && prefixed(at - q.length))
+  );
+}
 
 /** `label` with its years moved so that its last year is `year` (2021-Q1 → 2020-Q1). */
 export function inYear(label: string, year: number): string {
@@ -214,17 +237,19 @@ export function findPeriods(
     }
     if (
       mention &&
-      [...EVENT_PREFIXES, ...COMPARISON_PREFIXES].some(
+      (EVENT_PREFIXES.some(
         (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
-      )
+      ) ||
+        comparedAt(text, mention.start))
     ) {
-      const comparison = COMPARISON_PREFIXES.some(
-        (w) => mention.start >= w.length && text.startsWith(w, mention.start - w.length),
-      );
+      const comparison = comparedAt(text, mention.start);
       if (comparison && mention.label !== "") mention.base = mention.label;
       mention.label = "";
     } else if (mention && COMPARISON_SUFFIXES.some((w) => text.startsWith(w, mention.end))) {
       // 2020年同期: the base of a year-on-year comparison.
+      mention.label = "";
+    } else if (mention && mention.label !== "" && sticky(RATIO_BASE_AT, text, mention.end, to)) {
+      // 是2020年的1.3倍: the base of a ratio dates neither the ratio nor the figures after it.
       mention.label = "";
     }
     if (mention) sameTime(text, mention, pub);
@@ -238,7 +263,13 @@ export function findPeriods(
         i--
       ) {
         const p = out[i]!;
-        if (p.namesYear && p.label !== "" && !p.relativeSpan) {
+        if (
+          p.namesYear &&
+          p.label !== "" &&
+          !p.relativeSpan &&
+          !p.fromLevel &&
+          !lookedBack(text, out, i)
+        ) {
           mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
@@ -270,6 +301,23 @@ export function findPeriods(
     } else head.lastIndex = h.index + 1;
   }
   return out;
+}
+
+/** Sentence ends and line ends, for telling whether two mentions share a sentence. */
+const FULL_STOPS = /[。！？!?\n]/;
+
+/** True when out[i], a named year, looks back inside a sentence about a later year (2025年，…增长
+ * 2.7%，扭转了2024年下降4.5%的局面): a year named earlier in its sentence is later than it. Such a
+ * year dates its own figure, but it is not the year the text is about, which a later 全年 takes. */
+function lookedBack(text: string, out: readonly PeriodMention[], i: number): boolean {
+  const p = out[i]!;
+  const year = yearOfLabel(p.label);
+  for (let k = i - 1; k >= 0; k--) {
+    const q = out[k]!;
+    if (FULL_STOPS.test(text.slice(q.end, p.start))) return false;
+    if (q.namesYear && q.label !== "" && yearOfLabel(q.label) > year) return true;
+  }
+  return false;
 }
 
 const YEAR_ENDS: readonly string[] = lexicon.yearEnds;
@@ -414,6 +462,11 @@ function parseAt(
     if (relative && isComparison(text, at + (sinceBefore?.length ?? 0), end)) {
       return { start: at, end, label: "", namesYear: false };
     }
+    // 2025年末, 去年底: the 年 of the year is the 年 of 年末. After 到/至 (到2026年底) the year is
+    // read as before, the year a goal is due in.
+    const shortEnd = YEAR_ENDS_AFTER_YEAR.find((w) => text.startsWith(w, end));
+    if (shortEnd && y !== undefined && end + shortEnd.length <= to && !isDeadline(text, at))
+      return { start: at, end: end + shortEnd.length, label: `${y}-12`, namesYear: true };
     const sub = sticky(SUB_AT, text, end, to);
     if (sub && y !== undefined) {
       const label = subLabel(y, sub);
@@ -438,7 +491,13 @@ function parseAt(
         };
       return { start: at, end, label: `${y}/${pub.year}`, namesYear: true };
     }
-    return { start: at, end, label: y === undefined ? "" : `${y}`, namesYear: true };
+    return {
+      start: at,
+      end,
+      label: y === undefined ? "" : `${y}`,
+      namesYear: true,
+      ...(sinceBefore && level ? { fromLevel: true } : {}),
+    };
   }
   const sub = sticky(SUB_AT, text, at, to);
   if (sub) {

@@ -333,7 +333,7 @@ function periodAfter(
 ): string | undefined {
   // Within the window a number looks around, so that a page without full stops costs no more.
   const end = Math.min(sentence.end, ce + SENTENCE_WINDOW);
-  const first = within(ctx.periods, ce, end).find((p) => p.label !== "");
+  const first = within(ctx.periods, ce, end).find((p) => p.label !== "" && !p.fromLevel);
   if (!first) return undefined;
   // 增速创2019年以来新高, 为近三年来最快: the span of a record, not the figure's period.
   const words = ctx.text.slice(first.start, first.end);
@@ -404,11 +404,11 @@ function currentPeriod(
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
-    labelled(within(ctx.periods, cs, start).reverse(), flow, reached) ??
+    labelled(ownLevels(ctx.text, within(ctx.periods, cs, start), start).reverse(), flow, reached) ??
     labelled(within(ctx.periods, end, ce), flow, reached);
   if (inClause || reach === "clause") return inClause;
   const inSentence =
-    labelled(within(ctx.periods, sentence.start, cs).reverse(), flow, reached) ??
+    labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
     (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
   if (inSentence || reach === "sentence") return inSentence;
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
@@ -436,7 +436,17 @@ function currentPeriod(
 
 /** The mentions that reach past their own sentence: not a month said as an aside (9月当月增长8.1%),
  * after which the report goes on with its longer period. */
-const carried = (list: readonly PeriodMention[]) => list.filter((p) => !p.singleMonth);
+const carried = (list: readonly PeriodMention[]) =>
+  list.filter((p) => !p.singleMonth && !p.fromLevel);
+
+/** The mentions that may date a figure in a later clause: not the year of a level moved from. */
+const notFromLevels = (list: readonly PeriodMention[]) => list.filter((p) => !p.fromLevel);
+
+/** The mentions of a figure's own clause before it that may date it: the year of a level moved
+ * from (由2024年的412.3亿元) dates only that level, the figure with no other number between. */
+function ownLevels(text: string, list: readonly PeriodMention[], at: number): PeriodMention[] {
+  return list.filter((p) => !p.fromLevel || !/\d/.test(text.slice(p.end, at)));
+}
 
 // A paragraph opening with a measure and no indicator (从总量看, 增速方面) goes on with the one
 // before it: its indicator (bind.ts) and its period.
