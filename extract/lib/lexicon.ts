@@ -59,7 +59,14 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     carryCues: "words",
     familyGrowthCues: WORDS_MAP,
     bareFamilyGrowthCues: WORDS_MAP,
-    breakdown: { record: { families: "words", markers: "words", partSuffixes: "words" } },
+    breakdown: {
+      record: {
+        families: "words",
+        markers: "words",
+        partSuffixes: "words",
+        partNameWords: "words",
+      },
+    },
     sharedMarkers: "words",
     notShared: "words",
     cueSubjects: WORD_MAP,

@@ -8,6 +8,7 @@ import { periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_PART_NAME_WORDS,
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
@@ -106,7 +107,12 @@ function breakdownHead(
     BREAKDOWN_PART_SUFFIXES.some((w) => subject.endsWith(w));
   if (!sibling && !BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
-  if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
+  // A cue word makes the name another measure (工业投资, 第二产业增加值), except a kind of firm
+  // that holds one (外商投资企业) in a breakdown by ownership.
+  const cueWord = (m: { start: number; end: number; value: { type: string } }) =>
+    m.value.type !== "none" || !BREAKDOWN_PART_NAME_WORDS.includes(subject.slice(m.start, m.end));
+  if (CUES.scan(subject).some(cueWord) || BREAKDOWN_MARKERS.some((w) => subject.includes(w)))
+    return;
   if (within(ctx.places, scope, at).length) return;
   return { family: head.family, subject };
 }
