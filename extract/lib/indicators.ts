@@ -74,6 +74,9 @@ export const CUES = new TermMatcher<Cue>([
   ...Object.entries(indicatorLexicon.bareFamilyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name), bare: true }] as const),
   ),
+  ...Object.entries(indicatorLexicon.bareFamilyDeclineCues).flatMap(([name, terms]) =>
+    terms.map((t) => [t, { type: "growth", sign: -1, family: family(name), bare: true }] as const),
+  ),
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));

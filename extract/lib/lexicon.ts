@@ -59,6 +59,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     carryCues: "words",
     familyGrowthCues: WORDS_MAP,
     bareFamilyGrowthCues: WORDS_MAP,
+    bareFamilyDeclineCues: WORDS_MAP,
     breakdown: {
       record: {
         families: "words",

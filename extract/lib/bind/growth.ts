@@ -160,10 +160,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
-  } else if (
-    growth.family &&
-    (!growth.bare || onlyFillerPlacesOrPeriods(ctx, scope, growth.start))
-  ) {
+  } else if (growth.family) {
+    // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
+    // names a part or another indicator: unread, and no part of a breakdown named 工业.
+    if (growth.bare && !onlyFillerPlacesOrPeriods(ctx, scope, growth.start)) return undefined;
     family = growth.family;
   } else if (
     lastValue &&
