@@ -124,6 +124,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     continuationOpeners: "words",
     cumulativePrefixes: "words",
     singleMonths: "words",
+    singleMonthPrefixes: "words",
     averageWords: "words",
     yearPlans: "words",
   },
