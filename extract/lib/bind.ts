@@ -311,7 +311,10 @@ function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: nu
  * marker (均) follows it: the last run of places named before it, joined by list marks, exactly as
  * many as it counts; [] when no such run is found (the figure is a group's, and which is unknown);
  * undefined when there is no such reference. */
-function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined {
+function referredPlaces(
+  ctx: DocContext,
+  tc: TokenContext,
+): { keys: string[]; sum: boolean } | undefined {
   const { text } = ctx;
   // From the clause's start: the reference's count (三个) is a number of its own.
   const m = REFERENCE_GROUP.exec(text.slice(tc.cs, tc.token.start));
@@ -320,7 +323,13 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
   const end = at + m[0].length;
   let words = text.slice(end, tc.token.start);
   for (const w of NOT_SHARED) words = words.split(w).join("");
-  if (!SHARED_MARKERS.some((w) => words.includes(w))) return undefined;
+  const shared = SHARED_MARKERS.some((w) => words.includes(w));
+  // 江门西部三市…合计: a count right after a place restates that place (a grouping), no reference.
+  const sum =
+    !shared &&
+    SUM_MARKERS.some((w) => words.includes(w)) &&
+    !within(ctx.places, tc.near, at).some((p) => p.end === at);
+  if (!sum && !shared) return undefined;
   const n = smallNumber(m[2]!);
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
   if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
@@ -340,7 +349,7 @@ function referredPlaces(ctx: DocContext, tc: TokenContext): string[] | undefined
     if (run.length >= 2) last = run.slice();
     prevEnd = p.end;
   }
-  return last.length === n ? last : [];
+  return { keys: last.length === n ? last : [], sum };
 }
 
 /** How far after a batch's count its investment may stand (，总投资), in characters. */
@@ -388,11 +397,18 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   const { text } = ctx;
   const { token, window, cs, ce, capacity } = tc;
   const ref = draft.region === undefined ? referredPlaces(ctx, tc) : undefined;
-  if (ref?.length) {
+  if (ref?.sum) {
+    // …湖南、江西…。三省经济总量合计约7.2万亿元: the sum of the places referred to, no one's,
+    // unless they are exactly a region's members.
+    draft.sum = true;
+    draft.region = ref.keys.length ? regionOfMembers(ctx, ref.keys) : undefined;
+    if (draft.region === undefined) draft.dropped = true;
+    draft.subject = "";
+  } else if (ref?.keys.length) {
     // 西藏、贵州…和宁夏，这五省份GDP增速均低于9.8%; 蓬江、新会两地均突破千亿: a reference to
     // the places just named, and a bound each of them shares.
-    tc.ellipticalPlaces = ref;
-    draft.region = ref[0];
+    tc.ellipticalPlaces = ref.keys;
+    draft.region = ref.keys[0];
     draft.subject = "";
   } else if (ref) draft.dropped = true; // a group whose members cannot be told
   if (draft.region === undefined) {
