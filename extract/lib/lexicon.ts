@@ -142,6 +142,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partnerWords: "words",
     outsidePlaces: "words",
     institutionSuffixes: "words",
+    officeSuffixes: "words",
     outsideScopes: "words",
     locativeWords: "words",
     scopeSuffixes: WORD_MAP,

@@ -91,6 +91,8 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
 }
 
 const INSTITUTIONS = lexicon.institutionSuffixes;
+/** Offices named after a place whose district is wider (福州海关): located like a venue. */
+const OFFICES: readonly string[] = lexicon.officeSuffixes;
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
@@ -148,7 +150,10 @@ export function findPlaces(
     if (m.value.type === "blocker") continue;
     if (m.value.type === "region" && INSTITUTIONS.some((w) => text.startsWith(w, m.end))) continue;
     const partner = !!PARTNER.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
-    const venue = isVenue(text, m.start, m.end, to, out[out.length - 1]);
+    // 福州海关获悉，…福建省…进出口: the office's place is a venue's, a last resort.
+    const venue =
+      OFFICES.some((w) => text.startsWith(w, m.end)) ||
+      isVenue(text, m.start, m.end, to, out[out.length - 1]);
     // 增速居江门各市（区）首位: the set of its parts a ranking runs over, compared, not located.
     const field = FIELD_MARKERS.some((w) => text.startsWith(w, m.end));
     const compared = field || !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
