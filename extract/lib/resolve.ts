@@ -4,7 +4,7 @@
 
 import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
-import type { PeriodMention } from "./periods.ts";
+import { isDeadline, type PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
@@ -452,10 +452,11 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   if (!before || before.titleLike) return undefined;
   const opening = ctx.text.slice(p.start, p.start + 8).trimStart();
   if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  // A deadline (到2027年…力争) dates that paragraph's goal, not the results the next one goes on with.
   return labelled(
-    carried(
-      within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end),
-    ).reverse(),
+    carried(within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end))
+      .filter((m) => !isDeadline(ctx.text, m.start))
+      .reverse(),
   );
 }
 
