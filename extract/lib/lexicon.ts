@@ -144,6 +144,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     institutionSuffixes: "words",
     officeSuffixes: "words",
     outsideScopes: "words",
+    scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },
     locativeWords: "words",
     scopeSuffixes: WORD_MAP,
     comparedWords: "words",
