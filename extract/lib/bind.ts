@@ -38,7 +38,7 @@ import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { hasDigit, itemEnd, itemStart } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart, onlyFiller } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -144,6 +144,7 @@ export function bindSentence(
     } else carry.rate = undefined;
     openList(state, tc, draft);
   }
+  if (!state.drafts.some((d) => d.unit === "percent")) noteStatedGrowth(ctx, sentence, carry);
   const amounts = state.drafts.filter((d) => d.unit === "CNY");
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
@@ -161,6 +162,14 @@ export function noteSentence(ctx: DocContext, sentence: Sentence, carry: Sentenc
   enterSentence(ctx, carry, sentence);
   carry.rate = undefined;
   carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
+  noteStatedGrowth(ctx, sentence, carry);
+}
+
+/** …41个行业中有30个行业增加值保持增长。其中，汽车制造业增长12.6%: a breakdown family's growth
+ * stated with no figure heads the list of parts after it, as a rate would. */
+function noteStatedGrowth(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
+  const stated = statedGrowth(ctx, sentence);
+  if (stated) carry.head = { unit: "percent", family: stated, token: { end: sentence.end } };
 }
 
 const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
@@ -202,6 +211,24 @@ function statedCue(ctx: DocContext, sentence: Sentence): Family | null | undefin
       family = !m.value.nameOnly && m.value.family.unit === "CNY" ? m.value.family : null;
   }
   return family;
+}
+
+/** The breakdown family (增加值) whose growth the sentence states with no figure of its own
+ * (30个行业增加值保持增长): a value cue, then a growth word in its clause with no digit after
+ * either before the clause ends. */
+function statedGrowth(ctx: DocContext, sentence: Sentence): Family | undefined {
+  const { text } = ctx;
+  const cues = CUES.scan(text, sentence.start, sentence.end);
+  for (let i = 0; i + 1 < cues.length; i++) {
+    const cue = cues[i]!;
+    const next = cues[i + 1]!;
+    if (cue.value.type !== "value" || cue.value.nameOnly) continue;
+    if (!BREAKDOWN_FAMILIES.has(cue.value.family.name) || next.value.type !== "growth") continue;
+    const end = clauseEnd(text, next.end, sentence.end);
+    if (onlyFiller(text, cue.end, next.start) && !hasDigit(text, cue.end, end))
+      return cue.value.family;
+  }
+  return undefined;
 }
 
 /** What is known about tokens[t] before a binder looks at it: its clause, scope and kind. */

@@ -15,7 +15,13 @@ import {
   cueSubject,
   type Family,
 } from "../indicators.ts";
-import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import {
+  newDraft,
+  type BindState,
+  type BreakdownHead,
+  type Draft,
+  type TokenContext,
+} from "./state.ts";
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
@@ -86,7 +92,7 @@ function looseCueBefore(text: string, from: number, at: number) {
  * an industry's name needs no breakdown word: it is a part of the same indicator. */
 function breakdownHead(
   ctx: DocContext,
-  head: Draft | undefined,
+  head: BreakdownHead | undefined,
   sentence: Sentence,
   scope: number,
   at: number,
