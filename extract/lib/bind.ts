@@ -82,6 +82,7 @@ export function bindSentence(
 ): Draft[] {
   const { text } = ctx;
   enterSentence(ctx, carry, sentence);
+  if (!carry.topic) carry.topic = measuredLater(ctx, sentence);
   const state = newBindState(ctx, sentence, tokens, carry, carry.rate);
   carry.rate = undefined;
 
@@ -198,6 +199,17 @@ function opensWithMeasure(ctx: DocContext, p: number): boolean {
   let at = start;
   while (at < end && /\s/.test(ctx.text[at]!)) at++;
   return MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at));
+}
+
+/** 从总量看，甲省以…亿元领跑，乙省、丙省分别实现地区生产总值…: a sentence that opens with a measure
+ * and has no indicator to go on with is about the money indicator it names first, later on. */
+function measuredLater(ctx: DocContext, sentence: Sentence): Family | undefined {
+  let at = sentence.start;
+  while (at < sentence.end && /\s/.test(ctx.text[at]!)) at++;
+  if (!MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at))) return undefined;
+  const first = CUES.scan(ctx.text, at, sentence.end).find((m) => m.value.type !== "growth");
+  if (first?.value.type !== "value" || first.value.nameOnly) return undefined;
+  return first.value.family.unit === "CNY" ? first.value.family : undefined;
 }
 
 /** The money indicator a sentence names without an amount (广东21个地市GDP出炉): its last value
