@@ -38,7 +38,7 @@ import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { hasDigit, itemEnd, itemStart } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart, onlyFiller } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -82,6 +82,7 @@ export function bindSentence(
 ): Draft[] {
   const { text } = ctx;
   enterSentence(ctx, carry, sentence);
+  if (!carry.topic) carry.topic = measuredLater(ctx, sentence);
   const state = newBindState(ctx, sentence, tokens, carry, carry.rate);
   carry.rate = undefined;
 
@@ -144,6 +145,7 @@ export function bindSentence(
     } else carry.rate = undefined;
     openList(state, tc, draft);
   }
+  if (!state.drafts.some((d) => d.unit === "percent")) noteStatedGrowth(ctx, sentence, carry);
   const amounts = state.drafts.filter((d) => d.unit === "CNY");
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
@@ -161,6 +163,14 @@ export function noteSentence(ctx: DocContext, sentence: Sentence, carry: Sentenc
   enterSentence(ctx, carry, sentence);
   carry.rate = undefined;
   carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
+  noteStatedGrowth(ctx, sentence, carry);
+}
+
+/** …41个行业中有30个行业增加值保持增长。其中，汽车制造业增长12.6%: a breakdown family's growth
+ * stated with no figure heads the list of parts after it, as a rate would. */
+function noteStatedGrowth(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
+  const stated = statedGrowth(ctx, sentence);
+  if (stated) carry.head = { unit: "percent", family: stated, token: { end: sentence.end } };
 }
 
 const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
@@ -191,6 +201,17 @@ function opensWithMeasure(ctx: DocContext, p: number): boolean {
   return MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at));
 }
 
+/** 从总量看，甲省以…亿元领跑，乙省、丙省分别实现地区生产总值…: a sentence that opens with a measure
+ * and has no indicator to go on with is about the money indicator it names first, later on. */
+function measuredLater(ctx: DocContext, sentence: Sentence): Family | undefined {
+  let at = sentence.start;
+  while (at < sentence.end && /\s/.test(ctx.text[at]!)) at++;
+  if (!MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at))) return undefined;
+  const first = CUES.scan(ctx.text, at, sentence.end).find((m) => m.value.type !== "growth");
+  if (first?.value.type !== "value" || first.value.nameOnly) return undefined;
+  return first.value.family.unit === "CNY" ? first.value.family : undefined;
+}
+
 /** The money indicator a sentence names without an amount (广东21个地市GDP出炉): its last value
  * cue; null when its last cue names something else (人均GDP, 服务业增加值), which ends the topic;
  * undefined when it names nothing. */
@@ -202,6 +223,24 @@ function statedCue(ctx: DocContext, sentence: Sentence): Family | null | undefin
       family = !m.value.nameOnly && m.value.family.unit === "CNY" ? m.value.family : null;
   }
   return family;
+}
+
+/** The breakdown family (增加值) whose growth the sentence states with no figure of its own
+ * (30个行业增加值保持增长): a value cue, then a growth word in its clause with no digit after
+ * either before the clause ends. */
+function statedGrowth(ctx: DocContext, sentence: Sentence): Family | undefined {
+  const { text } = ctx;
+  const cues = CUES.scan(text, sentence.start, sentence.end);
+  for (let i = 0; i + 1 < cues.length; i++) {
+    const cue = cues[i]!;
+    const next = cues[i + 1]!;
+    if (cue.value.type !== "value" || cue.value.nameOnly) continue;
+    if (!BREAKDOWN_FAMILIES.has(cue.value.family.name) || next.value.type !== "growth") continue;
+    const end = clauseEnd(text, next.end, sentence.end);
+    if (onlyFiller(text, cue.end, next.start) && !hasDigit(text, cue.end, end))
+      return cue.value.family;
+  }
+  return undefined;
 }
 
 /** What is known about tokens[t] before a binder looks at it: its clause, scope and kind. */
@@ -329,6 +368,9 @@ function referredPlaces(
   const n = smallNumber(m[2]!);
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
   if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
+  // 江门西部三市…合计: for a sum, a count right after a place restates that place, no reference.
+  if (markers === SUM_MARKERS && within(ctx.places, from, at).some((p) => p.end === at))
+    return undefined;
   let run: string[] = [];
   let last: string[] = [];
   let prevEnd = -1;
@@ -411,13 +453,14 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region === undefined && ref === undefined
       ? referredPlaces(ctx, tc, SUM_MARKERS, sumReach(ctx, tc))
       : undefined;
-  if (summed?.length) {
+  if (summed) {
     // …分别为812.3亿元、401.2亿元和735.6亿元。三区GDP合计1949.1亿元: the sum of the places the
-    // reference counts, no one's, unless they are exactly a region's members (三市 after 台山、开平、恩平).
-    // Without as many places listed (江门西部三市…合计) the count names a place's parts: read as before.
+    // reference counts, no one's, unless they are exactly a region's members (三市 after 台山、开平、恩平
+    // listed together); places named one by one (台山…，开平…，恩平…。三市共) are no list: no one's
+    // either. A count right after a place (江门西部三市…合计) names that place's parts: read as before.
     draft.sum = true;
     draft.subject = "";
-    draft.region = regionOfMembers(ctx, summed);
+    draft.region = summed.length ? regionOfMembers(ctx, summed) : undefined;
     if (draft.region === undefined) draft.dropped = true;
   }
   if (draft.region === undefined) {

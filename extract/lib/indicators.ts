@@ -74,6 +74,9 @@ export const CUES = new TermMatcher<Cue>([
   ...Object.entries(indicatorLexicon.bareFamilyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name), bare: true }] as const),
   ),
+  ...Object.entries(indicatorLexicon.bareFamilyDeclineCues).flatMap(([name, terms]) =>
+    terms.map((t) => [t, { type: "growth", sign: -1, family: family(name), bare: true }] as const),
+  ),
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
@@ -114,6 +117,9 @@ export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
 /** Endings of an industry's name: a part named so after a part's rate needs no breakdown word. */
 export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.breakdown.partSuffixes;
+/** Words of notCues that may stand in a part's name (外商投资企业): kinds of firm, not cues. */
+export const BREAKDOWN_PART_NAME_WORDS: readonly string[] =
+  indicatorLexicon.breakdown.partNameWords;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;

@@ -84,7 +84,7 @@ export function normalize(original: string): NormalizedText {
       // A numbered or bulleted line (1．, （一）, ①) is an item of its own, never the rest of the
       // line before it (2024年重点项目计划：\n1．…).
       const item = ITEM_START.test(original.slice(k, k + 6));
-      // A byline (来源：江门日报　编辑：李四) is the page's, never part of a sentence around it.
+      // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
       const metadata = METADATA_FIELD.test(original.slice(i, j));
       if (havePrev && !(prevJoinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;

@@ -132,6 +132,13 @@ const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
+const SINGLE_MONTH_PREFIXES: readonly string[] = lexicon.singleMonthPrefixes;
+
+/** Whether one of SINGLE_MONTH_PREFIXES (其中) stands right before `at`, a comma allowed between. */
+function afterSingleMonthPrefix(text: string, at: number): boolean {
+  const end = at > 0 && (text[at - 1] === "，" || text[at - 1] === ",") ? at - 1 : at;
+  return SINGLE_MONTH_PREFIXES.some((w) => end >= w.length && text.startsWith(w, end - w.length));
+}
 const COMPARISON = lexicon.comparison;
 const EVENT_PREFIXES = lexicon.eventPrefixes;
 const COMPARISON_PREFIXES = lexicon.comparisonPrefixes;
@@ -290,7 +297,12 @@ export function findPeriods(
       delete mention.eventMonth;
     }
     if (mention && /^\d{4}-\d{2}$/.test(mention.label)) {
-      if (SINGLE_MONTHS.some((w) => text.startsWith(w, mention.end))) mention.singleMonth = true;
+      // 9月当月, and 其中9月份 after a longer period: one month picked out, an aside.
+      if (
+        SINGLE_MONTHS.some((w) => text.startsWith(w, mention.end)) ||
+        afterSingleMonthPrefix(text, mention.start)
+      )
+        mention.singleMonth = true;
       const month = mention.label.slice(5);
       if (cumulative && month !== "01")
         mention.toDate = `${mention.label.slice(0, 4)}-01/${mention.label}`;

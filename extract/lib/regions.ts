@@ -61,15 +61,21 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
     }
   }
   const suffixes = lexicon.scopeSuffixes as Record<string, string>;
-  for (const term of lexicon.outsideScopes) {
-    // 全省 in a province's table is that province, as 全市 is the city: a context word there.
+  // 全省 in a province's table is that province, as 全市 is the city: a context word there.
+  const scopeValue = (term: string): PlaceValue => {
     const suffix = suffixes[term];
     const fits = suffix && regions.some((r) => r.members.length === 0 && r.name.endsWith(suffix));
-    entries.push([term, fits ? { type: "context", suffix } : { type: "outside", scope: true }]);
-  }
+    return fits ? { type: "context", suffix } : { type: "outside", scope: true };
+  };
+  for (const term of lexicon.outsideScopes) entries.push([term, scopeValue(term)]);
   for (const [term, suffix] of Object.entries(suffixes)) {
     if (!lexicon.outsideScopes.includes(term) && regions.some((r) => r.name.endsWith(suffix)))
       entries.push([term, { type: "context", suffix }]);
+  }
+  // 国内生产总值 names 全国 inside itself: the value the scope word has in this table.
+  for (const { term, scope } of SCOPE_TERMS) {
+    const named = regions.find((r) => r.name === scope || r.aliases.includes(scope));
+    entries.push([term, named ? { type: "region", key: named.key } : scopeValue(scope)]);
   }
   for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
   for (const { term, suffix } of lexicon.contextWords)
@@ -96,6 +102,13 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
 
 const INSTITUTIONS = lexicon.institutionSuffixes;
 const SOURCE_OFFICES: readonly string[] = lexicon.sourceOffices;
+/** Words that name a scope inside themselves (国内生产总值: 全国), read whole; the mention covers
+ * only their name (国内), so the rest of the term is still read as a cue. */
+const SCOPE_TERMS: readonly { term: string; name: string; scope: string }[] = lexicon.scopeTerms;
+const SCOPE_NAME_LENGTH = new Map(SCOPE_TERMS.map((t) => [t.term, t.name.length] as const));
+for (const t of SCOPE_TERMS)
+  if (!t.term.startsWith(t.name))
+    throw new Error(`context.json scopeTerms: "${t.term}" does not start with "${t.name}"`);
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
@@ -162,9 +175,10 @@ export function findPlaces(
     const aside = inBrackets(text, m.start);
     const source = SOURCE_OFFICES.some((w) => text.startsWith(w, m.end));
     const ranking = m.value.type === "outside" && m.value.scope && rankFollows(text, m.end, to);
+    const named = SCOPE_NAME_LENGTH.get(text.slice(m.start, m.end));
     out.push({
       start: m.start,
-      end: m.end,
+      end: named === undefined ? m.end : m.start + named,
       place: m.value,
       partner,
       locative,

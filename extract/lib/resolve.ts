@@ -4,7 +4,7 @@
 
 import { clauseEnd, clauseStart, type Sentence } from "./segment.ts";
 import { findNumbers } from "./numbers.ts";
-import { inYear, type PeriodMention } from "./periods.ts";
+import { inYear, isDeadline, type PeriodMention } from "./periods.ts";
 import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
@@ -473,10 +473,11 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
   const opening = ctx.text.slice(p.start, p.start + OPENING_WINDOW).trimStart();
   if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w)) && !BREAKDOWN_OPENER.test(opening))
     return undefined;
+  // A deadline (到2027年…力争) dates that paragraph's goal, not the results the next one goes on with.
   return labelled(
-    carried(
-      within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end),
-    ).reverse(),
+    carried(within(ctx.periods, Math.max(before.start, p.start - PARAGRAPH_WINDOW), before.end))
+      .filter((m) => !isDeadline(ctx.text, m.start))
+      .reverse(),
   );
 }
 

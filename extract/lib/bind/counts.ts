@@ -281,6 +281,9 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
   const { ctx, tokens, lastValue } = state;
   const { text } = ctx;
   const { token, t, cs, ce, scope } = tc;
+  // 每千人拥有企业数55.1户, 平均每个项目2.5个: firms and projects come whole; a fraction is a
+  // ratio or an average, no count.
+  if (!Number.isInteger(token.value)) return undefined;
   // A count of what its noun names, before it (企业1681家) or after it (24个重大项目); firms
   // counted at an event (组织20家企业参加) are no enterprise count.
   const countOf = (

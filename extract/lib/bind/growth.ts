@@ -9,13 +9,20 @@ import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_PART_NAME_WORDS,
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
   cueSubject,
   type Family,
 } from "../indicators.ts";
-import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import {
+  newDraft,
+  type BindState,
+  type BreakdownHead,
+  type Draft,
+  type TokenContext,
+} from "./state.ts";
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   cueAfter,
@@ -87,7 +94,7 @@ function looseCueBefore(text: string, from: number, at: number) {
  * an industry's name needs no breakdown word: it is a part of the same indicator. */
 function breakdownHead(
   ctx: DocContext,
-  head: Draft | undefined,
+  head: BreakdownHead | undefined,
   sentence: Sentence,
   scope: number,
   at: number,
@@ -108,7 +115,12 @@ function breakdownHead(
     BREAKDOWN_PART_SUFFIXES.some((w) => subject.endsWith(w));
   if (!sibling && !BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
-  if (CUES.scan(subject).length || BREAKDOWN_MARKERS.some((w) => subject.includes(w))) return;
+  // A cue word makes the name another measure (工业投资, 第二产业增加值), except a kind of firm
+  // that holds one (外商投资企业) in a breakdown by ownership.
+  const cueWord = (m: { start: number; end: number; value: { type: string } }) =>
+    m.value.type !== "none" || !BREAKDOWN_PART_NAME_WORDS.includes(subject.slice(m.start, m.end));
+  if (CUES.scan(subject).some(cueWord) || BREAKDOWN_MARKERS.some((w) => subject.includes(w)))
+    return;
   if (within(ctx.places, scope, at).length) return;
   return { family: head.family, subject };
 }
@@ -158,10 +170,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
-  } else if (
-    growth.family &&
-    (!growth.bare || onlyFillerPlacesOrPeriods(ctx, scope, growth.start))
-  ) {
+  } else if (growth.family) {
+    // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
+    // names a part or another indicator: unread, and no part of a breakdown named 工业.
+    if (growth.bare && !onlyFillerPlacesOrPeriods(ctx, scope, growth.start)) return undefined;
     family = growth.family;
   } else if (
     (base = sameTimeOnly(ctx, scope, growth.start)) !== undefined &&

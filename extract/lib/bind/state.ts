@@ -42,7 +42,9 @@ export interface Draft {
  * industries below it breaks down (规上工业增加值增长7.4%。主要行业中，甲业增长9.2%…). */
 export interface SentenceCarry {
   paragraph: number;
-  head: Draft | undefined;
+  /** A region-wide rate, or a growth stated with no figure (行业增加值保持增长): its family and
+   * where it ends are all a breakdown reads. */
+  head: BreakdownHead | undefined;
   /** The last region-wide rate of the sentence before (甲市经济增速达到9.8%。此外，乙市达到8.9%). */
   rate: Draft | undefined;
   /** The money indicator the paragraph is about so far: the family of the last amount bound, or
@@ -54,6 +56,9 @@ export interface SentenceCarry {
   /** The period of that count (截至今年8月底), which the bare counts after it share. */
   firmsPeriod: string | undefined;
 }
+
+/** What a breakdown's head must give: a rate's family, and the end of its figure. */
+export type BreakdownHead = Pick<Draft, "unit" | "family"> & { token: { end: number } };
 
 export function newCarry(): SentenceCarry {
   return {
