@@ -1,6 +1,6 @@
 // A dictionary matcher: finds terms in a string, longest term first, left to right, without
-// overlaps. Lookup is by the first UTF-16 unit, so a scan costs one Map probe per character and
-// a few startsWith calls where a term can begin: linear in the text for a fixed dictionary.
+// overlaps. Terms are kept in a trie over UTF-16 units, so a scan costs one table look-up per
+// character and a walk as long as the longest term that can begin there.
 
 export interface TermMatch<T> {
   start: number;
@@ -9,8 +9,17 @@ export interface TermMatch<T> {
   value: T;
 }
 
+/** A node of the trie: the term ending here, if any, and the nodes one UTF-16 unit further. */
+interface TrieNode<T> {
+  entry: { term: string; value: T } | undefined;
+  next: Map<number, TrieNode<T>> | undefined;
+}
+
 export class TermMatcher<T> {
-  private readonly byFirst = new Map<number, { term: string; value: T }[]>();
+  // A trie, not a list per first character: a place table adds hundreds of names that share
+  // their first characters with common words (新, 大, 东), and trying each of them with
+  // startsWith at every such character made the scan the extractor's largest cost.
+  private readonly root: TrieNode<T> = { entry: undefined, next: undefined };
   private maxLength = 0;
   /** 1 where a term can start: the scan's fast path. */
   private readonly starts = new Uint8Array(65536);
@@ -20,29 +29,34 @@ export class TermMatcher<T> {
     const seen = new Map<string, T>();
     for (const [term, value] of entries) if (term.length > 0) seen.set(term, value);
     for (const [term, value] of seen) {
-      const code = term.charCodeAt(0);
-      let list = this.byFirst.get(code);
-      if (!list) this.byFirst.set(code, (list = []));
-      list.push({ term, value });
-      this.starts[code] = 1;
-    }
-    for (const list of this.byFirst.values()) {
-      list.sort((a, b) => b.term.length - a.term.length);
-      this.maxLength = Math.max(this.maxLength, list[0]?.term.length ?? 0);
+      let node = this.root;
+      for (let i = 0; i < term.length; i++) {
+        const code = term.charCodeAt(i);
+        node.next ??= new Map();
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = { entry: undefined, next: undefined }));
+        node = child;
+      }
+      node.entry = { term, value };
+      this.starts[term.charCodeAt(0)] = 1;
+      this.maxLength = Math.max(this.maxLength, term.length);
     }
   }
 
   /** The longest term starting exactly at `at`, if any. */
   matchAt(text: string, at: number, end = text.length): TermMatch<T> | undefined {
-    const list = this.byFirst.get(text.charCodeAt(at));
-    if (!list) return undefined;
-    for (const entry of list) {
-      const stop = at + entry.term.length;
-      if (stop <= end && text.startsWith(entry.term, at)) {
-        return { start: at, end: stop, term: entry.term, value: entry.value };
+    let node: TrieNode<T> | undefined = this.root;
+    let best: { term: string; value: T } | undefined;
+    let bestEnd = at;
+    for (let i = at; i < end; i++) {
+      node = node.next?.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.entry) {
+        best = node.entry;
+        bestEnd = i + 1;
       }
     }
-    return undefined;
+    return best ? { start: at, end: bestEnd, term: best.term, value: best.value } : undefined;
   }
 
   /** All non-overlapping matches in text[from, to), longest first at each position. */
@@ -62,13 +76,10 @@ export class TermMatcher<T> {
   matchEndingAt(text: string, end: number, from = 0): TermMatch<T> | undefined {
     let best: TermMatch<T> | undefined;
     for (let start = end - 1; start >= from && end - start <= this.maxLength; start--) {
-      const list = this.byFirst.get(text.charCodeAt(start));
-      if (!list) continue;
-      for (const entry of list) {
-        if (start + entry.term.length === end && text.startsWith(entry.term, start)) {
-          best = { start, end, term: entry.term, value: entry.value };
-        }
-      }
+      if (this.starts[text.charCodeAt(start)] !== 1) continue;
+      let node: TrieNode<T> | undefined = this.root;
+      for (let i = start; i < end && node; i++) node = node.next?.get(text.charCodeAt(i));
+      if (node?.entry) best = { start, end, term: node.entry.term, value: node.entry.value };
     }
     return best;
   }
