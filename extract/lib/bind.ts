@@ -23,6 +23,7 @@ import {
   LIST_CONNECTORS,
   NOT_SHARED,
   SHARED_MARKERS,
+  type Cue,
   type Family,
 } from "./indicators.ts";
 import {
@@ -58,7 +59,7 @@ import {
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
 import { kindLexicon, periodLexicon } from "./lexicon.ts";
-import { TermMatcher } from "./termMatcher.ts";
+import { TermMatcher, type TermMatch } from "./termMatcher.ts";
 import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
@@ -145,11 +146,15 @@ export function bindSentence(
     } else carry.rate = undefined;
     openList(state, tc, draft);
   }
-  if (!state.drafts.some((d) => d.unit === "percent")) noteStatedGrowth(ctx, sentence, carry);
+  // The sentence's cues, scanned once for the two notes below that may need them.
+  let cues: CueMatch[] | undefined;
+  const sentenceCues = () => (cues ??= CUES.scan(text, sentence.start, sentence.end));
+  if (!state.drafts.some((d) => d.unit === "percent"))
+    noteStatedGrowth(ctx, sentence, sentenceCues(), carry);
   const amounts = state.drafts.filter((d) => d.unit === "CNY");
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
-  else carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
+  else carry.topic = nextTopic(carry.topic, statedCue(sentenceCues()));
   const firms = state.drafts.filter((d) => d.indicator === "enterprise_count" && d.subject);
   if (firms.length) {
     carry.firms = firms[firms.length - 1]!.subject;
@@ -162,16 +167,25 @@ export function bindSentence(
 export function noteSentence(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
   enterSentence(ctx, carry, sentence);
   carry.rate = undefined;
-  carry.topic = nextTopic(carry.topic, statedCue(ctx, sentence));
-  noteStatedGrowth(ctx, sentence, carry);
+  const cues = CUES.scan(ctx.text, sentence.start, sentence.end);
+  carry.topic = nextTopic(carry.topic, statedCue(cues));
+  noteStatedGrowth(ctx, sentence, cues, carry);
 }
 
 /** …41个行业中有30个行业增加值保持增长。其中，汽车制造业增长12.6%: a breakdown family's growth
  * stated with no figure heads the list of parts after it, as a rate would. */
-function noteStatedGrowth(ctx: DocContext, sentence: Sentence, carry: SentenceCarry): void {
-  const stated = statedGrowth(ctx, sentence);
+function noteStatedGrowth(
+  ctx: DocContext,
+  sentence: Sentence,
+  cues: readonly CueMatch[],
+  carry: SentenceCarry,
+): void {
+  const stated = statedGrowth(ctx, sentence, cues);
   if (stated) carry.head = { unit: "percent", family: stated, token: { end: sentence.end } };
 }
+
+/** A cue found in a sentence. */
+type CueMatch = TermMatch<Cue>;
 
 const nextTopic = (topic: Family | undefined, stated: Family | null | undefined) =>
   stated === null ? undefined : (stated ?? topic);
@@ -215,9 +229,9 @@ function measuredLater(ctx: DocContext, sentence: Sentence): Family | undefined 
 /** The money indicator a sentence names without an amount (广东21个地市GDP出炉): its last value
  * cue; null when its last cue names something else (人均GDP, 服务业增加值), which ends the topic;
  * undefined when it names nothing. */
-function statedCue(ctx: DocContext, sentence: Sentence): Family | null | undefined {
+function statedCue(cues: readonly CueMatch[]): Family | null | undefined {
   let family: Family | null | undefined;
-  for (const m of CUES.scan(ctx.text, sentence.start, sentence.end)) {
+  for (const m of cues) {
     if (m.value.type === "none") family = null;
     else if (m.value.type === "value")
       family = !m.value.nameOnly && m.value.family.unit === "CNY" ? m.value.family : null;
@@ -228,9 +242,12 @@ function statedCue(ctx: DocContext, sentence: Sentence): Family | null | undefin
 /** The breakdown family (增加值) whose growth the sentence states with no figure of its own
  * (30个行业增加值保持增长): a value cue, then a growth word in its clause with no digit after
  * either before the clause ends. */
-function statedGrowth(ctx: DocContext, sentence: Sentence): Family | undefined {
+function statedGrowth(
+  ctx: DocContext,
+  sentence: Sentence,
+  cues: readonly CueMatch[],
+): Family | undefined {
   const { text } = ctx;
-  const cues = CUES.scan(text, sentence.start, sentence.end);
   for (let i = 0; i + 1 < cues.length; i++) {
     const cue = cues[i]!;
     const next = cues[i + 1]!;

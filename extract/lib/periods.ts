@@ -91,10 +91,13 @@ const CHINESE_NUMERAL = "[一二两三四五六七八九十]{1,2}";
 // A month in Chinese numerals (十一月, 一至十月), as spoken and in transcribed interviews.
 // Not inside a word: 统一月度, 单一月份 and 唯一 hold 一月 too (periods.json chineseMonthBlockers);
 // nor after another numeral (一二月份 is two months said together, not 二月).
-const CN_MONTH = `(?<![${lexicon.chineseMonthBlockers.before.join("")}一二三四五六七八九十〇零])(?:十[一二]?|[一二三四五六七八九])(?=[${RANGE_CHARS}]|月(?![${lexicon.chineseMonthBlockers.after.join("")}]))`;
+const CN_MONTH_NOT_AFTER = `[${lexicon.chineseMonthBlockers.before.join("")}一二三四五六七八九十〇零]`;
+// The look-behinds follow the month's first character, so that the scan tries them only where a
+// numeral stands, not at every position of the text.
+const CN_MONTH = `(?:十(?<!${CN_MONTH_NOT_AFTER}.)[一二]?|[一二三四五六七八九](?<!${CN_MONTH_NOT_AFTER}.))(?=[${RANGE_CHARS}]|月(?![${lexicon.chineseMonthBlockers.after.join("")}]))`;
 // A day of a date, in digits or Chinese numerals (18日, 十八日).
 const DAY = "\\d{1,2}|[一二三四五六七八九十]{1,3}";
-const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?((?:${DAY})(?:[${RANGE_CHARS}](?:${DAY}))?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|(?<![${lexicon.firstMonthsBlockers.join("")}])(?:${alt(lexicon.firstMonthsPrefixes)})(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
+const SUB = `第?([一二三四1-4])季度(?![${RANGE_CHARS}]第?[一二三四1-4]季度)|([上下])半年|前([一二三1-3])季度|(\\d{1,2}|${CN_MONTH})(?:月?[${RANGE_CHARS}](\\d{1,2}|${CN_MONTH}))?月份?((?:${DAY})(?:[${RANGE_CHARS}](?:${DAY}))?[日号])?|(${alt([...lexicon.wholeYear, ...lexicon.contextYears])})|(${alt(Object.keys(lexicon.reports))})|(?:${alt(lexicon.firstMonthsPrefixes)})(?<![${lexicon.firstMonthsBlockers.join("")}].)(\\d{1,2}|[一二两三四五六七八九十]{1,2})个?月|(${alt(lexicon.yearEnds)})|第?([一二三四1-4])(?:季度)?[${RANGE_CHARS}]第?([一二三四1-4])季度`;
 const HEAD = new RegExp(
   [
     `(?:${alt(lexicon.sinceMarkers.before)})?(?:${YEAR_DIGITS}年|${alt(RELATIVE)})`,
