@@ -29,3 +29,14 @@ export function factsToCsvRows(facts: readonly Fact[]): string {
 export function factsToCsv(facts: readonly Fact[]): string {
   return csvHeader() + factsToCsvRows(facts);
 }
+
+/** Where the quoted cell opened by the quote at `open` closes: the index of its closing quote
+ * (a doubled quote inside is an escaped one), or -1 when it never closes. */
+export function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] !== '"') continue;
+    if (text[i + 1] === '"') i++;
+    else return i;
+  }
+  return -1;
+}

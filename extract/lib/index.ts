@@ -66,4 +66,4 @@ export * from "./reviewCheck.ts";
 export * from "./reviews.ts";
 export * from "./reviewsCsv.ts";
 export * from "./applyReviews.ts";
-export { factsToCsv, factsToCsvRows, csvHeader } from "./csv.ts";
+export { factsToCsv, factsToCsvRows, csvHeader, closingQuote } from "./csv.ts";

@@ -3,6 +3,7 @@
 import Papa from "papaparse";
 import type { TableProblem } from "./regionTable.ts";
 import { checkFactFields, type FactFieldsInput } from "./reviewCheck.ts";
+import { closingQuote } from "./csv.ts";
 import {
   REVIEW_ACTIONS,
   REVIEW_COLUMNS,
@@ -146,15 +147,7 @@ function csvLines(text: string): CsvLine[] {
     for (;;) {
       let cell: string;
       if (text[at] === '"') {
-        let close = -1;
-        for (let i = at + 1; i < text.length; i++) {
-          if (text[i] !== '"') continue;
-          if (text[i + 1] === '"') i++;
-          else {
-            close = i;
-            break;
-          }
-        }
+        const close = closingQuote(text, at);
         if (close < 0) {
           broken = 'a quoted cell is never closed (a " is missing): the row is left out';
           break;

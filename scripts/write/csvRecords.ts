@@ -2,6 +2,8 @@
 // file with their exact byte ranges, so that rows of one article can be cut out or put in while
 // every other byte stays as it was (a full `npm run extract` would write the same bytes).
 
+import { closingQuote } from "../../extract/lib/index.ts";
+
 export interface CsvRecord {
   /** Offsets in the text: from the record's first character to after its line end. */
   start: number;
@@ -113,15 +115,7 @@ export function firstBrokenLine(text: string): number | undefined {
     const start = at;
     for (;;) {
       if (text[at] === '"') {
-        let close = -1;
-        for (let i = at + 1; i < text.length; i++) {
-          if (text[i] !== '"') continue;
-          if (text[i + 1] === '"') i++;
-          else {
-            close = i;
-            break;
-          }
-        }
+        const close = closingQuote(text, at);
         if (close < 0 || (close + 1 < text.length && !",\r\n".includes(text[close + 1]!))) {
           return lineAt(text, start);
         }
