@@ -261,7 +261,7 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
     );
     return grows && !after.some(named);
   }
-  // The place may come with the period (今年前三季度湖北增速高达18.7%).
+  // The place may come with the period (上半年安徽增速达到9.6%).
   if (!onlyFillerOrPlaces(ctx, tc.scope, at) && !onlyFillerPeriodsAndPlaces(ctx, tc.scope, at))
     return false;
   // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
