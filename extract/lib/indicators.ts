@@ -122,6 +122,8 @@ export const BREAKDOWN_PART_NAME_WORDS: readonly string[] =
   indicatorLexicon.breakdown.partNameWords;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
+/** Words that make a rate one against the period just before (环比, 比上月): no indicator's. */
+export const PREVIOUS_PERIOD_BASES: readonly string[] = indicatorLexicon.previousPeriodBases;
 export const SHARED_MARKERS: readonly string[] = indicatorLexicon.sharedMarkers;
 /** Words that hold a shared marker and mean something else (年均, 人均). */
 export const NOT_SHARED: readonly string[] = indicatorLexicon.notShared;

@@ -55,6 +55,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     enterpriseEventNeutral: "words",
     listConnectors: "words",
     notCues: "words",
+    previousPeriodBases: "words",
     levelMarkers: "words",
     carryCues: "words",
     familyGrowthCues: WORDS_MAP,

@@ -13,6 +13,7 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
+  PREVIOUS_PERIOD_BASES,
   cueSubject,
   type Family,
 } from "../indicators.ts";
@@ -129,7 +130,17 @@ function breakdownHead(
 export function bindRate(state: BindState, tc: TokenContext): Draft | undefined {
   const { text } = state.ctx;
   const growth = growthCueBefore(text, tc.scope, tc.token.start);
-  return growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
+  const draft = growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
+  // 环比增长0.8%, 比上月增长3%: against the period just before, not the year-on-year growth
+  // the indicators mean. It is no figure, but still says which indicator the clauses after it
+  // are about (较上季度增长1.1%，同比增长4.9%).
+  if (
+    draft &&
+    growth &&
+    PREVIOUS_PERIOD_BASES.some((w) => text.slice(tc.cs, growth.start).includes(w))
+  )
+    draft.dropped = true;
+  return draft;
 }
 
 /** The value cue of an earlier clause of the sentence that no number took, if any. */
