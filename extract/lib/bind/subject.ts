@@ -14,6 +14,7 @@ import {
   SUBJECT_AMOUNT,
   SUBJECT_SYNONYMS,
   SUBJECT_POINT_MARK,
+  withoutAttributive,
 } from "./lexicon.ts";
 
 /** Longest run of cleaning steps: each removes at least one character. */
@@ -58,6 +59,8 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
     if (!word) break;
     s = s.slice(word.length);
+    // 现场签约的新能源项目: the particle that tied the dropped words to the noun goes with them.
+    s = withoutAttributive(s);
   }
   if (SUBJECT_BARE.includes(s) || s.length < 2) return "";
   // 台山、开平、恩平三市GDP: a count of the places named before says them again, and names no
