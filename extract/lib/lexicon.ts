@@ -230,6 +230,15 @@ export function checkLexicon<T>(file: string, value: T): T {
   return value;
 }
 
+/** Lexicon words as the alternatives of a regular expression: escaped, and longest first, so that
+ * a word is not matched by a shorter one it begins with. */
+export function wordAlternatives(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+}
+
 export const indicatorLexicon = checkLexicon("indicators.json", indicatorsJson);
 export const kindLexicon = checkLexicon("kinds.json", kindsJson);
 export const periodLexicon = checkLexicon("periods.json", periodsJson);

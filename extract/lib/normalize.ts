@@ -13,7 +13,7 @@
 // never longer than the original.
 
 import { charTable } from "./charTable.ts";
-import { contextLexicon } from "./lexicon.ts";
+import { contextLexicon, wordAlternatives } from "./lexicon.ts";
 
 export interface NormalizedText {
   /** The normalized text; paragraphs are separated by a single "\n". */
@@ -33,9 +33,7 @@ const ITEM_START =
 
 /** A byline or metadata field (来源：江门日报, 编辑：李四) at a line's start or after a space. */
 const METADATA_FIELD = new RegExp(
-  `(?:^|[\\s\u3000])(?:${[...contextLexicon.metadataLabels]
-    .sort((a, b) => b.length - a.length)
-    .join("|")})[:：]`,
+  `(?:^|[\\s\u3000])(?:${wordAlternatives(contextLexicon.metadataLabels)})[:：]`,
 );
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);

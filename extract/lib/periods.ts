@@ -5,7 +5,7 @@
 // (4月11日) names when something happened, not the period a figure covers: it is found, so that
 // its digits are not read as a figure, but it carries no label.
 
-import { kindLexicon, periodLexicon as lexicon } from "./lexicon.ts";
+import { kindLexicon, periodLexicon as lexicon, wordAlternatives as alt } from "./lexicon.ts";
 import { smallNumber } from "./numbers.ts";
 
 export interface PublicationDate {
@@ -70,12 +70,6 @@ function yearOfLabel(label: string): number {
 const pad = (n: number) => String(n).padStart(2, "0");
 const RANGE_CHARS = lexicon.rangeConnectors.map((c) => c.replace(/[-\\^\]]/g, "\\$&")).join("");
 const RELATIVE = Object.keys(lexicon.relativeYears).sort((a, b) => b.length - a.length);
-const alt = (words: string[]) =>
-  words
-    .slice()
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("|");
 
 // A year in Arabic digits or digit by digit in Chinese (二〇二三年).
 const YEAR_DIGITS = "(?:\\d{4}|[〇零一二三四五六七八九]{4})";

@@ -17,7 +17,7 @@ import { CUES, KIND_MARKERS } from "./indicators.ts";
 import type { Region } from "./types.ts";
 import { itemStart, onlyFiller } from "./bind/text.ts";
 import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
-import { contextLexicon, periodLexicon } from "./lexicon.ts";
+import { contextLexicon, periodLexicon, wordAlternatives } from "./lexicon.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
@@ -452,15 +452,9 @@ function ownLevels(text: string, list: readonly PeriodMention[], at: number): Pe
 // before it: its indicator (bind.ts) and its period.
 const CONTINUATION_OPENERS = [...periodLexicon.continuationOpeners, ...MEASURE_OPENERS];
 const RECORD_SPANS = periodLexicon.recordSpans;
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const longestFirst = (words: readonly string[]) =>
-  [...words]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join("|");
 // 分县（市、区）看，…; 从各镇街看：…: a paragraph that opens by naming the breakdown it gives.
 const BREAKDOWN_OPENER = new RegExp(
-  `^(?:${longestFirst(periodLexicon.breakdownOpeners.starts)})[^，,。；;：:\\s]{1,${periodLexicon.breakdownOpeners.maxInner}}?(?:${longestFirst(periodLexicon.breakdownOpeners.ends)})[，,：:]`,
+  `^(?:${wordAlternatives(periodLexicon.breakdownOpeners.starts)})[^，,。；;：:\\s]{1,${periodLexicon.breakdownOpeners.maxInner}}?(?:${wordAlternatives(periodLexicon.breakdownOpeners.ends)})[，,：:]`,
 );
 const OPENING_WINDOW = 8 + periodLexicon.breakdownOpeners.maxInner;
 
