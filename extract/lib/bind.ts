@@ -210,17 +210,22 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
 /** True when paragraph `p` opens, after its indent, with a measure and no indicator (增速方面). */
 function opensWithMeasure(ctx: DocContext, p: number): boolean {
   const { start, end } = ctx.paragraphs[p]!;
+  return measureOpenerStart(ctx.text, start, end) !== undefined;
+}
+
+/** Where text[start, end) opens, after its indent, with a measure (从总量看): the opener's start;
+ * undefined when it opens with none. */
+function measureOpenerStart(text: string, start: number, end: number): number | undefined {
   let at = start;
-  while (at < end && /\s/.test(ctx.text[at]!)) at++;
-  return MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at));
+  while (at < end && /\s/.test(text[at]!)) at++;
+  return MEASURE_OPENERS.some((w) => text.startsWith(w, at)) ? at : undefined;
 }
 
 /** 从总量看，甲省以…亿元领跑，乙省、丙省分别实现地区生产总值…: a sentence that opens with a measure
  * and has no indicator to go on with is about the money indicator it names first, later on. */
 function measuredLater(ctx: DocContext, sentence: Sentence): Family | undefined {
-  let at = sentence.start;
-  while (at < sentence.end && /\s/.test(ctx.text[at]!)) at++;
-  if (!MEASURE_OPENERS.some((w) => ctx.text.startsWith(w, at))) return undefined;
+  const at = measureOpenerStart(ctx.text, sentence.start, sentence.end);
+  if (at === undefined) return undefined;
   const first = CUES.scan(ctx.text, at, sentence.end).find((m) => m.value.type !== "growth");
   if (first?.value.type !== "value" || first.value.nameOnly) return undefined;
   return first.value.family.unit === "CNY" ? first.value.family : undefined;
@@ -364,16 +369,14 @@ function placeList(ctx: DocContext, tc: TokenContext): { keys: string[]; end: nu
 }
 
 /** The places a reference (这五省份, 两地, 上述3个区) before the number stands for, when a shared
- * marker (均; or one of `markers`, such as the sum markers of 三区GDP合计) follows it: the last run of places named before it, joined by list marks, exactly as
- * many as it counts; [] when no such run is found (the figure is a group's, and which is unknown);
- * undefined when there is no such reference. */
-function referredPlaces(
-  ctx: DocContext,
-  tc: TokenContext,
-  markers: readonly string[] = SHARED_MARKERS,
-  from = tc.near,
-): string[] | undefined {
+ * marker (均) follows it, or with `sum` a sum marker (三区GDP合计): the last run of places named
+ * before it, joined by list marks, exactly as many as it counts; [] when no such run is found (the
+ * figure is a group's, and which is unknown); undefined when there is no such reference. */
+function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[] | undefined {
   const { text } = ctx;
+  const markers = sum ? SUM_MARKERS : SHARED_MARKERS;
+  // A sum closes the list's sentence with one of its own: its places may stand a sentence before.
+  const from = sum ? sumReach(ctx, tc) : tc.near;
   // From the clause's start: the reference's count (三个) is a number of its own.
   const m = REFERENCE_GROUP.exec(text.slice(tc.cs, tc.token.start));
   if (!m) return undefined;
@@ -386,8 +389,7 @@ function referredPlaces(
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
   if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
   // 江门西部三市…合计: for a sum, a count right after a place restates that place, no reference.
-  if (markers === SUM_MARKERS && within(ctx.places, from, at).some((p) => p.end === at))
-    return undefined;
+  if (sum && within(ctx.places, from, at).some((p) => p.end === at)) return undefined;
   let run: string[] = [];
   let last: string[] = [];
   let prevEnd = -1;
@@ -467,9 +469,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.subject = "";
   } else if (ref) draft.dropped = true; // a group whose members cannot be told
   const summed =
-    draft.region === undefined && ref === undefined
-      ? referredPlaces(ctx, tc, SUM_MARKERS, sumReach(ctx, tc))
-      : undefined;
+    draft.region === undefined && ref === undefined ? referredPlaces(ctx, tc, true) : undefined;
   if (summed) {
     // …分别为812.3亿元、401.2亿元和735.6亿元。三区GDP合计1949.1亿元: the sum of the places the
     // reference counts, no one's, unless they are exactly a region's members (三市 after 台山、开平、恩平
