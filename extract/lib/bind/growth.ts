@@ -143,6 +143,20 @@ export function bindRate(state: BindState, tc: TokenContext): Draft | undefined 
   return draft;
 }
 
+/** The rate just stated and its base period, when the clause before `at` holds only a 同期 of a
+ * year (，去年同期为3.6%; ；上年同期为下降2.5%): the clause states that rate once more, for the
+ * same span of the base year. */
+function baseRate(
+  state: BindState,
+  tc: TokenContext,
+  at: number,
+): { rate: Draft; period: string } | undefined {
+  const base = sameTimeOnly(state.ctx, tc.scope, at);
+  const rate = state.lastDraft ?? state.rateBefore;
+  if (base === undefined || rate?.unit !== "percent" || rate.period === undefined) return undefined;
+  return { rate, period: inYear(rate.period, base) };
+}
+
 /** The value cue of an earlier clause of the sentence that no number took, if any. */
 const openCue = (state: BindState, tc: TokenContext) =>
   openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
@@ -163,8 +177,7 @@ function rateAfterCue(
   let subject = "";
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
-  let base: number | undefined;
-  let basePeriod: string | undefined;
+  let based: ReturnType<typeof baseRate>;
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -186,17 +199,11 @@ function rateAfterCue(
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
     if (growth.bare && !onlyFillerPlacesOrPeriods(ctx, scope, growth.start)) return undefined;
     family = growth.family;
-  } else if (
-    (base = sameTimeOnly(ctx, scope, growth.start)) !== undefined &&
-    (lastDraft ?? state.rateBefore)?.unit === "percent" &&
-    (lastDraft ?? state.rateBefore)!.period !== undefined
-  ) {
+  } else if ((based = baseRate(state, tc, growth.start))) {
     // 同比增长7.2%；上年同期为下降2.5%: the same rate, for the base period (not a comparison:
     // 比上年同期 never names a period of its own).
-    const rate = (lastDraft ?? state.rateBefore)!;
-    family = rate.family;
-    subject = rate.subject;
-    basePeriod = inYear(rate.period!, base);
+    family = based.rate.family;
+    subject = based.rate.subject;
   } else if (
     lastValue &&
     (onlyFiller(text, scope, growth.start) ||
@@ -277,7 +284,7 @@ function rateAfterCue(
   if (!family?.growth) return undefined;
   tc.growthSign = growth.sign;
   const draft = newDraft(tc, family, family.growth, "percent", token.value * growth.sign, subject);
-  if (basePeriod) draft.period = basePeriod;
+  if (based) draft.period = based.period;
   openItems(state, tc, draft);
   if (inherited) {
     // 全国GDP达60.1万亿元，同比增长3.1%: the growth of a figure that is no fact is none either.
@@ -353,10 +360,11 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   // 甲市经济增速达到9.8%，乙市达到8.9%、丙市为8.7%: the same rate, place by place.
   const rate = lastDraft ? lastDraft : rateBefore;
   // 同比增长6.1%，去年同期为3.6%: the same rate, for the base period.
-  const base = sameTimeOnly(ctx, scope, token.start);
-  if (base !== undefined && rate?.unit === "percent" && rate.period !== undefined) {
-    const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, rate.subject);
-    draft.period = inYear(rate.period, base);
+  const based = baseRate(state, tc, token.start);
+  if (based) {
+    const { family, indicator, subject } = based.rate;
+    const draft = newDraft(tc, family, indicator, "percent", token.value, subject);
+    draft.period = based.period;
     return draft;
   }
   if (

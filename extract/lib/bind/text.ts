@@ -156,7 +156,7 @@ export function fillerOrPlacesOnly(ctx: DocContext, from: number, to: number): b
 }
 
 /** The clause before a figure holds only filler with places, dated periods or both (，为…; ，上半年
- *宁波完成…; 今年前三季度湖北增速…): it names nothing the figure could be besides when and where. */
+ * 宁波完成…; 上半年安徽增速…): it names nothing the figure could be besides when and where. */
 export function fillerPlacesOrPeriodsOnly(ctx: DocContext, from: number, to: number): boolean {
   return (
     fillerOrPlacesOnly(ctx, from, to) ||
