@@ -97,12 +97,7 @@ export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadIt
     after = at + 1;
     const items = ahead!.items;
     const from = at * size;
-    flat[to] = items[from]!;
-    flat[to + 1] = items[from + 1]!;
-    flat[to + 2] = items[from + 2]!;
-    flat[to + 3] = items[from + 3]!;
-    flat[to + 4] = items[from + 4]!;
-    flat[to + 5] = items[from + 5]!;
+    for (let k = 0; k < size; k++) flat[to + k] = items[from + k]!;
   }
   return flat;
 }
