@@ -44,6 +44,11 @@ function cellsOf(body: unknown): string[] | string {
   return cells;
 }
 
+/** One RFC 4180 row of reviews.csv, with its line end; values as written (no formula escaping:
+ * the file is data, as the contract says). */
+const csvLine = (cells: readonly string[]) =>
+  Papa.unparse([cells], { newline: "\n", escapeFormulae: false }) + "\n";
+
 export function reviewsRoute(dataDir: string): WriteRoute {
   const file = join(dataDir, "reviews.csv");
   return {
@@ -52,7 +57,7 @@ export function reviewsRoute(dataDir: string): WriteRoute {
     async handle(body) {
       const cells = cellsOf(body);
       if (typeof cells === "string") return refuse(400, cells);
-      const line = Papa.unparse([cells], { newline: "\n", escapeFormulae: false }) + "\n";
+      const line = csvLine(cells);
       const regions = await loadRegions(join(dataDir, "regions.csv"));
       const { reviews, problems } = parseReviews(
         reviewsHeader() + line,
@@ -93,10 +98,7 @@ export function reviewsRoute(dataDir: string): WriteRoute {
         }
         const byName = new Map(REVIEW_COLUMNS.map((c, i) => [c as string, cells[i]!]));
         const row = columns.map((c) => byName.get(c) ?? "");
-        await appendLine(
-          file,
-          Papa.unparse([row], { newline: "\n", escapeFormulae: false }) + "\n",
-        );
+        await appendLine(file, csvLine(row));
         return undefined;
       });
       if (refused) return refuse(409, refused);
