@@ -51,6 +51,7 @@ import {
   FROM_WORDS,
   STATE_WORDS,
   RUNNING_TOTAL_WORDS,
+  GAP_BASES,
   GAP_WORDS,
   MEASURE_OPENERS,
   REFERENCE_GROUP,
@@ -300,11 +301,20 @@ function tokenContext(state: BindState, t: number): TokenContext {
 }
 
 /** True when the number is no one's figure whatever its cue: a difference or gap (上海高出安徽
- * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). */
+ * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). A gap word that is the number's own
+ * bound word (经济总量已超出1.6万亿元) is a level passed, unless its clause compares (比上年超出…). */
 function statesNoFigure(text: string, tc: TokenContext): boolean {
+  const { token } = tc;
   const clause = text.slice(tc.cs, tc.ce);
-  if (GAP_WORDS.some((w) => clause.includes(w))) return true;
-  return tc.token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, tc.token.end));
+  for (const w of GAP_WORDS) {
+    for (let i = clause.indexOf(w); i >= 0; i = clause.indexOf(w, i + 1)) {
+      const at = tc.cs + i;
+      const ownBound = at >= token.start && at < token.numStart;
+      if (!ownBound || GAP_BASES.some((b) => text.slice(tc.cs, token.start).includes(b)))
+        return true;
+    }
+  }
+  return token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, token.end));
 }
 
 /** True when a count of places or trades stands before the number in its clause (15个省份GDP超过
