@@ -34,7 +34,7 @@ import {
   type SentenceCarry,
   type TokenContext,
 } from "./bind/state.ts";
-import { isGoal, isMilestone, kindBefore } from "./bind/kinds.ts";
+import { isGoal, isMilestone, isSuccessive, kindBefore } from "./bind/kinds.ts";
 import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
@@ -586,7 +586,11 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).
-  if (draft.period === undefined && isMilestone(text, token)) draft.dropped = true;
+  // 先后跨过2.5万亿元、3万亿元两道关口: thresholds crossed one after another, in years unsaid.
+  if (isMilestone(text, token)) {
+    draft.milestone = true;
+    if (draft.period === undefined || isSuccessive(text, token)) draft.dropped = true;
+  }
   drafts.push(draft);
   if (tc.ellipticalPlaces.length > 1 && !draft.dropped) {
     draft.region = tc.ellipticalPlaces[0];

@@ -144,6 +144,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     inside: WORDS_MAP,
     suffix: WORDS_MAP,
     milestones: "words",
+    successive: "words",
     aspect: "words",
   },
   "context.json": {

@@ -112,6 +112,11 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
+  // 先后跨过2.5万亿元、3万亿元: the next threshold of a list of thresholds, dropped as the first was.
+  if (p.milestone) {
+    draft.milestone = true;
+    draft.dropped = p.dropped && !prev.regions.length;
+  }
   // 佛山、江门…分别增长2.1%、5.3%: an item outside the table gives no fact.
   if (draft.region === OUTSIDE) {
     draft.region = undefined;
