@@ -570,7 +570,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.unit === "percent" &&
     AVERAGE_WORDS.some((w) => text.slice(cs, token.start).includes(w))
   )
-    draft.period = levelSpan(ctx, window.start, cs) ?? draft.period;
+    draft.period =
+      levelSpan(ctx, window.start, cs) ?? averageSpan(ctx, tc, draft.period) ?? draft.period;
   // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
   // figure whose own clause names a span already over at publication: that is a result. (An
   // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
@@ -610,6 +611,19 @@ function levelSpan(ctx: DocContext, from: number, to: number): string | undefine
   return Number(first.label) < Number(last.label) ? `${first.label}/${last.label}` : undefined;
 }
 const AVERAGE_WORDS: readonly string[] = periodLexicon.averageWords;
+
+/** For an average rate whose period is no span of years (过去五年…，2022年达到…，五年年均增长6.1%；
+ * 规模以上工业增加值年均增长8.4%): the span of whole years named last before it in its paragraph, of
+ * which a single year is no average; undefined when none is named or the rate has its own span. */
+function averageSpan(ctx: DocContext, tc: TokenContext, period: string | undefined) {
+  if (period && YEAR_SPAN.test(period)) return undefined;
+  const paragraph = ctx.paragraphs[tc.window.paragraph]!;
+  const spans = within(ctx.periods, paragraph.start, tc.token.start).filter((p) =>
+    YEAR_SPAN.test(p.label),
+  );
+  return spans[spans.length - 1]?.label;
+}
+const YEAR_SPAN = /^\d{4}\/\d{4}$/;
 
 // Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
 // neutral) read whole first so that the plan word inside them does not count.
