@@ -188,6 +188,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     times: "word",
     timesGrowthWords: "words",
     vaguePrefixes: "words",
+    boundPlacePrefixes: "words",
   },
 };
 
