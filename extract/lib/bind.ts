@@ -34,7 +34,7 @@ import {
   type SentenceCarry,
   type TokenContext,
 } from "./bind/state.ts";
-import { isGoal, isMilestone, kindBefore } from "./bind/kinds.ts";
+import { isGoal, isMilestone, isSuccessive, kindBefore } from "./bind/kinds.ts";
 import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts";
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
@@ -51,6 +51,7 @@ import {
   FROM_WORDS,
   STATE_WORDS,
   RUNNING_TOTAL_WORDS,
+  GAP_BASES,
   GAP_WORDS,
   MEASURE_OPENERS,
   REFERENCE_GROUP,
@@ -300,11 +301,20 @@ function tokenContext(state: BindState, t: number): TokenContext {
 }
 
 /** True when the number is no one's figure whatever its cue: a difference or gap (上海高出安徽
- * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). */
+ * 35.32亿元, 与目标仍存在差距) or a size class (6万亿元量级). A gap word that is the number's own
+ * bound word (经济总量已超出1.6万亿元) is a level passed, unless its clause compares (比上年超出…). */
 function statesNoFigure(text: string, tc: TokenContext): boolean {
+  const { token } = tc;
   const clause = text.slice(tc.cs, tc.ce);
-  if (GAP_WORDS.some((w) => clause.includes(w))) return true;
-  return tc.token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, tc.token.end));
+  for (const w of GAP_WORDS) {
+    for (let i = clause.indexOf(w); i >= 0; i = clause.indexOf(w, i + 1)) {
+      const at = tc.cs + i;
+      const ownBound = at >= token.start && at < token.numStart;
+      if (!ownBound || GAP_BASES.some((b) => text.slice(tc.cs, token.start).includes(b)))
+        return true;
+    }
+  }
+  return token.unit === "CNY" && SIZE_LABELS.some((w) => text.startsWith(w, token.end));
 }
 
 /** True when a count of places or trades stands before the number in its clause (15个省份GDP超过
@@ -560,7 +570,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.unit === "percent" &&
     AVERAGE_WORDS.some((w) => text.slice(cs, token.start).includes(w))
   )
-    draft.period = levelSpan(ctx, window.start, cs) ?? draft.period;
+    draft.period =
+      levelSpan(ctx, window.start, cs) ?? averageSpan(ctx, tc, draft.period) ?? draft.period;
   // 年度计划投资315亿元，1—9月已完成投资268亿元: a plan said in an earlier clause does not reach a
   // figure whose own clause names a span already over at publication: that is a result. (An
   // estimate may be of a span that is over: 初步预计，2021年…超过4万亿元.)
@@ -576,7 +587,11 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).
-  if (draft.period === undefined && isMilestone(text, token)) draft.dropped = true;
+  // 先后跨过2.5万亿元、3万亿元两道关口: thresholds crossed one after another, in years unsaid.
+  if (isMilestone(text, token)) {
+    draft.milestone = true;
+    if (draft.period === undefined || isSuccessive(text, token)) draft.dropped = true;
+  }
   drafts.push(draft);
   if (tc.ellipticalPlaces.length > 1 && !draft.dropped) {
     draft.region = tc.ellipticalPlaces[0];
@@ -596,6 +611,19 @@ function levelSpan(ctx: DocContext, from: number, to: number): string | undefine
   return Number(first.label) < Number(last.label) ? `${first.label}/${last.label}` : undefined;
 }
 const AVERAGE_WORDS: readonly string[] = periodLexicon.averageWords;
+
+/** For an average rate whose period is no span of years (过去五年…，2022年达到…，五年年均增长6.1%；
+ * 规模以上工业增加值年均增长8.4%): the span of whole years named last before it in its paragraph, of
+ * which a single year is no average; undefined when none is named or the rate has its own span. */
+function averageSpan(ctx: DocContext, tc: TokenContext, period: string | undefined) {
+  if (period && YEAR_SPAN.test(period)) return undefined;
+  const paragraph = ctx.paragraphs[tc.window.paragraph]!;
+  const spans = within(ctx.periods, paragraph.start, tc.token.start).filter((p) =>
+    YEAR_SPAN.test(p.label),
+  );
+  return spans[spans.length - 1]?.label;
+}
+const YEAR_SPAN = /^\d{4}\/\d{4}$/;
 
 // Year plan words, and the phrases that measure against a plan (完成年度计划的73.8%, kinds.json
 // neutral) read whole first so that the plan word inside them does not count.

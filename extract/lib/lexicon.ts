@@ -144,6 +144,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     inside: WORDS_MAP,
     suffix: WORDS_MAP,
     milestones: "words",
+    successive: "words",
     aspect: "words",
   },
   "context.json": {
@@ -187,6 +188,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     times: "word",
     timesGrowthWords: "words",
     vaguePrefixes: "words",
+    boundPlacePrefixes: "words",
   },
 };
 

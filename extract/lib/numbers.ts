@@ -71,6 +71,7 @@ const ORDINAL_PREFIXES: readonly string[] = numeralLexicon.ordinalPrefixes;
 const ARTICLE_NUMERALS: ReadonlySet<string> = new Set(numeralLexicon.articleNumerals);
 const MINUS_SIGNS: ReadonlySet<string> = new Set(numeralLexicon.minusSigns);
 const VAGUE_PREFIXES: readonly string[] = numeralLexicon.vaguePrefixes;
+const BOUND_PLACE_PREFIXES: readonly string[] = numeralLexicon.boundPlacePrefixes;
 /** The place values that may open a Chinese numeral (千家 is 1000 firms; 数千家 is no figure). */
 const PLACE_VALUE_START = /^[十百千万亿]/;
 
@@ -235,6 +236,11 @@ export function findNumbers(
       VAGUE_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length))
     )
       continue;
+    // 上百亿元, 上千家: at least that place value; 成百上千家 is an order of magnitude again.
+    const placeBound = PLACE_VALUE_START.test(numeral)
+      ? BOUND_PLACE_PREFIXES.find((w) => start >= w.length && text.startsWith(w, start - w.length))
+      : undefined;
+    if (placeBound && PLACE_VALUE_START.test(text[start - placeBound.length - 1] ?? "")) continue;
     if (
       ARTICLE_NUMERALS.has(numeral) &&
       !multiplier &&
@@ -301,6 +307,9 @@ export function findNumbers(
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
+      } else if (placeBound && tokenStart - placeBound.length >= from) {
+        qualifier = "more_than";
+        tokenStart -= placeBound.length;
       } else if (bareMagnitude) continue;
     } else if (bareMagnitude) continue;
     const post = unit === "other" ? undefined : SUFFIX.matchAt(text, end, to);

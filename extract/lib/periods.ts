@@ -282,6 +282,7 @@ export function findPeriods(
       if (!named && pub && pub.month < 12)
         mention.reachedYear = `${pub.year - 1}${mention.yearEnd ? "-12" : ""}`;
     }
+    if (mention) partEnd(text, mention, to);
     const cumulative =
       !!mention &&
       CUMULATIVE_PREFIXES.some(
@@ -310,6 +311,24 @@ export function findPeriods(
     } else head.lastIndex = h.index + 1;
   }
   return out;
+}
+
+const PART_OF_YEAR = /^(\d{4})-([QH])([1-4])$/;
+
+/** 三季度末, 上半年底: the end of a quarter or half, said with periods.json yearEndsAfterYear as
+ * 2025年末 is: the label becomes its last month, where a stock stands (2025-09); a flow keeps the
+ * quarter or half (toDate), or after 截至 runs from January (findPeriods). */
+function partEnd(text: string, m: PeriodMention, to: number): void {
+  const part = PART_OF_YEAR.exec(m.label);
+  if (!part) return;
+  const word = YEAR_ENDS_AFTER_YEAR.find(
+    (w) => text.startsWith(w, m.end) && m.end + w.length <= to,
+  );
+  if (!word) return;
+  const month = Number(part[3]) * (part[2] === "Q" ? 3 : 6);
+  m.toDate = m.label;
+  m.label = `${part[1]}-${pad(month)}`;
+  m.end += word.length;
 }
 
 /** Sentence ends and line ends, for telling whether two mentions share a sentence. */

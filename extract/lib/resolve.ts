@@ -406,6 +406,14 @@ function currentPeriod(
   const inClause =
     labelled(ownLevels(ctx.text, within(ctx.periods, cs, start), start).reverse(), flow, reached) ??
     labelled(within(ctx.periods, end, ce), flow, reached);
+  if (inClause && flow && reached && /^\d{4}$/.test(inClause)) {
+    // 截至9月末，今年新开工项目418个: the year's flow so far, the running total the sentence
+    // opened with (January to September), not the whole year (截至去年底…当年 is that year).
+    const toDate = within(ctx.periods, sentence.start, cs).find(
+      (p) => p.toDate?.startsWith(`${inClause}-01/`) && !p.toDate.endsWith("-12"),
+    )?.toDate;
+    if (toDate) return toDate;
+  }
   if (inClause || reach === "clause") return inClause;
   const inSentence =
     labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??

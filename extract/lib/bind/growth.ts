@@ -291,6 +291,8 @@ function rateAfterCue(
     if (inherited.dropped) draft.dropped = true;
     draft.region = inherited.region;
     draft.period = inherited.period;
+    // 4200.5亿元，…，比2022年增长9.8%: growth over more than a year, no year's growth rate.
+    if (longBase(ctx, scope, growth.start, draft.period)) draft.dropped = true;
     // 总产值6800亿元，增加值1400亿元，分别增长4.5%和5.1%: values stated one by one, each with
     // its cue, pair with a 分别 list of as many rates.
     if (valueList.length < 2 && saysRespectively(text, scope, token.start)) {
@@ -315,6 +317,17 @@ function rateAfterCue(
     }
   }
   return draft;
+}
+
+/** True when the clause before a growth word compares with a year more than one year before the
+ * rate's period (比2022年增长 of 2024, 比2019年同期 of 2021's nine months): a growth over several
+ * years, not the year-on-year rate the indicators mean. 比上年 is the year before. */
+function longBase(ctx: DocContext, from: number, to: number, period: string | undefined): boolean {
+  if (!period) return false;
+  const year = Number(period.slice(0, 4));
+  return within(ctx.periods, from, to).some(
+    (p) => p.base !== undefined && Number(p.base.slice(0, 4)) < year - 1,
+  );
 }
 
 /** The values (amounts, counts) bound in the sentence since its last rate, in order. */

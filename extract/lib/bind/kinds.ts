@@ -21,6 +21,18 @@ export function isMilestone(text: string, token: NumberToken): boolean {
   return !!MILESTONES.matchEndingAt(text, at, Math.max(0, token.start - 3));
 }
 
+const SUCCESSIVE: readonly string[] = qualifierLexicon.successive;
+
+/** True when the milestone word of the figure is said of several thresholds crossed one after
+ * another (先后跨过2.5万亿元、3万亿元两道关口; 相继突破, 接连迈上): none of them is a level of the
+ * period around it. Call only for a milestone. */
+export function isSuccessive(text: string, token: NumberToken): boolean {
+  let at = token.numStart;
+  if (text[at - 1] === PERFECTIVE) at--;
+  const word = MILESTONES.matchEndingAt(text, at, Math.max(0, token.start - 3));
+  return !!word && SUCCESSIVE.some((w) => text.startsWith(w, word.start - w.length));
+}
+
 /** Kind from the markers in the sentence before the number: the nearest marker wins, except that
  * a future auxiliary (将) keeps an estimate marked earlier in the same clause (预计全年将突破) or in a
  * clause of its own with no figure between (他预计，全年…将达到), and a

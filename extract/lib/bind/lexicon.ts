@@ -107,6 +107,9 @@ export function compileBinding(raw: unknown) {
     measureOpeners: words(lex.measureOpeners, "measureOpeners"),
     /** Words that make the figures of their clause differences or gaps (高出, 差距). */
     gapWords: words(lex.gapWords, "gapWords"),
+    /** Words of a comparison that keep a gap word a difference where it is a number's own bound
+     * (比上年超出200亿元). */
+    gapBases: words(lex.gapBases, "gapBases"),
     /** Words after an amount that make it a size class (量级, 俱乐部). */
     sizeLabels: words(lex.sizeLabels, "sizeLabels"),
     /** A count of places or trades (15个省份, 32个行业): the figure after it is a bar they pass. */
@@ -193,6 +196,7 @@ export const PART_STATE_LEADS = BINDING.partStateLeads;
 export const PART_STATE_ADVERBS = BINDING.partStateAdverbs;
 export const PROJECT_NAME_NOUN = BINDING.projectNameNoun;
 export const GAP_WORDS = BINDING.gapWords;
+export const GAP_BASES = BINDING.gapBases;
 export const MEASURE_OPENERS = BINDING.measureOpeners;
 export const SIZE_LABELS = BINDING.sizeLabels;
 export const COUNTED_GROUP = BINDING.countedGroup;

@@ -112,6 +112,11 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
+  // 先后跨过2.5万亿元、3万亿元: the next threshold of a list of thresholds, dropped as the first was.
+  if (p.milestone) {
+    draft.milestone = true;
+    draft.dropped = p.dropped && !prev.regions.length;
+  }
   // 佛山、江门…分别增长2.1%、5.3%: an item outside the table gives no fact.
   if (draft.region === OUTSIDE) {
     draft.region = undefined;
@@ -144,8 +149,11 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   }
   // 2019—2022年地区生产总值分别为210亿元、230亿元…: a list over a span of years, one a year.
   let years: string[] = [];
-  if (!regions.length && tc.items.length < 2 && saysRespectively(ctx.text, tc.cs, token.start))
+  if (!regions.length && tc.items.length < 2 && saysRespectively(ctx.text, tc.cs, token.start)) {
     years = seriesYears(draft.period);
+    // 一季度、二季度、三季度…分别增长16.9%、9.1%和5.2%: a list of periods, one figure each.
+    if (!years.length) years = periodRun(ctx, tc.near, token.start);
+  }
   // Only when the list has one figure a year: otherwise which figure is which year is unknown.
   if (years.length && listLength(state, tc.t) !== years.length) years = [];
   if (years.length) draft.period = years[0];
@@ -241,6 +249,21 @@ function listStep(
   const m = CUES.matchAt(text, from + 1, to);
   if (!m || m.end !== to || m.value.type !== "growth" || m.value.family) return undefined;
   return { sign: m.value.sign };
+}
+
+/** The last enumeration of two or more periods in text[from, to) (一季度、二季度、三季度; 上半年和前
+ * 三季度), joined by list marks alone, each with a label: the periods a 分别 list pairs with its
+ * figures. A base (比2019年) or an event's day has no label and breaks the run. */
+function periodRun(ctx: DocContext, from: number, to: number): string[] {
+  const mentions = within(ctx.periods, from, to);
+  const run: typeof mentions = [];
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.label === "") break;
+    if (run.length && !LIST_CONNECTORS.has(ctx.text.slice(m.end, run[0]!.start))) break;
+    run.unshift(m);
+  }
+  return run.length >= 2 ? run.map((m) => m.label) : [];
 }
 
 /** The years of a span of whole years (2019/2022 → 2019, 2020, 2021, 2022); none otherwise. */

@@ -24,6 +24,8 @@ export interface Draft {
   period: string | undefined;
   /** The region or period was resolved to "no fact" (an outside place). */
   dropped: boolean;
+  /** A threshold crossed (突破4万亿): the figures continuing its list (、3万亿元) are thresholds too. */
+  milestone?: boolean;
   /** A count of what stands at a moment (在建项目23个), or the investment of that batch: dated like
    * a stock, to its sentence or else the publication month. */
   state?: boolean;
