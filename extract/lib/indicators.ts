@@ -80,6 +80,12 @@ export const CUES = new TermMatcher<Cue>([
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
+/** Endings of an industry's name that run into the cue after them (加工业 + 工业增加值). */
+export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndings;
+/** Names that open with a filler word (有色金属, 共建“一带一路”国家): no filler is cut from them. */
+export const FILLER_NAME_STARTS = new TermMatcher(
+  indicatorLexicon.fillerNameStarts.map((t) => [t, true] as const),
+);
 export const LEVEL_MARKERS: readonly string[] = indicatorLexicon.levelMarkers;
 export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;

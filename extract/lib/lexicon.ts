@@ -43,6 +43,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     growthCues: "words",
     declineCues: "words",
     fillers: "words",
+    fillerNameStarts: "words",
+    cueNameEndings: "words",
     projectNouns: "words",
     projectClassifiers: "words",
     projectVerbs: "words",

@@ -8,6 +8,8 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   FILLERS,
+  FILLER_NAME_STARTS,
+  CUE_NAME_ENDINGS,
   KIND_MARKERS,
   LIST_CONNECTORS,
   type Family,
@@ -209,11 +211,18 @@ export function onlyFillerOrPeriods(ctx: DocContext, from: number, to: number): 
 
 /** text[from, to) without leading and trailing filler words and punctuation. */
 export function trimFiller(text: string, from: number, to: number): string {
+  const span = trimFillerSpan(text, from, to);
+  return text.slice(span.start, span.end);
+}
+
+/** Where text[from, to) starts and ends without leading and trailing filler and punctuation. */
+function trimFillerSpan(text: string, from: number, to: number): Span {
   let a = from;
   let b = to;
   for (let changed = true; changed && a < b;) {
     changed = false;
-    const m = FILLERS.matchAt(text, a, b);
+    // 有色金属, 超高清视频: a name that opens with a filler word keeps it.
+    const m = FILLER_NAME_STARTS.matchAt(text, a, b) ? undefined : FILLERS.matchAt(text, a, b);
     if (m) {
       a = m.end;
       changed = true;
@@ -233,19 +242,28 @@ export function trimFiller(text: string, from: number, to: number): string {
       changed = true;
     }
   }
-  return text.slice(a, b);
+  return { start: a, end: b };
 }
 
 /** What a figure is about: the words between the last place or period named and the cue. */
 export function subjectBefore(ctx: DocContext, from: number, to: number): string {
+  const { text } = ctx;
   let a = mentionEndBefore(ctx, from, to);
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
-  for (const m of CUES.scan(ctx.text, a, to))
+  for (const m of CUES.scan(text, a, to))
     if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
   // 达产后年产值, 预计全年: a word of kind is the kind column's, not what the figure is about.
-  for (const m of KIND_MARKERS.scan(ctx.text, a, to)) if (m.value.kind !== "neutral") a = m.end;
+  for (const m of KIND_MARKERS.scan(text, a, to)) if (m.value.kind !== "neutral") a = m.end;
+  const span = trimFillerSpan(text, a, to);
+  // 农副食品加工业增加值: the name's ending that the cue (工业增加值) starts inside stays the name's.
+  let tail = "";
+  for (const e of CUE_NAME_ENDINGS)
+    for (let k = 1; k < e.length && !tail; k++)
+      if (text.startsWith(e.slice(0, k), to - k) && text.startsWith(e.slice(k), to))
+        tail = e.slice(k);
   // 对东盟进出口: the partner is the subject, not the word that marks it.
-  let s = withoutAttributive(trimFiller(ctx.text, a, to));
+  let s = withoutAttributive(text.slice(span.start, span.end));
+  if (s && span.end === to) s += tail;
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
   if (bare.length >= 2) s = bare;
   // 从GDP看: a preposition alone is no subject.
