@@ -80,6 +80,12 @@ export const CUES = new TermMatcher<Cue>([
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
+/** Bound words before an amount that opens a subject (产值超10亿元企业): part of the threshold. */
+export const THRESHOLD_OPENERS: readonly string[] = [...indicatorLexicon.thresholdOpeners].sort(
+  (a, b) => b.length - a.length,
+);
+/** An amount opening a subject (10亿元企业, 亿元项目, 5000万美元项目). */
+export const SUBJECT_THRESHOLD_AMOUNT = /^(?:[\d.]+[十百千万亿]*|[十百千万亿]+)(?:美元|元)/;
 /** Endings of an industry's name that run into the cue after them (加工业 + 工业增加值). */
 export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndings;
 /** Names that open with a filler word (有色金属, 共建“一带一路”国家): no filler is cut from them. */

@@ -44,6 +44,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     declineCues: "words",
     fillers: "words",
     fillerNameStarts: "words",
+    thresholdOpeners: "words",
     cueNameEndings: "words",
     projectNouns: "words",
     projectClassifiers: "words",

@@ -10,6 +10,8 @@ import {
   FILLERS,
   FILLER_NAME_STARTS,
   CUE_NAME_ENDINGS,
+  THRESHOLD_OPENERS,
+  SUBJECT_THRESHOLD_AMOUNT,
   KIND_MARKERS,
   LIST_CONNECTORS,
   type Family,
@@ -248,13 +250,29 @@ function trimFillerSpan(text: string, from: number, to: number): Span {
 /** What a figure is about: the words between the last place or period named and the cue. */
 export function subjectBefore(ctx: DocContext, from: number, to: number): string {
   const { text } = ctx;
-  let a = mentionEndBefore(ctx, from, to);
+  const lo = mentionEndBefore(ctx, from, to);
+  let a = lo;
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
+  let cue: Span | undefined;
   for (const m of CUES.scan(text, a, to))
-    if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
+    if (m.value.type === "value" && !m.value.nameOnly) {
+      a = m.end;
+      cue = m;
+    }
   // 达产后年产值, 预计全年: a word of kind is the kind column's, not what the figure is about.
   for (const m of KIND_MARKERS.scan(text, a, to)) if (m.value.kind !== "neutral") a = m.end;
   const span = trimFillerSpan(text, a, to);
+  // 产值超10亿元企业, 引进超亿元项目: an amount opening the subject is a threshold; its bound word
+  // and the measure right before that are part of it.
+  if (SUBJECT_THRESHOLD_AMOUNT.test(text.slice(span.start, span.end))) {
+    const bound = THRESHOLD_OPENERS.find(
+      (w) => span.start - w.length >= lo && text.startsWith(w, span.start - w.length),
+    );
+    if (bound) {
+      span.start -= bound.length;
+      if (cue && cue.end === span.start) span.start = cue.start;
+    }
+  }
   // 农副食品加工业增加值: the name's ending that the cue (工业增加值) starts inside stays the name's.
   let tail = "";
   for (const e of CUE_NAME_ENDINGS)
