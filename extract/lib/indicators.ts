@@ -68,6 +68,12 @@ export const CUES = new TermMatcher<Cue>([
   ...indicatorLexicon.growthCues.map((t) => [t, { type: "growth", sign: 1 }] as const),
   ...indicatorLexicon.declineCues.map((t) => [t, { type: "growth", sign: -1 }] as const),
   ...indicatorLexicon.notCues.map((t) => [t, { type: "none" }] as const),
+  // 项目平均投资额, 户均出口额: an average per project or firm is a per-unit figure, no indicator.
+  ...indicatorLexicon.perUnitPrefixes.flatMap((p) =>
+    indicatorLexicon.valueCues.flatMap((group) =>
+      group.terms.map((term) => [p + term, { type: "none" }] as const),
+    ),
+  ),
   ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
   ),

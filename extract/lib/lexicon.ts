@@ -58,6 +58,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     enterpriseEventNeutral: "words",
     listConnectors: "words",
     notCues: "words",
+    perUnitPrefixes: "words",
     previousPeriodBases: "words",
     levelMarkers: "words",
     carryCues: "words",
