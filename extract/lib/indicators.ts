@@ -92,6 +92,8 @@ export const THRESHOLD_OPENERS: readonly string[] = [...indicatorLexicon.thresho
 );
 /** An amount opening a subject (10亿元企业, 亿元项目, 5000万美元项目). */
 export const SUBJECT_THRESHOLD_AMOUNT = /^(?:[\d.]+[十百千万亿]*|[十百千万亿]+)(?:美元|元)/;
+/** Endings of a name that may stand before a period and its cue (陈皮产业2025年产值). */
+export const DATED_SUBJECT_ENDINGS: readonly string[] = indicatorLexicon.datedSubjectEndings;
 /** Endings of an industry's name that run into the cue after them (加工业 + 工业增加值). */
 export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndings;
 /** Names that open with a filler word (有色金属, 共建“一带一路”国家): no filler is cut from them. */

@@ -45,6 +45,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     fillers: "words",
     fillerNameStarts: "words",
     thresholdOpeners: "words",
+    datedSubjectEndings: "words",
     cueNameEndings: "words",
     projectNouns: "words",
     projectClassifiers: "words",

@@ -10,6 +10,7 @@ import {
   FILLERS,
   FILLER_NAME_STARTS,
   CUE_NAME_ENDINGS,
+  DATED_SUBJECT_ENDINGS,
   THRESHOLD_OPENERS,
   SUBJECT_THRESHOLD_AMOUNT,
   KIND_MARKERS,
@@ -250,6 +251,18 @@ function trimFillerSpan(text: string, from: number, to: number): Span {
 /** What a figure is about: the words between the last place or period named and the cue. */
 export function subjectBefore(ctx: DocContext, from: number, to: number): string {
   const { text } = ctx;
+  // 陈皮产业2025年总产值, 陈皮产业2025年产值 (the cue 年产值 taking the year's 年): a period right
+  // before the cue dates the figure and does not end its subject, which stands before the period.
+  const dated = within(ctx.periods, from, to + 1).at(-1);
+  if (
+    dated &&
+    dated.label !== "" &&
+    dated.start > from &&
+    (dated.end > to || onlyFiller(text, dated.end, to))
+  ) {
+    const before = subjectBefore(ctx, from, dated.start);
+    if (DATED_SUBJECT_ENDINGS.some((e) => before.endsWith(e))) return before;
+  }
   const lo = mentionEndBefore(ctx, from, to);
   let a = lo;
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
