@@ -68,6 +68,12 @@ export const CUES = new TermMatcher<Cue>([
   ...indicatorLexicon.growthCues.map((t) => [t, { type: "growth", sign: 1 }] as const),
   ...indicatorLexicon.declineCues.map((t) => [t, { type: "growth", sign: -1 }] as const),
   ...indicatorLexicon.notCues.map((t) => [t, { type: "none" }] as const),
+  // 项目平均投资额, 户均出口额: an average per project or firm is a per-unit figure, no indicator.
+  ...indicatorLexicon.perUnitPrefixes.flatMap((p) =>
+    indicatorLexicon.valueCues.flatMap((group) =>
+      group.terms.map((term) => [p + term, { type: "none" }] as const),
+    ),
+  ),
   ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
   ),
@@ -80,6 +86,20 @@ export const CUES = new TermMatcher<Cue>([
 ]);
 
 export const FILLERS = new TermMatcher(indicatorLexicon.fillers.map((t) => [t, true] as const));
+/** Bound words before an amount that opens a subject (产值超10亿元企业): part of the threshold. */
+export const THRESHOLD_OPENERS: readonly string[] = [...indicatorLexicon.thresholdOpeners].sort(
+  (a, b) => b.length - a.length,
+);
+/** An amount opening a subject (10亿元企业, 亿元项目, 5000万美元项目). */
+export const SUBJECT_THRESHOLD_AMOUNT = /^(?:[\d.]+[十百千万亿]*|[十百千万亿]+)(?:美元|元)/;
+/** Endings of a name that may stand before a period and its cue (陈皮产业2025年产值). */
+export const DATED_SUBJECT_ENDINGS: readonly string[] = indicatorLexicon.datedSubjectEndings;
+/** Endings of an industry's name that run into the cue after them (加工业 + 工业增加值). */
+export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndings;
+/** Names that open with a filler word (有色金属, 共建“一带一路”国家): no filler is cut from them. */
+export const FILLER_NAME_STARTS = new TermMatcher(
+  indicatorLexicon.fillerNameStarts.map((t) => [t, true] as const),
+);
 export const LEVEL_MARKERS: readonly string[] = indicatorLexicon.levelMarkers;
 export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;

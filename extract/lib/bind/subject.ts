@@ -6,6 +6,7 @@
 // figure reported by several articles forms one series.
 
 import type { Gazetteer } from "../regions.ts";
+import { FILLER_NAME_STARTS } from "../indicators.ts";
 import {
   PROJECT_NAME_COUNT,
   REFERENCE_GROUP,
@@ -56,6 +57,8 @@ export function cleanSubject(gaz: Gazetteer, subject: string): string {
       s = s.slice(point[0].length);
       continue;
     }
+    // 共建“一带一路”国家: a name that opens with a lead word (共) keeps it.
+    if (FILLER_NAME_STARTS.matchAt(s, 0)) break;
     const word = SUBJECT_LEAD_WORDS.find((w) => s.startsWith(w) && s.length > w.length);
     if (!word) break;
     s = s.slice(word.length);

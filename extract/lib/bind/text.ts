@@ -8,6 +8,11 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   FILLERS,
+  FILLER_NAME_STARTS,
+  CUE_NAME_ENDINGS,
+  DATED_SUBJECT_ENDINGS,
+  THRESHOLD_OPENERS,
+  SUBJECT_THRESHOLD_AMOUNT,
   KIND_MARKERS,
   LIST_CONNECTORS,
   type Family,
@@ -209,11 +214,18 @@ export function onlyFillerOrPeriods(ctx: DocContext, from: number, to: number): 
 
 /** text[from, to) without leading and trailing filler words and punctuation. */
 export function trimFiller(text: string, from: number, to: number): string {
+  const span = trimFillerSpan(text, from, to);
+  return text.slice(span.start, span.end);
+}
+
+/** Where text[from, to) starts and ends without leading and trailing filler and punctuation. */
+function trimFillerSpan(text: string, from: number, to: number): Span {
   let a = from;
   let b = to;
   for (let changed = true; changed && a < b;) {
     changed = false;
-    const m = FILLERS.matchAt(text, a, b);
+    // 有色金属, 超高清视频: a name that opens with a filler word keeps it.
+    const m = FILLER_NAME_STARTS.matchAt(text, a, b) ? undefined : FILLERS.matchAt(text, a, b);
     if (m) {
       a = m.end;
       changed = true;
@@ -233,19 +245,56 @@ export function trimFiller(text: string, from: number, to: number): string {
       changed = true;
     }
   }
-  return text.slice(a, b);
+  return { start: a, end: b };
 }
 
 /** What a figure is about: the words between the last place or period named and the cue. */
 export function subjectBefore(ctx: DocContext, from: number, to: number): string {
-  let a = mentionEndBefore(ctx, from, to);
+  const { text } = ctx;
+  // 陈皮产业2025年总产值, 陈皮产业2025年产值 (the cue 年产值 taking the year's 年): a period right
+  // before the cue dates the figure and does not end its subject, which stands before the period.
+  const dated = within(ctx.periods, from, to + 1).at(-1);
+  if (
+    dated &&
+    dated.label !== "" &&
+    dated.start > from &&
+    (dated.end > to || onlyFiller(text, dated.end, to))
+  ) {
+    const before = subjectBefore(ctx, from, dated.start);
+    if (DATED_SUBJECT_ENDINGS.some((e) => before.endsWith(e))) return before;
+  }
+  const lo = mentionEndBefore(ctx, from, to);
+  let a = lo;
   // Another name of the same indicator (地区生产总值（GDP）) is not a subject.
-  for (const m of CUES.scan(ctx.text, a, to))
-    if (m.value.type === "value" && !m.value.nameOnly) a = m.end;
+  let cue: Span | undefined;
+  for (const m of CUES.scan(text, a, to))
+    if (m.value.type === "value" && !m.value.nameOnly) {
+      a = m.end;
+      cue = m;
+    }
   // 达产后年产值, 预计全年: a word of kind is the kind column's, not what the figure is about.
-  for (const m of KIND_MARKERS.scan(ctx.text, a, to)) if (m.value.kind !== "neutral") a = m.end;
+  for (const m of KIND_MARKERS.scan(text, a, to)) if (m.value.kind !== "neutral") a = m.end;
+  const span = trimFillerSpan(text, a, to);
+  // 产值超10亿元企业, 引进超亿元项目: an amount opening the subject is a threshold; its bound word
+  // and the measure right before that are part of it.
+  if (SUBJECT_THRESHOLD_AMOUNT.test(text.slice(span.start, span.end))) {
+    const bound = THRESHOLD_OPENERS.find(
+      (w) => span.start - w.length >= lo && text.startsWith(w, span.start - w.length),
+    );
+    if (bound) {
+      span.start -= bound.length;
+      if (cue && cue.end === span.start) span.start = cue.start;
+    }
+  }
+  // 农副食品加工业增加值: the name's ending that the cue (工业增加值) starts inside stays the name's.
+  let tail = "";
+  for (const e of CUE_NAME_ENDINGS)
+    for (let k = 1; k < e.length && !tail; k++)
+      if (text.startsWith(e.slice(0, k), to - k) && text.startsWith(e.slice(k), to))
+        tail = e.slice(k);
   // 对东盟进出口: the partner is the subject, not the word that marks it.
-  let s = withoutAttributive(trimFiller(ctx.text, a, to));
+  let s = withoutAttributive(text.slice(span.start, span.end));
+  if (s && span.end === to) s += tail;
   const bare = s.replace(LIST_PARTNER_PREFIX, "");
   if (bare.length >= 2) s = bare;
   // 从GDP看: a preposition alone is no subject.
