@@ -6,6 +6,7 @@
 
 import { CUES, KIND_MARKERS, type Family } from "./indicators.ts";
 import { contextLexicon, kindLexicon } from "./lexicon.ts";
+import { isBylineLine } from "./normalize.ts";
 import { within } from "./spans.ts";
 import type { Paragraph } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
@@ -66,15 +67,18 @@ export interface DocInput {
 export function buildDocModel(input: DocInput): DocModel {
   const { text, paragraphs } = input;
   const first = paragraphs[0];
+  // A headline may exclaim (重磅！…来了！), but a full stop makes the line a sentence.
   const headline =
     first &&
     first.end - first.start <= HEADLINE_LIMIT &&
-    !/[。！!]/.test(text.slice(first.start, first.end))
+    !/。/.test(text.slice(first.start, first.end))
       ? 0
       : undefined;
   let lead: number | undefined;
   for (let i = headline === undefined ? 0 : 1; i < paragraphs.length; i++) {
-    if (!paragraphs[i]!.titleLike) {
+    const p = paragraphs[i]!;
+    // A byline (台山发布 2025年10月28日 18:06, 来源：…, 点击上方蓝字关注我们) is no body text.
+    if (!p.titleLike && !isBylineLine(text.slice(p.start, p.end))) {
       lead = i;
       break;
     }
@@ -183,7 +187,8 @@ const RELATED_LINKS: readonly string[] = contextLexicon.relatedLinks;
 const FOOTER_WORDS: readonly string[] = contextLexicon.footerWords;
 /** Longest line, in characters, read as the title of a linked article. */
 const LINK_LIMIT = 60;
-const SENTENCE_END = /[。！？!?]/;
+/** A link's title may exclaim or ask (总投资超300亿元！…); a full stop is body text's. */
+const SENTENCE_END = /。/;
 
 /**
  * The page furniture of a web page pasted as text: from a related-links header (相关阅读：) to the

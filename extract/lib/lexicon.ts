@@ -152,6 +152,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partnerWords: "words",
     outsidePlaces: "words",
     metadataLabels: "words",
+    followPrompts: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },
