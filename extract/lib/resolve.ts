@@ -425,6 +425,7 @@ function currentPeriod(
   );
   if (fromText) return fromText;
   return (
+    questionPeriod(ctx, sentence.paragraph, reached) ??
     ctx.doc.carried[sentence.paragraph]!.period ??
     continuedPeriod(ctx, sentence.paragraph) ??
     titlePeriod(ctx, sentence.paragraph) ??
@@ -491,10 +492,9 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
 
 const INTERVIEW = contextLexicon.interview;
 
-/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
- * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
- * place of the table the question names. */
-function questionPlace(ctx: DocContext, index: number): string | undefined {
+/** The question paragraph (记者：…, 问：…) that paragraph `index` answers (李明：…, 答：…), if it is
+ * an answer right after one. */
+function questionOf(ctx: DocContext, index: number) {
   if (index === 0) return undefined;
   const { text } = ctx;
   const answer = ctx.paragraphs[index]!;
@@ -504,6 +504,27 @@ function questionPlace(ctx: DocContext, index: number): string | undefined {
   const colon = head.search(/[：:]/);
   if (colon < 1 || /[\d，。,]/.test(head.slice(0, colon))) return undefined;
   if (INTERVIEW.questionLabels.some((w) => text.startsWith(w, answer.start))) return undefined;
+  return question;
+}
+
+/** The period a question asked about (记者：前三季度，恩平的招商引资怎么样？ / 答：…签约项目53个): an
+ * answer that names none of its own before a figure speaks of the last one the question names. */
+function questionPeriod(ctx: DocContext, index: number, reached: boolean): string | undefined {
+  const question = questionOf(ctx, index);
+  if (!question) return undefined;
+  return labelled(
+    carried(within(ctx.periods, question.start, question.end)).reverse(),
+    true,
+    reached,
+  );
+}
+
+/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
+ * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
+ * place of the table the question names. */
+function questionPlace(ctx: DocContext, index: number): string | undefined {
+  const question = questionOf(ctx, index);
+  if (!question) return undefined;
   const named = within(ctx.places, question.start, question.end);
   for (let i = named.length - 1; i >= 0; i--) {
     const m = named[i]!;
