@@ -51,6 +51,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts);
     if (r) withContext.set(r, (withContext.get(r) ?? 0) + 1);
   }
+  const model = buildDocModel({ text, gaz, paragraphs, places, periods });
   const ctx: DocContext = {
     text,
     gaz,
@@ -59,8 +60,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     periods,
     paragraphs,
     pageCounts,
-    pageRegion: dominantRegion(withContext),
-    doc: buildDocModel({ text, gaz, paragraphs, places, periods }),
+    // A digest's stories are each about their own place: none dominates the page.
+    pageRegion: model.digest ? undefined : dominantRegion(withContext),
+    doc: model,
   };
 
   const facts: Fact[] = [];

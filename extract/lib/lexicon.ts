@@ -153,6 +153,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     outsidePlaces: "words",
     metadataLabels: "words",
     followPrompts: "words",
+    storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },

@@ -26,6 +26,8 @@ export interface NormalizedText {
 const NL = 10;
 /** Longest first line, in characters, that is read as a headline and never joined to the next. */
 const HEADLINE_LIMIT = 60;
+/** Longest bulleted line, in characters, read as an item's title. */
+const TITLE_LIMIT = 40;
 const SEMICOLON = 0x3b;
 const FULLWIDTH_SEMICOLON = 0xff1b;
 const ITEM_START =
@@ -102,6 +104,8 @@ export function normalize(original: string): NormalizedText {
       const lineStart = len;
       let bodyMark = false;
       let semicolon = false;
+      // A comma or semicolon: the colons of a line without one may be a title's (■ 蓬江：…).
+      let clauseMark = false;
       for (let p = k; p < j; p++) {
         const c = original.charCodeAt(p);
         if (c === 42 && original.charCodeAt(p + 1) === 42) {
@@ -138,6 +142,7 @@ export function normalize(original: string): NormalizedText {
           isDigit(len > lineStart ? out[len - 1]! : 0) &&
           isDigit(foldChar(original.charCodeAt(p + 1), 0, 0));
         if (BODY_MARKS[folded] === 1 && !clock) bodyMark = true;
+        if (BODY_MARKS[folded] === 1 && folded !== 58 && folded !== 0xff1a) clauseMark = true;
         if (folded === SEMICOLON || folded === FULLWIDTH_SEMICOLON) semicolon = true;
         out[len] = folded;
         map[len++] = p;
@@ -149,7 +154,12 @@ export function normalize(original: string): NormalizedText {
         const headline = !havePrev && len - lineStart <= HEADLINE_LIMIT && !semicolon;
         havePrev = true;
         const last = out[len - 1]!;
-        prevJoinable = !heading && !headline && !metadata && bodyMark && CLOSERS[last] !== 1;
+        // A bulleted or numbered short line whose only marks are colons inside it is a title with
+        // its kicker (■ 蓬江：前11月外贸进出口增长9.3%), never a sentence going on below it.
+        const kickerTitle =
+          item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
+        prevJoinable =
+          !heading && !headline && !metadata && !kickerTitle && bodyMark && CLOSERS[last] !== 1;
       }
     }
     i = j + 1;

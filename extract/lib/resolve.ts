@@ -9,6 +9,7 @@ import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
   SENTENCE_WINDOW,
+  lowerBound,
   mentionEndBefore,
   within,
   type DocContext,
@@ -50,10 +51,23 @@ function regionAt(
       placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
       ctx.pageRegion,
       ctx.doc.place,
-      placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
+      // Not past the start of its story on a digest page: the story before is about another place.
+      placeNamedBefore(
+        ctx,
+        mention.start,
+        place.suffix,
+        Math.max(mention.start - CONTEXT_WINDOW, storyStartAt(ctx, mention.start)),
+      ),
     ].map(whole),
     parts,
   );
+}
+
+/** Where the story holding text[at] starts on a digest page (0 on any other page). */
+function storyStartAt(ctx: DocContext, at: number): number {
+  if (!ctx.doc.digest) return 0;
+  const index = lowerBound(ctx.paragraphs, at + 1) - 1;
+  return index < 0 ? 0 : ctx.doc.storyStart[index]!;
 }
 
 const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;

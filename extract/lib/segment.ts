@@ -9,6 +9,7 @@
 // semicolons, colons, dashes and ellipses as well.
 
 import { charTable } from "./charTable.ts";
+import { contextLexicon } from "./lexicon.ts";
 
 export interface Paragraph {
   start: number;
@@ -152,9 +153,17 @@ function endsWithColon(text: string, start: number, end: number): boolean {
 /** Longest line, in characters, that can pass for a title. */
 const TITLE_LIMIT = 40;
 
+/** Marks that open a story's title on a digest page (■ 蓬江：前11月外贸进出口增长9.3%). */
+const STORY_MARKS = charTable(contextLexicon.storyMarks.join(""));
+
 function isTitleLike(text: string, start: number, end: number): boolean {
   if (end - start > TITLE_LIMIT) return false;
-  for (let i = start; i < end; i++) if (CLAUSE_END[text.charCodeAt(i)] === 1) return false;
+  // After a story's mark a colon is its kicker's (■ 江海：新增规上企业45家), not a clause's.
+  const kicker = STORY_MARKS[text.charCodeAt(start)] === 1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END[c] === 1 && !(kicker && (c === 0xff1a || c === 0x3a))) return false;
+  }
   return true;
 }
 
