@@ -77,8 +77,10 @@ export function segment(text: string): Segments {
   const closeTo = (level: number) => {
     while (open.length && open[open.length - 1]!.level >= level) open.pop();
   };
-  // The colon line heading the items right after it: it governs them, and body text ends it.
+  // The colon line heading the items right after it: it governs them, and body text ends it, as
+  // does a line numbered at an outer level than its first item (三、 after （一）…（四）).
   let listHead: number | undefined;
+  let listLevel = 0;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -92,6 +94,10 @@ export function segment(text: string): Segments {
       let titleEnd = level ? end : start;
       if (level) closeTo(level);
       else if (numbered.level) {
+        if (listHead !== undefined) {
+          if (!listLevel) listLevel = numbered.level;
+          else if (numbered.level < listLevel) listHead = undefined;
+        }
         closeTo(numbered.level);
         // A numbered line whose first words are a short title (一、经济运行总体平稳。…) governs
         // the paragraphs below it; a numbered sentence of body text is an item only.
@@ -125,6 +131,7 @@ export function segment(text: string): Segments {
         // 2023年重点项目计划如下： heads the items after it.
         paragraphs[index]!.titleEnd = end;
         listHead = index;
+        listLevel = 0;
       }
       // The numbering (1．, （一）) is not part of the first sentence's words.
       splitSentences(text, level ? start + level : numbered.at, end, index, sentences);
