@@ -424,7 +424,10 @@ function currentPeriod(
   const inSentence =
     labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
     (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
-  if (inSentence || reach === "sentence") return inSentence;
+  if (inSentence) return inSentence;
+  // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
+  // that year: what the titles say of the text they govern.
+  if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
     carried(
@@ -448,6 +451,9 @@ function currentPeriod(
     (undatedProject ? undefined : ctx.doc.headlineContext.period)
   );
 }
+
+const wholeYear = (label: string | undefined) =>
+  label !== undefined && /^\d{4}$/.test(label) ? label : undefined;
 
 /** The mentions that reach past their own sentence: not a month said as an aside (9月当月增长8.1%),
  * after which the report goes on with its longer period. */
