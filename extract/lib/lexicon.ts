@@ -154,6 +154,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     metadataLabels: "words",
     followPrompts: "words",
     storyMarks: "words",
+    tableValueHeaders: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },
