@@ -9,6 +9,7 @@ import periodsJson from "../lexicon/periods.json" with { type: "json" };
 import qualifiersJson from "../lexicon/qualifiers.json" with { type: "json" };
 import contextJson from "../lexicon/context.json" with { type: "json" };
 import numeralsJson from "../lexicon/numerals.json" with { type: "json" };
+import pageJson from "../lexicon/page.json" with { type: "json" };
 
 /** The shape of a value: a word list, one word, a number, a flag, a map of one shape, a list of
  * records, or a record with its own keys. */
@@ -154,7 +155,6 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     metadataLabels: "words",
     followPrompts: "words",
     storyMarks: "words",
-    tableValueHeaders: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },
@@ -176,6 +176,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     sourceOffices: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
+  },
+  "page.json": {
+    tableValueHeaders: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,
@@ -248,3 +251,5 @@ export const periodLexicon = checkLexicon("periods.json", periodsJson);
 export const qualifierLexicon = checkLexicon("qualifiers.json", qualifiersJson);
 export const contextLexicon = checkLexicon("context.json", contextJson);
 export const numeralLexicon = checkLexicon("numerals.json", numeralsJson);
+/** The page stage's words; extract/page reads the file itself, so a dropped page loads no more. */
+export const pageLexicon = checkLexicon("page.json", pageJson);

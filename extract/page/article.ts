@@ -4,7 +4,7 @@
 // Document: linkedom's in Node (extract/page/node.ts), DOMParser's in the browser. Readability
 // changes the document it reads, so the metadata is read first.
 import { Readability } from "@mozilla/readability";
-import { contextLexicon } from "../lib/lexicon.ts";
+import pageWords from "../lexicon/page.json" with { type: "json" };
 import { pageMetadata } from "./metadata.ts";
 
 export interface PageArticle {
@@ -101,7 +101,7 @@ const HEADER_UNIT = /\s*[（(]\s*(亿元|万元|元|%|％|个|家|项)\s*[）)]\
 /** A bare number in a cell: 318.4, -1.5. */
 const BARE_NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
 /** Headers that name a column only as the value of the row's item (数值, 绝对值). */
-const VALUE_HEADERS: ReadonlySet<string> = new Set(contextLexicon.tableValueHeaders);
+const VALUE_HEADERS: ReadonlySet<string> = new Set(pageWords.tableValueHeaders);
 /** A cell that states nothing: empty or a dash. */
 const EMPTY_CELL = /^(?:[-—–－/]+)?$/;
 
