@@ -6,6 +6,7 @@
 
 import { CUES, KIND_MARKERS, type Family } from "./indicators.ts";
 import { contextLexicon, kindLexicon } from "./lexicon.ts";
+import { isBylineLine } from "./normalize.ts";
 import { within } from "./spans.ts";
 import type { Paragraph } from "./segment.ts";
 import type { PeriodMention } from "./periods.ts";
@@ -38,6 +39,11 @@ export interface DocModel {
   /** The one place the headline names, when it names exactly one and nothing outside the table
    * (鹤山：前10月规上工业增加值增长8.6%); undefined for a headline over several places (粤苏鲁…). */
   headlinePlace: string | undefined;
+  /** A page of short stories (快讯, 简讯), each under a bulleted title of its own (■ 蓬江：…), about
+   * different places: no place dominates it, and each story's place is its own. */
+  digest: boolean;
+  /** Per paragraph, where its story starts (a digest's story title), else 0. */
+  storyStart: number[];
 }
 
 const EMPTY: TitleContext = Object.freeze({
@@ -66,15 +72,18 @@ export interface DocInput {
 export function buildDocModel(input: DocInput): DocModel {
   const { text, paragraphs } = input;
   const first = paragraphs[0];
+  // A headline may exclaim (重磅！…来了！), but a full stop makes the line a sentence.
   const headline =
     first &&
     first.end - first.start <= HEADLINE_LIMIT &&
-    !/[。！!]/.test(text.slice(first.start, first.end))
+    !/。/.test(text.slice(first.start, first.end))
       ? 0
       : undefined;
   let lead: number | undefined;
   for (let i = headline === undefined ? 0 : 1; i < paragraphs.length; i++) {
-    if (!paragraphs[i]!.titleLike) {
+    const p = paragraphs[i]!;
+    // A byline (台山发布 2025年10月28日 18:06, 来源：…, 点击上方蓝字关注我们) is no body text.
+    if (!p.titleLike && !isBylineLine(text.slice(p.start, p.end))) {
       lead = i;
       break;
     }
@@ -88,15 +97,22 @@ export function buildDocModel(input: DocInput): DocModel {
     const end = stop < 0 ? Math.min(p.end, p.start + LEAD_LIMIT) : p.start + stop;
     place = leadRegion(input, p.start, end);
   }
+  const stories = digestStories(input, headline);
+  if (stories) place = headlineContext.region;
   // Each governing title is read once; a paragraph's context is its titles', innermost first.
   const titles = new Map<number, TitleContext>();
+  let story: { start: number; region: string | undefined } | undefined;
+  const storyStart: number[] = [];
   // The place of the last line that is only a place's name (【蓬江区】, ■ 台山市): it heads the
   // paragraphs below it, inside the headings around it, so a heading ends it.
   let placeTitle: string | undefined;
   const carried = paragraphs.map((p, index) => {
-    if (p.role === "heading" || p.role === "section") placeTitle = undefined;
+    if (p.role === "heading" || p.role === "section") placeTitle = story = undefined;
     if (index !== headline && p.titleLike) placeTitle = placeTitleRegion(input, p) ?? placeTitle;
-    let region: string | undefined = placeTitle;
+    const opened = stories?.get(index);
+    if (opened) story = { start: p.start, region: opened.region ?? place ?? input.gaz.root };
+    storyStart.push(story?.start ?? 0);
+    let region: string | undefined = placeTitle ?? story?.region;
     let period: string | undefined;
     let topic: Family | undefined;
     let plan = false;
@@ -117,7 +133,51 @@ export function buildDocModel(input: DocInput): DocModel {
   });
   const headlinePlace =
     headline === undefined ? undefined : onlyPlace(input.places, first!.start, first!.end);
-  return { headline, lead, headlineContext, place, carried, headlinePlace };
+  return {
+    headline,
+    lead,
+    headlineContext,
+    place,
+    carried,
+    headlinePlace,
+    digest: stories !== undefined,
+    storyStart,
+  };
+}
+
+const STORY_MARKS: ReadonlySet<string> = new Set(contextLexicon.storyMarks);
+/** Longest story title, in characters. */
+const STORY_TITLE_LIMIT = 40;
+
+/** The stories of a digest page, by the index of their titles, each with its place: the title's,
+ * else its first sentence's. A story title is a short bulleted line (■ 蓬江：前11月外贸进出口增长
+ * 9.3%, ■ 江海区新增企业45家) with no comma or full stop, followed by body text; a page is a digest
+ * when it has two such stories or more, about two places or more. Undefined for any other page. */
+function digestStories(
+  input: DocInput,
+  headline: number | undefined,
+): Map<number, { region: string | undefined }> | undefined {
+  const { text, paragraphs } = input;
+  const stories = new Map<number, { region: string | undefined }>();
+  const places = new Set<string>();
+  for (let i = 0; i + 1 < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const next = paragraphs[i + 1]!;
+    if (i === headline || !STORY_MARKS.has(text[p.start]!)) continue;
+    if (p.end - p.start > STORY_TITLE_LIMIT || /[，,；;。]/.test(text.slice(p.start, p.end)))
+      continue;
+    if (next.titleLike || next.role !== "body") continue;
+    const stop = text
+      .slice(next.start, Math.min(next.end, next.start + LEAD_LIMIT))
+      .search(/[。！？!?]/);
+    const leadEnd = stop < 0 ? Math.min(next.end, next.start + LEAD_LIMIT) : next.start + stop;
+    const region =
+      headingRegion(input.gaz, within(input.places, p.start, p.end)) ??
+      leadRegion(input, next.start, leadEnd);
+    stories.set(i, { region });
+    if (region) places.add(region);
+  }
+  return stories.size >= 2 && places.size >= 2 ? stories : undefined;
 }
 
 /** The one region of the table that [from, to) names, if it names exactly one and no place
@@ -183,7 +243,8 @@ const RELATED_LINKS: readonly string[] = contextLexicon.relatedLinks;
 const FOOTER_WORDS: readonly string[] = contextLexicon.footerWords;
 /** Longest line, in characters, read as the title of a linked article. */
 const LINK_LIMIT = 60;
-const SENTENCE_END = /[。！？!?]/;
+/** A link's title may exclaim or ask (总投资超300亿元！…); a full stop is body text's. */
+const SENTENCE_END = /。/;
 
 /**
  * The page furniture of a web page pasted as text: from a related-links header (相关阅读：) to the

@@ -51,6 +51,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts);
     if (r) withContext.set(r, (withContext.get(r) ?? 0) + 1);
   }
+  const model = buildDocModel({ text, gaz, paragraphs, places, periods });
   const ctx: DocContext = {
     text,
     gaz,
@@ -59,8 +60,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     periods,
     paragraphs,
     pageCounts,
-    pageRegion: dominantRegion(withContext),
-    doc: buildDocModel({ text, gaz, paragraphs, places, periods }),
+    // A digest's stories are each about their own place: none dominates the page.
+    pageRegion: model.digest ? undefined : dominantRegion(withContext),
+    doc: model,
   };
 
   const facts: Fact[] = [];
@@ -75,6 +77,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   const bodyFigures = new Set<string>();
   let n = 0;
   const carry = newCarry();
+  const sameTitlePeriod = (a: Sentence, b: Sentence) =>
+    ctx.doc.carried[a.paragraph]!.period === ctx.doc.carried[b.paragraph]!.period;
   for (const sentence of sentences) {
     while (n < numbers.length && numbers[n]!.start < sentence.start) n++;
     const tokens: NumberToken[] = [];
@@ -110,7 +114,9 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
       const figure = `${d.indicator}|${d.region}|${d.subject}|${d.value}`;
       const earlier = figuresSeen.get(figure);
       if (earlier === undefined) figuresSeen.set(figure, sentence);
-      else if (undated && earlier !== sentence) continue;
+      // …unless a title between them changed the period (二、2026年主要预期目标 over 增长5%左右
+      // after 五年来…年均增长5.0%): under titles dating it otherwise, the figure is another one.
+      else if (undated && earlier !== sentence && sameTitlePeriod(earlier, sentence)) continue;
       // A batch of projects signed or started on a day (11月18日…签约项目18个) is of that month; a
       // named project's investment keeps the publication month, whatever day it was approved.
       const period = d.period ?? ((batch && d.eventMonth) || defaultPeriod(d, pub, batch));

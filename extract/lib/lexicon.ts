@@ -9,6 +9,7 @@ import periodsJson from "../lexicon/periods.json" with { type: "json" };
 import qualifiersJson from "../lexicon/qualifiers.json" with { type: "json" };
 import contextJson from "../lexicon/context.json" with { type: "json" };
 import numeralsJson from "../lexicon/numerals.json" with { type: "json" };
+import pageJson from "../lexicon/page.json" with { type: "json" };
 
 /** The shape of a value: a word list, one word, a number, a flag, a map of one shape, a list of
  * records, or a record with its own keys. */
@@ -158,6 +159,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partnerWords: "words",
     outsidePlaces: "words",
     metadataLabels: "words",
+    followPrompts: "words",
+    storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
     scopeTerms: { list: { record: { term: "word", name: "word", scope: "word" } } },
@@ -179,6 +182,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     sourceOffices: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
+  },
+  "page.json": {
+    tableValueHeaders: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,
@@ -252,3 +258,5 @@ export const periodLexicon = checkLexicon("periods.json", periodsJson);
 export const qualifierLexicon = checkLexicon("qualifiers.json", qualifiersJson);
 export const contextLexicon = checkLexicon("context.json", contextJson);
 export const numeralLexicon = checkLexicon("numerals.json", numeralsJson);
+/** The page stage's words; extract/page reads the file itself, so a dropped page loads no more. */
+export const pageLexicon = checkLexicon("page.json", pageJson);

@@ -26,6 +26,8 @@ export interface NormalizedText {
 const NL = 10;
 /** Longest first line, in characters, that is read as a headline and never joined to the next. */
 const HEADLINE_LIMIT = 60;
+/** Longest bulleted line, in characters, read as an item's title. */
+const TITLE_LIMIT = 40;
 const SEMICOLON = 0x3b;
 const FULLWIDTH_SEMICOLON = 0xff1b;
 const ITEM_START =
@@ -35,6 +37,16 @@ const ITEM_START =
 const METADATA_FIELD = new RegExp(
   `(?:^|[\\s\u3000])(?:${wordAlternatives(contextLexicon.metadataLabels)})[:：]`,
 );
+/** An account's call to follow or share (点击上方蓝字关注我们, 点击“在看”): the page's, like a byline. */
+const FOLLOW_PROMPT = new RegExp(wordAlternatives(contextLexicon.followPrompts));
+/** The time of posting (18:06) in a line with no full stop: a dateline (鹤山发布 2025-07-29 20:41). */
+const POSTED_AT = /^[^。]*\d[:：]\d\d(?!\d)[^。]*$/;
+
+/** True for a line of the page's own (a byline, a field such as 来源：, a call to follow the
+ * account, the time of posting): never the rest of a sentence, never an article's lead. */
+export function isBylineLine(line: string): boolean {
+  return METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line) || POSTED_AT.test(line);
+}
 
 const SPACES = charTable([" ", "\t", "\u3000", "\u00a0", "\r", "\ufeff"]);
 const isSpace = (c: number) => SPACES[c] === 1;
@@ -83,7 +95,8 @@ export function normalize(original: string): NormalizedText {
       // line before it (2024年重点项目计划：\n1．…).
       const item = ITEM_START.test(original.slice(k, k + 6));
       // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
-      const metadata = METADATA_FIELD.test(original.slice(i, j));
+      const line = original.slice(i, j);
+      const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
       if (havePrev && !(prevJoinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
@@ -91,6 +104,8 @@ export function normalize(original: string): NormalizedText {
       const lineStart = len;
       let bodyMark = false;
       let semicolon = false;
+      // A comma or semicolon: the colons of a line without one may be a title's (■ 蓬江：…).
+      let clauseMark = false;
       for (let p = k; p < j; p++) {
         const c = original.charCodeAt(p);
         if (c === 42 && original.charCodeAt(p + 1) === 42) {
@@ -121,7 +136,13 @@ export function normalize(original: string): NormalizedText {
           continue;
         }
         const folded = foldChar(c, len > lineStart ? out[len - 1]! : 0, original.charCodeAt(p + 1));
-        if (BODY_MARKS[folded] === 1) bodyMark = true;
+        // A colon between digits tells the time (18:06): no clause of body text.
+        const clock =
+          (folded === 58 || folded === 0xff1a) &&
+          isDigit(len > lineStart ? out[len - 1]! : 0) &&
+          isDigit(foldChar(original.charCodeAt(p + 1), 0, 0));
+        if (BODY_MARKS[folded] === 1 && !clock) bodyMark = true;
+        if (BODY_MARKS[folded] === 1 && folded !== 58 && folded !== 0xff1a) clauseMark = true;
         if (folded === SEMICOLON || folded === FULLWIDTH_SEMICOLON) semicolon = true;
         out[len] = folded;
         map[len++] = p;
@@ -133,7 +154,12 @@ export function normalize(original: string): NormalizedText {
         const headline = !havePrev && len - lineStart <= HEADLINE_LIMIT && !semicolon;
         havePrev = true;
         const last = out[len - 1]!;
-        prevJoinable = !heading && !headline && !metadata && bodyMark && CLOSERS[last] !== 1;
+        // A bulleted or numbered short line whose only marks are colons inside it is a title with
+        // its kicker (■ 蓬江：前11月外贸进出口增长9.3%), never a sentence going on below it.
+        const kickerTitle =
+          item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
+        prevJoinable =
+          !heading && !headline && !metadata && !kickerTitle && bodyMark && CLOSERS[last] !== 1;
       }
     }
     i = j + 1;

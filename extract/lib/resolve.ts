@@ -9,6 +9,7 @@ import { resolveContext, type PlaceMention } from "./regions.ts";
 import {
   PARAGRAPH_WINDOW,
   SENTENCE_WINDOW,
+  lowerBound,
   mentionEndBefore,
   within,
   type DocContext,
@@ -50,10 +51,23 @@ function regionAt(
       placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
       ctx.pageRegion,
       ctx.doc.place,
-      placeNamedBefore(ctx, mention.start, place.suffix, mention.start - CONTEXT_WINDOW),
+      // Not past the start of its story on a digest page: the story before is about another place.
+      placeNamedBefore(
+        ctx,
+        mention.start,
+        place.suffix,
+        Math.max(mention.start - CONTEXT_WINDOW, storyStartAt(ctx, mention.start)),
+      ),
     ].map(whole),
     parts,
   );
+}
+
+/** Where the story holding text[at] starts on a digest page (0 on any other page). */
+function storyStartAt(ctx: DocContext, at: number): number {
+  if (!ctx.doc.digest) return 0;
+  const index = lowerBound(ctx.paragraphs, at + 1) - 1;
+  return index < 0 ? 0 : ctx.doc.storyStart[index]!;
 }
 
 const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;
@@ -418,7 +432,10 @@ function currentPeriod(
   const inSentence =
     labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
     (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
-  if (inSentence || reach === "sentence") return inSentence;
+  if (inSentence) return inSentence;
+  // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
+  // that year: what the titles say of the text they govern.
+  if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
     carried(
@@ -433,6 +450,7 @@ function currentPeriod(
   );
   if (fromText) return fromText;
   return (
+    questionPeriod(ctx, sentence.paragraph, reached) ??
     ctx.doc.carried[sentence.paragraph]!.period ??
     continuedPeriod(ctx, sentence.paragraph) ??
     titlePeriod(ctx, sentence.paragraph) ??
@@ -441,6 +459,9 @@ function currentPeriod(
     (undatedProject ? undefined : ctx.doc.headlineContext.period)
   );
 }
+
+const wholeYear = (label: string | undefined) =>
+  label !== undefined && /^\d{4}$/.test(label) ? label : undefined;
 
 /** The mentions that reach past their own sentence: not a month said as an aside (9月当月增长8.1%),
  * after which the report goes on with its longer period. */
@@ -499,10 +520,9 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
 
 const INTERVIEW = contextLexicon.interview;
 
-/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
- * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
- * place of the table the question names. */
-function questionPlace(ctx: DocContext, index: number): string | undefined {
+/** The question paragraph (记者：…, 问：…) that paragraph `index` answers (李明：…, 答：…), if it is
+ * an answer right after one. */
+function questionOf(ctx: DocContext, index: number) {
   if (index === 0) return undefined;
   const { text } = ctx;
   const answer = ctx.paragraphs[index]!;
@@ -512,6 +532,27 @@ function questionPlace(ctx: DocContext, index: number): string | undefined {
   const colon = head.search(/[：:]/);
   if (colon < 1 || /[\d，。,]/.test(head.slice(0, colon))) return undefined;
   if (INTERVIEW.questionLabels.some((w) => text.startsWith(w, answer.start))) return undefined;
+  return question;
+}
+
+/** The period a question asked about (记者：前三季度，恩平的招商引资怎么样？ / 答：…签约项目53个): an
+ * answer that names none of its own before a figure speaks of the last one the question names. */
+function questionPeriod(ctx: DocContext, index: number, reached: boolean): string | undefined {
+  const question = questionOf(ctx, index);
+  if (!question) return undefined;
+  return labelled(
+    carried(within(ctx.periods, question.start, question.end)).reverse(),
+    true,
+    reached,
+  );
+}
+
+/** The place a question asked: an answer paragraph (李明：…) right after a question paragraph
+ * (记者：鹤山的外贸怎么样？) is about what was asked, when it names no place of its own. The last
+ * place of the table the question names. */
+function questionPlace(ctx: DocContext, index: number): string | undefined {
+  const question = questionOf(ctx, index);
+  if (!question) return undefined;
   const named = within(ctx.places, question.start, question.end);
   for (let i = named.length - 1; i >= 0; i--) {
     const m = named[i]!;

@@ -9,6 +9,7 @@
 // semicolons, colons, dashes and ellipses as well.
 
 import { charTable } from "./charTable.ts";
+import { contextLexicon } from "./lexicon.ts";
 
 export interface Paragraph {
   start: number;
@@ -76,8 +77,10 @@ export function segment(text: string): Segments {
   const closeTo = (level: number) => {
     while (open.length && open[open.length - 1]!.level >= level) open.pop();
   };
-  // The colon line heading the items right after it: it governs them, and body text ends it.
+  // The colon line heading the items right after it: it governs them, and body text ends it, as
+  // does a line numbered at an outer level than its first item (三、 after （一）…（四）).
   let listHead: number | undefined;
+  let listLevel = 0;
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
@@ -91,6 +94,10 @@ export function segment(text: string): Segments {
       let titleEnd = level ? end : start;
       if (level) closeTo(level);
       else if (numbered.level) {
+        if (listHead !== undefined) {
+          if (!listLevel) listLevel = numbered.level;
+          else if (numbered.level < listLevel) listHead = undefined;
+        }
         closeTo(numbered.level);
         // A numbered line whose first words are a short title (一、经济运行总体平稳。…) governs
         // the paragraphs below it; a numbered sentence of body text is an item only.
@@ -124,6 +131,7 @@ export function segment(text: string): Segments {
         // 2023年重点项目计划如下： heads the items after it.
         paragraphs[index]!.titleEnd = end;
         listHead = index;
+        listLevel = 0;
       }
       // The numbering (1．, （一）) is not part of the first sentence's words.
       splitSentences(text, level ? start + level : numbered.at, end, index, sentences);
@@ -152,9 +160,17 @@ function endsWithColon(text: string, start: number, end: number): boolean {
 /** Longest line, in characters, that can pass for a title. */
 const TITLE_LIMIT = 40;
 
+/** Marks that open a story's title on a digest page (■ 蓬江：前11月外贸进出口增长9.3%). */
+const STORY_MARKS = charTable(contextLexicon.storyMarks.join(""));
+
 function isTitleLike(text: string, start: number, end: number): boolean {
   if (end - start > TITLE_LIMIT) return false;
-  for (let i = start; i < end; i++) if (CLAUSE_END[text.charCodeAt(i)] === 1) return false;
+  // After a story's mark a colon is its kicker's (■ 江海：新增规上企业45家), not a clause's.
+  const kicker = STORY_MARKS[text.charCodeAt(start)] === 1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (CLAUSE_END[c] === 1 && !(kicker && (c === 0xff1a || c === 0x3a))) return false;
+  }
   return true;
 }
 

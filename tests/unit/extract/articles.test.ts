@@ -4,9 +4,10 @@
 // extractor ran. The suite scores every article with the contract's rules and holds the line:
 // a fact that goes missing or a wrong row that appears fails, and so does a known gap that has
 // been closed (remove it from articles.json so that it stays closed).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extractDocument, parseRegionTable } from "../../../extract/lib/index.ts";
+import { readPageBytes } from "../../../extract/page/node.ts";
 import {
   factsToRows,
   formatScoreDetails,
@@ -38,14 +39,19 @@ const key = (r: Record<string, string>) => `${r.indicator} ${r.region} ${r.value
 
 describe.each(manifest.articles)("$id", (article) => {
   const { regions } = parseRegionTable(readFileSync(new URL(article.regions, dir), "utf8"));
-  const text = readFileSync(new URL(`articles/${article.id}.txt`, dir), "utf8");
+  // A saved web page (.html, as a browser saves it) is read as the command reads one: its article
+  // text, and its date from its metadata when the manifest gives none.
+  const page = new URL(`articles/${article.id}.html`, dir);
+  const read = existsSync(page) ? readPageBytes(readFileSync(page)) : undefined;
+  if (read && !read.ok) throw new Error(`${article.id}.html: ${read.reason}`);
+  const text = read?.ok
+    ? read.text
+    : readFileSync(new URL(`articles/${article.id}.txt`, dir), "utf8");
+  const published = article.published ?? (read?.ok ? read.published : undefined);
   const gold: GoldRow[] = parseCsvRecords(
     readFileSync(new URL(`expected/${article.id}.csv`, dir), "utf8"),
   ).rows.map((r) => ({ ...r, doc: r.doc ?? "" }));
-  const result = extractDocument(
-    { id: article.id, text, published: article.published ?? undefined },
-    { regions },
-  );
+  const result = extractDocument({ id: article.id, text, published }, { regions });
   const rows = factsToRows(result.facts);
   const lenient = scoreRows(gold, rows, false);
   const strict = scoreRows(gold, rows, true);

@@ -7,6 +7,7 @@ import {
   indicatorLexicon,
   kindLexicon,
   numeralLexicon,
+  pageLexicon,
   periodLexicon,
   qualifierLexicon,
 } from "../../../extract/lib/lexicon.ts";
@@ -18,6 +19,7 @@ const shipped = {
   "qualifiers.json": qualifierLexicon,
   "context.json": contextLexicon,
   "numerals.json": numeralLexicon,
+  "page.json": pageLexicon,
 };
 const copy = <T>(v: T): T => structuredClone(v);
 

@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { decodePage, metaDate } from "../../../extract/page/index.ts";
 import { readPageBytes } from "../../../extract/page/node.ts";
+import { extractDocument } from "../../../extract/lib/index.ts";
+import { jiangmenRegions } from "../extract/helpers.ts";
 import { encodeGbk } from "../../gbk.ts";
 import { csvRecords, REGIONS, ROOT, runCli, tempDir } from "../cli/helpers.ts";
 
@@ -97,6 +99,71 @@ describe("the article of a page", () => {
     expect(metaDate("20240305")).toBe("2024-03-05");
     expect(metaDate("2024-02-30")).toBeUndefined();
     expect(metaDate("yesterday")).toBeUndefined();
+  });
+});
+
+/** A saved page whose article holds `table` between paragraphs of its own. */
+const tablePage = (table: string) =>
+  Buffer.from(
+    `<html><head><meta charset="utf-8"><title>开平1—9月经济运行</title>` +
+      `<meta property="article:published_time" content="2025-10-20T08:00:00+08:00"></head><body>` +
+      `<nav><a href="#">首页</a> | <a href="#">要闻</a></nav><article><h1>开平1—9月经济运行</h1>` +
+      `<p>记者从开平市统计局获悉，今年1—9月，开平市经济运行总体平稳，工业生产稳中有进，各镇街发展各有亮点，重点产业持续壮大。</p>` +
+      `<p>分镇街看，主要镇街的工业运行情况如下，其中水口镇的水暖卫浴产业继续领跑，月山镇的五金产业增长较快。</p>` +
+      table +
+      `<p>开平市统计局有关负责人表示，下一步将加强运行监测，推动工业经济持续回升向好，确保完成全年目标任务。</p>` +
+      `</article><footer>版权所有</footer></body></html>`,
+  );
+
+describe("a data table in a page's article", () => {
+  const read = (table: string) => {
+    const page = readPageBytes(tablePage(table));
+    if (!page.ok) throw new Error(page.reason);
+    return page;
+  };
+  const facts = (text: string, published?: string) =>
+    extractDocument({ id: "t", text, published }, { regions: jiangmenRegions }).facts.map(
+      (f) => `${f.indicator} ${f.region} ${f.period} ${f.value}`,
+    );
+
+  it("reads each row as a sentence: its first cell, then each figure after its column's name and unit", () => {
+    const page = read(
+      `<table><tr><th>镇（街）</th><th>规上工业总产值（亿元）</th><th>增速（%）</th></tr>` +
+        `<tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr>` +
+        `<tr><td>月山镇</td><td>92.5</td><td>-2.1</td></tr></table>`,
+    );
+    expect(page.text).toContain("水口镇：规上工业总产值186.2亿元，增速7.4%。");
+    expect(page.text).toContain("月山镇：规上工业总产值92.5亿元，增速-2.1%。");
+    expect(facts(page.text, page.published)).toEqual([
+      "output_value kaiping 2025-01/2025-09 18620000000",
+      "output_value kaiping 2025-01/2025-09 9250000000",
+    ]);
+  });
+
+  it("keeps a unit written in the cell, skips empty cells, and reads a growth column by its header", () => {
+    const page = read(
+      `<table><thead><tr><td>指标</td><td>数值</td><td>同比增长(%)</td></tr></thead><tbody>` +
+        `<tr><td>规模以上工业增加值</td><td>145.6亿元</td><td>6.2</td></tr>` +
+        `<tr><td>固定资产投资</td><td>—</td><td>-3.5</td></tr></tbody></table>`,
+    );
+    expect(page.text).toContain("规模以上工业增加值：145.6亿元，同比增长6.2%。");
+    expect(page.text).toContain("固定资产投资：同比增长-3.5%。");
+    expect(facts(`开平市1—9月主要指标\n\n${page.text}`, page.published)).toEqual(
+      expect.arrayContaining([
+        "industrial_value_added kaiping 2025-01/2025-09 14560000000",
+        "industrial_value_added_growth kaiping 2025-01/2025-09 6.2",
+        "fixed_asset_investment_growth kaiping 2025-01/2025-09 -3.5",
+      ]),
+    );
+  });
+
+  it("reads a table that is no grid (one row, rows of another width) cell by cell, as before", () => {
+    const layout = read(`<table><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`);
+    expect(layout.text).toContain("水口镇 186.2 7.4");
+    const uneven = read(
+      `<table><tr><td>镇（街）</td><td>总产值（亿元）</td></tr><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`,
+    );
+    expect(uneven.text).not.toContain("：");
   });
 });
 
