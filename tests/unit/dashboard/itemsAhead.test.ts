@@ -7,6 +7,7 @@ import fc from "fast-check";
 import type { Point } from "../../../src/model/aggregate.ts";
 import {
   buildTimeSeriesOption,
+  ITEM_DIMENSIONS,
   itemsAhead,
   LARGE_MARKERS,
   writeItemsAhead,
@@ -58,6 +59,8 @@ const seriesData = (option: AnyOption) =>
     s.data instanceof Float64Array ? Array.from(s.data as Float64Array) : s.data,
   );
 
+/** Numbers a batched item. */
+const SIZE = ITEM_DIMENSIONS.length;
 const N = 3 * LARGE_MARKERS + 30;
 const ALL = indicatorPoints(N);
 writeInSlices(ALL, 1000);
@@ -100,8 +103,8 @@ test("the items drawn are copied from those written ahead, each found by its poi
   // Marks in the written items, where a copy would carry them and a fresh write would not.
   const marked = [0, 2, 3, 500, 1502, N - 1].filter((k) => ALL[k]!.region !== "taishan");
   expect(marked).toHaveLength(6);
-  const saved = marked.map((k) => ahead.items[k * 6 + 1]!);
-  marked.forEach((k) => (ahead.items[k * 6 + 1] = -k - 1));
+  const saved = marked.map((k) => ahead.items[k * SIZE + 1]!);
+  marked.forEach((k) => (ahead.items[k * SIZE + 1] = -k - 1));
   try {
     const drawn = ALL.filter((p) => p.region !== "taishan");
     const option = buildTimeSeriesOption({ ...config, ahead }, drawn) as AnyOption;
@@ -110,11 +113,11 @@ test("the items drawn are copied from those written ahead, each found by its poi
     const found = new Map<number, number>();
     for (const s of batched) {
       const flat = s.data as Float64Array;
-      for (let i = 0; i < flat.length; i += 6) found.set(flat[i + 2]!, flat[i + 1]!);
+      for (let i = 0; i < flat.length; i += SIZE) found.set(flat[i + 2]!, flat[i + 1]!);
     }
     for (const k of marked) expect(found.get(ALL[k]!.id)).toBe(-k - 1);
   } finally {
-    marked.forEach((k, j) => (ahead.items[k * 6 + 1] = saved[j]!));
+    marked.forEach((k, j) => (ahead.items[k * SIZE + 1] = saved[j]!));
   }
 });
 
@@ -127,7 +130,7 @@ test("a point that is not one of the points written ahead is drawn from itself",
     .filter((s: AnyOption) => s.data instanceof Float64Array)
     .flatMap((s: AnyOption) => {
       const flat = s.data as Float64Array;
-      return Array.from({ length: flat.length / 6 }, (_, i) => flat[i * 6 + 1]);
+      return Array.from({ length: flat.length / SIZE }, (_, i) => flat[i * SIZE + 1]);
     });
   expect(values).toContain(1.2346);
   expect(values).not.toContain(Math.round(((1e7 * 8 + 0.37) / 1e8) * 1e4) / 1e4);
