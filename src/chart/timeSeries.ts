@@ -115,11 +115,11 @@ export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadIt
 
 /**
  * An indicator's points with their batched items written ahead (ITEM_DIMENSIONS a point) in the
- * array's order,
- * so the first drawing of a large indicator copies its markers' items instead of writing 100,000
- * of them in the task that renders it (about half of that task on the big file, 50–60 ms under
- * load). The page writes them a slice at a time beside the points' own slices
- * (views/indicatorPoints.ts); a drawn point is found by its id, which ascends along the array.
+ * array's order, so the first drawing of a large indicator copies its markers' items instead of
+ * writing 100,000 of them in the task that renders it (about half of that task on the big file,
+ * 50–60 ms under load). The page writes them a slice at a time beside the points' own slices and
+ * keeps them with the points (views/indicatorPoints.ts); a drawn point is found by its id, which
+ * ascends along the array.
  */
 export interface AheadItems {
   readonly unit: Unit;
@@ -133,19 +133,21 @@ export interface AheadItems {
   /** Whether the ids ascend, so that a point can be found by its id. */
   ascending: boolean;
 }
-const aheadByPoints = new WeakMap<readonly Point[], AheadItems>();
 
-/** Writes the items of points[from, to) of an array of `total` points, in order: slice after
- * slice, each as its points are made. */
+/**
+ * Writes the items of points[from, to) of an array of `total` points, in order: slice after
+ * slice, each as its points are made, into `ahead` (the items written so far for the same points
+ * and unit, kept by the page beside its points) or into new items. Returns the items to keep.
+ */
 export function writeItemsAhead(
   points: readonly Point[],
   unit: Unit,
   total: number,
   from: number,
   to: number,
-): void {
-  let ahead = aheadByPoints.get(points);
-  if (!ahead || ahead.unit !== unit || ahead.ids.length !== total) {
+  ahead?: AheadItems,
+): AheadItems {
+  if (!ahead || ahead.points !== points || ahead.unit !== unit || ahead.ids.length !== total)
     ahead = {
       unit,
       points,
@@ -154,9 +156,7 @@ export function writeItemsAhead(
       written: 0,
       ascending: true,
     };
-    aheadByPoints.set(points, ahead);
-  }
-  if (from !== ahead.written || to > total || to > points.length) return;
+  if (from !== ahead.written || to > total || to > points.length) return ahead;
   for (let i = from; i < to; i++) {
     const p = points[i]!;
     if (i > 0 && p.id <= ahead.ids[i - 1]!) ahead.ascending = false;
@@ -164,12 +164,20 @@ export function writeItemsAhead(
     writeItem(p, unit, ahead.items, i * ITEM_DIMENSIONS.length);
   }
   ahead.written = to;
+  return ahead;
 }
 
-/** The items written ahead for every point of `points`, if they all are. */
-export function itemsAhead(points: readonly Point[], unit: Unit): AheadItems | undefined {
-  const ahead = aheadByPoints.get(points);
-  return ahead && ahead.unit === unit && ahead.written === points.length && ahead.ascending
+/** `ahead` if it holds the items of every point of `points` in `unit`. */
+export function itemsAhead(
+  ahead: AheadItems | undefined,
+  points: readonly Point[],
+  unit: Unit,
+): AheadItems | undefined {
+  return ahead &&
+    ahead.points === points &&
+    ahead.unit === unit &&
+    ahead.written === points.length &&
+    ahead.ascending
     ? ahead
     : undefined;
 }

@@ -11,6 +11,7 @@ import {
   itemsAhead,
   LARGE_MARKERS,
   writeItemsAhead,
+  type AheadItems,
   type ChartConfig,
 } from "../../../src/chart/timeSeries.ts";
 import { chartPoint } from "./fixtures.ts";
@@ -48,10 +49,20 @@ function indicatorPoints(n: number): Point[] {
   );
 }
 
-/** Writes the items of `points` in slices of `size`, as the page does. */
-function writeInSlices(points: Point[], size: number): void {
+/** Writes the items of `points` in slices of `size`, as the page does, keeping what each slice
+ * gives back for the next. */
+function writeInSlices(points: Point[], size: number): AheadItems | undefined {
+  let ahead: AheadItems | undefined;
   for (let from = 0; from < points.length; from += size)
-    writeItemsAhead(points, "CNY", points.length, from, Math.min(points.length, from + size));
+    ahead = writeItemsAhead(
+      points,
+      "CNY",
+      points.length,
+      from,
+      Math.min(points.length, from + size),
+      ahead,
+    );
+  return ahead;
 }
 
 const seriesData = (option: AnyOption) =>
@@ -63,20 +74,25 @@ const seriesData = (option: AnyOption) =>
 const SIZE = ITEM_DIMENSIONS.length;
 const N = 3 * LARGE_MARKERS + 30;
 const ALL = indicatorPoints(N);
-writeInSlices(ALL, 1000);
+const WRITTEN = writeInSlices(ALL, 1000);
 
 test("written in slices, every item is there once the last slice is", () => {
   const half = indicatorPoints(100);
-  writeItemsAhead(half, "CNY", half.length, 0, 50);
-  expect(itemsAhead(half, "CNY")).toBeUndefined();
-  writeItemsAhead(half, "CNY", half.length, 50, 100);
-  expect(itemsAhead(half, "CNY")?.written).toBe(100);
-  // Items of another unit are not these.
-  expect(itemsAhead(half, "percent")).toBeUndefined();
+  const first = writeItemsAhead(half, "CNY", half.length, 0, 50);
+  expect(itemsAhead(first, half, "CNY")).toBeUndefined();
+  const both = writeItemsAhead(half, "CNY", half.length, 50, 100, first);
+  expect(both).toBe(first);
+  expect(itemsAhead(both, half, "CNY")?.written).toBe(100);
+  // Items of another unit, or of other points, are not these.
+  expect(itemsAhead(both, half, "percent")).toBeUndefined();
+  expect(itemsAhead(both, [...half], "CNY")).toBeUndefined();
+  // A slice out of order writes nothing; items of other points are not written into.
+  expect(writeItemsAhead(half, "CNY", half.length, 60, 70, first).written).toBe(100);
+  expect(writeItemsAhead([...half], "CNY", half.length, 0, 10, first)).not.toBe(first);
 });
 
 test("any subset drawn gives the same chart with the items written ahead as without", () => {
-  const ahead = itemsAhead(ALL, "CNY");
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY");
   expect(ahead).toBeDefined();
   fc.assert(
     fc.property(
@@ -99,7 +115,7 @@ test("any subset drawn gives the same chart with the items written ahead as with
 });
 
 test("the items drawn are copied from those written ahead, each found by its point", () => {
-  const ahead = itemsAhead(ALL, "CNY")!;
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY")!;
   // Marks in the written items, where a copy would carry them and a fresh write would not.
   const marked = [0, 2, 3, 500, 1502, N - 1].filter((k) => ALL[k]!.region !== "taishan");
   expect(marked).toHaveLength(6);
@@ -122,7 +138,7 @@ test("the items drawn are copied from those written ahead, each found by its poi
 });
 
 test("a point that is not one of the points written ahead is drawn from itself", () => {
-  const ahead = itemsAhead(ALL, "CNY")!;
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY")!;
   // The same id, another object with another value (a table replaced after a review).
   const changed = ALL.map((p, i) => (i === 7 ? { ...p, value: 123456789 } : p));
   const option = buildTimeSeriesOption({ ...config, ahead }, changed) as AnyOption;
