@@ -31,15 +31,18 @@ export function describeChart(config: DescribeConfig, points: readonly Point[]):
   const { lang } = config;
   const name = indicatorName(lang, config.indicator);
   if (!points.length) return `${name}: ${t(lang, "noData")}`;
-  const first = points.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
-  const last = points.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-  // Per region, in one pass: its latest region-wide figure, else its latest figure of any kind.
+  // In one pass (a large indicator's first visit runs it over 100,000 points): the span, and per
+  // region its latest region-wide figure, else its latest figure of any kind.
+  let first = points[0]!;
+  let last = first;
   const later = (a: Point | undefined, b: Point) =>
     !a || b.periodEnd > a.periodEnd || (b.periodEnd === a.periodEnd && b.kind === "actual") ? b : a;
   const latestTotal = new Map<string, Point>();
   const latestAny = new Map<string, Point>();
   let parts = 0;
   for (const p of points) {
+    if (p.periodStart < first.periodStart) first = p;
+    if (p.periodEnd > last.periodEnd) last = p;
     latestAny.set(p.region, later(latestAny.get(p.region), p));
     if (p.subject) parts++;
     else latestTotal.set(p.region, later(latestTotal.get(p.region), p));

@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Indicator, Kind, Unit } from "../model/contract.ts";
-import { lineClass, periodMiddle, startMonth } from "../model/period.ts";
+import { lineClass, middleOfDays, startMonth } from "../model/period.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import type { ChartType } from "./chartType.ts";
 import type { Language } from "../model/language.ts";
@@ -57,32 +57,43 @@ export function pointIdOf(data: unknown): number | null {
 /** An empty item: ECharts draws nothing for it and does not join the line across it. */
 const lineBreakAt = (at: number): PointTuple => [at, NaN, NaN, 0, 0, 0];
 
-/** The names of a tuple's numbers, declared on a batched series whose data is one flat array. */
-export const TUPLE_DIMENSIONS = ["at", "value", "point", "qualifier", "facts", "disagree"];
+/**
+ * The numbers of a batched marker, declared on a batched series whose data is one flat array: a
+ * tuple's first three (time, value, point id). What else a tooltip says is read from the point,
+ * found by its id, as its article is; a batched series shows no label. ECharts keeps every declared
+ * number of every item in a column of its own (and copies it there from our array), so three
+ * numbers an item instead of six halve both arrays of a drawing of 100,000 markers.
+ */
+export const ITEM_DIMENSIONS = ["at", "value", "point"];
 
 /** A qualifier's index in QUALIFIERS, by name (indexOf compares strings one by one). */
 const QUALIFIER_INDEX = new Map<string, number>(QUALIFIERS.map((q, i) => [q, i]));
 
-/** Writes a point's tuple (see PointTuple) into `out` from `at`. */
-function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
-  out[at + AT] = periodMiddle({ start: p.periodStart, end: p.periodEnd });
+/** Writes a batched marker's numbers (see ITEM_DIMENSIONS) into `out` from `at`. */
+function writeItem(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
+  out[at + AT] = middleOfDays(p.periodStart, p.periodEnd);
   out[at + VALUE] = displayValue(p.value, unit);
   out[at + POINT] = p.id;
+}
+
+/** Writes a point's tuple (see PointTuple) into `out` from `at`. */
+function writeTuple(p: Point, unit: Unit, out: number[] | Float64Array, at: number): void {
+  writeItem(p, unit, out, at);
   out[at + QUALIFIER] = QUALIFIER_INDEX.get(p.qualifier) ?? 0;
   out[at + FACTS] = p.sourceCount;
   out[at + DISAGREE] = p.disagree ? 1 : 0;
 }
 
 /**
- * Batched markers' items as one flat array of numbers, six per item in tuple order, written
+ * Batched markers' items as one flat array of numbers, ITEM_DIMENSIONS per item, written
  * straight from the points. ECharts copies a typed array into its store column by column, where
  * an array of 100,000 small arrays is read item by item (and walked once more for styles an item
  * could carry), and no small array is made or kept per marker: the largest part of an indicator
- * switch to 100,000 markers. ECharts gives each item back as a tuple (a tooltip's value), so
- * nothing else changes.
+ * switch to 100,000 markers. ECharts gives each item back as the start of a tuple (a tooltip's
+ * value, with the point id where a tuple has it).
  */
 export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadItems): Float64Array {
-  const size = TUPLE_DIMENSIONS.length;
+  const size = ITEM_DIMENSIONS.length;
   const flat = new Float64Array(points.length * size);
   const usable = ahead && ahead.unit === unit && ahead.written === ahead.ids.length;
   // Drawn points keep the array's order, so each is looked for after the one before.
@@ -91,7 +102,7 @@ export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadIt
     const p = points[i]!;
     const at = usable ? aheadPosition(ahead, p, after) : -1;
     if (at < 0) {
-      writeTuple(p, unit, flat, to);
+      writeItem(p, unit, flat, to);
       continue;
     }
     after = at + 1;
@@ -103,11 +114,12 @@ export function flatTuples(points: readonly Point[], unit: Unit, ahead?: AheadIt
 }
 
 /**
- * An indicator's points with their items written ahead, six numbers a point in the array's order,
- * so the first drawing of a large indicator copies its markers' items instead of writing 100,000
- * of them in the task that renders it (about half of that task on the big file, 50–60 ms under
- * load). The page writes them a slice at a time beside the points' own slices
- * (views/indicatorPoints.ts); a drawn point is found by its id, which ascends along the array.
+ * An indicator's points with their batched items written ahead (ITEM_DIMENSIONS a point) in the
+ * array's order, so the first drawing of a large indicator copies its markers' items instead of
+ * writing 100,000 of them in the task that renders it (about half of that task on the big file,
+ * 50–60 ms under load). The page writes them a slice at a time beside the points' own slices and
+ * keeps them with the points (views/indicatorPoints.ts); a drawn point is found by its id, which
+ * ascends along the array.
  */
 export interface AheadItems {
   readonly unit: Unit;
@@ -121,43 +133,51 @@ export interface AheadItems {
   /** Whether the ids ascend, so that a point can be found by its id. */
   ascending: boolean;
 }
-const aheadByPoints = new WeakMap<readonly Point[], AheadItems>();
 
-/** Writes the items of points[from, to) of an array of `total` points, in order: slice after
- * slice, each as its points are made. */
+/**
+ * Writes the items of points[from, to) of an array of `total` points, in order: slice after
+ * slice, each as its points are made, into `ahead` (the items written so far for the same points
+ * and unit, kept by the page beside its points) or into new items. Returns the items to keep.
+ */
 export function writeItemsAhead(
   points: readonly Point[],
   unit: Unit,
   total: number,
   from: number,
   to: number,
-): void {
-  let ahead = aheadByPoints.get(points);
-  if (!ahead || ahead.unit !== unit || ahead.ids.length !== total) {
+  ahead?: AheadItems,
+): AheadItems {
+  if (!ahead || ahead.points !== points || ahead.unit !== unit || ahead.ids.length !== total)
     ahead = {
       unit,
       points,
       ids: new Uint32Array(total),
-      items: new Float64Array(total * TUPLE_DIMENSIONS.length),
+      items: new Float64Array(total * ITEM_DIMENSIONS.length),
       written: 0,
       ascending: true,
     };
-    aheadByPoints.set(points, ahead);
-  }
-  if (from !== ahead.written || to > total || to > points.length) return;
+  if (from !== ahead.written || to > total || to > points.length) return ahead;
   for (let i = from; i < to; i++) {
     const p = points[i]!;
     if (i > 0 && p.id <= ahead.ids[i - 1]!) ahead.ascending = false;
     ahead.ids[i] = p.id;
-    writeTuple(p, unit, ahead.items, i * TUPLE_DIMENSIONS.length);
+    writeItem(p, unit, ahead.items, i * ITEM_DIMENSIONS.length);
   }
   ahead.written = to;
+  return ahead;
 }
 
-/** The items written ahead for every point of `points`, if they all are. */
-export function itemsAhead(points: readonly Point[], unit: Unit): AheadItems | undefined {
-  const ahead = aheadByPoints.get(points);
-  return ahead && ahead.unit === unit && ahead.written === points.length && ahead.ascending
+/** `ahead` if it holds the items of every point of `points` in `unit`. */
+export function itemsAhead(
+  ahead: AheadItems | undefined,
+  points: readonly Point[],
+  unit: Unit,
+): AheadItems | undefined {
+  return ahead &&
+    ahead.points === points &&
+    ahead.unit === unit &&
+    ahead.written === points.length &&
+    ahead.ascending
     ? ahead
     : undefined;
 }
@@ -206,6 +226,16 @@ export const tupleTooltipData = (tuple: readonly number[], lang: Language) => ({
   label: markedValue(tuple[VALUE] ?? 0, QUALIFIERS[tuple[QUALIFIER] ?? 0] ?? "exact", lang),
   n: tuple[FACTS] ?? 1,
   disagree: tuple[DISAGREE] === 1,
+});
+
+/** The same as tupleLabel and tupleTooltipData, for an item whose point is known: a batched
+ * marker's item carries no more than ITEM_DIMENSIONS, the rest is the point's. */
+const pointLabel = (value: number, p: Point, lang: Language) =>
+  `${p.disagree ? DISAGREE_MARK : ""}${markedValue(value, p.qualifier, lang)}`;
+const pointTooltipData = (value: number, p: Point, lang: Language) => ({
+  label: markedValue(value, p.qualifier, lang),
+  n: p.sourceCount,
+  disagree: p.disagree,
 });
 
 export { AT as TUPLE_AT, VALUE as TUPLE_VALUE };
@@ -269,7 +299,7 @@ function markerStyle(
   ahead?: AheadItems,
 ) {
   if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
-  const flat = { data: flatTuples(points, unit, ahead), dimensions: TUPLE_DIMENSIONS };
+  const flat = { data: flatTuples(points, unit, ahead), dimensions: ITEM_DIMENSIONS };
   // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
   // single stroke, which stays quick at a couple of thousand shapes.
   if (points.length <= LARGE_MARKERS)
@@ -523,8 +553,9 @@ export function buildTimeSeriesOption(
           width: 120,
           overflow: "truncate",
           formatter: (params: { value?: unknown }) => {
-            const p = Array.isArray(params.value) ? byId.get(params.value[POINT] as number) : null;
-            return p ? `${p.subject} ${tupleLabel(params.value as number[], lang)}` : "";
+            const tuple = Array.isArray(params.value) ? (params.value as number[]) : null;
+            const p = tuple ? byId.get(tuple[POINT]!) : null;
+            return tuple && p ? `${p.subject} ${pointLabel(tuple[VALUE]!, p, lang)}` : "";
           },
         },
       });
@@ -603,7 +634,7 @@ export function buildTimeSeriesOption(
           {
             seriesName: params.seriesName,
             name: p.subject ? `${p.period} · ${p.subject}` : p.period,
-            data: tupleTooltipData(params.value as number[], lang),
+            data: pointTooltipData(params.value[VALUE] as number, p, lang),
             article: config.articleName?.(p.source),
           },
           unitLabel,

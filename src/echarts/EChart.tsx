@@ -3,7 +3,7 @@
 // benchmarks and the exporter never act on a half-drawn chart.
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from "react";
 import type { EChartsCoreOption, EChartsType } from "echarts/core";
-import { echarts } from "./core.ts";
+import { echarts, extrasLoaded, loadExtras, needsExtras } from "./core.ts";
 import { zrUtil } from "echarts/core";
 import { FONT_PROBE, collectText, ensureFonts } from "./fonts.ts";
 
@@ -38,6 +38,8 @@ function shareData(option: EChartsCoreOption): void {
 
 /** The charts that have drawn their first frame (see draw below). */
 const framed = new WeakSet<EChartsType>();
+/** The charts made after extras.ts was in, which can draw bars and a zoom. */
+const withExtras = new WeakSet<EChartsType>();
 
 /** The option with each series' data left out: its frame (axes, legend, grid) alone. */
 function emptySeries(option: EChartsCoreOption): EChartsCoreOption {
@@ -49,6 +51,8 @@ function emptySeries(option: EChartsCoreOption): EChartsCoreOption {
 export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const [chart, setChart] = useState<EChartsType | null>(null);
+  // Bumped to make the instance again once extras.ts is in (see draw below).
+  const [generation, setGeneration] = useState(0);
   const [ready, setReady] = useState(false);
   const clickHandler = useRef(onItemClick);
 
@@ -67,6 +71,7 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     const element = container.current;
     if (!element) return;
     const instance = echarts.init(element, null, { renderer: "canvas" });
+    if (extrasLoaded()) withExtras.add(instance);
     // The browser tests read what is drawn (values and pixel positions) from the instance.
     (element as HTMLDivElement & { chart?: EChartsType }).chart = instance;
     // The value, not the data item: our items carry their point id in the value tuple.
@@ -79,7 +84,7 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
       instance.dispose();
       setChart(null);
     };
-  }, []);
+  }, [generation]);
 
   useEffect(() => {
     if (!chart) return;
@@ -94,8 +99,19 @@ export function EChart({ option, testId, ariaLabel, onItemClick, ref }: EChartPr
     chart.on("finished", onFinished);
     setReady(false);
     const text = [...collectText(option)].join("");
+    // Fetched while the fonts are waited for.
+    const extrasFirst = !withExtras.has(chart) && needsExtras(option);
+    if (extrasFirst) void loadExtras();
     const draw = () => {
       if (!current || chart.isDisposed()) return;
+      // Bars or a zoom: their code is loaded first, and the chart made again if it was made
+      // before it was in (the option is drawn by the new instance).
+      if (extrasFirst) {
+        void loadExtras().then(() => {
+          if (current) setGeneration((n) => n + 1);
+        });
+        return;
+      }
       shareData(option);
       // A new chart's first drawing runs ECharts' code for the first time (its model, axes,
       // legend, layout), which costs about as much again as the drawing: on the big file the

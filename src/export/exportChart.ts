@@ -2,9 +2,11 @@
 // ECharts instance as wide as the chart on screen, after the fonts for every string are loaded:
 // canvas at 1×/2×/3× for PNG, the SVG renderer (server-side mode, no DOM) for SVG.
 import { SVGRenderer } from "echarts/renderers";
-import { GraphicComponent } from "echarts/components";
+import { GraphicComponent, TitleComponent } from "echarts/components";
 import type { EChartsCoreOption } from "echarts/core";
 import { echarts } from "../echarts/core.ts";
+// Bars and the zoom, which an exported option may have (each export draws on an instance of its own).
+import "../echarts/extras.ts";
 import { collectText, ensureFonts } from "../echarts/fonts.ts";
 import {
   SVG_FONT_FAMILY,
@@ -20,8 +22,8 @@ import {
   type ExportText,
 } from "../chart/exportOption.ts";
 
-// The source line is a graphic element, drawn only in exports.
-echarts.use([SVGRenderer, GraphicComponent]);
+// The title block and the source line (a graphic element) are drawn only in exports.
+echarts.use([SVGRenderer, GraphicComponent, TitleComponent]);
 
 export type ImageFormat = "png" | "svg";
 

@@ -1,12 +1,14 @@
 // The shown indicator's points as objects, made once per loaded point table and kept, so
-// switching back reuses them and what is worked out from them (chart items, frequencies: see
-// timeSeries.ts and derive.ts). A large indicator's points are made over several tasks: on the
-// big file the first visit of the indicator with 100,000 project figures made them, worked out
-// their frequencies and drew, all in one task of 110–150 ms (the page could not answer a click
-// meanwhile); now the view says it is preparing the figures while they are made, a slice a task.
-import { useEffect, useRef, useState } from "react";
+// switching back reuses them and what is worked out from them (the chart's items written ahead,
+// kept beside them here; frequencies: see timeSeries.ts and derive.ts). A large indicator's
+// points are made over several tasks: on the big file the first visit of the indicator with
+// 100,000 project figures made them, worked out their frequencies and drew, all in one task of
+// 110–150 ms (the page could not answer a click meanwhile); now the view says it is preparing the
+// figures while they are made, a slice a task.
+import { startTransition, useEffect, useRef, useState } from "react";
 import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
 import type { Indicator } from "../model/contract.ts";
+import type { AheadItems } from "../chart/timeSeries.ts";
 import { indexPoints } from "../state/derive.ts";
 
 /**
@@ -15,14 +17,30 @@ import { indexPoints } from "../state/derive.ts";
  */
 export const POINTS_PER_TASK = 10_000;
 
-/** Work on a slice of the points as they are made: points[from, to) of `total`. */
-export type SliceWork = (points: readonly Point[], total: number, from: number, to: number) => void;
+/**
+ * Work on a slice of the points as they are made: points[from, to) of `total`, given the chart
+ * items written ahead by the slices before (none before the first); returns them with this
+ * slice's, to keep beside the points.
+ */
+export type SliceWork = (
+  points: readonly Point[],
+  total: number,
+  from: number,
+  to: number,
+  ahead: AheadItems | undefined,
+) => AheadItems | undefined;
+
+/** An indicator's points, and the chart items written ahead as they were made. */
+export interface Kept {
+  points: Point[];
+  ahead: AheadItems | undefined;
+}
 
 const NO_POINTS: Point[] = [];
 /** The points of each indicator shown, per loaded point table (dropped with the table). */
-const KEPT = new WeakMap<PointTable, Map<Indicator, Point[]>>();
+const KEPT = new WeakMap<PointTable, Map<Indicator, Kept>>();
 
-function keptOf(table: PointTable): Map<Indicator, Point[]> {
+function keptOf(table: PointTable): Map<Indicator, Kept> {
   let kept = KEPT.get(table);
   if (!kept) KEPT.set(table, (kept = new Map()));
   return kept;
@@ -39,17 +57,18 @@ export function* pointsInSlices(
   size = POINTS_PER_TASK,
   /** Work on each slice's new points, points[from, to), in the same step (the chart's items). */
   perSlice?: SliceWork,
-): Generator<void, Point[]> {
+): Generator<void, Kept> {
   const points: Point[] = [];
+  let ahead: AheadItems | undefined;
   for (let from = 0; from < ids.length; from += size) {
     const to = Math.min(ids.length, from + size);
     for (let i = from; i < to; i++) points.push(pointAt(table, ids[i]!));
-    perSlice?.(points, ids.length, from, to);
+    ahead = perSlice?.(points, ids.length, from, to, ahead);
     yield;
   }
   // In a step of its own: each point's frequency and the years, over every point.
   indexPoints(points);
-  return points;
+  return { points, ahead };
 }
 
 /** Runs `run` in a task of its own, soon: a message posted to itself is not clamped to 4 ms as
@@ -73,28 +92,28 @@ export function useIndicatorPoints(
   byIndicator: ReadonlyMap<Indicator, Uint32Array>,
   indicator: Indicator,
   /** Work on the made points that the render would otherwise do, in a task of its own. */
-  ahead?: (points: readonly Point[]) => void,
-  /** Work the render would otherwise do on every point, done on each slice as it is made. */
+  prepare?: (points: readonly Point[]) => void,
+  /** Work the render would otherwise do on every point, done on each slice as it is made (the
+   * chart's items, kept beside the points). */
   perSlice?: SliceWork,
-): { points: readonly Point[]; preparing: boolean } {
+): { points: readonly Point[]; ahead: AheadItems | undefined; preparing: boolean } {
   const ids = byIndicator.get(indicator);
-  const kept = table ? keptOf(table).get(indicator) : undefined;
+  let kept = table ? keptOf(table).get(indicator) : undefined;
   const large = !!ids && ids.length > POINTS_PER_TASK;
   // A small indicator is made right here, in the render that needs it.
-  let points: Point[] | undefined = kept;
-  if (!points && table && ids && !large) {
+  if (!kept && table && ids && !large) {
     const steps = pointsInSlices(table, ids, ids.length + 1, perSlice);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    keptOf(table).set(indicator, (points = step.value));
+    keptOf(table).set(indicator, (kept = step.value));
   }
   // Made: a render to show them.
   const [, setMade] = useState(0);
-  const waiting = !points && !!table && !!ids;
-  const aheadNow = useRef(ahead);
+  const waiting = !kept && !!table && !!ids;
+  const prepareNow = useRef(prepare);
   const perSliceNow = useRef(perSlice);
   useEffect(() => {
-    aheadNow.current = ahead;
+    prepareNow.current = prepare;
     perSliceNow.current = perSlice;
   });
   useEffect(() => {
@@ -108,13 +127,16 @@ export function useIndicatorPoints(
       if (!next.done) return void (cancel = nextTask(step));
       const made = next.value;
       cancel = nextTask(() => {
-        aheadNow.current?.(made);
+        prepareNow.current?.(made.points);
         keptOf(table).set(indicator, made);
-        setMade((n) => n + 1);
+        // A transition: React renders it a few components a task, yielding between them, so
+        // the views' work on 100,000 points (the chart's option, its description, the
+        // selection) is not all one task; the page shows it is preparing until it is done.
+        startTransition(() => setMade((n) => n + 1));
       });
     };
     cancel = nextTask(step);
     return () => cancel();
   }, [waiting, table, ids, indicator]);
-  return { points: points ?? NO_POINTS, preparing: waiting };
+  return { points: kept?.points ?? NO_POINTS, ahead: kept?.ahead, preparing: waiting };
 }

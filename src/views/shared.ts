@@ -10,12 +10,15 @@ import type { ViewContext, ViewHeading, ViewSelection } from "./types.ts";
 /** The span of the drawn points: "2021 — 2023", or the one period. */
 export function spanText(drawn: readonly Point[]): string {
   if (!drawn.length) return "";
-  const first = drawn.reduce((a, b) => (b.periodStart < a.periodStart ? b : a));
-  const last = drawn.reduce((a, b) => (b.periodEnd > a.periodEnd ? b : a));
-  const periods = new Set(drawn.map((p) => p.period));
-  return periods.size > 1 && first.period !== last.period
-    ? `${first.period} — ${last.period}`
-    : first.period;
+  // One pass, no set of the periods: run over every drawn point on a large indicator's first
+  // visit, in the task that draws it.
+  let first = drawn[0]!;
+  let last = first;
+  for (const p of drawn) {
+    if (p.periodStart < first.periodStart) first = p;
+    if (p.periodEnd > last.periodEnd) last = p;
+  }
+  return first.period !== last.period ? `${first.period} — ${last.period}` : first.period;
 }
 
 /**

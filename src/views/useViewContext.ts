@@ -38,15 +38,19 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     return derived;
   };
   // Only the shown indicator's points become objects; the rest stay in the typed columns.
-  const { points: indicatorPoints, preparing } = useIndicatorPoints(
+  const {
+    points: indicatorPoints,
+    ahead: written,
+    preparing,
+  } = useIndicatorPoints(
     pointTable,
     byIndicator,
     state.indicator,
     derive,
-    // The chart's item of each point, written as the points are made (see AheadItems); the unit
-    // is the points' own indicator's.
-    (points, total, from, to) =>
-      writeItemsAhead(points, INDICATOR_UNIT[points[from]!.indicator], total, from, to),
+    // The chart's item of each point, written as the points are made and kept beside them (see
+    // AheadItems); the unit is the points' own indicator's.
+    (points, total, from, to, ahead) =>
+      writeItemsAhead(points, INDICATOR_UNIT[points[from]!.indicator], total, from, to, ahead),
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- derive reads state and tableKeys
   const derived = useMemo(() => derive(indicatorPoints), [state, indicatorPoints, tableKeys]);
@@ -69,7 +73,10 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     [sources, pastedBySource, lang],
   );
   const { regions: shown, showSubjects } = derived;
-  const ahead = useMemo(() => itemsAhead(indicatorPoints, unit), [indicatorPoints, unit]);
+  const ahead = useMemo(
+    () => itemsAhead(written, indicatorPoints, unit),
+    [written, indicatorPoints, unit],
+  );
   const chartConfig = useMemo(
     () => ({
       indicator: state.indicator,

@@ -4,6 +4,7 @@ import { parsePeriod } from "../../../src/model/period.ts";
 import {
   buildTimeSeriesOption,
   BATCHED_MARKS,
+  ITEM_DIMENSIONS,
   LARGE_MARKERS,
   MARKERS_PER_FRAME,
   MARKS_PER_PATH,
@@ -182,8 +183,18 @@ describe("time series option", () => {
     expect(manyParts.symbolSize).toBeLessThan(4);
     expect(manyParts.itemStyle).toEqual({ color: manyParts.color, borderWidth: 0 });
     expect(tuples(manyParts)).toHaveLength(2 * LARGE_MARKERS + 2);
-    // Batched items are the same tuples as drawn one by one (a tooltip reads either alike).
-    expect(tuples(manyParts).slice(0, 40)).toEqual(tuples(fewParts));
+    // Batched items are the start of the tuples drawn one by one (time, value, point id), and a
+    // tooltip reads either alike: the rest is the point's.
+    const fewTuples = tuples(fewParts);
+    expect(tuples(manyParts).slice(0, 40)).toEqual(
+      fewTuples.map((t) => t.slice(0, ITEM_DIMENSIONS.length)),
+    );
+    expect(ITEM_DIMENSIONS.slice(0, 3)).toEqual(["at", "value", "point"]);
+    const tip = (option: AnyOption, value: number[]) =>
+      option.tooltip.formatter({ seriesName: "新会区 · 分项", value });
+    for (const i of [0, 1, 39])
+      expect(tip(many, tuples(manyParts)[i]!)).toBe(tip(few, fewTuples[i]!));
+    expect(tip(many, tuples(manyParts)[0]!)).toContain("数值不一致");
     const manyMarks = named(many, "数值不一致", "scatter");
     expect(manyMarks).toMatchObject({ large: true, itemStyle: { color: "#c62828" } });
     expect(tuples(manyMarks)).toHaveLength(LARGE_MARKERS + 1);
@@ -214,7 +225,9 @@ describe("time series option", () => {
     }
     const all = someMarks.flatMap(tuples);
     expect(all).toHaveLength(BATCHED_MARKS + 1);
-    expect(all.slice(0, 20)).toEqual(tuples(named(few, "数值不一致", "scatter")));
+    expect(all.slice(0, 20)).toEqual(
+      tuples(named(few, "数值不一致", "scatter")).map((t) => t.slice(0, ITEM_DIMENSIONS.length)),
+    );
     expect(new Set(all.map((d: number[]) => d[2])).size).toBe(all.length);
     // One legend entry for them all.
     expect(some.legend.data.filter((n: string) => n === "数值不一致")).toHaveLength(1);
@@ -252,7 +265,11 @@ describe("time series option", () => {
   });
 
   test("tooltips escape markup from the data and never say -0", () => {
-    const html = option.tooltip.formatter({
+    // The number of reports is the point's (found by the id in the item).
+    const reported = buildTimeSeriesOption(config, [
+      point("xinhui", "2022", 1e8, { sourceCount: 2 }),
+    ]) as AnyOption;
+    const html = reported.tooltip.formatter({
       seriesName: "<img src=x onerror=alert(1)>",
       value: [0, 1, 7, 0, 2, 0],
     });

@@ -8,6 +8,7 @@ import { parsePeriod } from "../../../src/model/period.ts";
 import { deriveDashboard } from "../../../src/state/derive.ts";
 import { DEFAULT_VIEW } from "../../../src/state/viewState.ts";
 import { pointsInSlices } from "../../../src/views/indicatorPoints.ts";
+import { itemsAhead, writeItemsAhead } from "../../../src/chart/timeSeries.ts";
 import { factRow } from "./fixtures.ts";
 
 const REGIONS = ["jiangmen", "xinhui", "taishan"] as const;
@@ -45,12 +46,12 @@ test("made in slices of 3, the points are those made at once, in order, one slic
   let step = steps.next();
   for (; !step.done; step = steps.next()) yields++;
   expect(yields).toBe(Math.ceil(ids.length / 3));
-  expect(step.value).toEqual(Array.from(ids, (id) => pointAt(t, id)));
+  expect(step.value.points).toEqual(Array.from(ids, (id) => pointAt(t, id)));
   // The same derivation as from points made at once.
   const view = { ...DEFAULT_VIEW, indicator: "trade_growth" as const, subjects: true };
   const atOnce = Array.from(ids, (id) => pointAt(t, id));
   const tableKeys = [...REGIONS];
-  const sliced = deriveDashboard(view, { points: step.value, tableKeys });
+  const sliced = deriveDashboard(view, { points: step.value.points, tableKeys });
   const whole = deriveDashboard(view, { points: atOnce, tableKeys });
   expect(sliced.drawn).toEqual(whole.drawn);
   expect(sliced.frequencies).toEqual(whole.frequencies);
@@ -63,7 +64,7 @@ test("an indicator with no points gives none", () => {
   const { table: t } = table();
   const steps = pointsInSlices(t, new Uint32Array(0), 3);
   const step = steps.next();
-  expect(step).toEqual({ done: true, value: [] });
+  expect(step).toEqual({ done: true, value: { points: [], ahead: undefined } });
 });
 
 test("the work on each slice sees that slice's new points, in order, in its own step", () => {
@@ -81,4 +82,19 @@ test("the work on each slice sees that slice's new points, in order, in its own 
   );
   expect(seen.every(([total]) => total === ids.length)).toBe(true);
   expect(seen.at(-1)![2]).toBe(ids.length);
+});
+
+test("the chart items a slice writes go to the next slice, and are kept with the points", () => {
+  const { table: t, byIndicator } = table();
+  const ids = byIndicator.get("trade_growth")!;
+  const steps = pointsInSlices(t, ids, 4, (points, total, from, to, ahead) =>
+    writeItemsAhead(points, "percent", total, from, to, ahead),
+  );
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  const { points, ahead } = step.value;
+  // Every slice wrote into the one set of items, which holds every point's.
+  expect(ahead?.written).toBe(ids.length);
+  expect(itemsAhead(ahead, points, "percent")).toBe(ahead);
+  expect(Array.from(ahead!.ids)).toEqual(points.map((p) => p.id));
 });

@@ -7,9 +7,11 @@ import fc from "fast-check";
 import type { Point } from "../../../src/model/aggregate.ts";
 import {
   buildTimeSeriesOption,
+  ITEM_DIMENSIONS,
   itemsAhead,
   LARGE_MARKERS,
   writeItemsAhead,
+  type AheadItems,
   type ChartConfig,
 } from "../../../src/chart/timeSeries.ts";
 import { chartPoint } from "./fixtures.ts";
@@ -47,10 +49,20 @@ function indicatorPoints(n: number): Point[] {
   );
 }
 
-/** Writes the items of `points` in slices of `size`, as the page does. */
-function writeInSlices(points: Point[], size: number): void {
+/** Writes the items of `points` in slices of `size`, as the page does, keeping what each slice
+ * gives back for the next. */
+function writeInSlices(points: Point[], size: number): AheadItems | undefined {
+  let ahead: AheadItems | undefined;
   for (let from = 0; from < points.length; from += size)
-    writeItemsAhead(points, "CNY", points.length, from, Math.min(points.length, from + size));
+    ahead = writeItemsAhead(
+      points,
+      "CNY",
+      points.length,
+      from,
+      Math.min(points.length, from + size),
+      ahead,
+    );
+  return ahead;
 }
 
 const seriesData = (option: AnyOption) =>
@@ -58,22 +70,29 @@ const seriesData = (option: AnyOption) =>
     s.data instanceof Float64Array ? Array.from(s.data as Float64Array) : s.data,
   );
 
+/** Numbers a batched item. */
+const SIZE = ITEM_DIMENSIONS.length;
 const N = 3 * LARGE_MARKERS + 30;
 const ALL = indicatorPoints(N);
-writeInSlices(ALL, 1000);
+const WRITTEN = writeInSlices(ALL, 1000);
 
 test("written in slices, every item is there once the last slice is", () => {
   const half = indicatorPoints(100);
-  writeItemsAhead(half, "CNY", half.length, 0, 50);
-  expect(itemsAhead(half, "CNY")).toBeUndefined();
-  writeItemsAhead(half, "CNY", half.length, 50, 100);
-  expect(itemsAhead(half, "CNY")?.written).toBe(100);
-  // Items of another unit are not these.
-  expect(itemsAhead(half, "percent")).toBeUndefined();
+  const first = writeItemsAhead(half, "CNY", half.length, 0, 50);
+  expect(itemsAhead(first, half, "CNY")).toBeUndefined();
+  const both = writeItemsAhead(half, "CNY", half.length, 50, 100, first);
+  expect(both).toBe(first);
+  expect(itemsAhead(both, half, "CNY")?.written).toBe(100);
+  // Items of another unit, or of other points, are not these.
+  expect(itemsAhead(both, half, "percent")).toBeUndefined();
+  expect(itemsAhead(both, [...half], "CNY")).toBeUndefined();
+  // A slice out of order writes nothing; items of other points are not written into.
+  expect(writeItemsAhead(half, "CNY", half.length, 60, 70, first).written).toBe(100);
+  expect(writeItemsAhead([...half], "CNY", half.length, 0, 10, first)).not.toBe(first);
 });
 
 test("any subset drawn gives the same chart with the items written ahead as without", () => {
-  const ahead = itemsAhead(ALL, "CNY");
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY");
   expect(ahead).toBeDefined();
   fc.assert(
     fc.property(
@@ -96,12 +115,12 @@ test("any subset drawn gives the same chart with the items written ahead as with
 });
 
 test("the items drawn are copied from those written ahead, each found by its point", () => {
-  const ahead = itemsAhead(ALL, "CNY")!;
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY")!;
   // Marks in the written items, where a copy would carry them and a fresh write would not.
   const marked = [0, 2, 3, 500, 1502, N - 1].filter((k) => ALL[k]!.region !== "taishan");
   expect(marked).toHaveLength(6);
-  const saved = marked.map((k) => ahead.items[k * 6 + 1]!);
-  marked.forEach((k) => (ahead.items[k * 6 + 1] = -k - 1));
+  const saved = marked.map((k) => ahead.items[k * SIZE + 1]!);
+  marked.forEach((k) => (ahead.items[k * SIZE + 1] = -k - 1));
   try {
     const drawn = ALL.filter((p) => p.region !== "taishan");
     const option = buildTimeSeriesOption({ ...config, ahead }, drawn) as AnyOption;
@@ -110,16 +129,16 @@ test("the items drawn are copied from those written ahead, each found by its poi
     const found = new Map<number, number>();
     for (const s of batched) {
       const flat = s.data as Float64Array;
-      for (let i = 0; i < flat.length; i += 6) found.set(flat[i + 2]!, flat[i + 1]!);
+      for (let i = 0; i < flat.length; i += SIZE) found.set(flat[i + 2]!, flat[i + 1]!);
     }
     for (const k of marked) expect(found.get(ALL[k]!.id)).toBe(-k - 1);
   } finally {
-    marked.forEach((k, j) => (ahead.items[k * 6 + 1] = saved[j]!));
+    marked.forEach((k, j) => (ahead.items[k * SIZE + 1] = saved[j]!));
   }
 });
 
 test("a point that is not one of the points written ahead is drawn from itself", () => {
-  const ahead = itemsAhead(ALL, "CNY")!;
+  const ahead = itemsAhead(WRITTEN, ALL, "CNY")!;
   // The same id, another object with another value (a table replaced after a review).
   const changed = ALL.map((p, i) => (i === 7 ? { ...p, value: 123456789 } : p));
   const option = buildTimeSeriesOption({ ...config, ahead }, changed) as AnyOption;
@@ -127,7 +146,7 @@ test("a point that is not one of the points written ahead is drawn from itself",
     .filter((s: AnyOption) => s.data instanceof Float64Array)
     .flatMap((s: AnyOption) => {
       const flat = s.data as Float64Array;
-      return Array.from({ length: flat.length / 6 }, (_, i) => flat[i * 6 + 1]);
+      return Array.from({ length: flat.length / SIZE }, (_, i) => flat[i * SIZE + 1]);
     });
   expect(values).toContain(1.2346);
   expect(values).not.toContain(Math.round(((1e7 * 8 + 0.37) / 1e8) * 1e4) / 1e4);
