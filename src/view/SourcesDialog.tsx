@@ -12,7 +12,7 @@ import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { locateFact } from "./locate.ts";
-import type { PastedArticle } from "../model/pasted.ts";
+import { isReviewable, type PastedArticle } from "../model/pasted.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { firstLine, markdownSegments } from "../article/markdown.ts";
 import { MarkdownRange } from "./MarkdownText.tsx";
@@ -163,9 +163,11 @@ function FactSource(props: {
         return { sentence, number, numberEnd, sentenceEnd };
       })()
     : null;
-  // 补录: a number the extractor missed is selected in the kept article (not a pasted one).
+  // 补录: a number the extractor missed is selected in a kept article (of data/raw or of this
+  // browser), not in one pasted for the session.
+  const reviewable = isReviewable(pasted);
   const selectable = (node: ReactNode) =>
-    pasted || text === undefined ? (
+    !reviewable || text === undefined ? (
       node
     ) : (
       <AddFromSelection fact={fact} article={text}>
@@ -185,8 +187,8 @@ function FactSource(props: {
         {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
         {fact.subject ? ` · ${fact.subject}` : ""}
       </p>
-      {pasted ? null : <ReviewActions fact={fact} />}
-      {pasted ? null : <ReviewHistory fact={fact} extracted={reading} />}
+      {reviewable ? <ReviewActions fact={fact} /> : null}
+      {reviewable ? <ReviewHistory fact={fact} extracted={reading} /> : null}
       {/* A quote can cut through emphasis, leaving one "**" of a pair: drop them all. */}
       <blockquote>{fact.quote.replace(/\*\*/g, "")}</blockquote>
       {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
