@@ -2,10 +2,11 @@
 // never HTML — with the number's sentence marked and scrolled into view; Markdown headings and
 // emphasis are drawn as such, their markup left out, every offset as in the file. An article is
 // named by its title and publisher with its date; its file id is a tooltip.
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useModalDialog } from "../hooks/useModalDialog.ts";
 import type { ParseClient } from "../data/parseClient.ts";
+import type { FactsOf } from "../data/protocol.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
 import type { FactRow } from "../model/contract.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
@@ -39,10 +40,25 @@ export default function SourcesDialog(props: {
 }) {
   const { lang, client, of, onClose } = props;
   const dialog = useModalDialog(onClose);
+  // Once shown, the reports are followed by their ids, not by their places: a decision taken here
+  // (a rejection moves every later row up one place; a correction can move a figure to another
+  // point) must leave the dialog on the same figures, or the next 确认 would be about another.
+  const [follow, setFollow] = useState<FactsOf | null>(null);
+  const asked = follow ?? of;
   const facts = useQuery({
-    queryKey: ["facts-of", props.sourceKey, of],
-    queryFn: () => client.facts(of),
+    queryKey: ["facts-of", props.sourceKey, asked],
+    queryFn: () => client.facts(asked),
   });
+  useEffect(() => {
+    const rows = facts.data;
+    // Rows without an id (a hand-made file) cannot be followed: their places are used.
+    if (!rows?.length || rows.some((r) => !r.id)) return;
+    const next: FactsOf = {
+      follow: rows.map((r) => ({ id: r.id, source: r.source })),
+      opened: "fact" in of || ("follow" in asked && asked.opened),
+    };
+    if (JSON.stringify(next) !== JSON.stringify(follow)) setFollow(next);
+  }, [facts.data, of, asked, follow]);
 
   const first = facts.data?.[0];
   return (
@@ -60,6 +76,11 @@ export default function SourcesDialog(props: {
         </button>
       </header>
       {facts.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
+      {facts.data?.length === 0 ? (
+        <p role="status" data-testid="sources-gone">
+          {t(lang, "sourcesGone")}
+        </p>
+      ) : null}
       {facts.data && facts.data.length > 1 ? (
         <ReportValues lang={lang} facts={facts.data} sources={props.sources} />
       ) : null}
