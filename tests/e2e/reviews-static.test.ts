@@ -288,4 +288,40 @@ describe("reviews kept in the browser", () => {
     }
     expect(watched.pageErrors).toEqual([]);
   });
+
+  test("an article added for the session and then kept, or kept twice, is one article: each figure one row", async () => {
+    // Written for this test.
+    const text = "恩平经济简讯\n\n2024年上半年，恩平市实现地区生产总值187.3亿元。\n";
+    await page.goto(`${baseUrl}?view=analyse`);
+    await page.getByTestId("article-input").fill(text);
+    await page.getByTestId("article-date").fill("2024-08-01");
+    await page.getByTestId("analyse-button").click();
+    await page.getByTestId("facts-found").waitFor();
+    await page.getByTestId("add-facts").click();
+    await page.getByTestId("pasted-articles").waitFor();
+    for (let i = 0; i < 2; i++) {
+      await page.getByTestId("save-article-button").click();
+      await page.getByTestId("save-status").filter({ hasText: "已保存在本浏览器中" }).waitFor();
+    }
+    // In this session, without a reload: the articles listed, and the table of its figure.
+    const listed = page.getByTestId("pasted-articles").locator("li");
+    const sources = () =>
+      listed.evaluateAll((items) => items.map((li) => li.getAttribute("data-source")!));
+    // Other tests' kept articles are listed too: this one once, its session copy gone.
+    await expect
+      .poll(async () => (await sources()).filter((s) => s.startsWith("pasted-")))
+      .toEqual([]);
+    const all = await sources();
+    expect(new Set(all).size).toBe(all.length);
+    await page.getByRole("tab", { name: "数据表" }).click();
+    await tableReady(page);
+    const ids = await page
+      .getByTestId("table")
+      .locator("tbody tr")
+      .filter({ hasText: "187.3" })
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-fact-id")));
+    expect(ids).toHaveLength(1);
+    expect(all).toContain(ids[0]!.replace(/-\d+-gdp$/, ""));
+    expect(watched.pageErrors).toEqual([]);
+  });
 });
