@@ -3,7 +3,6 @@
 // about them. A rejection takes one report out of the data, and every report after it moves up
 // one place; the dialog must follow its reports, not their places, or the next 确认 would be kept
 // about another figure than the one on screen.
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,7 +32,6 @@ beforeAll(async () => {
   dataDir = join(root, "data");
   for (const part of ["raw", "regions.csv", "indicators.csv"])
     cpSync(join(ROOT, "data", part), join(dataDir, part), { recursive: true });
-  spawnSync(process.execPath, [join(ROOT, "scripts/build-cli.mjs"), "--quiet"], { cwd: ROOT });
   const started = await serveDashboard({
     distDir: join(ROOT, "test-output/dist"),
     dataDir,
