@@ -43,7 +43,9 @@ export default function SourcesDialog(props: {
   // Once shown, the reports are followed by their ids, not by their places: a decision taken here
   // (a rejection moves every later row up one place; a correction can move a figure to another
   // point) must leave the dialog on the same figures, or the next 确认 would be about another.
-  const [follow, setFollow] = useState<FactsOf | null>(null);
+  // Kept with the `of` it was made for: opened on other reports, the dialog starts from them.
+  const [followed, setFollowed] = useState<{ of: typeof of; follow: FactsOf } | null>(null);
+  const follow = followed?.of === of ? followed.follow : null;
   const asked = follow ?? of;
   const facts = useQuery({
     queryKey: ["facts-of", props.sourceKey, asked],
@@ -57,7 +59,7 @@ export default function SourcesDialog(props: {
       follow: rows.map((r) => ({ id: r.id, source: r.source })),
       opened: "fact" in of || ("follow" in asked && asked.opened),
     };
-    if (JSON.stringify(next) !== JSON.stringify(follow)) setFollow(next);
+    if (JSON.stringify(next) !== JSON.stringify(follow)) setFollowed({ of, follow: next });
   }, [facts.data, of, asked, follow]);
 
   const first = facts.data?.[0];
