@@ -145,8 +145,12 @@ export async function serveDashboard(
         ? options.writes.off
         : "this server was started without them (only `npm start` writes)",
   };
+  // The request each connection is on, while its body may still be coming: a parse error in a
+  // body the answer has already refused is that request's, not a new one to answer again.
+  const current = new WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>();
   const server = createServer(
     guarded(async (req, res) => {
+      current.set(req.socket, { req, res });
       res.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       res.setHeader("X-Content-Type-Options", "nosniff");
       if (onLoopback && !namesThisMachine(req.headers.host, boundPort())) {
@@ -208,6 +212,15 @@ export async function serveDashboard(
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
     if (!socket.writable || error.code === "ECONNRESET") {
       socket.destroy();
+      return;
+    }
+    // An answer already given to a request whose body was never read whole (a refusal sent on
+    // the headers): the broken chunk is that body's, and one answer is all a request gets. The
+    // connection closes once the answer is out.
+    const open = current.get(socket);
+    if (open && open.res.headersSent && !open.req.complete) {
+      socket.setTimeout(5000, () => socket.destroy());
+      socket.end();
       return;
     }
     socket.setTimeout(5000, () => socket.destroy());

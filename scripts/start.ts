@@ -11,6 +11,7 @@ import { buildDashboard } from "./build.ts";
 import { serveDashboard } from "./serve.ts";
 import { isLoopback } from "./write/guard.ts";
 import { writeRoutes } from "./write/routes.ts";
+import { moveStaleTempFiles } from "./write/files.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,15 @@ const writes =
     : {
         off: `the server listens on ${values.host}, which other machines can reach; start it with --allow-remote-writes to save from the dashboard there`,
       };
+
+// A server stopped part way through a save leaves its temporary copies (hidden files no run
+// reads): into the trash with them, and say so, before anything reads the folder.
+const interrupted = await moveStaleTempFiles(DATA_DIR);
+if (interrupted.files.length) {
+  console.log(
+    `moved ${interrupted.files.length} temporary file(s) left by a server stopped while writing into ${interrupted.trash}: ${interrupted.files.join(", ")}\n  (a save it was making did not finish: save that article again; nothing was deleted)`,
+  );
+}
 
 if (!dataIsFresh(DATA_DIR)) {
   console.log(

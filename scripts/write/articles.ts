@@ -5,7 +5,7 @@
 // client's file name says only what type the file is. Saves and deletes are queued one at a time
 // (one lock over the folder), so concurrent requests never lose a row.
 import { createHash } from "node:crypto";
-import { readdir, readFile, rename, stat, mkdir, unlink } from "node:fs/promises";
+import { readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
 import { decodeDocument } from "../../extract/lib/decode.ts";
@@ -23,7 +23,7 @@ import { articleTextName, isPageFile } from "../../extract/page/files.ts";
 import { readPageBytes } from "../../extract/page/node.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
 import { csvCell, csvRecords, firstBrokenLine, replaceSourceRows } from "./csvRecords.ts";
-import { withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
+import { newTrashFolder, withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
 
 /** The folder under data/ that removed articles go to. */
 export const TRASH_DIR = "trash";
@@ -231,24 +231,6 @@ async function readTables(
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     return { error: `${error.messages.join("; ")} (nothing was changed)` };
-  }
-}
-
-/**
- * Makes a folder of the trash that did not exist before (`name`, else `name-2`, `name-3` …) and
- * returns its name: a delete never puts its files where an earlier delete's are, even when the
- * clock reads the same (or was set back), so nothing in the trash is ever overwritten.
- */
-async function newTrashFolder(trashDir: string, name: string): Promise<string> {
-  await mkdir(trashDir, { recursive: true });
-  for (let n = 1; ; n++) {
-    const folder = n === 1 ? name : `${name}-${n}`;
-    try {
-      await mkdir(join(trashDir, folder));
-      return folder;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
   }
 }
 

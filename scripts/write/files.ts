@@ -2,8 +2,8 @@
 // a per-file queue that both use. Every write of the server goes through these, so that a
 // request cut off part way or two requests at once never leave a half-written or mixed file.
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join, relative } from "node:path";
 import { openAtomicFile, resolveWriteTarget } from "../../extract/node/output.ts";
 
 const queues = new Map<string, Promise<unknown>>();
@@ -104,4 +104,79 @@ export function appendLine(file: string, text: string): Promise<void> {
       await handle.close();
     }
   });
+}
+
+/**
+ * Makes a folder of the trash that did not exist before (`name`, else `name-2`, `name-3` …) and
+ * returns its name: a delete never puts its files where an earlier delete's are, even when the
+ * clock reads the same (or was set back), so nothing in the trash is ever overwritten.
+ */
+export async function newTrashFolder(trashDir: string, name: string): Promise<string> {
+  await mkdir(trashDir, { recursive: true });
+  for (let n = 1; ; n++) {
+    const folder = n === 1 ? name : `${name}-${n}`;
+    try {
+      await mkdir(join(trashDir, folder));
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+}
+
+/** The folders of data/ the server writes into with a temporary file and a rename. */
+const WRITTEN_FOLDERS = ["", "raw", join("raw", "article-text")];
+/** `.NAME.PID.HEX.tmp`, the temporary file of process PID (openAtomicFile, writeBytesAtomic). */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Moves the temporary files that a server stopped part way through a write left in `dataDir`
+ * (killed between writing a file's copy and renaming it over the file) into a folder of its own
+ * in data/trash, under their paths in data/: `npm run extract` skips hidden files, so nothing else
+ * would ever take them away. Never deleted, since a half-saved article is the person's text; only
+ * files of processes no longer running are touched, and nothing else. Returns the folder (as
+ * `data/trash/<name>/`) and the files moved, for `npm start` to say.
+ */
+export async function moveStaleTempFiles(
+  dataDir: string,
+  running: (pid: number) => boolean = isRunning,
+): Promise<{ trash: string; files: string[] }> {
+  const stale: string[] = [];
+  for (const folder of WRITTEN_FOLDERS) {
+    const names = await readdir(join(dataDir, folder)).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = TEMP_FILE.exec(name)?.[1];
+      if (pid !== undefined && !running(Number(pid))) stale.push(join(folder, name));
+    }
+  }
+  if (!stale.length) return { trash: "", files: [] };
+  const trashDir = join(dataDir, "trash");
+  const folder = await newTrashFolder(
+    trashDir,
+    `${new Date().toISOString().replace(/[:.]/g, "-")}-interrupted`,
+  );
+  const files: string[] = [];
+  for (const file of stale) {
+    const target = join(trashDir, folder, file);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(join(dataDir, file), target).then(
+      () => files.push(file.split("\\").join("/")),
+      () => undefined,
+    );
+  }
+  return {
+    trash: `data/${relative(dataDir, join(trashDir, folder)).split("\\").join("/")}/`,
+    files,
+  };
 }

@@ -12,7 +12,7 @@ import {
   reviewsHeader,
   type Review,
 } from "../../extract/lib/index.ts";
-import { loadRegions, loadSources } from "../../extract/node/config.ts";
+import { ConfigError, loadRegions } from "../../extract/node/config.ts";
 import { listDocuments } from "../../extract/node/documents.ts";
 import { loadPageReader, loadText, needsPageReader } from "../../extract/node/process.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
@@ -58,7 +58,14 @@ export function reviewsRoute(dataDir: string): WriteRoute {
       const cells = cellsOf(body);
       if (typeof cells === "string") return refuse(400, cells);
       const line = csvLine(cells);
-      const regions = await loadRegions(join(dataDir, "regions.csv"));
+      // A region table a run cannot use refuses the decision, named, rather than failing inside.
+      let regions;
+      try {
+        regions = await loadRegions(join(dataDir, "regions.csv"));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        return refuse(409, `${error.messages.join("; ")} (nothing was changed)`);
+      }
       const { reviews, problems } = parseReviews(
         reviewsHeader() + line,
         new Set(regions.map((r) => r.key)),
@@ -107,9 +114,11 @@ export function reviewsRoute(dataDir: string): WriteRoute {
   };
 }
 
-/** True when the review's document is under `rawDir` with its text at its span; else why not. */
+/** True when the review's document is under `rawDir` with its text at its span; else why not.
+ * Only the text counts: sources.csv (dates and titles) is not read, so a hand edit that broke a
+ * row of it does not stop a person from deciding. */
 async function numberAt(rawDir: string, review: Review): Promise<true | string> {
-  const listing = await listDocuments(rawDir, await loadSources(rawDir)).catch(() => undefined);
+  const listing = await listDocuments(rawDir).catch(() => undefined);
   const document = listing?.documents.find((d) => d.id === review.source);
   if (!document) return `source: no document ${review.source} in data/raw`;
   // The text the facts' offsets point into: the decoded file, or a web page's article text.

@@ -243,6 +243,17 @@ async function parse(
   };
 }
 
+/** Where the fact `id` of article `source` is in the facts now, or -1: its article's rows only
+ * are compared (an integer each), their ids read only there. */
+function indexOfFact(id: string, source: string): number {
+  const code = facts.sources.find(source);
+  if (code < 0) return -1;
+  for (let i = 0; i < facts.count; i++) {
+    if (facts.source[i] === code && facts.id.get(i) === id) return i;
+  }
+  return -1;
+}
+
 /** The facts behind a point, its representative first (none for an unknown point). */
 function factsOf(point: number): Uint32Array {
   if (!(point >= 0 && point < points.count)) return new Uint32Array(0);
@@ -299,9 +310,24 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case "facts": {
         const of = request.of;
-        const pointId = "point" in of ? of.point : points.pointOfFact(of.fact);
+        let first: number | undefined;
+        let pointId: number;
+        if ("follow" in of) {
+          // Facts followed by identity: the first still in the data stands for the rest.
+          const at = of.follow.map((f) => indexOfFact(f.id, f.source));
+          const found = at.findIndex((i) => i >= 0);
+          if (found < 0) {
+            post({ id: request.id, type: "facts", answer: { rows: [] } });
+            return;
+          }
+          pointId = points.pointOfFact(at[found]!);
+          if (of.opened && found === 0) first = at[0];
+        } else if ("fact" in of) {
+          first = of.fact;
+          pointId = points.pointOfFact(of.fact);
+        } else pointId = of.point;
         const behind = [...factsOf(pointId)];
-        const order = "fact" in of ? [of.fact, ...behind.filter((i) => i !== of.fact)] : behind;
+        const order = first === undefined ? behind : [first, ...behind.filter((i) => i !== first)];
         const rows = order.filter((i) => i >= 0 && i < facts.count).map((i) => facts.row(i));
         post({ id: request.id, type: "facts", answer: { rows } });
         return;

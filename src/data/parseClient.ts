@@ -8,6 +8,7 @@ import type { PageReview } from "../review/overlay.ts";
 import type {
   Answer,
   CsvSource,
+  FactsOf,
   LoadResult,
   Request,
   RequestType,
@@ -22,7 +23,7 @@ export interface ParseClient {
   tables(): Promise<Tables>;
   load(source: CsvSource, regionKeys: string[], regionNames: Record<string, string>): Promise<LoadResult>;
   page(filter: FactFilter, sort: FactSort, offset: number, limit: number): Promise<{ rows: FactRow[]; total: number }>;
-  facts(of: { point: number } | { fact: number }): Promise<FactRow[]>;
+  facts(of: FactsOf): Promise<FactRow[]>;
   sources(points: number[]): Promise<{ source: string; published: string }[]>;
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
   /** Joins the facts of pasted articles to the loaded ones (replacing those sent before). */

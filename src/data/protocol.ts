@@ -41,6 +41,18 @@ export type { FileProblem };
 
 export type { FetchFailure };
 
+/**
+ * Which facts a sources dialog shows: those behind a point, or a fact's point with that fact
+ * first, named by place; or, once shown, by the facts themselves (id and article), so that a
+ * decision that takes a row out of the data (a rejection moves every later row up one place) or
+ * moves a fact to another point leaves the dialog on the same facts: the first of them still in
+ * the data names the point, and `opened` puts it first. None left: no rows.
+ */
+export type FactsOf =
+  | { point: number }
+  | { fact: number }
+  | { follow: { id: string; source: string }[]; opened: boolean };
+
 /** Every request the page makes of the parse worker, with the answer it gets: the one place the
  * two sides agree on, so neither checks the shape of a message at run time. */
 export interface ParseProtocol {
@@ -54,7 +66,7 @@ export interface ParseProtocol {
     answer: { rows: FactRow[]; total: number };
   };
   /** The facts behind a point, or behind the point of a fact (that fact first). */
-  facts: { request: { of: { point: number } | { fact: number } }; answer: { rows: FactRow[] } };
+  facts: { request: { of: FactsOf }; answer: { rows: FactRow[] } };
   sources: {
     request: { points: number[] };
     answer: { sources: { source: string; published: string }[] };

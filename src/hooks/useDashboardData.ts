@@ -68,9 +68,14 @@ export function useDashboardData(lang: Language, indicator: Indicator, update: U
     // The chart keeps the last joined points until the new ones are in.
     placeholderData: keepPreviousData,
   });
+  // One entry per document: an article kept again (the same text, the same id) replaces its
+  // earlier copy rather than joining a second set of the same facts.
   const addPasted = useCallback(
     (article: PastedArticle) =>
-      setPasted((p) => ({ version: p.version + 1, articles: [...p.articles, article] })),
+      setPasted((p) => ({
+        version: p.version + 1,
+        articles: [...p.articles.filter((a) => a.source !== article.source), article],
+      })),
     [],
   );
   const removePasted = useCallback(

@@ -122,6 +122,10 @@ const LABELS = {
   sources: { zh: "原文出处", en: "Sources" },
   close: { zh: "关闭", en: "Close" },
   articleLoading: { zh: "正在加载原文…", en: "Loading the article…" },
+  sourcesGone: {
+    zh: "这里的报道已驳回，不再在数据中（驳回记录仍保留在 reviews.csv 中）。",
+    en: "The reports shown here were rejected and are no longer in the data (the decisions stay in reviews.csv).",
+  },
   articleFailed: { zh: "无法加载原文", en: "The article could not be loaded" },
   reportedBy: { zh: "{n} 篇报道", en: "{n} reports" },
   reportsDisagree: {

@@ -8,7 +8,7 @@ import { t } from "../i18n/dictionary.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { factAsRow } from "../model/pasted.ts";
 import type { Language } from "../state/viewState.ts";
-import { safeFileName, saveBlob } from "../view/download.ts";
+import { saveBlob } from "../view/download.ts";
 import { pageWriteMode } from "../write/writeMode.ts";
 import { keptStore, type BrowserKept } from "./browserKept.ts";
 import { deleteOnServer } from "./keepClient.ts";
@@ -60,11 +60,10 @@ export function KeptArticles(props: {
     setMessage(null);
   };
 
+  // Named by its id, as its facts and the decisions about it name it: put into data/raw with
+  // the reviews.csv the bar downloads, `npm run extract` applies those decisions to it.
   const downloadText = (kept: BrowserKept) =>
-    saveBlob(
-      new Blob([kept.text], { type: "text/plain;charset=utf-8" }),
-      `${safeFileName(kept.title || kept.key)}.txt`,
-    );
+    saveBlob(new Blob([kept.text], { type: "text/plain;charset=utf-8" }), `${kept.key}.txt`);
   const downloadFacts = () => {
     const facts = (browserList.data ?? []).flatMap((k) => k.facts);
     const csv = factsToCsv(facts.map(factAsRow));

@@ -35,7 +35,8 @@ export function SaveArticle(props: {
   title: string;
   published: string;
   onAdd: (article: PastedArticle) => void;
-  /** Called once the server has kept it (its facts are in the data files from then on). */
+  /** Called once it is kept, on the server (its facts are in the data files from then on) or in
+   * this browser (its kept copy joins the dashboard): the session's copy goes. */
   onSavedToData: () => void;
 }) {
   const { lang } = props;
@@ -79,6 +80,9 @@ export function SaveArticle(props: {
       return setStatus({ kind: "failed", message: String(error) });
     }
     await queryClient.invalidateQueries({ queryKey: BROWSER_KEPT_KEY });
+    // The kept copy stands for the article from now on: the session's copy (added with 添加到仪表盘)
+    // would count every figure twice.
+    props.onSavedToData();
     props.onAdd(asPasted(kept));
     setStatus({ kind: "done", message: t(lang, "savedInBrowser", { n: kept.facts.length }) });
   };

@@ -46,4 +46,5 @@ export const asPasted = (kept: BrowserKept): PastedArticle => ({
   text: kept.text,
   published: kept.published,
   facts: kept.facts,
+  kept: true,
 });

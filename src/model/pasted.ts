@@ -63,7 +63,18 @@ export interface PastedArticle {
   text: string;
   published: string;
   facts: Fact[];
+  /** Kept in this browser (IndexedDB) rather than pasted for the session: it stays, so a
+   * person's decisions about it stay with it, as about an article of data/raw. */
+  kept?: boolean;
 }
+
+/**
+ * Whether a person can check the facts of a document: any article of the loaded data, and one
+ * kept in this browser; not one pasted for the session, gone with the page (a decision about it
+ * would apply to nothing from the next load on).
+ */
+export const isReviewable = (pasted: PastedArticle | undefined): boolean =>
+  pasted === undefined || pasted.kept === true;
 
 /** Every fact of the session's articles, in the order they were added. */
 export const pastedFacts = (articles: readonly PastedArticle[]): Fact[] =>

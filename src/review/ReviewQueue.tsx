@@ -12,6 +12,7 @@ import { useReviewApi } from "./ReviewContext.tsx";
 import { confirmOrReject, correction, formValues } from "./decisions.ts";
 import { ReviewForm } from "./ReviewForm.tsx";
 import { StateBadge } from "./ReviewActions.tsx";
+import { isReviewable, type PastedArticle } from "../model/pasted.ts";
 
 /** Facts asked of the worker at once: a queue longer than this refills as it empties. */
 const QUEUE_BATCH = 500;
@@ -22,8 +23,10 @@ export default function ReviewQueue(props: {
   dataKey: string;
   sources: Map<string, SourceInfo>;
   regionName: (key: string) => string;
-  /** Sources of articles pasted in this session: not under data/raw, so not in the queue. */
-  pasted: ReadonlySet<string>;
+  /** Articles of this browser by source: those pasted for the session are not in the queue (a
+   * decision about one would apply to nothing once the page is gone); a kept one is, its text
+   * from here. */
+  pasted: ReadonlyMap<string, PastedArticle>;
   onClose: () => void;
 }) {
   const api = useReviewApi();
@@ -40,12 +43,13 @@ export default function ReviewQueue(props: {
   const rows = queue.data?.rows;
   const { pasted } = props;
   const current = useMemo(
-    () => rows?.find((r) => !skipped.has(r.id) && !pasted.has(r.source)) ?? null,
+    () => rows?.find((r) => !skipped.has(r.id) && isReviewable(pasted.get(r.source))) ?? null,
     [rows, skipped, pasted],
   );
+  const own = current ? pasted.get(current.source) : undefined;
   const article = useQuery({
-    queryKey: ["article", current?.source, "file"],
-    queryFn: () => fetchArticle(current!.source, props.sources),
+    queryKey: ["article", current?.source, own ? "pasted" : "file"],
+    queryFn: () => own?.text ?? fetchArticle(current!.source, props.sources),
     enabled: current !== null,
   });
   const mark = useRef<HTMLElement>(null);
@@ -89,7 +93,7 @@ export default function ReviewQueue(props: {
   const { lang } = api;
   const left = queue.data?.total ?? 0;
   const located = current && article.data !== undefined ? locateFact(article.data, current) : null;
-  const info = current ? props.sources.get(current.source) : undefined;
+  const info = current ? (own ?? props.sources.get(current.source)) : undefined;
   return (
     <dialog
       ref={dialog}

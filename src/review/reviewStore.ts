@@ -4,7 +4,7 @@
 // reads back the file (and the browser's decisions) to know every decision, other tabs' included.
 // Loaded on use (useReviews imports it dynamically): it brings PapaParse, which the first bundle
 // does without.
-import { parseReviews, reviewToCsvLine } from "../../extract/lib/index.ts";
+import { decodeDocument, parseReviews, reviewToCsvLine } from "../../extract/lib/index.ts";
 import {
   reviewRecord,
   reviewsHeader,
@@ -36,16 +36,38 @@ export interface LoadedReviews {
   browserLines: string[];
 }
 
-async function fetchReviewsFile(): Promise<string> {
+/** The text of data/reviews.csv and, when it cannot be read as text, why (named as a problem of
+ * its line 1). */
+async function fetchReviewsFile(): Promise<{ text: string; problem?: TableProblem }> {
   let response: Response;
   try {
     response = await fetch(REVIEWS_URL, { cache: "no-store" });
   } catch {
-    return "";
+    return { text: "" };
   }
-  if (response.status === 404 || !response.ok) return "";
-  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) return "";
-  return response.text();
+  if (response.status === 404 || !response.ok) return { text: "" };
+  if ((response.headers.get("content-type") ?? "").startsWith("text/html")) return { text: "" };
+  return decodeReviewsFile(new Uint8Array(await response.arrayBuffer()));
+}
+
+/**
+ * The file's bytes decoded as `npm run extract` decodes them: UTF-8 (with or without BOM), else
+ * GB18030 — what a spreadsheet on Chinese Windows saves — so the page applies the same decisions
+ * as the run; never read as UTF-8 regardless, which turned every Chinese field into U+FFFD.
+ */
+export function decodeReviewsFile(bytes: Uint8Array): { text: string; problem?: TableProblem } {
+  if (bytes.length === 0) return { text: "" };
+  const decoded = decodeDocument(bytes);
+  if (decoded.ok) return { text: decoded.text };
+  if (!bytes.some((b) => b > 0x20)) return { text: "" };
+  return {
+    text: "",
+    problem: {
+      file: "data/reviews.csv",
+      line: 1,
+      message: `cannot be read: ${decoded.reason}`,
+    },
+  };
 }
 
 /** Every decision the page can know of: the file's, then the browser's (static mode). */
@@ -53,8 +75,10 @@ export async function loadReviews(
   mode: WriteMode,
   regionKeys: ReadonlySet<string>,
 ): Promise<LoadedReviews> {
-  const fileText = await fetchReviewsFile();
+  const fetched = await fetchReviewsFile();
+  const fileText = fetched.text;
   const fromFile = parseReviews(fileText, regionKeys, "data/reviews.csv");
+  if (fetched.problem) fromFile.problems.unshift(fetched.problem);
   let stored: StoredReview[] = [];
   if (mode.kind === "static") {
     stored = await browserStore<StoredReview>("reviews")

@@ -352,7 +352,8 @@ function Analysed(props: {
           published={props.published || result.pagePublished || ""}
           onAdd={props.onAdd}
           onSavedToData={() => {
-            // Its facts now come with data/: the session's copy would count them twice.
+            // Its facts now come with data/ (or its copy kept in this browser): the session's copy
+            // would count them twice.
             if (props.added.has(result.source)) props.onRemove(result.source);
           }}
         />

@@ -2,17 +2,18 @@
 // never HTML — with the number's sentence marked and scrolled into view; Markdown headings and
 // emphasis are drawn as such, their markup left out, every offset as in the file. An article is
 // named by its title and publisher with its date; its file id is a tooltip.
-import { useEffect, useMemo, useRef, type ReactNode } from "react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useModalDialog } from "../hooks/useModalDialog.ts";
 import type { ParseClient } from "../data/parseClient.ts";
+import type { FactsOf } from "../data/protocol.ts";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
 import type { FactRow } from "../model/contract.ts";
 import { displayUnit, kindName, t } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
 import { locateFact } from "./locate.ts";
-import type { PastedArticle } from "../model/pasted.ts";
+import { isReviewable, type PastedArticle } from "../model/pasted.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
 import { firstLine, markdownSegments } from "../article/markdown.ts";
 import { MarkdownRange } from "./MarkdownText.tsx";
@@ -39,10 +40,27 @@ export default function SourcesDialog(props: {
 }) {
   const { lang, client, of, onClose } = props;
   const dialog = useModalDialog(onClose);
+  // Once shown, the reports are followed by their ids, not by their places: a decision taken here
+  // (a rejection moves every later row up one place; a correction can move a figure to another
+  // point) must leave the dialog on the same figures, or the next 确认 would be about another.
+  // Kept with the `of` it was made for: opened on other reports, the dialog starts from them.
+  const [followed, setFollowed] = useState<{ of: typeof of; follow: FactsOf } | null>(null);
+  const follow = followed?.of === of ? followed.follow : null;
+  const asked = follow ?? of;
   const facts = useQuery({
-    queryKey: ["facts-of", props.sourceKey, of],
-    queryFn: () => client.facts(of),
+    queryKey: ["facts-of", props.sourceKey, asked],
+    queryFn: () => client.facts(asked),
   });
+  useEffect(() => {
+    const rows = facts.data;
+    // Rows without an id (a hand-made file) cannot be followed: their places are used.
+    if (!rows?.length || rows.some((r) => !r.id)) return;
+    const next: FactsOf = {
+      follow: rows.map((r) => ({ id: r.id, source: r.source })),
+      opened: "fact" in of || ("follow" in asked && asked.opened),
+    };
+    if (JSON.stringify(next) !== JSON.stringify(follow)) setFollowed({ of, follow: next });
+  }, [facts.data, of, asked, follow]);
 
   const first = facts.data?.[0];
   return (
@@ -60,6 +78,11 @@ export default function SourcesDialog(props: {
         </button>
       </header>
       {facts.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}
+      {facts.data?.length === 0 ? (
+        <p role="status" data-testid="sources-gone">
+          {t(lang, "sourcesGone")}
+        </p>
+      ) : null}
       {facts.data && facts.data.length > 1 ? (
         <ReportValues lang={lang} facts={facts.data} sources={props.sources} />
       ) : null}
@@ -163,9 +186,11 @@ function FactSource(props: {
         return { sentence, number, numberEnd, sentenceEnd };
       })()
     : null;
-  // 补录: a number the extractor missed is selected in the kept article (not a pasted one).
+  // 补录: a number the extractor missed is selected in a kept article (of data/raw or of this
+  // browser), not in one pasted for the session.
+  const reviewable = isReviewable(pasted);
   const selectable = (node: ReactNode) =>
-    pasted || text === undefined ? (
+    !reviewable || text === undefined ? (
       node
     ) : (
       <AddFromSelection fact={fact} article={text}>
@@ -185,8 +210,8 @@ function FactSource(props: {
         {fact.kind !== "actual" ? ` · ${kindName(lang, fact.kind)}` : ""}
         {fact.subject ? ` · ${fact.subject}` : ""}
       </p>
-      {pasted ? null : <ReviewActions fact={fact} />}
-      {pasted ? null : <ReviewHistory fact={fact} extracted={reading} />}
+      {reviewable ? <ReviewActions fact={fact} /> : null}
+      {reviewable ? <ReviewHistory fact={fact} extracted={reading} /> : null}
       {/* A quote can cut through emphasis, leaving one "**" of a pair: drop them all. */}
       <blockquote>{fact.quote.replace(/\*\*/g, "")}</blockquote>
       {article.isPending ? <p role="status">{t(lang, "articleLoading")}</p> : null}

@@ -10,7 +10,7 @@ import { ReviewStateFilter } from "../review/ReviewStateFilter.tsx";
 import { displayUnit, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import { displayValue, markedValue } from "../chart/format.ts";
 import type { Language } from "../state/viewState.ts";
-import type { PastedArticle } from "../model/pasted.ts";
+import { isReviewable, type PastedArticle } from "../model/pasted.ts";
 import { DistrictLink, type DistrictLinkTarget } from "./DistrictLink.tsx";
 import { fetchArticle, type SourceInfo } from "../data/metadata.ts";
 import { articleLabel, articleName } from "../model/articleName.ts";
@@ -214,8 +214,9 @@ export function TableView(props: {
                 </td>
                 <td>{f.published}</td>
                 <td data-col="review">
-                  {/* A pasted article is not under data/raw: there is nothing to keep a decision about. */}
-                  {props.pasted.has(f.source) ? null : <ReviewActions fact={f} />}
+                  {/* An article pasted for the session is gone with the page: nothing to keep a
+                  decision about. One kept in this browser stays, and is checked as any other. */}
+                  {isReviewable(props.pasted.get(f.source)) ? <ReviewActions fact={f} /> : null}
                 </td>
               </tr>
             ))}

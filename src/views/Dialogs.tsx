@@ -42,7 +42,7 @@ export function Dialogs(props: {
             dataKey={data.dataKey}
             sources={data.sources}
             regionName={data.nameOf}
-            pasted={data.addedSources}
+            pasted={data.pastedBySource}
             onClose={props.onCloseQueue}
           />
         </Suspense>

@@ -20,6 +20,7 @@ import {
 import { ROOT } from "../../scripts/data-files.ts";
 import { serveDashboard } from "../../scripts/serve.ts";
 import { writeRoutes } from "../../scripts/write/routes.ts";
+import { encodeGbk } from "../gbk.ts";
 import { launchBrowser } from "./browser.ts";
 import { chartReady, openPage, tableReady, type WatchedPage } from "./helpers.ts";
 
@@ -248,5 +249,50 @@ describe("a hand-edited reviews.csv", () => {
     expect(await page.locator(".chart img, .chart script").count()).toBe(0);
     expect(await pwned()).toBeUndefined();
     expect(watched.cspViolations).toEqual([]);
+  });
+
+  test("a reviews.csv a spreadsheet saved as GBK is read as npm run extract reads it; a decision then is refused naming the file", async () => {
+    const gdp = factOf(CORRECTED);
+    const note = "原文笔误，已与统计公报核对";
+    const text =
+      reviewsHeader() +
+      reviewToCsvLine({
+        ...decisionAbout(
+          gdp,
+          "correct",
+          "2026-12-07T09:00:00+08:00",
+          { ...gdp, value: 50325000000 },
+          note,
+        ),
+        line: 0,
+      });
+    const bytes = encodeGbk(text);
+    // GBK indeed: not UTF-8.
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    writeFileSync(join(dataDir, "reviews.csv"), bytes);
+
+    await page.goto(`${url}?indicator=gdp&view=table&regions=taishan`);
+    await tableReady(page);
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
+    await tableReady(page);
+    await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
+    await expect(row(CORRECTED).locator("td.number").textContent()).resolves.toContain("503.25");
+    await row(CORRECTED).getByRole("button", { name: "查看原文" }).click();
+    const dialog = page.getByTestId("sources");
+    await dialog.getByTestId("review-history").first().waitFor();
+    await expect(dialog.getByTestId("review-history").first().textContent()).resolves.toContain(
+      note,
+    );
+    await dialog.getByRole("button", { name: "关闭" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    // Appending a UTF-8 row to it would make a file no reader decodes whole: refused, named.
+    const refused = page.waitForResponse((r) => r.url().endsWith("/api/reviews"));
+    await row(CORRECTED).getByRole("button", { name: "确认" }).click();
+    expect((await refused).status()).toBe(409);
+    await expect(page.getByTestId("review-bar").textContent()).resolves.toContain(
+      "data/reviews.csv is not UTF-8",
+    );
+    expect(readFileSync(join(dataDir, "reviews.csv")).equals(bytes)).toBe(true);
   });
 });

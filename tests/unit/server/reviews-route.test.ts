@@ -250,3 +250,69 @@ describe("POST /api/reviews onto a hand-edited reviews.csv", () => {
 });
 
 const at0 = () => "2026-12-07T11:00:00+08:00";
+
+describe("POST /api/reviews beside a table with a problem", () => {
+  const root = mkdtempSync(join(tmpdir(), "jm-reviews-tables-"));
+  const dataDir = join(root, "data");
+  const token = "cd".repeat(32);
+  let url = "";
+  let close = () => undefined as void;
+  beforeAll(async () => {
+    mkdirSync(join(dataDir, "raw"), { recursive: true });
+    mkdirSync(join(root, "dist"));
+    writeFileSync(join(root, "dist", "index.html"), "<html><head></head></html>");
+    writeFileSync(join(dataDir, "raw", "t1.txt"), TEXT);
+    copyFileSync(join(ROOT, "data", "regions.csv"), join(dataDir, "regions.csv"));
+    const started = await serveDashboard({
+      distDir: join(root, "dist"),
+      dataDir,
+      writes: { token, routes: writeRoutes(dataDir) },
+    });
+    url = started.url;
+    close = () => void started.server.close();
+  });
+  afterAll(() => {
+    close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  const post = async (body: unknown) => {
+    const host = new URL(url).host;
+    const response = await fetch(new URL("/api/reviews", url), {
+      method: "POST",
+      headers: {
+        Origin: `http://${host}`,
+        "X-Write-Token": token,
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify(body),
+    });
+    return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  };
+  const confirm = () => reviewRecord(decisionAbout(FACT, "confirm", "2026-12-07T11:00:00+08:00"));
+
+  it("keeps a decision while sources.csv has a broken row: the number is checked in the article, which needs no date", async () => {
+    // A hand edit lost a closing quote: `npm run extract` names the row; a decision is about the
+    // article's text and is kept all the same.
+    writeFileSync(
+      join(dataDir, "raw", "sources.csv"),
+      'file,published,title,publisher,url\nt1.txt,2024-03,"台山经济,,\n',
+    );
+    const answer = await post({ review: confirm() });
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    const { reviews } = parseReviews(
+      readFileSync(join(dataDir, "reviews.csv"), "utf8"),
+      new Set(["taishan"]),
+    );
+    expect(reviews.map((r) => [r.action, r.factId])).toEqual([["confirm", FACT.id]]);
+  });
+
+  it("refuses a decision while regions.csv cannot be used, naming it, nothing changed (not an internal error)", async () => {
+    writeFileSync(join(dataDir, "regions.csv"), "key,name\nTaishan!,台山\n");
+    const before = folderBytes(dataDir);
+    const answer = await post({ review: confirm() });
+    expect(answer.status).toBe(409);
+    expect(answer.json.error).toMatch(/regions\.csv/);
+    expect(answer.json.error).toMatch(/nothing was changed/);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+});

@@ -2,6 +2,7 @@
 // write leaves the data folder byte for byte; an accepted one makes exactly its change.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -461,6 +462,56 @@ describe("a server with writes", () => {
     expect(nested.status).toBe(413);
     const small = await raw(url, "/api/test-log", headers(), "[".repeat(90) + "]".repeat(90));
     expect([small.status, small.json.error]).toEqual([400, "no line"]);
+    expect(folderBytes(dataDir)).toEqual(before);
+  });
+
+  it("answers a refused chunked body once, whatever its chunks: no second 400 after the refusal", async () => {
+    const { port, host } = new URL(url);
+    /** Every status line the server sends on one connection for `bytes`, until it closes. */
+    const statuses = (bytes: string) =>
+      new Promise<string[]>((ok) => {
+        const chunks: Buffer[] = [];
+        const socket = connect(Number(port), "127.0.0.1");
+        socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+        socket.on("close", () =>
+          ok(
+            [
+              ...Buffer.concat(chunks)
+                .toString("latin1")
+                .matchAll(/HTTP\/1\.1 (\d{3})/g),
+            ].map((m) => m[1]!),
+          ),
+        );
+        socket.on("error", () => undefined);
+        socket.setTimeout(3000, () => socket.destroy());
+        socket.write(bytes, "latin1");
+      });
+    const head = (lines: string[]) =>
+      [
+        "POST /api/test-log HTTP/1.1",
+        `Host: ${host}`,
+        `Origin: http://${host}`,
+        "Transfer-Encoding: chunked",
+        ...lines,
+      ].join("\r\n") + "\r\n\r\n";
+    const before = folderBytes(dataDir);
+    // Refused on its headers (no token; a form's type), its chunk size then not hex.
+    for (const [lines, status] of [
+      [["Content-Type: application/json"], "403"],
+      [[`X-Write-Token: ${token}`, "Content-Type: text/plain"], "415"],
+      [["Content-Type: application/json", "Connection: close"], "403"],
+    ] as const) {
+      expect(await statuses(head([...lines]) + "zz\r\nabc\r\n0\r\n\r\n"), lines.join()).toEqual([
+        status,
+      ]);
+    }
+    // A malformed request after a refused one whose body was read whole (its length declared,
+    // so the connection stays open) is a request of its own: answered 400.
+    const declared = head(["Content-Type: application/json"]).replace(
+      "Transfer-Encoding: chunked",
+      "Content-Length: 2",
+    );
+    expect(await statuses(declared + "{}" + "BAD\u0000LINE\r\n\r\n")).toEqual(["403", "400"]);
     expect(folderBytes(dataDir)).toEqual(before);
   });
 
