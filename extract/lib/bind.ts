@@ -382,8 +382,7 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   if (!m) return undefined;
   const at = tc.cs + m.index;
   const end = at + m[0].length;
-  let words = text.slice(end, tc.token.start);
-  for (const w of NOT_SHARED) words = words.split(w).join("");
+  const words = markerWords(ctx, end, tc.token.start);
   if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
   // Without 这/上述, only a bare count of places (两地, 两市) refers back.
@@ -407,6 +406,21 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
     prevEnd = p.end;
   }
   return last.length === n ? last : [];
+}
+
+/** text[from, to) without the names of places in it and without the words that only look like a
+ * marker of sharing (年均, 人均): the 都 of 成都 or 南京都市圈 is no 都 (all). */
+function markerWords(ctx: DocContext, from: number, to: number): string {
+  let words = "";
+  let at = from;
+  for (const m of within(ctx.places, from, to)) {
+    if (m.start < at) continue;
+    words += ctx.text.slice(at, m.start) + "|";
+    at = m.end;
+  }
+  words += ctx.text.slice(at, to);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  return words;
 }
 
 /** Where the places a sum refers to (三区GDP合计) may be listed: from the sentence before it in
@@ -483,9 +497,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
-    // Words after the list: 年均 and 人均 are no 均.
-    let words = text.slice(listed.end, token.start);
-    for (const w of NOT_SHARED) words = words.split(w).join("");
+    // Words after the list: 年均 and 人均 are no 均, nor is the 都 of 成都.
+    const words = markerWords(ctx, listed.end, token.start);
     if (r === "outside") {
       draft.dropped = true;
       tc.outside = true;

@@ -171,6 +171,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     footerWords: "words",
     venuePrefixes: "words",
     sourceOffices: "words",
+    zoneSuffixes: "words",
+    zoneInfixes: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },
