@@ -385,8 +385,9 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   const words = markerWords(ctx, end, tc.token.start);
   if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
-  // Without 这/上述, only a bare count of places (两地, 两市) refers back.
-  if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
+  // Without 这/上述, only a bare count of places (两地, 两市) refers back; for a sum any count of
+  // places does (两座城市的经济总量之和, 三个城市合计): a sum is no one place's either way.
+  if (!sum && !m[1] && m[0].length > m[2]!.length + 1) return undefined;
   // 江门西部三市…合计: for a sum, a count right after a place restates that place, no reference.
   if (sum && within(ctx.places, from, at).some((p) => p.end === at)) return undefined;
   let run: string[] = [];
