@@ -173,6 +173,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     sourceOffices: "words",
     zoneSuffixes: "words",
     zoneInfixes: "words",
+    placeDescriptors: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },

@@ -3,7 +3,7 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { periodLexicon } from "../lexicon.ts";
+import { contextLexicon, periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -74,6 +74,10 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
   if (!places.length) return false;
+  // 南方的广东、江苏…: a word that describes the places listed right after it is no more than filler.
+  const described = descriptorStart(ctx.text, from, places[0]!.start);
+  if (described !== undefined && onlyFiller(ctx.text, from, described))
+    return onlyFillerOrPlaces(ctx, places[0]!.start, to);
   const last = places[places.length - 1]!;
   // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
   const members =
@@ -84,6 +88,17 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
+}
+
+const PLACE_DESCRIPTORS: readonly string[] = contextLexicon.placeDescriptors;
+
+/** Where a word describing the places after it (南方的, 北方, 沿海的) starts, when it ends at `at`
+ * (with or without 的) and not before `from`; else undefined. */
+function descriptorStart(text: string, from: number, at: number): number | undefined {
+  const end = text[at - 1] === ATTRIBUTIVE ? at - 1 : at;
+  for (const w of PLACE_DESCRIPTORS)
+    if (end - w.length >= from && text.startsWith(w, end - w.length)) return end - w.length;
+  return undefined;
 }
 
 const SAME_TIME_SUFFIXES: readonly string[] = periodLexicon.sameTimeSuffixes;
