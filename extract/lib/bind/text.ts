@@ -187,10 +187,29 @@ export function regionKeys(ctx: DocContext, from: number, to: number): string[] 
   let last: PlaceMention | undefined;
   for (const m of within(ctx.places, from, to)) {
     const listed = !m.partner || (!!last && LIST_CONNECTORS.has(ctx.text.slice(last.end, m.start)));
+    // 江门市江海区: a region written right before one of its parts only says where the part is.
+    if (m.place.type === "region" && last?.end === m.start && last.place.type === "region") {
+      const whole = last.place.key;
+      if (insideOf(ctx, m.place.key, whole) && keys[keys.length - 1] === whole) keys.pop();
+    }
     if (m.place.type === "region" && listed && !keys.includes(m.place.key)) keys.push(m.place.key);
     last = m;
   }
   return keys;
+}
+
+/** True when region `key` lies inside region `whole` (a district of the city, a county of it). */
+export function insideOf(ctx: DocContext, key: string, whole: string): boolean {
+  const seen = new Set<string>();
+  for (
+    let k = ctx.gaz.regions.get(key)?.parent;
+    k && !seen.has(k);
+    k = ctx.gaz.regions.get(k)?.parent
+  ) {
+    if (k === whole) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 /** True when text[from, to) holds only filler words, punctuation and the base of a comparison
