@@ -78,6 +78,8 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   const described = descriptorStart(ctx.text, from, places[0]!.start);
   if (described !== undefined && onlyFiller(ctx.text, from, described))
     return onlyFillerOrPlaces(ctx, places[0]!.start, to);
+  const modified = modifiedPlaceStart(ctx, from, to);
+  if (modified > from) return onlyFillerOrPlaces(ctx, modified, to);
   const last = places[places.length - 1]!;
   // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
   const members =
@@ -88,6 +90,31 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
+}
+
+/** Where the place that words ending in 的 at `from` describe starts (与之相邻的鹤山市, 与佛山接壤的
+ * 鹤山市, 作为制造业强市的鹤山市: naming no measure, period or number); `from` when there is none.
+ * A place inside those words (佛山, 地处西部的 in a table naming 西部) is no place of the figure. */
+export function modifiedPlaceStart(ctx: DocContext, from: number, to: number): number {
+  const p = within(ctx.places, from, to).find((m) => modifiesPlace(ctx, from, m.start));
+  return p ? p.start : from;
+}
+
+/** Longest run of words before 的 read as describing the place after it, in characters. */
+const MODIFIER_LIMIT = 12;
+
+/** True when text[from, at) is words ending in 的 that describe the place at `at` (与之相邻的,
+ * 地处西部的): short, within the clause, with no number, period or cue of a measure in them. */
+function modifiesPlace(ctx: DocContext, from: number, at: number): boolean {
+  const { text } = ctx;
+  const end = at - 1;
+  if (text[end] !== ATTRIBUTIVE || end <= from || end - from > MODIFIER_LIMIT) return false;
+  for (let i = from; i < end; i++) if (PUNCT.test(text[i]!)) return false;
+  return (
+    !hasDigit(text, from, end) &&
+    !within(ctx.periods, from, end).length &&
+    !CUES.scan(text, from, end).length
+  );
 }
 
 const PLACE_DESCRIPTORS: readonly string[] = contextLexicon.placeDescriptors;
@@ -185,7 +212,7 @@ export function fillerPlacesOrPeriodsOnly(ctx: DocContext, from: number, to: num
 export function regionKeys(ctx: DocContext, from: number, to: number): string[] {
   const keys: string[] = [];
   let last: PlaceMention | undefined;
-  for (const m of within(ctx.places, from, to)) {
+  for (const m of within(ctx.places, modifiedPlaceStart(ctx, from, to), to)) {
     const listed = !m.partner || (!!last && LIST_CONNECTORS.has(ctx.text.slice(last.end, m.start)));
     // 江门市江海区: a region written right before one of its parts only says where the part is.
     if (m.place.type === "region" && last?.end === m.start && last.place.type === "region") {
