@@ -58,7 +58,7 @@ import {
   SIZE_LABELS,
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
-import { kindLexicon, periodLexicon } from "./lexicon.ts";
+import { contextLexicon, kindLexicon, periodLexicon } from "./lexicon.ts";
 import { TermMatcher, type TermMatch } from "./termMatcher.ts";
 import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
@@ -424,6 +424,9 @@ function markerWords(ctx: DocContext, from: number, to: number): string {
   return words;
 }
 
+/** Words that close a list of places with places left unnamed (杭州等地, 甘肃、青海等省份). */
+const EXAMPLE_CLOSERS: readonly string[] = contextLexicon.exampleMarkers;
+
 /** Where the places a sum refers to (三区GDP合计) may be listed: from the sentence before it in
  * its paragraph on, since a sum usually closes the list's sentence with a sentence of its own. */
 function sumReach(ctx: DocContext, tc: TokenContext): number {
@@ -518,6 +521,17 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
       draft.region = listed.keys[0];
+    } else if (
+      listed.keys.length &&
+      draft.qualifier === "exact" &&
+      !SHARED_MARKERS.some((w) => words.includes(w)) &&
+      EXAMPLE_CLOSERS.some((w) => text.startsWith(w, listed.end))
+    ) {
+      // 杭州等地GDP增长8%, 杭州、宁波等城市…: one figure for places some of which go unnamed is
+      // theirs together, no named one's, and so is what goes on with it (，总投资88亿元); a bound
+      // each of them passes (杭州等地增速超过6%, 甘肃、青海等省份增速均在6%以上) stays theirs.
+      draft.sum = true;
+      draft.dropped = true;
     } else if (typeof r === "object") {
       // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));
