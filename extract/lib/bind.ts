@@ -409,9 +409,15 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   return last.length === n ? last : [];
 }
 
+/** Every marker the words of markerWords are tested for. */
+const ANY_MARKER: readonly string[] = [...SHARED_MARKERS, ...SUM_MARKERS];
+
 /** text[from, to) without the names of places in it and without the words that only look like a
  * marker of sharing (年均, 人均): the 都 of 成都 or 南京都市圈 is no 都 (all). */
 function markerWords(ctx: DocContext, from: number, to: number): string {
+  // Taking names and words out only removes markers: with none in the raw words, they are the answer.
+  const raw = ctx.text.slice(from, to);
+  if (!ANY_MARKER.some((w) => raw.includes(w))) return raw;
   let words = "";
   let at = from;
   for (const m of within(ctx.places, from, to)) {

@@ -28,6 +28,7 @@ import {
   withoutAttributive,
 } from "./lexicon.ts";
 import { smallNumber } from "../numbers.ts";
+import { TermMatcher } from "../termMatcher.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -74,12 +75,23 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
   if (!places.length) return false;
+  if (fillerAndPlaces(ctx, places, from, to)) return true;
   // 南方的广东、江苏…: a word that describes the places listed right after it is no more than filler.
   const described = descriptorStart(ctx.text, from, places[0]!.start);
   if (described !== undefined && onlyFiller(ctx.text, from, described))
     return onlyFillerOrPlaces(ctx, places[0]!.start, to);
   const modified = modifiedPlaceStart(ctx, from, to);
-  if (modified > from) return onlyFillerOrPlaces(ctx, modified, to);
+  return modified > from && onlyFillerOrPlaces(ctx, modified, to);
+}
+
+/** onlyFillerOrPlaces for `places`, the places in text[from, to), with nothing before them that
+ * describes them. */
+function fillerAndPlaces(
+  ctx: DocContext,
+  places: readonly PlaceMention[],
+  from: number,
+  to: number,
+): boolean {
   const last = places[places.length - 1]!;
   // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
   const members =
@@ -117,15 +129,16 @@ function modifiesPlace(ctx: DocContext, from: number, at: number): boolean {
   );
 }
 
-const PLACE_DESCRIPTORS: readonly string[] = contextLexicon.placeDescriptors;
+const PLACE_DESCRIPTOR = new TermMatcher(
+  contextLexicon.placeDescriptors.map((w) => [w, true] as const),
+);
 
 /** Where a word describing the places after it (南方的, 北方, 沿海的) starts, when it ends at `at`
  * (with or without 的) and not before `from`; else undefined. */
 function descriptorStart(text: string, from: number, at: number): number | undefined {
   const end = text[at - 1] === ATTRIBUTIVE ? at - 1 : at;
-  for (const w of PLACE_DESCRIPTORS)
-    if (end - w.length >= from && text.startsWith(w, end - w.length)) return end - w.length;
-  return undefined;
+  const m = PLACE_DESCRIPTOR.matchEndingAt(text, end, from);
+  return m ? m.start : undefined;
 }
 
 const SAME_TIME_SUFFIXES: readonly string[] = periodLexicon.sameTimeSuffixes;
