@@ -59,7 +59,7 @@ import {
   SIZE_LABELS,
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
-import { kindLexicon, periodLexicon } from "./lexicon.ts";
+import { contextLexicon, kindLexicon, periodLexicon } from "./lexicon.ts";
 import { TermMatcher, type TermMatch } from "./termMatcher.ts";
 import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
@@ -392,12 +392,12 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   if (!m) return undefined;
   const at = tc.cs + m.index;
   const end = at + m[0].length;
-  let words = text.slice(end, tc.token.start);
-  for (const w of NOT_SHARED) words = words.split(w).join("");
+  const words = markerWords(ctx, end, tc.token.start);
   if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
-  // Without 这/上述, only a bare count of places (两地, 两市) refers back.
-  if (!m[1] && m[0].length > m[2]!.length + 1) return undefined;
+  // Without 这/上述, only a bare count of places (两地, 两市) refers back; for a sum any count of
+  // places does (两座城市的经济总量之和, 三个城市合计): a sum is no one place's either way.
+  if (!sum && !m[1] && m[0].length > m[2]!.length + 1) return undefined;
   // 江门西部三市…合计: for a sum, a count right after a place restates that place, no reference.
   if (sum && within(ctx.places, from, at).some((p) => p.end === at)) return undefined;
   let run: string[] = [];
@@ -418,6 +418,30 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   }
   return last.length === n ? last : [];
 }
+
+/** Every marker the words of markerWords are tested for. */
+const ANY_MARKER: readonly string[] = [...SHARED_MARKERS, ...SUM_MARKERS];
+
+/** text[from, to) without the names of places in it and without the words that only look like a
+ * marker of sharing (年均, 人均): the 都 of 成都 or 南京都市圈 is no 都 (all). */
+function markerWords(ctx: DocContext, from: number, to: number): string {
+  // Taking names and words out only removes markers: with none in the raw words, they are the answer.
+  const raw = ctx.text.slice(from, to);
+  if (!ANY_MARKER.some((w) => raw.includes(w))) return raw;
+  let words = "";
+  let at = from;
+  for (const m of within(ctx.places, from, to)) {
+    if (m.start < at) continue;
+    words += ctx.text.slice(at, m.start) + "|";
+    at = m.end;
+  }
+  words += ctx.text.slice(at, to);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  return words;
+}
+
+/** Words that close a list of places with places left unnamed (杭州等地, 甘肃、青海等省份). */
+const EXAMPLE_CLOSERS: readonly string[] = contextLexicon.exampleMarkers;
 
 /** Where the places a sum refers to (三区GDP合计) may be listed: from the sentence before it in
  * its paragraph on, since a sum usually closes the list's sentence with a sentence of its own. */
@@ -493,9 +517,8 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   if (draft.region === undefined) {
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
-    // Words after the list: 年均 and 人均 are no 均.
-    let words = text.slice(listed.end, token.start);
-    for (const w of NOT_SHARED) words = words.split(w).join("");
+    // Words after the list: 年均 and 人均 are no 均, nor is the 都 of 成都.
+    const words = markerWords(ctx, listed.end, token.start);
     if (r === "outside") {
       draft.dropped = true;
       tc.outside = true;
@@ -514,6 +537,17 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
       draft.region = listed.keys[0];
+    } else if (
+      listed.keys.length &&
+      draft.qualifier === "exact" &&
+      !SHARED_MARKERS.some((w) => words.includes(w)) &&
+      EXAMPLE_CLOSERS.some((w) => text.startsWith(w, listed.end))
+    ) {
+      // 杭州等地GDP增长8%, 杭州、宁波等城市…: one figure for places some of which go unnamed is
+      // theirs together, no named one's, and so is what goes on with it (，总投资88亿元); a bound
+      // each of them passes (杭州等地增速超过6%, 甘肃、青海等省份增速均在6%以上) stays theirs.
+      draft.sum = true;
+      draft.dropped = true;
     } else if (typeof r === "object") {
       // 粤苏鲁…GDP均增长了8%: each of the group; 总量相加超30万亿元: their sum, no region's.
       const shared = SHARED_MARKERS.some((w) => text.slice(cs, token.start).includes(w));

@@ -43,12 +43,18 @@ export function dominantRegion(counts: ReadonlyMap<string, number>): string | un
   let best: string | undefined;
   let first = 0;
   let second = 0;
+  let total = 0;
   for (const [key, n] of counts) {
+    total += n;
     if (n > first || (n === first && best !== undefined && key < best)) {
       second = first;
       first = n;
       best = key;
     } else if (n > second) second = n;
   }
-  return first >= 3 && first >= 1.5 * second ? best : undefined;
+  return first >= 3 && first >= 1.5 * second && first * PAGE_SHARE >= total ? best : undefined;
 }
+
+/** A page is about its most named region only when that region has at least one mention in
+ * PAGE_SHARE of all (a survey of 18 places naming 湖南 five times is about none of them). */
+const PAGE_SHARE = 3;

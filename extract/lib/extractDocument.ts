@@ -46,9 +46,13 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // 全市 on a city's work report names the city as surely as 江门市 does: context words count
   // toward the page's region, each for the region it stands for on this page.
   const withContext = new Map(pageCounts);
-  for (const m of places) {
+  for (const [i, m] of places.entries()) {
     if (m.place.type !== "context") continue;
-    const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts);
+    // 湖南全省, 四川全省: a context word right after a place is that place, when its name fits.
+    const before = places[i - 1];
+    const named =
+      before?.end === m.start && before.place.type === "region" ? before.place.key : undefined;
+    const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts, [named]);
     if (r) withContext.set(r, (withContext.get(r) ?? 0) + 1);
   }
   const model = buildDocModel({ text, gaz, paragraphs, places, periods });

@@ -7,6 +7,7 @@
 import { contextLexicon as lexicon } from "./lexicon.ts";
 import type { Region } from "./types.ts";
 import { TermMatcher } from "./termMatcher.ts";
+import { ATTRIBUTIVE } from "./bind/lexicon.ts";
 
 export type PlaceValue =
   | { type: "region"; key: string }
@@ -189,7 +190,78 @@ export function findPlaces(
       source,
     });
   }
-  return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, out));
+  const zoned = withZones(gaz, text, out);
+  return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, describing(text, zoned)));
+}
+
+const ZONE_SUFFIX = new TermMatcher(lexicon.zoneSuffixes.map((w) => [w, true] as const));
+const ZONE_INFIX = new TermMatcher(lexicon.zoneInfixes.map((w) => [w, true] as const));
+
+/** True when region `key` lies inside region `ancestor`. */
+function inside(gaz: Gazetteer, key: string, ancestor: string): boolean {
+  for (let k = gaz.regions.get(key)?.parent; k; k = gaz.regions.get(k)?.parent) {
+    if (k === ancestor) return true;
+    if (k === key) return false;
+  }
+  return false;
+}
+
+/** Where the zone's or grouping's name that place `m` opens ends (成都高新区, 苏州国家高新区,
+ * 杭州都市圈), else undefined. A table place right after `m` that is part of it (江门市高新区 →
+ * 江海) is that part, not a zone of `m`. */
+function zoneEnd(
+  gaz: Gazetteer,
+  text: string,
+  m: PlaceMention,
+  next: PlaceMention | undefined,
+): number | undefined {
+  if (m.place.type !== "region" && !(m.place.type === "outside" && !m.place.scope)) return;
+  const infix = ZONE_INFIX.matchAt(text, m.end, m.end + ZONE_INFIX_LIMIT);
+  const suffix =
+    (infix && ZONE_SUFFIX.matchAt(text, infix.end)) || ZONE_SUFFIX.matchAt(text, m.end);
+  if (!suffix) return;
+  if (
+    next &&
+    next.start < suffix.end &&
+    m.place.type === "region" &&
+    next.place.type === "region" &&
+    inside(gaz, next.place.key, m.place.key)
+  )
+    return;
+  return suffix.end;
+}
+const ZONE_INFIX_LIMIT = 3;
+
+/** Reads a place followed by a zone's or a grouping's word (苏州工业园区, 成都高新区, 杭州都市圈),
+ * where the table holds no longer name for it, as one place outside the table: a zone inside the
+ * place or a grouping around it, whose figures are not the place's. */
+function withZones(gaz: Gazetteer, text: string, mentions: PlaceMention[]): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  let changed = false;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    const end = zoneEnd(gaz, text, m, mentions[i + 1]);
+    if (end === undefined) {
+      out.push(m);
+      continue;
+    }
+    changed = true;
+    out.push({ ...m, end, place: { type: "outside", scope: false } });
+    while (i + 1 < mentions.length && mentions[i + 1]!.start < end) i++;
+  }
+  return changed ? out : mentions;
+}
+
+/** A place after a locative word that is followed by 的 and another place (同在苏州的苏州高新区,
+ * 位于成都的天府新区) says where that place is: it is not where the figure is, the place after it
+ * is. */
+function describing(text: string, mentions: PlaceMention[]): PlaceMention[] {
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.locative && text[m.end] === ATTRIBUTIVE && mentions[i + 1]!.start === m.end + 1)
+      mentions[i] = { ...m, locative: false };
+  }
+  return mentions;
 }
 
 /** How far back an opening bracket may stand for a place to be inside it, in characters. */

@@ -7,6 +7,8 @@ import { CUES, LIST_CONNECTORS, cueSubject, type Family } from "../indicators.ts
 import type { Indicator } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import { insideOf } from "./text.ts";
+import type { PlaceMention } from "../regions.ts";
 import {
   ENUMERATION_MARK,
   LIST_ITEM_SEPARATOR,
@@ -32,9 +34,22 @@ function placeRun(ctx: DocContext, from: number, to: number): string[] {
   // Places inside an aside (台山（不含广海湾）) spell out a name; the aside itself stands between
   // an item and its list mark. A place outside the table (江门、佛山、珠海…分别增长) is an item
   // too, whose figure is no fact: without it the items and the figures would not pair.
-  const mentions = within(ctx.places, from, to).filter(
-    (m) => (m.place.type === "region" || (m.place.type === "outside" && !m.partner)) && !m.aside,
-  );
+  // 苏州昆山、无锡江阴: a region right before one of its parts says where the part is; the item is
+  // the part, and starts where the whole is written.
+  const all = within(ctx.places, from, to);
+  const mentions = all
+    .map((m, i) => {
+      let start = m.start;
+      for (let j = i - 1; j >= 0 && namesWhereNext(ctx, all[j]!, all[j + 1]); j--)
+        start = all[j]!.start;
+      return { ...m, start };
+    })
+    .filter(
+      (m, i) =>
+        (m.place.type === "region" || (m.place.type === "outside" && !m.partner)) &&
+        !m.aside &&
+        !namesWhereNext(ctx, all[i]!, all[i + 1]),
+    );
   let run: typeof mentions = [];
   for (let i = mentions.length - 1; i >= 0; i--) {
     const m = mentions[i]!;
@@ -49,6 +64,17 @@ function placeRun(ctx: DocContext, from: number, to: number): string[] {
   }
   if (run.length < 2 || run.every((m) => m.place.type === "outside")) return [];
   return run.map((m) => (m.place.type === "region" ? m.place.key : OUTSIDE));
+}
+
+/** True when `m` is a region written right before one of its parts (苏州昆山, 无锡江阴): it only says
+ * where the part is, and is no item of a list. */
+function namesWhereNext(ctx: DocContext, m: PlaceMention, next: PlaceMention | undefined): boolean {
+  return (
+    m.place.type === "region" &&
+    next?.start === m.end &&
+    next.place.type === "region" &&
+    insideOf(ctx, next.place.key, m.place.key)
+  );
 }
 
 /** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. */

@@ -3,7 +3,7 @@
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
 import type { PlaceMention } from "../regions.ts";
-import { periodLexicon } from "../lexicon.ts";
+import { contextLexicon, periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -33,6 +33,7 @@ import {
   withoutAttributive,
 } from "./lexicon.ts";
 import { smallNumber } from "../numbers.ts";
+import { TermMatcher } from "../termMatcher.ts";
 
 export const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
@@ -79,6 +80,23 @@ export function onlyFiller(text: string, from: number, to: number): boolean {
 export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): boolean {
   const places = within(ctx.places, from, to);
   if (!places.length) return false;
+  if (fillerAndPlaces(ctx, places, from, to)) return true;
+  // 南方的广东、江苏…: a word that describes the places listed right after it is no more than filler.
+  const described = descriptorStart(ctx.text, from, places[0]!.start);
+  if (described !== undefined && onlyFiller(ctx.text, from, described))
+    return onlyFillerOrPlaces(ctx, places[0]!.start, to);
+  const modified = modifiedPlaceStart(ctx, from, to);
+  return modified > from && onlyFillerOrPlaces(ctx, modified, to);
+}
+
+/** onlyFillerOrPlaces for `places`, the places in text[from, to), with nothing before them that
+ * describes them. */
+function fillerAndPlaces(
+  ctx: DocContext,
+  places: readonly PlaceMention[],
+  from: number,
+  to: number,
+): boolean {
   const last = places[places.length - 1]!;
   // 江门东部四市区: a grouping's count of its members says it again, as 三市 does after three places.
   const members =
@@ -89,6 +107,43 @@ export function onlyFillerOrPlaces(ctx: DocContext, from: number, to: number): b
   if (restated > last.end)
     return onlyFillerAround(ctx.text, places, from, last.end) && onlyFiller(ctx.text, restated, to);
   return onlyFillerAround(ctx.text, places, from, to);
+}
+
+/** Where the place that words ending in 的 at `from` describe starts (与之相邻的鹤山市, 与佛山接壤的
+ * 鹤山市, 作为制造业强市的鹤山市: naming no measure, period or number); `from` when there is none.
+ * A place inside those words (佛山, 地处西部的 in a table naming 西部) is no place of the figure. */
+export function modifiedPlaceStart(ctx: DocContext, from: number, to: number): number {
+  const p = within(ctx.places, from, to).find((m) => modifiesPlace(ctx, from, m.start));
+  return p ? p.start : from;
+}
+
+/** Longest run of words before 的 read as describing the place after it, in characters. */
+const MODIFIER_LIMIT = 12;
+
+/** True when text[from, at) is words ending in 的 that describe the place at `at` (与之相邻的,
+ * 地处西部的): short, within the clause, with no number, period or cue of a measure in them. */
+function modifiesPlace(ctx: DocContext, from: number, at: number): boolean {
+  const { text } = ctx;
+  const end = at - 1;
+  if (text[end] !== ATTRIBUTIVE || end <= from || end - from > MODIFIER_LIMIT) return false;
+  for (let i = from; i < end; i++) if (PUNCT.test(text[i]!)) return false;
+  return (
+    !hasDigit(text, from, end) &&
+    !within(ctx.periods, from, end).length &&
+    !CUES.scan(text, from, end).length
+  );
+}
+
+const PLACE_DESCRIPTOR = new TermMatcher(
+  contextLexicon.placeDescriptors.map((w) => [w, true] as const),
+);
+
+/** Where a word describing the places after it (南方的, 北方, 沿海的) starts, when it ends at `at`
+ * (with or without 的) and not before `from`; else undefined. */
+function descriptorStart(text: string, from: number, at: number): number | undefined {
+  const end = text[at - 1] === ATTRIBUTIVE ? at - 1 : at;
+  const m = PLACE_DESCRIPTOR.matchEndingAt(text, end, from);
+  return m ? m.start : undefined;
 }
 
 const SAME_TIME_SUFFIXES: readonly string[] = periodLexicon.sameTimeSuffixes;
@@ -175,12 +230,31 @@ export function fillerPlacesOrPeriodsOnly(ctx: DocContext, from: number, to: num
 export function regionKeys(ctx: DocContext, from: number, to: number): string[] {
   const keys: string[] = [];
   let last: PlaceMention | undefined;
-  for (const m of within(ctx.places, from, to)) {
+  for (const m of within(ctx.places, modifiedPlaceStart(ctx, from, to), to)) {
     const listed = !m.partner || (!!last && LIST_CONNECTORS.has(ctx.text.slice(last.end, m.start)));
+    // 江门市江海区: a region written right before one of its parts only says where the part is.
+    if (m.place.type === "region" && last?.end === m.start && last.place.type === "region") {
+      const whole = last.place.key;
+      if (insideOf(ctx, m.place.key, whole) && keys[keys.length - 1] === whole) keys.pop();
+    }
     if (m.place.type === "region" && listed && !keys.includes(m.place.key)) keys.push(m.place.key);
     last = m;
   }
   return keys;
+}
+
+/** True when region `key` lies inside region `whole` (a district of the city, a county of it). */
+export function insideOf(ctx: DocContext, key: string, whole: string): boolean {
+  const seen = new Set<string>();
+  for (
+    let k = ctx.gaz.regions.get(key)?.parent;
+    k && !seen.has(k);
+    k = ctx.gaz.regions.get(k)?.parent
+  ) {
+    if (k === whole) return true;
+    seen.add(k);
+  }
+  return false;
 }
 
 /** True when text[from, to) holds only filler words, punctuation and the base of a comparison
