@@ -46,7 +46,8 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // 全市 on a city's work report names the city as surely as 江门市 does: context words count
   // toward the page's region, each for the region it stands for on this page.
   const withContext = new Map(pageCounts);
-  for (const [i, m] of places.entries()) {
+  for (let i = 0; i < places.length; i++) {
+    const m = places[i]!;
     if (m.place.type !== "context") continue;
     // 湖南全省, 四川全省: a context word right after a place is that place, when its name fits.
     const before = places[i - 1];
