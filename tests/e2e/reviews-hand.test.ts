@@ -290,6 +290,11 @@ describe("a hand-edited reviews.csv", () => {
     const refused = page.waitForResponse((r) => r.url().endsWith("/api/reviews"));
     await row(CORRECTED).getByRole("button", { name: "确认" }).click();
     expect((await refused).status()).toBe(409);
+    // The bar shows the refusal once the page has handled the answer: wait for it, not a moment.
+    await page
+      .getByTestId("review-bar")
+      .getByText("data/reviews.csv is not UTF-8", { exact: false })
+      .waitFor();
     await expect(page.getByTestId("review-bar").textContent()).resolves.toContain(
       "data/reviews.csv is not UTF-8",
     );
