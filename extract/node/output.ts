@@ -25,11 +25,12 @@ export interface OutputSink {
 }
 
 /** `.NAME.PID.HEX.tmp`: the temporary file of a run of process PID writing NAME. */
-function tempFileName(target: string, pid: number): string {
+export function tempFileName(target: string, pid: number): string {
   return `.${basename(target)}.${pid}.${randomBytes(6).toString("hex")}.tmp`;
 }
 
-function isRunning(pid: number): boolean {
+/** True while process `pid` runs (its temporary files are still being written). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

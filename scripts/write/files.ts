@@ -1,10 +1,14 @@
 // The file effects of the write path: an atomic replace, an append that never interleaves, and
 // a per-file queue that both use. Every write of the server goes through these, so that a
 // request cut off part way or two requests at once never leave a half-written or mixed file.
-import { randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, stat, unlink } from "node:fs/promises";
-import { basename, dirname, join, relative } from "node:path";
-import { openAtomicFile, resolveWriteTarget } from "../../extract/node/output.ts";
+import { dirname, join, relative } from "node:path";
+import {
+  isRunning,
+  openAtomicFile,
+  resolveWriteTarget,
+  tempFileName,
+} from "../../extract/node/output.ts";
 
 const queues = new Map<string, Promise<unknown>>();
 
@@ -52,10 +56,7 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 export async function writeBytesAtomic(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const target = await resolveWriteTarget(file);
-  const temp = join(
-    dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
-  );
+  const temp = join(dirname(target), tempFileName(target, process.pid));
   const handle = await open(temp, "wx", 0o644);
   try {
     await handle.writeFile(bytes);
@@ -126,19 +127,8 @@ export async function newTrashFolder(trashDir: string, name: string): Promise<st
 
 /** The folders of data/ the server writes into with a temporary file and a rename. */
 const WRITTEN_FOLDERS = ["", "raw", join("raw", "article-text")];
-/** `.NAME.PID.HEX.tmp`, the temporary file of process PID (openAtomicFile, writeBytesAtomic). */
+/** `.NAME.PID.HEX.tmp`, the name tempFileName gives a temporary file of process PID. */
 const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * Moves the temporary files that a server stopped part way through a write left in `dataDir`
