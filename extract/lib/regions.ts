@@ -197,11 +197,13 @@ export function findPlaces(
 const ZONE_SUFFIX = new TermMatcher(lexicon.zoneSuffixes.map((w) => [w, true] as const));
 const ZONE_INFIX = new TermMatcher(lexicon.zoneInfixes.map((w) => [w, true] as const));
 
-/** True when region `key` lies inside region `ancestor`. */
-function inside(gaz: Gazetteer, key: string, ancestor: string): boolean {
-  for (let k = gaz.regions.get(key)?.parent; k; k = gaz.regions.get(k)?.parent) {
-    if (k === ancestor) return true;
-    if (k === key) return false;
+/** True when region `key` lies inside region `whole` (a district of the city, a county of it).
+ * A hand-made table may loop through its parents: each is visited once. */
+export function insideRegion(gaz: Gazetteer, key: string, whole: string): boolean {
+  const seen = new Set<string>();
+  for (let k = gaz.regions.get(key)?.parent; k && !seen.has(k); k = gaz.regions.get(k)?.parent) {
+    if (k === whole) return true;
+    seen.add(k);
   }
   return false;
 }
@@ -225,7 +227,7 @@ function zoneEnd(
     next.start < suffix.end &&
     m.place.type === "region" &&
     next.place.type === "region" &&
-    inside(gaz, next.place.key, m.place.key)
+    insideRegion(gaz, next.place.key, m.place.key)
   )
     return;
   return suffix.end;

@@ -7,8 +7,7 @@ import { CUES, LIST_CONNECTORS, cueSubject, type Family } from "../indicators.ts
 import type { Indicator } from "../types.ts";
 import type { NumberToken } from "../numbers.ts";
 import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
-import { insideOf } from "./text.ts";
-import type { PlaceMention } from "../regions.ts";
+import { insideRegion, type PlaceMention } from "../regions.ts";
 import {
   ENUMERATION_MARK,
   LIST_ITEM_SEPARATOR,
@@ -73,7 +72,7 @@ function namesWhereNext(ctx: DocContext, m: PlaceMention, next: PlaceMention | u
     m.place.type === "region" &&
     next?.start === m.end &&
     next.place.type === "region" &&
-    insideOf(ctx, next.place.key, m.place.key)
+    insideRegion(ctx.gaz, next.place.key, m.place.key)
   );
 }
 

@@ -2,7 +2,7 @@
 // and subject a figure is about, and the value cues before and after a figure.
 
 import { mentionEndBefore, within, type DocContext } from "../context.ts";
-import type { PlaceMention } from "../regions.ts";
+import { insideRegion, type PlaceMention } from "../regions.ts";
 import { contextLexicon, periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
@@ -235,26 +235,12 @@ export function regionKeys(ctx: DocContext, from: number, to: number): string[] 
     // 江门市江海区: a region written right before one of its parts only says where the part is.
     if (m.place.type === "region" && last?.end === m.start && last.place.type === "region") {
       const whole = last.place.key;
-      if (insideOf(ctx, m.place.key, whole) && keys[keys.length - 1] === whole) keys.pop();
+      if (insideRegion(ctx.gaz, m.place.key, whole) && keys[keys.length - 1] === whole) keys.pop();
     }
     if (m.place.type === "region" && listed && !keys.includes(m.place.key)) keys.push(m.place.key);
     last = m;
   }
   return keys;
-}
-
-/** True when region `key` lies inside region `whole` (a district of the city, a county of it). */
-export function insideOf(ctx: DocContext, key: string, whole: string): boolean {
-  const seen = new Set<string>();
-  for (
-    let k = ctx.gaz.regions.get(key)?.parent;
-    k && !seen.has(k);
-    k = ctx.gaz.regions.get(k)?.parent
-  ) {
-    if (k === whole) return true;
-    seen.add(k);
-  }
-  return false;
 }
 
 /** True when text[from, to) holds only filler words, punctuation and the base of a comparison
