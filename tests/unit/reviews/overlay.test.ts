@@ -154,6 +154,24 @@ describe("overlayReviews", () => {
     expect(trustFigures(counts)).toEqual({ checked: 3, right: 1 });
   });
 
+  it("does not count a person taking back their own addition as an extracted fact found wrong", () => {
+    // 补录 of 1700家, then 驳回 of it: the extractor read nothing there, so nothing it extracted
+    // was checked (npm run eval -- --reviews counts it so). Before the next run (no row yet) and
+    // after it (the row the run wrote, marked added), alike.
+    const added = reviews[3]!;
+    const row = overlayReviews([a], [added], every).rows[1]!;
+    expect(row.review).toBe("added");
+    const takenBack = decisionAbout(fact(row), "reject", T);
+    for (const rows of [[a], [a, row]]) {
+      const out = overlayReviews(rows, [added, takenBack], every);
+      expect(out.rows).toEqual([a]);
+      expect(out.rejected).toBe(0);
+    }
+    // A rejected extracted fact still counts, with or without its row in the file.
+    expect(overlayReviews([a, b], [reviewsOf(b, "reject")], every).rejected).toBe(1);
+    expect(overlayReviews([a], [reviewsOf(b, "reject")], every).rejected).toBe(1);
+  });
+
   it("leaves the facts of an article pasted for the session only out of the 待核对 count and queue alike", () => {
     // "d" is an article of the data, "pasted-s-1" one pasted for the session (no review buttons,
     // skipped by the queue): only d's three facts are there to check.
