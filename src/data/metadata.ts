@@ -36,8 +36,17 @@ export async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
-/** A document id is a file name stem; anything else (slashes, dots leading up) is not fetched. */
-export const isSafeSourceId = (id: string) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id) && !id.includes("..");
+/**
+ * A document id is a file name stem, as `npm run extract` takes it from data/raw: any name a
+ * person gives a file (恩平 前三季度.txt is document "恩平 前三季度"), fetched as one encoded path
+ * segment. Not fetched: a path (slashes, backslashes, `..`), a hidden file's name (a leading dot,
+ * which the run skips), control characters, and the characters no Windows file name may hold
+ * (< > : " | ? *), which only markup or a path would bring.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_IN_ID = /[\u0000-\u001f\u007f/\\<>:"|?*]/;
+export const isSafeSourceId = (id: string) =>
+  id !== "" && !id.startsWith(".") && !id.includes("..") && !NOT_IN_ID.test(id);
 
 /** The address of a file under data/raw, each path segment encoded. */
 const rawUrl = (name: string) => `/data/raw/${name.split("/").map(encodeURIComponent).join("/")}`;

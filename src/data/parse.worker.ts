@@ -22,7 +22,7 @@ import { FactStore } from "../model/factStore.ts";
 import { loadTables } from "./tables.ts";
 import { joinPasted } from "../model/pasted.ts";
 import { overlayReviews, type NamedDecision, type PageReview } from "../review/overlay.ts";
-import { countStates } from "../review/summary.ts";
+import { checkableIn, countStates, uncheckedFacts } from "../review/summary.ts";
 import type { Fact } from "../../extract/lib/index.ts";
 import { decodePiece, joinChunks, rowPieceChunks } from "../model/csvChunks.ts";
 import { createPiecePool, type ParsedPiece, type PiecePool } from "./piecePool.ts";
@@ -45,6 +45,8 @@ let regionNames: Record<string, string> = {};
 /** The loaded file's facts alone, and the facts of articles pasted in this session. */
 let fileFacts = new FactStore();
 let pastedFacts: Fact[] = [];
+/** The sources of articles pasted for the session only: nobody can check their facts. */
+let sessionOnly: ReadonlySet<string> = new Set();
 let regionKeySet: ReadonlySet<string> = new Set();
 /** A person's decisions, applied over the file's and the pasted facts. */
 let pageReviews: PageReview[] = [];
@@ -345,6 +347,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       }
       case "pasted": {
         pastedFacts = request.facts;
+        sessionOnly = new Set(request.sessionOnly);
         const index = joinFacts();
         const table = index.table(facts);
         self.postMessage(
@@ -371,7 +374,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
             answer: {
               points: null,
               factCount: facts.count,
-              counts: countStates(facts, rejected),
+              counts: countStates(facts, rejected, checkableIn(facts, sessionOnly)),
               gone,
               waiting,
             },
@@ -390,7 +393,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
             answer: {
               points: table,
               factCount: facts.count,
-              counts: countStates(facts, rejected),
+              counts: countStates(facts, rejected, checkableIn(facts, sessionOnly)),
               gone,
               waiting,
             },
@@ -400,12 +403,8 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         return;
       }
       case "unchecked": {
-        const rows: FactRow[] = [];
-        let total = 0;
-        for (let i = 0; i < facts.count; i++) {
-          if (facts.review[i] !== 0) continue;
-          if (total++ < request.limit) rows.push(facts.row(i));
-        }
+        const { positions, total } = uncheckedFacts(facts, request.limit, checkableIn(facts, sessionOnly));
+        const rows = positions.map((i) => facts.row(i));
         post({ id: request.id, type: "unchecked", answer: { rows, total } });
         return;
       }

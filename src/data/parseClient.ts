@@ -26,8 +26,9 @@ export interface ParseClient {
   facts(of: FactsOf): Promise<FactRow[]>;
   sources(points: number[]): Promise<{ source: string; published: string }[]>;
   csv(filter: FactFilter, sort: FactSort): Promise<string>;
-  /** Joins the facts of pasted articles to the loaded ones (replacing those sent before). */
-  pasted(facts: Fact[]): Promise<{ points: PointTable; factCount: number }>;
+  /** Joins the facts of pasted articles to the loaded ones (replacing those sent before);
+   * `sessionOnly` names those pasted for the session only, which nobody can check. */
+  pasted(facts: Fact[], sessionOnly: string[]): Promise<{ points: PointTable; factCount: number }>;
   /** Applies a person's decisions over the loaded (and pasted) facts, replacing those sent before;
    * `documents` are the ids of the documents the page knows (see the protocol). */
   reviews(
@@ -81,7 +82,7 @@ export function createParseClient(): ParseClient {
     facts: async (of) => (await send("facts", { of })).rows,
     sources: async (points) => (await send("sources", { points })).sources,
     csv: async (filter, sort) => (await send("csv", { filter, sort })).csv,
-    pasted: (facts) => send("pasted", { facts }),
+    pasted: (facts, sessionOnly) => send("pasted", { facts, sessionOnly }),
     reviews: (reviews, documents, loadedAreHere) =>
       send("reviews", { reviews, documents, loadedAreHere }),
     unchecked: (limit) => send("unchecked", { limit }),

@@ -73,8 +73,13 @@ export interface ParseProtocol {
   };
   csv: { request: { filter: FactFilter; sort: FactSort }; answer: { csv: string } };
   /** The facts of articles pasted in this session, joined to the loaded ones (replacing any
-   * sent before); the answer is the points of both. */
-  pasted: { request: { facts: Fact[] }; answer: { points: PointTable; factCount: number } };
+   * sent before); the answer is the points of both. `sessionOnly`: the sources among them pasted
+   * for the session only, not kept, which nobody can check: left out of the counts by state and
+   * of the 待核对 queue. */
+  pasted: {
+    request: { facts: Fact[]; sessionOnly: string[] };
+    answer: { points: PointTable; factCount: number };
+  };
   /** A person's decisions (the file's and this session's), applied over the loaded facts
    * (replacing those sent before); the answer is the points after them and the count by state.
    * No decisions before and none now change nothing: then `points` is null and the page keeps the
@@ -96,7 +101,8 @@ export interface ParseProtocol {
       waiting: NamedDecision[];
     };
   };
-  /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue. */
+  /** The facts nobody has checked yet, in the order of their articles, for the 待核对 queue:
+   * those a person can check (not of an article pasted for the session only). */
   unchecked: { request: { limit: number }; answer: { rows: FactRow[]; total: number } };
 }
 

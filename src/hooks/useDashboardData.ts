@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { isIndicator, type Indicator } from "../model/contract.ts";
 import { indexByIndicator } from "../model/aggregate.ts";
-import { pastedFacts, type PastedArticle } from "../model/pasted.ts";
+import { pastedFacts, sessionOnlySources, type PastedArticle } from "../model/pasted.ts";
 import { firstIndicator, indicatorReach } from "../state/firstView.ts";
 import type { UpdateView } from "../state/useViewState.ts";
 import type { Language } from "../model/language.ts";
@@ -61,7 +61,10 @@ export function useDashboardData(lang: Language, indicator: Indicator, update: U
     queryKey: ["pasted", sourceKey, factsQuery.dataUpdatedAt, pasted.version],
     queryFn: async () => {
       if (!client) throw new Error("no worker");
-      const joined = await client.pasted(pastedFacts(pasted.articles));
+      const joined = await client.pasted(
+        pastedFacts(pasted.articles),
+        sessionOnlySources(pasted.articles),
+      );
       return { ...joined, version: pasted.version };
     },
     enabled: client !== null && factsQuery.isSuccess && pasted.version > 0,

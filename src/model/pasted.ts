@@ -76,6 +76,10 @@ export interface PastedArticle {
 export const isReviewable = (pasted: PastedArticle | undefined): boolean =>
   pasted === undefined || pasted.kept === true;
 
+/** The sources of the articles pasted for the session only: nobody can check their facts. */
+export const sessionOnlySources = (articles: readonly PastedArticle[]): string[] =>
+  articles.filter((a) => !isReviewable(a)).map((a) => a.source);
+
 /** Every fact of the session's articles, in the order they were added. */
 export const pastedFacts = (articles: readonly PastedArticle[]): Fact[] =>
   articles.flatMap((a) => a.facts);

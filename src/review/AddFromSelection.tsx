@@ -2,7 +2,7 @@
 // the same form as 更正, its span taken from the selection (offsets into the article text, in
 // UTF-16 code units as the contract counts them).
 import { useRef, useState } from "react";
-import { sentenceAround } from "../../extract/lib/index.ts";
+import { findNumbers, normalize, sentenceAround } from "../../extract/lib/index.ts";
 import type { FactRow } from "../model/contract.ts";
 import { t } from "../i18n/dictionary.ts";
 import { useReviewApi } from "./ReviewContext.tsx";
@@ -42,8 +42,15 @@ const MULTIPLIER: [RegExp, number][] = [
   [/万/, 1e4],
 ];
 
-/** A first guess at the value of a selected number (503.23亿元 → 50323000000); the person checks it. */
+/**
+ * A first guess at the value of a selected number (503.23亿元 → 50323000000); the person checks
+ * it. Read as the extractor reads numbers (1.2万亿元, 两千三百家, 负1.2%, full-width digits), so
+ * the guess is the value a run would give; only where it reads none (a currency the contract has
+ * no unit for) the digits and 亿 or 万 after them.
+ */
 export function guessValue(text: string): string {
+  const read = findNumbers(normalize(text).text)[0];
+  if (read && Number.isFinite(read.value)) return String(read.value);
   const digits = /[\d.]+/.exec(text.replace(/,/g, ""))?.[0];
   if (!digits || !Number.isFinite(Number(digits))) return "";
   const multiplier = MULTIPLIER.find(([pattern]) => pattern.test(text))?.[1] ?? 1;

@@ -31,7 +31,8 @@ export interface NamedDecision {
 
 export interface Overlaid {
   rows: FactRow[];
-  /** Numbers whose last decision is a rejection of a fact the data holds. */
+  /** Numbers whose last decision is a rejection of a fact the extractor read (not of a
+   * person's own addition, taken back). */
   rejected: number;
   /** Decisions (rows of reviews.csv) about documents that are not here: applied to nothing, as
    * the extract report names them. A rejection among them is not counted in `rejected` either:
@@ -101,7 +102,9 @@ export function overlayReviews(
       row.review === "stale" && last.action === "confirm" && sameFields(fieldsOf(last), row);
     const decided = decideReviews(readNothing ? undefined : row, history);
     if (!decided.fields) {
-      rejected++;
+      // A person taking back their own addition (the row a run wrote for it): nothing the
+      // extractor read was found wrong, as `npm run eval -- --reviews` counts it.
+      if (row.review !== "added") rejected++;
       return;
     }
     const range = parsePeriod(decided.fields.period);
@@ -130,7 +133,9 @@ export function overlayReviews(
     // writes it (applyReviews: added, corrected, or stale for a confirmation of a number it reads
     // nothing at), so it is shown so now, and named in the bar as not in the file yet.
     if (last.action === "reject") {
-      rejected++;
+      // Counted as an extracted fact found wrong, unless the number was the person's own
+      // addition, taken back: the extractor read nothing there.
+      if (history[0]!.action !== "add") rejected++;
       continue;
     }
     const decided = decideReviews(undefined, history);

@@ -6,9 +6,46 @@ import type { FactStore } from "../model/factStore.ts";
 
 export type ReviewCounts = Record<Exclude<ReviewState, ""> | "unchecked" | "rejected", number>;
 
+/** Whether a person can check the fact at a position of a store. */
+export type Checkable = (index: number) => boolean;
+
+/**
+ * The facts a person can check: all but those of articles pasted for the session only (no review
+ * buttons, and the 待核对 queue skips them: a decision about one would apply to nothing once the
+ * page is gone). Counted and queued by this one test, so the count and the queue agree.
+ */
+export function checkableIn(
+  store: Pick<FactStore, "source" | "sources">,
+  sessionOnly: ReadonlySet<string>,
+): Checkable {
+  const skip = new Set<number>();
+  for (const source of sessionOnly) {
+    const id = store.sources.find(source);
+    if (id >= 0) skip.add(id);
+  }
+  return skip.size ? (i) => !skip.has(store.source[i]!) : () => true;
+}
+
+/** The positions of the first `limit` facts nobody has checked that a person can, and how many
+ * there are: the 待核对 queue and its count. */
+export function uncheckedFacts(
+  store: Pick<FactStore, "count" | "review">,
+  limit: number,
+  checkable: Checkable = () => true,
+): { positions: number[]; total: number } {
+  const positions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < store.count; i++) {
+    if (store.review[i] !== 0 || !checkable(i)) continue;
+    if (total++ < limit) positions.push(i);
+  }
+  return { positions, total };
+}
+
 export function countStates(
   store: Pick<FactStore, "count" | "review">,
   rejected: number,
+  checkable: Checkable = () => true,
 ): ReviewCounts {
   const counts: ReviewCounts = {
     unchecked: 0,
@@ -19,6 +56,7 @@ export function countStates(
     rejected,
   };
   for (let i = 0; i < store.count; i++) {
+    if (!checkable(i)) continue;
     const state = REVIEW_STATES[store.review[i]!] ?? "";
     counts[state === "" ? "unchecked" : state]++;
   }

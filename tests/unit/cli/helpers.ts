@@ -32,6 +32,38 @@ export function runCli(
   });
 }
 
+/**
+ * Runs the CLI to the end without blocking this process: for tests that serve in-process while
+ * the command runs. `runCli` (spawnSync) freezes the event loop for the whole run, the server's
+ * included; a run longer than the server's keep-alive timeout (5 s, on a loaded machine) then
+ * leaves the server's idle timer and the client's next request on the pooled connection racing
+ * when the loop wakes, and the server closing that connection under the request reads as
+ * ECONNRESET in the test.
+ */
+export function runCliAsync(
+  args: string[],
+  options: { preloads?: string[] } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cliArgs(args, options.preloads), {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", reject);
+    child.on("close", (status) =>
+      resolve({
+        status,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
+  });
+}
+
 export function startCli(args: string[]) {
   return spawn(process.execPath, cliArgs(args), { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
 }

@@ -9,7 +9,12 @@ import type { FactRow } from "../../../src/model/contract.ts";
 import { FactStore } from "../../../src/model/factStore.ts";
 import { addition, asFact, formValues } from "../../../src/review/decisions.ts";
 import { overlayReviews } from "../../../src/review/overlay.ts";
-import { countStates, trustFigures } from "../../../src/review/summary.ts";
+import {
+  checkableIn,
+  countStates,
+  trustFigures,
+  uncheckedFacts,
+} from "../../../src/review/summary.ts";
 import { factRow } from "../dashboard/fixtures.ts";
 
 const T = "2026-12-07T10:00:00+08:00";
@@ -147,6 +152,39 @@ describe("overlayReviews", () => {
       rejected: 1,
     });
     expect(trustFigures(counts)).toEqual({ checked: 3, right: 1 });
+  });
+
+  it("does not count a person taking back their own addition as an extracted fact found wrong", () => {
+    // 补录 of 1700家, then 驳回 of it: the extractor read nothing there, so nothing it extracted
+    // was checked (npm run eval -- --reviews counts it so). Before the next run (no row yet) and
+    // after it (the row the run wrote, marked added), alike.
+    const added = reviews[3]!;
+    const row = overlayReviews([a], [added], every).rows[1]!;
+    expect(row.review).toBe("added");
+    const takenBack = decisionAbout(fact(row), "reject", T);
+    for (const rows of [[a], [a, row]]) {
+      const out = overlayReviews(rows, [added, takenBack], every);
+      expect(out.rows).toEqual([a]);
+      expect(out.rejected).toBe(0);
+    }
+    // A rejected extracted fact still counts, with or without its row in the file.
+    expect(overlayReviews([a, b], [reviewsOf(b, "reject")], every).rejected).toBe(1);
+    expect(overlayReviews([a], [reviewsOf(b, "reject")], every).rejected).toBe(1);
+  });
+
+  it("leaves the facts of an article pasted for the session only out of the 待核对 count and queue alike", () => {
+    // "d" is an article of the data, "pasted-s-1" one pasted for the session (no review buttons,
+    // skipped by the queue): only d's three facts are there to check.
+    const store = new FactStore();
+    for (const row of [a, b, c]) store.add(row);
+    for (const [i, row] of [a, b].entries())
+      store.add({ ...row, id: `pasted-s-1-${i}`, source: "pasted-s-1" });
+    const checkable = checkableIn(store, new Set(["pasted-s-1", "pasted-s-9"]));
+    const queue = uncheckedFacts(store, 2, checkable);
+    expect(queue).toEqual({ positions: [0, 1], total: 3 });
+    expect(countStates(store, 0, checkable).unchecked).toBe(queue.total);
+    // With none pasted for the session only, every fact is there to check.
+    expect(uncheckedFacts(store, 10, checkableIn(store, new Set())).total).toBe(5);
   });
 
   describe("a document the dashboard does not have", () => {
