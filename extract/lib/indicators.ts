@@ -140,6 +140,9 @@ export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.break
 /** Words of notCues that may stand in a part's name (外商投资企业): kinds of firm, not cues. */
 export const BREAKDOWN_PART_NAME_WORDS: readonly string[] =
   indicatorLexicon.breakdown.partNameWords;
+/** Endings of a measure the contract does not count (零售总额, 用电量): such a name is no part. */
+export const BREAKDOWN_MEASURE_ENDINGS: readonly string[] =
+  indicatorLexicon.breakdown.measureEndings;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 /** Words that make a rate one against the period just before (环比, 比上月): no indicator's. */

@@ -73,6 +73,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
         markers: "words",
         partSuffixes: "words",
         partNameWords: "words",
+        measureEndings: "words",
       },
     },
     sharedMarkers: "words",

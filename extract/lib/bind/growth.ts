@@ -9,6 +9,7 @@ import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_MEASURE_ENDINGS,
   BREAKDOWN_PART_NAME_WORDS,
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -116,6 +117,8 @@ function breakdownHead(
     BREAKDOWN_PART_SUFFIXES.some((w) => subject.endsWith(w));
   if (!sibling && !BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
+  // 社会消费品零售总额, 全社会用电量: a measure the contract does not count, no part of the head.
+  if (BREAKDOWN_MEASURE_ENDINGS.some((w) => subject.endsWith(w))) return;
   // A cue word makes the name another measure (工业投资, 第二产业增加值), except a kind of firm
   // that holds one (外商投资企业) in a breakdown by ownership.
   const cueWord = (m: { start: number; end: number; value: { type: string } }) =>
