@@ -22,6 +22,7 @@ import {
   CUES,
   LIST_CONNECTORS,
   NOT_SHARED,
+  PER_UNIT_WORDS,
   SHARED_MARKERS,
   type Cue,
   type Family,
@@ -138,6 +139,12 @@ export function bindSentence(
         draft.subject = "";
       } else draft.dropped = true;
     }
+    // 平均每个项目投资5.2亿元, 单个项目投资额平均5.2亿元: an average per project or firm, no total.
+    if (
+      draft.unit === "CNY" &&
+      PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
     place(state, tc, draft);
     if (draft.unit !== "percent") state.lastValue = draft;
     state.lastDraft = draft;

@@ -131,6 +131,12 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.results.map((t) => [t, { kind: "result", capacity: false }] as const),
 ]);
 
+/** Words that, in an amount's clause before it, make it an average per project or firm (平均, 每个). */
+export const PER_UNIT_WORDS: readonly string[] = [
+  ...indicatorLexicon.perUnitPrefixes,
+  ...indicatorLexicon.perUnitEach,
+];
+
 /** Families whose region-wide growth a 其中 list breaks down into parts (industries). */
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */

@@ -61,6 +61,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     listConnectors: "words",
     notCues: "words",
     perUnitPrefixes: "words",
+    perUnitEach: "words",
     previousPeriodBases: "words",
     levelMarkers: "words",
     carryCues: "words",
