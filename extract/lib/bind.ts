@@ -22,7 +22,9 @@ import {
   CUES,
   LIST_CONNECTORS,
   NOT_SHARED,
+  OUTWARD_PROJECT_WORDS,
   PER_UNIT_WORDS,
+  PROJECT_FAMILIES,
   SHARED_MARKERS,
   type Cue,
   type Family,
@@ -143,6 +145,12 @@ export function bindSentence(
     if (
       draft.unit === "CNY" &&
       PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
+    // 境外投资项目2个，总投资3.2亿元: projects the place's firms invest in abroad, outside the region.
+    if (
+      PROJECT_FAMILIES.has(draft.family.name) &&
+      OUTWARD_PROJECT_WORDS.some((w) => draft.subject.includes(w))
     )
       draft.dropped = true;
     place(state, tc, draft);

@@ -137,6 +137,14 @@ export const PER_UNIT_WORDS: readonly string[] = [
   ...indicatorLexicon.perUnitEach,
 ];
 
+/** Words that, in the subject of projects, make them projects abroad (境外投资项目): no fact. */
+export const OUTWARD_PROJECT_WORDS: readonly string[] = indicatorLexicon.outwardProjectWords;
+/** The families of projects (their count and investment). */
+export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
+  "project_count",
+  "project_investment",
+]);
+
 /** Families whose region-wide growth a 其中 list breaks down into parts (industries). */
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
