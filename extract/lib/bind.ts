@@ -30,6 +30,7 @@ import {
   type Family,
 } from "./indicators.ts";
 import {
+  namedFamilies,
   newBindState,
   newCarry,
   type BindState,
@@ -171,6 +172,7 @@ export function bindSentence(
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
   else carry.topic = nextTopic(carry.topic, statedCue(sentenceCues()));
+  if (state.drafts.length) carry.named = namedFamilies(state.drafts);
   const firms = state.drafts.filter((d) => d.indicator === "enterprise_count" && d.subject);
   if (firms.length) {
     carry.firms = firms[firms.length - 1]!.subject;
@@ -214,6 +216,7 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
   carry.rate = undefined;
   carry.firms = undefined;
   carry.firmsPeriod = undefined;
+  carry.named = [];
   const titled = ctx.doc.carried[sentence.paragraph]!.topic;
   // 从总量看，甲省以…亿元领跑 right after a paragraph on GDP: a measure with no indicator goes on
   // with the one the paragraph before was about.

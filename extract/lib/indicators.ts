@@ -139,6 +139,12 @@ export const PER_UNIT_WORDS: readonly string[] = [
 
 /** Words that, in the subject of projects, make them projects abroad (境外投资项目): no fact. */
 export const OUTWARD_PROJECT_WORDS: readonly string[] = indicatorLexicon.outwardProjectWords;
+/** A reference to indicators named before (两项指标, 三项主要指标): group 1 is the count. */
+export const INDICATOR_REFERENCE = new RegExp(
+  `([两二三四五六七八九十\\d]{1,2})(?:${[...indicatorLexicon.indicatorReferences]
+    .sort((a, b) => b.length - a.length)
+    .join("|")})`,
+);
 /** The families of projects (their count and investment). */
 export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
   "project_count",

@@ -10,6 +10,7 @@ import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
   BREAKDOWN_MEASURE_ENDINGS,
+  INDICATOR_REFERENCE,
   BREAKDOWN_PART_NAME_WORDS,
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -18,7 +19,9 @@ import {
   cueSubject,
   type Family,
 } from "../indicators.ts";
+import { smallNumber } from "../numbers.ts";
 import {
+  namedFamilies,
   newDraft,
   type BindState,
   type BreakdownHead,
@@ -181,6 +184,7 @@ function rateAfterCue(
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
+  let referred: Family[] | undefined;
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -197,6 +201,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
+  } else if (paired && (referred = referredIndicators(state, tc, growth.start))) {
+    // 前4个月，两项指标分别增长6.9%和4.9%: the indicators named before, one per figure.
+    family = referred[0]!;
+    tc.referredFamilies = referred;
   } else if (growth.family) {
     // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
@@ -320,6 +328,23 @@ function rateAfterCue(
     }
   }
   return draft;
+}
+
+/** The indicators a reference before a 分别 list of rates stands for (两项指标分别增长6.9%和4.9%):
+ * exactly as many as it counts, named region-wide before it in the sentence, or else in the sentence
+ * before, in the order last named, each with a growth indicator, and as many as the figures;
+ * undefined otherwise. */
+function referredIndicators(state: BindState, tc: TokenContext, at: number): Family[] | undefined {
+  // From the clause's start: the reference's count (两项) is a number of its own.
+  const m = INDICATOR_REFERENCE.exec(state.ctx.text.slice(tc.cs, at));
+  if (!m) return undefined;
+  const n = smallNumber(m[1]!);
+  if (listLength(state, tc.t) !== n) return undefined;
+  let families = namedFamilies(state.drafts);
+  if (!families.length) families = state.carry.named;
+  // …增长6.8%，…增长4.5%，…增长3%；两项指标分别…: which two of three is unknown.
+  if (families.length !== n || !families.every((f) => f.growth)) return undefined;
+  return families;
 }
 
 /** True when the clause before a growth word compares with a year more than one year before the

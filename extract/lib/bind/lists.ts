@@ -185,7 +185,10 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   // 地区生产总值和规上工业增加值分别达到950亿元和420亿元: one indicator per figure.
   let families: Family[] = [];
   let items = tc.items;
-  if (!regions.length && !years.length && saysRespectively(ctx.text, tc.cs, token.start)) {
+  if (!regions.length && !years.length && tc.referredFamilies) {
+    // 两项指标分别增长6.9%和4.9%: the indicators the reference stands for, one per figure.
+    families = tc.referredFamilies;
+  } else if (!regions.length && !years.length && saysRespectively(ctx.text, tc.cs, token.start)) {
     const run = cueRun(ctx.text, tc.cs, token.start);
     const subjects = run.map((c) => c.subject);
     if (run.length && run.length !== listLength(state, tc.t)) {
