@@ -21,6 +21,7 @@ import {
   BREAKDOWN_MARKERS,
   CUES,
   LIST_CONNECTORS,
+  BATCH_EVENTS,
   NOT_SHARED,
   OUTWARD_PROJECT_WORDS,
   PER_UNIT_WORDS,
@@ -179,6 +180,41 @@ export function bindSentence(
     carry.firmsPeriod = firms[firms.length - 1]!.period;
   }
   return state.drafts;
+}
+
+/** 签约项目18个、新开工项目21个，总投资分别为168.3亿元和112.5亿元: counts of projects with no subject
+ * of their own, of batches of two events or more in one sentence, are told apart by their event
+ * (签约项目, 开工项目: indicators.json batchEvents), and the investments with no subject after them
+ * take theirs: in order when as many follow the last count, else the nearest count's before them.
+ * A batch alone keeps no subject. */
+export function nameBatches(text: string, drafts: readonly Draft[]): void {
+  const labels = new Map<Draft, string>();
+  let prevEnd = 0;
+  for (const d of drafts) {
+    if (d.indicator === "project_count" && d.subject === "" && !d.dropped) {
+      const words = text.slice(
+        Math.max(prevEnd, clauseStart(text, d.token.start, 0)),
+        d.token.start,
+      );
+      const event = BATCH_EVENTS.find(([w]) => words.includes(w));
+      if (event) labels.set(d, event[1]);
+    }
+    prevEnd = d.token.end;
+  }
+  if (new Set(labels.values()).size < 2) return;
+  const counts = [...labels.keys()];
+  const lastAt = drafts.indexOf(counts[counts.length - 1]!);
+  const unnamed = (d: Draft) => d.indicator === "project_investment" && d.subject === "";
+  const inOrder = drafts.slice(lastAt + 1).filter(unnamed).length === counts.length;
+  let current: string | undefined;
+  let next = 0;
+  drafts.forEach((d, i) => {
+    const label = labels.get(d);
+    if (label) current = label;
+    else if (unnamed(d) && current)
+      d.subject = inOrder && i > lastAt ? labels.get(counts[next++]!)! : current;
+  });
+  for (const [d, label] of labels) d.subject = label;
 }
 
 /** A sentence without numbers still tells the next what the paragraph is about (从GDP总量来看). */

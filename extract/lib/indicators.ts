@@ -145,6 +145,10 @@ export const INDICATOR_REFERENCE = new RegExp(
     .sort((a, b) => b.length - a.length)
     .join("|")})`,
 );
+/** Events of a batch of projects and the subject naming the batch by it, longest word first. */
+export const BATCH_EVENTS: readonly (readonly [string, string])[] = Object.entries(
+  indicatorLexicon.batchEvents as Record<string, string>,
+).sort((a, b) => b[0].length - a[0].length);
 /** The families of projects (their count and investment). */
 export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
   "project_count",
