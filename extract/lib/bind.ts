@@ -22,6 +22,7 @@ import {
   CUES,
   LIST_CONNECTORS,
   BATCH_EVENTS,
+  COMPONENT_SUBJECT_ENDINGS,
   NOT_SHARED,
   OUTWARD_PROJECT_WORDS,
   PER_UNIT_WORDS,
@@ -147,6 +148,12 @@ export function bindSentence(
     if (
       draft.unit === "CNY" &&
       PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
+    // 房地产开发企业完成投资79.4亿元: a sector's investment, a part of fixed-asset investment.
+    if (
+      draft.family.name === "project_investment" &&
+      COMPONENT_SUBJECT_ENDINGS.some((w) => draft.subject.endsWith(w))
     )
       draft.dropped = true;
     // 境外投资项目2个，总投资3.2亿元: projects the place's firms invest in abroad, outside the region.

@@ -149,6 +149,9 @@ export const INDICATOR_REFERENCE = new RegExp(
 export const BATCH_EVENTS: readonly (readonly [string, string])[] = Object.entries(
   indicatorLexicon.batchEvents as Record<string, string>,
 ).sort((a, b) => b[0].length - a[0].length);
+/** Endings of a sector whose completed investment is a part of fixed-asset investment (房地产开发企业). */
+export const COMPONENT_SUBJECT_ENDINGS: readonly string[] =
+  indicatorLexicon.componentSubjectEndings;
 /** The families of projects (their count and investment). */
 export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
   "project_count",
