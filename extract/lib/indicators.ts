@@ -152,6 +152,10 @@ export const BATCH_EVENTS: readonly (readonly [string, string])[] = Object.entri
 /** Endings of a sector whose completed investment is a part of fixed-asset investment (房地产开发企业). */
 export const COMPONENT_SUBJECT_ENDINGS: readonly string[] =
   indicatorLexicon.componentSubjectEndings;
+/** Words after a noun of firms or projects that make it their number (企业数量, 项目总数). */
+export const COUNT_MEASURES: readonly string[] = [...indicatorLexicon.countMeasures].sort(
+  (a, b) => b.length - a.length,
+);
 /** The families of projects (their count and investment). */
 export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
   "project_count",
