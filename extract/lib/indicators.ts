@@ -100,6 +100,8 @@ export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndin
 export const FILLER_NAME_STARTS = new TermMatcher(
   indicatorLexicon.fillerNameStarts.map((t) => [t, true] as const),
 );
+/** Words that end with a filler word and are none (签约): the trailing trim stops at them. */
+export const FILLER_NAME_ENDS: readonly string[] = indicatorLexicon.fillerNameEnds;
 export const LEVEL_MARKERS: readonly string[] = indicatorLexicon.levelMarkers;
 export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;

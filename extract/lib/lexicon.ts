@@ -62,6 +62,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     notCues: "words",
     perUnitPrefixes: "words",
     perUnitEach: "words",
+    fillerNameEnds: "words",
     countMeasures: "words",
     componentSubjectEndings: "words",
     batchEvents: WORD_MAP,
