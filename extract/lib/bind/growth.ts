@@ -2,7 +2,7 @@
 // follows, to the value before it (503.2亿元，增长8.1%), to a breakdown's head (其中，汽车产业增长
 // 14.0%), to the cue after it (10.5%的经济增速), or repeats the rate before it place by place.
 
-import type { Sentence } from "../segment.ts";
+import { clauseEnd, type Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import { periodLexicon } from "../lexicon.ts";
 import { inYear } from "../periods.ts";
@@ -308,11 +308,20 @@ function rateAfterCue(
     // its cue, pair with a 分别 list of as many rates.
     if (valueList.length < 2 && saysRespectively(text, scope, token.start)) {
       const values = valuesSinceRate(state.drafts);
-      if (values.length > 1 && values.length === listLength(state, tc.t)) state.valueList = values;
+      const n = listLength(state, tc.t);
+      if (values.length > 1 && values.length === n) state.valueList = values;
+      // 集装箱吞吐量142.6万标箱，外贸进出口1386.4亿元，分别增长11.3%和7.9%: quantities stated clause
+      // by clause pair with the rates one by one; a quantity of no indicator takes its rate along.
+      else if (n > 1 && values.length < n && tc.items.length < 2) {
+        const slots = quantitySlots(state, tc, values);
+        if (slots.length === n) state.valueList = slots;
+      }
     }
     const first = state.valueList[0];
     if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
+      // 集装箱吞吐量…，外贸进出口…，分别增长11.3%和7.9%: the first rate is the throughput's.
+      if (first.dropped) draft.dropped = true;
       draft.region = first.region;
       draft.period = first.period;
       draft.subject = first.subject;
@@ -356,6 +365,35 @@ function longBase(ctx: DocContext, from: number, to: number, period: string | un
   return within(ctx.periods, from, to).some(
     (p) => p.base !== undefined && Number(p.base.slice(0, 4)) < year - 1,
   );
+}
+
+/** The quantities stated clause by clause in the sentence since its last rate, before the rate's
+ * clause: the value bound in each clause, or where a clause states a number that bound nothing (万标箱,
+ * 亿千瓦时: no indicator's) a stand-in for it that is no fact. [] when a clause holds two values. */
+function quantitySlots(state: BindState, tc: TokenContext, values: readonly Draft[]): Draft[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const rates = state.tokens.filter((t) => t.unit === "percent" && t.end <= tc.cs);
+  let at = Math.max(sentence.start, rates[rates.length - 1]?.end ?? sentence.start);
+  const slots: Draft[] = [];
+  while (at < tc.cs) {
+    const end = Math.min(clauseEnd(text, at, tc.cs), tc.cs);
+    const inClause = values.filter((v) => v.token.start >= at && v.token.end <= end);
+    if (inClause.length > 1) return [];
+    if (inClause.length === 1) slots.push(inClause[0]!);
+    else if (statesNumber(ctx, at, end)) slots.push({ ...values[0]!, dropped: true });
+    at = end + 1;
+  }
+  return slots.some((s) => !values.includes(s)) ? slots : [];
+}
+
+/** True when text[from, to) holds an Arabic numeral outside any period (142.6万标箱, not 2025年). */
+function statesNumber(ctx: DocContext, from: number, to: number): boolean {
+  const periods = within(ctx.periods, from, to);
+  for (let i = from; i < to; i++)
+    if (isDigitCode(ctx.text.charCodeAt(i)) && !periods.some((p) => p.start <= i && i < p.end))
+      return true;
+  return false;
 }
 
 /** The values (amounts, counts) bound in the sentence since its last rate, in order. */

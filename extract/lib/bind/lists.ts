@@ -137,6 +137,8 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
+  // …分别增长11.3%和7.9% after a quantity of no indicator's: its rate is no fact either.
+  if (pair?.dropped) draft.dropped = true;
   // 4月16日…总投资分别为168.3亿元和112.5亿元: the event's month reaches every figure of the list.
   if (p.eventMonth && draft.period === undefined) draft.eventMonth = p.eventMonth;
   // 先后跨过2.5万亿元、3万亿元: the next threshold of a list of thresholds, dropped as the first was.
