@@ -21,12 +21,18 @@ import {
   BREAKDOWN_MARKERS,
   CUES,
   LIST_CONNECTORS,
+  BATCH_EVENTS,
+  COMPONENT_SUBJECT_ENDINGS,
   NOT_SHARED,
+  OUTWARD_PROJECT_WORDS,
+  PER_UNIT_WORDS,
+  PROJECT_FAMILIES,
   SHARED_MARKERS,
   type Cue,
   type Family,
 } from "./indicators.ts";
 import {
+  namedFamilies,
   newBindState,
   newCarry,
   type BindState,
@@ -138,6 +144,24 @@ export function bindSentence(
         draft.subject = "";
       } else draft.dropped = true;
     }
+    // 平均每个项目投资5.2亿元, 单个项目投资额平均5.2亿元: an average per project or firm, no total.
+    if (
+      draft.unit === "CNY" &&
+      PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
+    // 房地产开发企业完成投资79.4亿元: a sector's investment, a part of fixed-asset investment.
+    if (
+      draft.family.name === "project_investment" &&
+      COMPONENT_SUBJECT_ENDINGS.some((w) => draft.subject.endsWith(w))
+    )
+      draft.dropped = true;
+    // 境外投资项目2个，总投资3.2亿元: projects the place's firms invest in abroad, outside the region.
+    if (
+      PROJECT_FAMILIES.has(draft.family.name) &&
+      OUTWARD_PROJECT_WORDS.some((w) => draft.subject.includes(w))
+    )
+      draft.dropped = true;
     place(state, tc, draft);
     if (draft.unit !== "percent") state.lastValue = draft;
     state.lastDraft = draft;
@@ -156,12 +180,48 @@ export function bindSentence(
   if (amounts.length) carry.topic = amounts[amounts.length - 1]!.family;
   else if (tokens.some((tk) => tk.unit === "CNY")) carry.topic = undefined;
   else carry.topic = nextTopic(carry.topic, statedCue(sentenceCues()));
+  if (state.drafts.length) carry.named = namedFamilies(state.drafts);
   const firms = state.drafts.filter((d) => d.indicator === "enterprise_count" && d.subject);
   if (firms.length) {
     carry.firms = firms[firms.length - 1]!.subject;
     carry.firmsPeriod = firms[firms.length - 1]!.period;
   }
   return state.drafts;
+}
+
+/** 签约项目18个、新开工项目21个，总投资分别为168.3亿元和112.5亿元: counts of projects with no subject
+ * of their own, of batches of two events or more in one sentence, are told apart by their event
+ * (签约项目, 开工项目: indicators.json batchEvents), and the investments with no subject after them
+ * take theirs: in order when as many follow the last count, else the nearest count's before them.
+ * A batch alone keeps no subject. */
+export function nameBatches(text: string, drafts: readonly Draft[]): void {
+  const labels = new Map<Draft, string>();
+  let prevEnd = 0;
+  for (const d of drafts) {
+    if (d.indicator === "project_count" && d.subject === "" && !d.dropped) {
+      const words = text.slice(
+        Math.max(prevEnd, clauseStart(text, d.token.start, 0)),
+        d.token.start,
+      );
+      const event = BATCH_EVENTS.find(([w]) => words.includes(w));
+      if (event) labels.set(d, event[1]);
+    }
+    prevEnd = d.token.end;
+  }
+  if (new Set(labels.values()).size < 2) return;
+  const counts = [...labels.keys()];
+  const lastAt = drafts.indexOf(counts[counts.length - 1]!);
+  const unnamed = (d: Draft) => d.indicator === "project_investment" && d.subject === "";
+  const inOrder = drafts.slice(lastAt + 1).filter(unnamed).length === counts.length;
+  let current: string | undefined;
+  let next = 0;
+  drafts.forEach((d, i) => {
+    const label = labels.get(d);
+    if (label) current = label;
+    else if (unnamed(d) && current)
+      d.subject = inOrder && i > lastAt ? labels.get(counts[next++]!)! : current;
+  });
+  for (const [d, label] of labels) d.subject = label;
 }
 
 /** A sentence without numbers still tells the next what the paragraph is about (从GDP总量来看). */
@@ -199,6 +259,7 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
   carry.rate = undefined;
   carry.firms = undefined;
   carry.firmsPeriod = undefined;
+  carry.named = [];
   const titled = ctx.doc.carried[sentence.paragraph]!.topic;
   // 从总量看，甲省以…亿元领跑 right after a paragraph on GDP: a measure with no indicator goes on
   // with the one the paragraph before was about.

@@ -17,7 +17,7 @@ import {
 } from "./regions.ts";
 import { SENTENCE_WINDOW, dominantRegion, within, type DocContext } from "./context.ts";
 import { buildDocModel, furniture, inRanges } from "./document.ts";
-import { bindSentence, newCarry, noteSentence, type Draft } from "./bind.ts";
+import { bindSentence, nameBatches, newCarry, noteSentence, type Draft } from "./bind.ts";
 import { defaultPeriod, restated, toFact } from "./facts.ts";
 import { cleanSubject } from "./bind/subject.ts";
 import { deadlineYear } from "./bind/kinds.ts";
@@ -110,12 +110,15 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     // The combined investment of a batch is of the batch's period (新签约项目412个，总投资5320.6亿元
     // under a 上半年 headline): an undated amount takes the period of the count before it.
     let batchPeriod: string | undefined;
+    for (const d of drafts)
+      if (!d.dropped && d.region && pub) d.subject = cleanSubject(gaz, d.subject);
+    // 签约项目18个、新开工项目21个: batches of two events in one sentence are told apart by them.
+    nameBatches(text, drafts);
     for (const d of drafts) {
       if (d.family.name === "project_count" && !d.dropped) batchPeriod = d.period;
       else if (d.family.name === "project_investment" && d.period === undefined && !d.state)
         d.period = batchPeriod;
       if (d.dropped || !d.region || !pub) continue;
-      d.subject = cleanSubject(gaz, d.subject);
       const figure = `${d.indicator}|${d.region}|${d.subject}|${d.value}`;
       const earlier = figuresSeen.get(figure);
       if (earlier === undefined) figuresSeen.set(figure, sentence);

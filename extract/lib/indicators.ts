@@ -100,6 +100,8 @@ export const CUE_NAME_ENDINGS: readonly string[] = indicatorLexicon.cueNameEndin
 export const FILLER_NAME_STARTS = new TermMatcher(
   indicatorLexicon.fillerNameStarts.map((t) => [t, true] as const),
 );
+/** Words that end with a filler word and are none (签约): the trailing trim stops at them. */
+export const FILLER_NAME_ENDS: readonly string[] = indicatorLexicon.fillerNameEnds;
 export const LEVEL_MARKERS: readonly string[] = indicatorLexicon.levelMarkers;
 export const LIST_CONNECTORS = new Set(indicatorLexicon.listConnectors);
 export const PROJECT_NOUNS = indicatorLexicon.projectNouns;
@@ -131,6 +133,37 @@ export const KIND_MARKERS = new TermMatcher<KindMarker>([
   ...kindLexicon.results.map((t) => [t, { kind: "result", capacity: false }] as const),
 ]);
 
+/** Words that, in an amount's clause before it, make it an average per project or firm (平均, 每个). */
+export const PER_UNIT_WORDS: readonly string[] = [
+  ...indicatorLexicon.perUnitPrefixes,
+  ...indicatorLexicon.perUnitEach,
+];
+
+/** Words that, in the subject of projects, make them projects abroad (境外投资项目): no fact. */
+export const OUTWARD_PROJECT_WORDS: readonly string[] = indicatorLexicon.outwardProjectWords;
+/** A reference to indicators named before (两项指标, 三项主要指标): group 1 is the count. */
+export const INDICATOR_REFERENCE = new RegExp(
+  `([两二三四五六七八九十\\d]{1,2})(?:${[...indicatorLexicon.indicatorReferences]
+    .sort((a, b) => b.length - a.length)
+    .join("|")})`,
+);
+/** Events of a batch of projects and the subject naming the batch by it, longest word first. */
+export const BATCH_EVENTS: readonly (readonly [string, string])[] = Object.entries(
+  indicatorLexicon.batchEvents as Record<string, string>,
+).sort((a, b) => b[0].length - a[0].length);
+/** Endings of a sector whose completed investment is a part of fixed-asset investment (房地产开发企业). */
+export const COMPONENT_SUBJECT_ENDINGS: readonly string[] =
+  indicatorLexicon.componentSubjectEndings;
+/** Words after a noun of firms or projects that make it their number (企业数量, 项目总数). */
+export const COUNT_MEASURES: readonly string[] = [...indicatorLexicon.countMeasures].sort(
+  (a, b) => b.length - a.length,
+);
+/** The families of projects (their count and investment). */
+export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
+  "project_count",
+  "project_investment",
+]);
+
 /** Families whose region-wide growth a 其中 list breaks down into parts (industries). */
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
@@ -140,6 +173,9 @@ export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.break
 /** Words of notCues that may stand in a part's name (外商投资企业): kinds of firm, not cues. */
 export const BREAKDOWN_PART_NAME_WORDS: readonly string[] =
   indicatorLexicon.breakdown.partNameWords;
+/** Endings of a measure the contract does not count (零售总额, 用电量): such a name is no part. */
+export const BREAKDOWN_MEASURE_ENDINGS: readonly string[] =
+  indicatorLexicon.breakdown.measureEndings;
 
 /** Words that give one figure to each place a group names (粤苏鲁…均增长了8%). */
 /** Words that make a rate one against the period just before (环比, 比上月): no indicator's. */

@@ -4,8 +4,10 @@
 
 import type { NumberToken } from "../numbers.ts";
 import { within, type DocContext } from "../context.ts";
+import { clauseStart } from "../segment.ts";
 import { kindLexicon, periodLexicon } from "../lexicon.ts";
 import {
+  COUNT_MEASURES,
   COUNT_NOUN_WINDOW,
   ENTERPRISE_CLASSIFIERS,
   ENTERPRISE_NOUNS,
@@ -246,6 +248,30 @@ function nounBefore(
   return found ? { end: e, fromWord, dated, verbed } : undefined;
 }
 
+/** The words naming what a number of firms or projects counts (专精特新中小企业) when the clause
+ * right before the count's, in its sentence, states that number's rate (…企业数量增长35%): the noun
+ * then one of countMeasures, then a percentage; undefined otherwise. */
+function measuredNounBefore(
+  state: BindState,
+  tc: TokenContext,
+  nouns: readonly string[],
+): string | undefined {
+  const { ctx, tokens, sentence } = state;
+  const { text } = ctx;
+  const end = tc.cs - 1;
+  if (end <= sentence.start) return undefined;
+  const start = clauseStart(text, end, sentence.start);
+  const rate = tokens.find((t) => t.unit === "percent" && t.start >= start && t.end <= end);
+  if (!rate) return undefined;
+  for (const measure of COUNT_MEASURES) {
+    const at = text.lastIndexOf(measure, rate.start);
+    if (at <= start) continue;
+    const noun = nouns.find((n) => !n.endsWith(measure) && text.startsWith(n, at - n.length));
+    if (noun) return subjectBefore(ctx, start, at);
+  }
+  return undefined;
+}
+
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
  * or a word of reaching a level (1000家增加到…): the count is the level moved from. */
 function endsPhrase(text: string, at: number, clauseStop: number): boolean {
@@ -362,6 +388,15 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const verb = whole ? partStateVerb(ctx, scope, token, ce) : undefined;
     if (whole && verb)
       draft = newDraft(tc, whole.family, whole.indicator, "count", token.value, `${verb}项目`);
+  }
+  // 专精特新中小企业数量增长35%，达到860家: the level the number of firms reached, after its rate.
+  if (!draft && onlyFiller(text, scope, token.start) && endsPhrase(text, token.end, ce)) {
+    const project = PROJECT_CLASSIFIERS.has(token.classifier);
+    if (project || ENTERPRISE_CLASSIFIERS.has(token.classifier)) {
+      const subject = measuredNounBefore(state, tc, project ? PROJECT_NOUNS : ENTERPRISE_NOUNS);
+      const f = FAMILIES.get(project ? "project_count" : "enterprise_count")!;
+      if (subject !== undefined) draft = newDraft(tc, f, f.value, "count", token.value, subject);
+    }
   }
   // 国家级专精特新“小巨人”企业1.46万家。从城市分布看，北京以1012家位居首位: a bare count of firms
   // right after a place, in a later sentence of the paragraph, counts the kind counted before.

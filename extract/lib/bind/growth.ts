@@ -2,13 +2,15 @@
 // follows, to the value before it (503.2亿元，增长8.1%), to a breakdown's head (其中，汽车产业增长
 // 14.0%), to the cue after it (10.5%的经济增速), or repeats the rate before it place by place.
 
-import type { Sentence } from "../segment.ts";
+import { clauseEnd, type Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import { periodLexicon } from "../lexicon.ts";
 import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_MEASURE_ENDINGS,
+  INDICATOR_REFERENCE,
   BREAKDOWN_PART_NAME_WORDS,
   BREAKDOWN_PART_SUFFIXES,
   CUES,
@@ -17,7 +19,9 @@ import {
   cueSubject,
   type Family,
 } from "../indicators.ts";
+import { smallNumber } from "../numbers.ts";
 import {
+  namedFamilies,
   newDraft,
   type BindState,
   type BreakdownHead,
@@ -116,6 +120,8 @@ function breakdownHead(
     BREAKDOWN_PART_SUFFIXES.some((w) => subject.endsWith(w));
   if (!sibling && !BREAKDOWN_MARKERS.some((w) => lead.includes(w))) return;
   if (subject.length < 2 || subject.length > BREAKDOWN_NAME_LIMIT || /\d/.test(subject)) return;
+  // 社会消费品零售总额, 全社会用电量: a measure the contract does not count, no part of the head.
+  if (BREAKDOWN_MEASURE_ENDINGS.some((w) => subject.endsWith(w))) return;
   // A cue word makes the name another measure (工业投资, 第二产业增加值), except a kind of firm
   // that holds one (外商投资企业) in a breakdown by ownership.
   const cueWord = (m: { start: number; end: number; value: { type: string } }) =>
@@ -178,6 +184,7 @@ function rateAfterCue(
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
+  let referred: Family[] | undefined;
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -194,6 +201,10 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
+  } else if (paired && (referred = referredIndicators(state, tc, growth.start))) {
+    // 前4个月，两项指标分别增长6.9%和4.9%: the indicators named before, one per figure.
+    family = referred[0]!;
+    tc.referredFamilies = referred;
   } else if (growth.family) {
     // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
@@ -297,11 +308,20 @@ function rateAfterCue(
     // its cue, pair with a 分别 list of as many rates.
     if (valueList.length < 2 && saysRespectively(text, scope, token.start)) {
       const values = valuesSinceRate(state.drafts);
-      if (values.length > 1 && values.length === listLength(state, tc.t)) state.valueList = values;
+      const n = listLength(state, tc.t);
+      if (values.length > 1 && values.length === n) state.valueList = values;
+      // 集装箱吞吐量142.6万标箱，外贸进出口1386.4亿元，分别增长11.3%和7.9%: quantities stated clause
+      // by clause pair with the rates one by one; a quantity of no indicator takes its rate along.
+      else if (n > 1 && values.length < n && tc.items.length < 2) {
+        const slots = quantitySlots(state, tc, values);
+        if (slots.length === n) state.valueList = slots;
+      }
     }
     const first = state.valueList[0];
     if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
+      // 集装箱吞吐量…，外贸进出口…，分别增长11.3%和7.9%: the first rate is the throughput's.
+      if (first.dropped) draft.dropped = true;
       draft.region = first.region;
       draft.period = first.period;
       draft.subject = first.subject;
@@ -319,6 +339,23 @@ function rateAfterCue(
   return draft;
 }
 
+/** The indicators a reference before a 分别 list of rates stands for (两项指标分别增长6.9%和4.9%):
+ * exactly as many as it counts, named region-wide before it in the sentence, or else in the sentence
+ * before, in the order last named, each with a growth indicator, and as many as the figures;
+ * undefined otherwise. */
+function referredIndicators(state: BindState, tc: TokenContext, at: number): Family[] | undefined {
+  // From the clause's start: the reference's count (两项) is a number of its own.
+  const m = INDICATOR_REFERENCE.exec(state.ctx.text.slice(tc.cs, at));
+  if (!m) return undefined;
+  const n = smallNumber(m[1]!);
+  if (listLength(state, tc.t) !== n) return undefined;
+  let families = namedFamilies(state.drafts);
+  if (!families.length) families = state.carry.named;
+  // …增长6.8%，…增长4.5%，…增长3%；两项指标分别…: which two of three is unknown.
+  if (families.length !== n || !families.every((f) => f.growth)) return undefined;
+  return families;
+}
+
 /** True when the clause before a growth word compares with a year more than one year before the
  * rate's period (比2022年增长 of 2024, 比2019年同期 of 2021's nine months): a growth over several
  * years, not the year-on-year rate the indicators mean. 比上年 is the year before. */
@@ -328,6 +365,35 @@ function longBase(ctx: DocContext, from: number, to: number, period: string | un
   return within(ctx.periods, from, to).some(
     (p) => p.base !== undefined && Number(p.base.slice(0, 4)) < year - 1,
   );
+}
+
+/** The quantities stated clause by clause in the sentence since its last rate, before the rate's
+ * clause: the value bound in each clause, or where a clause states a number that bound nothing (万标箱,
+ * 亿千瓦时: no indicator's) a stand-in for it that is no fact. [] when a clause holds two values. */
+function quantitySlots(state: BindState, tc: TokenContext, values: readonly Draft[]): Draft[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const rates = state.tokens.filter((t) => t.unit === "percent" && t.end <= tc.cs);
+  let at = Math.max(sentence.start, rates[rates.length - 1]?.end ?? sentence.start);
+  const slots: Draft[] = [];
+  while (at < tc.cs) {
+    const end = Math.min(clauseEnd(text, at, tc.cs), tc.cs);
+    const inClause = values.filter((v) => v.token.start >= at && v.token.end <= end);
+    if (inClause.length > 1) return [];
+    if (inClause.length === 1) slots.push(inClause[0]!);
+    else if (statesNumber(ctx, at, end)) slots.push({ ...values[0]!, dropped: true });
+    at = end + 1;
+  }
+  return slots.some((s) => !values.includes(s)) ? slots : [];
+}
+
+/** True when text[from, to) holds an Arabic numeral outside any period (142.6万标箱, not 2025年). */
+function statesNumber(ctx: DocContext, from: number, to: number): boolean {
+  const periods = within(ctx.periods, from, to);
+  for (let i = from; i < to; i++)
+    if (isDigitCode(ctx.text.charCodeAt(i)) && !periods.some((p) => p.start <= i && i < p.end))
+      return true;
+  return false;
 }
 
 /** The values (amounts, counts) bound in the sentence since its last rate, in order. */

@@ -137,6 +137,10 @@ export function continueList(state: BindState, tc: TokenContext): Draft | undefi
     period: prev.years[index] ?? pair?.period ?? p.period,
     kind: p.kind,
   };
+  // …分别增长11.3%和7.9% after a quantity of no indicator's: its rate is no fact either.
+  if (pair?.dropped) draft.dropped = true;
+  // 4月16日…总投资分别为168.3亿元和112.5亿元: the event's month reaches every figure of the list.
+  if (p.eventMonth && draft.period === undefined) draft.eventMonth = p.eventMonth;
   // 先后跨过2.5万亿元、3万亿元: the next threshold of a list of thresholds, dropped as the first was.
   if (p.milestone) {
     draft.milestone = true;
@@ -185,7 +189,10 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   // 地区生产总值和规上工业增加值分别达到950亿元和420亿元: one indicator per figure.
   let families: Family[] = [];
   let items = tc.items;
-  if (!regions.length && !years.length && saysRespectively(ctx.text, tc.cs, token.start)) {
+  if (!regions.length && !years.length && tc.referredFamilies) {
+    // 两项指标分别增长6.9%和4.9%: the indicators the reference stands for, one per figure.
+    families = tc.referredFamilies;
+  } else if (!regions.length && !years.length && saysRespectively(ctx.text, tc.cs, token.start)) {
     const run = cueRun(ctx.text, tc.cs, token.start);
     const subjects = run.map((c) => c.subject);
     if (run.length && run.length !== listLength(state, tc.t)) {

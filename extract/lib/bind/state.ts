@@ -57,6 +57,9 @@ export interface SentenceCarry {
   firms: string | undefined;
   /** The period of that count (截至今年8月底), which the bare counts after it share. */
   firmsPeriod: string | undefined;
+  /** The indicators the sentence before (in the paragraph) gave region-wide figures of, in the order
+   * last named: what 两项指标 at the start of this one may refer back to. */
+  named: Family[];
 }
 
 /** What a breakdown's head must give: a rate's family, and the end of its figure. */
@@ -70,6 +73,7 @@ export function newCarry(): SentenceCarry {
     topic: undefined,
     firms: undefined,
     firmsPeriod: undefined,
+    named: [],
   };
 }
 
@@ -150,6 +154,8 @@ export interface TokenContext {
   capacity: boolean;
   /** The subjects of the 分别 list it opens. */
   items: string[];
+  /** The indicators a reference (两项指标分别增长…) before it stands for, one per figure. */
+  referredFamilies?: Family[];
   growthSign: 0 | 1 | -1;
   /** It inherited a list of values, which a growth list after it pairs with. */
   inheritedList: boolean;
@@ -185,4 +191,14 @@ export function newDraft(
     period: undefined,
     dropped: false,
   };
+}
+
+/** The indicators of region-wide figures among `drafts`, each once, in the order last named. */
+export function namedFamilies(drafts: readonly Draft[]): Family[] {
+  const out: Family[] = [];
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i]!;
+    if (!d.dropped && d.subject === "" && !out.includes(d.family)) out.unshift(d.family);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   FILLERS,
+  FILLER_NAME_ENDS,
   FILLER_NAME_STARTS,
   CUE_NAME_ENDINGS,
   DATED_SUBJECT_ENDINGS,
@@ -296,6 +297,8 @@ function trimFillerSpan(text: string, from: number, to: number): Span {
   }
   for (let changed = true; changed && a < b;) {
     changed = false;
+    // 新签约: a word that ends like a filler (约) keeps its ending.
+    if (FILLER_NAME_ENDS.some((w) => b - w.length >= a && text.startsWith(w, b - w.length))) break;
     const m = FILLERS.matchEndingAt(text, b, a);
     if (m) {
       b = m.start;
