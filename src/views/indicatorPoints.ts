@@ -5,7 +5,7 @@
 // 100,000 project figures made them, worked out their frequencies and drew, all in one task of
 // 110–150 ms (the page could not answer a click meanwhile); now the view says it is preparing the
 // figures while they are made, a slice a task.
-import { startTransition, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
 import type { Indicator } from "../model/contract.ts";
 import type { AheadItems } from "../chart/timeSeries.ts";
@@ -129,10 +129,7 @@ export function useIndicatorPoints(
       cancel = nextTask(() => {
         prepareNow.current?.(made.points);
         keptOf(table).set(indicator, made);
-        // A transition: React renders it a few components a task, yielding between them, so
-        // the views' work on 100,000 points (the chart's option, its description, the
-        // selection) is not all one task; the page shows it is preparing until it is done.
-        startTransition(() => setMade((n) => n + 1));
+        setMade((n) => n + 1);
       });
     };
     cancel = nextTask(step);

@@ -13,13 +13,11 @@ const chart = { option: buildTimeSeriesOption, describe: describeChart };
 function ChartBody({ ctx, client }: ViewProps) {
   const { lang, derived, chartConfig, update } = ctx;
   const option = useMemo(() => chart.option(chartConfig, derived.drawn), [chartConfig, derived]);
-  // A pass over every drawn point: made when the points change, not on every render, and by
-  // the chart's own render (PointChart), which a large indicator's first render, a transition,
-  // may run in a task after this one's option (see useIndicatorPoints).
-  const describe = useMemo(() => {
-    let description: string | undefined;
-    return () => (description ??= chart.describe(chartConfig, derived.drawn));
-  }, [chartConfig, derived.drawn]);
+  // A pass over every drawn point: made when the points change, not on every render.
+  const description = useMemo(
+    () => chart.describe(chartConfig, derived.drawn),
+    [chartConfig, derived.drawn],
+  );
   return (
     <>
       <div className="chart-tools">
@@ -42,7 +40,7 @@ function ChartBody({ ctx, client }: ViewProps) {
         client={client}
         option={option}
         drawn={derived.drawn.length > 0}
-        describe={describe}
+        describe={() => description}
       />
     </>
   );
