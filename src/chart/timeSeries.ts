@@ -299,7 +299,7 @@ function markerStyle(
   ahead?: AheadItems,
 ) {
   if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
-  const flat = { data: flatTuples(points, unit, ahead), dimensions: ITEM_DIMENSIONS };
+  const flat = { data: flatTuplesKept(points, unit, ahead), dimensions: ITEM_DIMENSIONS };
   // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
   // single stroke, which stays quick at a couple of thousand shapes.
   if (points.length <= LARGE_MARKERS)
@@ -399,6 +399,97 @@ function spanData(points: readonly Point[], unit: Unit): number[][] {
   return data;
 }
 
+/**
+ * The drawn points sorted into what the chart draws of them: each region's series of region-wide
+ * figures per kind, its subject figures (when they are drawn), each drawn period's days (the axis
+ * depends on those alone: one range per period, not one object per point) and the figures whose
+ * reports disagree.
+ */
+export interface DrawnGroups {
+  byRegionKind: Map<string, Point[]>;
+  subjectsOf: Map<string, Point[]>;
+  periodDays: Map<string, { start: number; end: number }>;
+  disputed: Point[];
+}
+
+/** Groups per drawn array (the page makes one per change of a control, and keeps it). */
+const groupsOf = new WeakMap<readonly Point[], { showSubjects: boolean; groups: DrawnGroups }>();
+
+/**
+ * The groups of a drawn array, in one pass, made on the first call and kept: a large indicator's
+ * first visit makes them ahead (prepareTimeSeries), so the render that draws them only reads them.
+ */
+export function groupDrawn(points: readonly Point[], showSubjects: boolean): DrawnGroups {
+  const kept = groupsOf.get(points);
+  if (kept && kept.showSubjects === showSubjects) return kept.groups;
+  const byRegionKind = new Map<string, Point[]>();
+  const subjectsOf = new Map<string, Point[]>();
+  const periodDays = new Map<string, { start: number; end: number }>();
+  const disputed: Point[] = [];
+  for (const p of points) {
+    // Subject figures count only when they are drawn.
+    if (p.subject) {
+      if (!showSubjects) continue;
+      const list = subjectsOf.get(p.region);
+      if (list) list.push(p);
+      else subjectsOf.set(p.region, [p]);
+    } else {
+      const key = `${p.region}\u0000${p.kind}`;
+      const list = byRegionKind.get(key);
+      if (list) list.push(p);
+      else byRegionKind.set(key, [p]);
+    }
+    if (!periodDays.has(p.period))
+      periodDays.set(p.period, { start: p.periodStart, end: p.periodEnd });
+    if (p.disagree) disputed.push(p);
+  }
+  const groups = { byRegionKind, subjectsOf, periodDays, disputed };
+  groupsOf.set(points, { showSubjects, groups });
+  return groups;
+}
+
+/** Batched markers' flat items per array of points (a region's subject figures), per unit. */
+const flatOf = new WeakMap<readonly Point[], { unit: Unit; flat: Float64Array }>();
+
+/** flatTuples of `points`, made on the first call for the array and kept. */
+export function flatTuplesKept(
+  points: readonly Point[],
+  unit: Unit,
+  ahead?: AheadItems,
+): Float64Array {
+  const kept = flatOf.get(points);
+  if (kept && kept.unit === unit) return kept.flat;
+  const flat = flatTuples(points, unit, ahead);
+  flatOf.set(points, { unit, flat });
+  return flat;
+}
+
+/**
+ * What a large indicator's first drawing would work out over every drawn point, done ahead, a
+ * step a task (each `yield` ends one): the groups, then the batched markers' items of each
+ * region's subject figures. The render that follows finds them made (groupDrawn, flatTuplesKept).
+ */
+export function* prepareTimeSeries(
+  points: readonly Point[],
+  showSubjects: boolean,
+  unit: Unit,
+  ahead?: AheadItems,
+): Generator<void, void> {
+  const { subjectsOf } = groupDrawn(points, showSubjects);
+  yield;
+  let copied = 0;
+  for (const parts of subjectsOf.values()) {
+    if (parts.length <= LARGE_MARKERS) continue;
+    // A few regions' items a task: about 30,000 points.
+    if (copied > 30_000) {
+      yield;
+      copied = 0;
+    }
+    flatTuplesKept(parts, unit, ahead);
+    copied += parts.length;
+  }
+}
+
 export function buildTimeSeriesOption(
   config: ChartConfig,
   points: readonly Point[],
@@ -414,29 +505,10 @@ export function buildTimeSeriesOption(
   };
   const line = config.chartType === "line";
 
-  // One pass over the points: each drawn point's series, each drawn period's days (the axis
-  // depends on those alone: one range per period, not one object per point) and the figures
-  // whose reports disagree. Subject figures count only when they are drawn.
-  const byRegionKind = new Map<string, Point[]>();
-  const subjectsOf = new Map<string, Point[]>();
-  const periodDays = new Map<string, { start: number; end: number }>();
-  const disputed: Point[] = [];
-  for (const p of points) {
-    if (p.subject) {
-      if (!config.showSubjects) continue;
-      const list = subjectsOf.get(p.region);
-      if (list) list.push(p);
-      else subjectsOf.set(p.region, [p]);
-    } else {
-      const key = `${p.region}\u0000${p.kind}`;
-      const list = byRegionKind.get(key);
-      if (list) list.push(p);
-      else byRegionKind.set(key, [p]);
-    }
-    if (!periodDays.has(p.period))
-      periodDays.set(p.period, { start: p.periodStart, end: p.periodEnd });
-    if (p.disagree) disputed.push(p);
-  }
+  const { byRegionKind, subjectsOf, periodDays, disputed } = groupDrawn(
+    points,
+    config.showSubjects ?? false,
+  );
 
   // The axis spans every drawn period.
   const axisPlan = planTimeAxis([...periodDays.values()]);

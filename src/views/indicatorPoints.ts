@@ -91,8 +91,9 @@ export function useIndicatorPoints(
   table: PointTable | undefined,
   byIndicator: ReadonlyMap<Indicator, Uint32Array>,
   indicator: Indicator,
-  /** Work on the made points that the render would otherwise do, in a task of its own. */
-  prepare?: (points: readonly Point[]) => void,
+  /** Work on the made points that the render would otherwise do, ahead of it: each `yield` of
+   * the steps ends a task. */
+  prepare?: (made: Kept) => Iterator<void>,
   /** Work the render would otherwise do on every point, done on each slice as it is made (the
    * chart's items, kept beside the points). */
   perSlice?: SliceWork,
@@ -126,11 +127,13 @@ export function useIndicatorPoints(
       const next = steps.next();
       if (!next.done) return void (cancel = nextTask(step));
       const made = next.value;
-      cancel = nextTask(() => {
-        prepareNow.current?.(made.points);
+      const work = prepareNow.current?.(made);
+      const ahead = () => {
+        if (work && !work.next().done) return void (cancel = nextTask(ahead));
         keptOf(table).set(indicator, made);
         setMade((n) => n + 1);
-      });
+      };
+      cancel = nextTask(ahead);
     };
     cancel = nextTask(step);
     return () => cancel();

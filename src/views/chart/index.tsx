@@ -1,8 +1,12 @@
 // 趋势图: the indicator over time, one line (or bars) per district, at one frequency.
 import { useMemo } from "react";
 import type { Point } from "../../model/aggregate.ts";
-import { buildTimeSeriesOption, type ChartConfig } from "../../chart/timeSeries.ts";
-import { describeChart } from "../../chart/describe.ts";
+import {
+  buildTimeSeriesOption,
+  prepareTimeSeries,
+  type ChartConfig,
+} from "../../chart/timeSeries.ts";
+import { describeChart, summarizeDrawn } from "../../chart/describe.ts";
 import { FrequencyPicker, SubjectToggle } from "../../view/Controls.tsx";
 import { chartSelection, indicatorExportText, indicatorHeading } from "../shared.ts";
 import { PointChart } from "../PointChart.tsx";
@@ -53,6 +57,13 @@ export const chartView: ViewRecord<ChartConfig, readonly Point[]> = {
   select: chartSelection,
   heading: indicatorHeading,
   chart,
+  // The series' groups and the batched markers' items, then what the description and the span
+  // read (summarizeDrawn): each a pass over every drawn point.
+  *prepare(derived, unit, ahead) {
+    yield* prepareTimeSeries(derived.drawn, derived.showSubjects, unit, ahead);
+    yield;
+    summarizeDrawn(derived.drawn);
+  },
   exportText: indicatorExportText,
   downloads: true,
   needsFacts: true,
