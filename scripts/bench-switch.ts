@@ -3,7 +3,9 @@
 // jm:chart-finished, with the main thread's CPU over it (CDP Performance metrics, ThreadTime when
 // the browser has it) and the long tasks after it.
 //
-//   node --import tsx scripts/bench-switch.ts --dist DIR,DIR… [--rounds N=2] [--runs N=7]
+//   node --import tsx scripts/bench-switch.ts --dist DIR,DIR… [--rounds N=2] [--runs N=7] [--toggle]
+//
+// --toggle times bench-browser's district toggle instead (the first district box, off and on).
 import { join, relative } from "node:path";
 import { loadavg } from "node:os";
 import type { Browser } from "playwright-core";
@@ -21,6 +23,8 @@ const value = (name: string, fallback: string) => {
 };
 const rounds = Number(value("--rounds", "2"));
 const runs = Number(value("--runs", "7"));
+const toggle = args.includes("--toggle");
+const BOXES = '[data-testid="region-filter"] input[type="checkbox"]';
 const dists = value("--dist", "bench-output/dist")
   .split(",")
   .filter(Boolean)
@@ -73,10 +77,14 @@ async function round(browser: Browser, url: string): Promise<Switch[]> {
     );
     const out: Switch[] = [];
     for (let i = 0; i < runs; i++) {
-      const to = i % 2 ? first : others[Math.floor(i / 2) % others.length]!;
+      const to = toggle
+        ? `box ${i % 2 ? "on" : "off"}`
+        : i % 2
+          ? first
+          : others[Math.floor(i / 2) % others.length]!;
       const before = await threadMs();
       const r = await page.evaluate(
-        ({ sel, to }) =>
+        ({ sel, to, boxes }) =>
           new Promise<{ ms: number; t0: number }>((resolve) => {
             let t0 = Infinity;
             const obs = new PerformanceObserver((list) => {
@@ -87,12 +95,18 @@ async function round(browser: Browser, url: string): Promise<Switch[]> {
                 }
             });
             obs.observe({ type: "mark" });
+            if (to.startsWith("box ")) {
+              const box = document.querySelector<HTMLInputElement>(boxes)!;
+              t0 = performance.now();
+              box.click();
+              return;
+            }
             const select = document.querySelector<HTMLSelectElement>(sel)!;
             t0 = performance.now();
             select.value = to;
             select.dispatchEvent(new Event("change", { bubbles: true }));
           }),
-        { sel: PICKER, to },
+        { sel: PICKER, to, boxes: BOXES },
       );
       await sleep(300);
       const thread = (await threadMs()) - before;
@@ -147,7 +161,7 @@ async function main(): Promise<void> {
   for (const [k, { name }] of served.entries()) {
     const flat = all[k]!.flat();
     console.log(
-      `${name}: switch medians per page ${all[k]!.map((r) => median(r.map((s) => s.ms)).toFixed(0)).join(", ")} ms; median cpu ${median(flat.map((s) => s.thread)).toFixed(0)} ms; longest task ${Math.max(...flat.map((s) => s.longest)).toFixed(0)} ms`,
+      `${name}: ${toggle ? "toggle" : "switch"} medians per page ${all[k]!.map((r) => median(r.map((s) => s.ms)).toFixed(0)).join(", ")} ms; median cpu ${median(flat.map((s) => s.thread)).toFixed(0)} ms; longest task ${Math.max(...flat.map((s) => s.longest)).toFixed(0)} ms`,
     );
   }
   console.log(`load average ${load()} after`);

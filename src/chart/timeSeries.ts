@@ -389,6 +389,42 @@ export function lineData(points: readonly Point[], unit: Unit): PointTuple[] {
   return data;
 }
 
+/**
+ * A series' data kept with the points it was made from, found again by those points (the same
+ * objects in the same order): a district toggle, a switch back to an indicator or a change of
+ * the year range leaves most regions' lists as they were, and their data is not made again (a
+ * line's items placed, sorted and broken into runs; a span's three items a point). A few lists a
+ * first point; dropped with the points.
+ */
+const keptData = new WeakMap<Point, { points: readonly Point[]; key: string; data: unknown[] }[]>();
+const KEPT_PER_POINT = 4;
+
+function sameList(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `make(points)`, or what it made before for the same points and key (the kind of data and its
+ * unit). */
+export function keptSeriesData<T>(
+  points: readonly Point[],
+  key: string,
+  make: (points: readonly Point[]) => T[],
+): T[] {
+  const head = points[0];
+  if (!head) return make(points);
+  let kept = keptData.get(head);
+  if (!kept) keptData.set(head, (kept = []));
+  const found = kept.find((k) => k.key === key && sameList(k.points, points));
+  if (found) return found.data as T[];
+  const data = make(points);
+  kept.unshift({ points, key, data });
+  if (kept.length > KEPT_PER_POINT) kept.length = KEPT_PER_POINT;
+  return data;
+}
+
 /** Faint bars across each period's span: [start, value], [end, value], then a break. */
 function spanData(points: readonly Point[], unit: Unit): number[][] {
   const data: number[][] = [];
@@ -544,7 +580,7 @@ export function buildTimeSeriesOption(
         series.push({
           ...common,
           type: "line",
-          data: lineData(list, unit),
+          data: keptSeriesData(list, `line ${unit}`, (l) => lineData(l, unit)),
           symbol: SYMBOL[kind],
           symbolSize: hollow ? 9 : 7,
           showSymbol: !large,
@@ -555,7 +591,7 @@ export function buildTimeSeriesOption(
         series.push({
           name,
           type: "line",
-          data: spanData(list, unit),
+          data: keptSeriesData(list, `span ${unit}`, (l) => spanData(l, unit)),
           silent: true,
           symbol: "none",
           // Not only no symbol: ECharts would otherwise still match every item of the old and
@@ -572,9 +608,9 @@ export function buildTimeSeriesOption(
           ...common,
           type: "bar",
           large,
-          data: [...list]
-            .sort((a, b) => a.periodStart - b.periodStart)
-            .map((p) => tupleOf(p, unit)),
+          data: keptSeriesData(list, `bar ${unit}`, (l) =>
+            [...l].sort((a, b) => a.periodStart - b.periodStart).map((p) => tupleOf(p, unit)),
+          ),
           itemStyle: hollow
             ? {
                 color: "rgba(255,255,255,0)",

@@ -85,3 +85,34 @@ test("what the steps made is kept per drawn array and read back, not made again"
   expect(summarizeDrawn(points)).toBe(summarizeDrawn(points));
   expect(summarizeDrawn([])).toBeNull();
 });
+
+test("a region's series data is kept with its points and reused when a redraw leaves them as they were", () => {
+  const points = drawnPoints(3000).filter((p) => !p.subject);
+  const lines = { ...config, showSubjects: false };
+  const first = buildTimeSeriesOption(lines, points) as AnyOption;
+  // Another drawn array (a toggle of a district, then back): the same points, other arrays.
+  const again = buildTimeSeriesOption(lines, [...points]) as AnyOption;
+  expect(plain(again)).toBe(plain(first));
+  expect(again.series.length).toBeGreaterThan(0);
+  // The lines and spans (the disagreement marks are made per drawing).
+  const lineSeries = (o: AnyOption) => (o.series as AnyOption[]).filter((s) => s.type === "line");
+  expect(lineSeries(again).length).toBeGreaterThan(2);
+  lineSeries(again).forEach((s, i) => expect(s.data).toBe(lineSeries(first)[i]!.data));
+  // One region's points fewer: its series is made again, the others' are kept.
+  const fewer = points.filter((p, i) => p.region !== "xinhui" || i > 10);
+  const third = buildTimeSeriesOption(lines, fewer) as AnyOption;
+  const cold = plain(
+    buildTimeSeriesOption(
+      lines,
+      fewer.map((p) => ({ ...p })),
+    ),
+  );
+  expect(plain(third)).toBe(cold);
+  const kept = new Set(lineSeries(first).map((s) => s.data));
+  const same = lineSeries(third).filter((s) => kept.has(s.data));
+  expect(same.length).toBeGreaterThan(0);
+  expect(same.length).toBeLessThan(lineSeries(third).length);
+  // Bars of the same points: data of their own.
+  const bars = buildTimeSeriesOption({ ...lines, chartType: "bar" }, points) as AnyOption;
+  expect(bars.series[0].data).not.toBe(first.series[0].data);
+});
