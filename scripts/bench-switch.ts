@@ -4,6 +4,7 @@
 // the browser has it) and the long tasks after it.
 //
 //   node --import tsx scripts/bench-switch.ts --dist DIR,DIR… [--rounds N=2] [--runs N=7] [--toggle]
+//                                             [--trace-load]
 //
 // --toggle times bench-browser's district toggle instead (the first district box, off and on).
 import { join, relative } from "node:path";
@@ -24,6 +25,8 @@ const value = (name: string, fallback: string) => {
 const rounds = Number(value("--rounds", "2"));
 const runs = Number(value("--runs", "7"));
 const toggle = args.includes("--toggle");
+/** Traces each load: its longest task by thread time as well (--trace-load). */
+const traceLoad = args.includes("--trace-load");
 const BOXES = '[data-testid="region-filter"] input[type="checkbox"]';
 const dists = value("--dist", "bench-output/dist")
   .split(",")
@@ -43,7 +46,37 @@ interface Switch {
   longest: number;
 }
 
-async function round(browser: Browser, url: string): Promise<Switch[]> {
+/** The renderer main thread's longest task in a trace, by thread time (ms). */
+function longestThreadTime(trace: Buffer): number {
+  const events = (
+    JSON.parse(trace.toString("utf8")) as {
+      traceEvents: {
+        name: string;
+        ph: string;
+        pid: number;
+        tid: number;
+        tdur?: number;
+        args?: { name?: string };
+      }[];
+    }
+  ).traceEvents;
+  const mains = events.filter(
+    (e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain",
+  );
+  let longest = 0;
+  for (const m of mains)
+    for (const e of events)
+      if (e.pid === m.pid && e.tid === m.tid && e.name === "RunTask" && e.ph === "X")
+        longest = Math.max(longest, (e.tdur ?? 0) / 1000);
+  return longest;
+}
+
+async function round(
+  browser: Browser,
+  url: string,
+  loadTasks: number[],
+  loadThread: number[],
+): Promise<Switch[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
@@ -55,9 +88,25 @@ async function round(browser: Browser, url: string): Promise<Switch[]> {
           w.__tasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: "longtask", buffered: true });
     });
+    if (traceLoad)
+      await browser.startTracing(page, {
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+      });
     await page.goto(`${url}?csv=${encodeURIComponent(BIG_URL)}`);
     await page.waitForSelector(CHART_READY, { timeout: 180_000 });
     await sleep(2000);
+    if (traceLoad) loadThread.push(longestThreadTime(await browser.stopTracing()));
+    // The load's longest task, from navigation to the chart drawn (and two seconds after).
+    loadTasks.push(
+      await page.evaluate(() =>
+        Math.max(
+          0,
+          ...(window as unknown as { __tasks: { duration: number }[] }).__tasks.map(
+            (t) => t.duration,
+          ),
+        ),
+      ),
+    );
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable", { timeDomain: "threadTicks" } as never);
     const threadMs = async () => {
@@ -142,13 +191,15 @@ async function main(): Promise<void> {
       .join(" / ");
   console.log(`load average ${load()} before`);
   const all = served.map(() => [] as Switch[][]);
+  const loads = served.map(() => [] as number[]);
+  const loadThreads = served.map(() => [] as number[]);
   try {
     for (let i = 0; i < rounds; i++)
       for (const [k, { url, name }] of served.entries()) {
-        const r = await round(browser, url);
+        const r = await round(browser, url, loads[k]!, loadThreads[k]!);
         all[k]!.push(r);
         console.log(
-          `${name}: ${r.map((s) => `${s.to} ${s.ms.toFixed(0)} (cpu ${s.thread.toFixed(0)}, task ${s.longest.toFixed(0)})`).join(", ")}; median ${median(r.map((s) => s.ms)).toFixed(0)} ms (load ${load()})`,
+          `${name}: ${r.map((s) => `${s.to} ${s.ms.toFixed(0)} (cpu ${s.thread.toFixed(0)}, task ${s.longest.toFixed(0)})`).join(", ")}; median ${median(r.map((s) => s.ms)).toFixed(0)} ms; the load's longest task ${loads[k]!.at(-1)!.toFixed(0)} ms${traceLoad ? ` (${loadThreads[k]!.at(-1)!.toFixed(0)} ms thread)` : ""} (load ${load()})`,
         );
       }
   } finally {

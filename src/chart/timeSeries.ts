@@ -502,17 +502,27 @@ export function flatTuplesKept(
 
 /**
  * What a large indicator's first drawing would work out over every drawn point, done ahead, a
- * step a task (each `yield` ends one): the groups, then the batched markers' items of each
- * region's subject figures. The render that follows finds them made (groupDrawn, flatTuplesKept).
+ * step a task (each `yield` ends one): the groups, each region's lines and spans (or bars) when
+ * the chart's type is given, then the batched markers' items of each region's subject figures. The render that follows finds them made (groupDrawn, flatTuplesKept).
  */
 export function* prepareTimeSeries(
   points: readonly Point[],
   showSubjects: boolean,
   unit: Unit,
   ahead?: AheadItems,
+  chartType?: ChartType,
 ): Generator<void, void> {
-  const { subjectsOf } = groupDrawn(points, showSubjects);
+  const { byRegionKind, subjectsOf } = groupDrawn(points, showSubjects);
   yield;
+  // Each region's lines and spans (or bars), as the option will ask for them.
+  if (chartType) {
+    for (const list of byRegionKind.values())
+      if (chartType === "line") {
+        keptLineData(list, unit);
+        keptSpanData(list, unit);
+      } else keptBarData(list, unit);
+    yield;
+  }
   let copied = 0;
   for (const parts of subjectsOf.values()) {
     if (parts.length <= LARGE_MARKERS) continue;
@@ -525,6 +535,16 @@ export function* prepareTimeSeries(
     copied += parts.length;
   }
 }
+
+/** A region's series data of one kind, kept with its points (keptSeriesData). */
+const keptLineData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `line ${unit}`, (l) => lineData(l, unit));
+const keptSpanData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `span ${unit}`, (l) => spanData(l, unit));
+const keptBarData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `bar ${unit}`, (l) =>
+    [...l].sort((a, b) => a.periodStart - b.periodStart).map((p) => tupleOf(p, unit)),
+  );
 
 export function buildTimeSeriesOption(
   config: ChartConfig,
@@ -580,7 +600,7 @@ export function buildTimeSeriesOption(
         series.push({
           ...common,
           type: "line",
-          data: keptSeriesData(list, `line ${unit}`, (l) => lineData(l, unit)),
+          data: keptLineData(list, unit),
           symbol: SYMBOL[kind],
           symbolSize: hollow ? 9 : 7,
           showSymbol: !large,
@@ -591,7 +611,7 @@ export function buildTimeSeriesOption(
         series.push({
           name,
           type: "line",
-          data: keptSeriesData(list, `span ${unit}`, (l) => spanData(l, unit)),
+          data: keptSpanData(list, unit),
           silent: true,
           symbol: "none",
           // Not only no symbol: ECharts would otherwise still match every item of the old and
@@ -608,9 +628,7 @@ export function buildTimeSeriesOption(
           ...common,
           type: "bar",
           large,
-          data: keptSeriesData(list, `bar ${unit}`, (l) =>
-            [...l].sort((a, b) => a.periodStart - b.periodStart).map((p) => tupleOf(p, unit)),
-          ),
+          data: keptBarData(list, unit),
           itemStyle: hollow
             ? {
                 color: "rgba(255,255,255,0)",

@@ -18,6 +18,15 @@ import { indexPoints } from "../state/derive.ts";
 export const POINTS_PER_TASK = 10_000;
 
 /**
+ * Beyond this many, the first points the page shows (its first view, when the file is loaded) are
+ * made as a large indicator's are, a step a task: no chart is drawn yet, so showing that they are
+ * being prepared takes nothing down, and the render that draws them is not also the one that makes
+ * them (on the big file the default indicator's 8,500 points made, derived and drawn in the task
+ * the data arrived in were the longest task of the load). Later visits of so few are made at once.
+ */
+export const FIRST_POINTS_AHEAD = 2_000;
+
+/**
  * Work on a slice of the points as they are made: points[from, to) of `total`, given the chart
  * items written ahead by the slices before (none before the first); returns them with this
  * slice's, to keep beside the points.
@@ -100,7 +109,11 @@ export function useIndicatorPoints(
 ): { points: readonly Point[]; ahead: AheadItems | undefined; preparing: boolean } {
   const ids = byIndicator.get(indicator);
   let kept = table ? keptOf(table).get(indicator) : undefined;
-  const large = !!ids && ids.length > POINTS_PER_TASK;
+  // Whether the page has shown points before (set after a render that returned them).
+  const shownBefore = useRef(false);
+  const large =
+    !!ids &&
+    (ids.length > POINTS_PER_TASK || (!shownBefore.current && ids.length > FIRST_POINTS_AHEAD));
   // A small indicator is made right here, in the render that needs it.
   if (!kept && table && ids && !large) {
     const steps = pointsInSlices(table, ids, ids.length + 1, perSlice);
@@ -116,6 +129,7 @@ export function useIndicatorPoints(
   useEffect(() => {
     prepareNow.current = prepare;
     perSliceNow.current = perSlice;
+    if (kept) shownBefore.current = true;
   });
   useEffect(() => {
     if (!waiting || !table || !ids) return;

@@ -93,6 +93,7 @@ export interface ViewRecord<C = never, R = never> {
    * what it makes is kept where the render finds it. None for a view with nothing to do ahead.
    */
   prepare?: (
+    state: ViewState,
     derived: Dashboard,
     unit: Unit,
     ahead: AheadItems | undefined,

@@ -51,7 +51,7 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
       const derived = derive(made.points);
       yield;
       if (record.prepare)
-        yield* record.prepare(derived, unit, itemsAhead(made.ahead, made.points, unit));
+        yield* record.prepare(state, derived, unit, itemsAhead(made.ahead, made.points, unit));
     },
     // The chart's item of each point, written as the points are made and kept beside them (see
     // AheadItems); the unit is the points' own indicator's.

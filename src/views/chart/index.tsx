@@ -57,10 +57,10 @@ export const chartView: ViewRecord<ChartConfig, readonly Point[]> = {
   select: chartSelection,
   heading: indicatorHeading,
   chart,
-  // The series' groups and the batched markers' items, then what the description and the span
+  // The series' groups, data and batched markers' items, then what the description and the span
   // read (summarizeDrawn): each a pass over every drawn point.
-  *prepare(derived, unit, ahead) {
-    yield* prepareTimeSeries(derived.drawn, derived.showSubjects, unit, ahead);
+  *prepare(state, derived, unit, ahead) {
+    yield* prepareTimeSeries(derived.drawn, derived.showSubjects, unit, ahead, state.chart);
     yield;
     summarizeDrawn(derived.drawn);
   },

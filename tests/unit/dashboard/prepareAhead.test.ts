@@ -8,6 +8,7 @@ import {
   flatTuples,
   flatTuplesKept,
   groupDrawn,
+  keptSeriesData,
   LARGE_MARKERS,
   prepareTimeSeries,
   type ChartConfig,
@@ -59,12 +60,18 @@ test("the option and description made after the steps ahead are the ones made wi
   const coldSpan = spanText(before);
 
   const points = drawnPoints(n);
-  const steps = prepareTimeSeries(points, true, "CNY");
+  const steps = prepareTimeSeries(points, true, "CNY", undefined, "line");
   let tasks = 0;
   while (!steps.next().done) tasks++;
   expect(tasks).toBeGreaterThan(0);
   summarizeDrawn(points);
-  expect(plain(buildTimeSeriesOption(config, points))).toBe(cold);
+  // The series' data drawn is the data the steps made, not made again.
+  const list = groupDrawn(points, true).byRegionKind.get("xinhui\u0000actual")!;
+  const made = keptSeriesData(list, "line CNY", () => []);
+  expect(made.length).toBeGreaterThan(0);
+  const warm = buildTimeSeriesOption(config, points) as AnyOption;
+  expect((warm.series as AnyOption[]).find((s) => s.type === "line")!.data).toBe(made);
+  expect(plain(warm)).toBe(cold);
   expect(describeChart(config, points)).toBe(coldText);
   expect(spanText(points)).toBe(coldSpan);
 });
