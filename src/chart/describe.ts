@@ -26,13 +26,30 @@ function valueText(p: Point, config: DescribeConfig): string {
   return `${value}${unit === "percent" ? "" : " "}${unitText}${kind}${dispute}`;
 }
 
-/** "地区生产总值:台山市、江门东部;2021 至 2022;最新 台山市 2022 503.23 亿元 …" */
-export function describeChart(config: DescribeConfig, points: readonly Point[]): string {
-  const { lang } = config;
-  const name = indicatorName(lang, config.indicator);
-  if (!points.length) return `${name}: ${t(lang, "noData")}`;
-  // In one pass (a large indicator's first visit runs it over 100,000 points): the span, and per
-  // region its latest region-wide figure, else its latest figure of any kind.
+/**
+ * What the description and the span read of the drawn points, in one pass: the first and the last
+ * period, and per region its latest region-wide figure, else its latest figure of any kind.
+ */
+export interface DrawnSummary {
+  first: Point;
+  last: Point;
+  latestTotal: Map<string, Point>;
+  latestAny: Map<string, Point>;
+  /** Figures about a subject. */
+  parts: number;
+}
+
+/** Summaries per drawn array (the page makes one per change of a control, and keeps it). */
+const summaries = new WeakMap<readonly Point[], DrawnSummary>();
+
+/**
+ * The summary of a drawn array, made on the first call and kept: a large indicator's first visit
+ * makes it ahead, in a task of its own, so the render that draws 100,000 points only reads it.
+ */
+export function summarizeDrawn(points: readonly Point[]): DrawnSummary | null {
+  if (!points.length) return null;
+  let summary = summaries.get(points);
+  if (summary) return summary;
   let first = points[0]!;
   let last = first;
   const later = (a: Point | undefined, b: Point) =>
@@ -47,6 +64,18 @@ export function describeChart(config: DescribeConfig, points: readonly Point[]):
     if (p.subject) parts++;
     else latestTotal.set(p.region, later(latestTotal.get(p.region), p));
   }
+  summary = { first, last, latestTotal, latestAny, parts };
+  summaries.set(points, summary);
+  return summary;
+}
+
+/** "地区生产总值:台山市、江门东部;2021 至 2022;最新 台山市 2022 503.23 亿元 …" */
+export function describeChart(config: DescribeConfig, points: readonly Point[]): string {
+  const { lang } = config;
+  const name = indicatorName(lang, config.indicator);
+  const summary = summarizeDrawn(points);
+  if (!summary) return `${name}: ${t(lang, "noData")}`;
+  const { first, last, latestTotal, latestAny, parts } = summary;
   const shown = config.regions.filter((r) => latestAny.has(r));
   const latest = shown.map((region) => {
     const p = latestTotal.get(region) ?? latestAny.get(region)!;

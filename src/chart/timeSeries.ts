@@ -299,7 +299,7 @@ function markerStyle(
   ahead?: AheadItems,
 ) {
   if (points.length <= shapesBatchedFrom) return { large: false, ...small, data: small.data() };
-  const flat = { data: flatTuples(points, unit, ahead), dimensions: ITEM_DIMENSIONS };
+  const flat = { data: flatTuplesKept(points, unit, ahead), dimensions: ITEM_DIMENSIONS };
   // The same shapes, drawn as one path: no element (and no hover highlight) per marker, and a
   // single stroke, which stays quick at a couple of thousand shapes.
   if (points.length <= LARGE_MARKERS)
@@ -389,6 +389,42 @@ export function lineData(points: readonly Point[], unit: Unit): PointTuple[] {
   return data;
 }
 
+/**
+ * A series' data kept with the points it was made from, found again by those points (the same
+ * objects in the same order): a district toggle, a switch back to an indicator or a change of
+ * the year range leaves most regions' lists as they were, and their data is not made again (a
+ * line's items placed, sorted and broken into runs; a span's three items a point). A few lists a
+ * first point; dropped with the points.
+ */
+const keptData = new WeakMap<Point, { points: readonly Point[]; key: string; data: unknown[] }[]>();
+const KEPT_PER_POINT = 4;
+
+function sameList(a: readonly Point[], b: readonly Point[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `make(points)`, or what it made before for the same points and key (the kind of data and its
+ * unit). */
+export function keptSeriesData<T>(
+  points: readonly Point[],
+  key: string,
+  make: (points: readonly Point[]) => T[],
+): T[] {
+  const head = points[0];
+  if (!head) return make(points);
+  let kept = keptData.get(head);
+  if (!kept) keptData.set(head, (kept = []));
+  const found = kept.find((k) => k.key === key && sameList(k.points, points));
+  if (found) return found.data as T[];
+  const data = make(points);
+  kept.unshift({ points, key, data });
+  if (kept.length > KEPT_PER_POINT) kept.length = KEPT_PER_POINT;
+  return data;
+}
+
 /** Faint bars across each period's span: [start, value], [end, value], then a break. */
 function spanData(points: readonly Point[], unit: Unit): number[][] {
   const data: number[][] = [];
@@ -398,6 +434,117 @@ function spanData(points: readonly Point[], unit: Unit): number[][] {
   }
   return data;
 }
+
+/**
+ * The drawn points sorted into what the chart draws of them: each region's series of region-wide
+ * figures per kind, its subject figures (when they are drawn), each drawn period's days (the axis
+ * depends on those alone: one range per period, not one object per point) and the figures whose
+ * reports disagree.
+ */
+export interface DrawnGroups {
+  byRegionKind: Map<string, Point[]>;
+  subjectsOf: Map<string, Point[]>;
+  periodDays: Map<string, { start: number; end: number }>;
+  disputed: Point[];
+}
+
+/** Groups per drawn array (the page makes one per change of a control, and keeps it). */
+const groupsOf = new WeakMap<readonly Point[], { showSubjects: boolean; groups: DrawnGroups }>();
+
+/**
+ * The groups of a drawn array, in one pass, made on the first call and kept: a large indicator's
+ * first visit makes them ahead (prepareTimeSeries), so the render that draws them only reads them.
+ */
+export function groupDrawn(points: readonly Point[], showSubjects: boolean): DrawnGroups {
+  const kept = groupsOf.get(points);
+  if (kept && kept.showSubjects === showSubjects) return kept.groups;
+  const byRegionKind = new Map<string, Point[]>();
+  const subjectsOf = new Map<string, Point[]>();
+  const periodDays = new Map<string, { start: number; end: number }>();
+  const disputed: Point[] = [];
+  for (const p of points) {
+    // Subject figures count only when they are drawn.
+    if (p.subject) {
+      if (!showSubjects) continue;
+      const list = subjectsOf.get(p.region);
+      if (list) list.push(p);
+      else subjectsOf.set(p.region, [p]);
+    } else {
+      const key = `${p.region}\u0000${p.kind}`;
+      const list = byRegionKind.get(key);
+      if (list) list.push(p);
+      else byRegionKind.set(key, [p]);
+    }
+    if (!periodDays.has(p.period))
+      periodDays.set(p.period, { start: p.periodStart, end: p.periodEnd });
+    if (p.disagree) disputed.push(p);
+  }
+  const groups = { byRegionKind, subjectsOf, periodDays, disputed };
+  groupsOf.set(points, { showSubjects, groups });
+  return groups;
+}
+
+/** Batched markers' flat items per array of points (a region's subject figures), per unit. */
+const flatOf = new WeakMap<readonly Point[], { unit: Unit; flat: Float64Array }>();
+
+/** flatTuples of `points`, made on the first call for the array and kept. */
+export function flatTuplesKept(
+  points: readonly Point[],
+  unit: Unit,
+  ahead?: AheadItems,
+): Float64Array {
+  const kept = flatOf.get(points);
+  if (kept && kept.unit === unit) return kept.flat;
+  const flat = flatTuples(points, unit, ahead);
+  flatOf.set(points, { unit, flat });
+  return flat;
+}
+
+/**
+ * What a large indicator's first drawing would work out over every drawn point, done ahead, a
+ * step a task (each `yield` ends one): the groups, each region's lines and spans (or bars) when
+ * the chart's type is given, then the batched markers' items of each region's subject figures. The render that follows finds them made (groupDrawn, flatTuplesKept).
+ */
+export function* prepareTimeSeries(
+  points: readonly Point[],
+  showSubjects: boolean,
+  unit: Unit,
+  ahead?: AheadItems,
+  chartType?: ChartType,
+): Generator<void, void> {
+  const { byRegionKind, subjectsOf } = groupDrawn(points, showSubjects);
+  yield;
+  // Each region's lines and spans (or bars), as the option will ask for them.
+  if (chartType) {
+    for (const list of byRegionKind.values())
+      if (chartType === "line") {
+        keptLineData(list, unit);
+        keptSpanData(list, unit);
+      } else keptBarData(list, unit);
+    yield;
+  }
+  let copied = 0;
+  for (const parts of subjectsOf.values()) {
+    if (parts.length <= LARGE_MARKERS) continue;
+    // A few regions' items a task: about 30,000 points.
+    if (copied > 30_000) {
+      yield;
+      copied = 0;
+    }
+    flatTuplesKept(parts, unit, ahead);
+    copied += parts.length;
+  }
+}
+
+/** A region's series data of one kind, kept with its points (keptSeriesData). */
+const keptLineData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `line ${unit}`, (l) => lineData(l, unit));
+const keptSpanData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `span ${unit}`, (l) => spanData(l, unit));
+const keptBarData = (list: readonly Point[], unit: Unit) =>
+  keptSeriesData(list, `bar ${unit}`, (l) =>
+    [...l].sort((a, b) => a.periodStart - b.periodStart).map((p) => tupleOf(p, unit)),
+  );
 
 export function buildTimeSeriesOption(
   config: ChartConfig,
@@ -414,29 +561,10 @@ export function buildTimeSeriesOption(
   };
   const line = config.chartType === "line";
 
-  // One pass over the points: each drawn point's series, each drawn period's days (the axis
-  // depends on those alone: one range per period, not one object per point) and the figures
-  // whose reports disagree. Subject figures count only when they are drawn.
-  const byRegionKind = new Map<string, Point[]>();
-  const subjectsOf = new Map<string, Point[]>();
-  const periodDays = new Map<string, { start: number; end: number }>();
-  const disputed: Point[] = [];
-  for (const p of points) {
-    if (p.subject) {
-      if (!config.showSubjects) continue;
-      const list = subjectsOf.get(p.region);
-      if (list) list.push(p);
-      else subjectsOf.set(p.region, [p]);
-    } else {
-      const key = `${p.region}\u0000${p.kind}`;
-      const list = byRegionKind.get(key);
-      if (list) list.push(p);
-      else byRegionKind.set(key, [p]);
-    }
-    if (!periodDays.has(p.period))
-      periodDays.set(p.period, { start: p.periodStart, end: p.periodEnd });
-    if (p.disagree) disputed.push(p);
-  }
+  const { byRegionKind, subjectsOf, periodDays, disputed } = groupDrawn(
+    points,
+    config.showSubjects ?? false,
+  );
 
   // The axis spans every drawn period.
   const axisPlan = planTimeAxis([...periodDays.values()]);
@@ -472,7 +600,7 @@ export function buildTimeSeriesOption(
         series.push({
           ...common,
           type: "line",
-          data: lineData(list, unit),
+          data: keptLineData(list, unit),
           symbol: SYMBOL[kind],
           symbolSize: hollow ? 9 : 7,
           showSymbol: !large,
@@ -483,7 +611,7 @@ export function buildTimeSeriesOption(
         series.push({
           name,
           type: "line",
-          data: spanData(list, unit),
+          data: keptSpanData(list, unit),
           silent: true,
           symbol: "none",
           // Not only no symbol: ECharts would otherwise still match every item of the old and
@@ -500,9 +628,7 @@ export function buildTimeSeriesOption(
           ...common,
           type: "bar",
           large,
-          data: [...list]
-            .sort((a, b) => a.periodStart - b.periodStart)
-            .map((p) => tupleOf(p, unit)),
+          data: keptBarData(list, unit),
           itemStyle: hollow
             ? {
                 color: "rgba(255,255,255,0)",

@@ -24,7 +24,8 @@ const FORMAT_LABEL: Record<FormatChoice, string> = {
 
 export function ExportPanel(props: {
   lang: Language;
-  fileStem: string;
+  /** The files' name without extension, asked for when a file is saved. */
+  fileStem: () => string;
   /** The chart to export (null when nothing is drawn), or null in views without a chart. */
   source: (() => Promise<ExportSource | null>) | null;
   onCsv: () => Promise<void>;
@@ -52,7 +53,7 @@ export function ExportPanel(props: {
         scale,
         transparent,
       });
-      saveBlob(blob, `${props.fileStem}${isSvg ? "" : `@${scale}x`}.${isSvg ? "svg" : "png"}`);
+      saveBlob(blob, `${props.fileStem()}${isSvg ? "" : `@${scale}x`}.${isSvg ? "svg" : "png"}`);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {

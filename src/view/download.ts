@@ -11,6 +11,8 @@ export function saveBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const NOT_IN_NAME = /[^\p{L}\p{N}_-]+/gu;
+const EDGE_DASHES = /^-+|-+$/g;
 /** A file name from the view: letters, digits, CJK and dashes only. */
 export const safeFileName = (s: string) =>
-  s.replace(/[^\p{L}\p{N}_-]+/gu, "-").replace(/^-+|-+$/g, "") || "chart";
+  s.replace(NOT_IN_NAME, "-").replace(EDGE_DASHES, "") || "chart";

@@ -40,16 +40,16 @@ export function ViewExport(props: {
 }) {
   const { ctx } = props;
   const { state, selection } = ctx;
-  const fileStem = safeFileName(
-    props.stem ?? `${indicatorName("en", state.indicator)}-${selection.periodText}`,
-  );
+  // Named when a file is saved, not on every render (a redraw of the view renders this).
+  const fileStem = () =>
+    safeFileName(props.stem ?? `${indicatorName("en", state.indicator)}-${selection.periodText}`);
   const downloadCsv = async () => {
     const text = await props.client.csv(
       { ...selection.filter, search: selection.search },
       state.sort,
     );
     // The BOM lets spreadsheet programs read the file as UTF-8.
-    saveBlob(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }), `${fileStem}.csv`);
+    saveBlob(new Blob(["\uFEFF", text], { type: "text/csv;charset=utf-8" }), `${fileStem()}.csv`);
   };
   return (
     <ExportPanel lang={ctx.lang} fileStem={fileStem} source={props.image} onCsv={downloadCsv} />

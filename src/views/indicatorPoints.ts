@@ -5,7 +5,7 @@
 // 100,000 project figures made them, worked out their frequencies and drew, all in one task of
 // 110–150 ms (the page could not answer a click meanwhile); now the view says it is preparing the
 // figures while they are made, a slice a task.
-import { startTransition, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { pointAt, type Point, type PointTable } from "../model/aggregate.ts";
 import type { Indicator } from "../model/contract.ts";
 import type { AheadItems } from "../chart/timeSeries.ts";
@@ -16,6 +16,15 @@ import { indexPoints } from "../state/derive.ts";
  * under load 9–11, so a click waits at most that long. An indicator of no more than this many is made at once, with no waiting state.
  */
 export const POINTS_PER_TASK = 10_000;
+
+/**
+ * Beyond this many, the first points the page shows (its first view, when the file is loaded) are
+ * made as a large indicator's are, a step a task: no chart is drawn yet, so showing that they are
+ * being prepared takes nothing down, and the render that draws them is not also the one that makes
+ * them (on the big file the default indicator's 8,500 points made, derived and drawn in the task
+ * the data arrived in were the longest task of the load). Later visits of so few are made at once.
+ */
+export const FIRST_POINTS_AHEAD = 2_000;
 
 /**
  * Work on a slice of the points as they are made: points[from, to) of `total`, given the chart
@@ -91,15 +100,20 @@ export function useIndicatorPoints(
   table: PointTable | undefined,
   byIndicator: ReadonlyMap<Indicator, Uint32Array>,
   indicator: Indicator,
-  /** Work on the made points that the render would otherwise do, in a task of its own. */
-  prepare?: (points: readonly Point[]) => void,
+  /** Work on the made points that the render would otherwise do, ahead of it: each `yield` of
+   * the steps ends a task. */
+  prepare?: (made: Kept) => Iterator<void>,
   /** Work the render would otherwise do on every point, done on each slice as it is made (the
    * chart's items, kept beside the points). */
   perSlice?: SliceWork,
 ): { points: readonly Point[]; ahead: AheadItems | undefined; preparing: boolean } {
   const ids = byIndicator.get(indicator);
   let kept = table ? keptOf(table).get(indicator) : undefined;
-  const large = !!ids && ids.length > POINTS_PER_TASK;
+  // Whether the page has shown points before (set after a render that returned them).
+  const shownBefore = useRef(false);
+  const large =
+    !!ids &&
+    (ids.length > POINTS_PER_TASK || (!shownBefore.current && ids.length > FIRST_POINTS_AHEAD));
   // A small indicator is made right here, in the render that needs it.
   if (!kept && table && ids && !large) {
     const steps = pointsInSlices(table, ids, ids.length + 1, perSlice);
@@ -115,6 +129,7 @@ export function useIndicatorPoints(
   useEffect(() => {
     prepareNow.current = prepare;
     perSliceNow.current = perSlice;
+    if (kept) shownBefore.current = true;
   });
   useEffect(() => {
     if (!waiting || !table || !ids) return;
@@ -126,14 +141,13 @@ export function useIndicatorPoints(
       const next = steps.next();
       if (!next.done) return void (cancel = nextTask(step));
       const made = next.value;
-      cancel = nextTask(() => {
-        prepareNow.current?.(made.points);
+      const work = prepareNow.current?.(made);
+      const ahead = () => {
+        if (work && !work.next().done) return void (cancel = nextTask(ahead));
         keptOf(table).set(indicator, made);
-        // A transition: React renders it a few components a task, yielding between them, so
-        // the views' work on 100,000 points (the chart's option, its description, the
-        // selection) is not all one task; the page shows it is preparing until it is done.
-        startTransition(() => setMade((n) => n + 1));
-      });
+        setMade((n) => n + 1);
+      };
+      cancel = nextTask(ahead);
     };
     cancel = nextTask(step);
     return () => cancel();

@@ -1,6 +1,7 @@
 // Pieces several views share: their selection, heading and export text. Pure functions.
 import type { Point } from "../model/aggregate.ts";
 import type { SourceInfo } from "../data/metadata.ts";
+import { summarizeDrawn } from "../chart/describe.ts";
 import { indicatorLabel, t } from "../i18n/dictionary.ts";
 import type { Language } from "../model/language.ts";
 import type { Dashboard } from "../state/derive.ts";
@@ -9,15 +10,10 @@ import type { ViewContext, ViewHeading, ViewSelection } from "./types.ts";
 
 /** The span of the drawn points: "2021 — 2023", or the one period. */
 export function spanText(drawn: readonly Point[]): string {
-  if (!drawn.length) return "";
-  // One pass, no set of the periods: run over every drawn point on a large indicator's first
-  // visit, in the task that draws it.
-  let first = drawn[0]!;
-  let last = first;
-  for (const p of drawn) {
-    if (p.periodStart < first.periodStart) first = p;
-    if (p.periodEnd > last.periodEnd) last = p;
-  }
+  // From the drawn points' summary, kept per drawn array (the chart's description reads it too).
+  const summary = summarizeDrawn(drawn);
+  if (!summary) return "";
+  const { first, last } = summary;
   return first.period !== last.period ? `${first.period} — ${last.period}` : first.period;
 }
 

@@ -5,7 +5,7 @@ import type { EChartsCoreOption } from "echarts/core";
 import type { Point } from "../model/aggregate.ts";
 import type { Unit } from "../model/contract.ts";
 import type { FactFilter } from "../model/facts.ts";
-import type { ChartConfig } from "../chart/timeSeries.ts";
+import type { AheadItems, ChartConfig } from "../chart/timeSeries.ts";
 import type { LabelKey } from "../i18n/dictionary.ts";
 import type { Language } from "../model/language.ts";
 import type { Dashboard } from "../state/derive.ts";
@@ -87,6 +87,17 @@ export interface ViewRecord<C = never, R = never> {
     /** The chart's text for screen readers (its aria-label). */
     describe: (config: C, rows: R) => string;
   } | null;
+  /**
+   * Work its first drawing of a large indicator would do over every point, done ahead in steps
+   * (each `yield` ends a task: see useIndicatorPoints), from the derivation that render will use;
+   * what it makes is kept where the render finds it. None for a view with nothing to do ahead.
+   */
+  prepare?: (
+    state: ViewState,
+    derived: Dashboard,
+    unit: Unit,
+    ahead: AheadItems | undefined,
+  ) => Generator<void, void>;
   /** The exported image's title and subtitle, or null when the view exports no image. */
   exportText: ((ctx: ViewContext) => { title: string; subtitle: string }) | null;
   /** Whether the view offers downloads at all (CSV, and the image when it has exportText). */

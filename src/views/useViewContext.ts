@@ -46,7 +46,13 @@ export function useViewContext(state: ViewState, update: UpdateView, data: Loade
     pointTable,
     byIndicator,
     state.indicator,
-    derive,
+    // The derivation in a task of its own, then the view's own work ahead (its record's prepare).
+    function* (made) {
+      const derived = derive(made.points);
+      yield;
+      if (record.prepare)
+        yield* record.prepare(state, derived, unit, itemsAhead(made.ahead, made.points, unit));
+    },
     // The chart's item of each point, written as the points are made and kept beside them (see
     // AheadItems); the unit is the points' own indicator's.
     (points, total, from, to, ahead) =>

@@ -1,8 +1,12 @@
 // 趋势图: the indicator over time, one line (or bars) per district, at one frequency.
 import { useMemo } from "react";
 import type { Point } from "../../model/aggregate.ts";
-import { buildTimeSeriesOption, type ChartConfig } from "../../chart/timeSeries.ts";
-import { describeChart } from "../../chart/describe.ts";
+import {
+  buildTimeSeriesOption,
+  prepareTimeSeries,
+  type ChartConfig,
+} from "../../chart/timeSeries.ts";
+import { describeChart, summarizeDrawn } from "../../chart/describe.ts";
 import { FrequencyPicker, SubjectToggle } from "../../view/Controls.tsx";
 import { chartSelection, indicatorExportText, indicatorHeading } from "../shared.ts";
 import { PointChart } from "../PointChart.tsx";
@@ -13,13 +17,11 @@ const chart = { option: buildTimeSeriesOption, describe: describeChart };
 function ChartBody({ ctx, client }: ViewProps) {
   const { lang, derived, chartConfig, update } = ctx;
   const option = useMemo(() => chart.option(chartConfig, derived.drawn), [chartConfig, derived]);
-  // A pass over every drawn point: made when the points change, not on every render, and by
-  // the chart's own render (PointChart), which a large indicator's first render, a transition,
-  // may run in a task after this one's option (see useIndicatorPoints).
-  const describe = useMemo(() => {
-    let description: string | undefined;
-    return () => (description ??= chart.describe(chartConfig, derived.drawn));
-  }, [chartConfig, derived.drawn]);
+  // A pass over every drawn point: made when the points change, not on every render.
+  const description = useMemo(
+    () => chart.describe(chartConfig, derived.drawn),
+    [chartConfig, derived.drawn],
+  );
   return (
     <>
       <div className="chart-tools">
@@ -42,7 +44,7 @@ function ChartBody({ ctx, client }: ViewProps) {
         client={client}
         option={option}
         drawn={derived.drawn.length > 0}
-        describe={describe}
+        describe={() => description}
       />
     </>
   );
@@ -55,6 +57,13 @@ export const chartView: ViewRecord<ChartConfig, readonly Point[]> = {
   select: chartSelection,
   heading: indicatorHeading,
   chart,
+  // The series' groups, data and batched markers' items, then what the description and the span
+  // read (summarizeDrawn): each a pass over every drawn point.
+  *prepare(state, derived, unit, ahead) {
+    yield* prepareTimeSeries(derived.drawn, derived.showSubjects, unit, ahead, state.chart);
+    yield;
+    summarizeDrawn(derived.drawn);
+  },
   exportText: indicatorExportText,
   downloads: true,
   needsFacts: true,
