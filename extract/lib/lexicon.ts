@@ -203,6 +203,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     timesGrowthWords: "words",
     vaguePrefixes: "words",
     boundPlacePrefixes: "words",
+    spokenClassifiers: "words",
   },
 };
 

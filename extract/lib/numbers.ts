@@ -55,8 +55,13 @@ if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
 const INSIDE = qualifierLexicon.inside.more_than.join("|");
 if (/[\\^$.*+?()[\]{}]/.test(INSIDE))
   throw new Error(`qualifiers.json: "inside" words must be plain words`);
+// 八十个亿, 四百六十多个亿: a classifier said between a numeral and 亿, as people speak of money;
+// not before 亿元 (3个亿元以上项目 counts projects) nor a size label (两个亿级项目).
+const SPOKEN = numeralLexicon.spokenClassifiers.join("|");
+if (/[\\^$.*+?()[\]{}]/.test(SPOKEN))
+  throw new Error(`numerals.json: "spokenClassifiers" must be plain words`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(${INSIDE})?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(${INSIDE})?((?:${SPOKEN})(?=亿(?![元级])))?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -224,9 +229,11 @@ export function findNumbers(
     while (skipAt < skip.length && skip[skipAt]!.end <= start) skipAt++;
     const s = skip[skipAt];
     if (s && s.start < end && start < s.end) continue;
-    const [, percentWord, percentNumeral, plainNumeral, inside1, multiplier = "", inside2] = m;
+    const [, percentWord, percentNumeral, plainNumeral, inside1, spoken, multiplier = "", inside2] =
+      m;
     const numeral = percentNumeral ?? plainNumeral ?? "";
-    const unitWord = m[7] ?? "";
+    // 八十个亿 is 80亿元: said so only of money.
+    const unitWord = m[8] || (spoken ? "元" : "");
     // 第二家 is a rank; 一家上市公司 is "a listed firm": neither is a figure.
     if (ORDINAL_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length)))
       continue;
