@@ -152,6 +152,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     milestones: "words",
     successive: "words",
     aspect: "words",
+    adverbs: WORDS_MAP,
+    adverbVerbs: "words",
   },
   "context.json": {
     contextWords: { list: { record: { term: "word", suffix: "word" } } },

@@ -193,6 +193,18 @@ const PREFIX = matcherOf(qualifierLexicon.prefix);
 const NOT_PREFIX = new TermMatcher(qualifierLexicon.notPrefix.map((t) => [t, true] as const));
 const ASPECT = new TermMatcher(qualifierLexicon.aspect.map((t) => [t, true] as const));
 const SUFFIX = matcherOf(qualifierLexicon.suffix);
+const ADVERB = matcherOf(qualifierLexicon.adverbs);
+const ADVERB_VERB = new TermMatcher(qualifierLexicon.adverbVerbs.map((t) => [t, true] as const));
+
+/** 大概增长了百分之十五, 大约是2400亿元: a word of estimate before the verb of the number (an aspect
+ * particle may follow the verb), the qualifier it gives; undefined when none stands there. */
+function adverbBefore(text: string, at: number, from: number): Qualifier | undefined {
+  const aspect = ASPECT.matchEndingAt(text, at, Math.max(from, at - 1));
+  const verbEnd = aspect ? aspect.start : at;
+  const verb = ADVERB_VERB.matchEndingAt(text, verbEnd, Math.max(from, verbEnd - 2));
+  if (!verb) return undefined;
+  return ADVERB.matchEndingAt(text, verb.start, Math.max(from, verb.start - 2))?.value;
+}
 const RANGE = new Set(periodLexicon.rangeConnectors);
 
 function unitOf(word: string): NumberUnit {
@@ -314,6 +326,8 @@ export function findNumbers(
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
+      } else if (adverbBefore(text, before, from)) {
+        qualifier = adverbBefore(text, before, from)!;
       } else if (placeBound && tokenStart - placeBound.length >= from) {
         qualifier = "more_than";
         tokenStart -= placeBound.length;
