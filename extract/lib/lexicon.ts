@@ -43,6 +43,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     defaultMaxGap: "number",
     growthCues: "words",
     declineCues: "words",
+    rateLevelVerbs: "words",
     fillers: "words",
     fillerNameStarts: "words",
     thresholdOpeners: "words",

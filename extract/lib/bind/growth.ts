@@ -4,7 +4,8 @@
 
 import type { Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
-import { periodLexicon } from "../lexicon.ts";
+import { indicatorLexicon, periodLexicon } from "../lexicon.ts";
+import { TermMatcher } from "../termMatcher.ts";
 import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
@@ -53,11 +54,37 @@ const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
 
-/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
-function growthCueBefore(text: string, from: number, at: number) {
+const RATE_LEVEL_VERBS = new TermMatcher(
+  indicatorLexicon.rateLevelVerbs.map((t) => [t, true] as const),
+);
+
+/** Words that open the first of two dated levels a rate moved between (增速由一季度的6.3%…). */
+const FROM_WORDS: readonly string[] = periodLexicon.sinceMarkers.before;
+
+/** True when text[from, at) is a period said as the date of the level after it, with 的, opened by
+ * a word of moving from (由一季度的, 从2024年的) or, after a verb of level, alone (回落至上半年的):
+ * 增速由一季度的6.3%回落至上半年的3.4% gives both rates, each dated by its own period. */
+function datedLevelGap(ctx: DocContext, from: number, at: number): boolean {
+  if (ctx.text[at - 1] !== ATTRIBUTIVE) return false;
+  const opener =
+    FROM_WORDS.find((w) => ctx.text.startsWith(w, from)) ??
+    LEVEL_MARKERS.find((w) => ctx.text.startsWith(w, from));
+  const list = within(ctx.periods, from, at - 1);
+  // 由2024年 may be one period mention, its opener inside it.
+  const start = list[0]?.start === from ? from : from + (opener?.length ?? 0);
+  return list.length === 1 && list[0]!.start === start && list[0]!.end === at - 1;
+}
+
+/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between,
+ * or the date of a level: 增速由一季度的6.3%, 回落至上半年的3.4%). */
+function growthCueBefore(ctx: DocContext, from: number, at: number) {
+  const { text } = ctx;
   let found:
-    { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean } | undefined;
-  for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
+    | { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean; dated?: boolean }
+    | undefined;
+  // A level's date may stand between (增速由一季度的6.3%): read from far enough back that the cue
+  // is not cut (固定资产投资增速).
+  for (const m of CUES.scan(text, Math.max(from, at - 20), at)) {
     if (m.value.type === "growth") {
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
@@ -65,10 +92,26 @@ function growthCueBefore(text: string, from: number, at: number) {
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
-  if (!found || at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))) {
-    return undefined;
+  // 上半年回升至6.8%, 增速由2024年的3.2%提高至2025年的7.5%: a verb of the level a rate moved to,
+  // read as a growth word only for a rate (回升至500亿元 is an amount's level), and only where no
+  // growth word stands.
+  if (!found) {
+    const verb =
+      RATE_LEVEL_VERBS.matchEndingAt(text, at, Math.max(from, at - 3)) ??
+      RATE_LEVEL_VERBS.scan(text, Math.max(from, at - 12), at).find((m) =>
+        datedLevelGap(ctx, m.end, at),
+      );
+    if (verb) found = { start: verb.start, end: verb.end, sign: 1 };
   }
+  if (!found) return undefined;
+  const dated = at - found.end > 2 && datedLevelGap(ctx, found.end, at);
+  if (!dated && (at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))))
+    return undefined;
+  if (dated) found.dated = true;
   for (let i = found.end; i < at; i++) {
+    // 回落至上半年的3.4%: the level the rate fell to, its date between.
+    if (dated && LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
+    if (dated && !PUNCT.test(text[i]!)) continue;
     if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
     // 回落至3%: the level the rate fell to, not a fall.
     if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
@@ -129,7 +172,7 @@ function breakdownHead(
 /** Binds a percent: a growth rate with its indicator and sign, or undefined. */
 export function bindRate(state: BindState, tc: TokenContext): Draft | undefined {
   const { text } = state.ctx;
-  const growth = growthCueBefore(text, tc.scope, tc.token.start);
+  const growth = growthCueBefore(state.ctx, tc.scope, tc.token.start);
   const draft = growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
   // 环比增长0.8%, 比上月增长3%: against the period just before, not the year-on-year growth
   // the indicators mean. It is no figure, but still says which indicator the clauses after it
@@ -194,6 +237,14 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
+  } else if (
+    growth.dated &&
+    lastDraft?.unit === "percent" &&
+    onlyFiller(text, scope, growth.start)
+  ) {
+    // 增速由一季度的6.3%回落至上半年的3.4%: the level the rate moved to, of the same indicator.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
   } else if (growth.family) {
     // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
