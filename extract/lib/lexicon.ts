@@ -44,6 +44,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     growthCues: "words",
     declineCues: "words",
     rateLevelVerbs: "words",
+    priceBases: "words",
+    priceBaseJoiners: "words",
     fillers: "words",
     fillerNameStarts: "words",
     thresholdOpeners: "words",

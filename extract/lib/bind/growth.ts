@@ -58,6 +58,32 @@ const RATE_LEVEL_VERBS = new TermMatcher(
   indicatorLexicon.rateLevelVerbs.map((t) => [t, true] as const),
 );
 
+// 名义增速为2.4%，实际增速为3.9%; 名义增速与实际增速均为4.0%: a rate said at current or at constant
+// prices, and the words naming the other basis before it (名义增速与).
+const PRICE_BASES: readonly string[] = indicatorLexicon.priceBases;
+const BASIS_WORDS = new RegExp(
+  `^(?:(?:${PRICE_BASES.join("|")})(?:${indicatorLexicon.growthCues.join("|")})?(?:${indicatorLexicon.priceBaseJoiners.join("|")})?)*$`,
+);
+
+/** The figure a rate on another price basis goes on with (…3002.4亿元，名义增速与实际增速均为4.0%;
+ * 名义增速为2.8%，实际增速为4.2%): the last one of the sentence whose indicator has a growth, when
+ * a price basis opens the rate's growth word or stands right before it, and only words naming the
+ * other basis stand before that in its clause. */
+function priceBasisOf(
+  state: BindState,
+  tc: TokenContext,
+  growth: { start: number; end: number },
+): Draft | undefined {
+  const { text } = state.ctx;
+  const prev = state.lastDraft;
+  if (!prev?.family.growth) return undefined;
+  const before = text.slice(tc.scope, growth.start).trim();
+  const basis =
+    PRICE_BASES.some((w) => text.startsWith(w, growth.start)) ||
+    PRICE_BASES.some((w) => before.endsWith(w));
+  return basis && BASIS_WORDS.test(before) ? prev : undefined;
+}
+
 /** Words that open the first of two dated levels a rate moved between (增速由一季度的6.3%…). */
 const FROM_WORDS: readonly string[] = periodLexicon.sinceMarkers.before;
 
@@ -237,6 +263,11 @@ function rateAfterCue(
     // alone at its clause's head, rates that value and keeps what it was about.
     if (!subject && lastValue?.family === family && onlyFiller(text, scope, cue.start))
       subject = lastValue.subject;
+  } else if ((inherited = priceBasisOf(state, tc, growth))) {
+    // 名义增速为2.8%，实际增速为4.2%: the same indicator's rate at constant prices.
+    family = inherited.family;
+    subject = inherited.subject;
+    inherited = undefined;
   } else if (
     growth.dated &&
     lastDraft?.unit === "percent" &&
