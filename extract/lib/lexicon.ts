@@ -209,6 +209,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     vaguePrefixes: "words",
     boundPlacePrefixes: "words",
     spokenClassifiers: "words",
+    nameQuotes: WORD_MAP,
+    nameQuoteLimit: "number",
   },
 };
 

@@ -80,6 +80,32 @@ const BOUND_PLACE_PREFIXES: readonly string[] = numeralLexicon.boundPlacePrefixe
 /** The place values that may open a Chinese numeral (千家 is 1000 firms; 数千家 is no figure). */
 const PLACE_VALUE_START = /^[十百千万亿]/;
 
+// “五个十大”重大项目, “3个百亿”产业集群: a number inside a short quoted name is no figure.
+const NAME_QUOTES: Readonly<Record<string, string>> = numeralLexicon.nameQuotes;
+const NAME_CLOSERS: ReadonlySet<string> = new Set(Object.values(NAME_QUOTES));
+const NAME_QUOTE_LIMIT: number = numeralLexicon.nameQuoteLimit;
+const CLAUSE_MARKS = /[，,。；;：:！？!?\n]/;
+
+/** True when text[start, end) lies inside a quoted name: an opening mark before it and its closing
+ * mark after it, at most NAME_QUOTE_LIMIT characters apart, with no clause mark between. */
+function insideQuotedName(text: string, start: number, end: number): boolean {
+  const floor = Math.max(0, end - NAME_QUOTE_LIMIT);
+  for (let i = start - 1; i >= floor; i--) {
+    const ch = text[i]!;
+    if (CLAUSE_MARKS.test(ch) || NAME_CLOSERS.has(ch)) return false;
+    const close = NAME_QUOTES[ch];
+    if (close === undefined) continue;
+    const ceiling = Math.min(text.length, i + NAME_QUOTE_LIMIT + 1);
+    for (let j = end; j < ceiling; j++) {
+      const c = text[j]!;
+      if (c === close) return true;
+      if (CLAUSE_MARKS.test(c) || NAME_QUOTES[c] !== undefined) return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /** A numeral table of numerals.json, checked when it loads: one-character keys (multipliers may
  * be two) with finite numbers. */
 function checkTable(name: string, table: Record<string, number>): Readonly<Record<string, number>> {
@@ -246,6 +272,8 @@ export function findNumbers(
     const numeral = percentNumeral ?? plainNumeral ?? "";
     // 八十个亿 is 80亿元: said so only of money.
     const unitWord = m[8] || (spoken ? "元" : "");
+    // “五个十大”重大项目: part of a programme's name.
+    if (insideQuotedName(text, start, end)) continue;
     // 第二家 is a rank; 一家上市公司 is "a listed firm": neither is a figure.
     if (ORDINAL_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length)))
       continue;
