@@ -57,6 +57,10 @@ export interface SentenceCarry {
   firms: string | undefined;
   /** The period of that count (截至今年8月底), which the bare counts after it share. */
   firmsPeriod: string | undefined;
+  /** Figures of a batch counted as an event's outcome (12月9日…签约项目58个，总投资612亿元), by
+   * indicator: the event's month and the end of its sentence, so that a breakdown right after it
+   * (其中，…项目21个) shares the month. */
+  eventBatches: Map<Family, { month: string; end: number }>;
 }
 
 /** What a breakdown's head must give: a rate's family, and the end of its figure. */
@@ -70,6 +74,7 @@ export function newCarry(): SentenceCarry {
     topic: undefined,
     firms: undefined,
     firmsPeriod: undefined,
+    eventBatches: new Map(),
   };
 }
 
