@@ -130,7 +130,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     plans: WORD_MAP,
     planSpanWords: "words",
     quoteClosers: "words",
-    recordSpans: { record: { endings: "words", followers: "words" } },
+    recordSpans: {
+      record: { endings: "words", followers: "words", records: "words", between: "words" },
+    },
     comparisonSuffixes: "words",
     quoteOpeners: "words",
     yearEndsAfterYear: "words",

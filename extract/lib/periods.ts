@@ -127,6 +127,18 @@ const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
+const RECORDS = lexicon.recordSpans;
+
+/** True when a span ending in 以来/年来 stands right before a record word (今年以来最高, 今年以来单月
+ * 最高, 三年来新低): the span a record is set over, not a period of any figure. */
+function recordSpan(text: string, mention: { start: number; end: number }): boolean {
+  const words = text.slice(mention.start, mention.end);
+  if (!RECORDS.endings.some((w) => words.endsWith(w))) return false;
+  let at = mention.end;
+  const between = RECORDS.between.find((w) => text.startsWith(w, at));
+  if (between) at += between.length;
+  return RECORDS.records.some((w) => text.startsWith(w, at));
+}
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const SINGLE_MONTH_PREFIXES: readonly string[] = lexicon.singleMonthPrefixes;
@@ -248,6 +260,9 @@ export function findPeriods(
     ) {
       const comparison = comparedAt(text, mention.start);
       if (comparison && mention.label !== "") mention.base = mention.label;
+      mention.label = "";
+    } else if (mention && recordSpan(text, mention)) {
+      // 是今年以来单月最高: the span a record is set over dates nothing, here or after.
       mention.label = "";
     } else if (mention && COMPARISON_SUFFIXES.some((w) => text.startsWith(w, mention.end))) {
       // 2020年同期: the base of a year-on-year comparison.
