@@ -77,7 +77,11 @@ function priceBasisOf(
   const { text } = state.ctx;
   const prev = state.lastDraft;
   if (!prev?.family.growth) return undefined;
-  const before = text.slice(tc.scope, growth.start).trim();
+  // 珠海名义增速和实际增速分别为…: the place the clause opens with may stand first.
+  const places = within(state.ctx.places, tc.scope, growth.start);
+  const last = places[places.length - 1];
+  const from = last && onlyFillerOrPlaces(state.ctx, tc.scope, last.end) ? last.end : tc.scope;
+  const before = text.slice(from, growth.start).trim();
   const basis =
     PRICE_BASES.some((w) => text.startsWith(w, growth.start)) ||
     PRICE_BASES.some((w) => before.endsWith(w));
