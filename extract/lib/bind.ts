@@ -582,7 +582,9 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
             BREAKDOWN_MARKERS.some((w) => clause.startsWith(w)))))
     )
       draft.runningTotal = true;
-    const stock = (draft.family.stock && !flow) || draft.state;
+    // 其中，…一个新能源电池项目总投资120亿元: one project's investment, dated as a named one's.
+    const single = draft.indicator === "project_investment" && singleProject(text, cs, token.start);
+    const stock = (draft.family.stock && !flow) || draft.state || single;
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
@@ -638,6 +640,19 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
   }
+}
+
+const SINGLE_PROJECT_WORDS: readonly string[] = periodLexicon.singleProjectWords;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
+
+/** True when an article (一个, 某) stands in text[from, to), not inside a longer numeral (十一个). */
+function singleProject(text: string, from: number, to: number): boolean {
+  for (const w of SINGLE_PROJECT_WORDS) {
+    for (let i = text.indexOf(w, from); i >= 0 && i + w.length <= to; i = text.indexOf(w, i + 1)) {
+      if (i === 0 || !NUMERAL_CHAR.test(text[i - 1]!)) return true;
+    }
+  }
+  return false;
 }
 
 const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;

@@ -130,6 +130,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     plans: WORD_MAP,
     planSpanWords: "words",
     quoteClosers: "words",
+    singleProjectWords: "words",
     recordSpans: {
       record: { endings: "words", followers: "words", records: "words", between: "words" },
     },
