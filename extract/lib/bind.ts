@@ -583,7 +583,14 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     )
       draft.runningTotal = true;
     // 其中，…一个新能源电池项目总投资120亿元: one project's investment, dated as a named one's.
-    const single = draft.indicator === "project_investment" && singleProject(text, cs, token.start);
+    // 总投资32亿元的某新型储能电池项目: the article may follow the amount and its 的.
+    const single =
+      draft.indicator === "project_investment" &&
+      (singleProject(text, cs, token.start) ||
+        (text.startsWith(ATTRIBUTIVE_CHAR, token.end) &&
+          SINGLE_PROJECT_WORDS.some((w) =>
+            text.startsWith(w, token.end + ATTRIBUTIVE_CHAR.length),
+          )));
     const stock = (draft.family.stock && !flow) || draft.state || single;
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
