@@ -328,6 +328,8 @@ function labelled(
     const label = reached && p.reachedYear ? p.reachedYear : p.label;
     // 年末 dates a stock at the year's end; a flow after it is the year's.
     if (flow && p.yearEnd) return label.slice(0, 4);
+    // 今年以来…总数达到702家: a stock reached over a span run up to now stands now.
+    if (!flow && p.untilNow) return p.untilNow;
     if (reached && p.reachedYear) return label;
     return (flow && p.toDate) || label;
   }
