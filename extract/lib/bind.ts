@@ -66,6 +66,7 @@ import {
   SUM_MARKERS,
 } from "./bind/lexicon.ts";
 import { contextLexicon, kindLexicon, periodLexicon } from "./lexicon.ts";
+import { charTable } from "./charTable.ts";
 import { TermMatcher, type TermMatch } from "./termMatcher.ts";
 import { periodEndMonth } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
@@ -642,7 +643,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
             BREAKDOWN_MARKERS.some((w) => clause.startsWith(w)))))
     )
       draft.runningTotal = true;
-    const stock = (draft.family.stock && !flow) || draft.state;
+    // 其中，…一个新能源电池项目总投资120亿元: one project's investment, dated as a named one's.
+    // 总投资32亿元的某新型储能电池项目: the article may follow the amount and its 的.
+    const single =
+      draft.indicator === "project_investment" &&
+      (singleProject(text, cs, token.start) ||
+        (text.startsWith(ATTRIBUTIVE_CHAR, token.end) &&
+          SINGLE_PROJECT_WORDS.some((w) =>
+            text.startsWith(w, token.end + ATTRIBUTIVE_CHAR.length),
+          )));
+    const stock = (draft.family.stock && !flow) || draft.state || single;
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
@@ -678,7 +688,13 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     const day = within(ctx.periods, window.start, token.start)
       .reverse()
       .find((p) => p.eventMonth);
-    if (day) draft.eventMonth = day.eventMonth;
+    if (day?.eventMonth) {
+      draft.eventMonth = day.eventMonth;
+      state.carry.eventBatches.set(draft.family, { month: day.eventMonth, end: window.end });
+    } else {
+      const month = partOfEvent(ctx, window, state.carry, draft);
+      if (month) draft.eventMonth = month;
+    }
   }
   // 有望突破4万亿: a milestone at large, that nothing around it dates, is no fact (it still
   // heads the figures that continue it: 首次突破500亿元，达503.23亿元).
@@ -692,6 +708,44 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
   }
+}
+
+const SINGLE_PROJECT_WORDS: readonly string[] = periodLexicon.singleProjectWords;
+const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
+
+/** True when an article (一个, 某) stands in text[from, to), not inside a longer numeral (十一个). */
+function singleProject(text: string, from: number, to: number): boolean {
+  for (const w of SINGLE_PROJECT_WORDS) {
+    for (let i = text.indexOf(w, from); i >= 0 && i + w.length <= to; i = text.indexOf(w, i + 1)) {
+      if (i === 0 || !NUMERAL_CHAR.test(text[i - 1]!)) return true;
+    }
+  }
+  return false;
+}
+
+const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;
+const SENTENCE_ENDS = charTable("。！？!?");
+
+/** The month of the event whose outcome the sentence `window` breaks down (12月9日，…签约项目58个，
+ * 总投资612亿元。其中，投资超10亿元的项目21个): a sentence that opens with a word of parts takes the
+ * day of the sentence right before it in its paragraph, as that sentence's batch does. */
+function partOfEvent(
+  ctx: DocContext,
+  window: Sentence,
+  carry: SentenceCarry,
+  draft: Draft,
+): string | undefined {
+  const { text } = ctx;
+  const opening = text.slice(window.start, window.start + 8).trimStart();
+  if (!PART_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  const floor = Math.max(ctx.paragraphs[window.paragraph]!.start, window.start - SENTENCE_WINDOW);
+  let start = window.start - 1;
+  while (start > floor && !SENTENCE_ENDS[text.charCodeAt(start - 1)]) start--;
+  // Only where that sentence's own figure of the indicator is the event's outcome (a meeting's
+  // day dates nothing it reports).
+  const batch = carry.eventBatches.get(draft.family);
+  if (!batch || batch.end <= start || batch.end > window.start) return undefined;
+  return batch.month;
 }
 
 /** The span from the year of a change's first level to the year of its last (由2019年的A增加到

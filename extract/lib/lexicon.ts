@@ -43,6 +43,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     defaultMaxGap: "number",
     growthCues: "words",
     declineCues: "words",
+    rateLevelVerbs: "words",
+    priceBases: "words",
+    priceBaseJoiners: "words",
     fillers: "words",
     fillerNameStarts: "words",
     thresholdOpeners: "words",
@@ -135,7 +138,10 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     plans: WORD_MAP,
     planSpanWords: "words",
     quoteClosers: "words",
-    recordSpans: { record: { endings: "words", followers: "words" } },
+    singleProjectWords: "words",
+    recordSpans: {
+      record: { endings: "words", followers: "words", records: "words", between: "words" },
+    },
     comparisonSuffixes: "words",
     quoteOpeners: "words",
     yearEndsAfterYear: "words",
@@ -160,6 +166,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     milestones: "words",
     successive: "words",
     aspect: "words",
+    adverbs: WORDS_MAP,
+    adverbVerbs: "words",
   },
   "context.json": {
     contextWords: { list: { record: { term: "word", suffix: "word" } } },
@@ -211,6 +219,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     timesGrowthWords: "words",
     vaguePrefixes: "words",
     boundPlacePrefixes: "words",
+    spokenClassifiers: "words",
+    nameQuotes: WORD_MAP,
+    nameQuoteLimit: "number",
   },
 };
 

@@ -55,8 +55,13 @@ if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
 const INSIDE = qualifierLexicon.inside.more_than.join("|");
 if (/[\\^$.*+?()[\]{}]/.test(INSIDE))
   throw new Error(`qualifiers.json: "inside" words must be plain words`);
+// 八十个亿, 四百六十多个亿: a classifier said between a numeral and 亿, as people speak of money;
+// not before 亿元 (3个亿元以上项目 counts projects) nor a size label (两个亿级项目).
+const SPOKEN = numeralLexicon.spokenClassifiers.join("|");
+if (/[\\^$.*+?()[\]{}]/.test(SPOKEN))
+  throw new Error(`numerals.json: "spokenClassifiers" must be plain words`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(${INSIDE})?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(${INSIDE})?((?:${SPOKEN})(?=亿(?![元级])))?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -74,6 +79,32 @@ const VAGUE_PREFIXES: readonly string[] = numeralLexicon.vaguePrefixes;
 const BOUND_PLACE_PREFIXES: readonly string[] = numeralLexicon.boundPlacePrefixes;
 /** The place values that may open a Chinese numeral (千家 is 1000 firms; 数千家 is no figure). */
 const PLACE_VALUE_START = /^[十百千万亿]/;
+
+// “五个十大”重大项目, “3个百亿”产业集群: a number inside a short quoted name is no figure.
+const NAME_QUOTES: Readonly<Record<string, string>> = numeralLexicon.nameQuotes;
+const NAME_CLOSERS: ReadonlySet<string> = new Set(Object.values(NAME_QUOTES));
+const NAME_QUOTE_LIMIT: number = numeralLexicon.nameQuoteLimit;
+const CLAUSE_MARKS = /[，,。；;：:！？!?\n]/;
+
+/** True when text[start, end) lies inside a quoted name: an opening mark before it and its closing
+ * mark after it, at most NAME_QUOTE_LIMIT characters apart, with no clause mark between. */
+function insideQuotedName(text: string, start: number, end: number): boolean {
+  const floor = Math.max(0, end - NAME_QUOTE_LIMIT);
+  for (let i = start - 1; i >= floor; i--) {
+    const ch = text[i]!;
+    if (CLAUSE_MARKS.test(ch) || NAME_CLOSERS.has(ch)) return false;
+    const close = NAME_QUOTES[ch];
+    if (close === undefined) continue;
+    const ceiling = Math.min(text.length, i + NAME_QUOTE_LIMIT + 1);
+    for (let j = end; j < ceiling; j++) {
+      const c = text[j]!;
+      if (c === close) return true;
+      if (CLAUSE_MARKS.test(c) || NAME_QUOTES[c] !== undefined) return false;
+    }
+    return false;
+  }
+  return false;
+}
 
 /** A numeral table of numerals.json, checked when it loads: one-character keys (multipliers may
  * be two) with finite numbers. */
@@ -188,6 +219,18 @@ const PREFIX = matcherOf(qualifierLexicon.prefix);
 const NOT_PREFIX = new TermMatcher(qualifierLexicon.notPrefix.map((t) => [t, true] as const));
 const ASPECT = new TermMatcher(qualifierLexicon.aspect.map((t) => [t, true] as const));
 const SUFFIX = matcherOf(qualifierLexicon.suffix);
+const ADVERB = matcherOf(qualifierLexicon.adverbs);
+const ADVERB_VERB = new TermMatcher(qualifierLexicon.adverbVerbs.map((t) => [t, true] as const));
+
+/** 大概增长了百分之十五, 大约是2400亿元: a word of estimate before the verb of the number (an aspect
+ * particle may follow the verb), the qualifier it gives; undefined when none stands there. */
+function adverbBefore(text: string, at: number, from: number): Qualifier | undefined {
+  const aspect = ASPECT.matchEndingAt(text, at, Math.max(from, at - 1));
+  const verbEnd = aspect ? aspect.start : at;
+  const verb = ADVERB_VERB.matchEndingAt(text, verbEnd, Math.max(from, verbEnd - 2));
+  if (!verb) return undefined;
+  return ADVERB.matchEndingAt(text, verb.start, Math.max(from, verb.start - 2))?.value;
+}
 const RANGE = new Set(periodLexicon.rangeConnectors);
 
 function unitOf(word: string): NumberUnit {
@@ -224,9 +267,13 @@ export function findNumbers(
     while (skipAt < skip.length && skip[skipAt]!.end <= start) skipAt++;
     const s = skip[skipAt];
     if (s && s.start < end && start < s.end) continue;
-    const [, percentWord, percentNumeral, plainNumeral, inside1, multiplier = "", inside2] = m;
+    const [, percentWord, percentNumeral, plainNumeral, inside1, spoken, multiplier = "", inside2] =
+      m;
     const numeral = percentNumeral ?? plainNumeral ?? "";
-    const unitWord = m[7] ?? "";
+    // 八十个亿 is 80亿元: said so only of money.
+    const unitWord = m[8] || (spoken ? "元" : "");
+    // “五个十大”重大项目: part of a programme's name.
+    if (insideQuotedName(text, start, end)) continue;
     // 第二家 is a rank; 一家上市公司 is "a listed firm": neither is a figure.
     if (ORDINAL_PREFIXES.some((w) => start >= w.length && text.startsWith(w, start - w.length)))
       continue;
@@ -307,6 +354,8 @@ export function findNumbers(
       if (pre && !NOT_PREFIX.matchEndingAt(text, pre.end, Math.max(from, pre.start - 2))) {
         qualifier = pre.value;
         tokenStart = pre.start;
+      } else if (adverbBefore(text, before, from)) {
+        qualifier = adverbBefore(text, before, from)!;
       } else if (placeBound && tokenStart - placeBound.length >= from) {
         qualifier = "more_than";
         tokenStart -= placeBound.length;

@@ -52,6 +52,9 @@ export interface PeriodMention {
    * (the amount right after it), not the level reached nor the rates after it, which are of the
    * period the text is about (由2024年的412.3亿元提升至447.9亿元，增长8.6% in a 2025 review). */
   fromLevel?: boolean;
+  /** For a span run up to publication (今年以来, 去年以来): the publication month, where a stock
+   * reached over the span stands (今年以来…总数达到702家 is at the month, not over the span). */
+  untilNow?: string;
   /** 目前, 当前: now, the date of a stock; a rate or a flow is not dated by it. */
   now?: boolean;
   /** A span of whole years (2019—2022年, 2017年~2021年): a 分别 list over it is one figure a year. */
@@ -127,6 +130,23 @@ const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
+const RECORDS = lexicon.recordSpans;
+
+/** A span run up to publication (今年以来, 去年以来, “十四五”以来): where it ends, the publication
+ * month, at which a stock reached over it stands. */
+const sinceNow = (pub: PublicationDate | undefined) =>
+  pub ? { untilNow: `${pub.year}-${pad(pub.month)}` } : {};
+
+/** True when a span ending in 以来/年来 stands right before a record word (今年以来最高, 今年以来单月
+ * 最高, 三年来新低): the span a record is set over, not a period of any figure. */
+function recordSpan(text: string, mention: { start: number; end: number }): boolean {
+  const words = text.slice(mention.start, mention.end);
+  if (!RECORDS.endings.some((w) => words.endsWith(w))) return false;
+  let at = mention.end;
+  const between = RECORDS.between.find((w) => text.startsWith(w, at));
+  if (between) at += between.length;
+  return RECORDS.records.some((w) => text.startsWith(w, at));
+}
 const CUMULATIVE_PREFIXES = lexicon.cumulativePrefixes;
 const SINGLE_MONTHS: readonly string[] = lexicon.singleMonths;
 const SINGLE_MONTH_PREFIXES: readonly string[] = lexicon.singleMonthPrefixes;
@@ -248,6 +268,9 @@ export function findPeriods(
     ) {
       const comparison = comparedAt(text, mention.start);
       if (comparison && mention.label !== "") mention.base = mention.label;
+      mention.label = "";
+    } else if (mention && recordSpan(text, mention)) {
+      // 是今年以来单月最高: the span a record is set over dates nothing, here or after.
       mention.label = "";
     } else if (mention && COMPARISON_SUFFIXES.some((w) => text.startsWith(w, mention.end))) {
       // 2020年同期: the base of a year-on-year comparison.
@@ -426,7 +449,7 @@ function parseAt(
   if (sinceYearStart) {
     const end = at + sinceYearStart[0].length;
     const label = pub ? `${pub.year}-01/${pub.year}-${pad(pub.month)}` : "";
-    return { start: at, end, label, namesYear: true };
+    return { start: at, end, label, namesYear: true, ...sinceNow(pub) };
   }
   const lastOne = sticky(LAST_ONE_AT, text, at, to);
   if (lastOne) {
@@ -449,7 +472,8 @@ function parseAt(
       end += quote + since[0].length;
       const first = Number(label.slice(0, 4));
       const last = Math.min(pub.year, Number(label.slice(-4)));
-      if (first <= last) return { start: at, end, label: `${first}/${last}`, namesYear: true };
+      if (first <= last)
+        return { start: at, end, label: `${first}/${last}`, namesYear: true, ...sinceNow(pub) };
     }
     // “十五五”期间: the plan's span said again; its words are the period's, no subject.
     const span = PLAN_SPAN_WORDS.find((w) => text.startsWith(w, end + quote));
@@ -516,8 +540,9 @@ function parseAt(
           end,
           label: `${pub.year}-01/${pub.year}-${pad(pub.month)}`,
           namesYear: true,
+          ...sinceNow(pub),
         };
-      return { start: at, end, label: `${y}/${pub.year}`, namesYear: true };
+      return { start: at, end, label: `${y}/${pub.year}`, namesYear: true, ...sinceNow(pub) };
     }
     return {
       start: at,

@@ -328,6 +328,8 @@ function labelled(
     const label = reached && p.reachedYear ? p.reachedYear : p.label;
     // 年末 dates a stock at the year's end; a flow after it is the year's.
     if (flow && p.yearEnd) return label.slice(0, 4);
+    // 今年以来…总数达到702家: a stock reached over a span run up to now stands now.
+    if (!flow && p.untilNow) return p.untilNow;
     if (reached && p.reachedYear) return label;
     return (flow && p.toDate) || label;
   }
@@ -420,19 +422,22 @@ function currentPeriod(
   const inClause =
     labelled(ownLevels(ctx.text, within(ctx.periods, cs, start), start).reverse(), flow, reached) ??
     labelled(within(ctx.periods, end, ce), flow, reached);
-  if (inClause && flow && reached && /^\d{4}$/.test(inClause)) {
-    // 截至9月末，今年新开工项目418个: the year's flow so far, the running total the sentence
-    // opened with (January to September), not the whole year (截至去年底…当年 is that year).
-    const toDate = within(ctx.periods, sentence.start, cs).find(
-      (p) => p.toDate?.startsWith(`${inClause}-01/`) && !p.toDate.endsWith("-12"),
-    )?.toDate;
-    if (toDate) return toDate;
-  }
+  // 截至9月末，今年新开工项目418个: the year's flow so far, the running total the sentence opened
+  // with (January to September), not the whole year (截至去年底…当年 is that year); so too the
+  // batch's investment said after it (，计划总投资263.8亿元), which the 今年 of its sentence dates.
+  const soFar = (year: string | undefined) =>
+    year && flow && reached && /^\d{4}$/.test(year)
+      ? within(ctx.periods, sentence.start, cs).find(
+          (p) => p.toDate?.startsWith(`${year}-01/`) && !p.toDate.endsWith("-12"),
+        )?.toDate
+      : undefined;
+  const clauseSoFar = soFar(inClause);
+  if (clauseSoFar) return clauseSoFar;
   if (inClause || reach === "clause") return inClause;
   const inSentence =
     labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
     (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
-  if (inSentence) return inSentence;
+  if (inSentence) return soFar(inSentence) ?? inSentence;
   // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
   // that year: what the titles say of the text they govern.
   if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);

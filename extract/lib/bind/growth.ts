@@ -4,7 +4,8 @@
 
 import { clauseEnd, type Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
-import { periodLexicon } from "../lexicon.ts";
+import { indicatorLexicon, periodLexicon } from "../lexicon.ts";
+import { TermMatcher } from "../termMatcher.ts";
 import { inYear } from "../periods.ts";
 import {
   BREAKDOWN_FAMILIES,
@@ -57,11 +58,67 @@ const SAME_TIME_WORDS: readonly string[] = periodLexicon.sameTimeSuffixes;
 /** Longest name of a part in a breakdown (高技术制造业, 计算机通信和其他电子设备制造业). */
 const BREAKDOWN_NAME_LIMIT = 16;
 
-/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between). */
-function growthCueBefore(text: string, from: number, at: number) {
+const RATE_LEVEL_VERBS = new TermMatcher(
+  indicatorLexicon.rateLevelVerbs.map((t) => [t, true] as const),
+);
+
+// 名义增速为2.4%，实际增速为3.9%; 名义增速与实际增速均为4.0%: a rate said at current or at constant
+// prices, and the words naming the other basis before it (名义增速与).
+const PRICE_BASES: readonly string[] = indicatorLexicon.priceBases;
+const BASIS_WORDS = new RegExp(
+  `^(?:(?:${PRICE_BASES.join("|")})(?:${indicatorLexicon.growthCues.join("|")})?(?:${indicatorLexicon.priceBaseJoiners.join("|")})?)*$`,
+);
+
+/** The figure a rate on another price basis goes on with (…3002.4亿元，名义增速与实际增速均为4.0%;
+ * 名义增速为2.8%，实际增速为4.2%): the last one of the sentence whose indicator has a growth, when
+ * a price basis opens the rate's growth word or stands right before it, and only words naming the
+ * other basis stand before that in its clause. */
+function priceBasisOf(
+  state: BindState,
+  tc: TokenContext,
+  growth: { start: number; end: number },
+): Draft | undefined {
+  const { text } = state.ctx;
+  const prev = state.lastDraft;
+  if (!prev?.family.growth) return undefined;
+  // 珠海名义增速和实际增速分别为…: the place the clause opens with may stand first.
+  const places = within(state.ctx.places, tc.scope, growth.start);
+  const last = places[places.length - 1];
+  const from = last && onlyFillerOrPlaces(state.ctx, tc.scope, last.end) ? last.end : tc.scope;
+  const before = text.slice(from, growth.start).trim();
+  const basis =
+    PRICE_BASES.some((w) => text.startsWith(w, growth.start)) ||
+    PRICE_BASES.some((w) => before.endsWith(w));
+  return basis && BASIS_WORDS.test(before) ? prev : undefined;
+}
+
+/** Words that open the first of two dated levels a rate moved between (增速由一季度的6.3%…). */
+const FROM_WORDS: readonly string[] = periodLexicon.sinceMarkers.before;
+
+/** True when text[from, at) is a period said as the date of the level after it, with 的, opened by
+ * a word of moving from (由一季度的, 从2024年的) or, after a verb of level, alone (回落至上半年的):
+ * 增速由一季度的6.3%回落至上半年的3.4% gives both rates, each dated by its own period. */
+function datedLevelGap(ctx: DocContext, from: number, at: number): boolean {
+  if (ctx.text[at - 1] !== ATTRIBUTIVE) return false;
+  const opener =
+    FROM_WORDS.find((w) => ctx.text.startsWith(w, from)) ??
+    LEVEL_MARKERS.find((w) => ctx.text.startsWith(w, from));
+  const list = within(ctx.periods, from, at - 1);
+  // 由2024年 may be one period mention, its opener inside it.
+  const start = list[0]?.start === from ? from : from + (opener?.length ?? 0);
+  return list.length === 1 && list[0]!.start === start && list[0]!.end === at - 1;
+}
+
+/** The growth cue that ends right before `at` (a few characters such as 了/达/为 may sit between,
+ * or the date of a level: 增速由一季度的6.3%, 回落至上半年的3.4%). */
+function growthCueBefore(ctx: DocContext, from: number, at: number) {
+  const { text } = ctx;
   let found:
-    { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean } | undefined;
-  for (const m of CUES.scan(text, Math.max(from, at - 12), at)) {
+    | { start: number; end: number; sign: 1 | -1; family?: Family; bare?: boolean; dated?: boolean }
+    | undefined;
+  // A level's date may stand between (增速由一季度的6.3%): read from far enough back that the cue
+  // is not cut (固定资产投资增速).
+  for (const m of CUES.scan(text, Math.max(from, at - 20), at)) {
     if (m.value.type === "growth") {
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
@@ -69,10 +126,26 @@ function growthCueBefore(text: string, from: number, at: number) {
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
-  if (!found || at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))) {
-    return undefined;
+  // 上半年回升至6.8%, 增速由2024年的3.2%提高至2025年的7.5%: a verb of the level a rate moved to,
+  // read as a growth word only for a rate (回升至500亿元 is an amount's level), and only where no
+  // growth word stands.
+  if (!found) {
+    const verb =
+      RATE_LEVEL_VERBS.matchEndingAt(text, at, Math.max(from, at - 3)) ??
+      RATE_LEVEL_VERBS.scan(text, Math.max(from, at - 12), at).find((m) =>
+        datedLevelGap(ctx, m.end, at),
+      );
+    if (verb) found = { start: verb.start, end: verb.end, sign: 1 };
   }
+  if (!found) return undefined;
+  const dated = at - found.end > 2 && datedLevelGap(ctx, found.end, at);
+  if (!dated && (at - found.end > 5 || (at - found.end > 2 && !onlyFiller(text, found.end, at))))
+    return undefined;
+  if (dated) found.dated = true;
   for (let i = found.end; i < at; i++) {
+    // 回落至上半年的3.4%: the level the rate fell to, its date between.
+    if (dated && LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
+    if (dated && !PUNCT.test(text[i]!)) continue;
     if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return undefined;
     // 回落至3%: the level the rate fell to, not a fall.
     if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
@@ -135,7 +208,7 @@ function breakdownHead(
 /** Binds a percent: a growth rate with its indicator and sign, or undefined. */
 export function bindRate(state: BindState, tc: TokenContext): Draft | undefined {
   const { text } = state.ctx;
-  const growth = growthCueBefore(text, tc.scope, tc.token.start);
+  const growth = growthCueBefore(state.ctx, tc.scope, tc.token.start);
   const draft = growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
   // 环比增长0.8%, 比上月增长3%: against the period just before, not the year-on-year growth
   // the indicators mean. It is no figure, but still says which indicator the clauses after it
@@ -205,6 +278,19 @@ function rateAfterCue(
     // 前4个月，两项指标分别增长6.9%和4.9%: the indicators named before, one per figure.
     family = referred[0]!;
     tc.referredFamilies = referred;
+  } else if ((inherited = priceBasisOf(state, tc, growth))) {
+    // 名义增速为2.8%，实际增速为4.2%: the same indicator's rate at constant prices.
+    family = inherited.family;
+    subject = inherited.subject;
+    inherited = undefined;
+  } else if (
+    growth.dated &&
+    lastDraft?.unit === "percent" &&
+    onlyFiller(text, scope, growth.start)
+  ) {
+    // 增速由一季度的6.3%回落至上半年的3.4%: the level the rate moved to, of the same indicator.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
   } else if (growth.family) {
     // 投资增长 with more than filler, places and periods before it (工业投资增长, 项目投资增速)
     // names a part or another indicator: unread, and no part of a breakdown named 工业.

@@ -60,6 +60,10 @@ export interface SentenceCarry {
   /** The indicators the sentence before (in the paragraph) gave region-wide figures of, in the order
    * last named: what 两项指标 at the start of this one may refer back to. */
   named: Family[];
+  /** Figures of a batch counted as an event's outcome (12月9日…签约项目58个，总投资612亿元), by
+   * indicator: the event's month and the end of its sentence, so that a breakdown right after it
+   * (其中，…项目21个) shares the month. */
+  eventBatches: Map<Family, { month: string; end: number }>;
 }
 
 /** What a breakdown's head must give: a rate's family, and the end of its figure. */
@@ -74,6 +78,7 @@ export function newCarry(): SentenceCarry {
     firms: undefined,
     firmsPeriod: undefined,
     named: [],
+    eventBatches: new Map(),
   };
 }
 
