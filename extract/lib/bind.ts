@@ -392,6 +392,10 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   if (!m) return undefined;
   const at = tc.cs + m.index;
   const end = at + m[0].length;
+  // 西部三市合计, 珠江西岸六市合计: a count inside a name the table gives (an alias of a grouping)
+  // is part of that name, no reference to places named before.
+  if (within(ctx.places, tc.cs, tc.token.start).some((p) => p.start < at && p.end >= end))
+    return undefined;
   const words = markerWords(ctx, end, tc.token.start);
   if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
