@@ -15,7 +15,7 @@ import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
 import { smallNumber, type NumberToken } from "./numbers.ts";
 import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
-import { resolvePeriod, resolveRegion } from "./resolve.ts";
+import { mentionRegion, resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -635,6 +635,45 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
   }
+  // 中山增长3.5%，与佛山持平: the places said to have the same figure have it too.
+  if (!draft.dropped && !draft.sum && draft.region !== undefined) {
+    const own = tc.ellipticalPlaces.length > 1 ? tc.ellipticalPlaces : [draft.region];
+    for (const key of equalPlaces(ctx, state.sentence, token.end))
+      if (!own.includes(key)) drafts.push({ ...draft, region: key });
+  }
+}
+
+const EQUALITY = contextLexicon.equality;
+/** How far after a figure its comparison of equality may end, in characters. */
+const EQUALITY_REACH = 40;
+
+/** The places of the table that the words right after a figure at `at` give the same figure
+ * (，与佛山持平; ，增速与江苏、安徽持平; ，与江海区并列全市第一; ，与全省水平持平): after a comma and a
+ * lead word at most, a partner word, places joined by list marks, a level word at most and a word
+ * of equality. [] when the words say no such thing (与上年持平, 与全国持平, 与佛山基本持平). */
+function equalPlaces(ctx: DocContext, sentence: Sentence, from: number): string[] {
+  const { text } = ctx;
+  const stop = Math.min(sentence.end, from + EQUALITY_REACH);
+  let at = from;
+  if (text[at] === "，" || text[at] === ",") at++;
+  const lead = EQUALITY.leads.find((w) => text.startsWith(w, at));
+  if (lead) at += lead.length;
+  const partner = EQUALITY.partners.find((w) => text.startsWith(w, at));
+  if (!partner) return [];
+  at += partner.length;
+  const keys: string[] = [];
+  let named = false;
+  for (const m of within(ctx.places, at, stop)) {
+    if (m.start !== at && !(named && LIST_CONNECTORS.has(text.slice(at, m.start)))) break;
+    named = true;
+    at = m.end;
+    const key = mentionRegion(ctx, m, sentence);
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  if (!named) return [];
+  const level = EQUALITY.levels.find((w) => text.startsWith(w, at));
+  if (level) at += level.length;
+  return EQUALITY.words.some((w) => text.startsWith(w, at)) ? keys : [];
 }
 
 /** The span from the year of a change's first level to the year of its last (由2019年的A增加到

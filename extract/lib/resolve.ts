@@ -138,6 +138,19 @@ function namesIndicator(ctx: DocContext, at: number): boolean {
   return false;
 }
 
+/** The region of the table one mention stands for, a context word (全省) resolved as for a figure
+ * of `sentence`; undefined for a place outside the table, a grouping the table lacks, or a context
+ * word that fits no place. */
+export function mentionRegion(
+  ctx: DocContext,
+  mention: PlaceMention,
+  sentence: Sentence,
+): string | undefined {
+  const section = ctx.doc.carried[sentence.paragraph]!.region;
+  const r = regionAt(ctx, mention, section, sentence.start);
+  return typeof r === "string" && r !== "outside" ? r : undefined;
+}
+
 /** The region of the first usable mention in `list`. Within one scope a named place beats a
  * context word (全市 in 全市率先 ranks, it does not locate). `outsideCounts` says which outside
  * mentions rule the figure out: all of them (its clause), places but not scopes such as 全国 (its
