@@ -39,7 +39,7 @@ import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { hasDigit, itemEnd, itemStart, onlyFiller } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart, onlyFiller, sharedByClauseBefore } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -519,6 +519,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     if (draft.region === undefined) draft.dropped = true;
   }
   if (draft.region === undefined) {
+    let tied: string[];
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
     // Words after the list: 年均 and 人均 are no 均, nor is the 都 of 成都.
@@ -541,6 +542,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
       draft.region = listed.keys[0];
+    } else if ((tied = sharedByClauseBefore(state, tc, tc.token.start)).length > 1) {
+      // 新疆、湖北并列第二，均增长6.1%; 吉林、黑龙江增速相同，均为4.6%: each of them.
+      tc.ellipticalPlaces = tied;
+      draft.region = tied[0];
     } else if (
       listed.keys.length &&
       draft.qualifier === "exact" &&

@@ -39,6 +39,7 @@ import {
   regionKeys,
   sameTimeOnly,
   sectorsCue,
+  sharedByClauseBefore,
   subjectBefore,
   trimFiller,
   valueCueBefore,
@@ -178,6 +179,7 @@ function rateAfterCue(
   let inherited: Draft | undefined;
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
+  let tied: string[];
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -199,6 +201,13 @@ function rateAfterCue(
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
     if (growth.bare && !onlyFillerPlacesOrPeriods(ctx, scope, growth.start)) return undefined;
     family = growth.family;
+  } else if (
+    (tied = sharedByClauseBefore(state, tc, growth.start)).length > 1 &&
+    (family = tiedFamily(state, tc))
+  ) {
+    // 新疆、湖北并列第二，均增长6.1%: the rate the sentence is about, for each place of the clause
+    // before.
+    if (!paired) tc.ellipticalPlaces = tied;
   } else if ((based = baseRate(state, tc, growth.start))) {
     // 同比增长7.2%；上年同期为下降2.5%: the same rate, for the base period (not a comparison:
     // 比上年同期 never names a period of its own).
@@ -390,6 +399,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
+  // 吉林、黑龙江增速相同，均为4.6%: the same rate, for each place of the clause before.
+  const tied = sharedByClauseBefore(state, tc, token.start);
+  const tiedRate = tied.length > 1 ? tiedFamily(state, tc) : undefined;
+  if (tiedRate?.growth) {
+    const draft = newDraft(tc, tiedRate, tiedRate.growth, "percent", token.value, "");
+    tc.ellipticalPlaces = tied;
+    return draft;
+  }
   // 高于乙省的7.2%、丙省的6.6%; 仅次于甲省的12.3%: a compared place's rate, of the rate
   // the sentence is comparing (the rate before it).
   const compared = placeOfBefore(ctx, scope, token.start);
@@ -410,6 +427,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     }
   }
   return undefined;
+}
+
+/** The indicator of a rate shared by the places of the clause before it (新疆、湖北并列第二，均增长
+ * 6.1%): the rate just stated, when it is region-wide, else what the sentence or paragraph is about. */
+function tiedFamily(state: BindState, tc: TokenContext): Family | undefined {
+  const last = state.lastDraft;
+  if (last?.unit === "percent" && last.subject === "" && last.family.growth) return last.family;
+  return rateTopic(state, tc);
 }
 
 /** The indicator a rate with no cue of its own is of: the cue of an earlier clause of its

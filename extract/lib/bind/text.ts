@@ -15,8 +15,13 @@ import {
   SUBJECT_THRESHOLD_AMOUNT,
   KIND_MARKERS,
   LIST_CONNECTORS,
+  NOT_SHARED,
+  SHARED_MARKERS,
   type Family,
 } from "../indicators.ts";
+import { CLAUSE_WINDOW } from "../context.ts";
+import { clauseStart } from "../segment.ts";
+import type { BindState, TokenContext } from "./state.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -525,3 +530,41 @@ export function sectorsCue(text: string, from: number, cue: { start: number; end
   for (const w of SECTORS) sector = Math.max(sector, before.lastIndexOf(w));
   return sector >= 0 && sector > before.lastIndexOf(INDUSTRY);
 }
+
+/** The places listed in the clause right before the figure's (新疆、湖北并列第二，均增长6.1%; 吉林、黑龙江
+ * 增速相同，均为4.6%) when the figure's own words, before it, are filler and a marker of sharing (均,
+ * 都) and nothing else up to `at` (the growth word, or the figure), and that clause,
+ * ending in a comma, holds no number: a run of two or more places of the table joined by list marks,
+ * none of them a partner or compared. [] otherwise. */
+export function sharedByClauseBefore(state: BindState, tc: TokenContext, at: number): string[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const { cs } = tc;
+  if (cs <= sentence.start || !CLAUSE_COMMAS.includes(text[cs - 1]!)) return [];
+  if (within(ctx.places, cs, at).length) return [];
+  // The figure's own words: filler and a marker of sharing, nothing else (均增长, 都增长了, 均为).
+  let shared = false;
+  for (let i = cs; i < at;) {
+    const marker = SHARED_MARKERS.find((w) => text.startsWith(w, i));
+    const m = marker ? undefined : FILLERS.matchAt(text, i, at);
+    if (marker && !NOT_SHARED.some((w) => text.startsWith(w, i))) {
+      shared = true;
+      i += marker.length;
+    } else if (m) i = m.end;
+    else if (PUNCT.test(text[i]!)) i++;
+    else return [];
+  }
+  if (!shared) return [];
+  const from = clauseStart(text, cs - 1, Math.max(sentence.start, cs - 1 - CLAUSE_WINDOW));
+  if (state.tokens.some((t) => t.start >= from && t.start < cs)) return [];
+  const keys: string[] = [];
+  let end = -1;
+  for (const m of within(ctx.places, from, cs - 1)) {
+    if (m.place.type !== "region" || m.partner || m.compared || m.aside) return [];
+    if (keys.length && !LIST_CONNECTORS.has(text.slice(end, m.start))) return [];
+    if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    end = m.end;
+  }
+  return keys;
+}
+const CLAUSE_COMMAS: readonly string[] = ["，", ","];
