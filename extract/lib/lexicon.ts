@@ -183,6 +183,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     zoneSuffixes: "words",
     zoneInfixes: "words",
     placeDescriptors: "words",
+    causes: WORDS_MAP,
+    causeLimit: "number",
     equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },

@@ -26,6 +26,7 @@ import {
 } from "./state.ts";
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
+  causeStart,
   cueAfter,
   fillerPlacesOrPeriodsOnly,
   isDigitCode,
@@ -180,6 +181,8 @@ function rateAfterCue(
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
   let tied: string[];
+  // Where the words placing the rate end: before a cause said after the place (台山受…影响下降2.3%).
+  const placed = causeStart(ctx, scope, growth.start);
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -226,13 +229,12 @@ function rateAfterCue(
     inherited = lastValue;
   } else if (
     lastDraft &&
-    (onlyFillerOrPlaces(ctx, scope, growth.start) ||
-      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start))
+    (onlyFillerOrPlaces(ctx, scope, placed) || onlyFillerPeriodsAndPlaces(ctx, scope, placed))
   ) {
     // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place; ；2022年山东
-    // 增长6.1%: and by year.
+    // 增长6.1%: and by year; 台山受核电机组检修影响下降2.3%: a cause after the place is filler.
     family = lastDraft.family;
-    if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+    if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, placed);
   } else if (
     (lastDraft ?? state.rateBefore)?.unit === "percent" &&
     onlyFillerOrPeriods(ctx, scope, growth.start) &&
@@ -256,11 +258,11 @@ function rateAfterCue(
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
     const keys = regionKeys(ctx, scope, growth.start);
     if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
-  } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
+  } else if (carry.topic && !lastDraft && topicApplies(state, tc, placed)) {
     // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place; 浙江、山西增速
     // 也均超过10%: each place listed before it.
     family = carry.topic;
-    const keys = regionKeys(ctx, scope, growth.start);
+    const keys = regionKeys(ctx, scope, placed);
     if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
   } else if (
     onlyFiller(text, scope, growth.start) &&

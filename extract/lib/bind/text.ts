@@ -568,3 +568,30 @@ export function sharedByClauseBefore(state: BindState, tc: TokenContext, at: num
   return keys;
 }
 const CLAUSE_COMMAS: readonly string[] = ["，", ","];
+
+const CAUSES = Object.entries(contextLexicon.causes as Record<string, readonly string[]>);
+const CAUSE_LIMIT: number = contextLexicon.causeLimit;
+/** A word that may end a cause before its verb (因基数较高而下降). */
+const CAUSE_LINK = "而";
+
+/** Where the words that say where a figure is end, when a cause stands between the last place of
+ * text[from, to) and `to` (a growth word): 台山受核电机组检修影响下降2.3%, 开平因上年同期基数较高下降
+ * 6.7% → the place's end, so that the cause reads as filler; `to` itself otherwise. */
+export function causeStart(ctx: DocContext, from: number, to: number): number {
+  const { text } = ctx;
+  const places = within(ctx.places, from, to);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region" || to - last.end > CAUSE_LIMIT) return to;
+  let words = text.slice(last.end, to);
+  if (words.endsWith(CAUSE_LINK)) words = words.slice(0, -CAUSE_LINK.length);
+  for (let i = 0; i < words.length; i++) if (PUNCT.test(words[i]!)) return to;
+  for (const [open, closers] of CAUSES) {
+    if (!words.startsWith(open) || words.length <= open.length) continue;
+    if (
+      !closers.length ||
+      closers.some((c) => words.endsWith(c) && words.length > open.length + c.length)
+    )
+      return last.end;
+  }
+  return to;
+}
