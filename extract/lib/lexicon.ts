@@ -154,7 +154,12 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     aspect: "words",
   },
   "context.json": {
-    contextWords: { list: { record: { term: "word", suffix: "word" } } },
+    contextWords: {
+      list: {
+        record: { term: "word", suffix: "word", anaphoric: "flag" },
+        optional: ["anaphoric"],
+      },
+    },
     blockers: "words",
     partnerWords: "words",
     outsidePlaces: "words",

@@ -11,7 +11,8 @@ import { ATTRIBUTIVE } from "./bind/lexicon.ts";
 
 export type PlaceValue =
   | { type: "region"; key: string }
-  | { type: "context"; suffix: string }
+  /** anaphoric: 该市 refers to the last such place named before it in its paragraph first. */
+  | { type: "context"; suffix: string; anaphoric?: boolean }
   | { type: "outside"; scope: boolean }
   /** Sibling places written together as one name (粤苏鲁, 蓬江江海): a grouping the table lacks. */
   | { type: "group"; keys: string[] }
@@ -79,8 +80,11 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
     entries.push([term, named ? { type: "region", key: named.key } : scopeValue(scope)]);
   }
   for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
-  for (const { term, suffix } of lexicon.contextWords)
-    entries.push([term, { type: "context", suffix }]);
+  for (const { term, suffix, anaphoric } of lexicon.contextWords)
+    entries.push([
+      term,
+      anaphoric ? { type: "context", suffix, anaphoric } : { type: "context", suffix },
+    ]);
   // Table names last: they replace any fixed word they coincide with.
   for (const r of regions) {
     for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
