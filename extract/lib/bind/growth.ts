@@ -451,9 +451,18 @@ function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
 }
 
 /** The place of the table named right before `at` with a 的 between (乙省的7.2%; 乙省同期的
- * 2%: 同期 may stand between), in the number's own words. */
+ * 2%: 同期 may stand between), or a compared place right before an opening bracket (高于佛山（-4.2%）),
+ * in the number's own words. */
 function placeOfBefore(ctx: DocContext, scope: number, at: number): string | undefined {
   const { text } = ctx;
+  // 高于佛山（-4.2%）: a compared place with its rate in brackets right after it.
+  if (text[at - 1] === "（" || text[at - 1] === "(") {
+    const places = within(ctx.places, scope, at - 1);
+    const last = places[places.length - 1];
+    return last?.end === at - 1 && last.compared && last.place.type === "region"
+      ? last.place.key
+      : undefined;
+  }
   if (text[at - 1] !== ATTRIBUTIVE) return undefined;
   const places = within(ctx.places, scope, at - 1);
   const last = places[places.length - 1];
