@@ -501,6 +501,7 @@ function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
     (last.end === open || (open - last.end <= 2 && onlyFiller(ctx.text, last.end, open))) &&
     last.place.type === "region" &&
     !last.compared &&
-    onlyFillerOrPlaces(ctx, scope, at)
+    // 上半年惠州以6.2%领跑: the period may come with the place.
+    (onlyFillerOrPlaces(ctx, scope, at) || onlyFillerPeriodsAndPlaces(ctx, scope, at))
   );
 }
