@@ -4,6 +4,7 @@
 
 import type { Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
+import { mentionRegion } from "../resolve.ts";
 import { periodLexicon } from "../lexicon.ts";
 import { inYear } from "../periods.ts";
 import {
@@ -391,6 +392,16 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     draft.period = based.period;
     return draft;
   }
+  // 比全市（5.2%）: a compared scope word with its rate in brackets, the whole the place before is
+  // compared with.
+  const whole = rate?.unit === "percent" ? comparedWhole(state, tc, rate) : undefined;
+  if (whole !== undefined) {
+    if (!whole) return undefined;
+    const draft = newDraft(tc, rate!.family, rate!.indicator, "percent", token.value, "");
+    draft.period = rate!.period;
+    draft.region = whole;
+    return draft;
+  }
   if (
     rate?.unit === "percent" &&
     rate.subject === "" &&
@@ -472,6 +483,27 @@ function placeOfBefore(ctx: DocContext, scope: number, at: number): string | und
   // 占开平的40%: a share, not 开平's figure.
   const words = text.slice(scope, last.start);
   return SHARE_WORDS.some((w) => words.includes(w)) ? undefined : last.place.key;
+}
+
+/** The region of a compared context word right before an opening bracket and the rate
+ * (台山市…增长6.1%，比全市（5.2%）高…): what the word stands for, or, when that is the place of the rate
+ * it is compared with, that place's parent if its name fits (全市 → 江门市); "" when it stands for
+ * none; undefined when no such word stands there. */
+function comparedWhole(state: BindState, tc: TokenContext, rate: Draft): string | undefined {
+  const { ctx, sentence } = state;
+  const at = tc.token.start;
+  if (ctx.text[at - 1] !== "（" && ctx.text[at - 1] !== "(") return undefined;
+  const places = within(ctx.places, tc.scope, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.end !== at - 1 || !last.compared || last.place.type !== "context")
+    return undefined;
+  // 占全市（40%）: a share, no one's rate.
+  if (SHARE_WORDS.some((w) => ctx.text.slice(tc.scope, last.start).includes(w))) return "";
+  const suffix = last.place.suffix;
+  const key = mentionRegion(ctx, last, sentence);
+  if (!key || key !== rate.region) return key ?? "";
+  const parent = ctx.gaz.regions.get(key)?.parent;
+  return parent && ctx.gaz.regions.get(parent)?.name.endsWith(suffix) ? parent : "";
 }
 
 /** rateTopic as an open cue for rateAfterCue. */
