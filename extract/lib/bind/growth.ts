@@ -28,6 +28,7 @@ import {
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   causeStart,
+  placeOfCauseBefore,
   cueAfter,
   fillerPlacesOrPeriodsOnly,
   isDigitCode,
@@ -182,6 +183,7 @@ function rateAfterCue(
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
   let tied: string[];
+  let caused: string | undefined;
   // Where the words placing the rate end: before a cause said after the place (台山受…影响下降2.3%).
   const placed = causeStart(ctx, scope, growth.start);
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
@@ -212,6 +214,14 @@ function rateAfterCue(
     // 新疆、湖北并列第二，均增长6.1%: the rate the sentence is about, for each place of the clause
     // before.
     if (!paired) tc.ellipticalPlaces = tied;
+  } else if (
+    lastDraft?.unit === "percent" &&
+    (caused = placeOfCauseBefore(state, tc, growth.start))
+  ) {
+    // 鹤山增长10.2%，台山受核电机组检修影响，下降2.3%: the place of the cause before, the same rate.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
+    tc.ellipticalPlaces = [caused];
   } else if ((based = baseRate(state, tc, growth.start))) {
     // 同比增长7.2%；上年同期为下降2.5%: the same rate, for the base period (not a comparison:
     // 比上年同期 never names a period of its own).

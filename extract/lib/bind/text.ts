@@ -595,3 +595,27 @@ export function causeStart(ctx: DocContext, from: number, to: number): number {
   }
   return to;
 }
+
+/** The place of the clause right before the figure's when that clause is nothing but the place
+ * and a cause said after it (台山受核电机组检修影响，下降2.3%; 恩平因订单减少，下降1.8%) and the figure's
+ * own words, up to `at` (its growth word), are filler: the place the cause was said of. */
+export function placeOfCauseBefore(
+  state: BindState,
+  tc: TokenContext,
+  at: number,
+): string | undefined {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const { cs } = tc;
+  if (cs <= sentence.start || !CLAUSE_COMMAS.includes(text[cs - 1]!)) return undefined;
+  if (!onlyFiller(text, cs, at)) return undefined;
+  const from = clauseStart(text, cs - 1, Math.max(sentence.start, cs - 1 - CLAUSE_WINDOW));
+  if (state.tokens.some((t) => t.start >= from && t.start < cs)) return undefined;
+  const placed = causeStart(ctx, from, cs - 1);
+  if (placed === cs - 1) return undefined;
+  const places = within(ctx.places, from, placed);
+  const last = places[places.length - 1];
+  if (places.length !== 1 || last!.place.type !== "region" || last!.partner || last!.compared)
+    return undefined;
+  return onlyFiller(text, from, last!.start) ? last!.place.key : undefined;
+}
