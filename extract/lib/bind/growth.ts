@@ -14,7 +14,9 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
+  NOT_SHARED,
   PREVIOUS_PERIOD_BASES,
+  SHARED_MARKERS,
   cueSubject,
   type Family,
 } from "../indicators.ts";
@@ -322,7 +324,16 @@ function rateAfterCue(
       if (values.length > 1 && values.length === listLength(state, tc.t)) state.valueList = values;
     }
     const first = state.valueList[0];
-    if (first && state.valueList.length > 1 && tc.items.length < 2) {
+    const shared = first ? sharedByValues(state, tc, growth.start) : [];
+    if (first && shared.length > 1 && first.family.growth) {
+      // 蓬江、江海GDP分别为810亿元和400亿元，均增长5.1%: one rate that each of them shares.
+      draft.family = first.family;
+      draft.indicator = first.family.growth;
+      draft.region = first.region;
+      draft.period = first.period;
+      draft.subject = first.subject;
+      tc.ellipticalPlaces = shared;
+    } else if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
       draft.region = first.region;
       draft.period = first.period;
@@ -339,6 +350,28 @@ function rateAfterCue(
     }
   }
   return draft;
+}
+
+/** The places of the values listed one by one before a rate (蓬江、江海GDP分别为810亿元和400亿元) when
+ * the rate's own words share it among them (，均增长5.1%) and do not pair (分别): one place each,
+ * all of one indicator and subject; [] otherwise. */
+function sharedByValues(state: BindState, tc: TokenContext, at: number): string[] {
+  const values = state.valueList;
+  const first = values[0];
+  if (!first || values.length < 2) return [];
+  const { text } = state.ctx;
+  let words = text.slice(tc.scope, at);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  if (!SHARED_MARKERS.some((w) => words.includes(w)) || saysRespectively(text, tc.scope, at))
+    return [];
+  const keys: string[] = [];
+  for (const v of values) {
+    if (!v.region || v.dropped || v.family !== first.family || v.subject !== first.subject)
+      return [];
+    if (keys.includes(v.region)) return [];
+    keys.push(v.region);
+  }
+  return keys;
 }
 
 /** True when the clause before a growth word compares with a year more than one year before the
