@@ -190,6 +190,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     placeDescriptors: "words",
     causes: WORDS_MAP,
     causeLimit: "number",
+    rankAfterPlace: "words",
+    ordinalRanks: "words",
     equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },

@@ -30,6 +30,7 @@ import {
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
   causeStart,
+  placeBeforeBracket,
   placeOfCauseBefore,
   cueAfter,
   fillerPlacesOrPeriodsOnly,
@@ -433,6 +434,17 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     const { family, indicator, subject } = based.rate;
     const draft = newDraft(tc, family, indicator, "percent", token.value, subject);
     draft.period = based.period;
+    return draft;
+  }
+  // 台山紧随其后（4.8%）; 鹤山位居第二（6.0%）: a place ranked, its rate in brackets.
+  const bracketed =
+    rate?.unit === "percent" && rate.subject === ""
+      ? placeBeforeBracket(ctx, scope, token.start)
+      : undefined;
+  if (bracketed && !placeOfBefore(ctx, scope, token.start)) {
+    const draft = newDraft(tc, rate!.family, rate!.indicator, "percent", token.value, "");
+    draft.period = rate!.period;
+    draft.region = bracketed;
     return draft;
   }
   // 比全市（5.2%）: a compared scope word with its rate in brackets, the whole the place before is

@@ -619,3 +619,33 @@ export function placeOfCauseBefore(
     return undefined;
   return onlyFiller(text, from, last!.start) ? last!.place.key : undefined;
 }
+
+const RANK_AFTER_PLACE: readonly string[] = contextLexicon.rankAfterPlace;
+const ORDINAL_RANKS: readonly string[] = contextLexicon.ordinalRanks;
+const COMPARED_WORDS: readonly string[] = [...contextLexicon.comparedWords].sort(
+  (a, b) => b.length - a.length,
+);
+const ORDINAL = /^[一二三四五六七八九十\d]+位?$/;
+
+/** The place of the table whose figure stands in brackets right before `at` (蓬江区次之（790亿元）,
+ * 台山紧随其后（4.8%）, 仅次于新会区（812亿元）, 鹤山位居第二（6.0%）): the place, perhaps after a compared
+ * word, then nothing or a word of rank, then the bracket; the words before it in the figure's
+ * clause are filler. Undefined otherwise. */
+export function placeBeforeBracket(ctx: DocContext, from: number, at: number): string | undefined {
+  const { text } = ctx;
+  if (text[at - 1] !== "（" && text[at - 1] !== "(") return undefined;
+  const places = within(ctx.places, from, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region" || last.partner || last.aside) return undefined;
+  const between = text.slice(last.end, at - 1);
+  const ranked =
+    between === "" ||
+    RANK_AFTER_PLACE.includes(between) ||
+    ORDINAL_RANKS.some((w) => between.startsWith(w) && ORDINAL.test(between.slice(w.length)));
+  if (!ranked || (between === "" && !last.compared)) return undefined;
+  let before = last.start;
+  const compared = COMPARED_WORDS.find((w) => text.startsWith(w, before - w.length));
+  if (compared) before -= compared.length;
+  if (before > from && text[before - 1] === "仅") before--;
+  return onlyFiller(text, from, before) ? last.place.key : undefined;
+}
