@@ -15,7 +15,7 @@ import type { Sentence } from "./segment.ts";
 import { clauseEnd, clauseStart } from "./segment.ts";
 import { smallNumber, type NumberToken } from "./numbers.ts";
 import { CLAUSE_WINDOW, SENTENCE_WINDOW, within, type DocContext } from "./context.ts";
-import { resolvePeriod, resolveRegion } from "./resolve.ts";
+import { mentionRegion, resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
@@ -45,7 +45,7 @@ import { bindAmount, changeOfFigureBefore, isThreshold } from "./bind/amounts.ts
 import { bindRate } from "./bind/growth.ts";
 import { bindCount } from "./bind/counts.ts";
 import { continueList, openList } from "./bind/lists.ts";
-import { hasDigit, itemEnd, itemStart, onlyFiller } from "./bind/text.ts";
+import { hasDigit, itemEnd, itemStart, onlyFiller, sharedByClauseBefore } from "./bind/text.ts";
 
 import {
   ATTRIBUTIVE as ATTRIBUTIVE_CHAR,
@@ -454,6 +454,10 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
   if (!m) return undefined;
   const at = tc.cs + m.index;
   const end = at + m[0].length;
+  // 西部三市合计, 珠江西岸六市合计: a count inside a name the table gives (an alias of a grouping)
+  // is part of that name, no reference to places named before.
+  if (within(ctx.places, tc.cs, tc.token.start).some((p) => p.start < at && p.end >= end))
+    return undefined;
   const words = markerWords(ctx, end, tc.token.start);
   if (!markers.some((w) => words.includes(w))) return undefined;
   const n = smallNumber(m[2]!);
@@ -577,6 +581,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     if (draft.region === undefined) draft.dropped = true;
   }
   if (draft.region === undefined) {
+    let tied: string[];
     const r = resolveRegion(ctx, window, cs, ce, token.start, token.end);
     const listed = tc.ellipticalPlaces.length ? { keys: [], end: cs } : placeList(ctx, tc);
     // Words after the list: 年均 and 人均 are no 均, nor is the 都 of 成都.
@@ -599,6 +604,10 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       // 甲省、乙省上半年GDP双双突破5万亿元: a bound shared by the places listed before it.
       tc.ellipticalPlaces = listed.keys;
       draft.region = listed.keys[0];
+    } else if ((tied = sharedByClauseBefore(state, tc, tc.token.start)).length > 1) {
+      // 新疆、湖北并列第二，均增长6.1%; 吉林、黑龙江增速相同，均为4.6%: each of them.
+      tc.ellipticalPlaces = tied;
+      draft.region = tied[0];
     } else if (
       listed.keys.length &&
       draft.qualifier === "exact" &&
@@ -708,6 +717,45 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
   }
+  // 中山增长3.5%，与佛山持平: the places said to have the same figure have it too.
+  if (!draft.dropped && !draft.sum && draft.region !== undefined) {
+    const own = tc.ellipticalPlaces.length > 1 ? tc.ellipticalPlaces : [draft.region];
+    for (const key of equalPlaces(ctx, state.sentence, token.end))
+      if (!own.includes(key)) drafts.push({ ...draft, region: key });
+  }
+}
+
+const EQUALITY = contextLexicon.equality;
+/** How far after a figure its comparison of equality may end, in characters. */
+const EQUALITY_REACH = 40;
+
+/** The places of the table that the words right after a figure at `at` give the same figure
+ * (，与佛山持平; ，增速与江苏、安徽持平; ，与江海区并列全市第一; ，与全省水平持平): after a comma and a
+ * lead word at most, a partner word, places joined by list marks, a level word at most and a word
+ * of equality. [] when the words say no such thing (与上年持平, 与全国持平, 与佛山基本持平). */
+function equalPlaces(ctx: DocContext, sentence: Sentence, from: number): string[] {
+  const { text } = ctx;
+  const stop = Math.min(sentence.end, from + EQUALITY_REACH);
+  let at = from;
+  if (text[at] === "，" || text[at] === ",") at++;
+  const lead = EQUALITY.leads.find((w) => text.startsWith(w, at));
+  if (lead) at += lead.length;
+  const partner = EQUALITY.partners.find((w) => text.startsWith(w, at));
+  if (!partner) return [];
+  at += partner.length;
+  const keys: string[] = [];
+  let named = false;
+  for (const m of within(ctx.places, at, stop)) {
+    if (m.start !== at && !(named && LIST_CONNECTORS.has(text.slice(at, m.start)))) break;
+    named = true;
+    at = m.end;
+    const key = mentionRegion(ctx, m, sentence);
+    if (key && !keys.includes(key)) keys.push(key);
+  }
+  if (!named) return [];
+  const level = EQUALITY.levels.find((w) => text.startsWith(w, at));
+  if (level) at += level.length;
+  return EQUALITY.words.some((w) => text.startsWith(w, at)) ? keys : [];
 }
 
 const SINGLE_PROJECT_WORDS: readonly string[] = periodLexicon.singleProjectWords;

@@ -37,7 +37,8 @@ export interface DocModel {
   /** Per paragraph, what its governing titles say, the innermost first field by field. */
   carried: TitleContext[];
   /** The one place the headline names, when it names exactly one and nothing outside the table
-   * (鹤山：前10月规上工业增加值增长8.6%); undefined for a headline over several places (粤苏鲁…). */
+   * (鹤山：前10月规上工业增加值增长8.6%), a place it compares with or ranks among (增速居湖州各区县首位)
+   * aside; undefined for a headline over several places (粤苏鲁…). */
   headlinePlace: string | undefined;
   /** A page of short stories (快讯, 简讯), each under a bulleted title of its own (■ 蓬江：…), about
    * different places: no place dominates it, and each story's place is its own. */
@@ -185,7 +186,7 @@ function digestStories(
 function onlyPlace(places: readonly PlaceMention[], from: number, to: number) {
   let key: string | undefined;
   for (const m of within(places, from, to)) {
-    if (m.place.type === "context") continue;
+    if (m.place.type === "context" || (m.compared && m.place.type === "region")) continue;
     if (m.place.type !== "region" || (key !== undefined && key !== m.place.key)) return undefined;
     key = m.place.key;
   }

@@ -170,7 +170,12 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     adverbVerbs: "words",
   },
   "context.json": {
-    contextWords: { list: { record: { term: "word", suffix: "word" } } },
+    contextWords: {
+      list: {
+        record: { term: "word", suffix: "word", anaphoric: "flag" },
+        optional: ["anaphoric"],
+      },
+    },
     blockers: "words",
     partnerWords: "words",
     outsidePlaces: "words",
@@ -199,6 +204,11 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     zoneSuffixes: "words",
     zoneInfixes: "words",
     placeDescriptors: "words",
+    causes: WORDS_MAP,
+    causeLimit: "number",
+    rankAfterPlace: "words",
+    ordinalRanks: "words",
+    equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
   },

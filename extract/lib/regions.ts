@@ -11,7 +11,8 @@ import { ATTRIBUTIVE } from "./bind/lexicon.ts";
 
 export type PlaceValue =
   | { type: "region"; key: string }
-  | { type: "context"; suffix: string }
+  /** anaphoric: 该市 refers to the last such place named before it in its paragraph first. */
+  | { type: "context"; suffix: string; anaphoric?: boolean }
   | { type: "outside"; scope: boolean }
   /** Sibling places written together as one name (粤苏鲁, 蓬江江海): a grouping the table lacks. */
   | { type: "group"; keys: string[] }
@@ -79,8 +80,11 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
     entries.push([term, named ? { type: "region", key: named.key } : scopeValue(scope)]);
   }
   for (const term of lexicon.blockers) entries.push([term, { type: "blocker" }]);
-  for (const { term, suffix } of lexicon.contextWords)
-    entries.push([term, { type: "context", suffix }]);
+  for (const { term, suffix, anaphoric } of lexicon.contextWords)
+    entries.push([
+      term,
+      anaphoric ? { type: "context", suffix, anaphoric } : { type: "context", suffix },
+    ]);
   // Table names last: they replace any fixed word they coincide with.
   for (const r of regions) {
     for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
@@ -300,6 +304,25 @@ function withAbbreviationRuns(
     const keys = [...new Set([...run].map((c) => gaz.abbreviations.get(c)!))];
     const blocked = ABBREVIATION_BLOCKERS.some((b) => text.startsWith(b, i));
     const covered = mentions.some((m) => m.start < j && i < m.end);
+    // 粤、苏、鲁、浙; 京、津、冀: one-character names listed with the enumeration mark, each one
+    // character alone between marks, are provinces each, as their full names would be.
+    const listed = j - i === 1 && !blocked ? abbreviationList(gaz, text, i, to) : [];
+    if (
+      listed.length > 1 &&
+      !listed.some((at) => mentions.some((m) => m.start <= at && at < m.end))
+    ) {
+      for (const at of listed)
+        runs.push({
+          start: at,
+          end: at + 1,
+          place: { type: "region", key: gaz.abbreviations.get(text[at]!)! },
+          partner: !!PARTNER.matchEndingAt(text, at, Math.max(0, at - 3)),
+          locative: false,
+          compared: !!COMPARED.matchEndingAt(text, at, Math.max(0, at - 3)),
+        });
+      i = listed[listed.length - 1]!;
+      continue;
+    }
     if (j - i >= 2 && keys.length >= 2 && !blocked && !covered)
       runs.push({
         start: i,
@@ -313,6 +336,22 @@ function withAbbreviationRuns(
   }
   if (!runs.length) return mentions;
   return [...mentions, ...runs].sort((a, b) => a.start - b.start);
+}
+
+/** The mark that alone separates one-character names listed one by one (粤、苏、鲁). */
+const ENUMERATION_MARK = "、";
+
+/** Where the one-character names of a list that starts at `at` stand (粤、苏、鲁、浙 → four
+ * positions): each name a province of the table, alone between marks; [] for no list of two. */
+function abbreviationList(gaz: Gazetteer, text: string, at: number, to: number): number[] {
+  const single = (i: number) =>
+    i < to &&
+    gaz.abbreviations.has(text[i]!) &&
+    !(i + 1 < to && gaz.abbreviations.has(text[i + 1]!));
+  if (!single(at)) return [];
+  const items = [at];
+  for (let i = at + 1; text[i] === ENUMERATION_MARK && single(i + 1); i += 2) items.push(i + 1);
+  return items.length > 1 ? items : [];
 }
 
 /** Joins sibling regions written back to back (粤苏鲁: three provinces) into one group mention.

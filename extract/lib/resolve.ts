@@ -42,6 +42,13 @@ function regionAt(
   const parts = partsNamedAfter(ctx, mention.end);
   const whole = (key: string | undefined) =>
     key && parts.has(key) ? ctx.gaz.regions.get(key)?.parent : key;
+  // 宁波下辖的慈溪市…。该市规上工业增加值…: the last such place named in its paragraph.
+  const paragraph = ctx.paragraphs[lowerBound(ctx.paragraphs, mention.start + 1) - 1];
+  const referred =
+    place.anaphoric && paragraph
+      ? lastNamedBefore(ctx, mention.start, place.suffix, paragraph.start)
+      : undefined;
+  if (referred && !parts.has(referred)) return referred;
   return resolveContext(
     ctx.gaz,
     place.suffix,
@@ -61,6 +68,19 @@ function regionAt(
     ].map(whole),
     parts,
   );
+}
+
+/** The last place of the table whose name ends with `suffix` named in text[from, at), not as a
+ * partner nor compared (恩平市…，该市 → 恩平, however many of its siblings came before). */
+function lastNamedBefore(ctx: DocContext, at: number, suffix: string, from: number) {
+  const before = within(ctx.places, from, at);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    if (m.place.type !== "region" || m.partner || m.compared) continue;
+    const r = ctx.gaz.regions.get(m.place.key);
+    if (r && r.members.length === 0 && r.name.endsWith(suffix)) return r.key;
+  }
+  return undefined;
 }
 
 /** Where the story holding text[at] starts on a digest page (0 on any other page). */
@@ -136,6 +156,19 @@ function namesIndicator(ctx: DocContext, at: number): boolean {
     return between === "" || onlyFiller(text, mentionEndBefore(ctx, at, m.start), m.start);
   }
   return false;
+}
+
+/** The region of the table one mention stands for, a context word (全省) resolved as for a figure
+ * of `sentence`; undefined for a place outside the table, a grouping the table lacks, or a context
+ * word that fits no place. */
+export function mentionRegion(
+  ctx: DocContext,
+  mention: PlaceMention,
+  sentence: Sentence,
+): string | undefined {
+  const section = ctx.doc.carried[sentence.paragraph]!.region;
+  const r = regionAt(ctx, mention, section, sentence.start);
+  return typeof r === "string" && r !== "outside" ? r : undefined;
 }
 
 /** The region of the first usable mention in `list`. Within one scope a named place beats a

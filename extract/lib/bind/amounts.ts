@@ -42,6 +42,7 @@ import {
   onlyFillerOrComparisons,
   onlyFillerOrPeriods,
   onlyFillerOrPlaces,
+  placeBeforeBracket,
   subjectBefore,
   trimFiller,
   valueCueBefore,
@@ -380,6 +381,8 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastValue.unit === "CNY" &&
       (onlyFiller(text, scope, token.start) ||
         onlyFillerOrPlaces(ctx, scope, token.start) ||
+        // 蓬江区次之（790亿元）; 仅次于新会区（812亿元）: a place ranked, its amount in brackets.
+        placeBeforeBracket(ctx, scope, token.start) !== undefined ||
         onlyFillerOrComparisons(ctx, scope, token.start) ||
         onlyFillerOrPeriods(ctx, scope, token.start) ||
         placeFromLevel(ctx, scope, token.start) ||

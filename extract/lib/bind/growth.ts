@@ -5,6 +5,7 @@
 import { clauseEnd, type Sentence } from "../segment.ts";
 import { SENTENCE_WINDOW, within, type DocContext } from "../context.ts";
 import { indicatorLexicon, periodLexicon } from "../lexicon.ts";
+import { mentionRegion } from "../resolve.ts";
 import { TermMatcher } from "../termMatcher.ts";
 import { inYear } from "../periods.ts";
 import {
@@ -16,7 +17,9 @@ import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
   LEVEL_MARKERS,
+  NOT_SHARED,
   PREVIOUS_PERIOD_BASES,
+  SHARED_MARKERS,
   cueSubject,
   type Family,
 } from "../indicators.ts";
@@ -31,6 +34,9 @@ import {
 } from "./state.ts";
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS, withoutAttributive } from "./lexicon.ts";
 import {
+  causeStart,
+  placeBeforeBracket,
+  placeOfCauseBefore,
   cueAfter,
   fillerPlacesOrPeriodsOnly,
   isDigitCode,
@@ -44,6 +50,7 @@ import {
   regionKeys,
   sameTimeOnly,
   sectorsCue,
+  sharedByClauseBefore,
   subjectBefore,
   trimFiller,
   valueCueBefore,
@@ -258,6 +265,10 @@ function rateAfterCue(
   let open: { start: number; family: Family } | undefined;
   let based: ReturnType<typeof baseRate>;
   let referred: Family[] | undefined;
+  let tied: string[];
+  let caused: string | undefined;
+  // Where the words placing the rate end: before a cause said after the place (台山受…影响下降2.3%).
+  const placed = causeStart(ctx, scope, growth.start);
   // 台山、开平、恩平分别增长4.1%、3.6%和2.9%: with 分别 the places listed before the rate pair
   // with its figures one by one (openList), they do not share this one.
   const paired = saysRespectively(text, scope, token.start);
@@ -296,6 +307,21 @@ function rateAfterCue(
     // names a part or another indicator: unread, and no part of a breakdown named 工业.
     if (growth.bare && !onlyFillerPlacesOrPeriods(ctx, scope, growth.start)) return undefined;
     family = growth.family;
+  } else if (
+    (tied = sharedByClauseBefore(state, tc, growth.start)).length > 1 &&
+    (family = tiedFamily(state, tc))
+  ) {
+    // 新疆、湖北并列第二，均增长6.1%: the rate the sentence is about, for each place of the clause
+    // before.
+    if (!paired) tc.ellipticalPlaces = tied;
+  } else if (
+    lastDraft?.unit === "percent" &&
+    (caused = placeOfCauseBefore(state, tc, growth.start))
+  ) {
+    // 鹤山增长10.2%，台山受核电机组检修影响，下降2.3%: the place of the cause before, the same rate.
+    family = lastDraft.family;
+    subject = lastDraft.subject;
+    tc.ellipticalPlaces = [caused];
   } else if ((based = baseRate(state, tc, growth.start))) {
     // 同比增长7.2%；上年同期为下降2.5%: the same rate, for the base period (not a comparison:
     // 比上年同期 never names a period of its own).
@@ -314,13 +340,12 @@ function rateAfterCue(
     inherited = lastValue;
   } else if (
     lastDraft &&
-    (onlyFillerOrPlaces(ctx, scope, growth.start) ||
-      onlyFillerPeriodsAndPlaces(ctx, scope, growth.start))
+    (onlyFillerOrPlaces(ctx, scope, placed) || onlyFillerPeriodsAndPlaces(ctx, scope, placed))
   ) {
     // 其中蓬江区增长9.1%，江海区下降1.3%: the same indicator, broken down by place; ；2022年山东
-    // 增长6.1%: and by year.
+    // 增长6.1%: and by year; 台山受核电机组检修影响下降2.3%: a cause after the place is filler.
     family = lastDraft.family;
-    if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, growth.start);
+    if (!paired) tc.ellipticalPlaces = regionKeys(ctx, scope, placed);
   } else if (
     (lastDraft ?? state.rateBefore)?.unit === "percent" &&
     onlyFillerOrPeriods(ctx, scope, growth.start) &&
@@ -344,11 +369,11 @@ function rateAfterCue(
     subject = subjectBefore(ctx, Math.max(tc.near, open.start - 30), open.start);
     const keys = regionKeys(ctx, scope, growth.start);
     if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
-  } else if (carry.topic && !lastDraft && topicApplies(state, tc, growth.start)) {
+  } else if (carry.topic && !lastDraft && topicApplies(state, tc, placed)) {
     // 从增速看，深圳增长3.3%: the growth of the paragraph's topic, place by place; 浙江、山西增速
     // 也均超过10%: each place listed before it.
     family = carry.topic;
-    const keys = regionKeys(ctx, scope, growth.start);
+    const keys = regionKeys(ctx, scope, placed);
     if (keys.length > 1 && !paired) tc.ellipticalPlaces = keys;
   } else if (
     onlyFiller(text, scope, growth.start) &&
@@ -404,7 +429,16 @@ function rateAfterCue(
       }
     }
     const first = state.valueList[0];
-    if (first && state.valueList.length > 1 && tc.items.length < 2) {
+    const shared = first ? sharedByValues(state, tc, growth.start) : [];
+    if (first && shared.length > 1 && first.family.growth) {
+      // 蓬江、江海GDP分别为810亿元和400亿元，均增长5.1%: one rate that each of them shares.
+      draft.family = first.family;
+      draft.indicator = first.family.growth;
+      draft.region = first.region;
+      draft.period = first.period;
+      draft.subject = first.subject;
+      tc.ellipticalPlaces = shared;
+    } else if (first && state.valueList.length > 1 && tc.items.length < 2) {
       tc.inheritedList = true;
       // 集装箱吞吐量…，外贸进出口…，分别增长11.3%和7.9%: the first rate is the throughput's.
       if (first.dropped) draft.dropped = true;
@@ -440,6 +474,28 @@ function referredIndicators(state: BindState, tc: TokenContext, at: number): Fam
   // …增长6.8%，…增长4.5%，…增长3%；两项指标分别…: which two of three is unknown.
   if (families.length !== n || !families.every((f) => f.growth)) return undefined;
   return families;
+}
+
+/** The places of the values listed one by one before a rate (蓬江、江海GDP分别为810亿元和400亿元) when
+ * the rate's own words share it among them (，均增长5.1%) and do not pair (分别): one place each,
+ * all of one indicator and subject; [] otherwise. */
+function sharedByValues(state: BindState, tc: TokenContext, at: number): string[] {
+  const values = state.valueList;
+  const first = values[0];
+  if (!first || values.length < 2) return [];
+  const { text } = state.ctx;
+  let words = text.slice(tc.scope, at);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  if (!SHARED_MARKERS.some((w) => words.includes(w)) || saysRespectively(text, tc.scope, at))
+    return [];
+  const keys: string[] = [];
+  for (const v of values) {
+    if (!v.region || v.dropped || v.family !== first.family || v.subject !== first.subject)
+      return [];
+    if (keys.includes(v.region)) return [];
+    keys.push(v.region);
+  }
+  return keys;
 }
 
 /** True when the clause before a growth word compares with a year more than one year before the
@@ -532,6 +588,27 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     draft.period = based.period;
     return draft;
   }
+  // 台山紧随其后（4.8%）; 鹤山位居第二（6.0%）: a place ranked, its rate in brackets.
+  const bracketed =
+    rate?.unit === "percent" && rate.subject === ""
+      ? placeBeforeBracket(ctx, scope, token.start)
+      : undefined;
+  if (bracketed && !placeOfBefore(ctx, scope, token.start)) {
+    const draft = newDraft(tc, rate!.family, rate!.indicator, "percent", token.value, "");
+    draft.period = rate!.period;
+    draft.region = bracketed;
+    return draft;
+  }
+  // 比全市（5.2%）: a compared scope word with its rate in brackets, the whole the place before is
+  // compared with.
+  const whole = rate?.unit === "percent" ? comparedWhole(state, tc, rate) : undefined;
+  if (whole !== undefined) {
+    if (!whole) return undefined;
+    const draft = newDraft(tc, rate!.family, rate!.indicator, "percent", token.value, "");
+    draft.period = rate!.period;
+    draft.region = whole;
+    return draft;
+  }
   if (
     rate?.unit === "percent" &&
     rate.subject === "" &&
@@ -540,6 +617,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
     const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, "");
     draft.period = rate.period;
     tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
+    return draft;
+  }
+  // 吉林、黑龙江增速相同，均为4.6%: the same rate, for each place of the clause before.
+  const tied = sharedByClauseBefore(state, tc, token.start);
+  const tiedRate = tied.length > 1 ? tiedFamily(state, tc) : undefined;
+  if (tiedRate?.growth) {
+    const draft = newDraft(tc, tiedRate, tiedRate.growth, "percent", token.value, "");
+    tc.ellipticalPlaces = tied;
     return draft;
   }
   // 高于乙省的7.2%、丙省的6.6%; 仅次于甲省的12.3%: a compared place's rate, of the rate
@@ -564,6 +649,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   return undefined;
 }
 
+/** The indicator of a rate shared by the places of the clause before it (新疆、湖北并列第二，均增长
+ * 6.1%): the rate just stated, when it is region-wide, else what the sentence or paragraph is about. */
+function tiedFamily(state: BindState, tc: TokenContext): Family | undefined {
+  const last = state.lastDraft;
+  if (last?.unit === "percent" && last.subject === "" && last.family.growth) return last.family;
+  return rateTopic(state, tc);
+}
+
 /** The indicator a rate with no cue of its own is of: the cue of an earlier clause of its
  * sentence that no number took (从GDP同比增速来看，…分别是：北京10.7%), else the topic its
  * paragraph carries (a cue stated before, a title's, the headline's). */
@@ -576,9 +669,18 @@ function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
 }
 
 /** The place of the table named right before `at` with a 的 between (乙省的7.2%; 乙省同期的
- * 2%: 同期 may stand between), in the number's own words. */
+ * 2%: 同期 may stand between), or a compared place right before an opening bracket (高于佛山（-4.2%）),
+ * in the number's own words. */
 function placeOfBefore(ctx: DocContext, scope: number, at: number): string | undefined {
   const { text } = ctx;
+  // 高于佛山（-4.2%）: a compared place with its rate in brackets right after it.
+  if (text[at - 1] === "（" || text[at - 1] === "(") {
+    const places = within(ctx.places, scope, at - 1);
+    const last = places[places.length - 1];
+    return last?.end === at - 1 && last.compared && last.place.type === "region"
+      ? last.place.key
+      : undefined;
+  }
   if (text[at - 1] !== ATTRIBUTIVE) return undefined;
   const places = within(ctx.places, scope, at - 1);
   const last = places[places.length - 1];
@@ -588,6 +690,27 @@ function placeOfBefore(ctx: DocContext, scope: number, at: number): string | und
   // 占开平的40%: a share, not 开平's figure.
   const words = text.slice(scope, last.start);
   return SHARE_WORDS.some((w) => words.includes(w)) ? undefined : last.place.key;
+}
+
+/** The region of a compared context word right before an opening bracket and the rate
+ * (台山市…增长6.1%，比全市（5.2%）高…): what the word stands for, or, when that is the place of the rate
+ * it is compared with, that place's parent if its name fits (全市 → 江门市); "" when it stands for
+ * none; undefined when no such word stands there. */
+function comparedWhole(state: BindState, tc: TokenContext, rate: Draft): string | undefined {
+  const { ctx, sentence } = state;
+  const at = tc.token.start;
+  if (ctx.text[at - 1] !== "（" && ctx.text[at - 1] !== "(") return undefined;
+  const places = within(ctx.places, tc.scope, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.end !== at - 1 || !last.compared || last.place.type !== "context")
+    return undefined;
+  // 占全市（40%）: a share, no one's rate.
+  if (SHARE_WORDS.some((w) => ctx.text.slice(tc.scope, last.start).includes(w))) return "";
+  const suffix = last.place.suffix;
+  const key = mentionRegion(ctx, last, sentence);
+  if (!key || key !== rate.region) return key ?? "";
+  const parent = ctx.gaz.regions.get(key)?.parent;
+  return parent && ctx.gaz.regions.get(parent)?.name.endsWith(suffix) ? parent : "";
 }
 
 /** rateTopic as an open cue for rateAfterCue. */
@@ -617,6 +740,7 @@ function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
     (last.end === open || (open - last.end <= 2 && onlyFiller(ctx.text, last.end, open))) &&
     last.place.type === "region" &&
     !last.compared &&
-    onlyFillerOrPlaces(ctx, scope, at)
+    // 上半年惠州以6.2%领跑: the period may come with the place.
+    (onlyFillerOrPlaces(ctx, scope, at) || onlyFillerPeriodsAndPlaces(ctx, scope, at))
   );
 }

@@ -16,8 +16,13 @@ import {
   SUBJECT_THRESHOLD_AMOUNT,
   KIND_MARKERS,
   LIST_CONNECTORS,
+  NOT_SHARED,
+  SHARED_MARKERS,
   type Family,
 } from "../indicators.ts";
+import { CLAUSE_WINDOW } from "../context.ts";
+import { clauseStart } from "../segment.ts";
+import type { BindState, TokenContext } from "./state.ts";
 import {
   ATTRIBUTIVE,
   BARE_CUES,
@@ -527,4 +532,123 @@ export function sectorsCue(text: string, from: number, cue: { start: number; end
   let sector = -1;
   for (const w of SECTORS) sector = Math.max(sector, before.lastIndexOf(w));
   return sector >= 0 && sector > before.lastIndexOf(INDUSTRY);
+}
+
+/** The places listed in the clause right before the figure's (新疆、湖北并列第二，均增长6.1%; 吉林、黑龙江
+ * 增速相同，均为4.6%) when the figure's own words, before it, are filler and a marker of sharing (均,
+ * 都) and nothing else up to `at` (the growth word, or the figure), and that clause,
+ * ending in a comma, holds no number: a run of two or more places of the table joined by list marks,
+ * none of them a partner or compared. [] otherwise. */
+export function sharedByClauseBefore(state: BindState, tc: TokenContext, at: number): string[] {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const { cs } = tc;
+  if (cs <= sentence.start || !CLAUSE_COMMAS.includes(text[cs - 1]!)) return [];
+  if (within(ctx.places, cs, at).length) return [];
+  // The figure's own words: filler and a marker of sharing, nothing else (均增长, 都增长了, 均为).
+  let shared = false;
+  for (let i = cs; i < at;) {
+    const marker = SHARED_MARKERS.find((w) => text.startsWith(w, i));
+    const m = marker ? undefined : FILLERS.matchAt(text, i, at);
+    if (marker && !NOT_SHARED.some((w) => text.startsWith(w, i))) {
+      shared = true;
+      i += marker.length;
+    } else if (m) i = m.end;
+    else if (PUNCT.test(text[i]!)) i++;
+    else return [];
+  }
+  if (!shared) return [];
+  const from = clauseStart(text, cs - 1, Math.max(sentence.start, cs - 1 - CLAUSE_WINDOW));
+  if (state.tokens.some((t) => t.start >= from && t.start < cs)) return [];
+  const keys: string[] = [];
+  let end = -1;
+  for (const m of within(ctx.places, from, cs - 1)) {
+    if (m.place.type !== "region" || m.partner || m.compared || m.aside) return [];
+    if (keys.length && !LIST_CONNECTORS.has(text.slice(end, m.start))) return [];
+    if (!keys.includes(m.place.key)) keys.push(m.place.key);
+    end = m.end;
+  }
+  return keys;
+}
+const CLAUSE_COMMAS: readonly string[] = ["，", ","];
+
+const CAUSES = Object.entries(contextLexicon.causes as Record<string, readonly string[]>);
+const CAUSE_LIMIT: number = contextLexicon.causeLimit;
+/** A word that may end a cause before its verb (因基数较高而下降). */
+const CAUSE_LINK = "而";
+
+/** Where the words that say where a figure is end, when a cause stands between the last place of
+ * text[from, to) and `to` (a growth word): 台山受核电机组检修影响下降2.3%, 开平因上年同期基数较高下降
+ * 6.7% → the place's end, so that the cause reads as filler; `to` itself otherwise. */
+export function causeStart(ctx: DocContext, from: number, to: number): number {
+  const { text } = ctx;
+  const places = within(ctx.places, from, to);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region" || to - last.end > CAUSE_LIMIT) return to;
+  let words = text.slice(last.end, to);
+  if (words.endsWith(CAUSE_LINK)) words = words.slice(0, -CAUSE_LINK.length);
+  for (let i = 0; i < words.length; i++) if (PUNCT.test(words[i]!)) return to;
+  for (const [open, closers] of CAUSES) {
+    if (!words.startsWith(open) || words.length <= open.length) continue;
+    if (
+      !closers.length ||
+      closers.some((c) => words.endsWith(c) && words.length > open.length + c.length)
+    )
+      return last.end;
+  }
+  return to;
+}
+
+/** The place of the clause right before the figure's when that clause is nothing but the place
+ * and a cause said after it (台山受核电机组检修影响，下降2.3%; 恩平因订单减少，下降1.8%) and the figure's
+ * own words, up to `at` (its growth word), are filler: the place the cause was said of. */
+export function placeOfCauseBefore(
+  state: BindState,
+  tc: TokenContext,
+  at: number,
+): string | undefined {
+  const { ctx, sentence } = state;
+  const { text } = ctx;
+  const { cs } = tc;
+  if (cs <= sentence.start || !CLAUSE_COMMAS.includes(text[cs - 1]!)) return undefined;
+  if (!onlyFiller(text, cs, at)) return undefined;
+  const from = clauseStart(text, cs - 1, Math.max(sentence.start, cs - 1 - CLAUSE_WINDOW));
+  if (state.tokens.some((t) => t.start >= from && t.start < cs)) return undefined;
+  const placed = causeStart(ctx, from, cs - 1);
+  if (placed === cs - 1) return undefined;
+  const places = within(ctx.places, from, placed);
+  const last = places[places.length - 1];
+  if (places.length !== 1 || last!.place.type !== "region" || last!.partner || last!.compared)
+    return undefined;
+  return onlyFiller(text, from, last!.start) ? last!.place.key : undefined;
+}
+
+const RANK_AFTER_PLACE: readonly string[] = contextLexicon.rankAfterPlace;
+const ORDINAL_RANKS: readonly string[] = contextLexicon.ordinalRanks;
+const COMPARED_WORDS: readonly string[] = [...contextLexicon.comparedWords].sort(
+  (a, b) => b.length - a.length,
+);
+const ORDINAL = /^[一二三四五六七八九十\d]+位?$/;
+
+/** The place of the table whose figure stands in brackets right before `at` (蓬江区次之（790亿元）,
+ * 台山紧随其后（4.8%）, 仅次于新会区（812亿元）, 鹤山位居第二（6.0%）): the place, perhaps after a compared
+ * word, then nothing or a word of rank, then the bracket; the words before it in the figure's
+ * clause are filler. Undefined otherwise. */
+export function placeBeforeBracket(ctx: DocContext, from: number, at: number): string | undefined {
+  const { text } = ctx;
+  if (text[at - 1] !== "（" && text[at - 1] !== "(") return undefined;
+  const places = within(ctx.places, from, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.place.type !== "region" || last.partner || last.aside) return undefined;
+  const between = text.slice(last.end, at - 1);
+  const ranked =
+    between === "" ||
+    RANK_AFTER_PLACE.includes(between) ||
+    ORDINAL_RANKS.some((w) => between.startsWith(w) && ORDINAL.test(between.slice(w.length)));
+  if (!ranked || (between === "" && !last.compared)) return undefined;
+  let before = last.start;
+  const compared = COMPARED_WORDS.find((w) => text.startsWith(w, before - w.length));
+  if (compared) before -= compared.length;
+  if (before > from && text[before - 1] === "仅") before--;
+  return onlyFiller(text, from, before) ? last.place.key : undefined;
 }
