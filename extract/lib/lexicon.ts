@@ -188,6 +188,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
   },
   "page.json": {
     tableValueHeaders: "words",
+    tableUnitHeaders: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,

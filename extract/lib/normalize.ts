@@ -9,11 +9,17 @@
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
 // indented with an ideographic space, the mark of a new paragraph, or numbered or bulleted (1．, （一）, ·), an item,
 // or the line is the first and short: a headline, whose commas and colons are a title's. Heading lines (#) are kept
-// as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
-// never longer than the original.
+// as their own paragraphs, marks included. A data table (a Markdown one, or a plain-text one with
+// columns set apart by spaces) is read as a saved page's <table> is: each body row becomes the
+// sentence it stands for, its cells as written and its column's header and unit put before and
+// after each figure (蓬江区 | 731.26 | 5.1 reads 蓬江区：地区生产总值731.26亿元，同比增长5.1%。),
+// and the header and rule lines say nothing more. Those inserted words map to the cell they belong
+// to, so a figure's offsets and its row's quote still point into the original; nothing else is
+// ever inserted.
 
 import { charTable } from "./charTable.ts";
 import { contextLexicon, wordAlternatives } from "./lexicon.ts";
+import { findTextTables, type TextTable } from "./table.ts";
 
 export interface NormalizedText {
   /** The normalized text; paragraphs are separated by a single "\n". */
@@ -73,16 +79,65 @@ function foldChar(c: number, prev: number, next: number): number {
 
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const out = new Uint16Array(n + 1);
-  const map = new Int32Array(n + 1);
+  const tables = findTextTables(original);
+  let inserted = 0;
+  for (const t of tables)
+    for (const r of t.rows)
+      for (const p of r.parts) if (typeof p === "string") inserted += p.length;
+  const out = new Uint16Array(n + 1 + inserted);
+  const map = new Int32Array(n + 1 + inserted);
   let len = 0;
   let prevJoinable = false;
   let havePrev = false;
+  let table = 0;
+  let row = 0;
 
   let i = 0;
   while (i <= n) {
     let j = original.indexOf("\n", i);
     if (j < 0) j = n;
+    while (table < tables.length && tables[table]!.end < i) {
+      table++;
+      row = 0;
+    }
+    const t: TextTable | undefined = tables[table];
+    if (t && t.start <= i) {
+      // A table's line: a body row becomes its sentence, a paragraph of its own; the header and
+      // the rule say nothing of their own.
+      const r = t.rows[row];
+      if (r?.line === i) {
+        row++;
+        if (havePrev) {
+          out[len] = NL;
+          map[len++] = i - 1;
+        }
+        havePrev = true;
+        prevJoinable = false;
+        let last = r.cells[0]!.start;
+        r.parts.forEach((part, k) => {
+          if (typeof part === "number") {
+            const cell = r.cells[part]!;
+            for (let p = cell.start; p < cell.end; p++) {
+              const c = original.charCodeAt(p);
+              if (isSpace(c)) continue;
+              out[len] = foldChar(c, len ? out[len - 1]! : 0, original.charCodeAt(p + 1));
+              map[len++] = last = p;
+            }
+            return;
+          }
+          // A header before a figure maps to the figure's cell, a unit or a comma after it to its
+          // last character.
+          const next = r.parts[k + 1];
+          const anchor = typeof next === "number" ? r.cells[next]!.start : last;
+          for (let q = 0; q < part.length; q++) {
+            out[len] = part.charCodeAt(q);
+            map[len++] = anchor;
+          }
+        });
+      }
+      i = j + 1;
+      continue;
+    }
     // Find the first visible character of the line.
     let k = i;
     while (k < j && isSpace(original.charCodeAt(k))) k++;
