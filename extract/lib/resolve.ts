@@ -19,6 +19,7 @@ import type { Region } from "./types.ts";
 import { itemStart, onlyFiller } from "./bind/text.ts";
 import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon, wordAlternatives } from "./lexicon.ts";
+import { isBylineLine } from "./normalize.ts";
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
@@ -456,9 +457,52 @@ function currentPeriod(
     titlePeriod(ctx, sentence.paragraph) ??
     // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
     // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.
-    (undatedProject ? undefined : ctx.doc.headlineContext.period)
+    (undatedProject
+      ? undefined
+      : (ctx.doc.headlineContext.period ??
+        (reached ? subtitlePeriod(ctx, sentence.paragraph) : undefined)))
   );
 }
+
+/**
+ * The period the opening paragraph of the section holding paragraph `index` names in its first
+ * sentence, when a sub-title heads the section: a title-like line (【发力】电力与家电双轮驱动), or a
+ * short line with no full stop, no figure and no colon at its end between paragraphs (粤西两市增速
+ * 领先，工业贡献过半). Its first paragraph says what time the section reports (今年1—9月，台山规上工业
+ * 增加值增长8.3%), and a later paragraph of it that names no period of its own, under titles that
+ * name none, speaks of that time rather than of the last complete year: a result, not an estimate
+ * or a goal (有望突破4万亿), which stands at publication. Text under the headline
+ * alone has no such section: there a paragraph that does not continue the one before takes no
+ * period from it. No further back than PARAGRAPH_WINDOW characters; a deadline (到2030年) is a
+ * goal's, not the section's time.
+ */
+function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
+  const floor = ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW;
+  let lead: number | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const p = ctx.paragraphs[i]!;
+    if (p.end < floor || i === ctx.doc.headline || p.role !== "body") return undefined;
+    if (p.titleLike || subtitle(ctx.text.slice(p.start, p.end))) break;
+    if (i === 0) return undefined;
+    if (!isBylineLine(ctx.text.slice(p.start, p.end))) lead = i;
+  }
+  if (lead === undefined) return undefined;
+  const p = ctx.paragraphs[lead]!;
+  const stop = ctx.text.slice(p.start, p.end).search(/[。！？!?]/);
+  const end = stop < 0 ? p.end : p.start + stop;
+  return labelled(
+    carried(within(ctx.periods, p.start, end)).filter((m) => !isDeadline(ctx.text, m.start)),
+    true,
+    true,
+  );
+}
+
+/** Longest sub-title with a comma, in characters. */
+const SUBTITLE_LIMIT = 40;
+/** A sub-title with a comma (粤西两市增速领先，工业贡献过半): short, no sentence's end, no figure, no colon
+ * at its end (a colon line heads a list). */
+const subtitle = (line: string) =>
+  line.length <= SUBTITLE_LIMIT && !/[。！？!?；;\d]|[：:]$/.test(line);
 
 const wholeYear = (label: string | undefined) =>
   label !== undefined && /^\d{4}$/.test(label) ? label : undefined;
