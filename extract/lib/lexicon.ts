@@ -160,6 +160,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     outsidePlaces: "words",
     metadataLabels: "words",
     followPrompts: "words",
+    lineContinuations: "words",
     storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",

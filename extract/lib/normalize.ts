@@ -45,6 +45,11 @@ const METADATA_FIELD = new RegExp(
 );
 /** An account's call to follow or share (点击上方蓝字关注我们, 点击“在看”): the page's, like a byline. */
 const FOLLOW_PROMPT = new RegExp(wordAlternatives(contextLexicon.followPrompts));
+/** A line opening with a word that goes on with a sentence, right before a figure (达528家, 增长 9.7%):
+ * the rest of the line before it, broken by a scan's or a PDF's layout. */
+const CONTINUATION = new RegExp(
+  `^(?:${wordAlternatives(contextLexicon.lineContinuations)})[\\s\u3000]*[0-9０-９约近超逾]`,
+);
 /** The time of posting (18:06) in a line with no full stop: a dateline (鹤山发布 2025-07-29 20:41). */
 const POSTED_AT = /^[^。]*\d[:：]\d\d(?!\d)[^。]*$/;
 
@@ -88,6 +93,9 @@ export function normalize(original: string): NormalizedText {
   const map = new Int32Array(n + 1 + inserted);
   let len = 0;
   let prevJoinable = false;
+  // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
+  // a line that opens by going on with a sentence (达528家) is its rest.
+  let prevOpen = false;
   let havePrev = false;
   let table = 0;
   let row = 0;
@@ -112,7 +120,7 @@ export function normalize(original: string): NormalizedText {
           map[len++] = i - 1;
         }
         havePrev = true;
-        prevJoinable = false;
+        prevJoinable = prevOpen = false;
         let last = r.cells[0]!.start;
         r.parts.forEach((part, k) => {
           if (typeof part === "number") {
@@ -152,7 +160,8 @@ export function normalize(original: string): NormalizedText {
       // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
       const line = original.slice(i, j);
       const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
-      if (havePrev && !(prevJoinable && !heading && !indented && !item && !metadata)) {
+      const joinable = prevJoinable || (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
+      if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
       }
@@ -213,8 +222,8 @@ export function normalize(original: string): NormalizedText {
         // its kicker (■ 蓬江：前11月外贸进出口增长9.3%), never a sentence going on below it.
         const kickerTitle =
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
-        prevJoinable =
-          !heading && !headline && !metadata && !kickerTitle && bodyMark && CLOSERS[last] !== 1;
+        prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
+        prevJoinable = prevOpen && bodyMark;
       }
     }
     i = j + 1;
