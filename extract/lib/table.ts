@@ -53,8 +53,11 @@ export function tableRowParts(
   const rows: { row: number; parts: TablePart[] }[] = [];
   for (let r = 0; r < body.length; r++) {
     const row = body[r]!;
-    const rowUnit =
-      unitColumn > 0 && UNIT_CELL.test(row[unitColumn]!) ? row[unitColumn]!.replace("％", "%") : "";
+    // The row's unit: its 计量单位 cell, else the one its name gives in brackets (地区生产总值（亿元）).
+    const named = HEADER_UNIT.exec(row[0]!)?.[1];
+    const rowUnit = (
+      unitColumn > 0 && UNIT_CELL.test(row[unitColumn]!) ? row[unitColumn]! : (named ?? "")
+    ).replace("％", "%");
     const parts: TablePart[] = [];
     for (let k = 1; k < row.length; k++) {
       const cell = row[k]!;
