@@ -185,7 +185,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     zoneInfixes: "words",
     placeDescriptors: "words",
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
-    interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
+    interview: {
+      record: { questionLabels: "words", answerLabelLimit: "number", hostLabels: "words" },
+    },
   },
   "page.json": {
     tableValueHeaders: "words",

@@ -21,6 +21,8 @@ import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon, wordAlternatives } from "./lexicon.ts";
 import { isBylineLine } from "./normalize.ts";
 
+const INTERVIEW = contextLexicon.interview;
+
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
 export type RegionAnswer = string | "outside" | { group: readonly string[] } | undefined;
@@ -465,8 +467,9 @@ function currentPeriod(
 }
 
 /**
- * The period the opening paragraph of the section holding paragraph `index` names in its first
- * sentence, when a sub-title heads the section: a title-like line (【发力】电力与家电双轮驱动), or a
+ * The first period the opening paragraph of the section holding paragraph `index` names, when a
+ * sub-title heads the section, or a speaker's label opens it in a transcript (梁志坚：…, on a page
+ * where 主持人： or 记者： take turns too): a title-like line (【发力】电力与家电双轮驱动), or a
  * short line with no full stop, no figure and no colon at its end between paragraphs (粤西两市增速
  * 领先，工业贡献过半). Its first paragraph says what time the section reports (今年1—9月，台山规上工业
  * 增加值增长8.3%), and a later paragraph of it that names no period of its own, under titles that
@@ -478,23 +481,62 @@ function currentPeriod(
  */
 function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
   const floor = ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW;
+  const turns = isTranscript(ctx);
+  // A speaker's turn in a transcript is a section of its own, opened by the speaker's label.
+  if (turns && speakerLabel(ctx, index) !== undefined) return undefined;
   let lead: number | undefined;
   for (let i = index - 1; i >= 0; i--) {
     const p = ctx.paragraphs[i]!;
     if (p.end < floor || i === ctx.doc.headline || p.role !== "body") return undefined;
     if (p.titleLike || subtitle(ctx.text.slice(p.start, p.end))) break;
+    const label = turns ? speakerLabel(ctx, i) : undefined;
+    if (label !== undefined) {
+      // A host's or a reporter's turn is no report (an answer takes its question's period).
+      if (HOST_LABELS.some((w) => label.endsWith(w))) return undefined;
+      lead = i;
+      break;
+    }
     if (i === 0) return undefined;
     if (!isBylineLine(ctx.text.slice(p.start, p.end))) lead = i;
   }
   if (lead === undefined) return undefined;
   const p = ctx.paragraphs[lead]!;
-  const stop = ctx.text.slice(p.start, p.end).search(/[。！？!?]/);
-  const end = stop < 0 ? p.end : p.start + stop;
+  // The first period it names: a speaker may greet before reporting (大家好！上半年，…).
   return labelled(
-    carried(within(ctx.periods, p.start, end)).filter((m) => !isDeadline(ctx.text, m.start)),
+    carried(within(ctx.periods, p.start, p.end)).filter((m) => !isDeadline(ctx.text, m.start)),
     true,
     true,
   );
+}
+
+const HOST_LABELS: readonly string[] = INTERVIEW.hostLabels;
+/** A speaker's label at a paragraph's start: a name and a colon, asides in brackets aside
+ * (梁志坚：, 主持人（市政府新闻办副主任 何敏）：, 江门日报记者：). */
+const SPEAKER_LABEL = /^([^，。,；;：:\d（(]{1,20})(?:[（(][^）)]{0,30}[）)])?[：:]/;
+
+/** The speaker's label that opens paragraph `index`, without its aside; undefined for none. */
+function speakerLabel(ctx: DocContext, index: number): string | undefined {
+  const p = ctx.paragraphs[index]!;
+  const m = SPEAKER_LABEL.exec(ctx.text.slice(p.start, Math.min(p.end, p.start + 60)));
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  const host = HOST_LABELS.some((w) => label.endsWith(w));
+  return host || label.length <= INTERVIEW.answerLabelLimit ? label : undefined;
+}
+
+const transcripts = new WeakMap<DocContext, boolean>();
+/** A transcript: a page where a host or a reporter takes turns (主持人：…, 记者：…). */
+function isTranscript(ctx: DocContext): boolean {
+  let t = transcripts.get(ctx);
+  if (t === undefined) {
+    t = false;
+    for (let i = 0; i < ctx.paragraphs.length && !t; i++) {
+      const label = speakerLabel(ctx, i);
+      t = label !== undefined && HOST_LABELS.some((w) => label.endsWith(w));
+    }
+    transcripts.set(ctx, t);
+  }
+  return t;
 }
 
 /** Longest sub-title with a comma, in characters. */
@@ -561,8 +603,6 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
   }
   return undefined;
 }
-
-const INTERVIEW = contextLexicon.interview;
 
 /** The question paragraph (记者：…, 问：…) that paragraph `index` answers (李明：…, 答：…), if it is
  * an answer right after one. */
