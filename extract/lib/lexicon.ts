@@ -161,6 +161,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     metadataLabels: "words",
     followPrompts: "words",
     lineContinuations: "words",
+    captionMarks: { record: { openers: "words", closers: "words" } },
     storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",

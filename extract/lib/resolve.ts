@@ -488,7 +488,10 @@ function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
   for (let i = index - 1; i >= 0; i--) {
     const p = ctx.paragraphs[i]!;
     if (p.end < floor || i === ctx.doc.headline || p.role !== "body") return undefined;
-    if (p.titleLike || subtitle(ctx.text.slice(p.start, p.end))) break;
+    const line = ctx.text.slice(p.start, p.end);
+    // A picture's caption (▲ …, 图为…, …摄) stands inside the section: neither its title nor its lead.
+    if (isCaption(line)) continue;
+    if (p.titleLike || subtitle(line)) break;
     const label = turns ? speakerLabel(ctx, i) : undefined;
     if (label !== undefined) {
       // A host's or a reporter's turn is no report (an answer takes its question's period).
@@ -497,7 +500,7 @@ function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
       break;
     }
     if (i === 0) return undefined;
-    if (!isBylineLine(ctx.text.slice(p.start, p.end))) lead = i;
+    if (!isBylineLine(line)) lead = i;
   }
   if (lead === undefined) return undefined;
   const p = ctx.paragraphs[lead]!;
@@ -538,6 +541,15 @@ function isTranscript(ctx: DocContext): boolean {
   }
   return t;
 }
+
+const CAPTIONS = contextLexicon.captionMarks;
+/** A picture's or chart's caption: ▲ 川岛海域的海上风电场, 图为…（记者 黄晓 摄）. */
+const isCaption = (line: string) => {
+  const t = line.trim();
+  return (
+    CAPTIONS.openers.some((w) => t.startsWith(w)) || CAPTIONS.closers.some((w) => t.endsWith(w))
+  );
+};
 
 /** Longest sub-title with a comma, in characters. */
 const SUBTITLE_LIMIT = 40;
