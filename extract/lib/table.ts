@@ -26,11 +26,21 @@ const UNIT_HEADERS: ReadonlySet<string> = new Set(pageWords.tableUnitHeaders);
 /** A cell that states nothing: empty or a dash. */
 const EMPTY_CELL = /^(?:[-—–－/]+)?$/;
 
+/** A line over a table giving the unit of all its figures (单位：亿元, （计量单位：万元）): one unit. */
+const UNIT_LINE = new RegExp(
+  `^[（(]?(?:${[...UNIT_HEADERS].join("|")})[：:]\\s*(亿元|万元|元|个|家|项)\\s*[）)]?$`,
+);
+
+/** The unit a line over a table gives the whole of it (单位：亿元), else "". */
+export const tableUnitLine = (line: string) => UNIT_LINE.exec(line.trim())?.[1] ?? "";
+
 /** True for a cell that is a bare number or states nothing: what a data row's cells hold. */
 export const isFigureCell = (cell: string) => BARE_NUMBER.test(cell) || EMPTY_CELL.test(cell);
 
 /**
- * The parts of each body row's sentence (see the top of this file), by the row's index in `body`
+ * The parts of each body row's sentence (see the top of this file), by the row's index in `body`;
+ * `tableUnit` is the unit a line over the table gives the whole of it (单位：亿元), the last resort
+ * for a bare number after its column's and its row's
  * (a row of empty or dashed cells says nothing and has none), or undefined for a table that
  * is no such grid: a single row, rows of another width, a header with an empty cell after the
  * first. `header` and each body row are the cells' texts, white space made one space.
@@ -38,6 +48,7 @@ export const isFigureCell = (cell: string) => BARE_NUMBER.test(cell) || EMPTY_CE
 export function tableRowParts(
   header: readonly string[],
   body: readonly (readonly string[])[],
+  tableUnit = "",
 ): { row: number; parts: TablePart[] }[] | undefined {
   if (header.length < 2 || !body.length) return undefined;
   if (body.some((r) => r.length !== header.length) || header.slice(1).some((h) => !h))
@@ -56,7 +67,7 @@ export function tableRowParts(
     // The row's unit: its 计量单位 cell, else the one its name gives in brackets (地区生产总值（亿元）).
     const named = HEADER_UNIT.exec(row[0]!)?.[1];
     const rowUnit = (
-      unitColumn > 0 && UNIT_CELL.test(row[unitColumn]!) ? row[unitColumn]! : (named ?? "")
+      unitColumn > 0 && UNIT_CELL.test(row[unitColumn]!) ? row[unitColumn]! : (named ?? tableUnit)
     ).replace("％", "%");
     const parts: TablePart[] = [];
     for (let k = 1; k < row.length; k++) {
@@ -184,9 +195,18 @@ export function findTextTables(text: string): TextTable[] {
       body.push({ line: lines[j]![0], cells });
     }
     if (body.length < (md ? 1 : 2)) continue;
+    // 单位：亿元 on one of the two lines above the header (a table's title may come between).
+    let unit = "";
+    for (let k = i - 1, seen = 0; k >= 0 && seen < 2 && !unit; k--) {
+      const line = text.slice(lines[k]![0], lines[k]![1]);
+      if (!line.trim()) continue;
+      seen++;
+      unit = tableUnitLine(line);
+    }
     const rowParts = tableRowParts(
       head.map((c) => c.text),
       body.map((r) => r.cells.map((c) => c.text)),
+      unit,
     );
     if (rowParts) {
       tables.push({

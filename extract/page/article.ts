@@ -4,7 +4,7 @@
 // Document: linkedom's in Node (extract/page/node.ts), DOMParser's in the browser. Readability
 // changes the document it reads, so the metadata is read first.
 import { Readability } from "@mozilla/readability";
-import { partsText, tableRowParts } from "../lib/table.ts";
+import { partsText, tableRowParts, tableUnitLine } from "../lib/table.ts";
 import { pageMetadata } from "./metadata.ts";
 
 export interface PageArticle {
@@ -75,7 +75,11 @@ export function blockParagraphs(root: Node): string[] {
     const tag = (node as Element).tagName.toUpperCase();
     if (SKIPPED.has(tag)) return;
     if (tag === "TABLE") {
-      const rows = tableSentences(node as Element);
+      // 单位：亿元 in the paragraph right over the table gives the unit of its bare figures.
+      const unit = tableUnitLine(
+        current.trim() ? current : (paragraphs[paragraphs.length - 1] ?? ""),
+      );
+      const rows = tableSentences(node as Element, unit);
       if (rows) {
         end();
         paragraphs.push(...rows);
@@ -104,13 +108,13 @@ const cellText = (cell: Element) =>
  * tables, a single row, rows of another width, a table inside it), which is read cell by cell as
  * before.
  */
-function tableSentences(table: Element): string[] | undefined {
+function tableSentences(table: Element, unit: string): string[] | undefined {
   if (table.querySelector("table")) return undefined;
   const rows = [...table.querySelectorAll("tr")].map((tr) =>
     [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName)).map(cellText),
   );
   const [header, ...body] = rows;
-  const rowParts = header && tableRowParts(header, body);
+  const rowParts = header && tableRowParts(header, body, unit);
   return rowParts?.map(({ row, parts }) => partsText(parts, body[row]!));
 }
 

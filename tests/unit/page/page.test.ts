@@ -167,6 +167,14 @@ describe("a data table in a page's article", () => {
     expect(page.text).toContain("规模以上工业增加值（亿元）：1—9月168.2亿元，增长6.1%。");
   });
 
+  it("gives a table's bare figures the unit of a 单位： line right over it", () => {
+    const page = read(
+      `<p>单位：亿元</p><table><tr><th>地区</th><th>进出口总额</th></tr>` +
+        `<tr><td>蓬江区</td><td>210.3</td></tr><tr><td>江海区</td><td>180.6</td></tr></table>`,
+    );
+    expect(page.text).toContain("蓬江区：进出口总额210.3亿元。");
+  });
+
   it("reads a table that is no grid (one row, rows of another width) cell by cell, as before", () => {
     const layout = read(`<table><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`);
     expect(layout.text).toContain("水口镇 186.2 7.4");
