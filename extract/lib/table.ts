@@ -13,8 +13,9 @@ import pageWords from "../lexicon/page.json" with { type: "json" };
  * row's cell whose text stands there as written. */
 export type TablePart = string | number;
 
-/** A header's unit in brackets at its end: 规上工业总产值（亿元）, 增速（%）. */
-const HEADER_UNIT = /\s*[（(]\s*(亿元|万元|元|%|％|个|家|项)\s*[）)]\s*$/;
+/** A header's unit at its end, in brackets (规上工业总产值（亿元）, 增速（%）) or a bare % (增长%). */
+const HEADER_UNIT = /\s*(?:[（(]\s*(亿元|万元|元|%|％|个|家|项)\s*[）)]|(%|％))\s*$/;
+const headerUnit = (m: RegExpExecArray | null) => m && (m[1] ?? m[2])!;
 /** A unit a 计量单位 column may give. */
 const UNIT_CELL = /^(?:亿元|万元|元|%|％|个|家|项)$/;
 /** A bare number in a cell: 318.4, -1.5. */
@@ -36,6 +37,8 @@ export const tableUnitLine = (line: string) => UNIT_LINE.exec(line.trim())?.[1] 
 
 /** True for a cell that is a bare number or states nothing: what a data row's cells hold. */
 export const isFigureCell = (cell: string) => BARE_NUMBER.test(cell) || EMPTY_CELL.test(cell);
+/** A figure with its unit written in the cell (98.6亿元, 4.2%): a data row's cell too. */
+const UNIT_FIGURE = /^[-−]?\d+(?:\.\d+)?(?:亿元|万元|元|%|％|个|家|项)$/;
 
 /**
  * The parts of each body row's sentence (see the top of this file), by the row's index in `body`;
@@ -58,14 +61,14 @@ export function tableRowParts(
     const unit = HEADER_UNIT.exec(h);
     return {
       label: unit ? h.slice(0, unit.index) : h,
-      unit: unit ? unit[1]!.replace("％", "%") : "",
+      unit: unit ? headerUnit(unit)!.replace("％", "%") : "",
     };
   });
   const rows: { row: number; parts: TablePart[] }[] = [];
   for (let r = 0; r < body.length; r++) {
     const row = body[r]!;
     // The row's unit: its 计量单位 cell, else the one its name gives in brackets (地区生产总值（亿元）).
-    const named = HEADER_UNIT.exec(row[0]!)?.[1];
+    const named = headerUnit(HEADER_UNIT.exec(row[0]!)) ?? undefined;
     const rowUnit = (
       unitColumn > 0 && UNIT_CELL.test(row[unitColumn]!) ? row[unitColumn]! : (named ?? tableUnit)
     ).replace("％", "%");
@@ -177,8 +180,13 @@ export function findTextTables(text: string): TextTable[] {
   for (let i = 0; i < lines.length; i++) {
     const [hs, he] = lines[i]!;
     const md = markdownCells(text, hs, he);
-    const head = md ?? plainCells(text, hs, he);
+    let head = md ?? plainCells(text, hs, he);
     if (!head) continue;
+    // A plain-text header whose first column has no name (its line starts with spaces): the first
+    // row one cell wider than it shows the stub.
+    const first = !md && lines[i + 1] && plainCells(text, lines[i + 1]![0], lines[i + 1]![1]);
+    if (first && first.length === head.length + 1)
+      head = [{ text: "", start: hs, end: hs }, ...head];
     const read = md ? markdownCells : plainCells;
     let j = i + 1;
     if (md) {
@@ -191,7 +199,8 @@ export function findTextTables(text: string): TextTable[] {
       const cells = read(text, lines[j]![0], lines[j]![1]);
       if (!cells || cells.length !== head.length) break;
       // A plain-text row is a data row: after its name, numbers and dashes only.
-      if (!md && !cells.slice(1).every((c) => isFigureCell(c.text))) break;
+      if (!md && !cells.slice(1).every((c) => isFigureCell(c.text) || UNIT_FIGURE.test(c.text)))
+        break;
       body.push({ line: lines[j]![0], cells });
     }
     if (body.length < (md ? 1 : 2)) continue;
