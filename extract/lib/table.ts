@@ -170,44 +170,57 @@ export function findTextTables(text: string): TextTable[] {
   const tables: TextTable[] = [];
   // Cheap test first: most articles hold neither a | nor a run of spaces or a tab.
   if (!/\||\t| {2}/.test(text)) return tables;
-  const lines: [number, number][] = [];
-  for (let s = 0; s <= text.length;) {
-    let e = text.indexOf("\n", s);
-    if (e < 0) e = text.length;
-    lines.push([s, e]);
-    s = e + 1;
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const [hs, he] = lines[i]!;
-    const md = markdownCells(text, hs, he);
-    let head = md ?? plainCells(text, hs, he);
+  // Line starts, one number a line (a page may have millions of lines): line k is
+  // [starts[k], starts[k + 1] - 1).
+  let count = 1;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) count++;
+  const starts = new Int32Array(count + 1);
+  for (let k = 1, at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1))
+    starts[k++] = at + 1;
+  starts[count] = text.length + 1;
+  const lineEnd = (k: number) => starts[k + 1]! - 1;
+  // A line that may be a table's: it holds a | or, past its indent, a tab or two spaces and no
+  // sentence punctuation.
+  const candidate = (k: number) => {
+    const line = text.slice(starts[k]!, lineEnd(k));
+    // A plain-text table's lines hold no sentence's commas or full stops.
+    return line.includes("|") || (/\S(?:\t| {2})/.test(line) && !/[，。；]/.test(line));
+  };
+  const cellsOf = (k: number, md: boolean) =>
+    k < count && candidate(k)
+      ? (md ? markdownCells : plainCells)(text, starts[k]!, lineEnd(k))
+      : undefined;
+  for (let i = 0; i < count; i++) {
+    if (!candidate(i)) continue;
+    const hs = starts[i]!;
+    const md = markdownCells(text, hs, lineEnd(i));
+    let head = md ?? plainCells(text, hs, lineEnd(i));
     if (!head) continue;
     // A plain-text header whose first column has no name (its line starts with spaces): the first
     // row one cell wider than it shows the stub.
-    const first = !md && lines[i + 1] && plainCells(text, lines[i + 1]![0], lines[i + 1]![1]);
+    const first = !md && cellsOf(i + 1, false);
     if (first && first.length === head.length + 1)
       head = [{ text: "", start: hs, end: hs }, ...head];
-    const read = md ? markdownCells : plainCells;
     let j = i + 1;
     if (md) {
-      const rule = lines[j] && markdownCells(text, lines[j]![0], lines[j]![1]);
+      const rule = cellsOf(j, true);
       if (!rule || !rule.every((c) => RULE_CELL.test(c.text))) continue;
       j++;
     } else if (head.slice(1).some((c) => isFigureCell(c.text))) continue;
     const body: { line: number; cells: TextCell[] }[] = [];
-    for (; j < lines.length; j++) {
-      const cells = read(text, lines[j]![0], lines[j]![1]);
+    for (; j < count; j++) {
+      const cells = cellsOf(j, !!md);
       if (!cells || cells.length !== head.length) break;
       // A plain-text row is a data row: after its name, numbers and dashes only.
       if (!md && !cells.slice(1).every((c) => isFigureCell(c.text) || UNIT_FIGURE.test(c.text)))
         break;
-      body.push({ line: lines[j]![0], cells });
+      body.push({ line: starts[j]!, cells });
     }
     if (body.length < (md ? 1 : 2)) continue;
     // 单位：亿元 on one of the two lines above the header (a table's title may come between).
     let unit = "";
     for (let k = i - 1, seen = 0; k >= 0 && seen < 2 && !unit; k--) {
-      const line = text.slice(lines[k]![0], lines[k]![1]);
+      const line = text.slice(starts[k]!, lineEnd(k));
       if (!line.trim()) continue;
       seen++;
       unit = tableUnitLine(line);
@@ -220,7 +233,7 @@ export function findTextTables(text: string): TextTable[] {
     if (rowParts) {
       tables.push({
         start: hs,
-        end: lines[j - 1]![1],
+        end: lineEnd(j - 1),
         rows: rowParts.map(({ row, parts }) => ({ ...body[row]!, parts })),
       });
     }
