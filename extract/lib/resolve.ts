@@ -480,36 +480,78 @@ function currentPeriod(
  * goal's, not the section's time.
  */
 function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
-  const floor = ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW;
+  const sections = sectionsOf(ctx);
+  const opener = sections.opener[index]!;
+  const lead = sections.lead[index]!;
+  if (opener < 0 || lead < 0) return undefined;
+  if (ctx.paragraphs[opener]!.end < ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW)
+    return undefined;
+  let period = sections.periods.get(lead);
+  if (!sections.periods.has(lead)) {
+    const p = ctx.paragraphs[lead]!;
+    // The first period it names: a speaker may greet before reporting (大家好！上半年，…).
+    period = labelled(
+      carried(within(ctx.periods, p.start, p.end)).filter((m) => !isDeadline(ctx.text, m.start)),
+      true,
+      true,
+    );
+    sections.periods.set(lead, period);
+  }
+  return period;
+}
+
+interface Sections {
+  /** Per paragraph, the paragraph that opened its section (a sub-title, a speaker's label), or -1. */
+  opener: Int32Array;
+  /** Per paragraph, its section's first paragraph before it, or -1 (none yet, or no section). */
+  lead: Int32Array;
+  /** The period each lead names, once read. */
+  periods: Map<number, string | undefined>;
+}
+
+const sectionCache = new WeakMap<DocContext, Sections>();
+/** The sections of the page, in one pass over its paragraphs: a sub-title (title-like, or a short
+ * line with a comma: subtitle) or, in a transcript, a speaker's label opens one; the headline, a
+ * heading, a numbered line and a host's or reporter's turn close it; a caption is inside it. */
+function sectionsOf(ctx: DocContext): Sections {
+  let sections = sectionCache.get(ctx);
+  if (sections) return sections;
+  const n = ctx.paragraphs.length;
+  sections = {
+    opener: new Int32Array(n).fill(-1),
+    lead: new Int32Array(n).fill(-1),
+    periods: new Map(),
+  };
   const turns = isTranscript(ctx);
-  // A speaker's turn in a transcript is a section of its own, opened by the speaker's label.
-  if (turns && speakerLabel(ctx, index) !== undefined) return undefined;
-  let lead: number | undefined;
-  for (let i = index - 1; i >= 0; i--) {
+  let opener = -1;
+  let lead = -1;
+  for (let i = 0; i < n; i++) {
     const p = ctx.paragraphs[i]!;
-    if (p.end < floor || i === ctx.doc.headline || p.role !== "body") return undefined;
+    if (i === ctx.doc.headline || p.role !== "body") {
+      opener = lead = -1;
+      continue;
+    }
     const line = ctx.text.slice(p.start, p.end);
     // A picture's caption (▲ …, 图为…, …摄) stands inside the section: neither its title nor its lead.
     if (isCaption(line)) continue;
-    if (p.titleLike || subtitle(line)) break;
+    if (p.titleLike || subtitle(line)) {
+      opener = i;
+      lead = -1;
+      continue;
+    }
     const label = turns ? speakerLabel(ctx, i) : undefined;
     if (label !== undefined) {
-      // A host's or a reporter's turn is no report (an answer takes its question's period).
-      if (HOST_LABELS.some((w) => label.endsWith(w))) return undefined;
-      lead = i;
-      break;
+      // A host's or a reporter's turn is no report (an answer takes its question's period); a
+      // speaker's turn is a section of its own, its label's paragraph its first.
+      opener = lead = HOST_LABELS.some((w) => label.endsWith(w)) ? -1 : i;
+      continue;
     }
-    if (i === 0) return undefined;
-    if (!isBylineLine(line)) lead = i;
+    sections.opener[i] = opener;
+    sections.lead[i] = lead;
+    if (opener >= 0 && lead < 0 && !isBylineLine(line)) lead = i;
   }
-  if (lead === undefined) return undefined;
-  const p = ctx.paragraphs[lead]!;
-  // The first period it names: a speaker may greet before reporting (大家好！上半年，…).
-  return labelled(
-    carried(within(ctx.periods, p.start, p.end)).filter((m) => !isDeadline(ctx.text, m.start)),
-    true,
-    true,
-  );
+  sectionCache.set(ctx, sections);
+  return sections;
 }
 
 const HOST_LABELS: readonly string[] = INTERVIEW.hostLabels;
