@@ -181,6 +181,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     outsidePlaces: "words",
     metadataLabels: "words",
     followPrompts: "words",
+    lineContinuations: "words",
+    captionMarks: { record: { openers: "words", closers: "words" } },
     storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",
@@ -210,10 +212,13 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     ordinalRanks: "words",
     equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
-    interview: { record: { questionLabels: "words", answerLabelLimit: "number" } },
+    interview: {
+      record: { questionLabels: "words", answerLabelLimit: "number", hostLabels: "words" },
+    },
   },
   "page.json": {
     tableValueHeaders: "words",
+    tableUnitHeaders: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,

@@ -9,11 +9,17 @@
 // which mends sentences broken by page layout (固定资产投资\n\n90亿元), unless the next line is
 // indented with an ideographic space, the mark of a new paragraph, or numbered or bulleted (1．, （一）, ·), an item,
 // or the line is the first and short: a headline, whose commas and colons are a title's. Heading lines (#) are kept
-// as their own paragraphs, marks included. Nothing is ever inserted, so the normalized text is
-// never longer than the original.
+// as their own paragraphs, marks included. A data table (a Markdown one, or a plain-text one with
+// columns set apart by spaces) is read as a saved page's <table> is: each body row becomes the
+// sentence it stands for, its cells as written and its column's header and unit put before and
+// after each figure (蓬江区 | 731.26 | 5.1 reads 蓬江区：地区生产总值731.26亿元，同比增长5.1%。),
+// and the header and rule lines say nothing more. Those inserted words map to the cell they belong
+// to, so a figure's offsets and its row's quote still point into the original; nothing else is
+// ever inserted.
 
 import { charTable } from "./charTable.ts";
 import { contextLexicon, wordAlternatives } from "./lexicon.ts";
+import { findTextTables, type TextTable } from "./table.ts";
 
 export interface NormalizedText {
   /** The normalized text; paragraphs are separated by a single "\n". */
@@ -39,6 +45,11 @@ const METADATA_FIELD = new RegExp(
 );
 /** An account's call to follow or share (点击上方蓝字关注我们, 点击“在看”): the page's, like a byline. */
 const FOLLOW_PROMPT = new RegExp(wordAlternatives(contextLexicon.followPrompts));
+/** A line opening with a word that goes on with a sentence, right before a figure (达528家, 增长 9.7%):
+ * the rest of the line before it, broken by a scan's or a PDF's layout. */
+const CONTINUATION = new RegExp(
+  `^(?:${wordAlternatives(contextLexicon.lineContinuations)})[\\s\u3000]*[0-9０-９约近超逾]`,
+);
 /** The time of posting (18:06) in a line with no full stop: a dateline (鹤山发布 2025-07-29 20:41). */
 const POSTED_AT = /^[^。]*\d[:：]\d\d(?!\d)[^。]*$/;
 
@@ -73,16 +84,68 @@ function foldChar(c: number, prev: number, next: number): number {
 
 export function normalize(original: string): NormalizedText {
   const n = original.length;
-  const out = new Uint16Array(n + 1);
-  const map = new Int32Array(n + 1);
+  const tables = findTextTables(original);
+  let inserted = 0;
+  for (const t of tables)
+    for (const r of t.rows)
+      for (const p of r.parts) if (typeof p === "string") inserted += p.length;
+  const out = new Uint16Array(n + 1 + inserted);
+  const map = new Int32Array(n + 1 + inserted);
   let len = 0;
   let prevJoinable = false;
+  // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
+  // a line that opens by going on with a sentence (达528家) is its rest.
+  let prevOpen = false;
   let havePrev = false;
+  let table = 0;
+  let row = 0;
 
   let i = 0;
   while (i <= n) {
     let j = original.indexOf("\n", i);
     if (j < 0) j = n;
+    while (table < tables.length && tables[table]!.end < i) {
+      table++;
+      row = 0;
+    }
+    const t: TextTable | undefined = tables[table];
+    if (t && t.start <= i) {
+      // A table's line: a body row becomes its sentence, a paragraph of its own; the header and
+      // the rule say nothing of their own.
+      const r = t.rows[row];
+      if (r?.line === i) {
+        row++;
+        if (havePrev) {
+          out[len] = NL;
+          map[len++] = i - 1;
+        }
+        havePrev = true;
+        prevJoinable = prevOpen = false;
+        let last = r.cells[0]!.start;
+        r.parts.forEach((part, k) => {
+          if (typeof part === "number") {
+            const cell = r.cells[part]!;
+            for (let p = cell.start; p < cell.end; p++) {
+              const c = original.charCodeAt(p);
+              if (isSpace(c)) continue;
+              out[len] = foldChar(c, len ? out[len - 1]! : 0, original.charCodeAt(p + 1));
+              map[len++] = last = p;
+            }
+            return;
+          }
+          // A header before a figure maps to the figure's cell, a unit or a comma after it to its
+          // last character.
+          const next = r.parts[k + 1];
+          const anchor = typeof next === "number" ? r.cells[next]!.start : last;
+          for (let q = 0; q < part.length; q++) {
+            out[len] = part.charCodeAt(q);
+            map[len++] = anchor;
+          }
+        });
+      }
+      i = j + 1;
+      continue;
+    }
     // Find the first visible character of the line.
     let k = i;
     while (k < j && isSpace(original.charCodeAt(k))) k++;
@@ -97,7 +160,8 @@ export function normalize(original: string): NormalizedText {
       // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
       const line = original.slice(i, j);
       const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
-      if (havePrev && !(prevJoinable && !heading && !indented && !item && !metadata)) {
+      const joinable = prevJoinable || (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
+      if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
       }
@@ -158,8 +222,8 @@ export function normalize(original: string): NormalizedText {
         // its kicker (■ 蓬江：前11月外贸进出口增长9.3%), never a sentence going on below it.
         const kickerTitle =
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
-        prevJoinable =
-          !heading && !headline && !metadata && !kickerTitle && bodyMark && CLOSERS[last] !== 1;
+        prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
+        prevJoinable = prevOpen && bodyMark;
       }
     }
     i = j + 1;

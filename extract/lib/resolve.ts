@@ -19,6 +19,9 @@ import type { Region } from "./types.ts";
 import { itemStart, onlyFiller } from "./bind/text.ts";
 import { MEASURE_OPENERS, PRONOUNS } from "./bind/lexicon.ts";
 import { contextLexicon, periodLexicon, wordAlternatives } from "./lexicon.ts";
+import { isBylineLine } from "./normalize.ts";
+
+const INTERVIEW = contextLexicon.interview;
 
 /** Where a figure is: a region key, "outside" (a place outside the table: no fact), or a group of
  * sibling regions written as one name (粤苏鲁), which the figure speaks for only if it says 均. */
@@ -494,9 +497,146 @@ function currentPeriod(
     titlePeriod(ctx, sentence.paragraph) ??
     // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
     // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.
-    (undatedProject ? undefined : ctx.doc.headlineContext.period)
+    (undatedProject
+      ? undefined
+      : (ctx.doc.headlineContext.period ??
+        (reached ? subtitlePeriod(ctx, sentence.paragraph) : undefined)))
   );
 }
+
+/**
+ * The first period the opening paragraph of the section holding paragraph `index` names, when a
+ * sub-title heads the section, or a speaker's label opens it in a transcript (梁志坚：…, on a page
+ * where 主持人： or 记者： take turns too): a title-like line (【发力】电力与家电双轮驱动), or a
+ * short line with no full stop, no figure and no colon at its end between paragraphs (粤西两市增速
+ * 领先，工业贡献过半). Its first paragraph says what time the section reports (今年1—9月，台山规上工业
+ * 增加值增长8.3%), and a later paragraph of it that names no period of its own, under titles that
+ * name none, speaks of that time rather than of the last complete year: a result, not an estimate
+ * or a goal (有望突破4万亿), which stands at publication. Text under the headline
+ * alone has no such section: there a paragraph that does not continue the one before takes no
+ * period from it. No further back than PARAGRAPH_WINDOW characters; a deadline (到2030年) is a
+ * goal's, not the section's time.
+ */
+function subtitlePeriod(ctx: DocContext, index: number): string | undefined {
+  const sections = sectionsOf(ctx);
+  const opener = sections.opener[index]!;
+  const lead = sections.lead[index]!;
+  if (opener < 0 || lead < 0) return undefined;
+  if (ctx.paragraphs[opener]!.end < ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW)
+    return undefined;
+  let period = sections.periods.get(lead);
+  if (!sections.periods.has(lead)) {
+    const p = ctx.paragraphs[lead]!;
+    // The first period it names: a speaker may greet before reporting (大家好！上半年，…).
+    period = labelled(
+      carried(within(ctx.periods, p.start, p.end)).filter((m) => !isDeadline(ctx.text, m.start)),
+      true,
+      true,
+    );
+    sections.periods.set(lead, period);
+  }
+  return period;
+}
+
+interface Sections {
+  /** Per paragraph, the paragraph that opened its section (a sub-title, a speaker's label), or -1. */
+  opener: Int32Array;
+  /** Per paragraph, its section's first paragraph before it, or -1 (none yet, or no section). */
+  lead: Int32Array;
+  /** The period each lead names, once read. */
+  periods: Map<number, string | undefined>;
+}
+
+const sectionCache = new WeakMap<DocContext, Sections>();
+/** The sections of the page, in one pass over its paragraphs: a sub-title (title-like, or a short
+ * line with a comma: subtitle) or, in a transcript, a speaker's label opens one; the headline, a
+ * heading, a numbered line and a host's or reporter's turn close it; a caption is inside it. */
+function sectionsOf(ctx: DocContext): Sections {
+  let sections = sectionCache.get(ctx);
+  if (sections) return sections;
+  const n = ctx.paragraphs.length;
+  sections = {
+    opener: new Int32Array(n).fill(-1),
+    lead: new Int32Array(n).fill(-1),
+    periods: new Map(),
+  };
+  const turns = isTranscript(ctx);
+  let opener = -1;
+  let lead = -1;
+  for (let i = 0; i < n; i++) {
+    const p = ctx.paragraphs[i]!;
+    if (i === ctx.doc.headline || p.role !== "body") {
+      opener = lead = -1;
+      continue;
+    }
+    const line = ctx.text.slice(p.start, p.end);
+    // A picture's caption (▲ …, 图为…, …摄) stands inside the section: neither its title nor its lead.
+    if (isCaption(line)) continue;
+    if (p.titleLike || subtitle(line)) {
+      opener = i;
+      lead = -1;
+      continue;
+    }
+    const label = turns ? speakerLabel(ctx, i) : undefined;
+    if (label !== undefined) {
+      // A host's or a reporter's turn is no report (an answer takes its question's period); a
+      // speaker's turn is a section of its own, its label's paragraph its first.
+      opener = lead = HOST_LABELS.some((w) => label.endsWith(w)) ? -1 : i;
+      continue;
+    }
+    sections.opener[i] = opener;
+    sections.lead[i] = lead;
+    if (opener >= 0 && lead < 0 && !isBylineLine(line)) lead = i;
+  }
+  sectionCache.set(ctx, sections);
+  return sections;
+}
+
+const HOST_LABELS: readonly string[] = INTERVIEW.hostLabels;
+/** A speaker's label at a paragraph's start: a name and a colon, asides in brackets aside
+ * (梁志坚：, 主持人（市政府新闻办副主任 何敏）：, 江门日报记者：). */
+const SPEAKER_LABEL = /^([^，。,；;：:\d（(]{1,20})(?:[（(][^）)]{0,30}[）)])?[：:]/;
+
+/** The speaker's label that opens paragraph `index`, without its aside; undefined for none. */
+function speakerLabel(ctx: DocContext, index: number): string | undefined {
+  const p = ctx.paragraphs[index]!;
+  const m = SPEAKER_LABEL.exec(ctx.text.slice(p.start, Math.min(p.end, p.start + 60)));
+  if (!m) return undefined;
+  const label = m[1]!.trim();
+  const host = HOST_LABELS.some((w) => label.endsWith(w));
+  return host || label.length <= INTERVIEW.answerLabelLimit ? label : undefined;
+}
+
+const transcripts = new WeakMap<DocContext, boolean>();
+/** A transcript: a page where a host or a reporter takes turns (主持人：…, 记者：…). */
+function isTranscript(ctx: DocContext): boolean {
+  let t = transcripts.get(ctx);
+  if (t === undefined) {
+    t = false;
+    for (let i = 0; i < ctx.paragraphs.length && !t; i++) {
+      const label = speakerLabel(ctx, i);
+      t = label !== undefined && HOST_LABELS.some((w) => label.endsWith(w));
+    }
+    transcripts.set(ctx, t);
+  }
+  return t;
+}
+
+const CAPTIONS = contextLexicon.captionMarks;
+/** A picture's or chart's caption: ▲ 川岛海域的海上风电场, 图为…（记者 黄晓 摄）. */
+const isCaption = (line: string) => {
+  const t = line.trim();
+  return (
+    CAPTIONS.openers.some((w) => t.startsWith(w)) || CAPTIONS.closers.some((w) => t.endsWith(w))
+  );
+};
+
+/** Longest sub-title with a comma, in characters. */
+const SUBTITLE_LIMIT = 40;
+/** A sub-title with a comma (粤西两市增速领先，工业贡献过半): short, no sentence's end, no figure, no colon
+ * at its end (a colon line heads a list). */
+const subtitle = (line: string) =>
+  line.length <= SUBTITLE_LIMIT && !/[。！？!?；;\d]|[：:]$/.test(line);
 
 const wholeYear = (label: string | undefined) =>
   label !== undefined && /^\d{4}$/.test(label) ? label : undefined;
@@ -555,8 +695,6 @@ function titlePeriod(ctx: DocContext, index: number): string | undefined {
   }
   return undefined;
 }
-
-const INTERVIEW = contextLexicon.interview;
 
 /** The question paragraph (记者：…, 问：…) that paragraph `index` answers (李明：…, 答：…), if it is
  * an answer right after one. */

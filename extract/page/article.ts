@@ -4,7 +4,7 @@
 // Document: linkedom's in Node (extract/page/node.ts), DOMParser's in the browser. Readability
 // changes the document it reads, so the metadata is read first.
 import { Readability } from "@mozilla/readability";
-import pageWords from "../lexicon/page.json" with { type: "json" };
+import { partsText, tableRowParts, tableUnitLine } from "../lib/table.ts";
 import { pageMetadata } from "./metadata.ts";
 
 export interface PageArticle {
@@ -75,7 +75,11 @@ export function blockParagraphs(root: Node): string[] {
     const tag = (node as Element).tagName.toUpperCase();
     if (SKIPPED.has(tag)) return;
     if (tag === "TABLE") {
-      const rows = tableSentences(node as Element);
+      // 单位：亿元 in the paragraph right over the table gives the unit of its bare figures.
+      const unit = tableUnitLine(
+        current.trim() ? current : (paragraphs[paragraphs.length - 1] ?? ""),
+      );
+      const rows = tableSentences(node as Element, unit);
       if (rows) {
         end();
         paragraphs.push(...rows);
@@ -96,53 +100,22 @@ export function blockParagraphs(root: Node): string[] {
 /** A cell's text, its white space made one space. */
 const cellText = (cell: Element) =>
   (cell.textContent ?? "").replace(/[\s\u00a0\u3000]+/g, " ").trim();
-/** A header's unit in brackets at its end: 规上工业总产值（亿元）, 增速（%）. */
-const HEADER_UNIT = /\s*[（(]\s*(亿元|万元|元|%|％|个|家|项)\s*[）)]\s*$/;
-/** A bare number in a cell: 318.4, -1.5. */
-const BARE_NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
-/** Headers that name a column only as the value of the row's item (数值, 绝对值). */
-const VALUE_HEADERS: ReadonlySet<string> = new Set(pageWords.tableValueHeaders);
-/** A cell that states nothing: empty or a dash. */
-const EMPTY_CELL = /^(?:[-—–－/]+)?$/;
 
 /**
- * A data table read as the sentences it stands for: one per body row, its first cell, a colon,
- * then each other cell after its column's header, with the unit the header gives in brackets
- * after a bare number (镇（街） | 规上工业总产值（亿元） | 增速（%） over 会城街道 | 318.4 | 6.9 reads
- * 会城街道：规上工业总产值318.4亿元，增速6.9%。): a row's figures keep their column's name and unit,
- * which a row alone never says. Undefined for a table that is no such grid (layout tables, a
- * single row, rows of another width), which is read cell by cell as before.
+ * A data table read as the sentences it stands for (extract/lib/table.ts, which reads text files'
+ * tables too): one per body row, its first cell, a colon, then each other cell after its column's
+ * header, with the unit the header gives. Undefined for a table that is no such grid (layout
+ * tables, a single row, rows of another width, a table inside it), which is read cell by cell as
+ * before.
  */
-function tableSentences(table: Element): string[] | undefined {
+function tableSentences(table: Element, unit: string): string[] | undefined {
+  if (table.querySelector("table")) return undefined;
   const rows = [...table.querySelectorAll("tr")].map((tr) =>
     [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName)).map(cellText),
   );
   const [header, ...body] = rows;
-  if (!header || header.length < 2 || !body.length) return undefined;
-  if (body.some((r) => r.length !== header.length) || header.slice(1).some((h) => !h))
-    return undefined;
-  if (table.querySelector("table")) return undefined;
-  const columns = header.map((h) => {
-    const unit = HEADER_UNIT.exec(h);
-    return {
-      label: unit ? h.slice(0, unit.index) : h,
-      unit: unit ? unit[1]!.replace("％", "%") : "",
-    };
-  });
-  const sentences: string[] = [];
-  for (const row of body) {
-    const parts: string[] = [];
-    for (let k = 1; k < row.length; k++) {
-      const cell = row[k]!;
-      if (EMPTY_CELL.test(cell)) continue;
-      const { label, unit } = columns[k]!;
-      // A column named only as the value (数值, 绝对值) adds nothing to the row's own name.
-      const name = VALUE_HEADERS.has(label) ? "" : label;
-      parts.push(`${name}${cell}${BARE_NUMBER.test(cell) ? unit : ""}`);
-    }
-    if (row[0] && parts.length) sentences.push(`${row[0]}：${parts.join("，")}。`);
-  }
-  return sentences.length ? sentences : undefined;
+  const rowParts = header && tableRowParts(header, body, unit);
+  return rowParts?.map(({ row, parts }) => partsText(parts, body[row]!));
 }
 
 /** Finds the article of `document` (which it changes); a reason when there is none. */

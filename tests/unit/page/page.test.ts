@@ -157,6 +157,24 @@ describe("a data table in a page's article", () => {
     );
   });
 
+  it("takes a row's unit from a 计量单位 column or from the row's name, after a column's own", () => {
+    const page = read(
+      `<table><tr><th>指标</th><th>计量单位</th><th>1—9月</th><th>增长（%）</th></tr>` +
+        `<tr><td>外贸进出口总额</td><td>亿元</td><td>109.5</td><td>-3.0</td></tr>` +
+        `<tr><td>规模以上工业增加值（亿元）</td><td></td><td>168.2</td><td>6.1</td></tr></table>`,
+    );
+    expect(page.text).toContain("外贸进出口总额：1—9月109.5亿元，增长-3.0%。");
+    expect(page.text).toContain("规模以上工业增加值（亿元）：1—9月168.2亿元，增长6.1%。");
+  });
+
+  it("gives a table's bare figures the unit of a 单位： line right over it", () => {
+    const page = read(
+      `<p>单位：亿元</p><table><tr><th>地区</th><th>进出口总额</th></tr>` +
+        `<tr><td>蓬江区</td><td>210.3</td></tr><tr><td>江海区</td><td>180.6</td></tr></table>`,
+    );
+    expect(page.text).toContain("蓬江区：进出口总额210.3亿元。");
+  });
+
   it("reads a table that is no grid (one row, rows of another width) cell by cell, as before", () => {
     const layout = read(`<table><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`);
     expect(layout.text).toContain("水口镇 186.2 7.4");
