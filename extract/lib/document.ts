@@ -29,6 +29,9 @@ export interface DocModel {
   headline: number | undefined;
   /** The first paragraph of body text. */
   lead: number | undefined;
+  /** The period a lead announcing a release names (江门市统计局发布1—10月全市经济运行数据), when the
+   * headline names none: what the article reports, as a headline naming it would say. */
+  releasePeriod: string | undefined;
   /** What the headline says; empty when there is none. */
   headlineContext: TitleContext;
   /** The place the article is about: the headline's, else its lead's first sentence's. 全市 and
@@ -98,6 +101,10 @@ export function buildDocModel(input: DocInput): DocModel {
     const end = stop < 0 ? Math.min(p.end, p.start + LEAD_LIMIT) : p.start + stop;
     place = leadRegion(input, p.start, end);
   }
+  const releasePeriod =
+    headlineContext.period === undefined && lead !== undefined
+      ? announcedPeriod(input, paragraphs[lead]!)
+      : undefined;
   const stories = digestStories(input, headline);
   if (stories) place = headlineContext.region;
   // Each governing title is read once; a paragraph's context is its titles', innermost first.
@@ -137,6 +144,7 @@ export function buildDocModel(input: DocInput): DocModel {
   return {
     headline,
     lead,
+    releasePeriod,
     headlineContext,
     place,
     carried,
@@ -144,6 +152,26 @@ export function buildDocModel(input: DocInput): DocModel {
     digest: stories !== undefined,
     storyStart,
   };
+}
+
+const RELEASE_VERBS: readonly string[] = contextLexicon.releaseLeads.verbs;
+const RELEASE_NOUNS: readonly string[] = contextLexicon.releaseLeads.nouns;
+/** A period label with a day: when something happened (10月27日，记者获悉), not what a figure covers. */
+const DAY_LABEL = /^\d{4}-\d{2}-\d{2}/;
+
+/** The period the lead's first sentence names when it announces a release of figures (a verb and
+ * a noun of releaseLeads: 发布…经济运行数据, 获悉…主要经济指标): its first period that is neither a
+ * day nor the base of a comparison. Undefined for any other lead (2025年，全市GDP增长5%). */
+function announcedPeriod(input: DocInput, lead: Paragraph): string | undefined {
+  const { text } = input;
+  const stop = text.slice(lead.start, lead.end).search(/[。！？!?]/);
+  const end = stop < 0 ? lead.end : lead.start + stop;
+  const sentence = text.slice(lead.start, end);
+  if (!RELEASE_VERBS.some((w) => sentence.includes(w))) return undefined;
+  if (!RELEASE_NOUNS.some((w) => sentence.includes(w))) return undefined;
+  return within(input.periods, lead.start, end).find(
+    (m) => m.label && !DAY_LABEL.test(m.label) && m.base === undefined && !m.singleMonth,
+  )?.label;
 }
 
 const STORY_MARKS: ReadonlySet<string> = new Set(contextLexicon.storyMarks);

@@ -183,6 +183,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     followPrompts: "words",
     lineContinuations: "words",
     captionMarks: { record: { openers: "words", closers: "words" } },
+    releaseLeads: { record: { verbs: "words", nouns: "words" } },
     storyMarks: "words",
     institutionSuffixes: "words",
     outsideScopes: "words",

@@ -500,7 +500,7 @@ function currentPeriod(
     (undatedProject
       ? undefined
       : (ctx.doc.headlineContext.period ??
-        (reached ? subtitlePeriod(ctx, sentence.paragraph) : undefined)))
+        (reached ? (subtitlePeriod(ctx, sentence.paragraph) ?? ctx.doc.releasePeriod) : undefined)))
   );
 }
 
