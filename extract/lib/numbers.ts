@@ -84,22 +84,33 @@ const PLACE_VALUE_START = /^[十百千万亿]/;
 const NAME_QUOTES: Readonly<Record<string, string>> = numeralLexicon.nameQuotes;
 const NAME_CLOSERS: ReadonlySet<string> = new Set(Object.values(NAME_QUOTES));
 const NAME_QUOTE_LIMIT: number = numeralLexicon.nameQuoteLimit;
-const CLAUSE_MARKS = /[，,。；;：:！？!?\n]/;
+/** The marks that end the look around a number, by character code (the look runs for every
+ * number of the text, so it compares codes, not one-character strings): clause marks and closing
+ * quotes; and each opening quote's closing one. */
+const CLAUSE_CODES: ReadonlySet<number> = new Set(
+  [..."，,。；;：:！？!?\n"].map((c) => c.charCodeAt(0)),
+);
+const CLOSER_CODES: ReadonlySet<number> = new Set([...NAME_CLOSERS].map((c) => c.charCodeAt(0)));
+const CLOSE_OF: ReadonlyMap<number, number> = new Map(
+  Object.entries(NAME_QUOTES).map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
+);
 
 /** True when text[start, end) lies inside a quoted name: an opening mark before it and its closing
  * mark after it, at most NAME_QUOTE_LIMIT characters apart, with no clause mark between. */
 function insideQuotedName(text: string, start: number, end: number): boolean {
   const floor = Math.max(0, end - NAME_QUOTE_LIMIT);
   for (let i = start - 1; i >= floor; i--) {
-    const ch = text[i]!;
-    if (CLAUSE_MARKS.test(ch) || NAME_CLOSERS.has(ch)) return false;
-    const close = NAME_QUOTES[ch];
-    if (close === undefined) continue;
+    const ch = text.charCodeAt(i);
+    const close = CLOSE_OF.get(ch);
+    if (close === undefined) {
+      if (CLAUSE_CODES.has(ch) || CLOSER_CODES.has(ch)) return false;
+      continue;
+    }
     const ceiling = Math.min(text.length, i + NAME_QUOTE_LIMIT + 1);
     for (let j = end; j < ceiling; j++) {
-      const c = text[j]!;
+      const c = text.charCodeAt(j);
       if (c === close) return true;
-      if (CLAUSE_MARKS.test(c) || NAME_QUOTES[c] !== undefined) return false;
+      if (CLAUSE_CODES.has(c) || CLOSE_OF.has(c)) return false;
     }
     return false;
   }
