@@ -763,9 +763,13 @@ const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 
 /** True when an article (一个, 某) stands in text[from, to), not inside a longer numeral (十一个). */
 function singleProject(text: string, from: number, to: number): boolean {
+  // Searched in the clause alone: indexOf on the whole text would read on to its end for a word
+  // the clause lacks, for every figure.
+  const clause = text.slice(from, to);
   for (const w of SINGLE_PROJECT_WORDS) {
-    for (let i = text.indexOf(w, from); i >= 0 && i + w.length <= to; i = text.indexOf(w, i + 1)) {
-      if (i === 0 || !NUMERAL_CHAR.test(text[i - 1]!)) return true;
+    for (let i = clause.indexOf(w); i >= 0; i = clause.indexOf(w, i + 1)) {
+      const at = from + i;
+      if (at === 0 || !NUMERAL_CHAR.test(text[at - 1]!)) return true;
     }
   }
   return false;
