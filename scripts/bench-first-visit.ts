@@ -22,10 +22,9 @@ import { launchBrowser } from "../tests/e2e/browser.ts";
 import { BENCH_DIST } from "./bench-bundle.ts";
 import { buildIfStale } from "./build.ts";
 import { DATA_DIR, ROOT } from "./data-files.ts";
+import { BIG_URL, CHART_READY, recordLongTasks } from "./long-tasks.ts";
 import { serveDashboard } from "./serve.ts";
 
-const BIG_URL = "/data/big/indicators.csv";
-const CHART_READY = '[data-testid="chart"][data-ready="true"]';
 const PICKER = '[data-testid="indicator-picker"]';
 
 interface ProfileNode {
@@ -196,14 +195,7 @@ async function round(browser: Browser, url: string, name: string): Promise<[numb
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          w.__tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await recordLongTasks(page);
     await page.goto(`${url}?csv=${encodeURIComponent(BIG_URL)}`);
     await page.waitForSelector(CHART_READY, { timeout: 120_000 });
     await sleep(2000);

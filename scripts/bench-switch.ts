@@ -12,10 +12,9 @@ import { loadavg } from "node:os";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { ROOT } from "./data-files.ts";
+import { BIG_URL, CHART_READY, recordLongTasks } from "./long-tasks.ts";
 import { serveDashboard } from "./serve.ts";
 
-const BIG_URL = "/data/big/indicators.csv";
-const CHART_READY = '[data-testid="chart"][data-ready="true"]';
 const PICKER = '[data-testid="indicator-picker"]';
 const args = process.argv.slice(2);
 const value = (name: string, fallback: string) => {
@@ -80,14 +79,7 @@ async function round(
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
-    await page.addInitScript(() => {
-      const w = window as unknown as { __tasks: { start: number; duration: number }[] };
-      w.__tasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          w.__tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: "longtask", buffered: true });
-    });
+    await recordLongTasks(page);
     if (traceLoad)
       await browser.startTracing(page, {
         categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
