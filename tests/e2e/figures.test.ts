@@ -297,9 +297,13 @@ describe("reports that disagree", () => {
 
     await page.mouse.click(box.x + y2021.x, box.y + y);
     const dialog = page.getByTestId("sources");
-    await dialog.getByTestId("report-values").waitFor();
-    const values = await dialog.getByTestId("report-values").locator("td.number").allTextContents();
-    expect(values.map((v) => v.trim()).sort()).toEqual(["120 亿元", "128 亿元"]);
+    // The dialog opens before its reports are listed: wait for the two, not for the empty table.
+    const values = dialog.getByTestId("report-values").locator("td.number");
+    await expect
+      .poll(async () => (await values.allTextContents()).map((v) => v.trim()).sort(), {
+        timeout: 10_000,
+      })
+      .toEqual(["120 亿元", "128 亿元"]);
     await dialog.getByRole("button", { name: "关闭" }).click();
   });
 

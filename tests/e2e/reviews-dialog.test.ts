@@ -95,7 +95,9 @@ describe("deciding in the sources dialog", () => {
       ["reject", BEFORE],
       ["confirm", OPENED],
     ]);
-    await expect(reports.first().getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    await expect
+      .poll(() => reports.first().getByTestId("review-state").textContent(), { timeout: 10_000 })
+      .toBe("已核对");
   });
 
   test("a report rejected in the dialog leaves it; the dialog shows no other figure in its place", async () => {

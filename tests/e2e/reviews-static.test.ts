@@ -68,7 +68,9 @@ describe("reviews kept in the browser", () => {
       before,
     );
     await tableReady(page);
-    await expect(row().getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    await expect
+      .poll(() => row().getByTestId("review-state").textContent(), { timeout: 10_000 })
+      .toBe("已核对");
 
     await page.reload();
     await tableReady(page);
@@ -147,7 +149,9 @@ describe("reviews kept in the browser", () => {
       before,
     );
     await tableReady(page);
-    await expect(first.getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    await expect
+      .poll(() => first.getByTestId("review-state").textContent(), { timeout: 10_000 })
+      .toBe("已核对");
     // The opened file is data of its own: the earlier decision about a shipped article is not
     // about anything here, and is counted so.
     const goneBefore = await goneCount();
@@ -184,7 +188,10 @@ describe("reviews kept in the browser", () => {
     const source = gdpId.replace(/-\d+-gdp$/, "");
     await expect(keptRow("gdp").getByTestId("review-state").textContent()).resolves.toBe("未核对");
     await decided(() => keptRow("gdp").getByRole("button", { name: "确认" }).click());
-    await expect(keptRow("gdp").getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    // The decision is applied before the table's row is drawn again: wait for the row to say so.
+    await expect
+      .poll(() => keptRow("gdp").getByTestId("review-state").textContent(), { timeout: 10_000 })
+      .toBe("已核对");
 
     // The sources dialog: 补录 of the count it missed; then 驳回 on its growth in the table.
     await page.goto(`${baseUrl}?indicator=gdp_growth&view=table&regions=kaiping`);

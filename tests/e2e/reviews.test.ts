@@ -285,7 +285,9 @@ describe("reviewing facts", () => {
     // The table shows the states; the filter by state finds the correction.
     await openTable();
     await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
-    await expect(row(CONFIRMED).getByTestId("review-state").textContent()).resolves.toBe("已核对");
+    await expect
+      .poll(() => row(CONFIRMED).getByTestId("review-state").textContent(), { timeout: 10_000 })
+      .toBe("已核对");
     await page.getByTestId("review-filter").selectOption("corrected");
     await tableReady(page);
     await expect(page.locator("tbody tr").count()).resolves.toBe(1);
