@@ -97,9 +97,7 @@ export function buildDocModel(input: DocInput): DocModel {
   let place = headlineContext.region;
   if (!place && lead !== undefined) {
     const p = paragraphs[lead]!;
-    const stop = text.slice(p.start, Math.min(p.end, p.start + LEAD_LIMIT)).search(/[。！？!?]/);
-    const end = stop < 0 ? Math.min(p.end, p.start + LEAD_LIMIT) : p.start + stop;
-    place = leadRegion(input, p.start, end);
+    place = leadRegion(input, p.start, firstSentenceEnd(text, p, LEAD_LIMIT));
   }
   const releasePeriod =
     headlineContext.period === undefined && lead !== undefined
@@ -154,6 +152,14 @@ export function buildDocModel(input: DocInput): DocModel {
   };
 }
 
+/** Where the first sentence of paragraph `p` ends (its 。！？, else the paragraph's end), reading at
+ * most `limit` characters of it. */
+function firstSentenceEnd(text: string, p: Paragraph, limit = Infinity): number {
+  const to = Math.min(p.end, p.start + limit);
+  const stop = text.slice(p.start, to).search(/[。！？!?]/);
+  return stop < 0 ? to : p.start + stop;
+}
+
 const RELEASE_VERBS: readonly string[] = contextLexicon.releaseLeads.verbs;
 const RELEASE_NOUNS: readonly string[] = contextLexicon.releaseLeads.nouns;
 /** A period label with a day: when something happened (10月27日，记者获悉), not what a figure covers. */
@@ -164,8 +170,7 @@ const DAY_LABEL = /^\d{4}-\d{2}-\d{2}/;
  * day nor the base of a comparison. Undefined for any other lead (2025年，全市GDP增长5%). */
 function announcedPeriod(input: DocInput, lead: Paragraph): string | undefined {
   const { text } = input;
-  const stop = text.slice(lead.start, lead.end).search(/[。！？!?]/);
-  const end = stop < 0 ? lead.end : lead.start + stop;
+  const end = firstSentenceEnd(text, lead);
   const sentence = text.slice(lead.start, end);
   if (!RELEASE_VERBS.some((w) => sentence.includes(w))) return undefined;
   if (!RELEASE_NOUNS.some((w) => sentence.includes(w))) return undefined;
@@ -196,10 +201,7 @@ function digestStories(
     if (p.end - p.start > STORY_TITLE_LIMIT || /[，,；;。]/.test(text.slice(p.start, p.end)))
       continue;
     if (next.titleLike || next.role !== "body") continue;
-    const stop = text
-      .slice(next.start, Math.min(next.end, next.start + LEAD_LIMIT))
-      .search(/[。！？!?]/);
-    const leadEnd = stop < 0 ? Math.min(next.end, next.start + LEAD_LIMIT) : next.start + stop;
+    const leadEnd = firstSentenceEnd(text, next, LEAD_LIMIT);
     const region =
       headingRegion(input.gaz, within(input.places, p.start, p.end)) ??
       leadRegion(input, next.start, leadEnd);
