@@ -15,15 +15,13 @@
 // a factor of two or more, its thread time much less. --dist measures builds made before (each
 // served over the same data/), alternating one round of each, to compare two versions.
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
-import { loadavg } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { BENCH_DIST } from "./bench-bundle.ts";
 import { buildIfStale } from "./build.ts";
 import { DATA_DIR, ROOT } from "./data-files.ts";
-import { BIG_URL, CHART_READY, recordLongTasks } from "./long-tasks.ts";
-import { serveDashboard } from "./serve.ts";
+import { BIG_URL, CHART_READY, loadAverage, recordLongTasks, serveBuilds } from "./long-tasks.ts";
 
 const PICKER = '[data-testid="indicator-picker"]';
 
@@ -269,17 +267,9 @@ async function main(): Promise<void> {
     throw new Error("no data/big/indicators.csv: run npm run gen:big first");
   const dist = minify ? BENCH_DIST : join(ROOT, "bench-output", "dist-unminified");
   if (!dists.length && !flag("--no-build")) buildIfStale(dist, { minify });
-  const served = await Promise.all(
-    (dists.length ? dists : [dist]).map(async (d) => ({
-      ...(await serveDashboard({ distDir: d })),
-      name: relative(ROOT, d),
-    })),
-  );
+  const served = await serveBuilds(dists.length ? dists : [dist]);
   const browser = await launchBrowser();
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" / ");
+  const load = loadAverage;
   console.log(`load average ${load()} before`);
   const longest = served.map(() => [] as [number, number][]);
   try {

@@ -7,13 +7,11 @@
 //                                             [--trace-load]
 //
 // --toggle times bench-browser's district toggle instead (the first district box, off and on).
-import { join, relative } from "node:path";
-import { loadavg } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "../tests/e2e/browser.ts";
 import { ROOT } from "./data-files.ts";
-import { BIG_URL, CHART_READY, recordLongTasks } from "./long-tasks.ts";
-import { serveDashboard } from "./serve.ts";
+import { BIG_URL, CHART_READY, loadAverage, recordLongTasks, serveBuilds } from "./long-tasks.ts";
 
 const PICKER = '[data-testid="indicator-picker"]';
 const args = process.argv.slice(2);
@@ -170,17 +168,9 @@ async function round(
 }
 
 async function main(): Promise<void> {
-  const served = await Promise.all(
-    dists.map(async (d) => ({
-      ...(await serveDashboard({ distDir: d })),
-      name: relative(ROOT, d),
-    })),
-  );
+  const served = await serveBuilds(dists);
   const browser = await launchBrowser();
-  const load = () =>
-    loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" / ");
+  const load = loadAverage;
   console.log(`load average ${load()} before`);
   const all = served.map(() => [] as Switch[][]);
   const loads = served.map(() => [] as number[]);
