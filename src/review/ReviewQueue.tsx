@@ -91,7 +91,8 @@ export default function ReviewQueue(props: {
 
   if (!api) return null;
   const { lang } = api;
-  const left = queue.data?.total ?? 0;
+  // Until the worker answers, the count is not known: saying 0 would read as "all checked".
+  const left = queue.data?.total;
   const located = current && article.data !== undefined ? locateFact(article.data, current) : null;
   const info = current ? (own ?? props.sources.get(current.source)) : undefined;
   return (
@@ -104,8 +105,8 @@ export default function ReviewQueue(props: {
     >
       <header>
         <h2 id="queue-title">{t(lang, "queueTitle")}</h2>
-        <span aria-live="polite" data-testid="queue-left">
-          {t(lang, "queueLeft", { n: left })}
+        <span aria-live="polite" data-testid="queue-left" aria-busy={left === undefined}>
+          {left === undefined ? "" : t(lang, "queueLeft", { n: left })}
         </span>
         <button type="button" onClick={() => dialog.current?.close()}>
           {t(lang, "close")}

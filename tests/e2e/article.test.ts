@@ -160,7 +160,8 @@ describe("analyse an article", () => {
     expect(await queueCount()).toBe(toCheck);
     await page.getByTestId("open-queue").click();
     const left = page.getByTestId("review-queue").getByTestId("queue-left");
-    await expect(left.textContent()).resolves.toContain(String(toCheck));
+    // The count comes when the worker answers: poll for it (it shows nothing until then).
+    await expect.poll(() => left.textContent(), { timeout: 10_000 }).toContain(String(toCheck));
     await page.keyboard.press("Escape");
     await page.getByTestId("review-queue").waitFor({ state: "hidden" });
   });
