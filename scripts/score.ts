@@ -69,6 +69,13 @@ export function periodsOverlap(a: string, b: string): boolean {
   return x !== null && y !== null && x[0] <= y[1] && y[0] <= x[1];
 }
 
+/** The same span however it is spelled: 2022-H1 is 2022-01/2022-06, 2022 is 2022-01/2022-12. */
+export function sameSpan(a: string, b: string): boolean {
+  const x = periodBounds(a);
+  const y = periodBounds(b);
+  return x !== null && y !== null && x[0] === y[0] && x[1] === y[1];
+}
+
 /** A gold cell's alternatives: `pengjiang|enping`. */
 const alternatives = (cell: string | undefined) => (cell ?? "").split("|").map((s) => s.trim());
 
@@ -79,7 +86,8 @@ function valuesClose(predicted: number, gold: number): boolean {
 
 /**
  * Whether a predicted row matches a gold fact: indicator and region agree, the value is within
- * 0.5 %, and the periods overlap (lenient) or the period label, qualifier and kind agree (strict).
+ * 0.5 %, and the periods overlap (lenient) or are the same span, and qualifier and kind agree
+ * (strict): the contract's Scoring, as ../shared/eval/score.mjs reads it.
  */
 export function rowMatches(pred: PredRow, gold: GoldRow, strict: boolean): boolean {
   if (pred.indicator !== gold.indicator) return false;
@@ -88,7 +96,7 @@ export function rowMatches(pred: PredRow, gold: GoldRow, strict: boolean): boole
   if (!Number.isFinite(value) || !valuesClose(value, Number(gold.value))) return false;
   if (strict) {
     return (
-      alternatives(gold.period).includes(pred.period ?? "") &&
+      alternatives(gold.period).some((period) => sameSpan(pred.period ?? "", period)) &&
       alternatives(gold.qualifier).includes(pred.qualifier ?? "") &&
       alternatives(gold.kind).includes(pred.kind ?? "")
     );

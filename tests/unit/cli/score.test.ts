@@ -95,7 +95,7 @@ describe("rowMatches", () => {
     expect(rowMatches(pred({ region: "enping", kind: "target" }), g, true)).toBe(false);
   });
 
-  it("asks overlapping periods when lenient, the same label and qualifier and kind when strict", () => {
+  it("asks overlapping periods when lenient, the same period and qualifier and kind when strict", () => {
     const quarter = pred({ period: "2022-Q1" });
     expect(rowMatches(quarter, gold({}), false)).toBe(true);
     expect(rowMatches(quarter, gold({}), true)).toBe(false);
@@ -104,6 +104,30 @@ describe("rowMatches", () => {
     expect(rowMatches(pred({ kind: "target" }), gold({}), true)).toBe(false);
     expect(rowMatches(pred({}), gold({ period: "2018/2022" }), false)).toBe(true);
     expect(rowMatches(pred({}), gold({ period: "2018/2022" }), true)).toBe(false);
+  });
+
+  it("asks the same span when strict, however it is spelled (the contract's Scoring)", () => {
+    // 2022-H1 and 2022-01/2022-06 are one span; so are 2022 and 2022-01/2022-12.
+    const half = gold({ period: "2022-H1" });
+    expect(rowMatches(pred({ period: "2022-01/2022-06" }), half, true)).toBe(true);
+    expect(rowMatches(pred({ period: "2022-H1" }), gold({ period: "2022-01/2022-06" }), true)).toBe(
+      true,
+    );
+    expect(rowMatches(pred({ period: "2022-01/2022-12" }), gold({}), true)).toBe(true);
+    expect(rowMatches(pred({ period: "2022-Q1/2022-Q2" }), half, true)).toBe(true);
+    expect(
+      rowMatches(pred({ period: "2022-Q2/2022-Q3" }), gold({ period: "2022-04/2022-09" }), true),
+    ).toBe(true);
+    // An overlapping span that is not the same stays a strict miss, alternatives too.
+    expect(rowMatches(pred({ period: "2022-01/2022-05" }), half, true)).toBe(false);
+    expect(rowMatches(pred({ period: "2022-H1" }), gold({ period: "2022|2022-Q1" }), true)).toBe(
+      false,
+    );
+    expect(
+      rowMatches(pred({ period: "2022-H1" }), gold({ period: "2022|2022-01/2022-06" }), true),
+    ).toBe(true);
+    // What is no period matches nothing.
+    expect(rowMatches(pred({ period: "2022-H3" }), gold({ period: "2022-H3" }), true)).toBe(false);
   });
 });
 
