@@ -103,3 +103,60 @@ export function writeVariedCorpus(dir: string, count: number): void {
 export function csvRecords(text: string): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
+
+/**
+ * Parses CSV text as RFC 4180 writes it, and throws on anything else: a quote inside an unquoted
+ * cell, text after a closing quote, a quoted cell never closed, a record with another number of
+ * cells than the header, a last record without its line end. Returns the header and the rows.
+ * Papa.parse reads on past such faults; a reader of the contract file may not.
+ */
+export function strictCsv(text: string): { header: string[]; rows: string[][] } {
+  const records: string[][] = [];
+  let at = 0;
+  while (at < text.length) {
+    const cells: string[] = [];
+    for (;;) {
+      let cell = "";
+      if (text[at] === '"') {
+        at++;
+        for (;;) {
+          if (at >= text.length)
+            throw new Error(`a quoted cell is never closed (record ${records.length + 1})`);
+          if (text[at] === '"') {
+            if (text[at + 1] === '"') {
+              cell += '"';
+              at += 2;
+              continue;
+            }
+            at++;
+            break;
+          }
+          cell += text[at++];
+        }
+        if (at < text.length && !",\r\n".includes(text[at]!))
+          throw new Error(`text after a closing quote at ${at} (record ${records.length + 1})`);
+      } else {
+        while (at < text.length && !",\r\n".includes(text[at]!)) {
+          if (text[at] === '"') throw new Error(`a quote in an unquoted cell at ${at}`);
+          cell += text[at++];
+        }
+      }
+      cells.push(cell);
+      if (text[at] === ",") {
+        at++;
+        continue;
+      }
+      break;
+    }
+    if (text[at] === "\r" && text[at + 1] === "\n") at += 2;
+    else if (text[at] === "\n") at++;
+    else throw new Error(`record ${records.length + 1} does not end with a line end`);
+    records.push(cells);
+  }
+  const [header = [], ...rows] = records;
+  rows.forEach((row, k) => {
+    if (row.length !== header.length)
+      throw new Error(`record ${k + 2} has ${row.length} cells, the header ${header.length}`);
+  });
+  return { header, rows };
+}
