@@ -60,7 +60,8 @@ export function toFact(
     indicator: d.indicator,
     region: d.region!,
     period,
-    value: d.value,
+    // The contract states CNY in whole yuan: 3456.78912万元 is 34567891, not 34567891.2.
+    value: d.unit === "CNY" ? Math.round(d.value) : d.value,
     unit: d.unit,
     qualifier: d.qualifier,
     kind: d.kind,

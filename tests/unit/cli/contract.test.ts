@@ -125,8 +125,13 @@ describe("npm run extract, read against the contract", () => {
     }
   });
 
-  it("writes values as plain numbers", () => {
-    for (const r of rows) expect(r.value, r.text).toMatch(/^-?\d+(\.\d+)?$/);
+  it("writes values as plain numbers, CNY in whole yuan and counts whole", () => {
+    for (const r of rows) {
+      if (r.unit === "percent") expect(r.value, r.text).toMatch(/^-?\d+(\.\d+)?$/);
+      else expect(r.value, `${r.text}: ${r.value}`).toMatch(/^-?\d+$/);
+    }
+    // 3456.78912万元 is 34567891.2 yuan: 34567891 in whole yuan.
+    expect(rows.find((r) => r.text === "3456.78912万元")?.value).toBe("34567891");
   });
 
   it("gives offsets of `text` in the document's text, and the sentence that states it as `quote`", () => {
