@@ -1,6 +1,7 @@
 // `npm run extract` with a reviews file: decisions applied on every run, written in the review
 // column, the ones that find nothing named in the report, and the file never changed.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
@@ -11,7 +12,7 @@ import {
   reviewToCsvLine,
   type Fact,
 } from "../../../extract/lib/index.ts";
-import { copySeeds, REGIONS, runCli, runCliAsync, tempDir } from "./helpers.ts";
+import { CLI, copySeeds, REGIONS, runCli, runCliAsync, strictCsv, tempDir } from "./helpers.ts";
 
 /** The rows of a contract CSV, parsed strictly: every row has every column. */
 function readFacts(file: string): Record<string, string>[] {
@@ -106,4 +107,154 @@ describe("npm run extract with reviews", () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+/** A document of our own: 95亿元 is a number the extractor does not read (tourism income). */
+const REVIEWED_TEXT =
+  "江门讯 2023年，蓬江区实现地区生产总值1350亿元，同比增长4.8%。\n\n" +
+  "全区全年接待游客1200万人次，旅游总收入95亿元。\n";
+const REVIEWED_SOURCES = "file,published,title,publisher,url\njm-review.txt,2024-02-01,,,\n";
+
+/** Writes the document and its sources.csv into `raw`. */
+function writeReviewedDocument(raw: string): void {
+  mkdirSync(raw, { recursive: true });
+  writeFileSync(join(raw, "jm-review.txt"), REVIEWED_TEXT);
+  writeFileSync(join(raw, "sources.csv"), REVIEWED_SOURCES);
+}
+
+/** The contract CSV `file` read with the strict reader, as records. */
+function strictFacts(file: string): Record<string, string>[] {
+  const { header, rows } = strictCsv(readFileSync(file, "utf8"));
+  expect(header).toEqual([...FACT_COLUMNS]);
+  return rows.map((row) => Object.fromEntries(FACT_COLUMNS.map((c, k) => [c, row[k]!])));
+}
+
+describe("the Reviews clause on a run", () => {
+  it("adds with the sentence as quote, marks stale and confirmed, and names a span that moved", () => {
+    const dir = tempDir("reviews-clause");
+    const raw = join(dir, "raw");
+    const out = join(dir, "indicators.csv");
+    const reviewsFile = join(dir, "reviews.csv");
+    try {
+      writeReviewedDocument(raw);
+      const first = runCli(["--in", raw, "--out", out, "--regions", REGIONS, "--jobs", "1"]);
+      expect(first.status, first.stderr).toBe(0);
+      const facts = strictFacts(out).map(asFact);
+      const gdp = facts.find((f) => f.indicator === "gdp")!;
+      const growth = facts.find((f) => f.indicator === "gdp_growth")!;
+      expect(gdp && growth).toBeTruthy();
+      const start = REVIEWED_TEXT.indexOf("95亿元");
+      const t = "2026-12-08T09:30:00+08:00";
+      const added = {
+        ...decisionAbout(gdp, "correct", t),
+        action: "add" as const,
+        factId: "",
+        start,
+        end: start + "95亿元".length,
+        text: "95亿元",
+        indicator: "output_value" as const,
+        value: 9500000000,
+        subject: "旅游",
+      };
+      const text =
+        reviewsHeader() +
+        reviewToCsvLine(added) +
+        // Confirmed when the extractor read 1 more: it reads otherwise now, so the fact is stale.
+        reviewToCsvLine(decisionAbout({ ...gdp, value: gdp.value + 1 }, "confirm", t)) +
+        reviewToCsvLine(decisionAbout(growth, "confirm", t)) +
+        // A correction whose span no longer holds its number (the text moved by one character).
+        reviewToCsvLine({
+          ...decisionAbout(gdp, "correct", t),
+          start: gdp.start + 1,
+          end: gdp.end + 1,
+        });
+      writeFileSync(reviewsFile, text);
+
+      const run = runCli([
+        "--in",
+        raw,
+        "--out",
+        out,
+        "--regions",
+        REGIONS,
+        "--reviews",
+        reviewsFile,
+      ]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stderr).toContain(
+        `reviews from ${reviewsFile}: 4 decisions read, 3 applied, 1 stale, 1 applied to nothing`,
+      );
+      expect(run.stderr).toMatch(/now reads differently[^\n]*\n {2}jm-review-\d+-gdp {2}1350亿元/);
+      expect(run.stderr).toContain(
+        `${reviewsFile} line 5: correct 1350亿元 in jm-review: ${gdp.start + 1}–${gdp.end + 1} of jm-review no longer holds "1350亿元"`,
+      );
+      expect(readFileSync(reviewsFile, "utf8")).toBe(text);
+
+      const rows = strictFacts(out);
+      expect(rows.map((r) => Number(r.start))).toEqual(
+        [...rows.map((r) => Number(r.start))].sort((a, b) => a - b),
+      );
+      expect(rows.find((r) => r.id === gdp.id)).toMatchObject({
+        value: String(gdp.value),
+        review: "stale",
+      });
+      expect(rows.find((r) => r.id === growth.id)).toMatchObject({ review: "confirmed" });
+      const addedRow = rows.find((r) => r.review === "added");
+      expect(addedRow).toMatchObject({
+        indicator: "output_value",
+        region: added.region,
+        period: added.period,
+        value: "9500000000",
+        unit: "CNY",
+        subject: "旅游",
+        source: "jm-review",
+        published: "2024-02-01",
+        text: "95亿元",
+        quote: "全区全年接待游客1200万人次，旅游总收入95亿元。",
+        start: String(start),
+        end: String(start + 4),
+      });
+      expect(addedRow!.id).not.toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it("reads data/reviews.csv when --in is left at its default, and not otherwise", () => {
+    const dir = tempDir("reviews-default");
+    try {
+      writeReviewedDocument(join(dir, "data", "raw"));
+      copyFileSync(REGIONS, join(dir, "data", "regions.csv"));
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [CLI, ...args], { cwd: dir, encoding: "utf8" });
+      const plain = run(["--out", "plain.csv", "--jobs", "1"]);
+      expect(plain.status, plain.stderr).toBe(0);
+      expect(plain.stderr).not.toContain("reviews from");
+      const gdp = strictFacts(join(dir, "plain.csv"))
+        .map(asFact)
+        .find((f) => f.indicator === "gdp")!;
+      writeFileSync(
+        join(dir, "data", "reviews.csv"),
+        reviewsHeader() + reviewToCsvLine(decisionAbout(gdp, "reject", "2026-12-08T09:30:00Z")),
+      );
+
+      // Every default: data/raw in, data/indicators.csv out, data/regions.csv, data/reviews.csv.
+      const defaults = run([]);
+      expect(defaults.status, defaults.stderr).toBe(0);
+      expect(defaults.stderr).toContain(
+        "reviews from data/reviews.csv: 1 decision read, 1 applied",
+      );
+      const ids = strictFacts(join(dir, "data", "indicators.csv")).map((r) => r.id);
+      expect(ids).not.toContain(gdp.id);
+      expect(ids.length).toBeGreaterThan(0);
+
+      // --in given (even the default folder by name): no reviews unless --reviews names them.
+      const named = run(["--in", "data/raw", "--out", "named.csv"]);
+      expect(named.status, named.stderr).toBe(0);
+      expect(named.stderr).not.toContain("reviews from");
+      expect(strictFacts(join(dir, "named.csv")).map((r) => r.id)).toContain(gdp.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
