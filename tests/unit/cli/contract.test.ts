@@ -3,18 +3,25 @@
 // vocabularies and grammar, and against the documents it quotes. The documents are written here:
 // a UTF-8 one with a BOM and CRLF, a GBK one, a web page whose date sources.csv overrides, and a
 // web page whose BOM contradicts its <meta charset>.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FACT_COLUMNS, INDICATORS, KINDS, QUALIFIERS } from "../../../extract/lib/index.ts";
+import {
+  FACT_COLUMNS,
+  INDICATORS,
+  KINDS,
+  QUALIFIERS,
+  REVIEW_STATES,
+  UNITS,
+} from "../../../extract/lib/index.ts";
+import { REVIEW_ACTIONS, REVIEW_COLUMNS } from "../../../extract/lib/reviews.ts";
 import { INDICATOR_UNIT } from "../../../extract/lib/indicatorRecords.ts";
 import { encodeGbk } from "../../gbk.ts";
-import { REGIONS, runCli, strictCsv, tempDir } from "./helpers.ts";
+import { REGIONS, ROOT, runCli, strictCsv, tempDir } from "./helpers.ts";
 
 const PART = String.raw`\d{4}(?:-(?:Q[1-4]|H[12]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?`;
 const PERIOD = new RegExp(`^${PART}(?:/${PART})?$`);
 const PUBLISHED = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
-const REVIEW_STATES = ["", "confirmed", "corrected", "added", "stale"];
 
 /** A saved page: `meta` in its head, `body` as its article, navigation and footer around it. */
 const page = (meta: string, title: string, body: string) =>
@@ -119,7 +126,7 @@ describe("npm run extract, read against the contract", () => {
       expect(regionKeys.has(r.region!), r.region).toBe(true);
       expect(QUALIFIERS as readonly string[]).toContain(r.qualifier);
       expect(KINDS as readonly string[]).toContain(r.kind);
-      expect(REVIEW_STATES).toContain(r.review);
+      expect(REVIEW_STATES as readonly string[]).toContain(r.review);
       expect(r.period).toMatch(PERIOD);
       expect(r.published).toMatch(PUBLISHED);
     }
@@ -176,5 +183,43 @@ describe("npm run extract, read against the contract", () => {
     const run = runCli(["--in", raw, "--out", again, "--regions", REGIONS, "--jobs", "2"]);
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(again, "utf8")).toBe(csv);
+  });
+});
+
+/** The contract as the repository ships it, and the one it was copied from (beside the repository). */
+const CONTRACT = join(ROOT, "data", "CONTRACT.md");
+const SPEC = join(ROOT, "..", "shared", "spec", "indicators.md");
+
+describe("data/CONTRACT.md", () => {
+  const text = readFileSync(CONTRACT, "utf8");
+  /** The backticked words of the table row of `column` in the Output table. */
+  const words = (column: string) => {
+    const row = text.split("\n").find((line) => line.startsWith(`| \`${column}\` |`)) ?? "";
+    return [...row.slice(`| \`${column}\` |`.length).matchAll(/`([A-Za-z_]+)`/g)].map((m) => m[1]);
+  };
+
+  it.skipIf(!existsSync(SPEC))("is ../shared/spec/indicators.md word for word", () => {
+    expect(text).toBe(readFileSync(SPEC, "utf8"));
+  });
+
+  it("gives the columns, indicators with their units, and vocabularies the code writes", () => {
+    const output = text.slice(text.indexOf("## Output"), text.indexOf("## Input"));
+    const columns = [...output.matchAll(/^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|/gm)].flatMap((m) =>
+      m[2] ? [m[1], m[2]] : [m[1]],
+    );
+    expect(columns).toEqual([...FACT_COLUMNS]);
+    const units = [...text.matchAll(/^\| `([a-z_]+)` \| (CNY|percent|count) \|/gm)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    expect(Object.fromEntries(units)).toEqual(INDICATOR_UNIT);
+    expect(units.map(([key]) => key)).toEqual([...INDICATORS]);
+    expect(words("unit")).toEqual([...UNITS]);
+    expect(words("qualifier")).toEqual([...QUALIFIERS]);
+    expect(words("kind")).toEqual([...KINDS]);
+    expect(["", ...words("review")]).toEqual([...REVIEW_STATES]);
+    expect(text).toContain("`" + REVIEW_COLUMNS.join(",") + "`");
+    const actions = /- `action`: ([^.]*)\./.exec(text)?.[1] ?? "";
+    expect([...actions.matchAll(/`([a-z]+)`/g)].map((m) => m[1])).toEqual([...REVIEW_ACTIONS]);
   });
 });
