@@ -17,6 +17,16 @@ import {
 const REVIEWED_AT =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 const OFFSET = /^\d+$/;
+/** The fields a correction or an addition must give (subject may be empty: a region-wide total). */
+const GIVEN_FIELDS = [
+  "indicator",
+  "region",
+  "period",
+  "value",
+  "unit",
+  "qualifier",
+  "kind",
+] as const satisfies readonly (keyof FactFieldsInput)[];
 
 /** One decision as a line of data/reviews.csv (RFC 4180 quoting, newline included). */
 export function reviewToCsvLine(review: Review): string {
@@ -88,6 +98,16 @@ export function parseReviews(
       kind: cell("kind"),
       subject: cell("subject"),
     };
+    // For correct and add, the fields are the person's own and complete (the contract): a guess
+    // (exact, actual) for a cell a hand edit left empty is not theirs. Only subject may be empty.
+    if (action === "correct" || action === "add") {
+      const missing = GIVEN_FIELDS.find((name) => input[name] === "");
+      if (missing) {
+        const what = action === "add" ? "an addition" : "a correction";
+        bad(missing, `${what} gives every field: the ${missing} is empty`);
+        continue;
+      }
+    }
     const fieldProblems = checkFactFields(input, regionKeys);
     if (fieldProblems.length) {
       for (const p of fieldProblems) bad(p.field, p.message);

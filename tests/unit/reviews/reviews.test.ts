@@ -287,6 +287,54 @@ describe("parseReviews", () => {
     ]);
   });
 
+  it("names a correction or an addition that does not give every field", () => {
+    // The contract: for correct and add the values the person gave (complete). Only subject (a
+    // region-wide total) and note may be empty.
+    const t = "2024-04-01T10:00:00+08:00";
+    const corrected = decisionAbout(GDP, "correct", t, { ...GDP, value: 50324000000 });
+    const added = { ...decisionAbout(COUNT, "correct", t), action: "add" as const, factId: "" };
+    const cells = (review: typeof corrected, column: string, cell: string) => {
+      const row = Papa.parse<string[]>(reviewToCsvLine(review)).data[0]!;
+      row[REVIEW_COLUMNS.indexOf(column as (typeof REVIEW_COLUMNS)[number])] = cell;
+      return Papa.unparse([row], { newline: "\n" }) + "\n";
+    };
+    const text =
+      reviewsHeader() +
+      cells(corrected, "qualifier", "") +
+      cells(corrected, "kind", "") +
+      cells(added, "unit", "") +
+      reviewToCsvLine({ ...corrected, subject: "" }) +
+      reviewToCsvLine(added) +
+      // A confirmation or a rejection carries the fields as extracted: not asked to be complete.
+      cells(decisionAbout(GDP, "reject", t), "kind", "");
+    const { reviews, problems } = parseReviews(text, REGIONS, "data/reviews.csv");
+    expect(problems).toEqual([
+      {
+        file: "data/reviews.csv",
+        line: 2,
+        field: "qualifier",
+        message: "a correction gives every field: the qualifier is empty",
+      },
+      {
+        file: "data/reviews.csv",
+        line: 3,
+        field: "kind",
+        message: "a correction gives every field: the kind is empty",
+      },
+      {
+        file: "data/reviews.csv",
+        line: 4,
+        field: "unit",
+        message: "an addition gives every field: the unit is empty",
+      },
+    ]);
+    expect(reviews.map((r) => [r.line, r.action])).toEqual([
+      [5, "correct"],
+      [6, "add"],
+      [7, "reject"],
+    ]);
+  });
+
   it("names a row whose quoting a hand edit broke, and reads every row after it", () => {
     const ok = reviewToCsvLine(decisionAbout(GDP, "confirm", "2024-04-01T10:00:00Z"));
     const quoted = reviewToCsvLine(
