@@ -108,6 +108,15 @@ export function parseReviews(
         continue;
       }
     }
+    // An addition is a fact the extractor missed: no id to match it by. One that names an id
+    // would be applied to that fact, wherever it is, rather than at its own span.
+    if (action === "add" && cell("fact_id")) {
+      bad(
+        "fact_id",
+        `an addition has no fact_id (it is a fact the extractor missed), not "${cell("fact_id")}"`,
+      );
+      continue;
+    }
     const fieldProblems = checkFactFields(input, regionKeys);
     if (fieldProblems.length) {
       for (const p of fieldProblems) bad(p.field, p.message);

@@ -287,9 +287,9 @@ describe("parseReviews", () => {
     ]);
   });
 
-  it("names a correction or an addition that does not give every field", () => {
-    // The contract: for correct and add the values the person gave (complete). Only subject (a
-    // region-wide total) and note may be empty.
+  it("names a correction or an addition that does not give every field, and an addition with a fact_id", () => {
+    // The contract: for correct and add the values the person gave (complete); fact_id is empty
+    // for add. Only subject (a region-wide total) and note may be empty.
     const t = "2024-04-01T10:00:00+08:00";
     const corrected = decisionAbout(GDP, "correct", t, { ...GDP, value: 50324000000 });
     const added = { ...decisionAbout(COUNT, "correct", t), action: "add" as const, factId: "" };
@@ -303,6 +303,7 @@ describe("parseReviews", () => {
       cells(corrected, "qualifier", "") +
       cells(corrected, "kind", "") +
       cells(added, "unit", "") +
+      cells(added, "fact_id", GDP.id) +
       reviewToCsvLine({ ...corrected, subject: "" }) +
       reviewToCsvLine(added) +
       // A confirmation or a rejection carries the fields as extracted: not asked to be complete.
@@ -327,11 +328,17 @@ describe("parseReviews", () => {
         field: "unit",
         message: "an addition gives every field: the unit is empty",
       },
+      {
+        file: "data/reviews.csv",
+        line: 5,
+        field: "fact_id",
+        message: `an addition has no fact_id (it is a fact the extractor missed), not "${GDP.id}"`,
+      },
     ]);
     expect(reviews.map((r) => [r.line, r.action])).toEqual([
-      [5, "correct"],
-      [6, "add"],
-      [7, "reject"],
+      [6, "correct"],
+      [7, "add"],
+      [8, "reject"],
     ]);
   });
 
