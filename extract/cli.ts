@@ -17,8 +17,9 @@ usage: npm run extract -- [--in DIR] [--out FILE] [--regions FILE] [--reviews FI
                           [--verbose]
        npm run extract -- --in - [--no-header] < documents.jsonl > facts.csv
 
-  --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK), with an optional
-                  sources.csv (file,published,…)                        default: data/raw
+  --in DIR        folder of .txt/.md documents (UTF-8 or GB18030/GBK) and saved web pages
+                  (.html/.htm: their article text is read, and kept in article-text/), with an
+                  optional sources.csv (file,published,…)                default: data/raw
                   "-" reads JSON Lines {"id","text","published"} from standard input and
                   writes CSV to standard output (a map step for Hadoop Streaming, Spark
                   RDD.pipe, GNU parallel); rows keep the input order

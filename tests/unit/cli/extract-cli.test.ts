@@ -40,6 +40,10 @@ describe("arguments", () => {
     expect(run.stdout).toMatch(/--in DIR/);
     expect(run.stdout).toMatch(/--jobs N/);
     expect(run.stdout).toMatch(/-v, --verbose/);
+    // The Input clause: saved web pages are documents too, their article text kept beside them.
+    expect(run.stdout).toMatch(
+      /--in DIR {8}folder of \.txt\/\.md documents[^\n]*\n[^-]*\.html\/\.htm/,
+    );
   });
 
   it.each([
