@@ -223,3 +223,20 @@ describe("data/CONTRACT.md", () => {
     expect([...actions.matchAll(/`([a-z]+)`/g)].map((m) => m[1])).toEqual([...REVIEW_ACTIONS]);
   });
 });
+
+describe("the contract CSVs the repository ships", () => {
+  it.each(["data/indicators.csv", "data/demo/indicators.csv"])(
+    "%s has the contract's columns, in order, read strictly",
+    (file) => {
+      const { header, rows } = strictCsv(readFileSync(join(ROOT, file), "utf8"));
+      expect(header).toEqual([...FACT_COLUMNS]);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const cells of rows) {
+        const r = Object.fromEntries(FACT_COLUMNS.map((c, k) => [c, cells[k]!]));
+        expect(r.unit).toBe(INDICATOR_UNIT[r.indicator as keyof typeof INDICATOR_UNIT]);
+        expect(REVIEW_STATES as readonly string[]).toContain(r.review);
+        expect(r.quote, r.id).toContain(r.text);
+      }
+    },
+  );
+});
