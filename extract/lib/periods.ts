@@ -129,6 +129,10 @@ const RELATIVE_MONTHS = lexicon.relativeMonths as Record<string, number>;
 const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
+const PLAN_YEARS = lexicon.planYears;
+/** periods.json planYears: the longest word at `at` of `words`, or undefined. */
+const wordAt = (text: string, at: number, words: readonly string[]) =>
+  words.filter((w) => text.startsWith(w, at)).sort((a, b) => b.length - a.length)[0];
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const RECORDS = lexicon.recordSpans;
 
@@ -474,6 +478,15 @@ function parseAt(
       const last = Math.min(pub.year, Number(label.slice(-4)));
       if (first <= last)
         return { start: at, end, label: `${first}/${last}`, namesYear: true, ...sinceNow(pub) };
+    }
+    // “十五五”开局之年, “十四五”规划的收官之年: one year of the plan, its first or its last.
+    const between = wordAt(text, end + quote, PLAN_YEARS.between) ?? "";
+    const at2 = end + quote + between.length;
+    const first = wordAt(text, at2, PLAN_YEARS.first);
+    const last = first ? undefined : wordAt(text, at2, PLAN_YEARS.last);
+    if ((first ?? last) && at2 + (first ?? last)!.length <= to) {
+      const year = first ? label.slice(0, 4) : label.slice(-4);
+      return { start: at, end: at2 + (first ?? last)!.length, label: year, namesYear: true };
     }
     // “十五五”期间: the plan's span said again; its words are the period's, no subject.
     const span = PLAN_SPAN_WORDS.find((w) => text.startsWith(w, end + quote));
