@@ -122,7 +122,14 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     relativeYears: NUMBER_MAP,
     sinceStartOfYear: "words",
     sinceMarkers: { record: { before: "words", after: "words", levelAfter: "words" } },
-    lastYears: { record: { prefixes: "words", suffixes: "words", bareSuffixes: "words" } },
+    lastYears: {
+      record: {
+        prefixes: "words",
+        suffixes: "words",
+        bareSuffixes: "words",
+        manyYearsOnly: "words",
+      },
+    },
     lastOneYear: "words",
     wholeYear: "words",
     yearEnds: "words",
