@@ -144,6 +144,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     reports: WORD_MAP,
     plans: WORD_MAP,
     planSpanWords: "words",
+    spanTotals: "words",
     planYears: { record: { between: "words", first: "words", last: "words" } },
     quoteClosers: "words",
     singleProjectWords: "words",

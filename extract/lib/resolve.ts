@@ -443,6 +443,15 @@ export function resolvePeriod(
   return base !== undefined && current ? inYear(current, base) : current;
 }
 
+const WHOLE_YEARS = /^\d{4}\/\d{4}$/;
+const SPAN_TOTALS: readonly string[] = periodLexicon.spanTotals;
+
+/** True when text[from, to) holds a word of a total reached (periods.json spanTotals). */
+function hasTotalWord(text: string, from: number, to: number): boolean {
+  const clause = text.slice(from, to);
+  return SPAN_TOTALS.some((w) => clause.includes(w));
+}
+
 function currentPeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -469,11 +478,17 @@ function currentPeriod(
       : undefined;
   const clauseSoFar = soFar(inClause);
   if (clauseSoFar) return clauseSoFar;
-  if (inClause || reach === "clause") return inClause;
+  // 五年间…，总数超过5300家; “十四五”期间…达到620家: a stock said as the total reached over a
+  // span of whole years stands at the span's last year (共有200多家 over 近五年来 keeps the span).
+  const spanEnd = (label: string | undefined) =>
+    !flow && label && WHOLE_YEARS.test(label) && hasTotalWord(ctx.text, cs, start)
+      ? label.slice(-4)
+      : label;
+  if (inClause || reach === "clause") return spanEnd(inClause);
   const inSentence =
     labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
     (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
-  if (inSentence) return soFar(inSentence) ?? inSentence;
+  if (inSentence) return soFar(inSentence) ?? spanEnd(inSentence);
   // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
   // that year: what the titles say of the text they govern.
   if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);
