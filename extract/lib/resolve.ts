@@ -491,7 +491,11 @@ function currentPeriod(
   if (inSentence) return soFar(inSentence) ?? spanEnd(inSentence);
   // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
   // that year: what the titles say of the text they govern.
-  if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);
+  if (reach === "sentence")
+    return (
+      stockDateBefore(ctx, sentence, reached) ??
+      wholeYear(ctx.doc.carried[sentence.paragraph]!.period)
+    );
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
     carried(
@@ -695,6 +699,30 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
       .filter((m) => !isDeadline(ctx.text, m.start))
       .reverse(),
   );
+}
+
+/** For a stock in a sentence that opens by going on with the one before it in its paragraph
+ * (截至10月末，…经营主体71.36万户。其中，企业21.85万家; 分地区看，新会区…1268家): the date the
+ * last period named before it in the paragraph gives a stock, when that is a date a stock stands
+ * at (截至10月末, 年末, 目前), not a span of months. */
+function stockDateBefore(
+  ctx: DocContext,
+  sentence: Sentence,
+  reached: boolean,
+): string | undefined {
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  if (sentence.start <= paragraph.start) return undefined;
+  const opening = ctx.text.slice(sentence.start, sentence.start + OPENING_WINDOW).trimStart();
+  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w)) && !BREAKDOWN_OPENER.test(opening))
+    return undefined;
+  const before = within(
+    ctx.periods,
+    Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+    sentence.start,
+  ).findLast((p) => p.label !== "");
+  return before && (before.toDate || before.now || before.yearEnd)
+    ? labelled([before], false, reached)
+    : undefined;
 }
 
 /** The period the title of the story holding paragraph `index` names (三、2024年重点工作,
