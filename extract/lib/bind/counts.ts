@@ -280,12 +280,16 @@ function measuredNounBefore(
   return undefined;
 }
 
+const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
+
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
  * or a word of reaching a level (1000家增加到…): the count is the level moved from. */
 function endsPhrase(text: string, at: number, clauseStop: number): boolean {
   if (at >= clauseStop) return true;
   const ch = text[at]!;
   if (PUNCT.test(ch) || LIST_CONNECTORS.has(ch)) return true;
+  // 新增规上工业企业150家以上的目标: the goal the count is the object of (kinds.json goalsAfter).
+  if (GOALS_AFTER.some((w) => text.startsWith(w, at))) return true;
   const word = FILLERS.matchAt(text, at, clauseStop);
   return !!word && LEVEL_MARKERS.includes(text[word.end - 1]!);
 }
