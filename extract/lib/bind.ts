@@ -25,6 +25,7 @@ import {
   COMPONENT_SUBJECT_ENDINGS,
   NOT_SHARED,
   OUTWARD_PROJECT_WORDS,
+  PER_TIME_WORDS,
   PER_UNIT_WORDS,
   PROJECT_FAMILIES,
   SHARED_MARKERS,
@@ -149,6 +150,12 @@ export function bindSentence(
     if (
       draft.unit === "CNY" &&
       PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
+    // 平均每个工作日新增企业超过120家, 日均进出口3.2亿元: an average per day or month, no total.
+    if (
+      draft.unit !== "percent" &&
+      PER_TIME_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
     )
       draft.dropped = true;
     // 房地产开发企业完成投资79.4亿元: a sector's investment, a part of fixed-asset investment.
