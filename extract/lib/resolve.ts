@@ -486,8 +486,13 @@ function currentPeriod(
       : label;
   if (inClause || reach === "clause") return spanEnd(inClause);
   const inSentence =
-    labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
-    (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
+    labelled(
+      notFromLevels(within(ctx.periods, sentence.start, cs))
+        .filter((p) => !asideEnded(ctx.text, p, cs))
+        .reverse(),
+      flow,
+      reached,
+    ) ?? (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
   if (inSentence) return soFar(inSentence) ?? spanEnd(inSentence);
   // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
   // that year: what the titles say of the text they govern.
@@ -664,6 +669,13 @@ const wholeYear = (label: string | undefined) =>
  * after which the report goes on with its longer period. */
 const carried = (list: readonly PeriodMention[]) =>
   list.filter((p) => !p.singleMonth && !p.fromLevel);
+
+const ITEM_MARKS = /[；;]/;
+
+/** True when `p` is a month said as an aside (其中2月当月…) whose item ended (；) before `at`: the
+ * items after it go on with the sentence's longer period (…；新开工项目5个 is of 1—2月). */
+const asideEnded = (text: string, p: PeriodMention, at: number) =>
+  !!p.singleMonth && ITEM_MARKS.test(text.slice(p.end, at));
 
 /** The mentions that may date a figure in a later clause: not the year of a level moved from. */
 const notFromLevels = (list: readonly PeriodMention[]) => list.filter((p) => !p.fromLevel);
