@@ -243,6 +243,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     boundMagnitudes: "words",
     times: "word",
     timesGrowthWords: "words",
+    tenths: "word",
+    tenthsChangeWords: "words",
     vaguePrefixes: "words",
     boundPlacePrefixes: "words",
     spokenClassifiers: "words",
