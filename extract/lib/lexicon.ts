@@ -116,6 +116,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     auxiliaries: "words",
     questionMarkers: "words",
     planTitleMarkers: "words",
+    goalMonths: "number",
   },
   "periods.json": {
     sameTimeSuffixes: "words",
