@@ -25,6 +25,7 @@ import {
   COMPONENT_SUBJECT_ENDINGS,
   NOT_SHARED,
   OUTWARD_PROJECT_WORDS,
+  PER_TIME_WORDS,
   PER_UNIT_WORDS,
   PROJECT_FAMILIES,
   SHARED_MARKERS,
@@ -149,6 +150,12 @@ export function bindSentence(
     if (
       draft.unit === "CNY" &&
       PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
+    // 平均每个工作日新增企业超过120家, 日均进出口3.2亿元: an average per day or month, no total.
+    if (
+      draft.unit !== "percent" &&
+      PER_TIME_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
     )
       draft.dropped = true;
     // 房地产开发企业完成投资79.4亿元: a sector's investment, a part of fixed-asset investment.
@@ -631,9 +638,18 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     // 新增规上工业企业35家: a stock indicator's count of what is new, said in its clause before
     // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
     const clause = text.slice(cs, token.start);
-    const flow = draft.family.stock && FLOW_WORDS.some((w) => clause.includes(w));
-    // 目前…在建项目23个，总投资186亿元: projects under way now, and their investment, are a state.
     const last = state.lastValue;
+    // 今年以来，全市新设立企业1.2万家，其中制造业企业3200家: a part of a flow counted just before in
+    // the sentence is a flow over the same period, not a stock at the publication month.
+    const before = text.slice(clauseStart(text, cs - 1, state.sentence.start), cs);
+    const partOfFlow =
+      BREAKDOWN_MARKERS.some((w) => clause.startsWith(w)) &&
+      ((!!last?.flow && last.family === draft.family && last.token.start >= state.sentence.start) ||
+        // 新增经营主体5.2万户，其中企业1.6万户: a part of new market entities, which are no firms.
+        (cs > state.sentence.start && FLOW_WORDS.some((w) => before.includes(w))));
+    const flow = draft.family.stock && (FLOW_WORDS.some((w) => clause.includes(w)) || partOfFlow);
+    if (flow) draft.flow = true;
+    // 目前…在建项目23个，总投资186亿元: projects under way now, and their investment, are a state.
     if (
       (draft.indicator === "project_count" && STATE_WORDS.some((w) => clause.includes(w))) ||
       (draft.indicator === "project_investment" &&

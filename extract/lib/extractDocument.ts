@@ -141,6 +141,14 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
             )
           : undefined;
       if (due !== undefined && due >= pub.year) d.kind = "target";
+      // 今年全市地区生产总值增长5%左右, said in January: the year's rate is no result yet, a goal.
+      if (
+        d.kind === "actual" &&
+        d.unit === "percent" &&
+        period === String(pub.year) &&
+        pub.month <= GOAL_MONTHS
+      )
+        d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
       if (plan && d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year) d.kind = "target";
       bodyFigures.add(`${d.indicator}|${d.region}`);
@@ -177,6 +185,8 @@ function isFuture(period: string, pub: PublicationDate): boolean {
 }
 
 const QUESTION_MARKERS: readonly string[] = kindLexicon.questionMarkers;
+/** Months of a year in which a rate of that whole year can only be a goal (kinds.json goalMonths). */
+const GOAL_MONTHS: number = kindLexicon.goalMonths;
 
 /** A question (能破2万亿吗, 今年破两亿元？) states no figure: a rhetorical question is no fact. */
 function isQuestion(text: string, sentence: Sentence): boolean {

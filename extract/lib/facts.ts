@@ -13,6 +13,16 @@ const QUOTE_LIMIT = 600;
 /** The period a figure takes when the text gives none: see the contract. */
 export function defaultPeriod(draft: Draft, pub: PublicationDate, batch: boolean): string {
   const month = `${pub.year}-${pad(pub.month)}`;
+  // 全市固定资产投资要确保增长5%, 力争外贸进出口突破1700亿元: a goal for a rate or an amount
+  // with no period of its own is the year's, due by its end (a rate of one month is no goal); a
+  // project's planned investment, and counts, keep the month.
+  if (
+    draft.kind === "target" &&
+    !draft.capacity &&
+    draft.family.unit !== "count" &&
+    draft.family.name !== "project_investment"
+  )
+    return `${pub.year}`;
   if (draft.kind !== "actual" || draft.capacity) return month;
   if (draft.family.name === "enterprise_count" || draft.state || draft.runningTotal) return month;
   if (draft.family.name === "project_investment" && !batch) return month;

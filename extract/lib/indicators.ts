@@ -139,6 +139,10 @@ export const PER_UNIT_WORDS: readonly string[] = [
   ...indicatorLexicon.perUnitEach,
 ];
 
+/** Words that, in a count's or an amount's clause before it, make it an average per day, week or
+ * month (日均, 每个工作日). */
+export const PER_TIME_WORDS: readonly string[] = indicatorLexicon.perTimeWords;
+
 /** Words that, in the subject of projects, make them projects abroad (境外投资项目): no fact. */
 export const OUTWARD_PROJECT_WORDS: readonly string[] = indicatorLexicon.outwardProjectWords;
 /** A reference to indicators named before (两项指标, 三项主要指标): group 1 is the count. */

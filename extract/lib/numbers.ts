@@ -51,6 +51,10 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二�
 const TIMES = numeralLexicon.times;
 if (/[\\^$.*+?()[\]{}|]/.test(TIMES))
   throw new Error(`numerals.json: "times" must be a plain word`);
+/** Tenths (成): a growth rate after a growth or decline word (增长近两成 is about +20%). */
+const TENTHS = numeralLexicon.tenths;
+if (/[\\^$.*+?()[\]{}|]/.test(TENTHS))
+  throw new Error(`numerals.json: "tenths" must be a plain word`);
 // 200多家, 一百余场, 三十几家: a word of "and more" between the numeral and its multiplier or unit.
 const INSIDE = qualifierLexicon.inside.more_than.join("|");
 if (/[\\^$.*+?()[\]{}]/.test(INSIDE))
@@ -61,7 +65,7 @@ const SPOKEN = numeralLexicon.spokenClassifiers.join("|");
 if (/[\\^$.*+?()[\]{}]/.test(SPOKEN))
   throw new Error(`numerals.json: "spokenClassifiers" must be plain words`);
 const NUMBER_RE = new RegExp(
-  `(百分之)(${NUM})|(${NUM})(${INSIDE})?((?:${SPOKEN})(?=亿(?![元级])))?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
+  `(百分之)(${NUM})|(${NUM})(${INSIDE})?((?:${SPOKEN})(?=亿(?![元级])))?(万亿|千亿|百亿|亿|千万|百万|十万|万|千|百)?(${INSIDE})?(元|%|个百分点|个|家次|家|户(?![籍口型])|项(?!目)|宗|${TIMES}|${TENTHS}|(?<=亿)(?![美港欧日英韩澳台元人吨次个家户项宗平方米千克公里年]))`,
   "g",
 );
 
@@ -132,14 +136,18 @@ function checkTable(name: string, table: Record<string, number>): Readonly<Recor
 const TIMES_GROWTH = new TermMatcher(
   numeralLexicon.timesGrowthWords.map((w) => [w, true] as const),
 );
+const TENTHS_CHANGE = new TermMatcher(
+  numeralLexicon.tenthsChangeWords.map((w) => [w, true] as const),
+);
 
-/** True when a growth word (增长, 增长了, 增长近) ends right before text[at]. */
-function growthBefore(text: string, at: number, from: number): boolean {
+/** True when a growth word (增长, 增长了, 增长近) ends right before text[at]; `words`: the growth
+ * words looked for (those of a multiple, or of tenths, which may be a decline). */
+function growthBefore(text: string, at: number, from: number, words = TIMES_GROWTH): boolean {
   const pre = PREFIX.matchEndingAt(text, at, Math.max(from, at - 4));
   let end = pre ? pre.start : at;
   const aspect = ASPECT.matchEndingAt(text, end, Math.max(from, end - 1));
   if (aspect) end = aspect.start;
-  return !!TIMES_GROWTH.matchEndingAt(text, end, Math.max(from, end - 4));
+  return !!words.matchEndingAt(text, end, Math.max(from, end - 4));
 }
 
 /** A small count written either way (a quarter, a number of months or years, of places: 3, 三,
@@ -299,10 +307,15 @@ export function findNumbers(
       ? BOUND_PLACE_PREFIXES.find((w) => start >= w.length && text.startsWith(w, start - w.length))
       : undefined;
     if (placeBound && PLACE_VALUE_START.test(text[start - placeBound.length - 1] ?? "")) continue;
+    // 增长一倍, 增长一成 are rates: 一 is no article there.
+    const times = unitWord === TIMES;
+    const tenths = unitWord === TENTHS;
     if (
       ARTICLE_NUMERALS.has(numeral) &&
       !multiplier &&
       !percentWord &&
+      !times &&
+      !tenths &&
       unitOf(unitWord) === "count"
     )
       continue;
@@ -312,15 +325,17 @@ export function findNumbers(
     const value = bareMagnitude
       ? 10 ** MULTIPLIER_EXPONENT[numeral]!
       : arabic
-        ? scaleDecimal(numeral, exponent + (unitWord === TIMES ? 2 : 0))
-        : parseChineseNumeral(numeral) * 10 ** exponent * (unitWord === TIMES ? 100 : 1);
+        ? scaleDecimal(numeral, exponent + (times ? 2 : tenths ? 1 : 0))
+        : parseChineseNumeral(numeral) * 10 ** exponent * (times ? 100 : tenths ? 10 : 1);
     if (!Number.isFinite(value)) continue;
     // 总投资超百亿 (no 元): an amount of yuan, written bare; `classifier` stays "" to say so.
     const bareYuan = !percentWord && unitWord === "" && /亿$/.test(numeral + multiplier);
     // 增长1.2倍: +120%; a multiple after anything else (是全省的2倍) is a ratio, no figure.
-    const times = unitWord === TIMES;
     if (times && !growthBefore(text, start, from)) continue;
-    const unit = percentWord || times ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
+    // 增长近两成, 下降三成: tenths, a rate only right after a growth or decline word (八成企业,
+    // 占比超八成 are shares, no figure).
+    if (tenths && (multiplier || !growthBefore(text, start, from, TENTHS_CHANGE))) continue;
+    const unit = percentWord || times || tenths ? "percent" : bareYuan ? "CNY" : unitOf(unitWord);
     let qualifier: Qualifier = inside1 || inside2 ? "more_than" : "exact";
     let tokenStart = start;
     let low: number | undefined;

@@ -59,6 +59,26 @@ export interface PeriodMention {
   now?: boolean;
   /** A span of whole years (2019—2022年, 2017年~2021年): a 分别 list over it is one figure a year. */
   years?: readonly [number, number];
+  /** A five-year plan's whole span (“十四五”, “十四五”期间), which a bare N年间 after it refers to. */
+  planSpan?: boolean;
+  /** 五年间, 三年来 said with no prefix: the number of years, for referring to a plan before it. */
+  bareYears?: number;
+}
+
+/** How far back a bare N年间 looks for the plan whose span it says again, in characters. */
+const PLAN_REFERENCE_WINDOW = 600;
+
+/** 五年间 or 五年来 said with no prefix after “十四五”期间 in the text just before (within
+ * PLAN_REFERENCE_WINDOW characters): the plan's span said again, as long as N is the plan's length,
+ * where it counted back from publication (a December review's 五年间 includes its own year). */
+function referToPlan(m: PeriodMention, out: readonly PeriodMention[]): void {
+  for (let i = out.length - 1; i >= 0 && out[i]!.end >= m.start - PLAN_REFERENCE_WINDOW; i--) {
+    const p = out[i]!;
+    if (!p.planSpan) continue;
+    const years = yearOfLabel(p.label) - Number(p.label.slice(0, 4)) + 1;
+    if (years === m.bareYears) m.label = p.label;
+    return;
+  }
 }
 
 /** How far back a bare 全年 looks for the year the text is about, in characters. */
@@ -129,6 +149,11 @@ const RELATIVE_MONTHS = lexicon.relativeMonths as Record<string, number>;
 const RELATIVE_MONTH_AT = new RegExp(alt(Object.keys(RELATIVE_MONTHS)), "y");
 const PLAN_AT = new RegExp(alt(Object.keys(lexicon.plans)), "y");
 const PLAN_SPAN_WORDS: readonly string[] = lexicon.planSpanWords;
+const PLAN_YEARS = lexicon.planYears;
+const MANY_YEARS: readonly string[] = lexicon.lastYears.manyYearsOnly;
+/** periods.json planYears: the longest word at `at` of `words`, or undefined. */
+const wordAt = (text: string, at: number, words: readonly string[]) =>
+  words.filter((w) => text.startsWith(w, at)).sort((a, b) => b.length - a.length)[0];
 const COMPARISON_SUFFIXES = lexicon.comparisonSuffixes;
 const RECORDS = lexicon.recordSpans;
 
@@ -281,6 +306,7 @@ export function findPeriods(
     }
     if (mention) sameTime(text, mention, pub);
     if (mention) yearSpan(text, mention, out);
+    if (mention?.bareYears && mention.label !== "") referToPlan(mention, out);
     if (mention?.wholeOfContextYear && mention.label !== "") {
       // 全年 in a report on 2023 published in 2024 is 2023: the year last named before it.
       let named = false;
@@ -473,12 +499,28 @@ function parseAt(
       const first = Number(label.slice(0, 4));
       const last = Math.min(pub.year, Number(label.slice(-4)));
       if (first <= last)
-        return { start: at, end, label: `${first}/${last}`, namesYear: true, ...sinceNow(pub) };
+        return {
+          start: at,
+          end,
+          label: `${first}/${last}`,
+          namesYear: true,
+          planSpan: true,
+          ...sinceNow(pub),
+        };
+    }
+    // “十五五”开局之年, “十四五”规划的收官之年: one year of the plan, its first or its last.
+    const between = wordAt(text, end + quote, PLAN_YEARS.between) ?? "";
+    const at2 = end + quote + between.length;
+    const first = wordAt(text, at2, PLAN_YEARS.first);
+    const last = first ? undefined : wordAt(text, at2, PLAN_YEARS.last);
+    if ((first ?? last) && at2 + (first ?? last)!.length <= to) {
+      const year = first ? label.slice(0, 4) : label.slice(-4);
+      return { start: at, end: at2 + (first ?? last)!.length, label: year, namesYear: true };
     }
     // “十五五”期间: the plan's span said again; its words are the period's, no subject.
     const span = PLAN_SPAN_WORDS.find((w) => text.startsWith(w, end + quote));
     if (span && end + quote + span.length <= to) end += quote + span.length;
-    return { start: at, end, label, namesYear: true };
+    return { start: at, end, label, namesYear: true, planSpan: true };
   }
   // 上月, 上个月: the month before publication (a monthly brief's latest month).
   const relativeMonth = sticky(RELATIVE_MONTH_AT, text, at, to);
@@ -500,7 +542,18 @@ function parseAt(
     const n = smallNumber((lastN[1] ?? lastN[2])!);
     if (!Number.isFinite(n) || n < 1 || n > 50) return undefined;
     const label = !pub ? "" : n === 1 ? `${pub.year - 1}` : `${pub.year - n}/${pub.year - 1}`;
-    return { start: at, end: at + lastN[0].length, label, namesYear: true, relativeSpan: true };
+    // 一年间 in a December headline is the year just run, not the one before: spans only.
+    if (lastN[2] !== undefined && n === 1 && MANY_YEARS.some((w) => lastN[0].endsWith(w)))
+      return undefined;
+    const bare = lastN[2] !== undefined && n > 1 ? { bareYears: n } : {};
+    return {
+      start: at,
+      end: at + lastN[0].length,
+      label,
+      namesYear: true,
+      relativeSpan: true,
+      ...bare,
+    };
   }
   const year = sticky(YEAR_AT, text, at, to);
   if (year) {

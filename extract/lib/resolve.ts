@@ -443,6 +443,15 @@ export function resolvePeriod(
   return base !== undefined && current ? inYear(current, base) : current;
 }
 
+const WHOLE_YEARS = /^\d{4}\/\d{4}$/;
+const SPAN_TOTALS: readonly string[] = periodLexicon.spanTotals;
+
+/** True when text[from, to) holds a word of a total reached (periods.json spanTotals). */
+function hasTotalWord(text: string, from: number, to: number): boolean {
+  const clause = text.slice(from, to);
+  return SPAN_TOTALS.some((w) => clause.includes(w));
+}
+
 function currentPeriod(
   ctx: DocContext,
   sentence: Sentence,
@@ -469,14 +478,29 @@ function currentPeriod(
       : undefined;
   const clauseSoFar = soFar(inClause);
   if (clauseSoFar) return clauseSoFar;
-  if (inClause || reach === "clause") return inClause;
+  // 五年间…，总数超过5300家; “十四五”期间…达到620家: a stock said as the total reached over a
+  // span of whole years stands at the span's last year (共有200多家 over 近五年来 keeps the span).
+  const spanEnd = (label: string | undefined) =>
+    !flow && label && WHOLE_YEARS.test(label) && hasTotalWord(ctx.text, cs, start)
+      ? label.slice(-4)
+      : label;
+  if (inClause || reach === "clause") return spanEnd(inClause);
   const inSentence =
-    labelled(notFromLevels(within(ctx.periods, sentence.start, cs)).reverse(), flow, reached) ??
-    (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
-  if (inSentence) return soFar(inSentence) ?? inSentence;
+    labelled(
+      notFromLevels(within(ctx.periods, sentence.start, cs))
+        .filter((p) => !asideEnded(ctx.text, p, cs))
+        .reverse(),
+      flow,
+      reached,
+    ) ?? (flow && !undatedProject ? periodAfter(ctx, sentence, ce, flow, reached) : undefined);
+  if (inSentence) return soFar(inSentence) ?? spanEnd(inSentence);
   // A stock under a title naming a whole year (一、2025年…执行情况, 三、2026年的主要任务) stands in
   // that year: what the titles say of the text they govern.
-  if (reach === "sentence") return wholeYear(ctx.doc.carried[sentence.paragraph]!.period);
+  if (reach === "sentence")
+    return (
+      stockDateBefore(ctx, sentence, reached) ??
+      wholeYear(ctx.doc.carried[sentence.paragraph]!.period)
+    );
   const paragraph = ctx.paragraphs[sentence.paragraph]!;
   const fromText = labelled(
     carried(
@@ -646,6 +670,13 @@ const wholeYear = (label: string | undefined) =>
 const carried = (list: readonly PeriodMention[]) =>
   list.filter((p) => !p.singleMonth && !p.fromLevel);
 
+const ITEM_MARKS = /[；;]/;
+
+/** True when `p` is a month said as an aside (其中2月当月…) whose item ended (；) before `at`: the
+ * items after it go on with the sentence's longer period (…；新开工项目5个 is of 1—2月). */
+const asideEnded = (text: string, p: PeriodMention, at: number) =>
+  !!p.singleMonth && ITEM_MARKS.test(text.slice(p.end, at));
+
 /** The mentions that may date a figure in a later clause: not the year of a level moved from. */
 const notFromLevels = (list: readonly PeriodMention[]) => list.filter((p) => !p.fromLevel);
 
@@ -680,6 +711,30 @@ function continuedPeriod(ctx: DocContext, index: number): string | undefined {
       .filter((m) => !isDeadline(ctx.text, m.start))
       .reverse(),
   );
+}
+
+/** For a stock in a sentence that opens by going on with the one before it in its paragraph
+ * (截至10月末，…经营主体71.36万户。其中，企业21.85万家; 分地区看，新会区…1268家): the date the
+ * last period named before it in the paragraph gives a stock, when that is a date a stock stands
+ * at (截至10月末, 年末, 目前), not a span of months. */
+function stockDateBefore(
+  ctx: DocContext,
+  sentence: Sentence,
+  reached: boolean,
+): string | undefined {
+  const paragraph = ctx.paragraphs[sentence.paragraph]!;
+  if (sentence.start <= paragraph.start) return undefined;
+  const opening = ctx.text.slice(sentence.start, sentence.start + OPENING_WINDOW).trimStart();
+  if (!CONTINUATION_OPENERS.some((w) => opening.startsWith(w)) && !BREAKDOWN_OPENER.test(opening))
+    return undefined;
+  const before = within(
+    ctx.periods,
+    Math.max(paragraph.start, sentence.start - PARAGRAPH_WINDOW),
+    sentence.start,
+  ).findLast((p) => p.label !== "");
+  return before && (before.toDate || before.now || before.yearEnd)
+    ? labelled([before], false, reached)
+    : undefined;
 }
 
 /** The period the title of the story holding paragraph `index` names (三、2024年重点工作,

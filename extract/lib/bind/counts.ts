@@ -35,6 +35,7 @@ import {
 } from "./text.ts";
 import {
   BOUND_AMOUNT,
+  CHANGE_SINCE_BASE,
   FROM_WORDS,
   PART_LOCATORS,
   PART_OF,
@@ -217,9 +218,12 @@ function nounBefore(
   nouns: readonly string[],
   dating: readonly Span[],
   verbs: readonly string[] = [],
-): { end: number; fromWord: boolean; dated: boolean; verbed: boolean } | undefined {
+):
+  | { end: number; fromWord: boolean; dated: boolean; verbed: boolean; changed: boolean }
+  | undefined {
   let e = at;
   let fromWord = false;
+  let changed = false;
   let dated = false;
   let verbed = false;
   for (let guard = 0; guard < 6 && e > from; guard++) {
@@ -237,7 +241,11 @@ function nounBefore(
     const period = dating.find((p) => p.end === e);
     const opens = FROM_WORDS.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
     const aside = asideStartBefore(text, e, from);
-    if (f) e = f.start;
+    const change: string | undefined = changed
+      ? undefined
+      : CHANGE_SINCE_BASE.find((w) => e - w.length >= from && text.startsWith(w, e - w.length));
+    if (change) [e, changed] = [e - change.length, true];
+    else if (f) e = f.start;
     else if (period) [e, dated] = [period.start, true];
     else if (opens) [e, fromWord] = [e - opens.length, true];
     else if ('”’"'.includes(text[e - 1]!)) e--;
@@ -245,7 +253,7 @@ function nounBefore(
     else break;
   }
   const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
-  return found ? { end: e, fromWord, dated, verbed } : undefined;
+  return found ? { end: e, fromWord, dated, verbed, changed } : undefined;
 }
 
 /** The words naming what a number of firms or projects counts (专精特新中小企业) when the clause
@@ -272,12 +280,16 @@ function measuredNounBefore(
   return undefined;
 }
 
+const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
+
 /** True when nothing but a list mark or the clause end follows a count: 项目11个, not 项目’六个要素;
  * or a word of reaching a level (1000家增加到…): the count is the level moved from. */
 function endsPhrase(text: string, at: number, clauseStop: number): boolean {
   if (at >= clauseStop) return true;
   const ch = text[at]!;
   if (PUNCT.test(ch) || LIST_CONNECTORS.has(ch)) return true;
+  // 新增规上工业企业150家以上的目标: the goal the count is the object of (kinds.json goalsAfter).
+  if (GOALS_AFTER.some((w) => text.startsWith(w, at))) return true;
   const word = FILLERS.matchAt(text, at, clauseStop);
   return !!word && LEVEL_MARKERS.includes(text[word.end - 1]!);
 }
@@ -334,7 +346,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的
     // 1000家, 项目签约1035个); otherwise at the count, so that closing quotes and asides stay in it.
     const subjectEnd =
-      noun && (noun.fromWord || noun.dated || noun.verbed) ? noun.end : token.start;
+      noun && (noun.fromWord || noun.dated || noun.verbed || noun.changed) ? noun.end : token.start;
     const subject =
       shared ??
       (after >= 0
@@ -344,6 +356,9 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     // 企业由1000家增加到2300家: the level it rose from, of no stated time, is no figure; it still
     // names what the level reached counts.
     if (noun?.fromWord && !noun.dated) draft.dropped = true;
+    // 企业比年初净增48家: a change against a base, no figure; it still names what the level said
+    // after it counts (，达到2315家).
+    if (noun?.changed) draft.dropped = true;
     return draft;
   };
   let draft: Draft | undefined;

@@ -95,6 +95,17 @@ export function compileBinding(raw: unknown) {
     partStateAdverbs: words(lex.partStateAdverbs, "partStateAdverbs"),
     /** What opens the first level of a change between dated levels (从2019年的1000家). */
     fromWords: words(lex.fromWords, "fromWords"),
+    /** A change against a base said between a count's noun and the count (企业比年初净增48家):
+     * every prefix, base and change word joined, longest first. */
+    changeSinceBase: (() => {
+      const r = record(lex.changeSinceBase, "changeSinceBase");
+      const prefixes = words(r.prefixes, "changeSinceBase.prefixes");
+      const bases = words(r.bases, "changeSinceBase.bases");
+      const changes = words(r.changes, "changeSinceBase.changes");
+      return prefixes
+        .flatMap((p) => bases.flatMap((b) => changes.map((c) => p + b + c)))
+        .sort((a, b) => b.length - a.length);
+    })(),
     /** Words that make a count of a stock indicator a flow (新增规上工业企业35家). */
     flowWords: words(lex.flowWords, "flowWords"),
     /** Words that make a count of a flow indicator a stock (在建项目23个). */
@@ -187,6 +198,7 @@ export const THRESHOLD_BOUND = BINDING.thresholdBound;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;
+export const CHANGE_SINCE_BASE = BINDING.changeSinceBase;
 export const FLOW_WORDS = BINDING.flowWords;
 export const STATE_WORDS = BINDING.stateWords;
 export const RUNNING_TOTAL_WORDS = BINDING.runningTotalWords;

@@ -32,6 +32,9 @@ export interface Draft {
   /** A running total of projects (累计引进项目186个), its batch's investment or a part of it: with
    * nothing to date it, it stands at the publication month. */
   runningTotal?: boolean;
+  /** A count of a stock indicator said as what is new (新增规上工业企业35家): a flow over a period;
+   * a part of it said after 其中 in the same sentence is one too. */
+  flow?: boolean;
   /** The figure is the sum of places listed before it (蓬江、新会…合计): a figure continuing it with
    * no place of its own is the same sum's. */
   sum?: boolean;
