@@ -19,12 +19,14 @@ import { mentionRegion, resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_LINE_OPENERS,
   CUES,
   LIST_CONNECTORS,
   BATCH_EVENTS,
   COMPONENT_SUBJECT_ENDINGS,
   NOT_SHARED,
   OUTWARD_PROJECT_WORDS,
+  PER_TIME_WORDS,
   PER_UNIT_WORDS,
   PROJECT_FAMILIES,
   SHARED_MARKERS,
@@ -151,6 +153,12 @@ export function bindSentence(
       PER_UNIT_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
     )
       draft.dropped = true;
+    // 日均新设企业26家, 平均每个工作日新增企业约48家: a rate per day or month, not the period's total.
+    if (
+      draft.unit !== "percent" &&
+      PER_TIME_WORDS.some((w) => text.slice(tc.scope, token.start).includes(w))
+    )
+      draft.dropped = true;
     // 房地产开发企业完成投资79.4亿元: a sector's investment, a part of fixed-asset investment.
     if (
       draft.family.name === "project_investment" &&
@@ -256,7 +264,11 @@ const nextTopic = (topic: Family | undefined, stated: Family | null | undefined)
  * 甲县增长12.1%，乙区增长9.8%. */
 function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence): void {
   if (carry.paragraph === sentence.paragraph) return;
-  carry.head = undefined;
+  // 其中：先进制造业… on a line of its own (a table's row, a list under its total): the parts of
+  // the figure of the paragraph right before it, as after 其中 in the same paragraph.
+  const listsParts =
+    carry.paragraph === sentence.paragraph - 1 && opensWithBreakdown(ctx, sentence.paragraph);
+  if (!listsParts) carry.head = undefined;
   carry.rate = undefined;
   carry.firms = undefined;
   carry.firmsPeriod = undefined;
@@ -268,6 +280,16 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
     carry.paragraph === sentence.paragraph - 1 && opensWithMeasure(ctx, sentence.paragraph);
   carry.topic = titled ?? (goesOn ? carry.topic : undefined);
   carry.paragraph = sentence.paragraph;
+}
+
+/** True when paragraph `p` opens, after its indent, with 其中 and its colon or comma: a list of
+ * the parts of what the paragraph before stated. */
+function opensWithBreakdown(ctx: DocContext, p: number): boolean {
+  const { text } = ctx;
+  const { start, end } = ctx.paragraphs[p]!;
+  let at = start;
+  while (at < end && /\s/.test(text[at]!)) at++;
+  return BREAKDOWN_LINE_OPENERS.some((w) => text.startsWith(w, at));
 }
 
 /** True when paragraph `p` opens, after its indent, with a measure and no indicator (增速方面). */

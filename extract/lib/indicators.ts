@@ -139,6 +139,9 @@ export const PER_UNIT_WORDS: readonly string[] = [
   ...indicatorLexicon.perUnitEach,
 ];
 
+/** Words that, in a figure's clause before it, make it a rate per unit of time (日均, 每个工作日). */
+export const PER_TIME_WORDS: readonly string[] = indicatorLexicon.perTimeWords;
+
 /** Words that, in the subject of projects, make them projects abroad (境外投资项目): no fact. */
 export const OUTWARD_PROJECT_WORDS: readonly string[] = indicatorLexicon.outwardProjectWords;
 /** A reference to indicators named before (两项指标, 三项主要指标): group 1 is the count. */
@@ -168,6 +171,8 @@ export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
+/** The words opening a line (其中：) that make the line a list of the parts of the line before. */
+export const BREAKDOWN_LINE_OPENERS: readonly string[] = indicatorLexicon.breakdown.lineOpeners;
 /** Endings of an industry's name: a part named so after a part's rate needs no breakdown word. */
 export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.breakdown.partSuffixes;
 /** Words of notCues that may stand in a part's name (外商投资企业): kinds of firm, not cues. */

@@ -65,6 +65,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     notCues: "words",
     perUnitPrefixes: "words",
     perUnitEach: "words",
+    perTimeWords: "words",
     fillerNameEnds: "words",
     countMeasures: "words",
     componentSubjectEndings: "words",
@@ -81,6 +82,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
       record: {
         families: "words",
         markers: "words",
+        lineOpeners: "words",
         partSuffixes: "words",
         partNameWords: "words",
         measureEndings: "words",
