@@ -19,6 +19,7 @@ import { mentionRegion, resolvePeriod, resolveRegion } from "./resolve.ts";
 import {
   BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
+  BREAKDOWN_LINE_OPENERS,
   CUES,
   LIST_CONNECTORS,
   BATCH_EVENTS,
@@ -263,7 +264,11 @@ const nextTopic = (topic: Family | undefined, stated: Family | null | undefined)
  * 甲县增长12.1%，乙区增长9.8%. */
 function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence): void {
   if (carry.paragraph === sentence.paragraph) return;
-  carry.head = undefined;
+  // 其中：先进制造业… on a line of its own (a table's row, a list under its total): the parts of
+  // the figure of the paragraph right before it, as after 其中 in the same paragraph.
+  const listsParts =
+    carry.paragraph === sentence.paragraph - 1 && opensWithBreakdown(ctx, sentence.paragraph);
+  if (!listsParts) carry.head = undefined;
   carry.rate = undefined;
   carry.firms = undefined;
   carry.firmsPeriod = undefined;
@@ -275,6 +280,16 @@ function enterSentence(ctx: DocContext, carry: SentenceCarry, sentence: Sentence
     carry.paragraph === sentence.paragraph - 1 && opensWithMeasure(ctx, sentence.paragraph);
   carry.topic = titled ?? (goesOn ? carry.topic : undefined);
   carry.paragraph = sentence.paragraph;
+}
+
+/** True when paragraph `p` opens, after its indent, with 其中 and its colon or comma: a list of
+ * the parts of what the paragraph before stated. */
+function opensWithBreakdown(ctx: DocContext, p: number): boolean {
+  const { text } = ctx;
+  const { start, end } = ctx.paragraphs[p]!;
+  let at = start;
+  while (at < end && /\s/.test(text[at]!)) at++;
+  return BREAKDOWN_LINE_OPENERS.some((w) => text.startsWith(w, at));
 }
 
 /** True when paragraph `p` opens, after its indent, with a measure and no indicator (增速方面). */

@@ -172,6 +172,8 @@ export const PROJECT_FAMILIES: ReadonlySet<string> = new Set([
 export const BREAKDOWN_FAMILIES: ReadonlySet<string> = new Set(indicatorLexicon.breakdown.families);
 /** Words that open such a list (其中, 主要产业中, 分行业看). */
 export const BREAKDOWN_MARKERS: readonly string[] = indicatorLexicon.breakdown.markers;
+/** The words opening a line (其中：) that make the line a list of the parts of the line before. */
+export const BREAKDOWN_LINE_OPENERS: readonly string[] = indicatorLexicon.breakdown.lineOpeners;
 /** Endings of an industry's name: a part named so after a part's rate needs no breakdown word. */
 export const BREAKDOWN_PART_SUFFIXES: readonly string[] = indicatorLexicon.breakdown.partSuffixes;
 /** Words of notCues that may stand in a part's name (外商投资企业): kinds of firm, not cues. */

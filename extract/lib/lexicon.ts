@@ -82,6 +82,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
       record: {
         families: "words",
         markers: "words",
+        lineOpeners: "words",
         partSuffixes: "words",
         partNameWords: "words",
         measureEndings: "words",

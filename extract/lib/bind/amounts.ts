@@ -8,6 +8,7 @@ import { kindLexicon } from "../lexicon.ts";
 import { clauseStart } from "../segment.ts";
 import {
   CARRY_CUES,
+  BREAKDOWN_FAMILIES,
   BREAKDOWN_MARKERS,
   CUES,
   cueSubject,
@@ -17,7 +18,13 @@ import {
   THRESHOLD_NOUNS,
 } from "../indicators.ts";
 import type { Family } from "../indicators.ts";
-import { newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
+import {
+  newDraft,
+  type BindState,
+  type BreakdownHead,
+  type Draft,
+  type TokenContext,
+} from "./state.ts";
 import {
   ATTRIBUTIVE,
   CONTRIBUTION_WORDS,
@@ -53,6 +60,7 @@ import {
   onlyFillerPeriodsAndPlaces,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
+import { breakdownHead } from "./breakdown.ts";
 import { isGoal } from "./kinds.ts";
 
 /** How far back an open cue (总产值突破万亿，达…) may stand from its amount, in characters. */
@@ -241,6 +249,41 @@ function investmentPart(state: BindState, tc: TokenContext): boolean {
   return !!m && m.value.type === "value" && m.value.nameOnly && m.start - tc.scope <= 8;
 }
 
+/** The colons after a row's label (先进制造业：). */
+const LABEL_COLONS = "：:";
+/** How far back a row's label may start from its colon (其中：计算机通信和其他电子设备制造业：). */
+const BREAKDOWN_LABEL_LIMIT = 24;
+
+/** The industry and indicator of an amount with no cue of its own that a breakdown word lists
+ * after the sentence's region-wide amount (其中先进制造业486.3亿元; 其中：高技术制造业 in a
+ * table's row), a leading breakdown word and its comma left out of the part's name. */
+function amountPart(state: BindState, tc: TokenContext): ReturnType<typeof breakdownHead> {
+  const { ctx, sentence, drafts, carry } = state;
+  const { text } = ctx;
+  if (tc.token.classifier === "") return undefined;
+  // The head: the sentence's last region-wide amount, else the region-wide rate a breakdown of
+  // this sentence or the one before it would list the parts of (…增长6.9%。其中，先进制造业…).
+  let head: BreakdownHead | undefined;
+  for (let i = drafts.length - 1; i >= 0 && !head; i--) {
+    const d = drafts[i]!;
+    if (d.unit === "CNY" && d.subject === "" && BREAKDOWN_FAMILIES.has(d.family.name)) head = d;
+  }
+  head ??= carry.head;
+  if (!head) return undefined;
+  // A part named as a row's label, before a colon, its figure dated after it (其中：先进制造业：
+  // 1—10月486.30亿元, a table's row read as a sentence): the name is the label.
+  let from = tc.scope;
+  let to = tc.token.start;
+  if (LABEL_COLONS.includes(text[from - 1] ?? "") && onlyFillerOrPeriods(ctx, from, to)) {
+    to = from - 1;
+    from = clauseStart(text, to, Math.max(sentence.start, to - BREAKDOWN_LABEL_LIMIT));
+  }
+  const marker = BREAKDOWN_MARKERS.find((w) => text.startsWith(w, from));
+  if (marker) from += marker.length;
+  while (from < to && PUNCT.test(text[from]!)) from++;
+  return breakdownHead(ctx, head, sentence, from, to, undefined, head.unit);
+}
+
 /** True when an amount with no cue of its own takes the paragraph's topic: a place heads its
  * clause, nothing but filler stands between them, and no cue stands in its sentence before it nor
  * after it in its clause (台山市以200亿元的投资 is investment, not the topic). */
@@ -308,6 +351,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
   let family = cue?.family;
   let subject = "";
   let unbound: ReturnType<typeof levelAfterUnboundRate>;
+  let part: ReturnType<typeof amountPart>;
   if (changeBefore(text, scope, token.start)) {
     // 增加了约1.36万亿元: a difference between two figures.
     family = undefined;
@@ -420,6 +464,11 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       subject = withoutAttributive(trimFiller(text, scope, token.start));
       for (const w of BREAKDOWN_MARKERS)
         if (subject.startsWith(w)) subject = subject.slice(w.length);
+    } else if (!family && (part = amountPart(state, tc))) {
+      // 规上工业增加值1172.45亿元，增长6.9%，其中先进制造业486.3亿元: an industry's part of the
+      // amount the breakdown word follows, as its rate would be (其中，先进制造业增长9.4%).
+      family = part.family;
+      subject = part.subject;
     } else if (
       !family &&
       (fillerPlacesOrPeriodsOnly(ctx, scope, token.start) ||
