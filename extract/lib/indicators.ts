@@ -74,6 +74,12 @@ export const CUES = new TermMatcher<Cue>([
       group.terms.map((term) => [p + term, { type: "none" }] as const),
     ),
   ),
+  // GDP平减指数, 出口商品价格指数: a price index of the indicator, no indicator.
+  ...indicatorLexicon.priceIndexSuffixes.flatMap((suffix) =>
+    indicatorLexicon.valueCues.flatMap((group) =>
+      group.terms.map((term) => [term + suffix, { type: "none" }] as const),
+    ),
+  ),
   ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
   ),

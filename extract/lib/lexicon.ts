@@ -65,6 +65,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     notCues: "words",
     perUnitPrefixes: "words",
     perUnitEach: "words",
+    priceIndexSuffixes: "words",
     fillerNameEnds: "words",
     countMeasures: "words",
     componentSubjectEndings: "words",
