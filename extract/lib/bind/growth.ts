@@ -125,11 +125,34 @@ function growthCueBefore(ctx: DocContext, from: number, at: number) {
     | undefined;
   // A level's date may stand between (增速由一季度的6.3%): read from far enough back that the cue
   // is not cut (固定资产投资增速).
-  for (const m of CUES.scan(text, Math.max(from, at - 20), at)) {
+  for (let m of CUES.scan(text, Math.max(from, at - 20), at)) {
+    // 能源工业增长3.4%, 农副食品加工业下降2.6%: a bare word that names its indicator (工业增长)
+    // with more than filler, places and periods before it is only its growth word, so that the
+    // name before it may be a part of a breakdown.
+    if (
+      m.value.type === "growth" &&
+      m.value.bare &&
+      !onlyFillerPlacesOrPeriods(ctx, from, m.start)
+    ) {
+      const end = m.end;
+      const inner = CUES.scan(text, m.start + 1, end).find(
+        (n) => n.end === end && n.value.type === "growth" && !n.value.family,
+      );
+      if (inner) m = inner;
+    }
     if (m.value.type === "growth") {
+      const named = found?.family && !m.value.family ? found : undefined;
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
       if (m.value.bare) found.bare = true;
+      // 投资增速则回落至4.2%: a growth word after one that names its indicator, with only filler
+      // between, moves that indicator's rate (the bare test then reads from the first word).
+      if (named && plainFiller(text, named.end, m.start)) {
+        found.family = named.family;
+        if (named.bare) found.bare = true;
+        found.start = named.start;
+        found.end = m.end;
+      }
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
@@ -158,6 +181,13 @@ function growthCueBefore(ctx: DocContext, from: number, at: number) {
     if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
   }
   return found;
+}
+
+/** True when text[from, to) is filler only, with no mark and no digit (则, 也). */
+function plainFiller(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++)
+    if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return false;
+  return onlyFiller(text, from, to);
 }
 
 /** A value cue anywhere in the clause before a growth cue (投资额增速, 进出口分别增长). */
@@ -245,7 +275,7 @@ function baseRate(
 
 /** The value cue of an earlier clause of the sentence that no number took, if any. */
 const openCue = (state: BindState, tc: TokenContext) =>
-  openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true, state.ctx);
 
 /** A rate after a growth cue (增长8.1%): of the indicator named before the cue, or of the figure
  * it follows. */
@@ -574,7 +604,7 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   // growth word) and said something else of, a rank, before stating it. Nothing but a verb of
   // level (达到, 为) stands before the rate in its clause, and no figure since the cue.
   if (!lastDraft && scope < token.start && onlyFiller(text, scope, token.start)) {
-    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true);
+    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true, ctx);
     if (open?.growth && open.family.growth)
       return newDraft(tc, open.family, open.family.growth, "percent", token.value, "");
   }
@@ -661,7 +691,15 @@ function tiedFamily(state: BindState, tc: TokenContext): Family | undefined {
  * sentence that no number took (从GDP同比增速来看，…分别是：北京10.7%), else the topic its
  * paragraph carries (a cue stated before, a title's, the headline's). */
 function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
-  const open = openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  const open = openCueBefore(
+    state.ctx.text,
+    state.tokens,
+    tc.t,
+    tc.near,
+    tc.scope,
+    true,
+    state.ctx,
+  );
   // …增长6.9%，居首位；鹤山、恩平紧随其后，增速分别为6.2%、5.8%: the rate before, for others.
   const before = state.lastDraft?.unit === "percent" && !state.lastDraft.subject;
   const family = open?.family ?? (before ? state.lastDraft!.family : state.carry.topic);
