@@ -308,12 +308,26 @@ function trimFillerSpan(text: string, from: number, to: number): Span {
     if (m) {
       b = m.start;
       changed = true;
-    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”") {
+    } else if (text[b - 1] === ATTRIBUTIVE) {
+      // 对东盟的进出口额, 民营企业的进出口: the particle that ties the name to its cue.
+      b--;
+      changed = true;
+    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”" && !closesInside(text, a, b)) {
       b--;
       changed = true;
     }
   }
   return { start: a, end: b };
+}
+
+/** Opening brackets by their closing ones. */
+const OPENERS: Readonly<Record<string, string>> = { "）": "（", ")": "(" };
+
+/** True when text[b - 1] closes a bracket opened inside text[a, b - 1) (汽车（含底盘）): it ends the
+ * name, an aside of its own. */
+function closesInside(text: string, a: number, b: number): boolean {
+  const open = OPENERS[text[b - 1]!];
+  return open !== undefined && text.lastIndexOf(open, b - 2) >= a;
 }
 
 /** What a figure is about: the words between the last place or period named and the cue. */
