@@ -713,6 +713,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     if (draft.period === undefined || isSuccessive(text, token)) draft.dropped = true;
   }
   drafts.push(draft);
+  if (tc.sharedValues && !draft.dropped)
+    for (const v of tc.sharedValues.slice(1))
+      drafts.push({
+        ...draft,
+        family: v.family,
+        indicator: v.family.growth!,
+        subject: v.subject,
+        region: v.region,
+        period: v.period,
+      });
   if (tc.ellipticalPlaces.length > 1 && !draft.dropped) {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });

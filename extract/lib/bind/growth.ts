@@ -460,7 +460,17 @@ function rateAfterCue(
     }
     const first = state.valueList[0];
     const shared = first ? sharedByValues(state, tc, growth.start) : [];
-    if (first && shared.length > 1 && first.family.growth) {
+    const items = first && shared.length < 2 ? itemsSharing(state, tc, growth.start) : [];
+    if (items.length > 1) {
+      // 出口、进口分别为1163.4亿元、419.2亿元，均增长6.1%; 对东盟、欧盟进出口分别为…，均增长10%以上:
+      // one rate that each value's item (partner, product, indicator) shares.
+      draft.family = first!.family;
+      draft.indicator = first!.family.growth!;
+      draft.region = first!.region;
+      draft.period = first!.period;
+      draft.subject = first!.subject;
+      tc.sharedValues = items;
+    } else if (first && shared.length > 1 && first.family.growth) {
       // 蓬江、江海GDP分别为810亿元和400亿元，均增长5.1%: one rate that each of them shares.
       draft.family = first.family;
       draft.indicator = first.family.growth;
@@ -513,11 +523,7 @@ function sharedByValues(state: BindState, tc: TokenContext, at: number): string[
   const values = state.valueList;
   const first = values[0];
   if (!first || values.length < 2) return [];
-  const { text } = state.ctx;
-  let words = text.slice(tc.scope, at);
-  for (const w of NOT_SHARED) words = words.split(w).join("");
-  if (!SHARED_MARKERS.some((w) => words.includes(w)) || saysRespectively(text, tc.scope, at))
-    return [];
+  if (!sharesAmongValues(state, tc, at)) return [];
   const keys: string[] = [];
   for (const v of values) {
     if (!v.region || v.dropped || v.family !== first.family || v.subject !== first.subject)
@@ -526,6 +532,32 @@ function sharedByValues(state: BindState, tc: TokenContext, at: number): string[
     keys.push(v.region);
   }
   return keys;
+}
+
+/** True when the rate's own words share it among the values before it (，均增长5.1%; 双双) and do not
+ * pair it (分别). */
+function sharesAmongValues(state: BindState, tc: TokenContext, at: number): boolean {
+  const { text } = state.ctx;
+  let words = text.slice(tc.scope, at);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  return SHARED_MARKERS.some((w) => words.includes(w)) && !saysRespectively(text, tc.scope, at);
+}
+
+/** The values listed with 分别 before a rate whose words share it (出口、进口分别为1163.4亿元、
+ * 419.2亿元，均增长6.1%), when they differ in what they are about (their subject or indicator) and
+ * each has a growth indicator: each has the rate. [] otherwise (values of places alone are
+ * sharedByValues'). */
+function itemsSharing(state: BindState, tc: TokenContext, at: number): Draft[] {
+  const values = state.valueList;
+  if (values.length < 2 || !sharesAmongValues(state, tc, at)) return [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (v.dropped || !v.family.growth || v.region === undefined) return [];
+    const item = `${v.family.name} ${v.subject} ${v.region}`;
+    if (seen.has(item)) return [];
+    seen.add(item);
+  }
+  return values.every((v) => v.region === values[0]!.region) ? values : [];
 }
 
 /** True when the clause before a growth word compares with a year more than one year before the

@@ -166,6 +166,9 @@ export interface TokenContext {
   inheritedList: boolean;
   /** The places an elliptical figure stands for (苏州为10.9%; 成都、杭州也达到10%): each gets it. */
   ellipticalPlaces: string[];
+  /** The values listed before it that share it (出口、进口分别为…，均增长6.1%): each gets it, of its
+   * own indicator and subject. */
+  sharedValues?: Draft[];
   /** The figure was dropped because its clause's place is outside the table (佛山), which a 分别
    * list of places may undo for an item that is in it. */
   outside?: boolean;
