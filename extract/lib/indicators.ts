@@ -127,6 +127,11 @@ export const EVENT_AFTER = new TermMatcher<boolean>([
   ...indicatorLexicon.enterpriseEventAfter.map((t) => [t, true] as const),
 ]);
 
+/** Words that make a count of firms in their clause a sample (重点监测的42家企业): no fact. */
+export const ENTERPRISE_SAMPLE_WORDS = new TermMatcher(
+  indicatorLexicon.enterpriseSampleWords.map((t) => [t, true] as const),
+);
+
 /** Target words that, followed by a numeral, mark an object (将56个项目纳入) rather than a plan. */
 export const KIND_OBJECT_MARKERS: ReadonlySet<string> = new Set(kindLexicon.objectMarkers);
 export const KIND_AUXILIARIES: ReadonlySet<string> = new Set(kindLexicon.auxiliaries);

@@ -61,6 +61,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     enterpriseEventBefore: "words",
     enterpriseEventAfter: "words",
     enterpriseEventNeutral: "words",
+    enterpriseSampleWords: "words",
     listConnectors: "words",
     notCues: "words",
     perUnitPrefixes: "words",

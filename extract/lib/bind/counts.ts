@@ -12,6 +12,7 @@ import {
   ENTERPRISE_CLASSIFIERS,
   ENTERPRISE_NOUNS,
   EVENT_AFTER,
+  ENTERPRISE_SAMPLE_WORDS,
   EVENT_BEFORE,
   FAMILIES,
   FILLERS,
@@ -328,7 +329,9 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const event =
       events &&
       (hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
-        hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
+        hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce) ||
+        // 42家重点监测的限额以上零售企业: a sample watched to report a measure.
+        ENTERPRISE_SAMPLE_WORDS.scan(text, cs, ce).length > 0);
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
     // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的
