@@ -68,7 +68,7 @@ import {
 import { contextLexicon, kindLexicon, periodLexicon } from "./lexicon.ts";
 import { charTable } from "./charTable.ts";
 import { TermMatcher, type TermMatch } from "./termMatcher.ts";
-import { periodEndMonth } from "./periods.ts";
+import { periodEndMonth, type PeriodMention } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
 /** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
@@ -677,6 +677,17 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       project,
     );
   }
+  // 力争全年…突破400亿元: a goal for a bare 全年 is of a year not yet over, where the year last
+  // named before it (2025年，研发投入强度…) was a past one the text also spoke of.
+  if (
+    draft.kind === "target" &&
+    ctx.pub &&
+    draft.period !== undefined &&
+    /^\d{4}$/.test(draft.period) &&
+    Number(draft.period) < ctx.pub.year &&
+    goalOfBareYear(within(ctx.periods, window.start, token.start), draft.period)
+  )
+    draft.period = String(ctx.pub.year);
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
   if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
   // 由2019年的…增加到2023年的…，年均增长5.6%: an average over the years the levels ran between.
@@ -733,6 +744,15 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     for (const key of equalPlaces(ctx, state.sentence, token.end))
       if (!own.includes(key)) drafts.push({ ...draft, region: key });
   }
+}
+
+/** True when the periods of a goal's sentence before it hold a bare 全年 and name the year it took
+ * (`year`) nowhere else: 全年 was placed by a year of an earlier sentence. */
+function goalOfBareYear(periods: readonly PeriodMention[], year: string): boolean {
+  return (
+    periods.some((p) => p.wholeOfContextYear && !p.yearEnd) &&
+    !periods.some((p) => !p.wholeOfContextYear && p.namesYear && p.label.startsWith(year))
+  );
 }
 
 const EQUALITY = contextLexicon.equality;
