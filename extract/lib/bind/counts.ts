@@ -35,6 +35,7 @@ import {
   type Span,
 } from "./text.ts";
 import {
+  ATTRIBUTIVE,
   BOUND_AMOUNT,
   FROM_WORDS,
   PART_LOCATORS,
@@ -243,10 +244,18 @@ function nounBefore(
     else if (opens) [e, fromWord] = [e - opens.length, true];
     else if ('”’"'.includes(text[e - 1]!)) e--;
     else if (aside >= 0) e = aside;
+    // 高新技术企业的数量增至3126家: the particle between the noun and its measure (a filler).
+    else if (text[e - 1] === ATTRIBUTIVE && e - 1 > from && endsWithNoun(text, from, e - 1, nouns))
+      e--;
     else break;
   }
-  const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+  const found = endsWithNoun(text, from, e, nouns);
   return found ? { end: e, fromWord, dated, verbed } : undefined;
+}
+
+/** True when one of `nouns` ends at `e`, inside text[from, e). */
+function endsWithNoun(text: string, from: number, e: number, nouns: readonly string[]): boolean {
+  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
 }
 
 /** The words naming what a number of firms or projects counts (专精特新中小企业) when the clause
@@ -267,8 +276,10 @@ function measuredNounBefore(
   for (const measure of COUNT_MEASURES) {
     const at = text.lastIndexOf(measure, rate.start);
     if (at <= start) continue;
-    const noun = nouns.find((n) => !n.endsWith(measure) && text.startsWith(n, at - n.length));
-    if (noun) return subjectBefore(ctx, start, at);
+    // 专精特新中小企业的数量: the particle may stand between the noun and its measure.
+    const end = text[at - 1] === ATTRIBUTIVE ? at - 1 : at;
+    const noun = nouns.find((n) => !n.endsWith(measure) && text.startsWith(n, end - n.length));
+    if (noun) return subjectBefore(ctx, start, end);
   }
   return undefined;
 }
