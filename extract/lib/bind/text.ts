@@ -33,6 +33,7 @@ import {
   SUBJECT_SYNONYMS,
   FROM_WORDS,
   PRONOUNS,
+  SUBJECT_INDICATOR_WORDS,
   LIST_PARTNER_PREFIX,
   PUNCT,
   REFERENCE_GROUP,
@@ -383,6 +384,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   if (FROM_WORDS.includes(s)) return "";
   // 其GDP增长率: a word that refers back is no subject.
   if (PRONOUNS.includes(s)) return "";
+  // 货物贸易出口, 外贸进出口值: the indicator said again, no subject.
+  if (SUBJECT_INDICATOR_WORDS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
