@@ -132,6 +132,12 @@ export const ENTERPRISE_SAMPLE_WORDS = new TermMatcher(
   indicatorLexicon.enterpriseSampleWords.map((t) => [t, true] as const),
 );
 
+/** Trade cues said as a verb before the goods (出口机电产品…亿元), the endings of the goods' name, and
+ * its longest length. */
+export const PRODUCT_TRADE_CUES: readonly string[] = indicatorLexicon.productTradeCues;
+export const PRODUCT_NAME_ENDINGS: readonly string[] = indicatorLexicon.productNameEndings;
+export const PRODUCT_NAME_LIMIT: number = indicatorLexicon.productNameLimit;
+
 /** Target words that, followed by a numeral, mark an object (将56个项目纳入) rather than a plan. */
 export const KIND_OBJECT_MARKERS: ReadonlySet<string> = new Set(kindLexicon.objectMarkers);
 export const KIND_AUXILIARIES: ReadonlySet<string> = new Set(kindLexicon.auxiliaries);

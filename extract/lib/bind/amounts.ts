@@ -44,6 +44,7 @@ import {
   onlyFillerOrPlaces,
   placeBeforeBracket,
   subjectBefore,
+  productBetween,
   trimFiller,
   valueCueBefore,
   datingPeriods,
@@ -460,6 +461,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       }
     }
   }
+  // 出口机电产品694.2亿元: the goods, as 机电产品出口694.2亿元 names them.
+  const goods = cue && !subject ? productBetween(text, cue, token.start) : undefined;
+  if (goods) subject = goods;
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
   // 第二产业增速最快，增加值为2810.6亿元: the sector's value added, no indicator's.

@@ -7,6 +7,9 @@ import { contextLexicon, periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
+  PRODUCT_NAME_ENDINGS,
+  PRODUCT_NAME_LIMIT,
+  PRODUCT_TRADE_CUES,
   FILLERS,
   FILLER_NAME_ENDS,
   FILLER_NAME_STARTS,
@@ -477,6 +480,8 @@ export function valueCueBefore(
         : { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
   }
   if (!found) return undefined;
+  // 出口机电产品694.2亿元, 出口“新三样”产品96.8亿元: the goods exported, named between.
+  if (productBetween(text, found, at) !== undefined) return found;
   let gap = at - found.end;
   // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
   for (let i = found.end; i < at; i++) {
@@ -494,6 +499,29 @@ export function valueCueBefore(
   }
   return gap > found.maxGap ? undefined : found;
 }
+
+/** The goods named between a trade cue said as a verb and its amount (出口机电产品694.2亿元 →
+ * 机电产品): a name ending like goods, short, with no digit and no mark but quotes; undefined
+ * otherwise. */
+export function productBetween(
+  text: string,
+  cue: { start: number; end: number },
+  at: number,
+): string | undefined {
+  if (at - cue.end < 2 || at - cue.end > PRODUCT_NAME_LIMIT) return undefined;
+  if (!PRODUCT_TRADE_CUES.includes(text.slice(cue.start, cue.end))) return undefined;
+  const name = text.slice(cue.end, at);
+  if (!PRODUCT_NAME_ENDINGS.some((w) => name.endsWith(w))) return undefined;
+  for (let i = cue.end; i < at; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !QUOTES.includes(ch)))
+      return undefined;
+  }
+  return name;
+}
+
+/** Quotes that may stand in the name of goods (“新三样”产品). */
+const QUOTES = '“”‘’"';
 
 /** The indicator named right after a figure (2874.6亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
  *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
