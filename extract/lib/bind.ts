@@ -129,6 +129,7 @@ export function bindSentence(
       // before it and the words after it: a growth rate after it is not theirs. A change
       // (比上年增加1200亿元) is no such amount: it speaks of the figure before, whose rate may follow.
       if (token.unit === "CNY" && !changeOfFigureBefore(text, tc.scope, token.start)) {
+        if (state.lastValue) state.cutValue = state.lastValue;
         state.lastValue = undefined;
         state.lastDraft = undefined;
         state.valueList = [];

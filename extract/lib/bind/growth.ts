@@ -284,7 +284,18 @@ function rateAfterCue(
   tc: TokenContext,
   growth: NonNullable<ReturnType<typeof growthCueBefore>>,
 ): Draft | undefined {
-  const { ctx, sentence, carry, lastDraft, lastValue, valueList } = state;
+  const { ctx, sentence, carry, lastDraft, valueList } = state;
+  // 外贸进出口1386.4亿元，实现旅游收入312亿元，分别增长7.9%和10.3%: the value an amount of no
+  // indicator cut off, in this sentence, still heads a 分别 list of rates after both.
+  const cut = state.cutValue;
+  const lastValue =
+    state.lastValue ??
+    (cut &&
+    !lastDraft &&
+    cut.token.start >= sentence.start &&
+    saysRespectively(ctx.text, tc.scope, tc.token.start)
+      ? cut
+      : undefined);
   const { text } = ctx;
   const { token, scope } = tc;
   const cue =

@@ -112,6 +112,9 @@ export interface BindState {
   drafts: Draft[];
   /** The last value (amount or count) bound, that a growth rate after it may be the growth of. */
   lastValue: Draft | undefined;
+  /** The value an amount of no indicator cut off (外贸进出口1386.4亿元，实现旅游收入312亿元): a 分别
+   * list of rates after both may still pair with it. */
+  cutValue?: Draft;
   lastDraft: Draft | undefined;
   /** The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with. */
   valueList: Draft[];
