@@ -70,7 +70,7 @@ import {
 import { contextLexicon, kindLexicon, periodLexicon } from "./lexicon.ts";
 import { charTable } from "./charTable.ts";
 import { TermMatcher, type TermMatch } from "./termMatcher.ts";
-import { periodEndMonth } from "./periods.ts";
+import { periodEndMonth, type PeriodMention } from "./periods.ts";
 import { INDICATORS, type Indicator } from "./types.ts";
 
 /** Indicators whose figures an event's day may date (periods.json: eventDatedIndicators). */
@@ -131,6 +131,7 @@ export function bindSentence(
       // before it and the words after it: a growth rate after it is not theirs. A change
       // (比上年增加1200亿元) is no such amount: it speaks of the figure before, whose rate may follow.
       if (token.unit === "CNY" && !changeOfFigureBefore(text, tc.scope, token.start)) {
+        if (state.lastValue) state.cutValue = state.lastValue;
         state.lastValue = undefined;
         state.lastDraft = undefined;
         state.valueList = [];
@@ -708,6 +709,17 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       project,
     );
   }
+  // 力争全年…突破400亿元: a goal for a bare 全年 is of a year not yet over, where the year last
+  // named before it (2025年，研发投入强度…) was a past one the text also spoke of.
+  if (
+    draft.kind === "target" &&
+    ctx.pub &&
+    draft.period !== undefined &&
+    /^\d{4}$/.test(draft.period) &&
+    Number(draft.period) < ctx.pub.year &&
+    goalOfBareYear(within(ctx.periods, window.start, token.start), draft.period)
+  )
+    draft.period = String(ctx.pub.year);
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
   if (draft.period && planOfYear(text, cs, token.start)) draft.period = yearOf(draft.period);
   // 由2019年的…增加到2023年的…，年均增长5.6%: an average over the years the levels ran between.
@@ -744,6 +756,16 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     if (draft.period === undefined || isSuccessive(text, token)) draft.dropped = true;
   }
   drafts.push(draft);
+  if (tc.sharedValues && !draft.dropped)
+    for (const v of tc.sharedValues.slice(1))
+      drafts.push({
+        ...draft,
+        family: v.family,
+        indicator: v.family.growth!,
+        subject: v.subject,
+        region: v.region,
+        period: v.period,
+      });
   if (tc.ellipticalPlaces.length > 1 && !draft.dropped) {
     draft.region = tc.ellipticalPlaces[0];
     for (const key of tc.ellipticalPlaces.slice(1)) drafts.push({ ...draft, region: key });
@@ -754,6 +776,15 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     for (const key of equalPlaces(ctx, state.sentence, token.end))
       if (!own.includes(key)) drafts.push({ ...draft, region: key });
   }
+}
+
+/** True when the periods of a goal's sentence before it hold a bare 全年 and name the year it took
+ * (`year`) nowhere else: 全年 was placed by a year of an earlier sentence. */
+function goalOfBareYear(periods: readonly PeriodMention[], year: string): boolean {
+  return (
+    periods.some((p) => p.wholeOfContextYear && !p.yearEnd) &&
+    !periods.some((p) => !p.wholeOfContextYear && p.namesYear && p.label.startsWith(year))
+  );
 }
 
 const EQUALITY = contextLexicon.equality;

@@ -74,6 +74,12 @@ export const CUES = new TermMatcher<Cue>([
       group.terms.map((term) => [p + term, { type: "none" }] as const),
     ),
   ),
+  // GDP平减指数, 出口商品价格指数: a price index of the indicator, no indicator.
+  ...indicatorLexicon.priceIndexSuffixes.flatMap((suffix) =>
+    indicatorLexicon.valueCues.flatMap((group) =>
+      group.terms.map((term) => [term + suffix, { type: "none" }] as const),
+    ),
+  ),
   ...Object.entries(indicatorLexicon.familyGrowthCues).flatMap(([name, terms]) =>
     terms.map((t) => [t, { type: "growth", sign: 1, family: family(name) }] as const),
   ),
@@ -120,6 +126,17 @@ export const EVENT_AFTER = new TermMatcher<boolean>([
   ...indicatorLexicon.enterpriseEventNeutral.map((t) => [t, false] as const),
   ...indicatorLexicon.enterpriseEventAfter.map((t) => [t, true] as const),
 ]);
+
+/** Words that make a count of firms in their clause a sample (重点监测的42家企业): no fact. */
+export const ENTERPRISE_SAMPLE_WORDS = new TermMatcher(
+  indicatorLexicon.enterpriseSampleWords.map((t) => [t, true] as const),
+);
+
+/** Trade cues said as a verb before the goods (出口机电产品…亿元), the endings of the goods' name, and
+ * its longest length. */
+export const PRODUCT_TRADE_CUES: readonly string[] = indicatorLexicon.productTradeCues;
+export const PRODUCT_NAME_ENDINGS: readonly string[] = indicatorLexicon.productNameEndings;
+export const PRODUCT_NAME_LIMIT: number = indicatorLexicon.productNameLimit;
 
 /** Target words that, followed by a numeral, mark an object (将56个项目纳入) rather than a plan. */
 export const KIND_OBJECT_MARKERS: ReadonlySet<string> = new Set(kindLexicon.objectMarkers);

@@ -324,6 +324,11 @@ export function findPeriods(
           !lookedBack(text, out, i)
         ) {
           mention.label = `${yearOfLabel(p.label)}${mention.yearEnd ? "-12" : ""}`;
+          // 全区现有…68家。…全年完成投资: placed by the now of an earlier sentence, a year not yet
+          // over, which a figure already reached cannot cover (a goal still can; 从目前的势头看，
+          // 全年…有望 speaks of the year in progress).
+          if (p.now && pub && pub.month < 12 && /[。！？]/.test(text.slice(p.end, mention.start)))
+            mention.reachedYear = `${pub.year - 1}${mention.yearEnd ? "-12" : ""}`;
           named = true;
           break;
         }

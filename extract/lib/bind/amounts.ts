@@ -51,6 +51,7 @@ import {
   onlyFillerOrPlaces,
   placeBeforeBracket,
   subjectBefore,
+  productBetween,
   trimFiller,
   valueCueBefore,
   datingPeriods,
@@ -58,6 +59,7 @@ import {
   undatedFromLevel,
   placeFromLevel,
   onlyFillerPeriodsAndPlaces,
+  onlyFillerPlacesOrPeriods,
 } from "./text.ts";
 import { openItems } from "./lists.ts";
 import { breakdownHead } from "./breakdown.ts";
@@ -132,12 +134,23 @@ export function openCueBefore(
   from: number,
   at: number,
   joinGrowth = false,
+  ctx?: DocContext,
 ): { start: number; end: number; family: Family; growth: boolean } | undefined {
   const floor = Math.max(from, at - OPEN_CUE_WINDOW, t > 0 ? tokens[t - 1]!.end : from);
   let found: { start: number; end: number; family: Family; growth: boolean } | undefined;
   for (const m of CUES.scan(text, floor, at)) {
     if (m.value.type === "value" && !m.value.nameOnly)
       found = { start: m.start, end: m.end, family: m.value.family, growth: false };
+    // 投资增速较一季度回升2.1个百分点，达到5.6%: a growth word that names its indicator (alone
+    // in its clause but for filler, places and periods, when bare) is that indicator's rate too.
+    else if (
+      joinGrowth &&
+      ctx &&
+      m.value.type === "growth" &&
+      m.value.family &&
+      (!m.value.bare || onlyFillerPlacesOrPeriods(ctx, clauseStart(text, m.start, from), m.start))
+    )
+      found = { start: m.start, end: m.end, family: m.value.family, growth: true };
     // For a rate, a growth word after the cue in its clause with no figure between (固定资产投资
     // 增速, 固定资产投资已连续多月负增长) is that indicator's.
     else if (
@@ -497,6 +510,9 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       }
     }
   }
+  // 出口机电产品694.2亿元: the goods, as 机电产品出口694.2亿元 names them.
+  const goods = cue && !subject ? productBetween(text, cue, token.start) : undefined;
+  if (goods) subject = goods;
   if (cue && !subject) subject = cueSubject(text.slice(cue.start, cue.end));
   if (!family || family.unit !== "CNY") return undefined;
   // 第二产业增速最快，增加值为2810.6亿元: the sector's value added, no indicator's.

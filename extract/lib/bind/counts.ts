@@ -12,6 +12,7 @@ import {
   ENTERPRISE_CLASSIFIERS,
   ENTERPRISE_NOUNS,
   EVENT_AFTER,
+  ENTERPRISE_SAMPLE_WORDS,
   EVENT_BEFORE,
   FAMILIES,
   FILLERS,
@@ -34,6 +35,7 @@ import {
   type Span,
 } from "./text.ts";
 import {
+  ATTRIBUTIVE,
   BOUND_AMOUNT,
   CHANGE_SINCE_BASE,
   FROM_WORDS,
@@ -250,10 +252,18 @@ function nounBefore(
     else if (opens) [e, fromWord] = [e - opens.length, true];
     else if ('”’"'.includes(text[e - 1]!)) e--;
     else if (aside >= 0) e = aside;
+    // 高新技术企业的数量增至3126家: the particle between the noun and its measure (a filler).
+    else if (text[e - 1] === ATTRIBUTIVE && e - 1 > from && endsWithNoun(text, from, e - 1, nouns))
+      e--;
     else break;
   }
-  const found = nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
+  const found = endsWithNoun(text, from, e, nouns);
   return found ? { end: e, fromWord, dated, verbed, changed } : undefined;
+}
+
+/** True when one of `nouns` ends at `e`, inside text[from, e). */
+function endsWithNoun(text: string, from: number, e: number, nouns: readonly string[]): boolean {
+  return nouns.some((n) => e - n.length >= from && text.startsWith(n, e - n.length));
 }
 
 /** The words naming what a number of firms or projects counts (专精特新中小企业) when the clause
@@ -274,8 +284,10 @@ function measuredNounBefore(
   for (const measure of COUNT_MEASURES) {
     const at = text.lastIndexOf(measure, rate.start);
     if (at <= start) continue;
-    const noun = nouns.find((n) => !n.endsWith(measure) && text.startsWith(n, at - n.length));
-    if (noun) return subjectBefore(ctx, start, at);
+    // 专精特新中小企业的数量: the particle may stand between the noun and its measure.
+    const end = text[at - 1] === ATTRIBUTIVE ? at - 1 : at;
+    const noun = nouns.find((n) => !n.endsWith(measure) && text.startsWith(n, end - n.length));
+    if (noun) return subjectBefore(ctx, start, end);
   }
   return undefined;
 }
@@ -340,7 +352,9 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const event =
       events &&
       (hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
-        hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce));
+        hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce) ||
+        // 42家重点监测的限额以上零售企业: a sample watched to report a measure.
+        ENTERPRISE_SAMPLE_WORDS.scan(text, cs, ce).length > 0);
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
     // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的

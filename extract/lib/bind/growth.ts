@@ -110,11 +110,34 @@ function growthCueBefore(ctx: DocContext, from: number, at: number) {
     | undefined;
   // A level's date may stand between (增速由一季度的6.3%): read from far enough back that the cue
   // is not cut (固定资产投资增速).
-  for (const m of CUES.scan(text, Math.max(from, at - 20), at)) {
+  for (let m of CUES.scan(text, Math.max(from, at - 20), at)) {
+    // 能源工业增长3.4%, 农副食品加工业下降2.6%: a bare word that names its indicator (工业增长)
+    // with more than filler, places and periods before it is only its growth word, so that the
+    // name before it may be a part of a breakdown.
+    if (
+      m.value.type === "growth" &&
+      m.value.bare &&
+      !onlyFillerPlacesOrPeriods(ctx, from, m.start)
+    ) {
+      const end = m.end;
+      const inner = CUES.scan(text, m.start + 1, end).find(
+        (n) => n.end === end && n.value.type === "growth" && !n.value.family,
+      );
+      if (inner) m = inner;
+    }
     if (m.value.type === "growth") {
+      const named = found?.family && !m.value.family ? found : undefined;
       found = { start: m.start, end: m.end, sign: m.value.sign };
       if (m.value.family) found.family = m.value.family;
       if (m.value.bare) found.bare = true;
+      // 投资增速则回落至4.2%: a growth word after one that names its indicator, with only filler
+      // between, moves that indicator's rate (the bare test then reads from the first word).
+      if (named && plainFiller(text, named.end, m.start)) {
+        found.family = named.family;
+        if (named.bare) found.bare = true;
+        found.start = named.start;
+        found.end = m.end;
+      }
     } else found = undefined;
   }
   // 增长了/达/为 (short), or filler such as 目标为 (增长目标为6%).
@@ -143,6 +166,13 @@ function growthCueBefore(ctx: DocContext, from: number, at: number) {
     if (LEVEL_MARKERS.includes(text[i]!)) found.sign = 1;
   }
   return found;
+}
+
+/** True when text[from, to) is filler only, with no mark and no digit (则, 也). */
+function plainFiller(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++)
+    if (PUNCT.test(text[i]!) || isDigitCode(text.charCodeAt(i))) return false;
+  return onlyFiller(text, from, to);
 }
 
 /** A value cue anywhere in the clause before a growth cue (投资额增速, 进出口分别增长). */
@@ -190,7 +220,7 @@ function baseRate(
 
 /** The value cue of an earlier clause of the sentence that no number took, if any. */
 const openCue = (state: BindState, tc: TokenContext) =>
-  openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true, state.ctx);
 
 /** A rate after a growth cue (增长8.1%): of the indicator named before the cue, or of the figure
  * it follows. */
@@ -199,7 +229,18 @@ function rateAfterCue(
   tc: TokenContext,
   growth: NonNullable<ReturnType<typeof growthCueBefore>>,
 ): Draft | undefined {
-  const { ctx, sentence, carry, lastDraft, lastValue, valueList } = state;
+  const { ctx, sentence, carry, lastDraft, valueList } = state;
+  // 外贸进出口1386.4亿元，实现旅游收入312亿元，分别增长7.9%和10.3%: the value an amount of no
+  // indicator cut off, in this sentence, still heads a 分别 list of rates after both.
+  const cut = state.cutValue;
+  const lastValue =
+    state.lastValue ??
+    (cut &&
+    !lastDraft &&
+    cut.token.start >= sentence.start &&
+    saysRespectively(ctx.text, tc.scope, tc.token.start)
+      ? cut
+      : undefined);
   const { text } = ctx;
   const { token, scope } = tc;
   const cue =
@@ -375,7 +416,17 @@ function rateAfterCue(
     }
     const first = state.valueList[0];
     const shared = first ? sharedByValues(state, tc, growth.start) : [];
-    if (first && shared.length > 1 && first.family.growth) {
+    const items = first && shared.length < 2 ? itemsSharing(state, tc, growth.start) : [];
+    if (items.length > 1) {
+      // 出口、进口分别为1163.4亿元、419.2亿元，均增长6.1%; 对东盟、欧盟进出口分别为…，均增长10%以上:
+      // one rate that each value's item (partner, product, indicator) shares.
+      draft.family = first!.family;
+      draft.indicator = first!.family.growth!;
+      draft.region = first!.region;
+      draft.period = first!.period;
+      draft.subject = first!.subject;
+      tc.sharedValues = items;
+    } else if (first && shared.length > 1 && first.family.growth) {
       // 蓬江、江海GDP分别为810亿元和400亿元，均增长5.1%: one rate that each of them shares.
       draft.family = first.family;
       draft.indicator = first.family.growth;
@@ -428,11 +479,7 @@ function sharedByValues(state: BindState, tc: TokenContext, at: number): string[
   const values = state.valueList;
   const first = values[0];
   if (!first || values.length < 2) return [];
-  const { text } = state.ctx;
-  let words = text.slice(tc.scope, at);
-  for (const w of NOT_SHARED) words = words.split(w).join("");
-  if (!SHARED_MARKERS.some((w) => words.includes(w)) || saysRespectively(text, tc.scope, at))
-    return [];
+  if (!sharesAmongValues(state, tc, at)) return [];
   const keys: string[] = [];
   for (const v of values) {
     if (!v.region || v.dropped || v.family !== first.family || v.subject !== first.subject)
@@ -441,6 +488,32 @@ function sharedByValues(state: BindState, tc: TokenContext, at: number): string[
     keys.push(v.region);
   }
   return keys;
+}
+
+/** True when the rate's own words share it among the values before it (，均增长5.1%; 双双) and do not
+ * pair it (分别). */
+function sharesAmongValues(state: BindState, tc: TokenContext, at: number): boolean {
+  const { text } = state.ctx;
+  let words = text.slice(tc.scope, at);
+  for (const w of NOT_SHARED) words = words.split(w).join("");
+  return SHARED_MARKERS.some((w) => words.includes(w)) && !saysRespectively(text, tc.scope, at);
+}
+
+/** The values listed with 分别 before a rate whose words share it (出口、进口分别为1163.4亿元、
+ * 419.2亿元，均增长6.1%), when they differ in what they are about (their subject or indicator) and
+ * each has a growth indicator: each has the rate. [] otherwise (values of places alone are
+ * sharedByValues'). */
+function itemsSharing(state: BindState, tc: TokenContext, at: number): Draft[] {
+  const values = state.valueList;
+  if (values.length < 2 || !sharesAmongValues(state, tc, at)) return [];
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (v.dropped || !v.family.growth || v.region === undefined) return [];
+    const item = `${v.family.name} ${v.subject} ${v.region}`;
+    if (seen.has(item)) return [];
+    seen.add(item);
+  }
+  return values.every((v) => v.region === values[0]!.region) ? values : [];
 }
 
 /** True when the clause before a growth word compares with a year more than one year before the
@@ -519,7 +592,7 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   // growth word) and said something else of, a rank, before stating it. Nothing but a verb of
   // level (达到, 为) stands before the rate in its clause, and no figure since the cue.
   if (!lastDraft && scope < token.start && onlyFiller(text, scope, token.start)) {
-    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true);
+    const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true, ctx);
     if (open?.growth && open.family.growth)
       return newDraft(tc, open.family, open.family.growth, "percent", token.value, "");
   }
@@ -606,7 +679,15 @@ function tiedFamily(state: BindState, tc: TokenContext): Family | undefined {
  * sentence that no number took (从GDP同比增速来看，…分别是：北京10.7%), else the topic its
  * paragraph carries (a cue stated before, a title's, the headline's). */
 function rateTopic(state: BindState, tc: TokenContext): Family | undefined {
-  const open = openCueBefore(state.ctx.text, state.tokens, tc.t, tc.near, tc.scope, true);
+  const open = openCueBefore(
+    state.ctx.text,
+    state.tokens,
+    tc.t,
+    tc.near,
+    tc.scope,
+    true,
+    state.ctx,
+  );
   // …增长6.9%，居首位；鹤山、恩平紧随其后，增速分别为6.2%、5.8%: the rate before, for others.
   const before = state.lastDraft?.unit === "percent" && !state.lastDraft.subject;
   const family = open?.family ?? (before ? state.lastDraft!.family : state.carry.topic);

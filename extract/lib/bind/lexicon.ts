@@ -157,6 +157,8 @@ export function compileBinding(raw: unknown) {
     /** Subjects that name nothing beyond the indicator. */
     subjectBare: words(subjects.bare, "subjects.bare"),
     subjectSynonyms: synonyms(subjects.synonyms, "subjects.synonyms"),
+    /** Words that say the indicator again (外贸, 货物贸易): no subject before its cue. */
+    subjectIndicatorWords: words(subjects.indicatorWords, "subjects.indicatorWords"),
     /** The number of a point in a numbered list opening a subject (（二）, 3), 1., 2、). */
     subjectPointMark: new RegExp(
       `^[（(]?(?:[一二三四五六七八九十]{1,2}|\\d{1,2})(?:${alt(words(subjects.pointClosers, "subjects.pointClosers"))})(?!\\d)`,
@@ -221,6 +223,7 @@ export const SUM_MARKERS = BINDING.sumMarkers;
 export const CONTRIBUTION_WORDS = BINDING.contributionWords;
 export const SUBJECT_LEAD_WORDS = BINDING.subjectLeadWords;
 export const SUBJECT_BARE = BINDING.subjectBare;
+export const SUBJECT_INDICATOR_WORDS = BINDING.subjectIndicatorWords;
 export const SUBJECT_SYNONYMS = BINDING.subjectSynonyms;
 export const SUBJECT_POINT_MARK = BINDING.subjectPointMark;
 export const SUBJECT_AMOUNT = BINDING.subjectAmount;

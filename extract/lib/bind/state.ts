@@ -115,6 +115,9 @@ export interface BindState {
   drafts: Draft[];
   /** The last value (amount or count) bound, that a growth rate after it may be the growth of. */
   lastValue: Draft | undefined;
+  /** The value an amount of no indicator cut off (外贸进出口1386.4亿元，实现旅游收入312亿元): a 分别
+   * list of rates after both may still pair with it. */
+  cutValue?: Draft;
   lastDraft: Draft | undefined;
   /** The drafts of the latest list of values (503.2亿元和420.1亿元), for a growth list to pair with. */
   valueList: Draft[];
@@ -169,6 +172,9 @@ export interface TokenContext {
   inheritedList: boolean;
   /** The places an elliptical figure stands for (苏州为10.9%; 成都、杭州也达到10%): each gets it. */
   ellipticalPlaces: string[];
+  /** The values listed before it that share it (出口、进口分别为…，均增长6.1%): each gets it, of its
+   * own indicator and subject. */
+  sharedValues?: Draft[];
   /** The figure was dropped because its clause's place is outside the table (佛山), which a 分别
    * list of places may undo for an item that is in it. */
   outside?: boolean;

@@ -7,6 +7,9 @@ import { contextLexicon, periodLexicon } from "../lexicon.ts";
 import {
   BREAKDOWN_PART_SUFFIXES,
   CUES,
+  PRODUCT_NAME_ENDINGS,
+  PRODUCT_NAME_LIMIT,
+  PRODUCT_TRADE_CUES,
   FILLERS,
   FILLER_NAME_ENDS,
   FILLER_NAME_STARTS,
@@ -33,6 +36,7 @@ import {
   SUBJECT_SYNONYMS,
   FROM_WORDS,
   PRONOUNS,
+  SUBJECT_INDICATOR_WORDS,
   LIST_PARTNER_PREFIX,
   PUNCT,
   REFERENCE_GROUP,
@@ -308,12 +312,26 @@ function trimFillerSpan(text: string, from: number, to: number): Span {
     if (m) {
       b = m.start;
       changed = true;
-    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”") {
+    } else if (text[b - 1] === ATTRIBUTIVE) {
+      // 对东盟的进出口额, 民营企业的进出口: the particle that ties the name to its cue.
+      b--;
+      changed = true;
+    } else if (PUNCT.test(text[b - 1]!) && text[b - 1] !== "”" && !closesInside(text, a, b)) {
       b--;
       changed = true;
     }
   }
   return { start: a, end: b };
+}
+
+/** Opening brackets by their closing ones. */
+const OPENERS: Readonly<Record<string, string>> = { "）": "（", ")": "(" };
+
+/** True when text[b - 1] closes a bracket opened inside text[a, b - 1) (汽车（含底盘）): it ends the
+ * name, an aside of its own. */
+function closesInside(text: string, a: number, b: number): boolean {
+  const open = OPENERS[text[b - 1]!];
+  return open !== undefined && text.lastIndexOf(open, b - 2) >= a;
 }
 
 /** What a figure is about: the words between the last place or period named and the cue. */
@@ -369,6 +387,8 @@ export function subjectBefore(ctx: DocContext, from: number, to: number): string
   if (FROM_WORDS.includes(s)) return "";
   // 其GDP增长率: a word that refers back is no subject.
   if (PRONOUNS.includes(s)) return "";
+  // 货物贸易出口, 外贸进出口值: the indicator said again, no subject.
+  if (SUBJECT_INDICATOR_WORDS.includes(s)) return "";
   return s.length > 30 ? s.slice(s.length - 30) : s;
 }
 
@@ -460,6 +480,8 @@ export function valueCueBefore(
         : { start: m.start, end: m.end, family: m.value.family, maxGap: m.value.maxGap };
   }
   if (!found) return undefined;
+  // 出口机电产品694.2亿元, 出口“新三样”产品96.8亿元: the goods exported, named between.
+  if (productBetween(text, found, at) !== undefined) return found;
   let gap = at - found.end;
   // Closing brackets and quotes may sit between: 地区生产总值（GDP）3791.94亿元.
   for (let i = found.end; i < at; i++) {
@@ -477,6 +499,29 @@ export function valueCueBefore(
   }
   return gap > found.maxGap ? undefined : found;
 }
+
+/** The goods named between a trade cue said as a verb and its amount (出口机电产品694.2亿元 →
+ * 机电产品): a name ending like goods, short, with no digit and no mark but quotes; undefined
+ * otherwise. */
+export function productBetween(
+  text: string,
+  cue: { start: number; end: number },
+  at: number,
+): string | undefined {
+  if (at - cue.end < 2 || at - cue.end > PRODUCT_NAME_LIMIT) return undefined;
+  if (!PRODUCT_TRADE_CUES.includes(text.slice(cue.start, cue.end))) return undefined;
+  const name = text.slice(cue.end, at);
+  if (!PRODUCT_NAME_ENDINGS.some((w) => name.endsWith(w))) return undefined;
+  for (let i = cue.end; i < at; i++) {
+    const ch = text[i]!;
+    if (isDigitCode(text.charCodeAt(i)) || (PUNCT.test(ch) && !QUOTES.includes(ch)))
+      return undefined;
+  }
+  return name;
+}
+
+/** Quotes that may stand in the name of goods (“新三样”产品). */
+const QUOTES = '“”‘’"';
 
 /** The indicator named right after a figure (2874.6亿元的经济总量, 以2805.2亿元GDP, 10.5%的经济
  *增速, 4000亿产值): a value cue, for a percent a growth cue after it, at most a 的 between. */
