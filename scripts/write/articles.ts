@@ -8,22 +8,15 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
-import { decodeDocument } from "../../extract/lib/decode.ts";
-import {
-  extractDocument,
-  type Region,
-  type Review,
-  type TableProblem,
-} from "../../extract/lib/index.ts";
+import { type Region, type Review, type TableProblem } from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
 import { documentId, isDocumentFile } from "../../extract/node/documents.ts";
-import { loadPageReader, processDocument } from "../../extract/node/process.ts";
 import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
-import { articleTextName, isPageFile } from "../../extract/page/files.ts";
-import { readPageBytes } from "../../extract/page/node.ts";
+import { articleTextName } from "../../extract/page/files.ts";
 import type { WriteAnswer, WriteRoute } from "./api.ts";
 import { csvCell, csvRecords, firstBrokenLine, replaceSourceRows } from "./csvRecords.ts";
 import { newTrashFolder, withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
+import { inspectOffThread, processOffThread } from "./saveWork.ts";
 
 /** The folder under data/ that removed articles go to. */
 export const TRASH_DIR = "trash";
@@ -132,20 +125,6 @@ function parseSave(body: unknown): Parsed | { error: string } {
   };
 }
 
-/** What the bytes say before anything is written: an error, or a page's own title and date. */
-function inspect(parsed: Parsed): { error: string } | { title?: string; published?: string } {
-  if (isPageFile(`x.${parsed.type}`)) {
-    const page = readPageBytes(parsed.bytes);
-    if (!page.ok) return { error: page.reason };
-    return {
-      ...(page.title ? { title: page.title } : {}),
-      ...(page.published ? { published: page.published } : {}),
-    };
-  }
-  const decoded = decodeDocument(parsed.bytes);
-  return decoded.ok ? {} : { error: decoded.reason };
-}
-
 /** The sources.csv text with a row for `entry` appended in the table's own column order. */
 function withSourceRow(table: string, entry: Record<string, string>): string {
   const text = table.trim() ? table : `${SOURCES_HEADER}\n`;
@@ -250,7 +229,8 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
   const save = async (body: unknown): Promise<WriteAnswer> => {
     const parsed = parseSave(body);
     if ("error" in parsed) return bad(parsed.error);
-    const seen = inspect(parsed);
+    // Read off the server's thread (saveWork.ts): a page of several MB takes seconds.
+    const seen = await inspectOffThread(parsed.bytes, parsed.type);
     if ("error" in seen) return bad(`the article cannot be read: ${seen.error}`);
     // The same bytes are the same article: saving twice (or twice at once) keeps it once.
     const hash = createHash("sha256").update(parsed.bytes).digest("hex").slice(0, 12);
@@ -282,8 +262,10 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       // applied as `npm run extract` would, so the merged rows carry their review column now.
       const reviews = tables.reviews.filter((review) => review.source === id);
       if (!existing) await writeBytesAtomic(path, parsed.bytes);
-      await loadPageReader();
-      const outcome = processDocument(
+      // Extracted off the server's thread (saveWork.ts), with the command's own code; the server
+      // answers other requests meanwhile. Should the worker itself fail, a file this save wrote
+      // is taken back, as for an article that cannot be read.
+      const outcome = await processOffThread(
         {
           kind: "file",
           label: name,
@@ -293,8 +275,10 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
           ...(reviews.length ? { reviews } : {}),
         },
         tables.regions,
-        extractDocument,
-      );
+      ).catch(async (error: unknown) => {
+        if (!existing) await unlink(path).catch(() => undefined);
+        throw error;
+      });
       if (!outcome.ok) {
         if (existing) return bad(`the article ${name} cannot be read: ${outcome.reason}`);
         await unlink(path).catch(() => undefined);
