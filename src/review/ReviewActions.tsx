@@ -1,4 +1,5 @@
 // 确认 / 更正 / 驳回 on one fact, with its state beside them; 更正 opens the form.
+import { NO_OFFSETS } from "../i18n/writeErrors.ts";
 import { lazy, Suspense, useState } from "react";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { t } from "../i18n/dictionary.ts";
@@ -62,7 +63,7 @@ export function ReviewActions(props: { fact: FactRow; compact?: boolean }) {
             regions={api.regions}
             onSave={async (values) => {
               const review = correction(fact, values);
-              return review ? state.decide(review) : "no offsets";
+              return review ? state.decide(review) : NO_OFFSETS;
             }}
             onClose={() => setCorrecting(false)}
           />

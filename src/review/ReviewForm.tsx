@@ -14,6 +14,7 @@ import {
 } from "../../extract/lib/index.ts";
 import { indicatorName, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
 import type { Language } from "../state/viewState.ts";
+import { describeWriteFailure, type WriteFailure } from "../i18n/writeErrors.ts";
 
 const FIELD_LABEL: Record<FactField, LabelKey> = {
   indicator: "fieldIndicator",
@@ -55,7 +56,7 @@ export function ReviewForm(props: {
   initial: ReviewFormValues;
   regions: readonly { key: string; name: string }[];
   /** Called with checked fields; resolves to an error from saving, or null when kept. */
-  onSave: (values: ReviewFormValues) => Promise<string | null>;
+  onSave: (values: ReviewFormValues) => Promise<WriteFailure | null>;
   onClose: () => void;
 }) {
   const { lang } = props;
@@ -77,7 +78,10 @@ export function ReviewForm(props: {
     setSaving(true);
     const failed = await props.onSave(values);
     setSaving(false);
-    if (failed) setProblems([`${t(lang, "reviewSaveFailed")}: ${failed}`]);
+    if (failed)
+      setProblems([
+        `${t(lang, "reviewSaveFailed")}${lang === "zh" ? "：" : ": "}${describeWriteFailure(lang, failed)}`,
+      ]);
     else dialog.current?.close();
   };
   const field = (name: keyof ReviewFormValues, control: React.ReactNode) => (

@@ -1,5 +1,6 @@
 // 待核对: the unchecked facts one by one, the article open at the sentence with the number marked;
 // Y confirms, C corrects, R rejects, N (or →) goes to the next; the count of what is left shows.
+import { NO_OFFSETS } from "../i18n/writeErrors.ts";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useModalDialog } from "../hooks/useModalDialog.ts";
@@ -174,7 +175,7 @@ export default function ReviewQueue(props: {
           regions={api.regions}
           onSave={async (values) => {
             const review = correction(current, values);
-            return review ? api.state.decide(review) : "no offsets";
+            return review ? api.state.decide(review) : NO_OFFSETS;
           }}
           onClose={() => {
             setCorrecting(false);
