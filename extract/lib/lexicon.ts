@@ -98,6 +98,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
           en: "word",
           countZh: "word",
           countEn: "word",
+          plausible: { list: "number" },
         },
         optional: ["countZh", "countEn"],
       },

@@ -286,6 +286,14 @@ const LABELS = {
   save: { zh: "保存", en: "Save" },
   cancel: { zh: "取消", en: "Cancel" },
   formRefused: { zh: "未保存,请修改:", en: "Not saved; please fix:" },
+  plausibleWarning: {
+    zh: "请核对{field}：{value} 超出{indicator}的常见范围（{low} 至 {high}），可能多写或少写了位数、单位或小数点。尚未保存。",
+    en: "Check the {field}: {value} is outside the usual range of {indicator} ({low} to {high}); a digit, unit or decimal point may be off. Not saved yet.",
+  },
+  plausibleConfirm: {
+    zh: "我已对照原文核对，{value} 无误，仍要保存",
+    en: "I have checked it against the text: {value} is right; save it anyway",
+  },
   queueOpen: { zh: "待核对", en: "To check" },
   queueTitle: { zh: "待核对", en: "Facts to check" },
   queueLeft: { zh: "还剩 {n} 条未核对", en: "{n} left to check" },

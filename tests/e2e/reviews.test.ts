@@ -139,7 +139,32 @@ describe("reviewing facts", () => {
     await form.getByRole("button", { name: "保存" }).click();
     await expect(form.getByTestId("review-problems").textContent()).resolves.toContain("时期");
     await form.getByLabel("时期", { exact: true }).fill("2021");
+    // A value far outside what a GDP takes (0.001亿元: yuan typed for 亿元, digits lost) is warned
+    // of, naming the field and the indicator's range, and is not sent; it would be kept only once
+    // the person ticks that this very value is right.
+    const posted: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().endsWith("/api/reviews")) posted.push(r.url());
+    };
+    page.on("request", onRequest);
+    await form.getByLabel("数值", { exact: true }).fill("100000");
+    await form.getByRole("button", { name: "保存" }).click();
+    const warning = form.getByTestId("review-implausible");
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toMatch(
+      /请核对数值：0\.001亿元 超出地区生产总值的常见范围（10亿元 至 200000亿元）.*尚未保存/,
+    );
+    await form.getByRole("button", { name: "保存" }).click();
+    await warning.waitFor();
+    const box = form.getByTestId("review-implausible-confirm");
+    await box.check();
+    // The tick is for that value: another one is judged again.
+    await form.getByLabel("数值", { exact: true }).fill("1000000");
+    await expect(box.isChecked()).resolves.toBe(false);
+    expect(posted).toEqual([]);
+    page.off("request", onRequest);
     await form.getByLabel("数值", { exact: true }).fill("50324000000");
+    await expect(warning.count()).resolves.toBe(0);
     await form.getByLabel("备注", { exact: true }).fill("原文笔误");
     await decided(() => form.getByRole("button", { name: "保存" }).click());
     await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
