@@ -58,6 +58,17 @@ export default function ReviewQueue(props: {
     mark.current?.scrollIntoView({ block: "center" });
   }, [article.data, current]);
 
+  // The keys work while the focus is in the queue. A decision swaps the fact shown (the buttons
+  // that held the focus go while the queue is asked again), which left the focus on the page's
+  // body after a correction saved from the form: Y, C, R and N then did nothing until a click.
+  // After every render, a focus that left the queue comes back to it.
+  useEffect(() => {
+    const element = dialog.current;
+    if (!element || correcting) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || !element.contains(active)) element.focus();
+  });
+
   const next = useCallback(() => {
     if (current) setSkipped((s) => new Set([...s, current.id]));
   }, [current]);
@@ -102,6 +113,7 @@ export default function ReviewQueue(props: {
       className="review-queue"
       aria-labelledby="queue-title"
       data-testid="review-queue"
+      tabIndex={-1}
       onKeyDown={onKeyDown}
     >
       <header>

@@ -436,4 +436,35 @@ describe("reviewing facts", () => {
     await expect(row(factId).getByTestId("review-state").textContent()).resolves.toBe("已更正");
     await expect(page.getByTestId("reviews-waiting").count()).resolves.toBe(0);
   });
+
+  test("the 待核对 keys go on working after a correction saved from the queue (focus stays in the queue)", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const corrected = await fact.getAttribute("data-fact");
+    await page.keyboard.press("c");
+    const form = page.getByTestId("review-form");
+    await form.waitFor();
+    await form.getByLabel("备注", { exact: true }).fill("键盘核对");
+    await decided(() => page.keyboard.press("Enter"));
+    await form.waitFor({ state: "detached" });
+    // The next fact is shown, and N (no mouse) moves on from it.
+    await page.waitForFunction((id) => {
+      const shown = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+      return shown && shown !== id;
+    }, corrected);
+    const shown = await fact.getAttribute("data-fact");
+    await page.keyboard.press("n");
+    await page.waitForFunction(
+      (id) => {
+        const now = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+        return now && now !== id;
+      },
+      shown,
+      { timeout: 10_000 },
+    );
+    await page.keyboard.press("Escape");
+  });
 });
