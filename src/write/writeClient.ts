@@ -1,7 +1,7 @@
 // Posting a write to the `npm start` server (scripts/write/api.ts): JSON in, JSON out, the
 // page's token in the X-Write-Token header. Every outcome is a value, never a throw: a refusal,
 // a network failure or an answer of the wrong shape each say what happened.
-import type { WriteMode } from "./writeMode.ts";
+import { META_ORIGIN, META_TOKEN, type WriteMode } from "./writeMode.ts";
 import type { WriteFailure, WriteFailureCode } from "../i18n/writeErrors.ts";
 import { WRITE_REFUSAL_CODES } from "../../scripts/write/protocol.ts";
 
@@ -57,6 +57,48 @@ export async function postWrite<T>(
       { size, limit: MAX_WRITE_BODY_BYTES },
     );
   }
+  let result = await sendOnce(mode, path, json, parse, fetchImpl);
+  // The server makes a new token at every start: a page opened before a restart sends the old one
+  // and is refused with nothing changed. The page the server now serves holds the new token (as a
+  // reload would give it): taken from there, the same write is sent once more, so a decision or a
+  // save made after a restart is not lost for want of a reload.
+  if (!result.ok && result.code === "token" && (await renewToken(mode, fetchImpl))) {
+    result = await sendOnce(mode, path, json, parse, fetchImpl);
+  }
+  return result;
+}
+
+/**
+ * Reads this start's token from the index.html the server serves (the meta tags of
+ * scripts/write/meta.ts) into `mode`, which every holder of the page's mode shares. False when
+ * that page gives no other token for this origin (writes off now, or the same token).
+ */
+async function renewToken(
+  mode: Extract<WriteMode, { kind: "server" }>,
+  fetchImpl: typeof fetch,
+): Promise<boolean> {
+  let html: string;
+  try {
+    html = await (await fetchImpl("/", { cache: "no-store" })).text();
+  } catch {
+    return false;
+  }
+  const meta = (name: string) =>
+    new RegExp(`<meta name="${name}" content="([^"]*)">`).exec(html)?.[1] ?? null;
+  const token = meta(META_TOKEN);
+  if (!token || token === mode.token || meta(META_ORIGIN) !== mode.origin) return false;
+  mode.token = token;
+  return true;
+}
+
+/** Posts one write and reads its answer. */
+async function sendOnce<T>(
+  mode: Extract<WriteMode, { kind: "server" }>,
+  path: string,
+  json: string,
+  parse: AnswerParser<T>,
+  fetchImpl: typeof fetch,
+): Promise<WriteResult<T>> {
   let response: Response;
   try {
     response = await fetchImpl(path, {

@@ -112,3 +112,58 @@ describe("a refusal on the page", () => {
     }
   });
 });
+
+describe("a server started again while the page is open", () => {
+  it("takes the new start's token from the page the server serves and sends the write again, once", async () => {
+    const mode = { kind: "server", token: "old", origin: "http://127.0.0.1:5173" } as {
+      kind: "server";
+      token: string;
+      origin: string;
+    };
+    const sent: string[] = [];
+    const fetchImpl = (async (input: string, init?: RequestInit) => {
+      if (init?.method === "POST") {
+        const token = (init.headers as Record<string, string>)["X-Write-Token"]!;
+        sent.push(token);
+        return token === "new"
+          ? new Response(JSON.stringify({ ok: true }), { status: 200 })
+          : new Response(
+              JSON.stringify({ ok: false, code: "token", params: {}, error: "refused" }),
+              { status: 403 },
+            );
+      }
+      expect(input).toBe("/");
+      return new Response(
+        '<html><head><meta name="jm-write-token" content="new"><meta name="jm-write-origin" content="http://127.0.0.1:5173"></head></html>',
+      );
+    }) as typeof fetch;
+    const result = await postWrite(mode, "/api/reviews", {}, () => true, fetchImpl);
+    expect(result.ok).toBe(true);
+    expect(sent).toEqual(["old", "new"]);
+    // The page's mode holds the new token from now on.
+    expect(mode.token).toBe("new");
+  });
+
+  it("says the token is out of date when the page served has none (writes off) or the same one", async () => {
+    const mode = { kind: "server", token: "old", origin: "http://127.0.0.1:5173" } as {
+      kind: "server";
+      token: string;
+      origin: string;
+    };
+    let posts = 0;
+    const fetchImpl = (async (_input: string, init?: RequestInit) => {
+      if (init?.method === "POST") {
+        posts++;
+        return new Response(
+          JSON.stringify({ ok: false, code: "token", params: {}, error: "refused" }),
+          { status: 403 },
+        );
+      }
+      return new Response('<html><head><meta name="jm-writes-off" content="remote"></head></html>');
+    }) as typeof fetch;
+    const result = await postWrite(mode, "/api/reviews", {}, () => true, fetchImpl);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.code).toBe("token");
+    expect(posts).toBe(1);
+  });
+});
