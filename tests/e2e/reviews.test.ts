@@ -467,4 +467,40 @@ describe("reviewing facts", () => {
     );
     await page.keyboard.press("Escape");
   });
+
+  test("a fact rejected by mistake in 待核对 is brought back with U and decided again (the last decision wins)", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const rejected = await fact.getAttribute("data-fact");
+    await decided(() => page.keyboard.press("r"));
+    await page.waitForFunction((id) => {
+      const shown = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+      return shown && shown !== id;
+    }, rejected);
+    // What was just decided is said, with the key that goes back to it.
+    await expect(queue.getByTestId("queue-last").textContent()).resolves.toMatch(/已驳回.*U 返回/);
+    await page.keyboard.press("u");
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact") === id,
+      rejected,
+    );
+    await expect(fact.getByTestId("review-state").textContent()).resolves.toBe("已驳回");
+    await decided(() => page.keyboard.press("y"));
+    await page.keyboard.press("Escape");
+    const lines = readFileSync(join(dataDir, "reviews.csv"), "utf8").trimEnd().split("\n");
+    expect(lines.slice(-2).map((l) => l.split(",").slice(1, 3))).toEqual([
+      ["reject", rejected],
+      ["confirm", rejected],
+    ]);
+    // Confirmed now: it is back in the data, checked.
+    const [indicator] = /[a-z_]+$/.exec(rejected!)!;
+    await page.goto(`${url}?indicator=${indicator}&view=table`);
+    await tableReady(page);
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
+    await expect(row(rejected!).getByTestId("review-state").textContent()).resolves.toBe("已核对");
+  });
 });
