@@ -58,6 +58,7 @@ export function ReviewActions(props: { fact: FactRow; compact?: boolean }) {
           <ReviewForm
             lang={lang}
             title={t(lang, "correctTitle")}
+            focusValue
             number={fact.text}
             initial={formValues(fact)}
             regions={api.regions}

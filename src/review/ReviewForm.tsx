@@ -1,7 +1,7 @@
 // 更正 and 补录: the fact's fields in a form, labelled 指标, 地区, 时期, 数值, 限定, 类型, 对象,
 // 备注, prefilled. On save the fields are checked as a contract row is (checkFactFields, the
 // check `npm run extract` makes of reviews.csv); a refused field is named and nothing is kept.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useModalDialog } from "../hooks/useModalDialog.ts";
 import {
   checkFactFields,
@@ -91,10 +91,21 @@ export function ReviewForm(props: {
   /** Called with checked fields; resolves to an error from saving, or null when kept. */
   onSave: (values: ReviewFormValues) => Promise<WriteFailure | null>;
   onClose: () => void;
+  /** Opens with 数值 focused and selected (a correction is most often of the value): C, the
+   * digits, Enter. Else the first field, as a dialog opens. */
+  focusValue?: boolean;
 }) {
   const { lang } = props;
   const id = useId();
   const dialog = useModalDialog(props.onClose);
+  const valueInput = useRef<HTMLInputElement>(null);
+  // After the dialog opened (its own focus went to the first field): the value, selected.
+  const { focusValue } = props;
+  useEffect(() => {
+    if (!focusValue) return;
+    valueInput.current?.focus();
+    valueInput.current?.select();
+  }, [focusValue]);
   const [values, setValues] = useState(props.initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
@@ -141,6 +152,7 @@ export function ReviewForm(props: {
   const text = (name: keyof ReviewFormValues) => (
     <input
       id={`${id}-${name}`}
+      ref={name === "value" ? valueInput : undefined}
       name={name}
       value={values[name]}
       onChange={(e) => set(name)(e.target.value)}

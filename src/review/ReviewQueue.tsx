@@ -254,6 +254,7 @@ export default function ReviewQueue(props: {
         <ReviewForm
           lang={lang}
           title={t(lang, "correctTitle")}
+          focusValue
           number={current.text}
           initial={formValues(current)}
           regions={api.regions}

@@ -503,4 +503,27 @@ describe("reviewing facts", () => {
     await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
     await expect(row(rejected!).getByTestId("review-state").textContent()).resolves.toBe("已核对");
   });
+
+  test("更正 from the queue by keyboard alone: C opens the form at 数值, typing and Enter keep it", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const corrected = (await fact.getAttribute("data-fact"))!;
+    await page.keyboard.press("c");
+    const form = page.getByTestId("review-form");
+    await form.waitFor();
+    const value = form.getByLabel("数值", { exact: true });
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "value");
+    const before = Number(await value.inputValue());
+    // The value is selected: what is typed replaces it.
+    await page.keyboard.type(String(before + 1));
+    await decided(() => page.keyboard.press("Enter"));
+    await form.waitFor({ state: "detached" });
+    await page.keyboard.press("Escape");
+    const last = readFileSync(join(dataDir, "reviews.csv"), "utf8").trimEnd().split("\n").at(-1)!;
+    expect(last.split(",").slice(1, 3)).toEqual(["correct", corrected]);
+    expect(last).toContain(`,${before + 1},`);
+  });
 });
