@@ -14,13 +14,13 @@ import {
 } from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions } from "../../extract/node/config.ts";
 import { listDocuments } from "../../extract/node/documents.ts";
-import { loadPageReader, loadText, needsPageReader } from "../../extract/node/process.ts";
 import { refuse, type WriteRoute } from "./api.ts";
 import type { RefusalParams, WriteRefusalCode } from "./protocol.ts";
 
 /** Why a decision is refused: a code for the page, its values, and English words. */
 type Problem = { code: WriteRefusalCode; error: string; params?: RefusalParams };
 import { appendLine, withFileLock } from "./files.ts";
+import { loadTextOffThread } from "./saveWork.ts";
 
 export const REVIEWS_PATH = "/api/reviews";
 /** A decision is a few hundred bytes; a note may be long, not megabytes. */
@@ -149,9 +149,9 @@ async function numberAt(rawDir: string, review: Review): Promise<true | Problem>
       params: { source: review.source },
     };
   // The text the facts' offsets point into: the decoded file, or a web page's article text.
+  // Read off the server's thread (saveWork.ts): a large saved page takes seconds.
   const job = { kind: "file", label: document.name, id: document.id, path: document.path } as const;
-  if (needsPageReader(job)) await loadPageReader();
-  const loaded = loadText(job);
+  const loaded = await loadTextOffThread(job);
   if ("reason" in loaded)
     return {
       code: "document-unreadable",

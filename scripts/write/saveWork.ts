@@ -1,4 +1,5 @@
-// The CPU-heavy part of 保存文章, off the server's thread: reading the article (decoding, or a web
+// The CPU-heavy part of 保存文章 (and of checking a decision's number, loadText), off the server's
+// thread: reading the article (decoding, or a web
 // page's article found by Readability) and extracting it. Both are synchronous and take seconds on
 // a page of several MB (about 2 s of extraction for 7 MB of text on the development machine), and
 // on the server's own thread every other request (the dashboard's files, a decision being kept)
@@ -12,10 +13,12 @@ import { extractDocument, type Region } from "../../extract/lib/index.ts";
 import { startModuleWorker } from "../../extract/node/pool.ts";
 import {
   loadPageReader,
+  loadText,
   needsPageReader,
   processDocument,
   type DocumentJob,
   type DocumentOutcome,
+  type Loaded,
 } from "../../extract/node/process.ts";
 import { isPageFile } from "../../extract/page/files.ts";
 import { readPageBytes } from "../../extract/page/node.ts";
@@ -25,10 +28,11 @@ export type Inspected = { error: string } | { title?: string; published?: string
 
 export type SaveWorkRequest =
   | { seq: number; kind: "inspect"; bytes: Uint8Array; type: string }
-  | { seq: number; kind: "process"; job: DocumentJob; regions: Region[] };
+  | { seq: number; kind: "process"; job: DocumentJob; regions: Region[] }
+  | { seq: number; kind: "load"; job: DocumentJob };
 
 export type SaveWorkAnswer =
-  | { seq: number; ok: true; value: Inspected | DocumentOutcome }
+  | { seq: number; ok: true; value: Inspected | DocumentOutcome | Loaded }
   | { seq: number; ok: false; error: string };
 
 /** Reads an article's bytes as the save will: a page's title and date, or why it cannot be read. */
@@ -46,9 +50,12 @@ export function inspectArticle(bytes: Uint8Array, type: string): Inspected {
 }
 
 /** Does one request's work; the worker thread's whole job (also callable in-thread, in tests). */
-export async function doSaveWork(request: SaveWorkRequest): Promise<Inspected | DocumentOutcome> {
+export async function doSaveWork(
+  request: SaveWorkRequest,
+): Promise<Inspected | DocumentOutcome | Loaded> {
   if (request.kind === "inspect") return inspectArticle(request.bytes, request.type);
   if (needsPageReader(request.job)) await loadPageReader();
+  if (request.kind === "load") return loadText(request.job);
   return processDocument(request.job, request.regions, extractDocument);
 }
 
@@ -58,7 +65,10 @@ let worker: Worker | undefined;
 let nextSeq = 0;
 const pending = new Map<
   number,
-  { resolve: (value: Inspected | DocumentOutcome) => void; reject: (e: Error) => void }
+  {
+    resolve: (value: Inspected | DocumentOutcome | Loaded) => void;
+    reject: (e: Error) => void;
+  }
 >();
 
 /** The save worker, started on first use. Unreferenced: it never keeps a process alive. */
@@ -90,7 +100,7 @@ type Unnumbered<T> = T extends unknown ? Omit<T, "seq"> : never;
 
 function ask(request: Unnumbered<SaveWorkRequest>) {
   const seq = nextSeq++;
-  return new Promise<Inspected | DocumentOutcome>((resolve, reject) => {
+  return new Promise<Inspected | DocumentOutcome | Loaded>((resolve, reject) => {
     pending.set(seq, { resolve, reject });
     saveWorker().postMessage({ ...request, seq });
   });
@@ -103,3 +113,8 @@ export const inspectOffThread = (bytes: Uint8Array, type: string) =>
 /** processDocument on the save worker (the same code `npm run extract` runs on its workers). */
 export const processOffThread = (job: DocumentJob, regions: Region[]) =>
   ask({ kind: "process", job, regions }) as Promise<DocumentOutcome>;
+
+/** loadText on the save worker: a document's text as the facts' offsets count it (a web page's
+ * article found by Readability, seconds on a page of several MB). */
+export const loadTextOffThread = (job: DocumentJob) =>
+  ask({ kind: "load", job }) as Promise<Loaded>;
