@@ -118,3 +118,9 @@ export const processOffThread = (job: DocumentJob, regions: Region[]) =>
  * article found by Readability, seconds on a page of several MB). */
 export const loadTextOffThread = (job: DocumentJob) =>
   ask({ kind: "load", job }) as Promise<Loaded>;
+
+/** Starts the save worker now (npm start does, once it serves): under tsx its start compiles the
+ * extractor, about 1.5 s, which the first decision or save would otherwise wait for. */
+export function startSaveWorker(): void {
+  saveWorker();
+}
