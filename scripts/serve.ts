@@ -6,6 +6,7 @@ import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import {
   API_PREFIX,
   handleApiRequest,
+  refuse,
   sendJson,
   type WriteRoute,
   type WriteState,
@@ -157,7 +158,10 @@ export async function serveDashboard(
         const error = `refused: the Host header ${JSON.stringify(req.headers.host ?? null)} is not a name of this machine (open the address the server printed)`;
         res.setHeader("Connection", "close");
         if ((req.url ?? "").startsWith(API_PREFIX)) {
-          return sendJson(res, { status: 403, body: { ok: false, error } });
+          return sendJson(
+            res,
+            refuse(403, "host", error, { given: req.headers.host ?? "", expected: "" }),
+          );
         }
         return answer(res, 403, error);
       }
@@ -167,10 +171,10 @@ export async function serveDashboard(
       }
       if (!checked.ok && (req.url ?? "").startsWith(API_PREFIX)) {
         res.setHeader("Connection", "close");
-        return sendJson(res, {
-          status: 400,
-          body: { ok: false, error: `bad request: ${checked.reason}` },
-        });
+        return sendJson(
+          res,
+          refuse(400, "bad-path", `bad request: ${checked.reason}`, { reason: checked.reason }),
+        );
       }
       if (req.method !== "GET" && req.method !== "HEAD") {
         res.setHeader("Allow", "GET, HEAD");

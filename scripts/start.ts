@@ -12,6 +12,7 @@ import { serveDashboard } from "./serve.ts";
 import { isLoopback } from "./write/guard.ts";
 import { writeRoutes } from "./write/routes.ts";
 import { moveStaleTempFiles } from "./write/files.ts";
+import { startSaveWorker } from "./write/saveWork.ts";
 
 const { values } = parseArgs({
   options: {
@@ -64,6 +65,9 @@ for (let port = firstPort; port < firstPort + 20; port++) {
     const { url } = await serveDashboard({ distDir, port, host: values.host, writes });
     const note = "off" in writes ? `\n  saving from the dashboard is off: ${writes.off}` : "";
     console.log(`\n  jiangmen-indicators dashboard: ${url}${note}\n  (Ctrl+C to stop)\n`);
+    // Saves and decisions read and extract articles on a worker thread: started now, in the
+    // background, rather than on the person's first decision.
+    if (!("off" in writes)) startSaveWorker();
     break;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;

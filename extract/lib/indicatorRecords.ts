@@ -18,6 +18,9 @@ export interface IndicatorRecord {
   names: { zh: string; en: string };
   /** For a count, the word it is read with: 个/projects, 家/enterprises. */
   countWord: { zh: string; en: string } | null;
+  /** [low, high] in the indicator's unit: a value a person gives outside it is warned of before
+   * it is kept (a warning, never a refusal: such a value may be right). */
+  plausible: readonly [number, number];
 }
 
 type RawRecord = {
@@ -27,6 +30,7 @@ type RawRecord = {
   en: string;
   countZh?: string;
   countEn?: string;
+  plausible?: unknown;
 };
 type RawFamily = { value: string; growth?: string; unit: string };
 
@@ -54,12 +58,25 @@ export function readIndicatorRecords(lexicon: {
       problems.push(
         `indicators.${key}: countZh and countEn go with unit "count", and only with it`,
       );
+    const range = raw.plausible;
+    const plausible =
+      Array.isArray(range) &&
+      range.length === 2 &&
+      range.every((n) => typeof n === "number" && Number.isFinite(n)) &&
+      (range[0] as number) < (range[1] as number)
+        ? ([range[0], range[1]] as [number, number])
+        : null;
+    if (!plausible)
+      problems.push(
+        `indicators.${key}.plausible must be [low, high], two numbers in the indicator's unit with low below high`,
+      );
     records.push({
       key: key as Indicator,
       unit: raw.unit as Unit,
       group: raw.group,
       names: { zh: raw.zh, en: raw.en },
       countWord: counted ? { zh: raw.countZh!, en: raw.countEn! } : null,
+      plausible: plausible ?? [-Infinity, Infinity],
     });
   }
   const byKey = new Map(records.map((r) => [r.key, r]));

@@ -105,6 +105,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
           en: "word",
           countZh: "word",
           countEn: "word",
+          plausible: { list: "number" },
         },
         optional: ["countZh", "countEn"],
       },

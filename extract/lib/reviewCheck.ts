@@ -2,7 +2,7 @@
 // indicator and its unit agree, the period parses, the region is in the table, the value is a
 // number and a count is whole. Pure; the dashboard's form and the extractor's reading of
 // data/reviews.csv share it, so the form refuses exactly what a run would refuse.
-import { INDICATOR_UNIT } from "./indicatorRecords.ts";
+import { INDICATOR_RECORDS, INDICATOR_UNIT } from "./indicatorRecords.ts";
 import { INDICATORS, KINDS, QUALIFIERS, type Indicator } from "./types.ts";
 
 /** The fields of a fact a person can give, as text (a form's inputs, a CSV row's cells). */
@@ -95,4 +95,28 @@ export function checkFactFields(
   const kind = input.kind.trim();
   if (kind && !isOneOf(KINDS, kind)) bad("kind", `"${kind}" is not one of ${KINDS.join(", ")}`);
   return problems;
+}
+
+/** A value outside its indicator's plausible range: which field, the value, and the range. */
+export interface Implausible {
+  field: "value";
+  value: number;
+  unit: string;
+  low: number;
+  high: number;
+}
+
+/**
+ * The value of `input` when it lies outside the plausible range of its indicator's record
+ * (extract/lexicon/indicators.json), else null: a 3500 % growth, a GDP of 0.001 亿元. A warning
+ * for the person to confirm, never a refusal; a field checkFactFields refuses is not judged here.
+ */
+export function implausibleValue(input: FactFieldsInput): Implausible | null {
+  const record = INDICATOR_RECORDS.find((r) => r.key === input.indicator.trim());
+  const raw = input.value.trim();
+  if (!record || !NUMBER.test(raw)) return null;
+  const value = Number(raw);
+  const [low, high] = record.plausible;
+  if (value >= low && value <= high) return null;
+  return { field: "value", value, unit: record.unit, low, high };
 }

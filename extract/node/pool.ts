@@ -45,7 +45,15 @@ const WORKER_MODULE = new URL(
  * registers tsx in the worker before importing it.
  */
 function startWorker(module: URL, regions: Region[]): Worker {
-  const workerData = { regions };
+  return startModuleWorker(module, { regions });
+}
+
+/**
+ * Starts a worker thread on `module` with `workerData`: the module as it is when it is
+ * JavaScript, or, when it is TypeScript (under tsx: tests, `npm start`), through a bootstrap that
+ * registers tsx in the worker first.
+ */
+export function startModuleWorker(module: URL, workerData: unknown): Worker {
   if (!module.pathname.endsWith(".ts")) return new Worker(module, { workerData });
   const tsx = import.meta.resolve("tsx/esm/api");
   const bootstrap =

@@ -5,13 +5,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseJsonBody, readBody } from "./body.ts";
 import { MAX_WRITE_BODY_BYTES, refuseWrite, type WriteSettings } from "./guard.ts";
+import {
+  refusalBody,
+  type RefusalBody,
+  type RefusalParams,
+  type WriteRefusalCode,
+} from "./protocol.ts";
 
 /** The prefix of every write route. */
 export const API_PREFIX = "/api/";
 
 export interface WriteAnswer {
   status: number;
-  body: { ok: boolean; error?: string; [key: string]: unknown };
+  /** Done, with what the route says about it; or refused, with a code the page translates. */
+  body: { ok: true; [key: string]: unknown } | RefusalBody;
 }
 
 export interface WriteRoute {
@@ -50,10 +57,13 @@ function sendRefusal(req: IncomingMessage, res: ServerResponse, answer: WriteAns
   sendJson(res, answer);
 }
 
-const refuse = (status: number, error: string): WriteAnswer => ({
-  status,
-  body: { ok: false, error },
-});
+/** A refused write: its status, its code for the page and its English words. */
+export const refuse = (
+  status: number,
+  code: WriteRefusalCode,
+  error: string,
+  params?: RefusalParams,
+): WriteAnswer => ({ status, body: refusalBody(code, error, params) });
 
 /** Answers one request under /api/. Never throws for bad input; server faults reject. */
 export async function handleApiRequest(
@@ -62,7 +72,12 @@ export async function handleApiRequest(
   path: string,
   state: WriteState,
 ): Promise<void> {
-  if (!state.enabled) return sendRefusal(req, res, refuse(405, `writes are off: ${state.reason}`));
+  if (!state.enabled)
+    return sendRefusal(
+      req,
+      res,
+      refuse(405, "writes-off", `writes are off: ${state.reason}`, { reason: state.reason }),
+    );
   const route = state.routes.find((r) => r.path === path);
   const limit = Math.min(
     route?.maxBodyBytes ?? MAX_WRITE_BODY_BYTES,
@@ -71,12 +86,18 @@ export async function handleApiRequest(
   const refusal = refuseWrite(req, { ...state.settings, maxBodyBytes: limit });
   if (refusal) {
     if (refusal.status === 405) res.setHeader("Allow", "POST");
-    return sendRefusal(req, res, refuse(refusal.status, refusal.error));
+    return sendRefusal(
+      req,
+      res,
+      refuse(refusal.status, refusal.code, refusal.error, refusal.params),
+    );
   }
-  if (!route) return sendRefusal(req, res, refuse(404, `no write route ${path}`));
+  if (!route)
+    return sendRefusal(req, res, refuse(404, "no-route", `no write route ${path}`, { path }));
   const body = await readBody(req, limit);
-  if (!body.ok) return sendRefusal(req, res, refuse(body.status, body.error));
+  if (!body.ok)
+    return sendRefusal(req, res, refuse(body.status, body.code, body.error, body.params));
   const json = parseJsonBody(body.bytes);
-  if (!json.ok) return sendJson(res, refuse(json.status, json.error));
+  if (!json.ok) return sendJson(res, refuse(json.status, json.code, json.error, json.params));
   sendJson(res, await route.handle(json.value));
 }

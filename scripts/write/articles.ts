@@ -8,22 +8,16 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import { csvHeader } from "../../extract/lib/csv.ts";
-import { decodeDocument } from "../../extract/lib/decode.ts";
-import {
-  extractDocument,
-  type Region,
-  type Review,
-  type TableProblem,
-} from "../../extract/lib/index.ts";
+import { type Region, type Review, type TableProblem } from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions, loadReviews } from "../../extract/node/config.ts";
 import { documentId, isDocumentFile } from "../../extract/node/documents.ts";
-import { loadPageReader, processDocument } from "../../extract/node/process.ts";
 import { isPublishedDate, parseSourcesTable } from "../../extract/node/sources.ts";
-import { articleTextName, isPageFile } from "../../extract/page/files.ts";
-import { readPageBytes } from "../../extract/page/node.ts";
-import type { WriteAnswer, WriteRoute } from "./api.ts";
+import { articleTextName } from "../../extract/page/files.ts";
+import { refuse, type WriteAnswer, type WriteRoute } from "./api.ts";
+import type { RefusalParams, WriteRefusalCode } from "./protocol.ts";
 import { csvCell, csvRecords, firstBrokenLine, replaceSourceRows } from "./csvRecords.ts";
 import { newTrashFolder, withFileLock, writeBytesAtomic, writeFileAtomic } from "./files.ts";
+import { inspectOffThread, processOffThread } from "./saveWork.ts";
 
 /** The folder under data/ that removed articles go to. */
 export const TRASH_DIR = "trash";
@@ -55,19 +49,34 @@ export interface KeptArticle {
   facts: number;
 }
 
-const bad = (error: string): WriteAnswer => ({ status: 400, body: { ok: false, error } });
+/** Why a save or a delete is refused: a code for the page, its values, and English words. */
+type Problem = { code: WriteRefusalCode; error: string; params?: RefusalParams };
+
+const problem = (code: WriteRefusalCode, error: string, params?: RefusalParams): Problem => ({
+  code,
+  error,
+  ...(params ? { params } : {}),
+});
+
+const answerProblem = (status: number, p: Problem): WriteAnswer =>
+  refuse(status, p.code, p.error, p.params);
+const bad = (p: Problem): WriteAnswer => answerProblem(400, p);
 
 /** A metadata field: a string without control characters, trimmed, within its limit. */
-function field(value: unknown, name: keyof typeof FIELD_LIMITS): string | { error: string } {
+function field(value: unknown, name: keyof typeof FIELD_LIMITS): string | Problem {
   if (value === undefined || value === null) return "";
-  if (typeof value !== "string") return { error: `${name} must be text` };
+  if (typeof value !== "string")
+    return problem("bad-request", `${name} must be text`, { field: name });
   // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   if (clean.length > FIELD_LIMITS[name]) {
-    return { error: `${name} is longer than ${FIELD_LIMITS[name]} characters` };
+    return problem("field-too-long", `${name} is longer than ${FIELD_LIMITS[name]} characters`, {
+      field: name,
+      limit: FIELD_LIMITS[name],
+    });
   }
   if (name === "url" && clean && !/^https?:\/\//i.test(clean)) {
-    return { error: "url must start with http:// or https://" };
+    return problem("bad-url", "url must start with http:// or https://");
   }
   return clean;
 }
@@ -81,9 +90,9 @@ interface Parsed {
   url: string;
 }
 
-function parseSave(body: unknown): Parsed | { error: string } {
+function parseSave(body: unknown): Parsed | Problem {
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    return { error: "expected a JSON object { text } or { file: { name, base64 } }" };
+    return problem("bad-request", "expected a JSON object { text } or { file: { name, base64 } }");
   }
   const request = body as Record<string, unknown>;
   let bytes: Buffer;
@@ -98,23 +107,30 @@ function parseSave(body: unknown): Parsed | { error: string } {
   ) {
     const file = request.file as Record<string, unknown>;
     if (typeof file.name !== "string" || typeof file.base64 !== "string") {
-      return { error: "file must be { name, base64 }" };
+      return problem("bad-request", "file must be { name, base64 }");
     }
     type = /\.([A-Za-z]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? "";
     if (!TYPES.has(type)) {
-      return { error: `${JSON.stringify(file.name)} is not a .txt, .md, .html or .htm file` };
+      return problem(
+        "article-type",
+        `${JSON.stringify(file.name)} is not a .txt, .md, .html or .htm file`,
+        { name: file.name },
+      );
     }
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64)) return { error: "file.base64 is not base64" };
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(file.base64))
+      return problem("not-base64", "file.base64 is not base64");
     bytes = Buffer.from(file.base64, "base64");
   } else {
-    return { error: "send either text or file, not both or neither" };
+    return problem("bad-request", "send either text or file, not both or neither");
   }
-  if (bytes.length === 0) return { error: "the article is empty" };
+  if (bytes.length === 0) return problem("article-empty", "the article is empty");
   const published = request.published ?? "";
   if (typeof published !== "string" || (published !== "" && !isPublishedDate(published))) {
-    return {
-      error: `published ${JSON.stringify(published)} is not a date (YYYY-MM-DD or YYYY-MM)`,
-    };
+    return problem(
+      "bad-date",
+      `published ${JSON.stringify(published)} is not a date (YYYY-MM-DD or YYYY-MM)`,
+      { published: String(published) },
+    );
   }
   const fields = {
     title: field(request.title, "title"),
@@ -130,20 +146,6 @@ function parseSave(body: unknown): Parsed | { error: string } {
     publisher: fields.publisher as string,
     url: fields.url as string,
   };
-}
-
-/** What the bytes say before anything is written: an error, or a page's own title and date. */
-function inspect(parsed: Parsed): { error: string } | { title?: string; published?: string } {
-  if (isPageFile(`x.${parsed.type}`)) {
-    const page = readPageBytes(parsed.bytes);
-    if (!page.ok) return { error: page.reason };
-    return {
-      ...(page.title ? { title: page.title } : {}),
-      ...(page.published ? { published: page.published } : {}),
-    };
-  }
-  const decoded = decodeDocument(parsed.bytes);
-  return decoded.ok ? {} : { error: decoded.reason };
 }
 
 /** The sources.csv text with a row for `entry` appended in the table's own column order. */
@@ -183,13 +185,12 @@ async function refusingNotUtf8(task: () => Promise<WriteAnswer>): Promise<WriteA
     return await task();
   } catch (error) {
     if (!(error instanceof NotUtf8)) throw error;
-    return {
-      status: 409,
-      body: {
-        ok: false,
-        error: `${error.file} is not UTF-8: save it as UTF-8 before saving from the dashboard (nothing was changed)`,
-      },
-    };
+    return refuse(
+      409,
+      "file-not-utf8",
+      `${error.file} is not UTF-8: save it as UTF-8 before saving from the dashboard (nothing was changed)`,
+      { file: error.file },
+    );
   }
 }
 
@@ -197,24 +198,30 @@ async function refusingNotUtf8(task: () => Promise<WriteAnswer>): Promise<WriteA
 function sourcesRefusal(problems: readonly TableProblem[]): WriteAnswer | undefined {
   const first = problems[0];
   if (!first) return undefined;
-  return {
-    status: 409,
-    body: {
-      ok: false,
-      error: `data/raw/sources.csv has problems; fix it first: line ${first.line}: ${first.message} (nothing was changed)`,
-    },
-  };
+  return refuse(
+    409,
+    "sources-problem",
+    `data/raw/sources.csv has problems; fix it first: line ${first.line}: ${first.message} (nothing was changed)`,
+    { line: first.line, message: first.message },
+  );
 }
 
 /** Why data/indicators.csv cannot take a merged article (it is rewritten by row), if it cannot. */
-function contractProblem(facts: string): string | undefined {
+function contractProblem(facts: string): Problem | undefined {
   if (!facts.trim()) return undefined;
   const header = facts.slice(0, facts.indexOf("\n") + 1 || facts.length).replace(/^\uFEFF/, "");
   if (header !== csvHeader())
-    return "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)";
+    return problem(
+      "indicators-header",
+      "data/indicators.csv does not start with the contract's header: run npm run extract first (nothing was changed)",
+    );
   const broken = firstBrokenLine(facts);
   if (broken === undefined) return undefined;
-  return `data/indicators.csv line ${broken}: its quotes are broken (a hand edit?), so its rows cannot be told apart: run npm run extract first (nothing was changed)`;
+  return problem(
+    "indicators-broken",
+    `data/indicators.csv line ${broken}: its quotes are broken (a hand edit?), so its rows cannot be told apart: run npm run extract first (nothing was changed)`,
+    { line: broken },
+  );
 }
 
 /**
@@ -223,14 +230,16 @@ function contractProblem(facts: string): string | undefined {
  */
 async function readTables(
   dataDir: string,
-): Promise<{ regions: Region[]; reviews: Review[] } | { error: string }> {
+): Promise<{ regions: Region[]; reviews: Review[] } | Problem> {
   try {
     const regions = await loadRegions(join(dataDir, "regions.csv"));
     const loaded = await loadReviews(join(dataDir, "reviews.csv"), regions, false);
     return { regions, reviews: loaded?.reviews ?? [] };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { error: `${error.messages.join("; ")} (nothing was changed)` };
+    return problem("tables-problem", `${error.messages.join("; ")} (nothing was changed)`, {
+      message: error.messages.join("; "),
+    });
   }
 }
 
@@ -249,9 +258,15 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
 
   const save = async (body: unknown): Promise<WriteAnswer> => {
     const parsed = parseSave(body);
-    if ("error" in parsed) return bad(parsed.error);
-    const seen = inspect(parsed);
-    if ("error" in seen) return bad(`the article cannot be read: ${seen.error}`);
+    if ("code" in parsed) return bad(parsed);
+    // Read off the server's thread (saveWork.ts): a page of several MB takes seconds.
+    const seen = await inspectOffThread(parsed.bytes, parsed.type);
+    if ("error" in seen)
+      return bad(
+        problem("article-unreadable", `the article cannot be read: ${seen.error}`, {
+          reason: seen.error,
+        }),
+      );
     // The same bytes are the same article: saving twice (or twice at once) keeps it once.
     const hash = createHash("sha256").update(parsed.bytes).digest("hex").slice(0, 12);
     const id = `article-${hash}`;
@@ -260,7 +275,7 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       const sourcesText = await readOptional(sourcesFile);
       const factsText = await readOptional(factsFile);
       const factsProblem = contractProblem(factsText);
-      if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
+      if (factsProblem) return answerProblem(409, factsProblem);
       const sources = parseSourcesTable(sourcesText);
       const sourcesProblem = sourcesRefusal(sources.problems);
       if (sourcesProblem) return sourcesProblem;
@@ -277,13 +292,15 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
       // The tables the extraction reads, before anything is written: a region table that cannot
       // be used refuses the save and changes nothing.
       const tables = await readTables(dataDir);
-      if ("error" in tables) return { status: 409, body: { ok: false, error: tables.error } };
+      if ("code" in tables) return answerProblem(409, tables);
       // The decisions already made about this article (one deleted and saved again keeps them),
       // applied as `npm run extract` would, so the merged rows carry their review column now.
       const reviews = tables.reviews.filter((review) => review.source === id);
       if (!existing) await writeBytesAtomic(path, parsed.bytes);
-      await loadPageReader();
-      const outcome = processDocument(
+      // Extracted off the server's thread (saveWork.ts), with the command's own code; the server
+      // answers other requests meanwhile. Should the worker itself fail, a file this save wrote
+      // is taken back, as for an article that cannot be read.
+      const outcome = await processOffThread(
         {
           kind: "file",
           label: name,
@@ -293,13 +310,25 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
           ...(reviews.length ? { reviews } : {}),
         },
         tables.regions,
-        extractDocument,
-      );
+      ).catch(async (error: unknown) => {
+        if (!existing) await unlink(path).catch(() => undefined);
+        throw error;
+      });
       if (!outcome.ok) {
-        if (existing) return bad(`the article ${name} cannot be read: ${outcome.reason}`);
+        if (existing)
+          return bad(
+            problem("article-unreadable", `the article ${name} cannot be read: ${outcome.reason}`, {
+              reason: outcome.reason,
+              file: name,
+            }),
+          );
         await unlink(path).catch(() => undefined);
         await unlink(join(rawDir, ...articleTextName(id).split("/"))).catch(() => undefined);
-        return bad(`the article cannot be read: ${outcome.reason}`);
+        return bad(
+          problem("article-unreadable", `the article cannot be read: ${outcome.reason}`, {
+            reason: outcome.reason,
+          }),
+        );
       }
       // A file already here is complete when its row and its facts are: otherwise a save cut
       // off part way (the server stopped between its writes) is finished now, with what this
@@ -339,24 +368,22 @@ export function articleRoutes(dataDir: string): WriteRoute[] {
 
   const remove = async (body: unknown): Promise<WriteAnswer> => {
     const id = (body as { id?: unknown } | null)?.id;
-    if (typeof id !== "string" || !id) return bad("expected { id } naming the article");
+    if (typeof id !== "string" || !id)
+      return bad(problem("bad-request", "expected { id } naming the article"));
     return lock(async () => {
       // The id is looked up among the folder's files, never joined into a path as given.
       const name = (await readdir(rawDir)).find(
         (file) => isDocumentFile(file) && documentId(file) === id,
       );
       if (!name)
-        return {
-          status: 404,
-          body: { ok: false, error: `no article ${JSON.stringify(id)} in data/raw` },
-        };
+        return refuse(404, "no-article", `no article ${JSON.stringify(id)} in data/raw`, { id });
       const table = await readOptional(sourcesFile);
       // A row cut out of a table whose quotes a hand edit broke could take the rows after it.
       const sourcesProblem = sourcesRefusal(parseSourcesTable(table).problems);
       if (sourcesProblem) return sourcesProblem;
       const facts = await readOptional(factsFile);
       const factsProblem = contractProblem(facts);
-      if (factsProblem) return { status: 409, body: { ok: false, error: factsProblem } };
+      if (factsProblem) return answerProblem(409, factsProblem);
       const folder = await newTrashFolder(
         join(dataDir, TRASH_DIR),
         `${new Date().toISOString().replace(/[:.]/g, "-")}-${id}`,

@@ -3,7 +3,17 @@
 // at the first byte over it, so an oversized body never sits in memory whole.
 import type { IncomingMessage } from "node:http";
 
-export type BodyResult = { ok: true; bytes: Buffer } | { ok: false; status: number; error: string };
+import type { RefusalParams, WriteRefusalCode } from "./protocol.ts";
+
+type Refused = {
+  ok: false;
+  status: number;
+  code: WriteRefusalCode;
+  error: string;
+  params?: RefusalParams;
+};
+
+export type BodyResult = { ok: true; bytes: Buffer } | Refused;
 
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
   return new Promise((resolve) => {
@@ -22,6 +32,8 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
         settle({
           ok: false,
           status: 413,
+          code: "too-large",
+          params: { limit },
           error: `refused: the body is over the limit of ${limit} bytes (${limit / 2 ** 20} MiB)`,
         });
         // Stop reading; the answer goes out and the connection closes.
@@ -32,27 +44,42 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
     });
     req.on("end", () => settle({ ok: true, bytes: Buffer.concat(chunks, size) }));
     req.on("error", (error) =>
-      settle({ ok: false, status: 400, error: `the body could not be read: ${error.message}` }),
+      settle({
+        ok: false,
+        status: 400,
+        code: "body-unreadable",
+        error: `the body could not be read: ${error.message}`,
+      }),
     );
-    req.on("aborted", () => settle({ ok: false, status: 400, error: "the request was aborted" }));
+    req.on("aborted", () =>
+      settle({ ok: false, status: 400, code: "body-unreadable", error: "the request was aborted" }),
+    );
   });
 }
 
 /** The body as a JSON value, or why it is not one. */
-export function parseJsonBody(
-  bytes: Buffer,
-): { ok: true; value: unknown } | { ok: false; status: number; error: string } {
+export function parseJsonBody(bytes: Buffer): { ok: true; value: unknown } | Refused {
   if (bytes.length === 0)
-    return { ok: false, status: 400, error: "the body is empty (expected JSON)" };
+    return {
+      ok: false,
+      status: 400,
+      code: "body-empty",
+      error: "the body is empty (expected JSON)",
+    };
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, status: 400, error: "the body is not UTF-8" };
+    return { ok: false, status: 400, code: "body-not-utf8", error: "the body is not UTF-8" };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, status: 400, error: `the body is not JSON: ${(error as Error).message}` };
+    return {
+      ok: false,
+      status: 400,
+      code: "body-not-json",
+      error: `the body is not JSON: ${(error as Error).message}`,
+    };
   }
 }

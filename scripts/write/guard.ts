@@ -12,6 +12,7 @@
 // - Size: the body limit is checked on Content-Length here and again while reading (body.ts).
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import type { RefusalParams, WriteRefusalCode } from "./protocol.ts";
 
 /** The header that carries the per-start token. */
 export const TOKEN_HEADER = "x-write-token";
@@ -30,7 +31,12 @@ export interface WriteSettings {
   maxBodyBytes?: number;
 }
 
-export type WriteRefusal = { status: number; error: string };
+export type WriteRefusal = {
+  status: number;
+  code: WriteRefusalCode;
+  error: string;
+  params?: RefusalParams;
+};
 
 const WRITE_METHODS = new Set(["POST"]);
 
@@ -56,12 +62,19 @@ export function refuseWrite(
   const limit = settings.maxBodyBytes ?? MAX_WRITE_BODY_BYTES;
   const method = request.method ?? "";
   if (!WRITE_METHODS.has(method)) {
-    return { status: 405, error: `method ${method} is not a write (every write is a POST)` };
+    return {
+      status: 405,
+      code: "method",
+      params: { method },
+      error: `method ${method} is not a write (every write is a POST)`,
+    };
   }
   const host = header(request.headers, "host");
   if (host !== settings.host) {
     return {
       status: 403,
+      code: "host",
+      params: { given: host ?? "", expected: settings.host },
       error: `refused: the Host header is ${JSON.stringify(host ?? null)}, not the address the server printed (${settings.host})`,
     };
   }
@@ -69,6 +82,8 @@ export function refuseWrite(
   if (origin !== settings.origin) {
     return {
       status: 403,
+      code: "origin",
+      params: { given: origin ?? "", expected: settings.origin },
       error: `refused: the Origin is ${JSON.stringify(origin ?? null)}, not the dashboard's own (${settings.origin})`,
     };
   }
@@ -78,16 +93,23 @@ export function refuseWrite(
   if (site !== undefined && site !== "same-origin") {
     return {
       status: 403,
+      code: "cross-site",
+      params: { given: site },
       error: `refused: Sec-Fetch-Site is ${JSON.stringify(site)}; writes come from the dashboard's own page (same-origin)`,
     };
   }
   const token = header(request.headers, TOKEN_HEADER);
   if (token === undefined || token === "") {
-    return { status: 403, error: `refused: no ${TOKEN_HEADER} header (the page's write token)` };
+    return {
+      status: 403,
+      code: "no-token",
+      error: `refused: no ${TOKEN_HEADER} header (the page's write token)`,
+    };
   }
   if (!sameSecret(token, settings.token)) {
     return {
       status: 403,
+      code: "token",
       error: `refused: the write token is not this server's (it changes at every start: reload the page)`,
     };
   }
@@ -95,15 +117,20 @@ export function refuseWrite(
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return {
       status: 415,
+      code: "content-type",
+      params: { given: type },
       error: `refused: the body must be application/json, not ${JSON.stringify(type)}`,
     };
   }
   const length = header(request.headers, "content-length");
   if (length !== undefined) {
-    if (!/^\d+$/.test(length)) return { status: 400, error: "refused: a malformed Content-Length" };
+    if (!/^\d+$/.test(length))
+      return { status: 400, code: "content-length", error: "refused: a malformed Content-Length" };
     if (Number(length) > limit) {
       return {
         status: 413,
+        code: "too-large",
+        params: { size: Number(length), limit },
         error: `refused: the body is ${length} bytes; the limit is ${limit} bytes (${limit / 2 ** 20} MiB)`,
       };
     }

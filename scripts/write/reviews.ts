@@ -14,31 +14,35 @@ import {
 } from "../../extract/lib/index.ts";
 import { ConfigError, loadRegions } from "../../extract/node/config.ts";
 import { listDocuments } from "../../extract/node/documents.ts";
-import { loadPageReader, loadText, needsPageReader } from "../../extract/node/process.ts";
-import type { WriteAnswer, WriteRoute } from "./api.ts";
+import { refuse, type WriteRoute } from "./api.ts";
+import type { RefusalParams, WriteRefusalCode } from "./protocol.ts";
+
+/** Why a decision is refused: a code for the page, its values, and English words. */
+type Problem = { code: WriteRefusalCode; error: string; params?: RefusalParams };
 import { appendLine, withFileLock } from "./files.ts";
+import { loadTextOffThread } from "./saveWork.ts";
 
 export const REVIEWS_PATH = "/api/reviews";
 /** A decision is a few hundred bytes; a note may be long, not megabytes. */
 const MAX_REVIEW_BYTES = 64 * 1024;
 
-const refuse = (status: number, error: string): WriteAnswer => ({
-  status,
-  body: { ok: false, error },
-});
-
 /** The body's `review` object as the cells of a CSV row, in REVIEW_COLUMNS order. */
-function cellsOf(body: unknown): string[] | string {
+function cellsOf(body: unknown): string[] | Problem {
   if (typeof body !== "object" || body === null || !("review" in body))
-    return 'the body must be {"review": {reviewed_at, action, …}}';
+    return { code: "bad-review", error: 'the body must be {"review": {reviewed_at, action, …}}' };
   const review = (body as { review: unknown }).review;
-  if (typeof review !== "object" || review === null) return "review must be an object";
+  if (typeof review !== "object" || review === null)
+    return { code: "bad-review", error: "review must be an object" };
   const record = review as Record<string, unknown>;
   const cells: string[] = [];
   for (const column of REVIEW_COLUMNS) {
     const value = record[column] ?? "";
     if (typeof value !== "string" && typeof value !== "number")
-      return `review.${column} must be text or a number`;
+      return {
+        code: "bad-review",
+        error: `review.${column} must be text or a number`,
+        params: { field: column },
+      };
     cells.push(String(value));
   }
   return cells;
@@ -56,7 +60,7 @@ export function reviewsRoute(dataDir: string): WriteRoute {
     maxBodyBytes: MAX_REVIEW_BYTES,
     async handle(body) {
       const cells = cellsOf(body);
-      if (typeof cells === "string") return refuse(400, cells);
+      if (!Array.isArray(cells)) return refuse(400, cells.code, cells.error, cells.params);
       const line = csvLine(cells);
       // A region table a run cannot use refuses the decision, named, rather than failing inside.
       let regions;
@@ -64,7 +68,9 @@ export function reviewsRoute(dataDir: string): WriteRoute {
         regions = await loadRegions(join(dataDir, "regions.csv"));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        return refuse(409, `${error.messages.join("; ")} (nothing was changed)`);
+        return refuse(409, "tables-problem", `${error.messages.join("; ")} (nothing was changed)`, {
+          message: error.messages.join("; "),
+        });
       }
       const { reviews, problems } = parseReviews(
         reviewsHeader() + line,
@@ -74,10 +80,18 @@ export function reviewsRoute(dataDir: string): WriteRoute {
       const review = reviews[0];
       if (problems.length || !review) {
         const p = problems[0];
-        return refuse(422, p ? `${p.field ?? "row"}: ${p.message}` : "an empty review");
+        return refuse(
+          422,
+          "review-field",
+          p ? `${p.field ?? "row"}: ${p.message}` : "an empty review",
+          {
+            field: p?.field ?? "row",
+            message: p?.message ?? "",
+          },
+        );
       }
       const held = await numberAt(join(dataDir, "raw"), review);
-      if (held !== true) return refuse(422, held);
+      if (held !== true) return refuse(422, held.code, held.error, held.params);
       // One queue for the check of the header and the append, so two first decisions at once
       // write the header once.
       const refused = await withFileLock(`${file}#reviews`, async () => {
@@ -90,7 +104,11 @@ export function reviewsRoute(dataDir: string): WriteRoute {
           text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
         } catch {
           // A spreadsheet's GBK: a UTF-8 row after it makes a file no reader decodes whole.
-          return "data/reviews.csv is not UTF-8 (a spreadsheet may have saved it as GBK): save it as UTF-8 and decide again (nothing was changed)";
+          return {
+            code: "reviews-not-utf8",
+            error:
+              "data/reviews.csv is not UTF-8 (a spreadsheet may have saved it as GBK): save it as UTF-8 and decide again (nothing was changed)",
+          } satisfies Problem;
         }
         if (!text.trim()) {
           await appendLine(file, reviewsHeader() + line);
@@ -101,14 +119,18 @@ export function reviewsRoute(dataDir: string): WriteRoute {
         const columns = reviewsFileColumns(text);
         const missing = REVIEW_COLUMNS.filter((c) => !columns.includes(c));
         if (missing.length) {
-          return `data/reviews.csv line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, so no decision in it can be read: put the header back (${REVIEW_COLUMNS.join(",")}) and decide again (nothing was changed)`;
+          return {
+            code: "reviews-header",
+            error: `data/reviews.csv line 1: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}, so no decision in it can be read: put the header back (${REVIEW_COLUMNS.join(",")}) and decide again (nothing was changed)`,
+            params: { missing: missing.join(", ") },
+          } satisfies Problem;
         }
         const byName = new Map(REVIEW_COLUMNS.map((c, i) => [c as string, cells[i]!]));
         const row = columns.map((c) => byName.get(c) ?? "");
         await appendLine(file, csvLine(row));
         return undefined;
       });
-      if (refused) return refuse(409, refused);
+      if (refused) return refuse(409, refused.code, refused.error, refused.params);
       return { status: 200, body: { ok: true, review: { ...review, line: 0 } } };
     },
   };
@@ -117,17 +139,31 @@ export function reviewsRoute(dataDir: string): WriteRoute {
 /** True when the review's document is under `rawDir` with its text at its span; else why not.
  * Only the text counts: sources.csv (dates and titles) is not read, so a hand edit that broke a
  * row of it does not stop a person from deciding. */
-async function numberAt(rawDir: string, review: Review): Promise<true | string> {
+async function numberAt(rawDir: string, review: Review): Promise<true | Problem> {
   const listing = await listDocuments(rawDir).catch(() => undefined);
   const document = listing?.documents.find((d) => d.id === review.source);
-  if (!document) return `source: no document ${review.source} in data/raw`;
+  if (!document)
+    return {
+      code: "no-document",
+      error: `source: no document ${review.source} in data/raw`,
+      params: { source: review.source },
+    };
   // The text the facts' offsets point into: the decoded file, or a web page's article text.
+  // Read off the server's thread (saveWork.ts): a large saved page takes seconds.
   const job = { kind: "file", label: document.name, id: document.id, path: document.path } as const;
-  if (needsPageReader(job)) await loadPageReader();
-  const loaded = loadText(job);
-  if ("reason" in loaded) return `source: ${review.source} cannot be read: ${loaded.reason}`;
+  const loaded = await loadTextOffThread(job);
+  if ("reason" in loaded)
+    return {
+      code: "document-unreadable",
+      error: `source: ${review.source} cannot be read: ${loaded.reason}`,
+      params: { source: review.source, reason: loaded.reason },
+    };
   const held = loaded.text.slice(review.start, review.end);
   if (held !== review.text)
-    return `text: ${review.start}–${review.end} of ${review.source} holds "${held}", not "${review.text}"`;
+    return {
+      code: "text-moved",
+      error: `text: ${review.start}–${review.end} of ${review.source} holds "${held}", not "${review.text}"`,
+      params: { source: review.source, held, text: review.text },
+    };
   return true;
 }

@@ -286,15 +286,33 @@ const LABELS = {
   save: { zh: "保存", en: "Save" },
   cancel: { zh: "取消", en: "Cancel" },
   formRefused: { zh: "未保存,请修改:", en: "Not saved; please fix:" },
+  plausibleWarning: {
+    zh: "请核对{field}：{value} 超出{indicator}的常见范围（{low} 至 {high}），可能多写或少写了位数、单位或小数点。尚未保存。",
+    en: "Check the {field}: {value} is outside the usual range of {indicator} ({low} to {high}); a digit, unit or decimal point may be off. Not saved yet.",
+  },
+  plausibleConfirm: {
+    zh: "我已对照原文核对，{value} 无误，仍要保存",
+    en: "I have checked it against the text: {value} is right; save it anyway",
+  },
   queueOpen: { zh: "待核对", en: "To check" },
   queueTitle: { zh: "待核对", en: "Facts to check" },
   queueLeft: { zh: "还剩 {n} 条未核对", en: "{n} left to check" },
   queueDone: { zh: "全部数据均已核对", en: "Every fact has been checked" },
   queueKeys: {
-    zh: "快捷键:Y 确认 · C 更正 · R 驳回 · N 下一条",
-    en: "Keys: Y confirm · C correct · R reject · N next",
+    zh: "快捷键:Y 确认 · C 更正 · R 驳回 · N 下一条 · U 返回上一条",
+    en: "Keys: Y confirm · C correct · R reject · N next · U back",
   },
   queueNext: { zh: "下一条", en: "Next" },
+  queueBack: { zh: "返回上一条", en: "Back" },
+  queueLast: {
+    zh: "刚才{action}：{fact}。按 U 返回修改",
+    en: "Just {action}: {fact}. Press U to go back and change it",
+  },
+  stateRejected: { zh: "已驳回", en: "rejected" },
+  queueRevisit: {
+    zh: "这是刚才核对过的数据（{state}）：可以重新确认、更正或驳回，以最后一次为准。",
+    en: "You decided this one just now ({state}): confirm, correct or reject it again; the last decision counts.",
+  },
   trustLine: {
     zh: "已核对 {n} 条数据,其中 {m} 条抽取无误",
     en: "of {n} checked facts, {m} were right as extracted",

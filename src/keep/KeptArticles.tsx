@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SourceInfo } from "../data/metadata.ts";
 import { t } from "../i18n/dictionary.ts";
+import { describeWriteFailure } from "../i18n/writeErrors.ts";
 import { factsToCsv } from "../model/csvExport.ts";
 import { factAsRow } from "../model/pasted.ts";
 import type { Language } from "../state/viewState.ts";
@@ -42,7 +43,10 @@ export function KeptArticles(props: {
     if (onServer) {
       const result = await deleteOnServer(mode, id);
       if (!result.ok)
-        return setMessage({ text: `${t(lang, "deleteFailed")} ${result.error}`, problem: true });
+        return setMessage({
+          text: `${t(lang, "deleteFailed")} ${describeWriteFailure(lang, result)}`,
+          problem: true,
+        });
       await reloadData(queryClient);
       setMessage({
         text: t(lang, "deletedToTrash", { trash: result.value.trash }),
@@ -53,7 +57,16 @@ export function KeptArticles(props: {
     try {
       await keptStore().delete(id);
     } catch (error) {
-      return setMessage({ text: `${t(lang, "deleteFailed")} ${String(error)}`, problem: true });
+      const failure = {
+        status: 0,
+        code: "browser-storage",
+        params: {},
+        detail: String(error),
+      } as const;
+      return setMessage({
+        text: `${t(lang, "deleteFailed")} ${describeWriteFailure(lang, failure)}`,
+        problem: true,
+      });
     }
     props.onRemove(id);
     await queryClient.invalidateQueries({ queryKey: BROWSER_KEPT_KEY });

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Fact } from "../../extract/lib/index.ts";
 import { t } from "../i18n/dictionary.ts";
+import { describeWriteFailure, type WriteFailure } from "../i18n/writeErrors.ts";
 import type { PastedArticle } from "../model/pasted.ts";
 import type { Language } from "../state/viewState.ts";
 import { pageWriteMode } from "../write/writeMode.ts";
@@ -16,7 +17,7 @@ type Status =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "done"; message: string }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; failure: WriteFailure };
 
 /** After a save or a delete on the server: the tables and facts are fetched again. */
 export async function reloadData(queryClient: ReturnType<typeof useQueryClient>): Promise<void> {
@@ -53,7 +54,7 @@ export function SaveArticle(props: {
     if (mode.kind === "server") {
       const input = props.file ? { file: props.file } : { text: props.text };
       const result = await saveOnServer(mode, input, meta);
-      if (!result.ok) return setStatus({ kind: "failed", message: result.error });
+      if (!result.ok) return setStatus({ kind: "failed", failure: result });
       props.onSavedToData();
       await reloadData(queryClient);
       const { article, already } = result.value;
@@ -77,7 +78,10 @@ export function SaveArticle(props: {
     try {
       await keptStore().put(kept);
     } catch (error) {
-      return setStatus({ kind: "failed", message: String(error) });
+      return setStatus({
+        kind: "failed",
+        failure: { status: 0, code: "browser-storage", params: {}, detail: String(error) },
+      });
     }
     await queryClient.invalidateQueries({ queryKey: BROWSER_KEPT_KEY });
     // The kept copy stands for the article from now on: the session's copy (added with 添加到仪表盘)
@@ -130,7 +134,7 @@ export function SaveArticle(props: {
       ) : null}
       {status.kind === "failed" ? (
         <p role="alert" className="problem" data-testid="save-status">
-          {t(lang, "saveFailed")} {status.message}
+          {t(lang, "saveFailed")} {describeWriteFailure(lang, status.failure)}
         </p>
       ) : null}
     </div>

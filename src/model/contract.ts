@@ -126,11 +126,11 @@ const cellAt = (cells: readonly string[], at: number) => (cells[at] ?? "").trim(
 
 const APOSTROPHE = 0x27;
 /** Characters after which a downloaded CSV's leading apostrophe is an escape (see csvExport). */
-const ESCAPED = "=+-@\t\r'";
+const ESCAPED = "=+-@\t\r\0'";
 
 /**
- * Undoes the download's formula escape: an apostrophe before = + - @, a tab, a carriage return or
- * another apostrophe is dropped. Any other text is returned as it is.
+ * Undoes the download's formula escape: an apostrophe before = + - @, a tab, a carriage return, a
+ * NUL or another apostrophe is dropped. Any other text is returned as it is.
  */
 export function restoreFormula(field: string): string {
   return field.charCodeAt(0) === APOSTROPHE && field.length > 1 && ESCAPED.includes(field[1]!)

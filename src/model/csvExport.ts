@@ -1,12 +1,12 @@
-// The CSV download. A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
-// return) as a formula, so such text fields get a leading apostrophe; a plain number such as
+// The CSV download. A spreadsheet runs a cell that starts with = + - @ (or a tab, carriage
+// return or NUL: OWASP's CSV-injection guidance, ASVS 1.2.10) as a formula, so such text fields get a leading apostrophe; a plain number such as
 // -2.4 is no formula and stays a number. The escape is reversible: a field that itself starts
 // with an apostrophe gets one more, and the dashboard's reader (restoreFormula, in validateRow)
 // drops exactly one, so a downloaded file opened again gives the same facts, quotes included.
 import Papa from "papaparse";
 import { FACT_COLUMNS, restoreFormula, type FactRow } from "./contract.ts";
 
-const ESCAPED_START = /^[=+\-@\t\r']/;
+const ESCAPED_START = /^[=+\-@\t\r\0']/;
 const PLAIN_NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export function neutraliseFormula(field: string): string {

@@ -1,4 +1,5 @@
 // 确认 / 更正 / 驳回 on one fact, with its state beside them; 更正 opens the form.
+import { NO_OFFSETS } from "../i18n/writeErrors.ts";
 import { lazy, Suspense, useState } from "react";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { t } from "../i18n/dictionary.ts";
@@ -57,12 +58,13 @@ export function ReviewActions(props: { fact: FactRow; compact?: boolean }) {
           <ReviewForm
             lang={lang}
             title={t(lang, "correctTitle")}
+            focusValue
             number={fact.text}
             initial={formValues(fact)}
             regions={api.regions}
             onSave={async (values) => {
               const review = correction(fact, values);
-              return review ? state.decide(review) : "no offsets";
+              return review ? state.decide(review) : NO_OFFSETS;
             }}
             onClose={() => setCorrecting(false)}
           />

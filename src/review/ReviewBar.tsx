@@ -6,6 +6,7 @@
 // for yet are shown as the next run writes them, and counted and named here, so that none of
 // them passes unseen.
 import { t, type LabelKey } from "../i18n/dictionary.ts";
+import { describeWriteFailure } from "../i18n/writeErrors.ts";
 import type { Language } from "../model/language.ts";
 import type { NamedDecision } from "./overlay.ts";
 import { useReviewApi } from "./ReviewContext.tsx";
@@ -55,7 +56,9 @@ export function ReviewBar(props: { onOpenQueue: () => void }) {
       {state.mode.kind === "static" ? <p className="hint">{t(lang, "reviewsInBrowser")}</p> : null}
       {state.error ? (
         <p role="alert">
-          {t(lang, "reviewSaveFailed")}: {state.error}
+          {t(lang, "reviewSaveFailed")}
+          {lang === "zh" ? "：" : ": "}
+          {describeWriteFailure(lang, state.error)}
         </p>
       ) : null}
       {state.problems.length ? (

@@ -1,19 +1,30 @@
 // 更正 and 补录: the fact's fields in a form, labelled 指标, 地区, 时期, 数值, 限定, 类型, 对象,
 // 备注, prefilled. On save the fields are checked as a contract row is (checkFactFields, the
 // check `npm run extract` makes of reviews.csv); a refused field is named and nothing is kept.
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useModalDialog } from "../hooks/useModalDialog.ts";
 import {
   checkFactFields,
+  implausibleValue,
   INDICATORS,
   KINDS,
   QUALIFIERS,
   type FactField,
   type FactFieldsInput,
   type FieldProblem,
+  type Implausible,
 } from "../../extract/lib/index.ts";
-import { indicatorName, kindName, qualifierName, t, type LabelKey } from "../i18n/dictionary.ts";
+import {
+  displayUnit,
+  indicatorName,
+  kindName,
+  qualifierName,
+  t,
+  type LabelKey,
+} from "../i18n/dictionary.ts";
+import type { Indicator, Unit } from "../model/contract.ts";
 import type { Language } from "../state/viewState.ts";
+import { describeWriteFailure, type WriteFailure } from "../i18n/writeErrors.ts";
 
 const FIELD_LABEL: Record<FactField, LabelKey> = {
   indicator: "fieldIndicator",
@@ -43,6 +54,29 @@ export function describeFieldProblem(lang: Language, p: FieldProblem): string {
   return `${label}:${zh[p.field]}(${p.message})`;
 }
 
+/** A value as a reader writes it, exactly (0.001亿元, not rounded to 0): money in 亿元. */
+function readerValue(lang: Language, indicator: Indicator, unit: Unit, value: number): string {
+  const shown = unit === "CNY" ? Number((value / 1e8).toPrecision(6)) : value;
+  const text =
+    Math.abs(shown) >= 1e6
+      ? shown.toLocaleString(lang === "zh" ? "zh-CN" : "en-US")
+      : String(shown);
+  const word = displayUnit(lang, indicator, unit);
+  return unit === "percent" || lang === "zh" ? `${text}${word}` : `${text} ${word}`;
+}
+
+/** The warning for a value outside its indicator's plausible range, naming the field. */
+export function describeImplausible(lang: Language, indicator: Indicator, w: Implausible): string {
+  const unit = w.unit as Unit;
+  return t(lang, "plausibleWarning", {
+    field: t(lang, "fieldValue"),
+    value: readerValue(lang, indicator, unit, w.value),
+    indicator: indicatorName(lang, indicator),
+    low: readerValue(lang, indicator, unit, w.low),
+    high: readerValue(lang, indicator, unit, w.high),
+  });
+}
+
 export interface ReviewFormValues extends FactFieldsInput {
   note: string;
 }
@@ -55,15 +89,34 @@ export function ReviewForm(props: {
   initial: ReviewFormValues;
   regions: readonly { key: string; name: string }[];
   /** Called with checked fields; resolves to an error from saving, or null when kept. */
-  onSave: (values: ReviewFormValues) => Promise<string | null>;
+  onSave: (values: ReviewFormValues) => Promise<WriteFailure | null>;
   onClose: () => void;
+  /** Opens with 数值 focused and selected (a correction is most often of the value): C, the
+   * digits, Enter. Else the first field, as a dialog opens. */
+  focusValue?: boolean;
 }) {
   const { lang } = props;
   const id = useId();
   const dialog = useModalDialog(props.onClose);
+  const valueInput = useRef<HTMLInputElement>(null);
+  // After the dialog opened (its own focus went to the first field): the value, selected.
+  const { focusValue } = props;
+  useEffect(() => {
+    if (!focusValue) return;
+    valueInput.current?.focus();
+    valueInput.current?.select();
+  }, [focusValue]);
   const [values, setValues] = useState(props.initial);
   const [problems, setProblems] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
+  // A value outside its indicator's plausible range is kept only once the person has said, for
+  // that very value, that it is right: after a save was tried, the warning names the field, and
+  // its box (checked for the indicator and value it was checked for) lets the save go on.
+  const [warned, setWarned] = useState(false);
+  const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
+  const implausible = implausibleValue(values);
+  const valueKey = `${values.indicator.trim()}|${values.value.trim()}`;
+  const confirmed = implausible !== null && confirmedFor === valueKey;
 
   const set = (field: keyof ReviewFormValues) => (value: string) =>
     setValues((v) => ({ ...v, [field]: value }));
@@ -74,10 +127,18 @@ export function ReviewForm(props: {
       setProblems(refused.map((p) => describeFieldProblem(lang, p)));
       return;
     }
+    setProblems([]);
+    if (implausible && !confirmed) {
+      setWarned(true);
+      return;
+    }
     setSaving(true);
     const failed = await props.onSave(values);
     setSaving(false);
-    if (failed) setProblems([`${t(lang, "reviewSaveFailed")}: ${failed}`]);
+    if (failed)
+      setProblems([
+        `${t(lang, "reviewSaveFailed")}${lang === "zh" ? "：" : ": "}${describeWriteFailure(lang, failed)}`,
+      ]);
     else dialog.current?.close();
   };
   const field = (name: keyof ReviewFormValues, control: React.ReactNode) => (
@@ -91,6 +152,7 @@ export function ReviewForm(props: {
   const text = (name: keyof ReviewFormValues) => (
     <input
       id={`${id}-${name}`}
+      ref={name === "value" ? valueInput : undefined}
       name={name}
       value={values[name]}
       onChange={(e) => set(name)(e.target.value)}
@@ -157,6 +219,27 @@ export function ReviewForm(props: {
           <label htmlFor={`${id}-note`}>{t(lang, "fieldNote")}</label>
           {text("note")}
         </div>
+        {warned && implausible ? (
+          <div role="alert" className="review-problems" data-testid="review-implausible">
+            <p>{describeImplausible(lang, values.indicator.trim() as Indicator, implausible)}</p>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="review-implausible-confirm"
+                checked={confirmed}
+                onChange={(e) => setConfirmedFor(e.target.checked ? valueKey : null)}
+              />{" "}
+              {t(lang, "plausibleConfirm", {
+                value: readerValue(
+                  lang,
+                  values.indicator.trim() as Indicator,
+                  implausible.unit as Unit,
+                  implausible.value,
+                ),
+              })}
+            </label>
+          </div>
+        ) : null}
         {problems.length ? (
           <div role="alert" className="review-problems" data-testid="review-problems">
             <p>{t(lang, "formRefused")}</p>

@@ -14,6 +14,7 @@ import {
 import { browserStore } from "../write/browserStore.ts";
 import { postWrite } from "../write/writeClient.ts";
 import type { WriteMode } from "../write/writeMode.ts";
+import type { WriteFailure } from "../i18n/writeErrors.ts";
 import type { PageReview } from "./overlay.ts";
 
 export const REVIEWS_URL = "/data/reviews.csv";
@@ -128,15 +129,21 @@ function definedOnly(extra: { quote?: string; published?: string } | undefined) 
   return out;
 }
 
-/** Keeps one decision; the error in words when it could not be kept. */
-export async function saveReview(mode: WriteMode, review: PageReview): Promise<string | null> {
+/** Keeps one decision; why not, when it could not be kept (translated where it is shown). */
+export async function saveReview(
+  mode: WriteMode,
+  review: PageReview,
+): Promise<WriteFailure | null> {
   if (mode.kind === "server") {
     const result = await postWrite(mode, ROUTE, { review: reviewRecord(review) }, (answer) =>
       answer.ok === true ? true : undefined,
     );
-    return result.ok ? null : result.error;
+    if (result.ok) return null;
+    const { status, code, params, detail } = result;
+    return { status, code, params, detail };
   }
-  if (mode.kind === "server-off") return mode.reason;
+  if (mode.kind === "server-off")
+    return { status: 0, code: "writes-off", params: { reason: mode.reason }, detail: mode.reason };
   // Keys sort in the order decisions were made (time, then a random tie-break across tabs).
   const key = `${review.reviewedAt}|${Date.now().toString(36)}|${Math.random().toString(36).slice(2)}`;
   try {
@@ -146,7 +153,8 @@ export async function saveReview(mode: WriteMode, review: PageReview): Promise<s
     await browserStore<StoredReview>("reviews").put(record);
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    return { status: 0, code: "browser-storage", params: {}, detail };
   }
 }
 

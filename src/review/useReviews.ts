@@ -8,6 +8,7 @@ import type { SourceInfo } from "../data/metadata.ts";
 import { pageWriteMode } from "../write/writeMode.ts";
 import type { NamedDecision, PageReview } from "./overlay.ts";
 import { saveBlob } from "../view/download.ts";
+import type { WriteFailure } from "../i18n/writeErrors.ts";
 
 /** Reading and keeping decisions, with PapaParse: a chunk of its own, fetched on first use. */
 const store = () => import("./reviewStore.ts");
@@ -39,7 +40,7 @@ export function useReviews(options: {
   const { client, regionKeys, factsKey, sources, tablesKey, pasted, loadedAreHere } = options;
   const mode = useMemo(() => pageWriteMode(), []);
   const [version, setVersion] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<WriteFailure | null>(null);
   const fileQuery = useQuery({
     queryKey: ["reviews-file", regionKeys.join(","), version],
     queryFn: async () => (await store()).loadReviews(mode, new Set(regionKeys)),

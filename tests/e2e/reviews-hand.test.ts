@@ -291,13 +291,15 @@ describe("a hand-edited reviews.csv", () => {
     await row(CORRECTED).getByRole("button", { name: "确认" }).click();
     expect((await refused).status()).toBe(409);
     // The bar shows the refusal once the page has handled the answer: wait for it, not a moment.
+    // In the page's language (the server's answer is a code; its English words are not shown).
     await page
       .getByTestId("review-bar")
-      .getByText("data/reviews.csv is not UTF-8", { exact: false })
+      .getByText("data/reviews.csv 不是 UTF-8 编码", { exact: false })
       .waitFor();
-    await expect(page.getByTestId("review-bar").textContent()).resolves.toContain(
-      "data/reviews.csv is not UTF-8",
-    );
+    const bar = (await page.getByTestId("review-bar").textContent()) ?? "";
+    expect(bar).toContain("请把它另存为 UTF-8，再核对");
+    expect(bar).toContain("数据未作任何改动");
+    expect(bar).not.toContain("is not UTF-8");
     expect(readFileSync(join(dataDir, "reviews.csv")).equals(bytes)).toBe(true);
   });
 });

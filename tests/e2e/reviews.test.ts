@@ -139,7 +139,32 @@ describe("reviewing facts", () => {
     await form.getByRole("button", { name: "保存" }).click();
     await expect(form.getByTestId("review-problems").textContent()).resolves.toContain("时期");
     await form.getByLabel("时期", { exact: true }).fill("2021");
+    // A value far outside what a GDP takes (0.001亿元: yuan typed for 亿元, digits lost) is warned
+    // of, naming the field and the indicator's range, and is not sent; it would be kept only once
+    // the person ticks that this very value is right.
+    const posted: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().endsWith("/api/reviews")) posted.push(r.url());
+    };
+    page.on("request", onRequest);
+    await form.getByLabel("数值", { exact: true }).fill("100000");
+    await form.getByRole("button", { name: "保存" }).click();
+    const warning = form.getByTestId("review-implausible");
+    await warning.waitFor();
+    await expect(warning.textContent()).resolves.toMatch(
+      /请核对数值：0\.001亿元 超出地区生产总值的常见范围（10亿元 至 200000亿元）.*尚未保存/,
+    );
+    await form.getByRole("button", { name: "保存" }).click();
+    await warning.waitFor();
+    const box = form.getByTestId("review-implausible-confirm");
+    await box.check();
+    // The tick is for that value: another one is judged again.
+    await form.getByLabel("数值", { exact: true }).fill("1000000");
+    await expect(box.isChecked()).resolves.toBe(false);
+    expect(posted).toEqual([]);
+    page.off("request", onRequest);
     await form.getByLabel("数值", { exact: true }).fill("50324000000");
+    await expect(warning.count()).resolves.toBe(0);
     await form.getByLabel("备注", { exact: true }).fill("原文笔误");
     await decided(() => form.getByRole("button", { name: "保存" }).click());
     await expect(row(CORRECTED).getByTestId("review-state").textContent()).resolves.toBe("已更正");
@@ -410,5 +435,95 @@ describe("reviewing facts", () => {
     await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
     await expect(row(factId).getByTestId("review-state").textContent()).resolves.toBe("已更正");
     await expect(page.getByTestId("reviews-waiting").count()).resolves.toBe(0);
+  });
+
+  test("the 待核对 keys go on working after a correction saved from the queue (focus stays in the queue)", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const corrected = await fact.getAttribute("data-fact");
+    await page.keyboard.press("c");
+    const form = page.getByTestId("review-form");
+    await form.waitFor();
+    await form.getByLabel("备注", { exact: true }).fill("键盘核对");
+    await decided(() => page.keyboard.press("Enter"));
+    await form.waitFor({ state: "detached" });
+    // The next fact is shown, and N (no mouse) moves on from it.
+    await page.waitForFunction((id) => {
+      const shown = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+      return shown && shown !== id;
+    }, corrected);
+    const shown = await fact.getAttribute("data-fact");
+    await page.keyboard.press("n");
+    await page.waitForFunction(
+      (id) => {
+        const now = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+        return now && now !== id;
+      },
+      shown,
+      { timeout: 10_000 },
+    );
+    await page.keyboard.press("Escape");
+  });
+
+  test("a fact rejected by mistake in 待核对 is brought back with U and decided again (the last decision wins)", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const rejected = await fact.getAttribute("data-fact");
+    await decided(() => page.keyboard.press("r"));
+    await page.waitForFunction((id) => {
+      const shown = document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact");
+      return shown && shown !== id;
+    }, rejected);
+    // What was just decided is said, with the key that goes back to it.
+    await expect(queue.getByTestId("queue-last").textContent()).resolves.toMatch(/已驳回.*U 返回/);
+    await page.keyboard.press("u");
+    await page.waitForFunction(
+      (id) =>
+        document.querySelector('[data-testid="queue-fact"]')?.getAttribute("data-fact") === id,
+      rejected,
+    );
+    await expect(fact.getByTestId("review-state").textContent()).resolves.toBe("已驳回");
+    await decided(() => page.keyboard.press("y"));
+    await page.keyboard.press("Escape");
+    const lines = readFileSync(join(dataDir, "reviews.csv"), "utf8").trimEnd().split("\n");
+    expect(lines.slice(-2).map((l) => l.split(",").slice(1, 3))).toEqual([
+      ["reject", rejected],
+      ["confirm", rejected],
+    ]);
+    // Confirmed now: it is back in the data, checked.
+    const [indicator] = /[a-z_]+$/.exec(rejected!)!;
+    await page.goto(`${url}?indicator=${indicator}&view=table`);
+    await tableReady(page);
+    await page.locator('[data-testid="review-bar"]:not([data-applied=""])').waitFor();
+    await expect(row(rejected!).getByTestId("review-state").textContent()).resolves.toBe("已核对");
+  });
+
+  test("更正 from the queue by keyboard alone: C opens the form at 数值, typing and Enter keep it", async () => {
+    await page.goto(url);
+    await page.getByTestId("open-queue").click();
+    const queue = page.getByTestId("review-queue");
+    const fact = queue.getByTestId("queue-fact");
+    await fact.waitFor();
+    const corrected = (await fact.getAttribute("data-fact"))!;
+    await page.keyboard.press("c");
+    const form = page.getByTestId("review-form");
+    await form.waitFor();
+    const value = form.getByLabel("数值", { exact: true });
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "value");
+    const before = Number(await value.inputValue());
+    // The value is selected: what is typed replaces it.
+    await page.keyboard.type(String(before + 1));
+    await decided(() => page.keyboard.press("Enter"));
+    await form.waitFor({ state: "detached" });
+    await page.keyboard.press("Escape");
+    const last = readFileSync(join(dataDir, "reviews.csv"), "utf8").trimEnd().split("\n").at(-1)!;
+    expect(last.split(",").slice(1, 3)).toEqual(["correct", corrected]);
+    expect(last).toContain(`,${before + 1},`);
   });
 });

@@ -10,6 +10,8 @@ test.each([
   ["@SUM(A1)", "'@SUM(A1)"],
   ["\tx", "'\tx"],
   ["\rx", "'\rx"],
+  // ASVS 1.2.10 names the NUL character beside = + - @ and tab.
+  ["\u0000=1+2", "'\u0000=1+2"],
   ["-2.4", "-2.4"],
   ["-1e5", "-1e5"],
   ["2021", "2021"],
@@ -63,6 +65,7 @@ test("the escape is undone on reading, so a download opened again gives the same
     "plain",
     "-2.4",
     "'",
+    "\u0000x",
     "",
   ]) {
     expect(restoreFormula(neutraliseFormula(text))).toBe(text);

@@ -7,7 +7,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveDashboard } from "../../../scripts/serve.ts";
-import type { WriteRoute } from "../../../scripts/write/api.ts";
+import { refuse, type WriteRoute } from "../../../scripts/write/api.ts";
+import { WRITE_REFUSAL_CODES } from "../../../scripts/write/protocol.ts";
 import { appendLine, withFileLock, writeFileAtomic } from "../../../scripts/write/files.ts";
 import { isLoopback, refuseWrite, type WriteSettings } from "../../../scripts/write/guard.ts";
 import { injectWriteMeta } from "../../../scripts/write/meta.ts";
@@ -69,12 +70,18 @@ describe("refuseWrite", () => {
       { method: "POST", headers: { ...good, "x-write-token": undefined } },
       SETTINGS,
     );
-    expect(none).toEqual({ status: 403, error: expect.stringMatching(/no x-write-token/) });
+    expect(none).toEqual({
+      status: 403,
+      code: "no-token",
+      error: expect.stringMatching(/no x-write-token/),
+    });
     const wrong = refuseWrite(
       { method: "POST", headers: { ...good, "x-write-token": "b".repeat(64) } },
       SETTINGS,
     );
     expect(wrong?.error).toMatch(/not this server's/);
+    // The page translates the code, not the words: a token of an earlier start is "token".
+    expect(wrong?.code).toBe("token");
     const short = refuseWrite(
       { method: "POST", headers: { ...good, "x-write-token": "a" } },
       SETTINGS,
@@ -86,7 +93,12 @@ describe("refuseWrite", () => {
       { method: "POST", headers: { ...good, "content-length": "1001" } },
       SETTINGS,
     );
-    expect(big).toEqual({ status: 413, error: expect.stringMatching(/limit is 1000 bytes/) });
+    expect(big).toEqual({
+      status: 413,
+      code: "too-large",
+      params: { size: 1001, limit: 1000 },
+      error: expect.stringMatching(/limit is 1000 bytes/),
+    });
     const form = refuseWrite(
       { method: "POST", headers: { ...good, "content-type": "application/x-www-form-urlencoded" } },
       SETTINGS,
@@ -169,12 +181,12 @@ function raw(
   method = "POST",
 ): Promise<{
   status: number;
-  json: { ok: boolean; error?: string };
+  json: { ok: boolean; error?: string; code?: string };
   headers: Record<string, string | string[] | undefined>;
 }> {
   return rawText(url, path, headers, method, body).then((answer) => ({
     status: answer.status,
-    json: JSON.parse(answer.text) as { ok: boolean; error?: string },
+    json: JSON.parse(answer.text) as { ok: boolean; error?: string; code?: string },
     headers: answer.headers,
   }));
 }
@@ -224,7 +236,7 @@ describe("a server with writes", () => {
     maxBodyBytes: 200,
     handle: async (body) => {
       const line = (body as { line?: unknown }).line;
-      if (typeof line !== "string") return { status: 400, body: { ok: false, error: "no line" } };
+      if (typeof line !== "string") return refuse(400, "bad-request", "no line");
       await appendLine(join(dataDir, "log.txt"), line);
       return { status: 200, body: { ok: true } };
     },
@@ -295,6 +307,8 @@ describe("a server with writes", () => {
       const answer = await raw(url, "/api/test-log", h, b);
       expect([answer.status, answer.json.ok], JSON.stringify(h)).toEqual([status, false]);
       expect(answer.json.error).toMatch(error);
+      // Every refusal carries a code of the protocol, which the page translates.
+      expect(WRITE_REFUSAL_CODES, JSON.stringify(answer.json)).toContain(answer.json.code);
     }
     expect((await raw(url, "/api/nope", headers(), body)).status).toBe(404);
     expect(folderBytes(dataDir)).toEqual(before);
