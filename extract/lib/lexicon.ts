@@ -211,6 +211,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     causeLimit: "number",
     rankAfterPlace: "words",
     ordinalRanks: "words",
+    rankingHeads: {
+      record: { leads: "words", ranks: "words", tails: "words", groups: "words", ends: "words" },
+    },
     equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: {

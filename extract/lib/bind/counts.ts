@@ -28,6 +28,7 @@ import {
   isDigitCode,
   onlyFiller,
   onlyFillerOrPeriods,
+  afterRankingHead,
   onlyFillerOrPlaces,
   onlyFillerPlacesOrPeriods,
   subjectBefore,
@@ -360,7 +361,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     lastValue.token.classifier === token.classifier &&
     (endsPhrase(text, token.end, ce) || PART_LOCATORS.some((w) => text.startsWith(w, token.end))) &&
     (onlyFiller(text, scope, token.start) ||
-      onlyFillerOrPlaces(ctx, scope, token.start) ||
+      onlyFillerOrPlaces(ctx, afterRankingHead(ctx, scope, token.start), token.start) ||
       onlyFillerOrPeriods(ctx, scope, token.start) ||
       opensPart(text.slice(lastValue.token.end, token.start), lastValue.subject))
   ) {
