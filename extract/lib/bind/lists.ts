@@ -77,12 +77,20 @@ function namesWhereNext(ctx: DocContext, m: PlaceMention, next: PlaceMention | u
   );
 }
 
-/** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. */
+/** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. A bracket
+ * holding a figure (阳江（6.1%）) is no aside: it ends the place's item, and the list with it. */
 function asideEnd(text: string, at: number, to: number): number {
   if (text[at] !== "（" && text[at] !== "(") return at;
-  for (let i = at + 1; i < to; i++) if (text[i] === "）" || text[i] === ")") return i + 1;
+  for (let i = at + 1; i < to; i++) {
+    if (text[i] === "）" || text[i] === ")") return i + 1;
+    if (isDigitChar(text, i)) return at;
+  }
   return at;
 }
+const isDigitChar = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 /** True when text[from, to) says 分别: the figures after it are one per item. */
 export function saysRespectively(text: string, from: number, to: number): boolean {
