@@ -200,6 +200,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partOpeners: "words",
     venueWords: "words",
     fieldMarkers: "words",
+    partGroups: { record: { counts: "words", nouns: "words", fieldVerbs: "words" } },
     relatedLinks: "words",
     footerWords: "words",
     venuePrefixes: "words",
