@@ -283,8 +283,7 @@ function titleContext(input: DocInput, from: number, to: number, whole: boolean)
   let plan = PLAN_TITLE_MARKERS.some((w) => title.includes(w));
   for (const m of KIND_MARKERS.scan(text, from, to)) plan ||= m.value.kind === "target";
   return {
-    region:
-      wholeWithParts(input, from, to) ?? headingRegion(gaz, within(input.places, from, to)),
+    region: wholeWithParts(input, from, to) ?? headingRegion(gaz, within(input.places, from, to)),
     period: within(input.periods, from, to).find((m) => m.label)?.label,
     topic: mixed ? undefined : topic,
     plan,
