@@ -86,8 +86,12 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
       anaphoric ? { type: "context", suffix, anaphoric } : { type: "context", suffix },
     ]);
   // Table names last: they replace any fixed word they coincide with.
+  // A name written with brackets (中欧(江门)中小企业国际合作区) is read with either width of them:
+  // pages write 中欧（江门）…, and the place in its brackets is part of the name, not a mention.
   for (const r of regions) {
-    for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
+    for (const name of [r.name, ...r.aliases])
+      for (const spelling of bracketWidths(name))
+        entries.push([spelling, { type: "region", key: r.key }]);
   }
   const roots = regions.filter((r) => !r.parent && r.members.length === 0);
   const abbreviations = new Map<string, string>();
@@ -449,4 +453,11 @@ export function resolveContext(
   const rootCount = gaz.root ? (pageCounts.get(gaz.root) ?? 0) : 0;
   if (fits(gaz.root) && (!best || tied || rootCount >= bestCount)) return gaz.root;
   return best;
+}
+
+/** `name` as written, and with its brackets in the other width when it has any. */
+function bracketWidths(name: string): string[] {
+  const full = name.replace(/\(/g, "（").replace(/\)/g, "）");
+  const half = name.replace(/（/g, "(").replace(/）/g, ")");
+  return [...new Set([name, full, half])];
 }
