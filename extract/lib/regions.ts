@@ -41,6 +41,9 @@ export interface PlaceMention {
    * (杭州海关 reports on all of 浙江), so like a venue it locates a figure only when no other
    * place does. */
   source?: boolean;
+  /** True right after a verb of entering a list (入选全市重点项目清单): whose list it is, never
+   * where a figure is. */
+  listOwner?: boolean;
 }
 
 export interface Gazetteer {
@@ -121,6 +124,7 @@ for (const t of SCOPE_TERMS)
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
+const LIST_VERBS = new TermMatcher(lexicon.listVerbs.map((w) => [w, true] as const));
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
 const CLAUSE_MARK = new TermMatcher(lexicon.clauseMarks.map((w) => [w, true] as const));
@@ -179,6 +183,8 @@ export function findPlaces(
     // 增速居江门各市（区）首位: the set of its parts a ranking runs over, compared, not located.
     const field = FIELD_MARKERS.some((w) => text.startsWith(w, m.end));
     const compared = field || !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    // 另有3个项目入选全市重点项目清单: the list entered is the city's, the projects are not.
+    const listOwner = !!LIST_VERBS.matchEndingAt(text, m.start, Math.max(0, m.start - 2));
     const locative =
       !venue && !field && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
@@ -196,6 +202,7 @@ export function findPlaces(
       ranking,
       venue,
       source,
+      listOwner,
     });
   }
   const zoned = withZones(gaz, text, out);

@@ -194,6 +194,7 @@ function placeIn(
     // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore);
     // nor does the office giving the figures (据杭州海关统计).
     if (m.place.type === "context" || m.aside || m.ranking || m.venue || m.source) continue;
+    if (m.listOwner) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -207,7 +208,7 @@ function placeIn(
   for (const m of list) {
     // 比全市平均水平要高一点: a compared context word, like a compared place, speaks for no figure
     // outside its own clause.
-    if (m.compared && outsideCounts !== "all") continue;
+    if ((m.compared && outsideCounts !== "all") || m.listOwner) continue;
     const r = m.place.type === "context" ? regionAt(ctx, m, section, sentenceStart) : undefined;
     if (r) return r;
   }
