@@ -191,6 +191,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     locativeWords: "words",
     scopeSuffixes: WORD_MAP,
     comparedWords: "words",
+    comparedListMarks: "words",
     listVerbs: "words",
     rankWords: "words",
     clauseMarks: "words",

@@ -124,6 +124,7 @@ for (const t of SCOPE_TERMS)
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
+const COMPARED_LIST_MARKS: readonly string[] = lexicon.comparedListMarks;
 const LIST_VERBS = new TermMatcher(lexicon.listVerbs.map((w) => [w, true] as const));
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
@@ -204,6 +205,14 @@ export function findPlaces(
       source,
       listOwner,
     });
+  }
+  // 仅次于蓬江区棠下镇和鹤山市共和镇: the places written on from a compared one are compared too.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const m = out[i]!;
+    if (!prev.compared || m.compared || m.place.type !== "region") continue;
+    if (m.start === prev.end || COMPARED_LIST_MARKS.includes(text.slice(prev.end, m.start)))
+      out[i] = { ...m, compared: true, partner: false };
   }
   const zoned = withZones(gaz, text, out);
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, describing(text, zoned)));

@@ -683,6 +683,12 @@ export function placeBeforeBracket(ctx: DocContext, from: number, at: number): s
     ORDINAL_RANKS.some((w) => between.startsWith(w) && ORDINAL.test(between.slice(w.length)));
   if (!ranked || (between === "" && !last.compared)) return undefined;
   let before = last.start;
+  // 仅次于蓬江区棠下镇（540.2亿元）: the compared place may be written after the one it lies in.
+  for (let i = places.length - 2; i >= 0; i--) {
+    const p = places[i]!;
+    if (p.end !== before || !p.compared || p.place.type !== "region") break;
+    before = p.start;
+  }
   const compared = COMPARED_WORDS.find((w) => text.startsWith(w, before - w.length));
   if (compared) before -= compared.length;
   if (before > from && text[before - 1] === "仅") before--;
