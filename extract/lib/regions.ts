@@ -125,6 +125,8 @@ const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as con
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
 const COMPARED_LIST_MARKS: readonly string[] = lexicon.comparedListMarks;
+/** A bracketed figure or aside opening a stretch of text (（540.2亿元）和). */
+const BRACKETED_OPENING = /^[（(][^（()）]{0,20}[）)]/;
 const LIST_VERBS = new TermMatcher(lexicon.listVerbs.map((w) => [w, true] as const));
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
@@ -211,7 +213,9 @@ export function findPlaces(
     const prev = out[i - 1]!;
     const m = out[i]!;
     if (!prev.compared || m.compared || m.place.type !== "region") continue;
-    if (m.start === prev.end || COMPARED_LIST_MARKS.includes(text.slice(prev.end, m.start)))
+    // 仅次于蓬江区棠下镇（540.2亿元）和鹤山市共和镇: a compared place's figure may stand between.
+    const between = text.slice(prev.end, m.start).replace(BRACKETED_OPENING, "");
+    if (between === "" || COMPARED_LIST_MARKS.includes(between))
       out[i] = { ...m, compared: true, partner: false };
   }
   const zoned = withZones(gaz, text, out);
