@@ -665,6 +665,12 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
+    // 此外，新会区银洲湖高速公路三期工程总投资约48亿元: one project's size, not a batch's (no count
+    // of projects in its sentence), takes no period from the paragraph its own goes on from.
+    const projectTotal =
+      project &&
+      PROJECT_TOTAL_WORDS.some((w) => clause.includes(w)) &&
+      !state.drafts.some((d) => d.indicator === "project_count");
     draft.period = resolvePeriod(
       ctx,
       window,
@@ -675,6 +681,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       reach,
       reached,
       project,
+      projectTotal,
     );
   }
   // 截至8月底，…年度计划投资215亿元: a year's plan is of the whole year, not the months run so far.
@@ -759,6 +766,7 @@ function equalPlaces(ctx: DocContext, sentence: Sentence, from: number): string[
 }
 
 const SINGLE_PROJECT_WORDS: readonly string[] = periodLexicon.singleProjectWords;
+const PROJECT_TOTAL_WORDS: readonly string[] = periodLexicon.projectTotalWords;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 
 /** True when an article (一个, 某) stands in text[from, to), not inside a longer numeral (十一个). */

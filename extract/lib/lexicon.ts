@@ -139,6 +139,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     planSpanWords: "words",
     quoteClosers: "words",
     singleProjectWords: "words",
+    projectTotalWords: "words",
     recordSpans: {
       record: { endings: "words", followers: "words", records: "words", between: "words" },
     },

@@ -438,8 +438,21 @@ export function resolvePeriod(
   reach: "clause" | "sentence" | "paragraph",
   reached = false,
   undatedProject = false,
+  /** One project's total investment (…工程总投资约48亿元): no period carried from the paragraph before. */
+  projectTotal = false,
 ): string | undefined {
-  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached, undatedProject);
+  const current = currentPeriod(
+    ctx,
+    sentence,
+    cs,
+    ce,
+    start,
+    end,
+    reach,
+    reached,
+    undatedProject,
+    projectTotal,
+  );
   const base = sameTimeBase(ctx, sentence.start, start);
   return base !== undefined && current ? inYear(current, base) : current;
 }
@@ -454,6 +467,7 @@ function currentPeriod(
   reach: "clause" | "sentence" | "paragraph",
   reached: boolean,
   undatedProject: boolean,
+  projectTotal: boolean,
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
@@ -494,7 +508,7 @@ function currentPeriod(
   return (
     questionPeriod(ctx, sentence.paragraph, reached) ??
     ctx.doc.carried[sentence.paragraph]!.period ??
-    continuedPeriod(ctx, sentence.paragraph) ??
+    (projectTotal ? undefined : continuedPeriod(ctx, sentence.paragraph)) ??
     titlePeriod(ctx, sentence.paragraph) ??
     // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
     // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.
