@@ -477,6 +477,13 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
       continue;
     }
     if (p.place.type !== "region") continue;
+    // 珠江西岸六市陆续公布…，六市合计: a grouping of the table named with its members' count.
+    const members = ctx.gaz.regions.get(p.place.key)?.members ?? [];
+    if (members.length >= 2) {
+      last = run = [...members];
+      prevEnd = p.end;
+      continue;
+    }
     if (run.length && LIST_CONNECTORS.has(text.slice(prevEnd, p.start))) run.push(p.place.key);
     else run = [p.place.key];
     if (run.length >= 2) last = run.slice();
