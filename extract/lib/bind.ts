@@ -500,6 +500,13 @@ function referredPlaces(ctx: DocContext, tc: TokenContext, sum = false): string[
       continue;
     }
     if (p.place.type !== "region") continue;
+    // 珠江西岸六市陆续公布…，六市合计: a grouping of the table named with its members' count.
+    const members = ctx.gaz.regions.get(p.place.key)?.members ?? [];
+    if (members.length >= 2) {
+      last = run = [...members];
+      prevEnd = p.end;
+      continue;
+    }
     if (run.length && LIST_CONNECTORS.has(text.slice(prevEnd, p.start))) run.push(p.place.key);
     else run = [p.place.key];
     if (run.length >= 2) last = run.slice();
@@ -697,6 +704,12 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
     const reach = capacity ? "clause" : stock ? "sentence" : "paragraph";
     const reached = draft.kind === "actual";
     const project = draft.family.name === "project_investment";
+    // 此外，新会区银洲湖高速公路三期工程总投资约48亿元: one project's size, not a batch's (no count
+    // of projects in its sentence), takes no period from the paragraph its own goes on from.
+    const projectTotal =
+      project &&
+      PROJECT_TOTAL_WORDS.some((w) => clause.includes(w)) &&
+      !state.drafts.some((d) => d.indicator === "project_count");
     draft.period = resolvePeriod(
       ctx,
       window,
@@ -707,6 +720,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       reach,
       reached,
       project,
+      projectTotal,
     );
   }
   // 力争全年…突破400亿元: a goal for a bare 全年 is of a year not yet over, where the year last
@@ -821,6 +835,7 @@ function equalPlaces(ctx: DocContext, sentence: Sentence, from: number): string[
 }
 
 const SINGLE_PROJECT_WORDS: readonly string[] = periodLexicon.singleProjectWords;
+const PROJECT_TOTAL_WORDS: readonly string[] = periodLexicon.projectTotalWords;
 const NUMERAL_CHAR = /[0-9零〇一二两三四五六七八九十百千万]/;
 
 /** True when an article (一个, 某) stands in text[from, to), not inside a longer numeral (十一个). */

@@ -246,6 +246,26 @@ function leadRegion(input: DocInput, from: number, to: number) {
   return keys[0];
 }
 
+const PART_GROUPS = contextLexicon.partGroups;
+/** Most count characters before a part noun (17镇). */
+const PART_COUNT_LIMIT = 2;
+
+/** The place of the table that the title at [from, to) names with a count of its parts (江门七市（区）
+ * 投资“赛马”：鹤山增速领跑全市; 台山17镇（街）…), not as the field of a ranking (增速居江门各市（区）首位):
+ * the title is about it and its parts together. Undefined when it names none so. */
+function wholeWithParts(input: DocInput, from: number, to: number): string | undefined {
+  const { text } = input;
+  for (const m of within(input.places, from, to)) {
+    if (m.place.type !== "region" || m.partner) continue;
+    if (PART_GROUPS.fieldVerbs.some((w) => text.startsWith(w, m.start - w.length))) continue;
+    let at = m.end;
+    while (at < to && at - m.end < PART_COUNT_LIMIT && PART_GROUPS.counts.includes(text[at]!)) at++;
+    if (at === m.end) continue;
+    if (PART_GROUPS.nouns.some((w) => text.startsWith(w, at))) return m.place.key;
+  }
+  return undefined;
+}
+
 /** What the title at [from, to) says. A headline names a topic only when every indicator it
  * names is the same one (GDP出炉 names GDP; GDP增量…财政收入 names none). */
 function titleContext(input: DocInput, from: number, to: number, whole: boolean): TitleContext {
@@ -263,7 +283,7 @@ function titleContext(input: DocInput, from: number, to: number, whole: boolean)
   let plan = PLAN_TITLE_MARKERS.some((w) => title.includes(w));
   for (const m of KIND_MARKERS.scan(text, from, to)) plan ||= m.value.kind === "target";
   return {
-    region: headingRegion(gaz, within(input.places, from, to)),
+    region: wholeWithParts(input, from, to) ?? headingRegion(gaz, within(input.places, from, to)),
     period: within(input.periods, from, to).find((m) => m.label)?.label,
     topic: mixed ? undefined : topic,
     plan,

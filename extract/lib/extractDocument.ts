@@ -46,6 +46,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // 全市 on a city's work report names the city as surely as 江门市 does: context words count
   // toward the page's region, each for the region it stands for on this page.
   const withContext = new Map(pageCounts);
+  const model = buildDocModel({ text, gaz, paragraphs, places, periods });
   for (let i = 0; i < places.length; i++) {
     const m = places[i]!;
     if (m.place.type !== "context") continue;
@@ -53,10 +54,11 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     const before = places[i - 1];
     const named =
       before?.end === m.start && before.place.type === "region" ? before.place.key : undefined;
-    const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts, [named]);
+    // The page's own place (its headline's, else its lead's) before the place named most: 全市
+    // under 江门七市（区）…：鹤山增速领跑全市 is 江门, however often 鹤山 is named.
+    const r = resolveContext(gaz, m.place.suffix, undefined, pageCounts, [named, model.place]);
     if (r) withContext.set(r, (withContext.get(r) ?? 0) + 1);
   }
-  const model = buildDocModel({ text, gaz, paragraphs, places, periods });
   const ctx: DocContext = {
     text,
     gaz,

@@ -157,6 +157,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     planYears: { record: { between: "words", first: "words", last: "words" } },
     quoteClosers: "words",
     singleProjectWords: "words",
+    projectTotalWords: "words",
     recordSpans: {
       record: { endings: "words", followers: "words", records: "words", between: "words" },
     },
@@ -209,6 +210,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     locativeWords: "words",
     scopeSuffixes: WORD_MAP,
     comparedWords: "words",
+    comparedListMarks: "words",
+    listVerbs: "words",
     rankWords: "words",
     clauseMarks: "words",
     provinceAbbreviations: WORD_MAP,
@@ -218,6 +221,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     partOpeners: "words",
     venueWords: "words",
     fieldMarkers: "words",
+    partGroups: { record: { counts: "words", nouns: "words", fieldVerbs: "words" } },
     relatedLinks: "words",
     footerWords: "words",
     venuePrefixes: "words",
@@ -229,6 +233,9 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     causeLimit: "number",
     rankAfterPlace: "words",
     ordinalRanks: "words",
+    rankingHeads: {
+      record: { leads: "words", ranks: "words", tails: "words", groups: "words", ends: "words" },
+    },
     equality: { record: { leads: "words", partners: "words", levels: "words", words: "words" } },
     speech: { record: { quoteClosers: "words", verbs: "words", attributionLimit: "number" } },
     interview: {

@@ -41,6 +41,9 @@ export interface PlaceMention {
    * (杭州海关 reports on all of 浙江), so like a venue it locates a figure only when no other
    * place does. */
   source?: boolean;
+  /** True right after a verb of entering a list (入选全市重点项目清单): whose list it is, never
+   * where a figure is. */
+  listOwner?: boolean;
 }
 
 export interface Gazetteer {
@@ -86,8 +89,12 @@ export function buildGazetteer(regions: readonly Region[]): Gazetteer {
       anaphoric ? { type: "context", suffix, anaphoric } : { type: "context", suffix },
     ]);
   // Table names last: they replace any fixed word they coincide with.
+  // A name written with brackets (中欧(江门)中小企业国际合作区) is read with either width of them:
+  // pages write 中欧（江门）…, and the place in its brackets is part of the name, not a mention.
   for (const r of regions) {
-    for (const name of [r.name, ...r.aliases]) entries.push([name, { type: "region", key: r.key }]);
+    for (const name of [r.name, ...r.aliases])
+      for (const spelling of bracketWidths(name))
+        entries.push([spelling, { type: "region", key: r.key }]);
   }
   const roots = regions.filter((r) => !r.parent && r.members.length === 0);
   const abbreviations = new Map<string, string>();
@@ -117,6 +124,10 @@ for (const t of SCOPE_TERMS)
 const PARTNER = new TermMatcher(lexicon.partnerWords.map((w) => [w, true] as const));
 const LOCATIVE = new TermMatcher(lexicon.locativeWords.map((w) => [w, true] as const));
 const COMPARED = new TermMatcher(lexicon.comparedWords.map((w) => [w, true] as const));
+const COMPARED_LIST_MARKS: readonly string[] = lexicon.comparedListMarks;
+/** A bracketed figure or aside opening a stretch of text (（540.2亿元）和). */
+const BRACKETED_OPENING = /^[（(][^（()）]{0,20}[）)]/;
+const LIST_VERBS = new TermMatcher(lexicon.listVerbs.map((w) => [w, true] as const));
 const RANK = new TermMatcher(lexicon.rankWords.map((w) => [w, true] as const));
 
 const CLAUSE_MARK = new TermMatcher(lexicon.clauseMarks.map((w) => [w, true] as const));
@@ -175,6 +186,8 @@ export function findPlaces(
     // 增速居江门各市（区）首位: the set of its parts a ranking runs over, compared, not located.
     const field = FIELD_MARKERS.some((w) => text.startsWith(w, m.end));
     const compared = field || !!COMPARED.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
+    // 另有3个项目入选全市重点项目清单: the list entered is the city's, the projects are not.
+    const listOwner = !!LIST_VERBS.matchEndingAt(text, m.start, Math.max(0, m.start - 2));
     const locative =
       !venue && !field && !!LOCATIVE.matchEndingAt(text, m.start, Math.max(0, m.start - 3));
     const aside = inBrackets(text, m.start);
@@ -192,7 +205,18 @@ export function findPlaces(
       ranking,
       venue,
       source,
+      listOwner,
     });
+  }
+  // 仅次于蓬江区棠下镇和鹤山市共和镇: the places written on from a compared one are compared too.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1]!;
+    const m = out[i]!;
+    if (!prev.compared || m.compared || m.place.type !== "region") continue;
+    // 仅次于蓬江区棠下镇（540.2亿元）和鹤山市共和镇: a compared place's figure may stand between.
+    const between = text.slice(prev.end, m.start).replace(BRACKETED_OPENING, "");
+    if (between === "" || COMPARED_LIST_MARKS.includes(between))
+      out[i] = { ...m, compared: true, partner: false };
   }
   const zoned = withZones(gaz, text, out);
   return groupSiblings(gaz, withAbbreviationRuns(gaz, text, from, to, describing(text, zoned)));
@@ -449,4 +473,11 @@ export function resolveContext(
   const rootCount = gaz.root ? (pageCounts.get(gaz.root) ?? 0) : 0;
   if (fits(gaz.root) && (!best || tied || rootCount >= bestCount)) return gaz.root;
   return best;
+}
+
+/** `name` as written, and with its brackets in the other width when it has any. */
+function bracketWidths(name: string): string[] {
+  const full = name.replace(/\(/g, "（").replace(/\)/g, "）");
+  const half = name.replace(/（/g, "(").replace(/）/g, ")");
+  return [...new Set([name, full, half])];
 }

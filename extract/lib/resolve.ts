@@ -194,6 +194,7 @@ function placeIn(
     // 签约仪式在滨江新区举行: a venue locates nothing while another place may (see venueBefore);
     // nor does the office giving the figures (据杭州海关统计).
     if (m.place.type === "context" || m.aside || m.ranking || m.venue || m.source) continue;
+    if (m.listOwner) continue;
     if (m.compared && outsideCounts !== "all") continue;
     if (m.place.type === "outside") {
       if (outsideCounts === "none") continue;
@@ -207,7 +208,7 @@ function placeIn(
   for (const m of list) {
     // 比全市平均水平要高一点: a compared context word, like a compared place, speaks for no figure
     // outside its own clause.
-    if (m.compared && outsideCounts !== "all") continue;
+    if ((m.compared && outsideCounts !== "all") || m.listOwner) continue;
     const r = m.place.type === "context" ? regionAt(ctx, m, section, sentenceStart) : undefined;
     if (r) return r;
   }
@@ -437,8 +438,21 @@ export function resolvePeriod(
   reach: "clause" | "sentence" | "paragraph",
   reached = false,
   undatedProject = false,
+  /** One project's total investment (…工程总投资约48亿元): no period carried from the paragraph before. */
+  projectTotal = false,
 ): string | undefined {
-  const current = currentPeriod(ctx, sentence, cs, ce, start, end, reach, reached, undatedProject);
+  const current = currentPeriod(
+    ctx,
+    sentence,
+    cs,
+    ce,
+    start,
+    end,
+    reach,
+    reached,
+    undatedProject,
+    projectTotal,
+  );
   const base = sameTimeBase(ctx, sentence.start, start);
   return base !== undefined && current ? inYear(current, base) : current;
 }
@@ -462,6 +476,7 @@ function currentPeriod(
   reach: "clause" | "sentence" | "paragraph",
   reached: boolean,
   undatedProject: boolean,
+  projectTotal: boolean,
 ): string | undefined {
   const flow = reach === "paragraph";
   const inClause =
@@ -517,7 +532,7 @@ function currentPeriod(
   return (
     questionPeriod(ctx, sentence.paragraph, reached) ??
     ctx.doc.carried[sentence.paragraph]!.period ??
-    continuedPeriod(ctx, sentence.paragraph) ??
+    (projectTotal ? undefined : continuedPeriod(ctx, sentence.paragraph)) ??
     titlePeriod(ctx, sentence.paragraph) ??
     // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
     // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.

@@ -48,6 +48,7 @@ import {
   onlyFiller,
   onlyFillerOrComparisons,
   onlyFillerOrPeriods,
+  afterRankingHead,
   onlyFillerOrPlaces,
   placeBeforeBracket,
   subjectBefore,
@@ -319,7 +320,9 @@ export function topicApplies(state: BindState, tc: TokenContext, at = tc.token.s
     return grows && !after.some(named);
   }
   // The place may come with the period (上半年安徽增速达到9.6%).
-  if (!onlyFillerOrPlaces(ctx, tc.scope, at) && !onlyFillerPeriodsAndPlaces(ctx, tc.scope, at))
+  // 总量排名前三的是蓬江（790亿元）: a ranking head may open the clause.
+  const from = afterRankingHead(ctx, tc.scope, at);
+  if (!onlyFillerOrPlaces(ctx, from, at) && !onlyFillerPeriodsAndPlaces(ctx, tc.scope, at))
     return false;
   // A cue in the sentence before it (若看人均GDP，甲地仅为3.2万元) or after it in its clause
   // names what the amount is; the topic is only for amounts that nothing names.
@@ -437,7 +440,7 @@ export function bindAmount(state: BindState, tc: TokenContext): Draft | undefine
       lastValue &&
       lastValue.unit === "CNY" &&
       (onlyFiller(text, scope, token.start) ||
-        onlyFillerOrPlaces(ctx, scope, token.start) ||
+        onlyFillerOrPlaces(ctx, afterRankingHead(ctx, scope, token.start), token.start) ||
         // 蓬江区次之（790亿元）; 仅次于新会区（812亿元）: a place ranked, its amount in brackets.
         placeBeforeBracket(ctx, scope, token.start) !== undefined ||
         onlyFillerOrComparisons(ctx, scope, token.start) ||

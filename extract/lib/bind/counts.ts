@@ -29,10 +29,12 @@ import {
   isDigitCode,
   onlyFiller,
   onlyFillerOrPeriods,
+  afterRankingHead,
   onlyFillerOrPlaces,
   onlyFillerPlacesOrPeriods,
   subjectBefore,
   type Span,
+  placeBeforeBracket,
 } from "./text.ts";
 import {
   ATTRIBUTIVE,
@@ -389,7 +391,7 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     lastValue.token.classifier === token.classifier &&
     (endsPhrase(text, token.end, ce) || PART_LOCATORS.some((w) => text.startsWith(w, token.end))) &&
     (onlyFiller(text, scope, token.start) ||
-      onlyFillerOrPlaces(ctx, scope, token.start) ||
+      onlyFillerOrPlaces(ctx, afterRankingHead(ctx, scope, token.start), token.start) ||
       onlyFillerOrPeriods(ctx, scope, token.start) ||
       opensPart(text.slice(lastValue.token.end, token.start), lastValue.subject))
   ) {
@@ -409,6 +411,27 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
       !datedBefore(state, token.start)
     )
       draft.period = lastValue.period;
+  }
+  // 新增规上工业企业43家，数量比肩新会区（45家）; 仅次于蓬江区（52个）: a place compared or ranked
+  // with its bare count in brackets counts the kind counted before, for that place.
+  const counted =
+    draft || !endsPhrase(text, token.end, ce)
+      ? undefined
+      : state.drafts.findLast(
+          (d) =>
+            !d.dropped &&
+            d.unit === "count" &&
+            (PROJECT_CLASSIFIERS.has(token.classifier)
+              ? d.indicator === "project_count"
+              : ENTERPRISE_CLASSIFIERS.has(token.classifier) && d.indicator === "enterprise_count"),
+        );
+  const bracketed = counted
+    ? countedPlaceBeforeBracket(ctx, scope, token.start, counted.indicator)
+    : undefined;
+  if (counted && bracketed) {
+    draft = newDraft(tc, counted.family, counted.indicator, "count", token.value, counted.subject);
+    draft.region = bracketed;
+    draft.period = counted.period;
   }
   // 新签约项目86个，总投资340亿元，其中61个已开工建设: a bare count of projects with a project verb
   // is the part of the projects counted before in the sentence that is in that state.
@@ -442,4 +465,19 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     if (!datedBefore(state, token.start)) draft.period = state.carry.firmsPeriod;
   }
   return draft;
+}
+
+/** placeBeforeBracket for a bare count: the clause may open with the noun of what was counted
+ * before (项目数量比肩佛山（291个）). */
+function countedPlaceBeforeBracket(
+  ctx: DocContext,
+  scope: number,
+  at: number,
+  indicator: string,
+): string | undefined {
+  const found = placeBeforeBracket(ctx, scope, at);
+  if (found) return found;
+  const nouns = indicator === "project_count" ? PROJECT_NOUNS : ENTERPRISE_NOUNS;
+  const noun = nouns.find((w) => ctx.text.startsWith(w, scope));
+  return noun ? placeBeforeBracket(ctx, scope + noun.length, at) : undefined;
 }

@@ -22,6 +22,7 @@ import { smallNumber } from "../numbers.ts";
 import { namedFamilies, newDraft, type BindState, type Draft, type TokenContext } from "./state.ts";
 import { ATTRIBUTIVE, PUNCT, SHARE_WORDS } from "./lexicon.ts";
 import {
+  afterRankingHead,
   causeStart,
   placeBeforeBracket,
   placeOfCauseBefore,
@@ -766,7 +767,9 @@ function placeRightBefore(ctx: DocContext, scope: number, at: number): boolean {
     (last.end === open || (open - last.end <= 2 && onlyFiller(ctx.text, last.end, open))) &&
     last.place.type === "region" &&
     !last.compared &&
-    // 上半年惠州以6.2%领跑: the period may come with the place.
-    (onlyFillerOrPlaces(ctx, scope, at) || onlyFillerPeriodsAndPlaces(ctx, scope, at))
+    // 上半年惠州以6.2%领跑: the period may come with the place; 增速排名前三的是鹤山（12.6%）: a
+    // ranking head may open the clause.
+    (onlyFillerOrPlaces(ctx, afterRankingHead(ctx, scope, at), at) ||
+      onlyFillerPeriodsAndPlaces(ctx, scope, at))
   );
 }

@@ -14,6 +14,7 @@ import {
   LIST_PARTNER_PREFIX,
   RESPECTIVELY,
 } from "./lexicon.ts";
+import { placeOpeningBracket } from "./text.ts";
 
 /** Split a list subject (“一带一路”沿线国家和RCEP贸易伙伴) into its items. */
 export function listItems(subject: string): string[] {
@@ -76,12 +77,20 @@ function namesWhereNext(ctx: DocContext, m: PlaceMention, next: PlaceMention | u
   );
 }
 
-/** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. */
+/** Where a bracketed aside that opens text[at, to) ends (（不含广海湾）), else `at`. A bracket
+ * holding a figure (阳江（6.1%）) is no aside: it ends the place's item, and the list with it. */
 function asideEnd(text: string, at: number, to: number): number {
   if (text[at] !== "（" && text[at] !== "(") return at;
-  for (let i = at + 1; i < to; i++) if (text[i] === "）" || text[i] === ")") return i + 1;
+  for (let i = at + 1; i < to; i++) {
+    if (text[i] === "）" || text[i] === ")") return i + 1;
+    if (isDigitChar(text, i)) return at;
+  }
   return at;
 }
+const isDigitChar = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
 
 /** True when text[from, to) says 分别: the figures after it are one per item. */
 export function saysRespectively(text: string, from: number, to: number): boolean {
@@ -167,7 +176,9 @@ export function openList(state: BindState, tc: TokenContext, draft: Draft): void
   const { token } = tc;
   // 蓬江区、江海区分别引进项目10个、8个: the places of a 分别 list pair with its figures.
   let regions: string[] = [];
-  if (saysRespectively(ctx.text, tc.cs, token.start)) {
+  // 依次为鹤山（12.6%）、江海（10.3%）: each figure after its own place pairs no list.
+  const own = placeOpeningBracket(ctx, tc.scope, token.start);
+  if (!own && saysRespectively(ctx.text, tc.cs, token.start)) {
     regions = placeRun(ctx, tc.near, token.start);
     if (regions[0] === OUTSIDE) draft.dropped = true;
     else if (regions.length && (!draft.dropped || tc.outside)) {

@@ -668,6 +668,42 @@ export function placeOfCauseBefore(
   return onlyFiller(text, from, last!.start) ? last!.place.key : undefined;
 }
 
+const RANKING_HEADS = contextLexicon.rankingHeads;
+const alternatives = (words: readonly string[]) =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("|");
+/** A ranking head (增速排名前三的是, 前三位依次为), matched whole against a clause's words before its
+ * first place: built once at load. */
+const RANKING_HEAD = new RegExp(
+  `^(?:${alternatives(RANKING_HEADS.leads)})?(?:${alternatives(RANKING_HEADS.ranks)})` +
+    `[一二三四五六七八九十两\\d]{1,3}(?:${alternatives(RANKING_HEADS.tails)})?` +
+    `(?:${alternatives(RANKING_HEADS.groups)})?(?:${alternatives(RANKING_HEADS.ends)})[：:]?$`,
+);
+/** Longest ranking head, in characters. */
+const RANKING_HEAD_LIMIT = 16;
+
+/** Where the first place of a clause opening at `from` starts when the words before it are a
+ * ranking head (增速排名前三的是鹤山（12.6%）、江海（10.3%）…; 前三位依次为…): the places after it each
+ * have their figure in brackets, and the head is no more than filler. Else `from`. */
+export function afterRankingHead(ctx: DocContext, from: number, at: number): number {
+  const first = within(ctx.places, from, at)[0];
+  if (!first || first.start - from > RANKING_HEAD_LIMIT || first.start === from) return from;
+  if (ctx.text[first.end] !== "（" && ctx.text[first.end] !== "(") return from;
+  return RANKING_HEAD.test(ctx.text.slice(from, first.start)) ? first.start : from;
+}
+
+/** The place of the table written right before the bracket that opens at `at - 1`, after `from`
+ * (…、江海（10.3%）): the figure's own place in a list whose items each name theirs. */
+export function placeOpeningBracket(ctx: DocContext, from: number, at: number): string | undefined {
+  if (ctx.text[at - 1] !== "（" && ctx.text[at - 1] !== "(") return undefined;
+  const places = within(ctx.places, from, at - 1);
+  const last = places[places.length - 1];
+  if (!last || last.end !== at - 1 || last.place.type !== "region") return undefined;
+  return last.partner || last.compared || last.aside ? undefined : last.place.key;
+}
+
 const RANK_AFTER_PLACE: readonly string[] = contextLexicon.rankAfterPlace;
 const ORDINAL_RANKS: readonly string[] = contextLexicon.ordinalRanks;
 const COMPARED_WORDS: readonly string[] = [...contextLexicon.comparedWords].sort(
@@ -692,6 +728,12 @@ export function placeBeforeBracket(ctx: DocContext, from: number, at: number): s
     ORDINAL_RANKS.some((w) => between.startsWith(w) && ORDINAL.test(between.slice(w.length)));
   if (!ranked || (between === "" && !last.compared)) return undefined;
   let before = last.start;
+  // 仅次于蓬江区棠下镇（540.2亿元）: the compared place may be written after the one it lies in.
+  for (let i = places.length - 2; i >= 0; i--) {
+    const p = places[i]!;
+    if (p.end !== before || !p.compared || p.place.type !== "region") break;
+    before = p.start;
+  }
   const compared = COMPARED_WORDS.find((w) => text.startsWith(w, before - w.length));
   if (compared) before -= compared.length;
   if (before > from && text[before - 1] === "仅") before--;
