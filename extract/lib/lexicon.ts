@@ -220,6 +220,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
   "page.json": {
     tableValueHeaders: "words",
     tableUnitHeaders: "words",
+    publishedElements: "words",
+    publishedScriptVars: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,
