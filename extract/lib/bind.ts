@@ -630,7 +630,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   if (draft.period === undefined) {
     // 新增规上工业企业35家: a stock indicator's count of what is new, said in its clause before
     // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
-    const clause = text.slice(cs, token.start);
+    const clause = text.slice(draft.rowName ?? cs, token.start);
     const flow = draft.family.stock && FLOW_WORDS.some((w) => clause.includes(w));
     // 目前…在建项目23个，总投资186亿元: projects under way now, and their investment, are a state.
     const last = state.lastValue;

@@ -65,6 +65,11 @@ const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The end of a row of a list of figures (个体工商户：3.2万户, 专精特新企业：1—10月新增61家): a colon,
+ * then no clause mark up to a number with a whole unit at the line's end. */
+const ROW_END = /[:：][^，,；;]*\d(?:\.\d+)?[万亿]?(?:家|户|个|项|元|%)$/;
+/** Marks that open a line going on with the clause of the line before (…3156.2亿元\n，同比增长…). */
+const CLAUSE_OPENERS = charTable("，,；;、）)");
 /** Characters after which a paragraph is complete. */
 const CLOSERS = charTable("。！？!?…”’」』》）)】;；");
 /** A paragraph with one of these reads like running text rather than a title. */
@@ -93,6 +98,8 @@ export function normalize(original: string): NormalizedText {
   const map = new Int32Array(n + 1 + inserted);
   let len = 0;
   let prevJoinable = false;
+  // The line before is a row of a list of figures: a name, a colon, a figure with its unit.
+  let prevRow = false;
   // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
   // a line that opens by going on with a sentence (达528家) is its rest.
   let prevOpen = false;
@@ -160,7 +167,10 @@ export function normalize(original: string): NormalizedText {
       // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
       const line = original.slice(i, j);
       const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
-      const joinable = prevJoinable || (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
+      // A row (规模以上工业企业：5126家) is whole unless the next line goes on with its clause.
+      const joinable =
+        (prevJoinable && !(prevRow && !CLAUSE_OPENERS[original.charCodeAt(k)])) ||
+        (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
       if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
@@ -224,6 +234,11 @@ export function normalize(original: string): NormalizedText {
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
         prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
         prevJoinable = prevOpen && bodyMark;
+        prevRow =
+          prevJoinable &&
+          !clauseMark &&
+          len - lineStart <= TITLE_LIMIT &&
+          ROW_END.test(String.fromCharCode(...out.subarray(Math.max(lineStart, len - 16), len)));
       }
     }
     i = j + 1;
