@@ -107,7 +107,7 @@ export function bindSentence(
       continue;
     }
     // 10亿元以上项目9个: the threshold stays in the subject of the count after it.
-    if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) continue;
+    if (token.unit === "CNY" && isThreshold(text, token, tc.ce, tc.cs)) continue;
     if (statesNoFigure(text, tc)) {
       state.prevEnd = token.end;
       continue;
