@@ -65,9 +65,18 @@ const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
-/** The end of a row of a list of figures (个体工商户：3.2万户, 专精特新企业：1—10月新增61家): a colon,
- * then no clause mark up to a number with a whole unit at the line's end. */
-const ROW_END = /[:：][^，,；;]*\d(?:\.\d+)?[万亿]?(?:家|户|个|项|元|%)$/;
+/** Units that end a figure's row (个体工商户：3.2万户, 专精特新企业：1—10月新增61家). */
+const ROW_UNITS = charTable("家户个项元%");
+const ROW_MAGNITUDES = charTable("万亿");
+
+/** True when out[from, to) ends with a number and a whole unit (43.2万户, 5126家, 6.2%). */
+function endsWithFigure(out: Uint16Array, from: number, to: number): boolean {
+  let at = to - 1;
+  if (at < from || ROW_UNITS[out[at]!] !== 1) return false;
+  at--;
+  if (at >= from && ROW_MAGNITUDES[out[at]!] === 1) at--;
+  return at >= from && isDigit(out[at]!);
+}
 /** Marks that open a line going on with the clause of the line before (…3156.2亿元\n，同比增长…). */
 const CLAUSE_OPENERS = charTable("，,；;、）)");
 /** Characters after which a paragraph is complete. */
@@ -234,11 +243,12 @@ export function normalize(original: string): NormalizedText {
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
         prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
         prevJoinable = prevOpen && bodyMark;
+        // A row: a colon (a body mark that is no clause mark), then a figure ending the line.
         prevRow =
           prevJoinable &&
           !clauseMark &&
           len - lineStart <= TITLE_LIMIT &&
-          ROW_END.test(String.fromCharCode(...out.subarray(Math.max(lineStart, len - 16), len)));
+          endsWithFigure(out, lineStart, len);
       }
     }
     i = j + 1;
