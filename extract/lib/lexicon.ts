@@ -198,6 +198,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     exampleMarkers: "words",
     placeTitleMarks: "word",
     partOpeners: "words",
+    eventReferences: "words",
     venueWords: "words",
     fieldMarkers: "words",
     relatedLinks: "words",
