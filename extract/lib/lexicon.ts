@@ -199,6 +199,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     placeTitleMarks: "word",
     partOpeners: "words",
     eventReferences: "words",
+    pageNumberForms: "words",
     venueWords: "words",
     fieldMarkers: "words",
     relatedLinks: "words",

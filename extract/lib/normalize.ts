@@ -79,6 +79,61 @@ function endsWithFigure(out: Uint16Array, from: number, to: number): boolean {
 }
 /** Marks that open a line going on with the clause of the line before (…3156.2亿元\n，同比增长…). */
 const CLAUSE_OPENERS = charTable("，,；;、）)");
+/** A line that is only a page number (— 3 —, 第2页/共5页, 2/5): context.json pageNumberForms,
+ * N standing for the number, spaces allowed between the marks. */
+const PAGE_NUMBER = new RegExp(
+  `^(?:${contextLexicon.pageNumberForms
+    .map((form) =>
+      [...form]
+        .map((c) => (c === "N" ? "\\d{1,3}" : c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")))
+        .join("[\\s\u3000]*"),
+    )
+    .join("|")})$`,
+);
+/** Longest line, in characters, checked for a page number. */
+const PAGE_NUMBER_LIMIT = 16;
+
+/**
+ * The lines of a text copied out of a PDF that belong to its pages, not its article, by the offset
+ * of their start: each page number line, and the lines right before and after it (blank lines
+ * aside) that are a running title or footer: short, with no full stop, said as a whole line
+ * elsewhere in the text too (2026年1—10月开平市经济运行简况 atop every page). The title's first
+ * statement, away from any page number, stays the headline.
+ */
+function pageFurniture(original: string): Set<number> {
+  const found = new Set<number>();
+  // Most texts have no page number: find those lines first, reading only short ones.
+  const numbers: number[] = [];
+  const lines: { start: number; from: number; to: number }[] = [];
+  for (let i = 0; i <= original.length;) {
+    let j = original.indexOf("\n", i);
+    if (j < 0) j = original.length;
+    let from = i;
+    let to = j;
+    while (from < to && isSpace(original.charCodeAt(from))) from++;
+    while (to > from && isSpace(original.charCodeAt(to - 1))) to--;
+    if (to > from) {
+      if (to - from <= PAGE_NUMBER_LIMIT && PAGE_NUMBER.test(original.slice(from, to)))
+        numbers.push(lines.length);
+      lines.push({ start: i, from, to });
+    }
+    i = j + 1;
+  }
+  if (!numbers.length) return found;
+  const textOf = (l: { from: number; to: number }) => original.slice(l.from, l.to);
+  const counts = new Map<string, number>();
+  for (const l of lines)
+    if (l.to - l.from <= HEADLINE_LIMIT) counts.set(textOf(l), (counts.get(textOf(l)) ?? 0) + 1);
+  for (const k of numbers) {
+    found.add(lines[k]!.start);
+    for (const near of [lines[k - 1], lines[k + 1]]) {
+      const text = near && near.to - near.from <= HEADLINE_LIMIT ? textOf(near) : "";
+      if (text && !text.includes("。") && (counts.get(text) ?? 0) > 1) found.add(near!.start);
+    }
+  }
+  return found;
+}
+
 /** Characters after which a paragraph is complete. */
 const CLOSERS = charTable("。！？!?…”’」』》）)】;；");
 /** A paragraph with one of these reads like running text rather than a title. */
@@ -116,10 +171,16 @@ export function normalize(original: string): NormalizedText {
   let table = 0;
   let row = 0;
 
+  const furniture = pageFurniture(original);
   let i = 0;
   while (i <= n) {
     let j = original.indexOf("\n", i);
     if (j < 0) j = n;
+    if (furniture.has(i)) {
+      // A PDF's page number and running title: a sentence broken by them goes on across them.
+      i = j + 1;
+      continue;
+    }
     while (table < tables.length && tables[table]!.end < i) {
       table++;
       row = 0;
