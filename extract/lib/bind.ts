@@ -791,14 +791,15 @@ function partOfEvent(
 ): string | undefined {
   const { text } = ctx;
   const opening = text.slice(window.start, window.start + 8).trimStart();
+  const refers = EVENT_REFERENCES.some((w) => opening.startsWith(w));
+  if (!refers && !PART_OPENERS.some((w) => opening.startsWith(w))) return undefined;
   const floor = Math.max(ctx.paragraphs[window.paragraph]!.start, window.start - SENTENCE_WINDOW);
   let start = window.start - 1;
   while (start > floor && !SENTENCE_ENDS[text.charCodeAt(start - 1)]) start--;
   // 11月20日，…大会开幕。会上签约项目16个: a sentence that opens by referring to the event the
   // sentence before dated by its day counts that event's outcome.
-  if (EVENT_REFERENCES.some((w) => opening.startsWith(w)))
+  if (refers)
     return within(ctx.periods, start, window.start).findLast((p) => p.eventMonth)?.eventMonth;
-  if (!PART_OPENERS.some((w) => opening.startsWith(w))) return undefined;
   // Only where that sentence's own figure of the indicator is the event's outcome (a meeting's
   // day dates nothing it reports).
   const batch = carry.eventBatches.get(draft.family);

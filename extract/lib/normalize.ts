@@ -65,6 +65,27 @@ const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Longest line, in characters, read as a data card's name or one of its figures. */
+const CARD_LIMIT = 16;
+const CARD_MARKS = charTable("，,；;。：:！？!?、");
+const FULLWIDTH_PERCENT = 0xff05;
+
+/** True for original[from, to) that is a figure alone (786.42亿元, 5.3%), perhaps after a word
+ * going on with a sentence (同比增长5.3%, 达1126家): a data card's figure. */
+function isCardFigure(original: string, from: number, to: number): boolean {
+  while (to > from && isSpace(original.charCodeAt(to - 1))) to--;
+  if (to - from > CARD_LIMIT || to <= from) return false;
+  const first = original.charCodeAt(from);
+  const opens =
+    isDigit(first) ||
+    (first >= 0xff10 && first <= 0xff19) ||
+    CONTINUATION.test(original.slice(from, from + 8));
+  if (!opens) return false;
+  for (let p = from; p < to; p++) if (CARD_MARKS[original.charCodeAt(p)] === 1) return false;
+  const last = original.charCodeAt(to - 1);
+  return ROW_UNITS[last] === 1 || last === FULLWIDTH_PERCENT;
+}
+
 /** Units that end a figure's row (个体工商户：3.2万户, 专精特新企业：1—10月新增61家). */
 const ROW_UNITS = charTable("家户个项元%");
 const ROW_MAGNITUDES = charTable("万亿");
@@ -164,6 +185,8 @@ export function normalize(original: string): NormalizedText {
   let prevJoinable = false;
   // The line before is a row of a list of figures: a name, a colon, a figure with its unit.
   let prevRow = false;
+  // The line before is a data card's name, or a figure that went on with it.
+  let prevCard = false;
   // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
   // a line that opens by going on with a sentence (达528家) is its rest.
   let prevOpen = false;
@@ -238,9 +261,13 @@ export function normalize(original: string): NormalizedText {
       const line = original.slice(i, j);
       const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
       // A row (规模以上工业企业：5126家) is whole unless the next line goes on with its clause.
-      const joinable =
+      // A data card (地区生产总值 / 786.42亿元 / 同比增长5.3%): a figure alone on its line goes on
+      // with the name on the line above it, as do the card's further figures.
+      const cardFigure: boolean = prevCard && isCardFigure(original, k, j);
+      const joinable: boolean =
         (prevJoinable && !(prevRow && !CLAUSE_OPENERS[original.charCodeAt(k)])) ||
-        (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
+        (prevOpen && CONTINUATION.test(original.slice(k, k + 8))) ||
+        cardFigure;
       if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
@@ -304,6 +331,14 @@ export function normalize(original: string): NormalizedText {
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
         prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
         prevJoinable = prevOpen && bodyMark;
+        // A card's name: a short line with no mark at all and no figure at its end.
+        prevCard =
+          (cardFigure && joinable && !heading && !indented && !item && !metadata) ||
+          (prevOpen &&
+            !item &&
+            !bodyMark &&
+            len - lineStart <= CARD_LIMIT &&
+            !endsWithFigure(out, lineStart, len));
         // A row: a colon (a body mark that is no clause mark), then a figure ending the line.
         prevRow =
           prevJoinable &&
