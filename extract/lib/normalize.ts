@@ -86,6 +86,21 @@ function isCardFigure(original: string, from: number, to: number): boolean {
   return ROW_UNITS[last] === 1 || last === FULLWIDTH_PERCENT;
 }
 
+/** Units that may open a line after a number broken from them (元, 亿元, 家, 个, %). */
+const UNIT_STARTS = charTable("元家个项户%％亿万");
+const UNIT_AFTER_MAGNITUDE = charTable("元家个项户");
+const AFTER_UNIT = charTable("，,；;。、）)！？!?");
+
+/** True when original[from, to) opens with a unit alone (家，…; 元，同比增长…; 亿元。), the end of a
+ * figure broken from its number: the unit, then a mark or the line's end (个体工商户 opens a word). */
+function opensWithUnit(original: string, from: number, to: number): boolean {
+  let at = from;
+  const first = original.charCodeAt(at);
+  if (UNIT_STARTS[first] !== 1) return false;
+  at++;
+  if (ROW_MAGNITUDES[first] === 1 && UNIT_AFTER_MAGNITUDE[original.charCodeAt(at)] === 1) at++;
+  return at >= to || AFTER_UNIT[original.charCodeAt(at)] === 1;
+}
 /** Units that end a figure's row (个体工商户：3.2万户, 专精特新企业：1—10月新增61家). */
 const ROW_UNITS = charTable("家户个项元%");
 const ROW_MAGNITUDES = charTable("万亿");
@@ -185,6 +200,8 @@ export function normalize(original: string): NormalizedText {
   let prevJoinable = false;
   // The line before is a row of a list of figures: a name, a colon, a figure with its unit.
   let prevRow = false;
+  // The line before ends with a number whose unit may open the next line.
+  let prevNumber = false;
   // The line before is a data card's name, or a figure that went on with it.
   let prevCard = false;
   // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
@@ -267,7 +284,9 @@ export function normalize(original: string): NormalizedText {
       const joinable: boolean =
         (prevJoinable && !(prevRow && !CLAUSE_OPENERS[original.charCodeAt(k)])) ||
         (prevOpen && CONTINUATION.test(original.slice(k, k + 8))) ||
-        cardFigure;
+        cardFigure ||
+        // 达到586 / 家，…; 263.7亿 / 元，…: a number broken from its unit by a PDF's line end.
+        (prevNumber && opensWithUnit(original, k, j));
       if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
@@ -331,6 +350,11 @@ export function normalize(original: string): NormalizedText {
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
         prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
         prevJoinable = prevOpen && bodyMark;
+        // The line ends with a number, or a number and its magnitude, and no unit.
+        prevNumber =
+          prevOpen &&
+          (isDigit(last) ||
+            (ROW_MAGNITUDES[last] === 1 && len - lineStart > 1 && isDigit(out[len - 2]!)));
         // A card's name: a short line with no mark at all and no figure at its end.
         prevCard =
           (cardFigure && joinable && !heading && !indented && !item && !metadata) ||
