@@ -109,7 +109,7 @@ export function bindSentence(
       continue;
     }
     // 10亿元以上项目9个: the threshold stays in the subject of the count after it.
-    if (token.unit === "CNY" && isThreshold(text, token, tc.ce)) continue;
+    if (token.unit === "CNY" && isThreshold(text, token, tc.ce, tc.cs)) continue;
     if (statesNoFigure(text, tc)) {
       state.prevEnd = token.end;
       continue;
@@ -660,7 +660,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
   if (draft.period === undefined) {
     // 新增规上工业企业35家: a stock indicator's count of what is new, said in its clause before
     // the figure, is a flow over a period (the subject no longer holds the word: it is the event).
-    const clause = text.slice(cs, token.start);
+    const clause = text.slice(draft.rowName ?? cs, token.start);
     const last = state.lastValue;
     // 今年以来，全市新设立企业1.2万家，其中制造业企业3200家: a part of a flow counted just before in
     // the sentence is a flow over the same period, not a stock at the publication month.
@@ -853,11 +853,13 @@ function singleProject(text: string, from: number, to: number): boolean {
 }
 
 const PART_OPENERS: readonly string[] = contextLexicon.partOpeners;
+const EVENT_REFERENCES: readonly string[] = contextLexicon.eventReferences;
 const SENTENCE_ENDS = charTable("。！？!?");
 
 /** The month of the event whose outcome the sentence `window` breaks down (12月9日，…签约项目58个，
  * 总投资612亿元。其中，投资超10亿元的项目21个): a sentence that opens with a word of parts takes the
- * day of the sentence right before it in its paragraph, as that sentence's batch does. */
+ * day of the sentence right before it in its paragraph, as that sentence's batch does; one that
+ * opens by referring to the event (会上, 当天, 活动现场) takes that sentence's day. */
 function partOfEvent(
   ctx: DocContext,
   window: Sentence,
@@ -866,10 +868,15 @@ function partOfEvent(
 ): string | undefined {
   const { text } = ctx;
   const opening = text.slice(window.start, window.start + 8).trimStart();
-  if (!PART_OPENERS.some((w) => opening.startsWith(w))) return undefined;
+  const refers = EVENT_REFERENCES.some((w) => opening.startsWith(w));
+  if (!refers && !PART_OPENERS.some((w) => opening.startsWith(w))) return undefined;
   const floor = Math.max(ctx.paragraphs[window.paragraph]!.start, window.start - SENTENCE_WINDOW);
   let start = window.start - 1;
   while (start > floor && !SENTENCE_ENDS[text.charCodeAt(start - 1)]) start--;
+  // 11月20日，…大会开幕。会上签约项目16个: a sentence that opens by referring to the event the
+  // sentence before dated by its day counts that event's outcome.
+  if (refers)
+    return within(ctx.periods, start, window.start).findLast((p) => p.eventMonth)?.eventMonth;
   // Only where that sentence's own figure of the indicator is the event's outcome (a meeting's
   // day dates nothing it reports).
   const batch = carry.eventBatches.get(draft.family);

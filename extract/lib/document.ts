@@ -224,13 +224,24 @@ function onlyPlace(places: readonly PlaceMention[], from: number, to: number) {
 }
 
 /** The region of a line that says only a place's name, with at most brackets, bullets and a
- * colon around it (【蓬江区】, ■ 台山市, 恩平：); undefined for any other line. */
+ * colon around it (【蓬江区】, ■ 台山市, 恩平：) and the period it covers (【鹤山市·1—9月】);
+ * undefined for any other line. */
 function placeTitleRegion(input: DocInput, p: Paragraph): string | undefined {
   const mentions = within(input.places, p.start, p.end);
   const only = mentions[0];
   if (mentions.length !== 1 || only!.place.type !== "region") return undefined;
-  const rest = input.text.slice(p.start, only!.start) + input.text.slice(only!.end, p.end);
-  for (const c of rest) if (!PLACE_TITLE_MARKS.has(c)) return undefined;
+  // 【鹤山市·1—9月】, 鹤山市（1—9月）: the period the section covers may stand beside the name.
+  let at = p.start;
+  const spans = [only!, ...within(input.periods, p.start, p.end).filter((m) => m.label)].sort(
+    (a, b) => a.start - b.start,
+  );
+  for (const span of spans) {
+    if (span.start < at) return undefined;
+    for (const c of input.text.slice(at, span.start))
+      if (!PLACE_TITLE_MARKS.has(c)) return undefined;
+    at = span.end;
+  }
+  for (const c of input.text.slice(at, p.end)) if (!PLACE_TITLE_MARKS.has(c)) return undefined;
   return only!.place.key;
 }
 

@@ -6,7 +6,7 @@ import { normalize } from "./normalize.ts";
 import { kindLexicon } from "./lexicon.ts";
 import { segment, type Sentence } from "./segment.ts";
 import { findNumbers, type NumberToken } from "./numbers.ts";
-import { findPeriods, type PublicationDate } from "./periods.ts";
+import { findPeriods, periodEndMonth, periodStartMonth, type PublicationDate } from "./periods.ts";
 import { inferPublished, parsePublished } from "./published.ts";
 import {
   buildGazetteer,
@@ -81,7 +81,7 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   // 总投资超300亿元 over 总投资约312亿元): it stands as a fact only when the body states nothing
   // of that indicator for that region.
   const headingDrafts: { d: Draft; sentence: Sentence }[] = [];
-  const bodyFigures = new Set<string>();
+  const bodyFigures = new Map<string, Stated[]>();
   let n = 0;
   const carry = newCarry();
   const sameTitlePeriod = (a: Sentence, b: Sentence) =>
@@ -153,7 +153,10 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
         d.kind = "target";
       // Under a plan's title (2023年重点项目计划：) the figures of its year on are the plan's.
       if (plan && d.kind === "actual" && Number(period.slice(0, 4)) >= pub.year) d.kind = "target";
-      bodyFigures.add(`${d.indicator}|${d.region}`);
+      const figures = bodyFigures.get(`${d.indicator}|${d.region}`);
+      const stated = { period, kind: d.kind, subject: d.subject, value: d.value };
+      if (figures) figures.push(stated);
+      else bodyFigures.set(`${d.indicator}|${d.region}`, [stated]);
       if (restated(seen, d, period, sentence)) continue;
       facts.push(toFact(doc, norm, sentence, d, period, published));
     }
@@ -161,9 +164,21 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
   for (const { d, sentence } of headingDrafts) {
     if (d.dropped || !d.region || !pub) continue;
     d.subject = cleanSubject(gaz, d.subject);
-    if (bodyFigures.has(`${d.indicator}|${d.region}`)) continue;
     const period = d.period ?? defaultPeriod(d, pub, false);
     if (isFuture(period, pub) && d.kind === "actual") d.kind = "target";
+    // …unless the title names its period and the body gives no figure for that indicator and
+    // place of its kind and span, other than a part's (江门前10月固定资产投资增长2.4% over the
+    // districts' rates, a 全年…增长3%以上 goal, 1—5月 and 6月 rates, 出口增长…): then the title is
+    // the figure's only statement. A title's month (10月浙江经济…进出口超4万亿元) names the
+    // release: a body figure up to that month that the title's figure rounds or bounds is the same.
+    const body = bodyFigures.get(`${d.indicator}|${d.region}`);
+    const dated = within(periods, sentence.start, sentence.end).some((p) => p.label && !p.now);
+    const restates = (b: Stated) =>
+      b.kind === d.kind &&
+      !(b.subject && !d.subject) &&
+      (sameSpan(b.period, period) ||
+        (periodEndMonth(b.period) === periodEndMonth(period) && rounds(d, b.value)));
+    if (body && (!dated || body.some(restates))) continue;
     if (restated(seen, d, period, sentence)) continue;
     facts.push(toFact(doc, norm, sentence, d, period, published));
   }
@@ -177,6 +192,31 @@ export function extractDocument(doc: SourceDocument, options: ExtractOptions): D
     ids.add(f.id);
   }
   return { facts, published, publishedGuessed: !given };
+}
+
+/** A figure the body states, as a title's figure is checked against it. */
+interface Stated {
+  period: string;
+  kind: string;
+  subject: string;
+  value: number;
+}
+
+/** How far a rounded (约, 左右) figure may stand from the one it rounds, as a share of it. */
+const ROUNDING = 0.1;
+
+/** True when the title's figure `d` rounds or bounds `value` (超4万亿元 over 4.36万亿元). */
+function rounds(d: Draft, value: number): boolean {
+  const gap = Math.abs(value - d.value);
+  if (d.qualifier === "more_than") return value >= d.value;
+  if (d.qualifier === "less_than") return value <= d.value;
+  if (d.qualifier === "approx") return gap <= ROUNDING * Math.abs(d.value);
+  return gap <= 0.005 * Math.abs(d.value);
+}
+
+/** True when two period labels cover the same months (2026-H1 and 2026-01/2026-06). */
+function sameSpan(a: string, b: string): boolean {
+  return periodStartMonth(a) === periodStartMonth(b) && periodEndMonth(a) === periodEndMonth(b);
 }
 
 /** True when a period ends in a year after publication (到2025年, 十四五 seen from 2022): no

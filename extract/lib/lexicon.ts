@@ -219,6 +219,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     exampleMarkers: "words",
     placeTitleMarks: "word",
     partOpeners: "words",
+    eventReferences: "words",
+    pageNumberForms: "words",
     venueWords: "words",
     fieldMarkers: "words",
     partGroups: { record: { counts: "words", nouns: "words", fieldVerbs: "words" } },
@@ -245,6 +247,8 @@ const SHAPES: Record<string, Record<string, Shape>> = {
   "page.json": {
     tableValueHeaders: "words",
     tableUnitHeaders: "words",
+    publishedElements: "words",
+    publishedScriptVars: "words",
   },
   "numerals.json": {
     digits: NUMBER_MAP,

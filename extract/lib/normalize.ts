@@ -65,6 +65,111 @@ const isAsciiWord = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** Longest line, in characters, read as a data card's name or one of its figures. */
+const CARD_LIMIT = 16;
+const CARD_MARKS = charTable("，,；;。：:！？!?、");
+const FULLWIDTH_PERCENT = 0xff05;
+
+/** True for original[from, to) that is a figure alone (786.42亿元, 5.3%), perhaps after a word
+ * going on with a sentence (同比增长5.3%, 达1126家): a data card's figure. */
+function isCardFigure(original: string, from: number, to: number): boolean {
+  while (to > from && isSpace(original.charCodeAt(to - 1))) to--;
+  if (to - from > CARD_LIMIT || to <= from) return false;
+  const first = original.charCodeAt(from);
+  const opens =
+    isDigit(first) ||
+    (first >= 0xff10 && first <= 0xff19) ||
+    CONTINUATION.test(original.slice(from, from + 8));
+  if (!opens) return false;
+  for (let p = from; p < to; p++) if (CARD_MARKS[original.charCodeAt(p)] === 1) return false;
+  const last = original.charCodeAt(to - 1);
+  return ROW_UNITS[last] === 1 || last === FULLWIDTH_PERCENT;
+}
+
+/** Units that may open a line after a number broken from them (元, 亿元, 家, 个, %). */
+const UNIT_STARTS = charTable("元家个项户%％亿万");
+const UNIT_AFTER_MAGNITUDE = charTable("元家个项户");
+const AFTER_UNIT = charTable("，,；;。、）)！？!?");
+
+/** True when original[from, to) opens with a unit alone (家，…; 元，同比增长…; 亿元。), the end of a
+ * figure broken from its number: the unit, then a mark or the line's end (个体工商户 opens a word). */
+function opensWithUnit(original: string, from: number, to: number): boolean {
+  let at = from;
+  const first = original.charCodeAt(at);
+  if (UNIT_STARTS[first] !== 1) return false;
+  at++;
+  if (ROW_MAGNITUDES[first] === 1 && UNIT_AFTER_MAGNITUDE[original.charCodeAt(at)] === 1) at++;
+  return at >= to || AFTER_UNIT[original.charCodeAt(at)] === 1;
+}
+/** Units that end a figure's row (个体工商户：3.2万户, 专精特新企业：1—10月新增61家). */
+const ROW_UNITS = charTable("家户个项元%");
+const ROW_MAGNITUDES = charTable("万亿");
+
+/** True when out[from, to) ends with a number and a whole unit (43.2万户, 5126家, 6.2%). */
+function endsWithFigure(out: Uint16Array, from: number, to: number): boolean {
+  let at = to - 1;
+  if (at < from || ROW_UNITS[out[at]!] !== 1) return false;
+  at--;
+  if (at >= from && ROW_MAGNITUDES[out[at]!] === 1) at--;
+  return at >= from && isDigit(out[at]!);
+}
+/** Marks that open a line going on with the clause of the line before (…3156.2亿元\n，同比增长…). */
+const CLAUSE_OPENERS = charTable("，,；;、）)");
+/** A line that is only a page number (— 3 —, 第2页/共5页, 2/5): context.json pageNumberForms,
+ * N standing for the number, spaces allowed between the marks. */
+const PAGE_NUMBER = new RegExp(
+  `^(?:${contextLexicon.pageNumberForms
+    .map((form) =>
+      [...form]
+        .map((c) => (c === "N" ? "\\d{1,3}" : c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")))
+        .join("[\\s\u3000]*"),
+    )
+    .join("|")})$`,
+);
+/** Longest line, in characters, checked for a page number. */
+const PAGE_NUMBER_LIMIT = 16;
+
+/**
+ * The lines of a text copied out of a PDF that belong to its pages, not its article, by the offset
+ * of their start: each page number line, and the lines right before and after it (blank lines
+ * aside) that are a running title or footer: short, with no full stop, said as a whole line
+ * elsewhere in the text too (2026年1—10月开平市经济运行简况 atop every page). The title's first
+ * statement, away from any page number, stays the headline.
+ */
+function pageFurniture(original: string): Set<number> {
+  const found = new Set<number>();
+  // Most texts have no page number: find those lines first, reading only short ones.
+  const numbers: number[] = [];
+  const lines: { start: number; from: number; to: number }[] = [];
+  for (let i = 0; i <= original.length;) {
+    let j = original.indexOf("\n", i);
+    if (j < 0) j = original.length;
+    let from = i;
+    let to = j;
+    while (from < to && isSpace(original.charCodeAt(from))) from++;
+    while (to > from && isSpace(original.charCodeAt(to - 1))) to--;
+    if (to > from) {
+      if (to - from <= PAGE_NUMBER_LIMIT && PAGE_NUMBER.test(original.slice(from, to)))
+        numbers.push(lines.length);
+      lines.push({ start: i, from, to });
+    }
+    i = j + 1;
+  }
+  if (!numbers.length) return found;
+  const textOf = (l: { from: number; to: number }) => original.slice(l.from, l.to);
+  const counts = new Map<string, number>();
+  for (const l of lines)
+    if (l.to - l.from <= HEADLINE_LIMIT) counts.set(textOf(l), (counts.get(textOf(l)) ?? 0) + 1);
+  for (const k of numbers) {
+    found.add(lines[k]!.start);
+    for (const near of [lines[k - 1], lines[k + 1]]) {
+      const text = near && near.to - near.from <= HEADLINE_LIMIT ? textOf(near) : "";
+      if (text && !text.includes("。") && (counts.get(text) ?? 0) > 1) found.add(near!.start);
+    }
+  }
+  return found;
+}
+
 /** Characters after which a paragraph is complete. */
 const CLOSERS = charTable("。！？!?…”’」』》）)】;；");
 /** A paragraph with one of these reads like running text rather than a title. */
@@ -93,6 +198,12 @@ export function normalize(original: string): NormalizedText {
   const map = new Int32Array(n + 1 + inserted);
   let len = 0;
   let prevJoinable = false;
+  // The line before is a row of a list of figures: a name, a colon, a figure with its unit.
+  let prevRow = false;
+  // The line before ends with a number whose unit may open the next line.
+  let prevNumber = false;
+  // The line before is a data card's name, or a figure that went on with it.
+  let prevCard = false;
   // The line before has no closing punctuation and is no heading, headline, byline or kicker title:
   // a line that opens by going on with a sentence (达528家) is its rest.
   let prevOpen = false;
@@ -100,10 +211,16 @@ export function normalize(original: string): NormalizedText {
   let table = 0;
   let row = 0;
 
+  const furniture = pageFurniture(original);
   let i = 0;
   while (i <= n) {
     let j = original.indexOf("\n", i);
     if (j < 0) j = n;
+    if (furniture.has(i)) {
+      // A PDF's page number and running title: a sentence broken by them goes on across them.
+      i = j + 1;
+      continue;
+    }
     while (table < tables.length && tables[table]!.end < i) {
       table++;
       row = 0;
@@ -160,7 +277,16 @@ export function normalize(original: string): NormalizedText {
       // A byline (来源：江门日报 编辑：李四) is the page's, never part of a sentence around it.
       const line = original.slice(i, j);
       const metadata = METADATA_FIELD.test(line) || FOLLOW_PROMPT.test(line);
-      const joinable = prevJoinable || (prevOpen && CONTINUATION.test(original.slice(k, k + 8)));
+      // A row (规模以上工业企业：5126家) is whole unless the next line goes on with its clause.
+      // A data card (地区生产总值 / 786.42亿元 / 同比增长5.3%): a figure alone on its line goes on
+      // with the name on the line above it, as do the card's further figures.
+      const cardFigure: boolean = prevCard && isCardFigure(original, k, j);
+      const joinable: boolean =
+        (prevJoinable && !(prevRow && !CLAUSE_OPENERS[original.charCodeAt(k)])) ||
+        (prevOpen && CONTINUATION.test(original.slice(k, k + 8))) ||
+        cardFigure ||
+        // 达到586 / 家，…; 263.7亿 / 元，…: a number broken from its unit by a PDF's line end.
+        (prevNumber && opensWithUnit(original, k, j));
       if (havePrev && !(joinable && !heading && !indented && !item && !metadata)) {
         out[len] = NL;
         map[len++] = i - 1;
@@ -224,6 +350,25 @@ export function normalize(original: string): NormalizedText {
           item && !clauseMark && len - lineStart <= TITLE_LIMIT && last !== 58 && last !== 0xff1a;
         prevOpen = !heading && !headline && !metadata && !kickerTitle && CLOSERS[last] !== 1;
         prevJoinable = prevOpen && bodyMark;
+        // The line ends with a number, or a number and its magnitude, and no unit.
+        prevNumber =
+          prevOpen &&
+          (isDigit(last) ||
+            (ROW_MAGNITUDES[last] === 1 && len - lineStart > 1 && isDigit(out[len - 2]!)));
+        // A card's name: a short line with no mark at all and no figure at its end.
+        prevCard =
+          (cardFigure && joinable && !heading && !indented && !item && !metadata) ||
+          (prevOpen &&
+            !item &&
+            !bodyMark &&
+            len - lineStart <= CARD_LIMIT &&
+            !endsWithFigure(out, lineStart, len));
+        // A row: a colon (a body mark that is no clause mark), then a figure ending the line.
+        prevRow =
+          prevJoinable &&
+          !clauseMark &&
+          len - lineStart <= TITLE_LIMIT &&
+          endsWithFigure(out, lineStart, len);
       }
     }
     i = j + 1;

@@ -630,6 +630,15 @@ function parseAt(
   return undefined;
 }
 
+/** The first month of a period label (2025-Q3/2025-12 → 2025·12+7), as year·12 + month; NaN for a
+ * label that is none of the grammar's. */
+export function periodStartMonth(label: string): number {
+  const m = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(\d{2})))?/.exec(label);
+  if (!m) return NaN;
+  const month = m[2] ? 3 * Number(m[2]) - 2 : m[3] ? 6 * Number(m[3]) - 5 : m[4] ? Number(m[4]) : 1;
+  return Number(m[1]) * 12 + month;
+}
+
 /** The last month of a period label (2025-01/2025-09 → 2025·12+9), as year·12 + month; NaN for a
  * label that is none of the grammar's. */
 export function periodEndMonth(label: string): number {

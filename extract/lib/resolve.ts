@@ -59,6 +59,8 @@ function regionAt(
     ctx.pageCounts,
     [
       placeNamedBefore(ctx, mention.start, place.suffix, sentenceStart),
+      // 问：台山呢？ / 答：…全市新签约项目86个: an answer's 全市 is the place the question asked.
+      paragraph ? questionPlace(ctx, lowerBound(ctx.paragraphs, mention.start + 1) - 1) : undefined,
       ctx.pageRegion,
       ctx.doc.place,
       // Not past the start of its story on a digest page: the story before is about another place.

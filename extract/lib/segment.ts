@@ -54,6 +54,11 @@ const NUMBERED: readonly { pattern: RegExp; level: number }[] = [
   { pattern: /^(?:[（(]\d{1,2}[）)]|[\u2460-\u2473])/, level: 10 },
   { pattern: /^[•●■◆▪·*-]/, level: 11 },
 ];
+/** The outline levels of a part's title (一、, （一）), as opposed to a list's items (1．, ①). */
+const SECTION_RANK = 8;
+/** The outline level of a colon line over the parts it announces: inside markdown headings,
+ * outside numbered titles. */
+const PARTS_LEVEL = 6.5;
 /** A figure in a numbered line's first words makes them an item's sentence, not a title. */
 const QUANTITY = /\d(?:个|家|亿|万|%|元|项)/;
 /** How far into a line its numbering is looked for, in characters. */
@@ -102,6 +107,19 @@ export function segment(text: string): Segments {
         // A numbered line whose first words are a short title (一、经济运行总体平稳。…) governs
         // the paragraphs below it; a numbered sentence of body text is an item only.
         const stop = titleStop(text, numbered.at, end);
+        // A lead's 主要情况如下： announces the article's parts when a part's title, a whole line
+        // numbered at a section's rank (一、1—10月各市（区）投资情况), follows it: that line heads
+        // its part, as it would with no colon line before it, and the colon line governs the
+        // parts as a heading over them (what they do not say, its period says).
+        if (
+          listHead !== undefined &&
+          numbered.level <= SECTION_RANK &&
+          stop === end &&
+          !QUANTITY.test(text.slice(numbered.at, stop))
+        ) {
+          open.push({ index: listHead, level: PARTS_LEVEL });
+          listHead = undefined;
+        }
         // Under a colon line the numbered lines are its items, never titles.
         if (
           listHead === undefined &&

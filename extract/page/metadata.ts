@@ -1,5 +1,7 @@
 // A page's title and publication date from its <head>: Open Graph, article:published_time, and
-// the meta names Chinese news sites use (publishdate, PubDate, …). Pure over a DOM Document.
+// the meta names Chinese news sites use (publishdate, PubDate, …); without them, the posting time
+// the body shows (a 公众号 article's #publish_time) or a script holds (var ct). Pure over a DOM Document.
+import pageWords from "../lexicon/page.json" with { type: "json" };
 
 /** Meta names and properties that give the publication date, most specific first. */
 const DATE_KEYS = [
@@ -49,8 +51,39 @@ export function pageMetadata(document: Document): { title?: string; published?: 
     published = value ? metaDate(value) : undefined;
     if (published) break;
   }
+  published ??= bodyDate(document) ?? scriptDate(document);
   const title = metas.get("og:title") ?? headTitle(document);
   return { ...(title ? { title } : {}), ...(published ? { published } : {}) };
+}
+
+/** The posting time a page without date metadata shows in its body: the first element that names
+ * itself as such (page.json publishedElements, most specific first) with a date in its datetime
+ * attribute or its text. */
+function bodyDate(document: Document): string | undefined {
+  for (const selector of pageWords.publishedElements) {
+    for (const el of Array.from(document.querySelectorAll(selector))) {
+      const date = metaDate(el.getAttribute("datetime") ?? "") ?? metaDate(el.textContent ?? "");
+      if (date) return date;
+    }
+  }
+  return undefined;
+}
+
+/** var ct = "1761900120": a script's posting time in Unix seconds (page.json publishedScriptVars). */
+const SCRIPT_TIME = new RegExp(
+  `(?:^|[^\\w$.])(?:${pageWords.publishedScriptVars.join("|")})\\s*[=:]\\s*["']?(\\d{10})["']?`,
+);
+/** China's offset from UTC, in milliseconds: a Chinese page's posting time is local. */
+const CHINA_OFFSET = 8 * 3600 * 1000;
+
+/** The posting time a script assigns (a 公众号 page saved before its scripts ran), as a date in
+ * China's time zone. */
+function scriptDate(document: Document): string | undefined {
+  for (const script of Array.from(document.querySelectorAll("script"))) {
+    const m = SCRIPT_TIME.exec(script.textContent ?? "");
+    if (m) return new Date(Number(m[1]) * 1000 + CHINA_OFFSET).toISOString().slice(0, 10);
+  }
+  return undefined;
 }
 
 /**

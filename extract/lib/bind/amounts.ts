@@ -35,6 +35,8 @@ import {
   SUBJECT_BARE,
   PUNCT,
   THRESHOLD_BOUND,
+  THRESHOLD_CONDITIONS,
+  POLICY_TARGETS,
   COUNTED_GROUP,
   REFERENCE_WORDS,
 } from "./lexicon.ts";
@@ -70,19 +72,51 @@ import { isGoal } from "./kinds.ts";
 const OPEN_CUE_WINDOW = 40;
 
 /** A money amount that is part of a class of projects or firms (10亿元以上项目, 超百亿元项目). */
-export function isThreshold(text: string, token: NumberToken, clauseStop: number): boolean {
+export function isThreshold(
+  text: string,
+  token: NumberToken,
+  clauseStop: number,
+  clauseFrom = token.start,
+): boolean {
   const window = text.slice(token.numEnd, Math.min(clauseStop, token.numEnd + 12));
   const m = THRESHOLD_BOUND.exec(window)!;
   let rest = window.slice(m[0].length);
   // 超10亿元的内资项目 is a class as 10亿元以上的项目 is; 投资10亿元的项目 names one amount.
   // 总投资逾100亿元的24个重大项目 is the batch's total: a count before the noun names the batch.
   const qualified = token.qualifier === "more_than" || token.qualifier === "less_than";
+  // 对总投资5亿元以上、且投资强度达标的制造业项目: in a clause naming whom a measure is for (对…),
+  // a bound amount and a further condition of the same class, joined, up to 的 and its noun.
+  if (
+    (m[1] || qualified) &&
+    THRESHOLD_CONDITIONS.some((w) => rest.startsWith(w)) &&
+    POLICY_TARGETS.some((w) => text.startsWith(w, clauseFrom))
+  )
+    return conditionedClass(text, token.numEnd + m[0].length, clauseStop);
   if ((m[1] || qualified) && rest.startsWith(ATTRIBUTIVE)) rest = rest.slice(ATTRIBUTIVE.length);
   else if (rest.startsWith(ATTRIBUTIVE)) return false;
   if (!m[1] && /^\d/.test(rest)) return false;
   for (let i = 0; i <= Math.min(6, rest.length); i++) {
     if (PUNCT.test(rest[i] ?? "") || rest[i] === ATTRIBUTIVE) return false;
     if (THRESHOLD_NOUNS.some((n) => rest.startsWith(n, i))) return true;
+  }
+  return false;
+}
+
+/** Longest further condition of a class after a bound amount, in characters. */
+const CONDITION_LIMIT = 24;
+
+/** True when text[from, clauseStop) goes on, with no figure, to 的 and a threshold noun within a
+ * few characters (、且固定资产投资强度达到要求的制造业项目): the condition's class. */
+function conditionedClass(text: string, from: number, clauseStop: number): boolean {
+  const rest = text.slice(from, Math.min(clauseStop, from + CONDITION_LIMIT));
+  for (let at = rest.indexOf(ATTRIBUTIVE); at >= 0; at = rest.indexOf(ATTRIBUTIVE, at + 1)) {
+    if (/\d/.test(rest.slice(0, at))) return false;
+    const noun = rest.slice(at + 1, at + 1 + 8);
+    if (PUNCT.test(noun.slice(0, 1))) return false;
+    for (let i = 0; i <= 6; i++) {
+      if (PUNCT.test(noun[i] ?? "")) break;
+      if (THRESHOLD_NOUNS.some((n) => noun.startsWith(n, i))) return true;
+    }
   }
   return false;
 }

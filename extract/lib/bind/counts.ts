@@ -40,6 +40,7 @@ import {
   ATTRIBUTIVE,
   BOUND_AMOUNT,
   CHANGE_SINCE_BASE,
+  FLOW_WORDS,
   FROM_WORDS,
   PART_LOCATORS,
   PART_OF,
@@ -328,6 +329,41 @@ function datedBefore(state: BindState, at: number): boolean {
   return within(state.ctx.periods, state.sentence.start, at).some((p) => p.label !== "");
 }
 
+/**
+ * A row of a list of figures (规模以上工业企业：1—10月712家, 个体工商户：3.2万户, 规上工业企业10月
+ * 当月新增：18家): a count standing alone after the colon that ends its clause's name, or after a
+ * period and a word of what is new (新增), counts what the name before the colon names, as it would
+ * with no colon between. Where the name starts and the subject it gives (新增 kept in it), or
+ * undefined when the count is no such row's.
+ */
+function rowName(
+  ctx: DocContext,
+  sentenceStart: number,
+  tc: TokenContext,
+  nouns: readonly string[],
+): { start: number; subject: string } | undefined {
+  const { text } = ctx;
+  const { token, cs, ce, scope } = tc;
+  const colon = cs - 1;
+  if (scope !== cs || colon <= sentenceStart || !ROW_COLONS.includes(text[colon]!))
+    return undefined;
+  if (!endsPhrase(text, token.end, ce)) return undefined;
+  const endingWith = (at: number, from: number) =>
+    FLOW_WORDS.find((w) => at - w.length >= from && text.startsWith(w, at - w.length));
+  const flowAfter = endingWith(token.start, cs);
+  const at = token.start - (flowAfter?.length ?? 0);
+  if (at > cs && !onlyFiller(text, cs, at) && !onlyFillerOrPeriods(ctx, cs, at)) return undefined;
+  const start = clauseStart(text, colon, sentenceStart);
+  const flowBefore = endingWith(colon, start + 1);
+  const nameEnd = colon - (flowBefore?.length ?? 0);
+  const noun = nounBefore(text, start, nameEnd, nouns, datingPeriods(ctx, start, nameEnd));
+  if (!noun || noun.fromWord) return undefined;
+  const flow = flowAfter ?? flowBefore ?? "";
+  return { start, subject: flow + subjectBefore(ctx, start, noun.end) };
+}
+/** The colons that end a row's name. */
+const ROW_COLONS = "：:";
+
 /** Binds a count of projects or enterprises, or undefined. */
 export function bindCount(state: BindState, tc: TokenContext): Draft | undefined {
   const { ctx, tokens, lastValue } = state;
@@ -350,15 +386,24 @@ export function bindCount(state: BindState, tc: TokenContext): Draft | undefined
     const before = noun !== undefined;
     const after = before ? -1 : nounAfterList(text, tokens, t, ce, nouns);
     const shared = after < 0 && !before ? sharedNounSubject(text, tokens, t, ce, nouns) : undefined;
-    if (after < 0 && !before && shared === undefined) return undefined;
+    const row =
+      after < 0 && !before && shared === undefined
+        ? rowName(ctx, state.sentence.start, tc, nouns)
+        : undefined;
+    if (after < 0 && !before && shared === undefined && !row) return undefined;
     const event =
       events &&
-      (hasEventWord(EVENT_BEFORE, text, cs, token.start) ||
+      (hasEventWord(EVENT_BEFORE, text, row?.start ?? cs, token.start) ||
         hasEventWord(EVENT_AFTER, text, after >= 0 ? after : token.end, ce) ||
         // 42家重点监测的限额以上零售企业: a sample watched to report a measure.
         ENTERPRISE_SAMPLE_WORDS.scan(text, cs, ce).length > 0);
     if (event) return undefined;
     const f = FAMILIES.get(family)!;
+    if (row) {
+      const draft = newDraft(tc, f, f.value, "count", token.value, row.subject);
+      draft.rowName = row.start;
+      return draft;
+    }
     // The subject ends at the noun when a change's first level or a verb follows it (企业从2019年的
     // 1000家, 项目签约1035个); otherwise at the count, so that closing quotes and asides stay in it.
     const subjectEnd =

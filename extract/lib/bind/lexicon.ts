@@ -81,6 +81,10 @@ export function compileBinding(raw: unknown) {
     thresholdBound: new RegExp(
       `^(?:${alt(words(lex.thresholdJoiners, "thresholdJoiners"))})?(${alt(bounds)})?`,
     ),
+    /** After a bound amount, what joins a further condition of a class (5亿元以上、且…的项目). */
+    thresholdConditions: words(lex.thresholdConditions, "thresholdConditions"),
+    /** What opens a clause naming whom a measure is for (对…的项目，给予…). */
+    policyTargets: words(lex.policyTargets, "policyTargets"),
     /** An amount bounded inside a count's noun phrase (1000万美元以上). */
     boundAmount: new RegExp(
       `^[\\d.]+[${charClass(magnitudes)}]*(?:${alt(currencies)})(?:${alt(bounds)})`,
@@ -197,6 +201,8 @@ export const LIST_PARTNER_PREFIX = BINDING.listPartnerPrefix;
 export const LIST_ITEM_SEPARATOR = BINDING.listItemSeparator;
 export const ENUMERATION_MARK = BINDING.enumerationMark;
 export const THRESHOLD_BOUND = BINDING.thresholdBound;
+export const THRESHOLD_CONDITIONS = BINDING.thresholdConditions;
+export const POLICY_TARGETS = BINDING.policyTargets;
 export const BOUND_AMOUNT = BINDING.boundAmount;
 export const PART_OF = BINDING.partOf;
 export const FROM_WORDS = BINDING.fromWords;

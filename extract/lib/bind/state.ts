@@ -41,6 +41,9 @@ export interface Draft {
   /** The month of an event's day before the figure in its sentence (11月18日), when the figure may
    * count that event's outcome: it dates the figure if its sentence counts a batch of projects. */
   eventMonth?: string;
+  /** Where the name of a row of figures starts (规模以上工业企业：1—10月新增61家): the count's
+   * clause, for what it says of the count (新增, 在建), reaches back to it over the colon. */
+  rowName?: number;
 }
 
 /** What one sentence hands the next in its paragraph: the region-wide growth figure a list of

@@ -102,6 +102,47 @@ describe("the article of a page", () => {
   });
 });
 
+/** A saved page with `head` in its <head>, `before` between its <body> and the article, and
+ * `after` after it: an article of its own, long enough for Readability. */
+const datedPage = (head: string, before: string, after = "") =>
+  Buffer.from(
+    `<html><head><meta charset="utf-8"><title>台山前三季度经济运行</title>${head}</head><body>` +
+      `${before}<div id="js_content"><p>记者从台山市统计局获悉，前三季度台山市经济运行总体平稳，工业生产稳中有进，` +
+      `海上风电等新兴产业持续壮大，重点项目建设有序推进。</p><p>前三季度，全市规模以上工业增加值增长6.1%，` +
+      `固定资产投资增长3.2%，外贸进出口总额增长5.4%，主要指标增速均高于全市平均水平。</p>` +
+      `<p>台山市统计局有关负责人表示，下一步将加强运行监测，推动经济持续回升向好，确保完成全年目标任务。</p></div>` +
+      `${after}</body></html>`,
+  );
+const publishedOf = (page: Buffer) => {
+  const read = readPageBytes(page);
+  return read.ok ? (read.published ?? null) : read.reason;
+};
+
+describe("a page's date when its head gives none", () => {
+  it("reads the posting time a 公众号 page shows, or a news page's pubtime or <time>", () => {
+    const wechat = `<h1 id="activity-name">台山前三季度经济运行</h1><div id="meta_content"><a id="js_name">台山发布</a> <em id="publish_time">2025-10-28 18:06</em></div>`;
+    expect(publishedOf(datedPage("", wechat))).toBe("2025-10-28");
+    const site = `<div class="info"><span class="pubtime">2024年6月12日 08:30</span><span>来源：江门日报</span></div>`;
+    expect(publishedOf(datedPage("", site))).toBe("2024-06-12");
+    const time = `<p class="meta"><time datetime="2024-06-12T08:30:00+08:00">6月12日</time></p>`;
+    expect(publishedOf(datedPage("", time))).toBe("2024-06-12");
+  });
+  it("reads a 公众号 script's Unix time (var ct) as a date in China's time zone", () => {
+    // 1753741800 is 2025-07-28 22:30 UTC, 06:30 on the 29th in China.
+    const script = `<script>var nickname = "江门发布"; var ct = "1753741800"; var appmsg_type = "9";</script>`;
+    expect(publishedOf(datedPage(script, `<em id="publish_time"></em>`))).toBe("2025-07-29");
+  });
+  it("negative: dates of related links or in the article's own words, and a script's other numbers, date nothing; the head's date wins", () => {
+    const related = `<ul class="related"><li><a href="#">江门前三季度GDP增长4.6%</a><span class="date">2025-10-20</span></li></ul>`;
+    const ids = `<script>var msgid = "2247483650"; var idx = "1";</script>`;
+    expect(publishedOf(datedPage(ids, "", related))).toBeNull();
+    const head = `<meta property="article:published_time" content="2025-10-29T09:00:00+08:00">`;
+    expect(publishedOf(datedPage(head, `<em id="publish_time">2025-10-28 18:06</em>`))).toBe(
+      "2025-10-29",
+    );
+  });
+});
+
 /** A saved page whose article holds `table` between paragraphs of its own. */
 const tablePage = (table: string) =>
   Buffer.from(
