@@ -403,7 +403,7 @@ function statesNoFigure(text: string, tc: TokenContext): boolean {
 }
 
 /** True when a count of places or trades stands before the number in its clause (15个省份GDP超过
- * 2万亿元, 32个行业增速高于20%): the figure is a bar they pass, nobody's figure. It still binds, so
+ * 2万亿元, 27个行业增速高于15%): the figure is a bar they pass, nobody's figure. It still binds, so
  * that what follows may continue it (其中，湖北为18.7%). 这3个省份 refers to places named before. */
 function countedGroupBefore(text: string, tc: TokenContext): boolean {
   // 有11个省份超过万亿; 超2万亿元的省份共5个 (the group right after the bound and 的).

@@ -58,7 +58,7 @@ function nounAfter(text: string, from: number, stop: number, nouns: readonly str
   for (let i = from; i < end; i++) {
     const ch = text[i]!;
     if (isDigitCode(text.charCodeAt(i))) {
-      // 46个投资总额500万美元以上新设外资项目: a threshold inside the noun phrase.
+      // 38个投资总额300万美元以上新设外资项目: a threshold inside the noun phrase.
       const bound = BOUND_AMOUNT.exec(text.slice(i, end));
       if (!bound) return -1;
       end = Math.min(stop, end + bound[0].length);

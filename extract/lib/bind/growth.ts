@@ -112,7 +112,7 @@ function growthCueBefore(ctx: DocContext, from: number, at: number) {
   // A level's date may stand between (增速由一季度的6.3%): read from far enough back that the cue
   // is not cut (固定资产投资增速).
   for (let m of CUES.scan(text, Math.max(from, at - 20), at)) {
-    // 能源工业增长3.4%, 农副食品加工业下降2.6%: a bare word that names its indicator (工业增长)
+    // 电力工业增长2.7%, 家具制造业下降1.9%: a bare word that names its indicator (工业增长)
     // with more than filler, places and periods before it is only its growth word, so that the
     // name before it may be a part of a breakdown.
     if (
