@@ -7,6 +7,7 @@ import { closingQuote } from "./csv.ts";
 import {
   REVIEW_ACTIONS,
   REVIEW_COLUMNS,
+  REVIEWED_FIELD_NAMES,
   reviewCells,
   typedFields,
   type Review,
@@ -18,15 +19,7 @@ const REVIEWED_AT =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
 const OFFSET = /^\d+$/;
 /** The fields a correction or an addition must give (subject may be empty: a region-wide total). */
-const GIVEN_FIELDS = [
-  "indicator",
-  "region",
-  "period",
-  "value",
-  "unit",
-  "qualifier",
-  "kind",
-] as const satisfies readonly (keyof FactFieldsInput)[];
+const GIVEN_FIELDS = REVIEWED_FIELD_NAMES.filter((name) => name !== "subject");
 
 /** One decision as a line of data/reviews.csv (RFC 4180 quoting, newline included). */
 export function reviewToCsvLine(review: Review): string {
