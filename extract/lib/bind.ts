@@ -555,6 +555,17 @@ function batchAmount(text: string, from: number, to: number): boolean {
   return to - from <= BATCH_AMOUNT_GAP && !hasDigit(text, from, to);
 }
 
+/** True when the amount is the 总投资 of the batch `count` counted earlier in its sentence, with
+ * only words and quantities of no indicator between them (目前在建项目共5个，总装机容量约350万千瓦，
+ * 计划总投资约560亿元): the batch's size, at the batch's moment, as when it follows right after. */
+function batchTotal(state: BindState, count: Draft, tc: TokenContext): boolean {
+  const { text } = state.ctx;
+  const { token } = tc;
+  if (count.token.start < state.sentence.start) return false;
+  if (!PROJECT_TOTAL_WORDS.some((w) => text.slice(tc.cs, token.start).includes(w))) return false;
+  return !state.tokens.some((t) => t.start >= count.token.end && t.end <= token.start);
+}
+
 /** True when the number's own clause, before it, names a period that ended before the publication
  * month, and holds no marker of kind itself. */
 function spanOver(state: BindState, tc: TokenContext): boolean {
@@ -678,7 +689,7 @@ function place(state: BindState, tc: TokenContext, draft: Draft): void {
       (draft.indicator === "project_investment" &&
         last?.state &&
         last.indicator === "project_count" &&
-        batchAmount(text, last.token.end, token.start))
+        (batchAmount(text, last.token.end, token.start) || batchTotal(state, last, tc)))
     )
       draft.state = true;
     // 已累计引进项目186个，其中投产项目112个: a running total to date, and its parts and batch amount.

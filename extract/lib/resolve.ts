@@ -535,7 +535,7 @@ function currentPeriod(
     questionPeriod(ctx, sentence.paragraph, reached) ??
     ctx.doc.carried[sentence.paragraph]!.period ??
     (projectTotal ? undefined : continuedPeriod(ctx, sentence.paragraph)) ??
-    titlePeriod(ctx, sentence.paragraph) ??
+    titlePeriod(ctx, sentence.paragraph, undatedProject) ??
     // A project's investment is the project's, not the results the headline dates (鹤山：前10月规上
     // 工业增加值增长8.6% over 总投资25亿元的…项目动工): with no period nearer, extractDocument dates it.
     (undatedProject
@@ -756,12 +756,14 @@ function stockDateBefore(
 
 /** The period the title of the story holding paragraph `index` names (三、2024年重点工作,
  * 一季度江门经济运行开局良好), found back to the title or heading that starts the story, no
- * further than PARAGRAPH_WINDOW characters. */
-function titlePeriod(ctx: DocContext, index: number): string | undefined {
+ * further than PARAGRAPH_WINDOW characters; with `notHeadline`, a title other than the headline. */
+function titlePeriod(ctx: DocContext, index: number, notHeadline = false): string | undefined {
   const floor = ctx.paragraphs[index]!.start - PARAGRAPH_WINDOW;
   for (let i = index - 1; i >= 0; i--) {
     const p = ctx.paragraphs[i]!;
     if (p.end < floor) return undefined;
+    // The headline dates a project's investment no more here than as the headline (below).
+    if (notHeadline && i === ctx.doc.headline) return undefined;
     if (p.titleLike)
       return labelled(within(ctx.periods, Math.max(p.start, floor), p.end).reverse());
   }
