@@ -125,9 +125,67 @@ export function decideReviews(
 }
 
 /**
+ * The id of a fact a person added: the same review row gives the same id on every run, in the
+ * command and in the dashboard alike. It ends in `-add` and a digest of the row, so it is never an
+ * extracted fact's id (those end in an indicator key) nor another addition's (another row).
+ */
+export function additionId(review: Review): string {
+  const row = [
+    review.reviewedAt,
+    review.source,
+    String(review.start),
+    String(review.end),
+    review.text,
+    ...REVIEWED_FIELD_NAMES.map((name) => String(review[name])),
+  ].join("\u0000");
+  return `${review.source}-${review.start}-${review.end}-add${digest(row)}`;
+}
+
+/** Two 32-bit FNV-1a hashes of `s` (different seeds) as 16 hex digits: stable, no crypto needed. */
+function digest(s: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
+}
+
+/** What a decision's span finds among the facts on it: one, none, or several it cannot tell apart. */
+export type SpanMatch<T> = { found: T } | { none: true } | { ambiguous: number };
+
+/**
+ * The fact on a decision's span that the decision is about, when its id did not find one. Alone on
+ * its span, a fact is it (the extractor may read it differently now: stale). Where several share
+ * the span (one bound giving several places), the decision must agree with exactly one of them on
+ * every field in which they differ (region, indicator, …); else it names none of them.
+ */
+export function matchOnSpan<T extends ReviewedFields>(
+  review: ReviewedFields,
+  onSpan: readonly T[],
+): SpanMatch<T> {
+  if (onSpan.length === 0) return { none: true };
+  if (onSpan.length === 1) return { found: onSpan[0]! };
+  const telling = REVIEWED_FIELD_NAMES.filter(
+    (name) => new Set(onSpan.map((f) => f[name])).size > 1,
+  );
+  const hits = onSpan.filter((f) => telling.every((name) => f[name] === review[name]));
+  return hits.length === 1 && telling.length ? { found: hits[0]! } : { ambiguous: onSpan.length };
+}
+
+/** The reason a decision matching no single fact on its shared span is applied to nothing. */
+export function ambiguousReason(review: Review, count: number): string {
+  return `${count} facts share ${review.start}–${review.end} of ${review.source} and its fields name none of them alone`;
+}
+
+/**
  * Applies `reviews` (the decisions about document `doc`, in file order) to `facts` (what the
- * extractor read from it). A decision is matched to a fact by `factId`, else by its span; one
- * whose span no longer holds its `text` is applied to nothing.
+ * extractor read from it). A decision is matched to a fact by `factId`, else by its span (and,
+ * where facts share the span, the fields that tell them apart); one whose span no longer holds its
+ * `text`, or whose span and fields name no single fact, is applied to nothing. An addition is a
+ * fact of its own (additionId) unless the extractor now reads the very same fields on its span.
  */
 export function applyReviews(
   doc: ReviewedDocument,
@@ -135,8 +193,15 @@ export function applyReviews(
   reviews: readonly Review[],
 ): ReviewOutcome {
   const byId = new Map(facts.map((f) => [f.id, f]));
-  const bySpan = new Map(facts.map((f) => [`${f.start}:${f.end}`, f]));
+  const bySpan = new Map<string, Fact[]>();
+  for (const f of facts) {
+    const key = `${f.start}:${f.end}`;
+    bySpan.set(key, [...(bySpan.get(key) ?? []), f]);
+  }
   const targets = new Map<string, Target>();
+  /** Additions by id, and by span with the fields they stand at now, for later decisions. */
+  const additions = new Map<string, string>();
+  const addedOnSpan = new Map<string, (ReviewedFields & { key: string })[]>();
   const unapplied: ReviewOutcome["unapplied"] = [];
   let applied = 0;
   for (const review of reviews) {
@@ -153,8 +218,43 @@ export function applyReviews(
       continue;
     }
     const span = `${review.start}:${review.end}`;
-    const extracted = (review.factId && byId.get(review.factId)) || bySpan.get(span);
-    const key = extracted ? `fact:${extracted.id}` : `span:${span}`;
+    const onSpan = bySpan.get(span) ?? [];
+    let extracted: Fact | undefined;
+    let key: string;
+    if (review.action === "add") {
+      // The extractor may read the added fact itself now: then it is that fact.
+      extracted = onSpan.find((f) => sameFields(f, review));
+      const id = additionId(review);
+      key = extracted ? `fact:${extracted.id}` : `add:${id}`;
+      if (!extracted) {
+        additions.set(id, key);
+        addedOnSpan.set(span, [...(addedOnSpan.get(span) ?? []), { ...fieldsOf(review), key }]);
+      }
+    } else {
+      const byFactId = review.factId ? byId.get(review.factId) : undefined;
+      const addition = review.factId ? additions.get(review.factId) : undefined;
+      if (byFactId) {
+        extracted = byFactId;
+        key = `fact:${byFactId.id}`;
+      } else if (addition) {
+        key = addition;
+      } else {
+        const added = addedOnSpan.get(span) ?? [];
+        const match = onSpan.length ? matchOnSpan(review, onSpan) : matchOnSpan(review, added);
+        if ("ambiguous" in match) {
+          unapplied.push({ review, reason: ambiguousReason(review, match.ambiguous) });
+          continue;
+        }
+        if ("none" in match) key = `span:${span}`;
+        else if ("id" in match.found) {
+          extracted = match.found as Fact;
+          key = `fact:${extracted.id}`;
+        } else key = (match.found as ReviewedFields & { key: string }).key;
+      }
+      // A later correction moves an addition's fields: later decisions are told apart by them.
+      const moved = (addedOnSpan.get(span) ?? []).find((a) => a.key === key);
+      if (moved && review.action === "correct") Object.assign(moved, fieldsOf(review));
+    }
     const target = targets.get(key) ?? { extracted, reviews: [] };
     target.reviews.push(review);
     targets.set(key, target);
@@ -175,7 +275,7 @@ export function applyReviews(
     checks.push({ extracted, truth: decided.truth, last });
     const fact: Fact | undefined = decided.fields && {
       ...(extracted ?? {
-        id: last.factId || `${doc.id}-${last.start}-${decided.fields.indicator}`,
+        id: factIdOf(history),
         source: doc.id,
         published: doc.published,
         text: last.text,
@@ -203,6 +303,17 @@ export function applyReviews(
   // Stable: the extractor's order stands for equal starts, and an addition goes after them.
   out.sort((a, b) => a.start - b.start);
   return { facts: out, applied, stale, unapplied, score, checks };
+}
+
+/**
+ * The id of a fact no extracted fact stands for, from its decisions: an addition's own id
+ * (additionId), else the id the first decision named (a confirmed fact the extractor reads
+ * nothing at now), else an id of the first decision's own as an addition's is.
+ */
+export function factIdOf(history: readonly Review[]): string {
+  const added = history.find((r) => r.action === "add");
+  if (added) return additionId(added);
+  return history.find((r) => r.factId)?.factId || additionId(history[0]!);
 }
 
 /** Sums the scores of many documents. */

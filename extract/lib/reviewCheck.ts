@@ -1,6 +1,6 @@
 // A fact a person gave (a correction or an addition) checked as a row of the contract is: the
 // indicator and its unit agree, the period parses, the region is in the table, the value is a
-// number and a count is whole. Pure; the dashboard's form and the extractor's reading of
+// number, a count is whole and an amount in CNY is whole yuan. Pure; the dashboard's form and the extractor's reading of
 // data/reviews.csv share it, so the form refuses exactly what a run would refuse.
 import { INDICATOR_RECORDS, INDICATOR_UNIT } from "./indicatorRecords.ts";
 import { INDICATORS, KINDS, QUALIFIERS, type Indicator } from "./types.ts";
@@ -87,6 +87,10 @@ export function checkFactFields(
   }
   if (expected === "count" && Number.isFinite(value) && !Number.isInteger(value)) {
     bad("value", `a count is whole: "${rawValue}"`);
+  }
+  // The contract states money in whole yuan (503.23亿元 → 50323000000): 12.5 is no such value.
+  if (expected === "CNY" && Number.isFinite(value) && !Number.isInteger(value)) {
+    bad("value", `an amount in CNY is in whole yuan: "${rawValue}"`);
   }
   const qualifier = input.qualifier.trim();
   if (qualifier && !isOneOf(QUALIFIERS, qualifier)) {

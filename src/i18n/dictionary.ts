@@ -286,6 +286,10 @@ const LABELS = {
   save: { zh: "保存", en: "Save" },
   cancel: { zh: "取消", en: "Cancel" },
   formRefused: { zh: "未保存,请修改:", en: "Not saved; please fix:" },
+  valueWholeYuan: {
+    zh: "人民币金额须为整数元（如 503.23亿元 即 50323000000）",
+    en: "an amount in CNY is in whole yuan (503.23亿元 is 50323000000)",
+  },
   plausibleWarning: {
     zh: "请核对{field}：{value} 超出{indicator}的常见范围（{low} 至 {high}），可能多写或少写了位数、单位或小数点。尚未保存。",
     en: "Check the {field}: {value} is outside the usual range of {indicator} ({low} to {high}); a digit, unit or decimal point may be off. Not saved yet.",

@@ -45,7 +45,11 @@ export function describeFieldProblem(lang: Language, p: FieldProblem): string {
     indicator: "不是有效的指标",
     region: "不在地区表中",
     period: "不是有效时期(YYYY、YYYY-Qn、YYYY-Hn、YYYY-MM、YYYY-MM-DD 或 A/B)",
-    value: p.message.startsWith("a count") ? "计数必须是整数" : "不是数字",
+    value: p.message.startsWith("a count")
+      ? "计数必须是整数"
+      : p.message.startsWith("an amount in CNY")
+        ? t(lang, "valueWholeYuan")
+        : "不是数字",
     unit: "单位与指标不符",
     qualifier: "不是有效的限定",
     kind: "不是有效的类型",

@@ -9,7 +9,16 @@
 // nothing, whether or not the loaded CSV still has rows of it: an addition about it is not
 // shown, and the decision is counted, not dropped; the file keeps it, so when the document comes
 // back (saved again: same bytes, same id) it applies again.
-import { decideReviews, fieldsOf, sameFields, type Review } from "../../extract/lib/index.ts";
+import {
+  additionId,
+  decideReviews,
+  factIdOf,
+  fieldsOf,
+  matchOnSpan,
+  sameFields,
+  type Review,
+  type ReviewedFields,
+} from "../../extract/lib/index.ts";
 import type { FactRow, ReviewState } from "../model/contract.ts";
 import { parsePeriod } from "../model/period.ts";
 
@@ -42,6 +51,10 @@ export interface Overlaid {
    * for yet (added, or confirmed or corrected where the file was extracted without them): shown
    * as the next `npm run extract` will write them, each named by its last decision. */
   waiting: NamedDecision[];
+  /** Decisions whose id found no row and whose span is shared by several rows that their fields
+   * do not tell apart: applied to nothing (never to a wrong row), as the extract report names
+   * them. */
+  unmatched: NamedDecision[];
 }
 
 const named = (r: Review): NamedDecision => ({
@@ -64,20 +77,57 @@ export function overlayReviews(
   reviews: readonly PageReview[],
   hasDocument: HasDocument,
 ): Overlaid {
-  if (!reviews.length) return { rows: [...rows], rejected: 0, gone: [], waiting: [] };
+  if (!reviews.length) {
+    return { rows: [...rows], rejected: 0, gone: [], waiting: [], unmatched: [] };
+  }
+  // Matched as applyReviews matches them: by id, else by span and the fields that tell the
+  // span's rows apart; an addition is its own number (additionId) unless a row on its span has
+  // its very fields.
   const byId = new Map<string, number>();
-  const bySpan = new Map<string, number>();
+  const bySpan = new Map<string, (ReviewedFields & { at: number })[]>();
   rows.forEach((row, i) => {
     if (row.id) byId.set(row.id, i);
-    bySpan.set(spanKey(row.source, row.start, row.end), i);
+    const key = spanKey(row.source, row.start, row.end);
+    bySpan.set(key, [...(bySpan.get(key) ?? []), { ...fieldsOf(row), at: i }]);
   });
   const onRow = new Map<number, PageReview[]>();
   const elsewhere = new Map<string, PageReview[]>();
+  const additions = new Map<string, string>();
+  const addedOnSpan = new Map<string, (ReviewedFields & { key: string })[]>();
+  const unmatched: NamedDecision[] = [];
   for (const review of reviews) {
-    const key = spanKey(review.source, review.start, review.end);
-    const at = (review.factId ? byId.get(review.factId) : undefined) ?? bySpan.get(key);
+    const span = spanKey(review.source, review.start, review.end);
+    const onSpan = bySpan.get(span) ?? [];
+    let at: number | undefined;
+    let key: string | undefined;
+    if (review.action === "add") {
+      const id = additionId(review);
+      at = byId.get(id) ?? onSpan.find((r) => sameFields(r, review))?.at;
+      if (at === undefined) {
+        key = `add\u0000${id}`;
+        additions.set(id, key);
+        addedOnSpan.set(span, [...(addedOnSpan.get(span) ?? []), { ...fieldsOf(review), key }]);
+      }
+    } else {
+      at = review.factId ? byId.get(review.factId) : undefined;
+      key = at === undefined && review.factId ? additions.get(review.factId) : undefined;
+      if (at === undefined && key === undefined) {
+        const added = addedOnSpan.get(span) ?? [];
+        const match = onSpan.length ? matchOnSpan(review, onSpan) : matchOnSpan(review, added);
+        if ("ambiguous" in match) {
+          unmatched.push(named(review));
+          continue;
+        }
+        if ("none" in match) key = span;
+        else if ("at" in match.found) at = (match.found as { at: number }).at;
+        else key = (match.found as { key: string }).key;
+      }
+      const moved =
+        key === undefined ? undefined : addedOnSpan.get(span)?.find((a) => a.key === key);
+      if (moved && review.action === "correct") Object.assign(moved, fieldsOf(review));
+    }
     if (at !== undefined) onRow.set(at, [...(onRow.get(at) ?? []), review]);
-    else elsewhere.set(key, [...(elsewhere.get(key) ?? []), review]);
+    else if (key !== undefined) elsewhere.set(key, [...(elsewhere.get(key) ?? []), review]);
   }
   const out: FactRow[] = [];
   let rejected = 0;
@@ -145,7 +195,7 @@ export function overlayReviews(
     out.push({
       index: 0,
       line: 0,
-      id: last.factId || `${last.source}-${last.start}-${decided.fields.indicator}`,
+      id: factIdOf(history),
       ...decided.fields,
       periodStart: range.start,
       periodEnd: range.end,
@@ -159,5 +209,5 @@ export function overlayReviews(
     });
     waiting.push(named(last));
   }
-  return { rows: out, rejected, gone, waiting };
+  return { rows: out, rejected, gone, waiting, unmatched };
 }

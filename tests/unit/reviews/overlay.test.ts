@@ -4,7 +4,7 @@
 // document the dashboard does not have (deleted since) applies to nothing, as `npm run extract`
 // applies it, and applies again when the document is back.
 import { describe, expect, it } from "vitest";
-import { decisionAbout, type Fact } from "../../../extract/lib/index.ts";
+import { additionId, decisionAbout, type Fact } from "../../../extract/lib/index.ts";
 import type { FactRow } from "../../../src/model/contract.ts";
 import { FactStore } from "../../../src/model/factStore.ts";
 import { addition, asFact, formValues } from "../../../src/review/decisions.ts";
@@ -61,7 +61,7 @@ describe("overlayReviews", () => {
     expect(rows.map((r) => [r.id, r.value, r.review])).toEqual([
       ["d-10-gdp", 50324000000, "corrected"],
       ["d-50-gdp", 7, "confirmed"],
-      ["d-60-enterprise_count", 1700, "added"],
+      [additionId(reviews[3]!), 1700, "added"],
     ]);
     expect(rows[2]).toMatchObject({
       unit: "count",
