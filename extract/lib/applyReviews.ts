@@ -126,8 +126,9 @@ export function decideReviews(
 
 /**
  * The id of a fact a person added: the same review row gives the same id on every run, in the
- * command and in the dashboard alike. It ends in `-add` and a digest of the row, so it is never an
- * extracted fact's id (those end in an indicator key) nor another addition's (another row).
+ * command and in the dashboard alike. Like an extracted fact's it ends in the indicator, but the part
+ * before is `add` and a digest of the row, where an extracted id has its start (digits): so it is
+ * never an extracted fact's id, nor another addition's (another row).
  */
 export function additionId(review: Review): string {
   const row = [
@@ -138,7 +139,7 @@ export function additionId(review: Review): string {
     review.text,
     ...REVIEWED_FIELD_NAMES.map((name) => String(review[name])),
   ].join("\u0000");
-  return `${review.source}-${review.start}-${review.end}-add${digest(row)}`;
+  return `${review.source}-${review.start}-${review.end}-add${digest(row)}-${review.indicator}`;
 }
 
 /** Two 32-bit FNV-1a hashes of `s` (different seeds) as 16 hex digits: stable, no crypto needed. */

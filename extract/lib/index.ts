@@ -24,7 +24,7 @@
 //   A heading's quote leaves out its # marks.
 // - `id` is `${source}-${start}-${indicator}`: stable, and unique because one number gives at
 //   most one fact of an indicator. A fact a person added has an id of its own (additionId:
-//   `${source}-${start}-${end}-add` and a digest of its review row), never an extracted one's.
+//   `${source}-${start}-${end}-add<digest of its review row>-${indicator}`), never an extracted one's.
 // - The same figure about the same subject restated in another sentence (a lead repeating the
 //   body) is given once, at its first statement; a heading's figure stands only when the body
 //   lacks it.
