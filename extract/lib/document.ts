@@ -274,8 +274,25 @@ function wholeWithParts(input: DocInput, from: number, to: number): string | und
     if (at === m.end) continue;
     if (PART_GROUPS.nouns.some((w) => text.startsWith(w, at))) return m.place.key;
   }
+  // 各市（区）主要经济指标, 1—10月各县（市、区）经济运行: the parts with no place named before them
+  // are the table's parts, so the title is about its whole (the region with no parent), not the
+  // part the page names most. 各镇（街） are a district's parts: no bare noun.
+  const root = input.gaz.root;
+  if (root === undefined) return undefined;
+  for (
+    let at = text.indexOf(BARE_GROUP, from);
+    at >= 0 && at < to;
+    at = text.indexOf(BARE_GROUP, at + 1)
+  ) {
+    if (!PART_GROUPS.bareNouns.some((w) => text.startsWith(w, at + BARE_GROUP.length))) continue;
+    if (within(input.places, from, to).some((m) => m.end === at)) continue;
+    if (PART_GROUPS.fieldVerbs.some((w) => text.startsWith(w, at - w.length))) continue;
+    return root;
+  }
   return undefined;
 }
+/** The count of a group of parts that names no whole (各市（区）). */
+const BARE_GROUP = PART_GROUPS.bareCount;
 
 /** What the title at [from, to) says. A headline names a topic only when every indicator it
  * names is the same one (GDP出炉 names GDP; GDP增量…财政收入 names none). */

@@ -223,7 +223,15 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     pageNumberForms: "words",
     venueWords: "words",
     fieldMarkers: "words",
-    partGroups: { record: { counts: "words", nouns: "words", fieldVerbs: "words" } },
+    partGroups: {
+      record: {
+        counts: "words",
+        nouns: "words",
+        fieldVerbs: "words",
+        bareCount: "word",
+        bareNouns: "words",
+      },
+    },
     relatedLinks: "words",
     footerWords: "words",
     venuePrefixes: "words",

@@ -21,7 +21,7 @@ const UNIT_CELL = /^(?:亿元|万元|元|%|％|个|家|项)$/;
 /** A bare number in a cell: 318.4, -1.5. */
 const BARE_NUMBER = /^[-−]?\d+(?:\.\d+)?$/;
 /** Headers that name a column only as the value of the row's item (数值, 绝对值). */
-const VALUE_HEADERS: ReadonlySet<string> = new Set(pageWords.tableValueHeaders);
+export const VALUE_HEADERS: ReadonlySet<string> = new Set(pageWords.tableValueHeaders);
 /** Headers of a column giving each row's unit (计量单位, 单位). */
 const UNIT_HEADERS: ReadonlySet<string> = new Set(pageWords.tableUnitHeaders);
 /** A cell that states nothing: empty or a dash. */

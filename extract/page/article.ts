@@ -4,7 +4,7 @@
 // Document: linkedom's in Node (extract/page/node.ts), DOMParser's in the browser. Readability
 // changes the document it reads, so the metadata is read first.
 import { Readability } from "@mozilla/readability";
-import { partsText, tableRowParts, tableUnitLine } from "../lib/table.ts";
+import { partsText, tableRowParts, tableUnitLine, VALUE_HEADERS } from "../lib/table.ts";
 import { pageMetadata } from "./metadata.ts";
 
 export interface PageArticle {
@@ -110,12 +110,64 @@ const cellText = (cell: Element) =>
  */
 function tableSentences(table: Element, unit: string): string[] | undefined {
   if (table.querySelector("table")) return undefined;
-  const rows = [...table.querySelectorAll("tr")].map((tr) =>
-    [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName)).map(cellText),
-  );
-  const [header, ...body] = rows;
+  const [header, ...body] = gridRows(table);
   const rowParts = header && tableRowParts(header, body, unit);
   return rowParts?.map(({ row, parts }) => partsText(parts, body[row]!));
+}
+
+/** A cell's span across rows or columns (1 when not given). */
+const span = (cell: Element, name: string) => Math.max(1, Number(cell.getAttribute(name)) || 1);
+
+/**
+ * A table's rows as a grid: a cell merged across columns (colspan) or rows (rowspan) stands in
+ * each place it covers. A header of more rows (规模以上工业增加值 over 绝对值 | 增长（%）, 地区 down
+ * both) becomes one row whose names join the names stacked over each column; a row of one cell
+ * across the table (a note) is no data row. Tables with no merged cells read as before.
+ */
+function gridRows(table: Element): string[][] {
+  const trs = [...table.querySelectorAll("tr")].map((tr) =>
+    [...tr.children].filter((c) => /^T[DH]$/i.test(c.tagName)),
+  );
+  const merged = trs.some((cells) =>
+    cells.some((c) => span(c, "rowspan") > 1 || span(c, "colspan") > 1),
+  );
+  if (!merged) return trs.map((cells) => cells.map(cellText));
+  const pending: { text: string; left: number }[] = [];
+  const grid = trs.map((cells) => {
+    const row: string[] = [];
+    const carry = () => {
+      for (let p = pending[row.length]; p && p.left > 0; p = pending[row.length]) {
+        p.left--;
+        row.push(p.text);
+      }
+    };
+    for (const cell of cells) {
+      carry();
+      const text = cellText(cell);
+      const [across, down] = [span(cell, "colspan"), span(cell, "rowspan")];
+      for (let k = 0; k < across; k++) {
+        if (down > 1) pending[row.length] = { text, left: down - 1 };
+        row.push(text);
+      }
+    }
+    carry();
+    return row;
+  });
+  const first = trs[0] ?? [];
+  const depth = Math.max(
+    ...first.map((c) => span(c, "rowspan")),
+    first.some((c) => span(c, "colspan") > 1) ? 2 : 1,
+  );
+  const header = (grid[0] ?? []).map((_, k) =>
+    grid
+      .slice(0, depth)
+      .map((row) => row[k] ?? "")
+      // A name of the value alone (绝对值) under a named column adds nothing to it.
+      .filter((text, i, names) => text && text !== names[i - 1] && !(i && VALUE_HEADERS.has(text)))
+      .join(""),
+  );
+  const body = grid.slice(depth).filter((row, r) => trs[depth + r]!.length > 1);
+  return [header, ...body];
 }
 
 /** Finds the article of `document` (which it changes); a reason when there is none. */

@@ -592,7 +592,14 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   // 甲区工业增加值增速居全市首位，达到9.1%: the rate an earlier clause named (a cue with its
   // growth word) and said something else of, a rank, before stating it. Nothing but a verb of
   // level (达到, 为) stands before the rate in its clause, and no figure since the cue.
-  if (!lastDraft && scope < token.start && onlyFiller(text, scope, token.start)) {
+  // 各市（区）规上工业增加值增速中，鹤山、开平、江海依次为9.1%、8.4%和7.7%: so too with the places
+  // of a 分别 or 依次 list before it, which pair with its figures (openList).
+  if (
+    !lastDraft &&
+    scope < token.start &&
+    (onlyFiller(text, scope, token.start) ||
+      (saysRespectively(text, scope, token.start) && onlyFillerOrPlaces(ctx, scope, token.start)))
+  ) {
     const open = openCueBefore(text, state.tokens, tc.t, tc.near, scope, true, ctx);
     if (open?.growth && open.family.growth)
       return newDraft(tc, open.family, open.family.growth, "percent", token.value, "");
@@ -635,7 +642,10 @@ function rateWithoutCue(state: BindState, tc: TokenContext): Draft | undefined {
   ) {
     const draft = newDraft(tc, rate.family, rate.indicator, "percent", token.value, "");
     draft.period = rate.period;
-    tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
+    // 鹤山、开平、江海依次为9.1%、8.4%和7.7%: a 分别 or 依次 list pairs its places with its figures
+    // one by one (openList), so the first figure is the first place's, not each place's.
+    if (!saysRespectively(ctx.text, scope, token.start))
+      tc.ellipticalPlaces = regionKeys(ctx, scope, token.start);
     return draft;
   }
   // 吉林、黑龙江增速相同，均为4.6%: the same rate, for each place of the clause before.

@@ -216,6 +216,45 @@ describe("a data table in a page's article", () => {
     expect(page.text).toContain("蓬江区：进出口总额210.3亿元。");
   });
 
+  it("reads merged header cells (colspan, rowspan) as the names stacked over each column", () => {
+    // Districts down, indicator groups across, each over its amount and its rate.
+    const places = read(
+      `<table><tr><th rowspan="2">地区</th><th colspan="2">规模以上工业增加值</th>` +
+        `<th rowspan="2">固定资产投资<br>增长（%）</th></tr>` +
+        `<tr><th>1—9月（亿元）</th><th>增长（%）</th></tr>` +
+        `<tr><td>蓬江区</td><td>251.4</td><td>5.6</td><td>2.1</td></tr>` +
+        `<tr><td>恩平市</td><td>70.2</td><td>4.8</td><td>-1.7</td></tr>` +
+        `<tr><td colspan="4">注：增速按可比价计算。</td></tr></table>`,
+    );
+    expect(places.text).toContain(
+      "蓬江区：规模以上工业增加值1—9月251.4亿元，规模以上工业增加值增长5.6%，固定资产投资增长2.1%",
+    );
+    expect(facts(places.text, "2025-10-20")).toEqual(
+      expect.arrayContaining([
+        "industrial_value_added pengjiang 2025-01/2025-09 25140000000",
+        "industrial_value_added_growth pengjiang 2025-01/2025-09 5.6",
+        "fixed_asset_investment_growth enping 2025-01/2025-09 -1.7",
+      ]),
+    );
+    // Indicators down, one period across over its amount and its rate.
+    const indicators = read(
+      `<table><tr><th rowspan="2">指标</th><th rowspan="2">单位</th><th colspan="2">1—9月</th></tr>` +
+        `<tr><th>绝对值</th><th>增长（%）</th></tr>` +
+        `<tr><td>外贸进出口总额</td><td>亿元</td><td>109.5</td><td>-3.0</td></tr></table>`,
+    );
+    expect(facts(`开平市主要经济指标\n\n${indicators.text}`, "2025-10-20")).toEqual(
+      expect.arrayContaining([
+        "trade_value kaiping 2025-01/2025-09 10950000000",
+        "trade_growth kaiping 2025-01/2025-09 -3",
+      ]),
+    );
+    // A table with no merged cell reads as it did.
+    const plain = read(
+      `<table><tr><th>地区</th><th>增长（%）</th></tr><tr><td>蓬江区</td><td>5.6</td></tr></table>`,
+    );
+    expect(plain.text).toContain("蓬江区：增长5.6%。");
+  });
+
   it("reads a table that is no grid (one row, rows of another width) cell by cell, as before", () => {
     const layout = read(`<table><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`);
     expect(layout.text).toContain("水口镇 186.2 7.4");
