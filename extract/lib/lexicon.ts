@@ -119,6 +119,7 @@ const SHAPES: Record<string, Record<string, Shape>> = {
     neutral: "words",
     results: "words",
     goalsAfter: "words",
+    goalTiers: "words",
     deadlines: { record: { before: "words", years: "words", ends: "words" } },
     auxiliaries: "words",
     questionMarkers: "words",

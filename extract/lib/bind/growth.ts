@@ -45,7 +45,7 @@ import {
 } from "./text.ts";
 import { listLength, openItems, saysRespectively } from "./lists.ts";
 import { openCueBefore, topicApplies } from "./amounts.ts";
-import { isGoal } from "./kinds.ts";
+import { GOAL_TIERS, isGoal } from "./kinds.ts";
 import { breakdownHead } from "./breakdown.ts";
 
 /** Words that may stand between a compared place and its figure (乙省同期的2%). */
@@ -192,7 +192,14 @@ function looseCueBefore(text: string, from: number, at: number) {
 export function bindRate(state: BindState, tc: TokenContext): Draft | undefined {
   const { text } = state.ctx;
   const growth = growthCueBefore(state.ctx, tc.scope, tc.token.start);
-  const draft = growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
+  let draft = growth ? rateAfterCue(state, tc, growth) : rateWithoutCue(state, tc);
+  // 地区生产总值确保增长5%、力争增长5.5%: a goal's higher tier, the same indicator's target.
+  const tier = draft ? undefined : goalTierOf(state, tc, growth?.start ?? tc.token.start);
+  if (tier) {
+    if (growth) tc.growthSign = growth.sign;
+    const value = tc.token.value * (growth?.sign ?? 1);
+    draft = newDraft(tc, tier.family, tier.family.growth!, "percent", value, tier.subject);
+  }
   // 环比增长0.8%, 比上月增长3%: against the period just before, not the year-on-year growth
   // the indicators mean. It is no figure, but still says which indicator the clauses after it
   // are about (较上季度增长1.1%，同比增长4.9%).
@@ -203,6 +210,24 @@ export function bindRate(state: BindState, tc: TokenContext): Draft | undefined 
   )
     draft.dropped = true;
   return draft;
+}
+
+/** The goal rate a higher tier of the same goal follows (地区生产总值确保增长5%、力争增长5.5%;
+ * 规上工业增加值增长6%，力争达到7%): a target itself, with nothing before its rate in its clause
+ * but a tier word (kinds.json goalTiers) and filler or a bare growth word, right after a target
+ * rate of an indicator in its sentence. */
+function goalTierOf(state: BindState, tc: TokenContext, at: number): Draft | undefined {
+  const goal = state.lastDraft;
+  if (tc.kind !== "target" || !goal || goal.unit !== "percent" || goal.kind !== "target")
+    return undefined;
+  if (!goal.family.growth || goal.dropped || goal.token.start < state.sentence.start)
+    return undefined;
+  const { text } = state.ctx;
+  let from = tc.scope;
+  while (from < at && PUNCT.test(text[from]!)) from++;
+  const word = GOAL_TIERS.find((w) => text.startsWith(w, from));
+  if (!word || !onlyFiller(text, from + word.length, at)) return undefined;
+  return goal;
 }
 
 /** The rate just stated and its base period, when the clause before `at` holds only a 同期 of a

@@ -80,6 +80,8 @@ export function kindBefore(
 }
 
 const GOALS_AFTER: readonly string[] = kindLexicon.goalsAfter;
+/** Words opening a goal's higher tier after its first rate (确保增长5%、力争增长5.5%). */
+export const GOAL_TIERS: readonly string[] = kindLexicon.goalTiers;
 
 /** True when the words right after the number make it the object of a goal (完成全年增长5%左右的
  * 目标, 实现6%的预期目标): what it names is planned, not reached. */
