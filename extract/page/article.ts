@@ -115,8 +115,13 @@ function tableSentences(table: Element, unit: string): string[] | undefined {
   return rowParts?.map(({ row, parts }) => partsText(parts, body[row]!));
 }
 
-/** A cell's span across rows or columns (1 when not given). */
-const span = (cell: Element, name: string) => Math.max(1, Number(cell.getAttribute(name)) || 1);
+/** A cell's span across rows or columns (1 when not given), at most what HTML itself allows
+ * (colspan 1000, rowspan 65534): a page's attributes are the page's, not ours to trust. */
+const SPAN_LIMITS: Readonly<Record<string, number>> = { colspan: 1000, rowspan: 65534 };
+const span = (cell: Element, name: string) =>
+  Math.min(SPAN_LIMITS[name]!, Math.max(1, Math.floor(Number(cell.getAttribute(name))) || 1));
+/** The widest row a data table is read as a grid with: wider, it is laid out, not tabulated. */
+const GRID_COLUMNS_LIMIT = 64;
 
 /**
  * A table's rows as a grid: a cell merged across columns (colspan) or rows (rowspan) stands in
@@ -145,7 +150,9 @@ function gridRows(table: Element): string[][] {
       carry();
       const text = cellText(cell);
       const [across, down] = [span(cell, "colspan"), span(cell, "rowspan")];
-      for (let k = 0; k < across; k++) {
+      // A row as wide as no table of figures is: stop it there (its width then matches no
+      // header, and tableRowParts reads the table cell by cell), whatever its colspans say.
+      for (let k = 0; k < across && row.length <= GRID_COLUMNS_LIMIT; k++) {
         if (down > 1) pending[row.length] = { text, left: down - 1 };
         row.push(text);
       }
@@ -154,8 +161,8 @@ function gridRows(table: Element): string[][] {
     return row;
   });
   const first = trs[0] ?? [];
-  const depth = Math.max(
-    ...first.map((c) => span(c, "rowspan")),
+  const depth = first.reduce(
+    (d, c) => Math.max(d, span(c, "rowspan")),
     first.some((c) => span(c, "colspan") > 1) ? 2 : 1,
   );
   const header = (grid[0] ?? []).map((_, k) =>

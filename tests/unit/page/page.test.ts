@@ -255,6 +255,22 @@ describe("a data table in a page's article", () => {
     expect(plain.text).toContain("蓬江区：增长5.6%。");
   });
 
+  it("reads a hostile table's spans within bounds: no cell copied past a table's width", () => {
+    // colspan and rowspan are the page's: 10^8 of them must cost no more than a table's width.
+    const cells = Array.from(
+      { length: 200 },
+      (_, i) => `<td colspan="100000000" rowspan="99999999">甲${i}</td>`,
+    ).join("");
+    const hostile = read(
+      `<table><tr><th colspan="100000000">地区</th><th>增长（%）</th></tr>` +
+        `<tr>${cells}</tr><tr><td>蓬江区</td><td>5.6</td></tr></table>`,
+    );
+    // Read at all (no exception, no memory blow-up), and no cell text copied beyond the bound.
+    expect(hostile.text).toContain("甲0");
+    expect(hostile.text.split("甲0").length - 1).toBeLessThanOrEqual(200);
+    expect(hostile.text.length).toBeLessThan(50_000);
+  });
+
   it("reads a table that is no grid (one row, rows of another width) cell by cell, as before", () => {
     const layout = read(`<table><tr><td>水口镇</td><td>186.2</td><td>7.4</td></tr></table>`);
     expect(layout.text).toContain("水口镇 186.2 7.4");
