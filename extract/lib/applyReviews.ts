@@ -197,7 +197,9 @@ export function applyReviews(
   const bySpan = new Map<string, Fact[]>();
   for (const f of facts) {
     const key = `${f.start}:${f.end}`;
-    bySpan.set(key, [...(bySpan.get(key) ?? []), f]);
+    const list = bySpan.get(key);
+    if (list) list.push(f);
+    else bySpan.set(key, [f]);
   }
   const targets = new Map<string, Target>();
   /** Additions by id, and by span with the fields they stand at now, for later decisions. */

@@ -84,12 +84,18 @@ export function overlayReviews(
   // span's rows apart; an addition is its own number (additionId) unless a row on its span has
   // its very fields.
   const byId = new Map<string, number>();
-  const bySpan = new Map<string, (ReviewedFields & { at: number })[]>();
+  // Indices only, per row (a loaded file may hold a million): the fields of a span's rows are
+  // read when a decision looks at that span.
+  const bySpan = new Map<string, number[]>();
   rows.forEach((row, i) => {
     if (row.id) byId.set(row.id, i);
     const key = spanKey(row.source, row.start, row.end);
-    bySpan.set(key, [...(bySpan.get(key) ?? []), { ...fieldsOf(row), at: i }]);
+    const list = bySpan.get(key);
+    if (list) list.push(i);
+    else bySpan.set(key, [i]);
   });
+  const rowsOn = (span: string): (ReviewedFields & { at: number })[] =>
+    (bySpan.get(span) ?? []).map((i) => ({ ...fieldsOf(rows[i]!), at: i }));
   const onRow = new Map<number, PageReview[]>();
   const elsewhere = new Map<string, PageReview[]>();
   const additions = new Map<string, string>();
@@ -97,7 +103,7 @@ export function overlayReviews(
   const unmatched: NamedDecision[] = [];
   for (const review of reviews) {
     const span = spanKey(review.source, review.start, review.end);
-    const onSpan = bySpan.get(span) ?? [];
+    const onSpan = rowsOn(span);
     let at: number | undefined;
     let key: string | undefined;
     if (review.action === "add") {
