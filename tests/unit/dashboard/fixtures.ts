@@ -2,6 +2,7 @@
 // dashboard tests; each test changes the fields it is about.
 import type { FactRow } from "../../../src/model/contract.ts";
 import type { Point } from "../../../src/model/aggregate.ts";
+import type { ChartConfig } from "../../../src/chart/timeSeries.ts";
 import { parsePeriod } from "../../../src/model/period.ts";
 
 export const REGIONS: ReadonlySet<string> = new Set(["jiangmen", "xinhui", "taishan"]);
@@ -69,3 +70,17 @@ export function chartPoint(
     ...fields,
   };
 }
+
+/** Three districts whose subject figures the chart-ahead tests draw (itemsAhead, prepareAhead). */
+export const SUBJECT_REGIONS = ["xinhui", "taishan", "kaiping"];
+/** A line chart of project investment with subjects shown, over SUBJECT_REGIONS. */
+export const subjectChartConfig: ChartConfig = {
+  indicator: "project_investment",
+  unit: "CNY",
+  lang: "zh",
+  chartType: "line",
+  regions: SUBJECT_REGIONS,
+  tableKeys: ["jiangmen", ...SUBJECT_REGIONS],
+  regionName: (k) => k,
+  showSubjects: true,
+};

@@ -12,23 +12,14 @@ import {
   LARGE_MARKERS,
   writeItemsAhead,
   type AheadItems,
-  type ChartConfig,
 } from "../../../src/chart/timeSeries.ts";
-import { chartPoint } from "./fixtures.ts";
+import {
+  chartPoint,
+  SUBJECT_REGIONS as REGIONS,
+  subjectChartConfig as config,
+} from "./fixtures.ts";
 
 type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const REGIONS = ["xinhui", "taishan", "kaiping"];
-const config: ChartConfig = {
-  indicator: "project_investment",
-  unit: "CNY",
-  lang: "zh",
-  chartType: "line",
-  regions: REGIONS,
-  tableKeys: ["jiangmen", ...REGIONS],
-  regionName: (k) => k,
-  showSubjects: true,
-};
 
 /** Points as the page makes them: ids ascending, subject figures of three regions, some
  * disagreeing, some hedged, every frequency's periods. */

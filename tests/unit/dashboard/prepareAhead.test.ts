@@ -11,25 +11,16 @@ import {
   keptSeriesData,
   LARGE_MARKERS,
   prepareTimeSeries,
-  type ChartConfig,
 } from "../../../src/chart/timeSeries.ts";
 import { describeChart, summarizeDrawn } from "../../../src/chart/describe.ts";
 import { spanText } from "../../../src/views/shared.ts";
-import { chartPoint } from "./fixtures.ts";
+import {
+  chartPoint,
+  SUBJECT_REGIONS as REGIONS,
+  subjectChartConfig as config,
+} from "./fixtures.ts";
 
 type AnyOption = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-const REGIONS = ["xinhui", "taishan", "kaiping"];
-const config: ChartConfig = {
-  indicator: "project_investment",
-  unit: "CNY",
-  lang: "zh",
-  chartType: "line",
-  regions: REGIONS,
-  tableKeys: ["jiangmen", ...REGIONS],
-  regionName: (k) => k,
-  showSubjects: true,
-};
 
 /** Subject figures of three regions and a few region-wide ones, some disagreeing. */
 function drawnPoints(n: number): Point[] {
