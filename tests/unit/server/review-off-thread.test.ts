@@ -3,38 +3,20 @@
 // requests sent while the decision is checked are answered first. Proved by order, not by time:
 // twenty requests, each sent once the one before was answered, all answered before the decision
 // is appended to data/reviews.csv.
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { decisionAbout, reviewRecord, type Fact } from "../../../extract/lib/index.ts";
-import { serveDashboard } from "../../../scripts/serve.ts";
-import { writeRoutes } from "../../../scripts/write/routes.ts";
-import { ROOT } from "../cli/helpers.ts";
+import { answeredWhile, serveWithWrites, shippedArticles } from "./offThread.ts";
 
 const TOKEN = "ef".repeat(32);
 const root = mkdtempSync(join(tmpdir(), "jm-review-thread-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it("answers other requests while a decision about a 5 MB page is checked, and keeps the decision", async () => {
-  const dataDir = join(root, "data");
-  mkdirSync(join(root, "dist"), { recursive: true });
-  writeFileSync(join(root, "dist", "index.html"), "<!doctype html><html><head></head></html>");
-  mkdirSync(join(dataDir, "raw"), { recursive: true });
-  cpSync(join(ROOT, "data", "regions.csv"), join(dataDir, "regions.csv"));
   // A long page of the shipped articles' paragraphs; its article text is found by Readability.
-  const seeds = readdirSync(join(ROOT, "data", "raw"))
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => readFileSync(join(ROOT, "data", "raw", f), "utf8"));
+  const seeds = shippedArticles();
   const lead = "2024年，江门市地区生产总值4100亿元。";
   let body = `<p>${lead}</p>`;
   for (let i = 0; body.length < 2_000_000; i++)
@@ -43,24 +25,17 @@ it("answers other requests while a decision about a 5 MB page is checked, and ke
       .map((line) => `<p>${line}</p>`)
       .join("\n");
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>江门经济</title></head><body><article><h1>江门经济</h1>${body}</article></body></html>`;
-  writeFileSync(join(dataDir, "raw", "page.html"), html);
-  const started = await serveDashboard({
-    distDir: join(root, "dist"),
+  const {
+    started,
     dataDir,
-    writes: { token: TOKEN, routes: writeRoutes(dataDir) },
-  });
+    post: postTo,
+  } = await serveWithWrites(root, TOKEN, (dataDir) =>
+    writeFileSync(join(dataDir, "raw", "page.html"), html),
+  );
   try {
     const post = (fact: Fact) =>
-      fetch(new URL("/api/reviews", started.url), {
-        method: "POST",
-        headers: {
-          Origin: new URL(started.url).origin,
-          "X-Write-Token": TOKEN,
-          "Content-Type": "application/json",
-        },
-        body: JSON.stringify({
-          review: reviewRecord(decisionAbout(fact, "confirm", "2026-12-08T10:00:00+08:00")),
-        }),
+      postTo("/api/reviews", {
+        review: reviewRecord(decisionAbout(fact, "confirm", "2026-12-08T10:00:00+08:00")),
       });
     // The article text as the page gives it: its title, a blank line, then the lead.
     const articleStart = "江门经济\n\n".length;
@@ -93,13 +68,11 @@ it("answers other requests while a decision about a 5 MB page is checked, and ke
       status: response.status,
       text: await response.text(),
     }));
-    const answered: boolean[] = [];
-    for (let i = 0; i < 20; i++) {
-      const response = await fetch(new URL("/data/regions.csv", started.url));
-      await response.arrayBuffer();
-      expect(response.status).toBe(200);
-      answered.push(existsSync(reviewsFile) && lines() === before);
-    }
+    const answered = await answeredWhile(
+      started.url,
+      20,
+      () => existsSync(reviewsFile) && lines() === before,
+    );
     const done = await decision;
     expect(done.status, done.text).toBe(200);
     expect(answered).toEqual(Array(20).fill(true));

@@ -3,21 +3,11 @@
 // answered before the save is. Proved by the order of completion, not by a time: the GET is sent
 // once the article's file is in data/raw (the save has begun its work) and must finish first.
 import { createHash } from "node:crypto";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { serveDashboard } from "../../../scripts/serve.ts";
-import { writeRoutes } from "../../../scripts/write/routes.ts";
+import { answeredWhile, serveWithWrites, shippedArticles } from "./offThread.ts";
 import { ROOT } from "../cli/helpers.ts";
 
 const TOKEN = "cd".repeat(32);
@@ -25,16 +15,16 @@ const root = mkdtempSync(join(tmpdir(), "jm-save-thread-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 it("answers another request while a 7 MB article is being saved, and still saves it whole", async () => {
-  const dataDir = join(root, "data");
-  mkdirSync(join(root, "dist"), { recursive: true });
-  writeFileSync(join(root, "dist", "index.html"), "<!doctype html><html><head></head></html>");
-  cpSync(join(ROOT, "data", "raw"), join(dataDir, "raw"), { recursive: true });
-  cpSync(join(ROOT, "data", "regions.csv"), join(dataDir, "regions.csv"));
-  cpSync(join(ROOT, "data", "indicators.csv"), join(dataDir, "indicators.csv"));
+  const {
+    started,
+    dataDir,
+    post: postTo,
+  } = await serveWithWrites(root, TOKEN, (dataDir) => {
+    cpSync(join(ROOT, "data", "raw"), join(dataDir, "raw"), { recursive: true });
+    cpSync(join(ROOT, "data", "indicators.csv"), join(dataDir, "indicators.csv"));
+  });
   // A long page made of the shipped articles, one after another, numbers varied.
-  const seeds = readdirSync(join(ROOT, "data", "raw"))
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => readFileSync(join(ROOT, "data", "raw", f), "utf8"));
+  const seeds = shippedArticles();
   const parts: string[] = [];
   let bytes = 0;
   for (let i = 0; bytes < 7_000_000; i++) {
@@ -44,21 +34,7 @@ it("answers another request while a 7 MB article is being saved, and still saves
   }
   const text = parts.join("");
   const id = `article-${createHash("sha256").update(text).digest("hex").slice(0, 12)}`;
-  const started = await serveDashboard({
-    distDir: join(root, "dist"),
-    dataDir,
-    writes: { token: TOKEN, routes: writeRoutes(dataDir) },
-  });
-  const post = (body: unknown) =>
-    fetch(new URL("/api/articles", started.url), {
-      method: "POST",
-      headers: {
-        Origin: new URL(started.url).origin,
-        "X-Write-Token": TOKEN,
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify(body),
-    });
+  const post = (body: unknown) => postTo("/api/articles", body);
   try {
     // A small save first, so that whatever loads on first use (the page reader, a worker) has
     // loaded: the large save then goes from writing its file straight to its extraction.
@@ -79,13 +55,11 @@ it("answers another request while a 7 MB article is being saved, and still saves
     // first is answered only once the extraction is over (measured before the change: 0-1 of
     // them before the row, about 7 before the save's answer).
     const sourcesFile = join(dataDir, "raw", "sources.csv");
-    const answered: boolean[] = [];
-    for (let i = 0; i < 20; i++) {
-      const response = await fetch(new URL("/data/regions.csv", started.url));
-      await response.arrayBuffer();
-      expect(response.status).toBe(200);
-      answered.push(!readFileSync(sourcesFile, "utf8").includes(id));
-    }
+    const answered = await answeredWhile(
+      started.url,
+      20,
+      () => !readFileSync(sourcesFile, "utf8").includes(id),
+    );
     order.push("gets");
     const saved = await save;
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
